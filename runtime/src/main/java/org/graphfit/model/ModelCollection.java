@@ -1,0 +1,122 @@
+package org.graphfit.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A heterogeneous, named, ordered group of models: PyAutoFit's {@code af.Collection}. Named {@code
+ * ModelCollection} so it never clashes with {@code java.util.Collection}.
+ *
+ * <pre>{@code
+ * ModelCollection collection = new ModelCollection();
+ * ModelKey<Gaussian> first = collection.add("gaussian_0", GaussianModel.withDefaults());
+ * CollectionInstance instance = collection.instanceFromVector(vector);
+ * Gaussian gaussian = instance.get(first);
+ * }</pre>
+ */
+public final class ModelCollection implements Model<CollectionInstance> {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private final Map<String, Model<?>> models = new LinkedHashMap<>();
+  private final List<Constraint> constraints = new ArrayList<>();
+
+  /** An empty collection. */
+  public ModelCollection() {}
+
+  /**
+   * Adds a model under a name.
+   *
+   * @param name a Java-identifier-like name, unique in this collection
+   * @param model the model
+   * @param <M> the model's instance type
+   * @return the key that reads this model's instance back from a {@link CollectionInstance}
+   * @throws IllegalArgumentException if the name is malformed or taken
+   */
+  public <M> ModelKey<M> add(String name, Model<M> model) {
+    Objects.requireNonNull(model, "model");
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "model name '" + name + "' must be an identifier such as gaussian_0 (letters, digits, _)");
+    }
+    if (models.containsKey(name)) {
+      throw new IllegalArgumentException(
+          "the collection already has a model named '" + name + "'; choose another name");
+    }
+    models.put(name, model);
+    return new ModelKey<>(this, name, models.size() - 1);
+  }
+
+  /**
+   * Attaches a constraint, checked before every likelihood of a fit that contains this collection.
+   *
+   * @param constraint the constraint
+   */
+  public void addConstraint(Constraint constraint) {
+    constraints.add(Objects.requireNonNull(constraint, "constraint"));
+  }
+
+  /**
+   * The models by name, in insertion order.
+   *
+   * @return an unmodifiable view
+   */
+  public Map<String, Model<?>> models() {
+    return Collections.unmodifiableMap(models);
+  }
+
+  @Override
+  public String typeName() {
+    return "Collection";
+  }
+
+  @Override
+  public void visitChildren(ModelVisitor visitor) {
+    models.forEach(visitor::component);
+  }
+
+  @Override
+  public int slotCount() {
+    int count = 0;
+    for (Model<?> model : models.values()) {
+      count += model.slotCount();
+    }
+    return count;
+  }
+
+  @Override
+  public CollectionInstance instanceFromSlots(double[] slots, int offset) {
+    Object[] instances = new Object[models.size()];
+    int index = 0;
+    int position = offset;
+    for (Model<?> model : models.values()) {
+      instances[index++] = model.instanceFromSlots(slots, position);
+      position += model.slotCount();
+    }
+    return new CollectionInstance(this, List.copyOf(models.keySet()), instances);
+  }
+
+  @Override
+  public void slotsFromInstance(CollectionInstance instance, double[] slots, int offset) {
+    int index = 0;
+    int position = offset;
+    for (Model<?> model : models.values()) {
+      writeSlots(model, instance.get(index++), slots, position);
+      position += model.slotCount();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <M> void writeSlots(Model<M> model, Object instance, double[] slots, int offset) {
+    model.slotsFromInstance((M) instance, slots, offset);
+  }
+
+  @Override
+  public List<Constraint> constraints() {
+    return Collections.unmodifiableList(constraints);
+  }
+}

@@ -1,0 +1,529 @@
+package org.graphfit.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.graphfit.prior.Prior;
+
+/**
+ * The immutable free-parameter layout of a model, taken at one moment: which slots are free, in which
+ * order, with which priors, and how a vector of free-parameter values becomes an instance.
+ *
+ * <p>Free parameters are ordered by first appearance in a depth-first walk of the model tree. A
+ * parameter object that appears in several slots, and all parameters with the same {@code @Shared}
+ * key, are one free parameter, listed at its first slot. Searches take a layout once per fit; its
+ * mapping methods allocate one slot array and call the generated constructor code, nothing else.
+ *
+ * @param <T> the type of instance
+ */
+public final class ModelLayout<T> {
+  private static final int NAME_COLUMN = 40;
+
+  private final Model<T> model;
+  private final int[] slotFreeIndex;
+  private final double[] slotFixedValue;
+  private final String[] slotPaths;
+  private final Prior[] priors;
+  private final List<String> freePaths;
+  private final List<Parameter> freeParameters;
+  private final List<Node> nodes;
+  private final List<ResolvedConstraint> constraints;
+
+  private ModelLayout(Model<T> model, Walk walk) {
+    this.model = model;
+    int slots = walk.slotPaths.size();
+    this.slotFreeIndex = new int[slots];
+    this.slotFixedValue = new double[slots];
+    this.slotPaths = walk.slotPaths.toArray(new String[0]);
+    for (int slot = 0; slot < slots; slot++) {
+      Parameter parameter = walk.slotParameters.get(slot);
+      Integer index = walk.freeIndex.get(parameter);
+      slotFreeIndex[slot] = index == null ? -1 : index;
+      slotFixedValue[slot] = parameter.isFixed() ? parameter.fixedValue() : Double.NaN;
+    }
+    this.freeParameters = Collections.unmodifiableList(walk.freeParameters);
+    this.priors = new Prior[freeParameters.size()];
+    for (int i = 0; i < priors.length; i++) {
+      priors[i] = freeParameters.get(i).prior().orElseThrow();
+    }
+    this.freePaths = Collections.unmodifiableList(walk.freePaths);
+    this.nodes = List.copyOf(walk.nodes);
+    this.constraints = List.copyOf(walk.resolveConstraints());
+  }
+
+  /**
+   * Takes the layout of a model.
+   *
+   * @param model the model
+   * @param <T> the type of instance
+   * @return its layout
+   * @throws IllegalStateException if a parameter has neither prior nor fixed value, shared parameters
+   *     have different priors, or a constraint names a parameter outside the model
+   */
+  public static <T> ModelLayout<T> of(Model<T> model) {
+    Objects.requireNonNull(model, "model");
+    Walk walk = new Walk();
+    walk.walk(model, "", 0);
+    return new ModelLayout<>(model, walk);
+  }
+
+  /**
+   * The model this layout was taken from.
+   *
+   * @return the model
+   */
+  public Model<T> model() {
+    return model;
+  }
+
+  /**
+   * The number of free parameters.
+   *
+   * @return the number of free parameters
+   */
+  public int priorCount() {
+    return priors.length;
+  }
+
+  /**
+   * The free parameters in order.
+   *
+   * @return the parameters
+   */
+  public List<Parameter> freeParameters() {
+    return freeParameters;
+  }
+
+  /**
+   * The path of each free parameter, e.g. {@code gaussian_0.centre}: the path of its first slot.
+   *
+   * @return the paths, in free-parameter order
+   */
+  public List<String> freeParameterPaths() {
+    return freePaths;
+  }
+
+  /**
+   * The prior of free parameter {@code index}.
+   *
+   * @param index a free-parameter index
+   * @return its prior
+   */
+  public Prior prior(int index) {
+    return priors[index];
+  }
+
+  /**
+   * The index of a parameter among the free parameters.
+   *
+   * @param parameter a parameter of the model
+   * @return its index, or -1 if it is not a free parameter of this layout
+   */
+  public int indexOf(Parameter parameter) {
+    for (int i = 0; i < freeParameters.size(); i++) {
+      if (freeParameters.get(i) == parameter) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Maps a point of the unit hypercube to free-parameter values through the priors.
+   *
+   * @param unit one number in {@code [0, 1]} per free parameter
+   * @param vector the destination, one value per free parameter
+   */
+  public void vectorFromUnit(double[] unit, double[] vector) {
+    requireLength(unit);
+    for (int i = 0; i < priors.length; i++) {
+      vector[i] = priors[i].valueFromUnit(unit[i]);
+    }
+  }
+
+  /**
+   * Maps free-parameter values to the unit hypercube: the inverse of {@link #vectorFromUnit}.
+   *
+   * @param vector one value per free parameter
+   * @return the unit-cube point
+   */
+  public double[] unitFromVector(double[] vector) {
+    requireLength(vector);
+    double[] unit = new double[priors.length];
+    for (int i = 0; i < priors.length; i++) {
+      unit[i] = priors[i].unitFromValue(vector[i]);
+    }
+    return unit;
+  }
+
+  /**
+   * The instance at a point of the unit hypercube.
+   *
+   * @param unit one number in {@code [0, 1]} per free parameter
+   * @return the instance
+   */
+  public T instanceFromUnitVector(double[] unit) {
+    double[] vector = new double[priors.length];
+    vectorFromUnit(unit, vector);
+    return instanceFromVector(vector);
+  }
+
+  /**
+   * The instance with the given free-parameter values.
+   *
+   * @param vector one value per free parameter
+   * @return the instance
+   * @throws IllegalArgumentException if the length is not {@link #priorCount()}
+   */
+  public T instanceFromVector(double[] vector) {
+    requireLength(vector);
+    double[] slots = new double[slotFreeIndex.length];
+    for (int slot = 0; slot < slots.length; slot++) {
+      int index = slotFreeIndex[slot];
+      slots[slot] = index >= 0 ? vector[index] : slotFixedValue[slot];
+    }
+    return model.instanceFromSlots(slots, 0);
+  }
+
+  /**
+   * The free-parameter values of an instance. Where a shared parameter fills several slots, its first
+   * slot's value is taken.
+   *
+   * @param instance the instance
+   * @return one value per free parameter
+   */
+  public double[] vectorFromInstance(T instance) {
+    double[] slots = new double[slotFreeIndex.length];
+    model.slotsFromInstance(instance, slots, 0);
+    double[] vector = new double[priors.length];
+    boolean[] seen = new boolean[priors.length];
+    for (int slot = 0; slot < slots.length; slot++) {
+      int index = slotFreeIndex[slot];
+      if (index >= 0 && !seen[index]) {
+        vector[index] = slots[slot];
+        seen[index] = true;
+      }
+    }
+    return vector;
+  }
+
+  /**
+   * The median of each prior.
+   *
+   * @return one value per free parameter
+   */
+  public double[] priorMedians() {
+    double[] medians = new double[priors.length];
+    for (int i = 0; i < priors.length; i++) {
+      medians[i] = priors[i].median();
+    }
+    return medians;
+  }
+
+  /**
+   * The sum of the priors' log densities at {@code vector}; negative infinity outside a support or
+   * where a constraint fails.
+   *
+   * @param vector one value per free parameter
+   * @return the log prior density
+   */
+  public double logPrior(double[] vector) {
+    requireLength(vector);
+    if (!satisfiesConstraints(vector)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double sum = 0;
+    for (int i = 0; i < priors.length; i++) {
+      sum += priors[i].logDensity(vector[i]);
+    }
+    return sum;
+  }
+
+  /**
+   * Whether every constraint of the model holds at {@code vector}.
+   *
+   * @param vector one value per free parameter
+   * @return true if all hold (or there are none)
+   */
+  public boolean satisfiesConstraints(double[] vector) {
+    for (ResolvedConstraint constraint : constraints) {
+      if (!constraint.holds(vector)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the model has constraints.
+   *
+   * @return true if at least one constraint is attached
+   */
+  public boolean hasConstraints() {
+    return !constraints.isEmpty();
+  }
+
+  /**
+   * A random draw from the priors, redrawn until the constraints hold (at most 10,000 times).
+   *
+   * @param rng the source of randomness
+   * @return free-parameter values
+   * @throws IllegalStateException if no draw satisfies the constraints
+   */
+  public double[] randomVector(UniformRandomProvider rng) {
+    double[] vector = new double[priors.length];
+    for (int attempt = 0; attempt < 10_000; attempt++) {
+      for (int i = 0; i < priors.length; i++) {
+        vector[i] = priors[i].sample(rng);
+      }
+      if (satisfiesConstraints(vector)) {
+        return vector;
+      }
+    }
+    throw new IllegalStateException(
+        "no draw from the priors satisfied the model's constraints in 10000 attempts; check that "
+            + "the constraints can hold together inside the priors' bounds");
+  }
+
+  /**
+   * A random instance drawn from the priors.
+   *
+   * @param rng the source of randomness
+   * @return the instance
+   */
+  public T randomInstance(UniformRandomProvider rng) {
+    return instanceFromVector(randomVector(rng));
+  }
+
+  /**
+   * The description printed by {@link Model#info()}.
+   *
+   * @return the description
+   */
+  public String info() {
+    StringBuilder text = new StringBuilder();
+    text.append("Total Free Parameters = ").append(priors.length).append("\n\n");
+    for (Node node : nodes) {
+      String name = "    ".repeat(node.depth) + node.name;
+      text.append(pad(name)).append(node.typeName).append(" (N=").append(freeCount(node)).append(")\n");
+    }
+    text.append('\n');
+    for (int slot = 0; slot < slotPaths.length; slot++) {
+      text.append(pad(slotPaths[slot]));
+      int index = slotFreeIndex[slot];
+      if (index >= 0) {
+        Prior prior = priors[index];
+        String description = prior.toString();
+        int comma = description.indexOf(',');
+        String head = comma < 0 ? description : description.substring(0, comma);
+        String tail = comma < 0 ? "" : description.substring(comma);
+        text.append(head).append(" [").append(index).append(']').append(tail);
+        if (!freePaths.get(index).equals(slotPaths[slot])) {
+          text.append(" (shared with ").append(freePaths.get(index)).append(')');
+        }
+      } else {
+        text.append("Fixed, value = ").append(slotFixedValue[slot]);
+      }
+      text.append('\n');
+    }
+    if (!constraints.isEmpty()) {
+      text.append("\nConstraints\n");
+      for (ResolvedConstraint constraint : constraints) {
+        text.append("    ").append(constraint.description).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  @Override
+  public String toString() {
+    return info();
+  }
+
+  private int freeCount(Node node) {
+    boolean[] seen = new boolean[priors.length];
+    int count = 0;
+    for (int slot = node.firstSlot; slot < node.endSlot; slot++) {
+      int index = slotFreeIndex[slot];
+      if (index >= 0 && !seen[index]) {
+        seen[index] = true;
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static String pad(String text) {
+    return text.length() >= NAME_COLUMN
+        ? text + " "
+        : text + " ".repeat(NAME_COLUMN - text.length());
+  }
+
+  private void requireLength(double[] vector) {
+    if (vector.length != priors.length) {
+      throw new IllegalArgumentException(
+          "expected "
+              + priors.length
+              + " free-parameter values in the order "
+              + freePaths
+              + " but got "
+              + vector.length);
+    }
+  }
+
+  /** A node of the model tree, for descriptions. */
+  private record Node(int depth, String name, String typeName, int firstSlot, int endSlot) {}
+
+  /** A constraint whose parameters are resolved to free indices or constants. */
+  private static final class ResolvedConstraint {
+    private final Constraint constraint;
+    private final int leftIndex;
+    private final double leftFixed;
+    private final int rightIndex;
+    private final double rightFixed;
+    private final String description;
+
+    ResolvedConstraint(Constraint constraint, int[] indices, double[] fixed, String description) {
+      this.constraint = constraint;
+      this.leftIndex = indices[0];
+      this.leftFixed = fixed[0];
+      this.rightIndex = indices.length > 1 ? indices[1] : -1;
+      this.rightFixed = fixed.length > 1 ? fixed[1] : Double.NaN;
+      this.description = description;
+    }
+
+    boolean holds(double[] vector) {
+      double left = leftIndex >= 0 ? vector[leftIndex] : leftFixed;
+      double right = rightIndex >= 0 ? vector[rightIndex] : rightFixed;
+      return constraint.holds(left, right);
+    }
+  }
+
+  /** The depth-first walk that collects slots, resolves sharing and checks every parameter. */
+  private static final class Walk {
+    final List<String> slotPaths = new ArrayList<>();
+    final List<Parameter> slotParameters = new ArrayList<>();
+    final Map<Parameter, Integer> freeIndex = new IdentityHashMap<>();
+    final Map<Parameter, String> firstPath = new IdentityHashMap<>();
+    final List<Parameter> freeParameters = new ArrayList<>();
+    final List<String> freePaths = new ArrayList<>();
+    final Map<String, Parameter> byKey = new HashMap<>();
+    final Map<String, String> keyPath = new HashMap<>();
+    final List<Node> nodes = new ArrayList<>();
+    final List<Constraint> declaredConstraints = new ArrayList<>();
+    final List<String> unset = new ArrayList<>();
+
+    void walk(Model<?> model, String path, int depth) {
+      int nodeIndex = nodes.size();
+      nodes.add(null);
+      int firstSlot = slotPaths.size();
+      declaredConstraints.addAll(model.constraints());
+      model.visitChildren(
+          new ModelVisitor() {
+            @Override
+            public void parameter(String name, Parameter parameter) {
+              slot(join(path, name), Objects.requireNonNull(parameter, name));
+            }
+
+            @Override
+            public void component(String name, Model<?> child) {
+              walk(Objects.requireNonNull(child, name), join(path, name), depth + 1);
+            }
+          });
+      String name = depth == 0 ? "model" : path.substring(path.lastIndexOf('.') + 1);
+      nodes.set(nodeIndex, new Node(depth, name, model.typeName(), firstSlot, slotPaths.size()));
+      if (depth == 0 && !unset.isEmpty()) {
+        throw new IllegalStateException(
+            "these parameters have neither a prior nor a fixed value: "
+                + unset
+                + "; give each one a prior (e.g. model.sigma(Prior.uniform(0, 25))) or fix it "
+                + "(e.g. model.sigma(5.0)), or annotate the component parameter with @Prior.*");
+      }
+    }
+
+    private void slot(String path, Parameter declared) {
+      Parameter parameter = canonical(path, declared);
+      slotPaths.add(path);
+      slotParameters.add(parameter);
+      if (!parameter.isFree() && !parameter.isFixed()) {
+        unset.add(path);
+        return;
+      }
+      firstPath.putIfAbsent(parameter, path);
+      if (parameter.isFree() && !freeIndex.containsKey(parameter)) {
+        freeIndex.put(parameter, freeParameters.size());
+        freeParameters.add(parameter);
+        freePaths.add(path);
+      }
+    }
+
+    private Parameter canonical(String path, Parameter declared) {
+      String key = declared.sharedKey().orElse(null);
+      if (key == null) {
+        return declared;
+      }
+      Parameter first = byKey.putIfAbsent(key, declared);
+      if (first == null || first == declared) {
+        keyPath.putIfAbsent(key, path);
+        return declared;
+      }
+      if (!Objects.equals(first.prior(), declared.prior())) {
+        throw new IllegalStateException(
+            "shared parameter "
+                + key
+                + " has conflicting priors: "
+                + first
+                + " at "
+                + keyPath.get(key)
+                + " and "
+                + declared
+                + " at "
+                + path
+                + "; give every model the same Parameter object, or override the parameter on "
+                + "one model to make it local");
+      }
+      return first;
+    }
+
+    List<ResolvedConstraint> resolveConstraints() {
+      List<ResolvedConstraint> resolved = new ArrayList<>();
+      for (Constraint constraint : declaredConstraints) {
+        List<Parameter> parameters = constraint.parameters();
+        int[] indices = new int[parameters.size()];
+        double[] fixed = new double[parameters.size()];
+        String[] paths = new String[2];
+        for (int i = 0; i < parameters.size(); i++) {
+          Parameter parameter = resolve(parameters.get(i));
+          String path = firstPath.get(parameter);
+          if (path == null) {
+            throw new IllegalStateException(
+                "a constraint names a parameter that is not part of this model ("
+                    + parameters.get(i)
+                    + "); attach constraints to a model that contains all their parameters");
+          }
+          paths[i] = path;
+          Integer index = freeIndex.get(parameter);
+          indices[i] = index == null ? -1 : index;
+          fixed[i] = parameter.isFixed() ? parameter.fixedValue() : Double.NaN;
+        }
+        resolved.add(
+            new ResolvedConstraint(constraint, indices, fixed, constraint.describe(paths[0], paths[1])));
+      }
+      return resolved;
+    }
+
+    private Parameter resolve(Parameter parameter) {
+      String key = parameter.sharedKey().orElse(null);
+      return key == null ? parameter : byKey.getOrDefault(key, parameter);
+    }
+
+    private static String join(String path, String name) {
+      return path.isEmpty() ? name : path + "." + name;
+    }
+  }
+}
