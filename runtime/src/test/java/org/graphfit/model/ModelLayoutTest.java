@@ -1,5 +1,8 @@
 package org.graphfit.model;
 
+import org.graphfit.testing.Gaussian;
+import org.graphfit.testing.GaussianModel;
+
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -105,7 +108,7 @@ class ModelLayoutTest {
     collection.add(
         "gaussian_1",
         GaussianModel.withDefaults()
-            .centre(Parameter.sharedByKey("org.graphfit.model.Gaussian.centre", Prior.uniform(0, 1))));
+            .centre(Parameter.sharedByKey("org.graphfit.testing.Gaussian.centre", Prior.uniform(0, 1))));
 
     IllegalStateException error = assertThrows(IllegalStateException.class, collection::layout);
     assertThat(error).hasMessageThat().contains("conflicting priors");

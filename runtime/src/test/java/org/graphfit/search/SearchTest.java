@@ -1,5 +1,7 @@
 package org.graphfit.search;
 
+import org.graphfit.testing.PriorImportanceEngine;
+
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,4 +1,4 @@
-package org.graphfit.search;
+package org.graphfit.testing;
 
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
@@ -7,26 +7,32 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.Samples;
+import org.graphfit.search.SearchEngine;
+import org.graphfit.search.SearchProblem;
+import org.graphfit.search.SearchRun;
+import org.graphfit.search.TaskRunner;
 
 /**
  * A small, exact-in-the-limit test engine: draws points from the prior in batches and weights them by
  * their likelihood. It checkpoints after every batch (the number of batches done) so the resume and
- * output logic of {@link Search} can be tested without the production samplers.
+ * output logic of {@code Search} can be tested without the production samplers.
  */
-final class PriorImportanceEngine implements SearchEngine {
+public final class PriorImportanceEngine implements SearchEngine {
   private final int batches;
   private final int batchSize;
   private final long seed;
   private int stopAfterBatches = Integer.MAX_VALUE;
 
-  PriorImportanceEngine(int batches, int batchSize, long seed) {
+  public PriorImportanceEngine(int batches, int batchSize, long seed) {
     this.batches = batches;
     this.batchSize = batchSize;
     this.seed = seed;
   }
 
   /** Simulates a kill: throws once this many batches have been checkpointed. */
-  PriorImportanceEngine stopAfter(int batchCount) {
+  public PriorImportanceEngine stopAfter(int batchCount) {
     this.stopAfterBatches = batchCount;
     return this;
   }
