@@ -62,6 +62,16 @@ public final class GaussianModel extends ComponentModel<Gaussian> {
     return this;
   }
 
+  public GaussianModel normalization(double value) {
+    this.normalization = Parameter.fixed(value);
+    return this;
+  }
+
+  public GaussianModel normalization(Parameter parameter) {
+    this.normalization = Objects.requireNonNull(parameter, "parameter");
+    return this;
+  }
+
   public Parameter sigma() {
     return sigma;
   }
@@ -73,6 +83,11 @@ public final class GaussianModel extends ComponentModel<Gaussian> {
 
   public GaussianModel sigma(double value) {
     this.sigma = Parameter.fixed(value);
+    return this;
+  }
+
+  public GaussianModel sigma(Parameter parameter) {
+    this.sigma = Objects.requireNonNull(parameter, "parameter");
     return this;
   }
 
