@@ -165,4 +165,23 @@ class FactorGraphTest {
         .hasMessageThat()
         .contains("factor 'broken'");
   }
+
+  @Test
+  void structureMarksSharedVariablesAndRendersAsDotAndMermaid() {
+    GraphStructure structure = GraphStructure.of(seedGraph(new ArrayList<>()));
+
+    assertThat(structure.factors()).hasSize(3);
+    assertThat(structure.variables()).hasSize(7);
+    assertThat(structure.variables().get(0).global()).isTrue();
+    assertThat(structure.variables().get(1).label()).isEqualTo("normalization");
+    assertThat(structure.edges()).hasSize(9);
+    String dot = structure.toDot();
+    assertThat(dot).startsWith("graph factor_graph {");
+    assertThat(dot).contains("v0 [label=\"dataset_0.centre\", shape=ellipse, style=\"filled,bold\"");
+    assertThat(dot).contains("f2 -- v0;");
+    String mermaid = structure.toMermaid();
+    assertThat(mermaid).startsWith("flowchart TB");
+    assertThat(mermaid).contains("class v0 global");
+    assertThat(mermaid).doesNotContain("class v1 global");
+  }
 }
