@@ -104,8 +104,8 @@ public final class ModelGenerator {
     }
     return MethodSpec.methodBuilder("withDefaults")
         .addJavadoc(
-            "A model with the defaults declared on {@link $T}: annotated priors, fixed values and"
-                + " shared keys; parameters without an annotation are unset.\n\n"
+            "A model with the defaults declared on {@link $T}: annotated priors, fixed values\n"
+                + "and shared keys; parameters without an annotation are unset.\n\n"
                 + "@return a new model\n",
             component.className())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -147,8 +147,8 @@ public final class ModelGenerator {
     }
     return MethodSpec.methodBuilder("unset")
         .addJavadoc(
-            "A model whose parameters are all unset, nested models included; give each a prior or a"
-                + " value before fitting.\n\n@return a new model\n")
+            "A model whose parameters are all unset, nested models included; give each a prior\n"
+                + "or a value before fitting.\n\n@return a new model\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(component.modelClassName())
         .addStatement("return new $T($L)", component.modelClassName(), argumentList(arguments))
@@ -199,8 +199,8 @@ public final class ModelGenerator {
             .build(),
         MethodSpec.methodBuilder(name)
             .addJavadoc(
-                "Puts a given parameter in slot {@code $L}; handing one parameter object to several"
-                    + " models makes it one free parameter of any fit that contains them.\n\n"
+                "Puts a given parameter in slot {@code $L}; handing one parameter object to\n"
+                    + "several models makes it one free parameter of any fit that contains them.\n\n"
                     + "@param parameter the parameter\n@return this model\n"
                     + "@throws NullPointerException if {@code parameter} is null\n",
                 name)
@@ -342,8 +342,8 @@ public final class ModelGenerator {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("slotsFromInstance")
             .addJavadoc(
-                "Writes the component's values into slots: the inverse of"
-                    + " {@link #instanceFromSlots(double[], int)}.\n\n"
+                "Writes the component's values into slots: the inverse of\n"
+                    + "{@link #instanceFromSlots(double[], int)}.\n\n"
                     + "@param instance the instance to read\n"
                     + "@param slots the destination\n"
                     + "@param offset where this model's first slot goes\n")
