@@ -7,6 +7,9 @@ import java.util.Optional;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /** Every problem found in one validation, in the order found. */
@@ -45,12 +48,45 @@ public final class ValidationReport {
    */
   public void printTo(Messager messager) {
     for (Problem problem : problems) {
-      if (problem.annotation().isPresent()) {
-        messager.printMessage(
-            Diagnostic.Kind.ERROR, problem.text(), problem.element(), problem.annotation().get());
+      Element element = problem.element();
+      Optional<AnnotationMirror> annotation = problem.annotation();
+      if (element.getKind() == ElementKind.RECORD_COMPONENT) {
+        Optional<VariableElement> field = recordField(element);
+        if (field.isPresent()) {
+          element = field.get();
+          annotation = annotation.flatMap(mirror -> sameAnnotationOn(field.get(), mirror));
+        }
+      }
+      if (annotation.isPresent()) {
+        messager.printMessage(Diagnostic.Kind.ERROR, problem.text(), element, annotation.get());
       } else {
-        messager.printMessage(Diagnostic.Kind.ERROR, problem.text(), problem.element());
+        messager.printMessage(Diagnostic.Kind.ERROR, problem.text(), element);
       }
     }
+  }
+
+  /**
+   * The private field the compiler declares for a record component. The compiler cannot place a
+   * diagnostic on a record component element, but it can on this field, whose source position is the
+   * component's declaration and which carries the component's field-targeted annotations.
+   */
+  private static Optional<VariableElement> recordField(Element component) {
+    for (VariableElement field :
+        ElementFilter.fieldsIn(component.getEnclosingElement().getEnclosedElements())) {
+      if (field.getSimpleName().contentEquals(component.getSimpleName())) {
+        return Optional.of(field);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<AnnotationMirror> sameAnnotationOn(
+      Element element, AnnotationMirror mirror) {
+    for (AnnotationMirror candidate : element.getAnnotationMirrors()) {
+      if (candidate.getAnnotationType().equals(mirror.getAnnotationType())) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -1,6 +1,7 @@
 package org.graphfit.processor.validation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +75,7 @@ public final class Validator {
           Message.SHARED_ON_NON_PARAMETER,
           element,
           site.mirror(),
-          "@" + site.mirror().getAnnotationType().asElement().getSimpleName(),
+          annotationText(site),
           describe(element.getKind()),
           element.getSimpleName());
     }
@@ -177,42 +178,36 @@ public final class Validator {
 
   private static void checkPrior(String name, PriorAnnotation prior, ValidationReport report) {
     PriorType type = prior.type();
-    boolean allFinite = true;
+    Set<String> usable = new HashSet<>();
     for (String argument : type.arguments()) {
       double value = prior.argument(argument);
       boolean bound = type == PriorType.TRUNCATED_GAUSSIAN
           && (argument.equals("lower") || argument.equals("upper"));
       if (Double.isNaN(value) || (!bound && Double.isInfinite(value))) {
-        allFinite = false;
         String rule = bound
             ? "a bound must be a number (an infinite bound is allowed, NaN is not)"
             : argument + " must be finite";
         report(Message.PRIOR_NOT_FINITE, prior, report, type.displayName(), name, argument,
             value, rule);
+      } else {
+        usable.add(argument);
       }
     }
-    if (!allFinite) {
+    if (usable.contains("sigma") && prior.argument("sigma") <= 0) {
+      report(Message.PRIOR_SIGMA, prior, report, type.displayName(), name, prior.argument("sigma"));
+    }
+    if (type == PriorType.LOG_UNIFORM && usable.contains("lower") && prior.argument("lower") <= 0) {
+      report(Message.LOG_UNIFORM_LOWER, prior, report, name, prior.argument("lower"));
+    }
+    if (!usable.containsAll(List.of("lower", "upper")) || !checkBounds(name, prior, report)) {
       return;
     }
-    switch (type) {
-      case UNIFORM -> checkBounds(name, prior, report);
-      case LOG_UNIFORM -> {
-        if (prior.argument("lower") <= 0) {
-          report(Message.LOG_UNIFORM_LOWER, prior, report, name, prior.argument("lower"));
-        }
-        checkBounds(name, prior, report);
-      }
-      case GAUSSIAN, LOG_GAUSSIAN -> checkSigma(name, prior, report);
-      case TRUNCATED_GAUSSIAN -> {
-        checkSigma(name, prior, report);
-        if (checkBounds(name, prior, report)) {
-          double mean = prior.argument("mean");
-          double lower = prior.argument("lower");
-          double upper = prior.argument("upper");
-          if (mean < lower || mean > upper) {
-            report(Message.TRUNCATED_MEAN, prior, report, name, mean, lower, upper);
-          }
-        }
+    if (type == PriorType.TRUNCATED_GAUSSIAN && usable.contains("mean")) {
+      double mean = prior.argument("mean");
+      double lower = prior.argument("lower");
+      double upper = prior.argument("upper");
+      if (mean < lower || mean > upper) {
+        report(Message.TRUNCATED_MEAN, prior, report, name, mean, lower, upper);
       }
     }
   }
@@ -226,13 +221,6 @@ public final class Validator {
     }
     report(Message.PRIOR_BOUNDS, prior, report, prior.type().displayName(), name, lower, upper);
     return false;
-  }
-
-  private static void checkSigma(String name, PriorAnnotation prior, ValidationReport report) {
-    double sigma = prior.argument("sigma");
-    if (sigma <= 0) {
-      report(Message.PRIOR_SIGMA, prior, report, prior.type().displayName(), name, sigma);
-    }
   }
 
   private static void checkFixed(String name, FixedAnnotation fixed, ValidationReport report) {
