@@ -365,6 +365,26 @@ final class ValidationErrorsTest {
   }
 
   @Test
+  void twoComponentsWhoseModelsWouldShareANameAreReported() {
+    JavaFileObject source =
+        source(
+            "Twins",
+            "final class Twins {",
+            "  static final class Left {",
+            "    @ModelComponent record Part(double x) {}",
+            "  }",
+            "  static final class Right {",
+            "    @ModelComponent record Part(double y) {}",
+            "  }",
+            "}");
+
+    assertThat(Compilations.compile(source))
+        .hadErrorContaining("[GraphFitWriteFailed] could not write the generated model")
+        .inFile(source)
+        .onLineContaining("record Part(double y)");
+  }
+
+  @Test
   void everyProblemOfOneComponentIsReported() {
     JavaFileObject source =
         source(
