@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -23,6 +27,7 @@ import org.graphfit.processor.model.AnnotationNames;
 import org.graphfit.processor.model.AnnotationSite;
 import org.graphfit.processor.model.ComponentDescriptor;
 import org.graphfit.processor.model.ComponentReader;
+import org.graphfit.processor.model.ParameterKind;
 import org.graphfit.processor.model.PriorType;
 import org.graphfit.processor.validation.Message;
 import org.graphfit.processor.validation.ValidationReport;
@@ -31,7 +36,9 @@ import org.graphfit.processor.validation.Validator;
 /**
  * Generates a typed model for every {@code @ModelComponent} type, after checking the component and
  * the placement of every {@code @Shared}, {@code @Fixed} and {@code @Prior.*} annotation. A broken
- * component gets all its errors reported and no model; the other components are unaffected.
+ * component gets all its errors reported and no model; the other components are unaffected, except
+ * that a component nesting a broken one waits for it (no model, no errors of its own) rather than
+ * getting a model that refers to one that does not exist.
  */
 @AutoService(Processor.class)
 public final class GraphFitProcessor extends AbstractProcessor {
@@ -70,12 +77,20 @@ public final class GraphFitProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Map<TypeElement, ComponentDescriptor> sound = new LinkedHashMap<>();
+    Set<Element> broken = new HashSet<>();
     TypeElement modelComponent =
         processingEnv.getElementUtils().getTypeElement(AnnotationNames.MODEL_COMPONENT);
     if (modelComponent != null) {
       for (TypeElement type :
           ElementFilter.typesIn(round.getElementsAnnotatedWith(modelComponent))) {
-        guarded(type, () -> processComponent(type));
+        boolean completed =
+            guarded(
+                type,
+                () -> validate(type).ifPresentOrElse(c -> sound.put(type, c), () -> broken.add(type)));
+        if (!completed) {
+          broken.add(type);
+        }
       }
     }
     for (String name : PARAMETER_ANNOTATIONS) {
@@ -87,16 +102,44 @@ public final class GraphFitProcessor extends AbstractProcessor {
         guarded(element, () -> checkPlacement(element, name));
       }
     }
+    for (ComponentDescriptor component : withoutBrokenNested(sound, broken)) {
+      guarded(component.element(), () -> write(component));
+    }
     return false;
   }
 
-  private void processComponent(TypeElement type) {
+  /** Reads and validates a component, printing its problems; the descriptor if it has none. */
+  private Optional<ComponentDescriptor> validate(TypeElement type) {
     Optional<ComponentDescriptor> descriptor = reader.read(type);
     ValidationReport report = validator.validateComponent(type, descriptor);
     report.printTo(processingEnv.getMessager());
-    if (report.isClean() && descriptor.isPresent()) {
-      write(descriptor.get());
+    return report.isClean() ? descriptor : Optional.empty();
+  }
+
+  /**
+   * The sound components none of whose nested components, directly or through others, is broken in
+   * this round: a model of those would refer to a model that is not generated. The broken nested
+   * component has its own errors; the enclosing one gets its model once they are fixed.
+   */
+  private List<ComponentDescriptor> withoutBrokenNested(
+      Map<TypeElement, ComponentDescriptor> sound, Set<Element> broken) {
+    boolean dropped = true;
+    while (dropped) {
+      dropped = false;
+      for (Iterator<ComponentDescriptor> it = sound.values().iterator(); it.hasNext(); ) {
+        ComponentDescriptor component = it.next();
+        if (component.parameters().stream()
+            .anyMatch(
+                p ->
+                    p.kind() == ParameterKind.NESTED
+                        && broken.contains(processingEnv.getTypeUtils().asElement(p.type())))) {
+          broken.add(component.element());
+          it.remove();
+          dropped = true;
+        }
+      }
     }
+    return List.copyOf(sound.values());
   }
 
   private void checkPlacement(Element element, String annotationName) {
@@ -121,10 +164,15 @@ public final class GraphFitProcessor extends AbstractProcessor {
     }
   }
 
-  /** Runs one unit of work; a crash is reported as an error with its stack trace, never hidden. */
-  private void guarded(Element element, Runnable work) {
+  /**
+   * Runs one unit of work; a crash is reported as an error with its stack trace, never hidden.
+   *
+   * @return whether the work completed
+   */
+  private boolean guarded(Element element, Runnable work) {
     try {
       work.run();
+      return true;
     } catch (RuntimeException e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
@@ -132,6 +180,7 @@ public final class GraphFitProcessor extends AbstractProcessor {
           .getMessager()
           .printMessage(
               Diagnostic.Kind.ERROR, Message.PROCESSOR_CRASH.format(element, trace), element);
+      return false;
     }
   }
 

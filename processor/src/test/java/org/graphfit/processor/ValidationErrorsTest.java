@@ -436,6 +436,28 @@ final class ValidationErrorsTest {
     assertThat(compilation).hadErrorContaining("[GraphFitPriorBounds]").inFile(broken);
   }
 
+  @Test
+  void aComponentNestingABrokenOneWaitsWithoutErrorsOfItsOwn() {
+    JavaFileObject source =
+        source(
+            "Outer",
+            "@ModelComponent",
+            "record Outer(Middle middle) {}",
+            "@ModelComponent",
+            "record Middle(Inner inner) {}",
+            "@ModelComponent",
+            "record Inner(@Prior.Gaussian(mean = 0, sigma = 0) double x) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    // Only the broken prior: no "cannot find symbol InnerModel" from models that were not written.
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitPriorSigma]")
+        .inFile(source)
+        .onLineContaining("sigma = 0");
+  }
+
   /** A source in package {@code org.example}: line 1 package, line 2 imports, line 3 blank. */
   private static JavaFileObject source(String simpleName, String... body) {
     String[] lines = new String[body.length + 3];
