@@ -59,8 +59,8 @@ public final class GraphFitProcessor extends AbstractProcessor {
   }
 
   /**
-   * {@code @ModelComponent}, and the parameter annotations, whose misplacement is reported even in a
-   * compilation without components.
+   * {@code @ModelComponent}, and the parameter annotations, whose misplacement is reported even in
+   * a compilation without components.
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -87,7 +87,9 @@ public final class GraphFitProcessor extends AbstractProcessor {
         boolean completed =
             guarded(
                 type,
-                () -> validate(type).ifPresentOrElse(c -> sound.put(type, c), () -> broken.add(type)));
+                () ->
+                    validate(type)
+                        .ifPresentOrElse(c -> sound.put(type, c), () -> broken.add(type)));
         if (!completed) {
           broken.add(type);
         }

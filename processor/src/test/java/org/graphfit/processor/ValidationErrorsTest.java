@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** Each rule's diagnostic, pinned to its id and to the line the compiler points at. */
 final class ValidationErrorsTest {
-  private static final String IMPORTS =
-      "import org.graphfit.annotations.*;";
+  private static final String IMPORTS = "import org.graphfit.annotations.*;";
 
   @Test
   void priorOnANestedComponentParameterIsReported() {
@@ -104,7 +103,8 @@ final class ValidationErrorsTest {
             "Truncated",
             "@ModelComponent",
             "record Truncated(",
-            "    @Prior.TruncatedGaussian(mean = 20, sigma = 1, lower = 0, upper = 10) double x) {}");
+            "    @Prior.TruncatedGaussian(mean = 20, sigma = 1, lower = 0, upper = 10) double x)"
+                + " {}");
 
     assertThat(Compilations.compile(source))
         .hadErrorContaining("[GraphFitTruncatedMean]")
@@ -207,8 +207,7 @@ final class ValidationErrorsTest {
 
   @Test
   void genericComponentIsReported() {
-    JavaFileObject source =
-        source("Box", "@ModelComponent", "record Box<T>(double x) {}");
+    JavaFileObject source = source("Box", "@ModelComponent", "record Box<T>(double x) {}");
 
     assertThat(Compilations.compile(source))
         .hadErrorContaining("[GraphFitGenericComponent]")
@@ -254,8 +253,7 @@ final class ValidationErrorsTest {
 
   @Test
   void annotatedRecordComponentOfAPlainRecordIsReportedOnce() {
-    JavaFileObject source =
-        source("Loose", "record Loose(", "    @Shared double centre) {}");
+    JavaFileObject source = source("Loose", "record Loose(", "    @Shared double centre) {}");
 
     Compilation compilation = Compilations.compile(source);
 
@@ -352,11 +350,7 @@ final class ValidationErrorsTest {
   @Test
   void parameterNamedLikeAModelMethodIsReported() {
     JavaFileObject source =
-        source(
-            "Clash",
-            "@ModelComponent",
-            "record Clash(",
-            "    double info) {}");
+        source("Clash", "@ModelComponent", "record Clash(", "    double info) {}");
 
     assertThat(Compilations.compile(source))
         .hadErrorContaining("[GraphFitReservedParameterName] parameter 'info'")

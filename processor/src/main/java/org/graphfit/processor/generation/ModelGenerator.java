@@ -18,9 +18,9 @@ import org.graphfit.processor.model.ParameterDescriptor;
 import org.graphfit.processor.model.ParameterKind;
 
 /**
- * Generates {@code <Name>Model}: a {@code ComponentModel} with one slot per {@code double} parameter
- * and one nested model per component parameter, in declaration order, mapping slots to instances
- * with a plain constructor call.
+ * Generates {@code <Name>Model}: a {@code ComponentModel} with one slot per {@code double}
+ * parameter and one nested model per component parameter, in declaration order, mapping slots to
+ * instances with a plain constructor call.
  */
 public final class ModelGenerator {
   private static final String PROCESSOR = "org.graphfit.processor.GraphFitProcessor";
@@ -64,7 +64,8 @@ public final class ModelGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .superclass(ParameterizedTypeName.get(COMPONENT_MODEL, component.className()));
     for (ParameterDescriptor parameter : component.parameters()) {
-      type.addField(FieldSpec.builder(fieldType(parameter), parameter.name(), Modifier.PRIVATE).build());
+      type.addField(
+          FieldSpec.builder(fieldType(parameter), parameter.name(), Modifier.PRIVATE).build());
     }
     type.addMethod(constructor(component))
         .addMethod(withDefaults(component))
@@ -114,13 +115,13 @@ public final class ModelGenerator {
         .build();
   }
 
-  private static CodeBlock defaultValue(ComponentDescriptor component, ParameterDescriptor parameter) {
+  private static CodeBlock defaultValue(
+      ComponentDescriptor component, ParameterDescriptor parameter) {
     if (parameter.kind() == ParameterKind.NESTED) {
       return CodeBlock.of("$T.withDefaults()", parameter.nestedModel().orElseThrow());
     }
     if (parameter.shared().isPresent()) {
-      CodeBlock prior =
-          parameter.prior().map(PriorCode::factoryCall).orElse(CodeBlock.of("null"));
+      CodeBlock prior = parameter.prior().map(PriorCode::factoryCall).orElse(CodeBlock.of("null"));
       return CodeBlock.of(
           "$T.sharedByKey($S, $L)", PARAMETER, sharedKey(component, parameter), prior);
     }
@@ -128,7 +129,8 @@ public final class ModelGenerator {
       return CodeBlock.of(
           "$T.fixed($L)", PARAMETER, PriorCode.literal(parameter.fixed().get().value()));
     }
-    return parameter.prior()
+    return parameter
+        .prior()
         .map(prior -> CodeBlock.of("$T.free($L)", PARAMETER, PriorCode.factoryCall(prior)))
         .orElse(CodeBlock.of("$T.unset()", PARAMETER));
   }
@@ -162,7 +164,8 @@ public final class ModelGenerator {
         : CodeBlock.of("\n$L", CodeBlock.join(arguments, ",\n"));
   }
 
-  private static List<MethodSpec> parameterAccessors(ClassName model, ParameterDescriptor parameter) {
+  private static List<MethodSpec> parameterAccessors(
+      ClassName model, ParameterDescriptor parameter) {
     String name = parameter.name();
     return List.of(
         MethodSpec.methodBuilder(name)
@@ -200,8 +203,10 @@ public final class ModelGenerator {
         MethodSpec.methodBuilder(name)
             .addJavadoc(
                 "Puts a given parameter in slot {@code $L}; handing one parameter object to\n"
-                    + "several models makes it one free parameter of any fit that contains them.\n\n"
-                    + "@param parameter the parameter\n@return this model\n"
+                    + "several models makes it one free parameter of any fit that contains"
+                    + " them.\n\n"
+                    + "@param parameter the parameter\n"
+                    + "@return this model\n"
                     + "@throws NullPointerException if {@code parameter} is null\n",
                 name)
             .addModifiers(Modifier.PUBLIC)
@@ -238,7 +243,9 @@ public final class ModelGenerator {
 
   private static MethodSpec typeName(ComponentDescriptor component) {
     return MethodSpec.methodBuilder("typeName")
-        .addJavadoc("The component's name in descriptions.\n\n@return {@code $S}\n", component.displayName())
+        .addJavadoc(
+            "The component's name in descriptions.\n\n@return {@code $S}\n",
+            component.displayName())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(String.class)
@@ -324,12 +331,15 @@ public final class ModelGenerator {
       if (parameter.kind() == ParameterKind.NESTED) {
         method.addStatement(
             "$T $N = this.$N.instanceFromSlots(slots, position)",
-            TypeName.get(parameter.type()), local, parameter.name());
+            TypeName.get(parameter.type()),
+            local,
+            parameter.name());
         if (!last) {
           method.addStatement("position += this.$N.slotCount()", parameter.name());
         }
       } else {
-        method.addStatement(last ? "double $N = slots[position]" : "double $N = slots[position++]", local);
+        method.addStatement(
+            last ? "double $N = slots[position]" : "double $N = slots[position++]", local);
       }
       arguments.add(CodeBlock.of("$N", local));
     }
@@ -356,7 +366,9 @@ public final class ModelGenerator {
     if (!hasNested(component)) {
       for (int slot = 0; slot < parameters.size(); slot++) {
         method.addStatement(
-            "slots[$L] = instance.$L", slotIndex(slot), parameters.get(slot).readExpression().orElseThrow());
+            "slots[$L] = instance.$L",
+            slotIndex(slot),
+            parameters.get(slot).readExpression().orElseThrow());
       }
       return method.build();
     }
@@ -372,7 +384,8 @@ public final class ModelGenerator {
           method.addStatement("position += this.$N.slotCount()", parameter.name());
         }
       } else {
-        method.addStatement(last ? "slots[position] = instance.$L" : "slots[position++] = instance.$L", read);
+        method.addStatement(
+            last ? "slots[position] = instance.$L" : "slots[position++] = instance.$L", read);
       }
     }
     return method.build();

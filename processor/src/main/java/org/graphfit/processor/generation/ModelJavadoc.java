@@ -55,7 +55,10 @@ final class ModelJavadoc {
           "nested {@link $T}, with that model's slots", parameter.nestedModel().orElseThrow());
     }
     String prior =
-        parameter.prior().map(p -> "default prior {@code " + PriorCode.describe(p) + "}").orElse(null);
+        parameter
+            .prior()
+            .map(p -> "default prior {@code " + PriorCode.describe(p) + "}")
+            .orElse(null);
     if (parameter.shared().isPresent()) {
       return CodeBlock.of(
           "double, shared by key {@code $L},\n    $L",
@@ -64,7 +67,8 @@ final class ModelJavadoc {
     }
     if (parameter.fixed().isPresent()) {
       return CodeBlock.of(
-          "double, fixed to {@code $L} by default", PriorCode.literal(parameter.fixed().get().value()));
+          "double, fixed to {@code $L} by default",
+          PriorCode.literal(parameter.fixed().get().value()));
     }
     return CodeBlock.of("double, $L", prior == null ? "unset by default" : prior);
   }

@@ -22,7 +22,16 @@ public record ComponentDescriptor(
     ComponentKind kind,
     List<ParameterDescriptor> parameters) {
 
-  /** Copies the parameters. */
+  /**
+   * Creates the record, keeping an unmodifiable copy of its collections.
+   *
+   * @param element see {@link #element()}
+   * @param packageName see {@link #packageName()}
+   * @param simpleName see {@link #simpleName()}
+   * @param displayName see {@link #displayName()}
+   * @param kind see {@link #kind()}
+   * @param parameters see {@link #parameters()}
+   */
   public ComponentDescriptor {
     parameters = List.copyOf(parameters);
   }

@@ -22,8 +22,8 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Reads {@code @ModelComponent} types into descriptors. Reading is total and silent: it records what
- * the source declares and leaves every judgement to the validator.
+ * Reads {@code @ModelComponent} types into descriptors. Reading is total and silent: it records
+ * what the source declares and leaves every judgement to the validator.
  */
 public final class ComponentReader {
   private final Elements elements;

@@ -31,7 +31,19 @@ public record ParameterDescriptor(
     Optional<FixedAnnotation> fixed,
     Optional<String> readExpression) {
 
-  /** Copies the priors. */
+  /**
+   * Creates the record, keeping an unmodifiable copy of its collections.
+   *
+   * @param name see {@link #name()}
+   * @param kind see {@link #kind()}
+   * @param element see {@link #element()}
+   * @param type see {@link #type()}
+   * @param nestedModel see {@link #nestedModel()}
+   * @param priors see {@link #priors()}
+   * @param shared see {@link #shared()}
+   * @param fixed see {@link #fixed()}
+   * @param readExpression see {@link #readExpression()}
+   */
   public ParameterDescriptor {
     priors = List.copyOf(priors);
   }

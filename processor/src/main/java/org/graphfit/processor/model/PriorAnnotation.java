@@ -7,10 +7,16 @@ import java.util.Map;
  *
  * @param type which prior
  * @param site where it was found
- * @param arguments the argument values by member name, in {@link PriorType#arguments()} order
+ * @param arguments the argument values by member name, one per {@link PriorType#arguments()}
  */
 public record PriorAnnotation(PriorType type, AnnotationSite site, Map<String, Double> arguments) {
-  /** Copies the arguments. */
+  /**
+   * Creates the record, keeping an unmodifiable copy of its collections.
+   *
+   * @param type see {@link #type()}
+   * @param site see {@link #site()}
+   * @param arguments see {@link #arguments()}
+   */
   public PriorAnnotation {
     arguments = Map.copyOf(arguments);
   }

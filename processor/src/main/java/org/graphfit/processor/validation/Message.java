@@ -3,8 +3,8 @@ package org.graphfit.processor.validation;
 import java.util.Locale;
 
 /**
- * Every diagnostic the processor prints: a stable id, printed in brackets, and a text that states the
- * rule broken and how to fix it. {@code docs/errors.md} documents each id with examples.
+ * Every diagnostic the processor prints: a stable id, printed in brackets, and a text that states
+ * the rule broken and how to fix it. {@code docs/errors.md} documents each id with examples.
  */
 public enum Message {
   /** A prior, {@code @Shared} or {@code @Fixed} on a parameter that is not a {@code double}. */
@@ -35,8 +35,7 @@ public enum Message {
           + " must lie within [lower, upper]; move the mean inside the bounds or widen them"),
   /** A NaN or infinite annotation argument where a finite number is required. */
   PRIOR_NOT_FINITE(
-      "GraphFitPriorNotFinite",
-      "%s on '%s' has %s = %s, but %s; give a finite number"),
+      "GraphFitPriorNotFinite", "%s on '%s' has %s = %s, but %s; give a finite number"),
   /** Two defaults (priors, or a prior and {@code @Fixed}) on one parameter. */
   MULTIPLE_PRIORS(
       "GraphFitMultiplePriors",

@@ -67,8 +67,8 @@ public final class ValidationReport {
 
   /**
    * The private field the compiler declares for a record component. The compiler cannot place a
-   * diagnostic on a record component element, but it can on this field, whose source position is the
-   * component's declaration and which carries the component's field-targeted annotations.
+   * diagnostic on a record component element, but it can on this field, whose source position is
+   * the component's declaration and which carries the component's field-targeted annotations.
    */
   private static Optional<VariableElement> recordField(Element component) {
     for (VariableElement field :

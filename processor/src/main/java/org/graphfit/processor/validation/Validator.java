@@ -25,11 +25,32 @@ public final class Validator {
   /** Names of the methods every generated model has; a parameter accessor must not clash. */
   private static final Set<String> RESERVED_NAMES =
       Set.of(
-          "typeName", "visitChildren", "slotCount", "instanceFromSlots", "slotsFromInstance",
-          "constraints", "addConstraint", "layout", "priorCount", "instanceFromUnitVector",
-          "instanceFromVector", "vectorFromInstance", "priorMedians", "instanceFromPriorMedians",
-          "randomInstance", "info", "withDefaults", "unset", "getClass", "hashCode", "toString",
-          "notify", "notifyAll", "wait", "clone", "finalize");
+          "typeName",
+          "visitChildren",
+          "slotCount",
+          "instanceFromSlots",
+          "slotsFromInstance",
+          "constraints",
+          "addConstraint",
+          "layout",
+          "priorCount",
+          "instanceFromUnitVector",
+          "instanceFromVector",
+          "vectorFromInstance",
+          "priorMedians",
+          "instanceFromPriorMedians",
+          "randomInstance",
+          "info",
+          "withDefaults",
+          "unset",
+          "getClass",
+          "hashCode",
+          "toString",
+          "notify",
+          "notifyAll",
+          "wait",
+          "clone",
+          "finalize");
 
   private final ComponentReader reader;
 
@@ -60,9 +81,9 @@ public final class Validator {
   }
 
   /**
-   * Checks that a {@code @Shared}, {@code @Fixed} or {@code @Prior.*} annotation sits on a component
-   * parameter. Parameters of components that have no parameter list are not judged here: the
-   * component's own report says why.
+   * Checks that a {@code @Shared}, {@code @Fixed} or {@code @Prior.*} annotation sits on a
+   * component parameter. Parameters of components that have no parameter list are not judged here:
+   * the component's own report says why.
    *
    * @param site the annotation and the element it is on
    * @return the problem, if any
@@ -82,26 +103,32 @@ public final class Validator {
     return report;
   }
 
-  private void checkDeclaration(TypeElement type, AnnotationMirror annotation, ValidationReport report) {
+  private void checkDeclaration(
+      TypeElement type, AnnotationMirror annotation, ValidationReport report) {
     ElementKind kind = type.getKind();
     if (kind != ElementKind.RECORD && kind != ElementKind.CLASS) {
-      report.add(Message.ABSTRACT_COMPONENT, type, annotation, describe(kind), type.getSimpleName());
+      report.add(
+          Message.ABSTRACT_COMPONENT, type, annotation, describe(kind), type.getSimpleName());
       return;
     }
     if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-      report.add(Message.ABSTRACT_COMPONENT, type, annotation, "abstract class", type.getSimpleName());
+      report.add(
+          Message.ABSTRACT_COMPONENT, type, annotation, "abstract class", type.getSimpleName());
       return;
     }
     checkVisibility(type, annotation, report);
     if (!type.getTypeParameters().isEmpty()) {
       report.add(
-          Message.GENERIC_COMPONENT, type, annotation, type.getSimpleName(), type.getTypeParameters());
+          Message.GENERIC_COMPONENT,
+          type,
+          annotation,
+          type.getSimpleName(),
+          type.getTypeParameters());
     }
     if (kind == ElementKind.CLASS) {
       int constructors = ComponentReader.nonPrivateConstructors(type).size();
       if (constructors != 1) {
-        report.add(
-            Message.NO_CONSTRUCTOR, type, annotation, type.getSimpleName(), constructors);
+        report.add(Message.NO_CONSTRUCTOR, type, annotation, type.getSimpleName(), constructors);
       }
     }
   }
@@ -110,22 +137,32 @@ public final class Validator {
       TypeElement type, AnnotationMirror annotation, ValidationReport report) {
     if (type.getModifiers().contains(Modifier.PRIVATE)) {
       report.add(
-          Message.PRIVATE_COMPONENT, type, annotation,
-          "component " + type.getSimpleName() + " is private", "remove the private modifier");
+          Message.PRIVATE_COMPONENT,
+          type,
+          annotation,
+          "component " + type.getSimpleName() + " is private",
+          "remove the private modifier");
     }
     Element enclosing = type.getEnclosingElement();
-    if (enclosing instanceof TypeElement && !type.getModifiers().contains(Modifier.STATIC)
+    if (enclosing instanceof TypeElement
+        && !type.getModifiers().contains(Modifier.STATIC)
         && type.getKind() == ElementKind.CLASS) {
       report.add(
-          Message.PRIVATE_COMPONENT, type, annotation,
+          Message.PRIVATE_COMPONENT,
+          type,
+          annotation,
           "component " + type.getSimpleName() + " is an inner (non-static) class",
           "declare it static");
     }
     for (; enclosing instanceof TypeElement; enclosing = enclosing.getEnclosingElement()) {
       if (enclosing.getModifiers().contains(Modifier.PRIVATE)) {
         report.add(
-            Message.PRIVATE_COMPONENT, type, annotation,
-            "component " + type.getSimpleName() + " is inside the private type "
+            Message.PRIVATE_COMPONENT,
+            type,
+            annotation,
+            "component "
+                + type.getSimpleName()
+                + " is inside the private type "
                 + enclosing.getSimpleName(),
             "remove the private modifier of " + enclosing.getSimpleName());
       }
@@ -144,13 +181,23 @@ public final class Validator {
     if (parameter.readExpression().isEmpty()) {
       String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
       report.add(
-          Message.UNREADABLE_PARAMETER, element, null, name, name, name, "get" + capitalized,
+          Message.UNREADABLE_PARAMETER,
+          element,
+          null,
+          name,
+          name,
+          name,
+          "get" + capitalized,
           parameter.type());
     }
     if (parameter.kind() != ParameterKind.DOUBLE) {
       for (AnnotationSite site : annotationSites(parameter)) {
         report.add(
-            Message.PRIOR_ON_NON_DOUBLE, site.element(), site.mirror(), annotationText(site), name,
+            Message.PRIOR_ON_NON_DOUBLE,
+            site.element(),
+            site.mirror(),
+            annotationText(site),
+            name,
             parameter.type());
       }
       return;
@@ -167,8 +214,12 @@ public final class Validator {
     for (int i = 1; i < defaults.size(); i++) {
       AnnotationSite site = defaults.get(i);
       report.add(
-          Message.MULTIPLE_PRIORS, site.element(), site.mirror(), parameter.name(),
-          annotationText(defaults.get(0)), annotationText(site));
+          Message.MULTIPLE_PRIORS,
+          site.element(),
+          site.mirror(),
+          parameter.name(),
+          annotationText(defaults.get(0)),
+          annotationText(site));
     }
     if (parameter.shared().isPresent() && parameter.fixed().isPresent()) {
       AnnotationSite site = parameter.shared().get();
@@ -181,14 +232,23 @@ public final class Validator {
     Set<String> usable = new HashSet<>();
     for (String argument : type.arguments()) {
       double value = prior.argument(argument);
-      boolean bound = type == PriorType.TRUNCATED_GAUSSIAN
-          && (argument.equals("lower") || argument.equals("upper"));
+      boolean bound =
+          type == PriorType.TRUNCATED_GAUSSIAN
+              && (argument.equals("lower") || argument.equals("upper"));
       if (Double.isNaN(value) || (!bound && Double.isInfinite(value))) {
-        String rule = bound
-            ? "a bound must be a number (an infinite bound is allowed, NaN is not)"
-            : argument + " must be finite";
-        report(Message.PRIOR_NOT_FINITE, prior, report, type.displayName(), name, argument,
-            value, rule);
+        String rule =
+            bound
+                ? "a bound must be a number (an infinite bound is allowed, NaN is not)"
+                : argument + " must be finite";
+        report(
+            Message.PRIOR_NOT_FINITE,
+            prior,
+            report,
+            type.displayName(),
+            name,
+            argument,
+            value,
+            rule);
       } else {
         usable.add(argument);
       }
@@ -226,8 +286,14 @@ public final class Validator {
   private static void checkFixed(String name, FixedAnnotation fixed, ValidationReport report) {
     if (!Double.isFinite(fixed.value())) {
       report.add(
-          Message.PRIOR_NOT_FINITE, fixed.site().element(), fixed.site().mirror(), "@Fixed", name,
-          "value", fixed.value(), "a fixed value must be finite");
+          Message.PRIOR_NOT_FINITE,
+          fixed.site().element(),
+          fixed.site().mirror(),
+          "@Fixed",
+          name,
+          "value",
+          fixed.value(),
+          "a fixed value must be finite");
     }
   }
 
@@ -255,12 +321,14 @@ public final class Validator {
     Element enclosing = element.getEnclosingElement();
     return switch (element.getKind()) {
       case RECORD_COMPONENT -> ComponentReader.isComponent(enclosing);
-      case FIELD -> propagatedFromRecordComponent(element, (TypeElement) enclosing, mirror)
-          || isParameterOf((TypeElement) enclosing, element);
-      case PARAMETER -> enclosing.getKind() == ElementKind.CONSTRUCTOR
-          && (propagatedFromRecordComponent(element, (TypeElement) enclosing.getEnclosingElement(),
-                  mirror)
-              || isParameterOf((TypeElement) enclosing.getEnclosingElement(), element));
+      case FIELD ->
+          propagatedFromRecordComponent(element, (TypeElement) enclosing, mirror)
+              || isParameterOf((TypeElement) enclosing, element);
+      case PARAMETER ->
+          enclosing.getKind() == ElementKind.CONSTRUCTOR
+              && (propagatedFromRecordComponent(
+                      element, (TypeElement) enclosing.getEnclosingElement(), mirror)
+                  || isParameterOf((TypeElement) enclosing.getEnclosingElement(), element));
       default -> false;
     };
   }
@@ -279,9 +347,10 @@ public final class Validator {
       return true;
     }
     for (Element parameter : parameters.get()) {
-      boolean same = element.getKind() == ElementKind.FIELD
-          ? parameter.getSimpleName().contentEquals(element.getSimpleName())
-          : parameter.equals(element);
+      boolean same =
+          element.getKind() == ElementKind.FIELD
+              ? parameter.getSimpleName().contentEquals(element.getSimpleName())
+              : parameter.equals(element);
       if (same) {
         return true;
       }
