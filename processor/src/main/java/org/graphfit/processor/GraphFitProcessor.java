@@ -51,6 +51,11 @@ public final class GraphFitProcessor extends AbstractProcessor {
   /** Created by the compiler through the service loader. */
   public GraphFitProcessor() {}
 
+  /**
+   * Sets up the reader and validator over the compiler's element and type utilities.
+   *
+   * @param processingEnv the compiler's environment
+   */
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
@@ -59,8 +64,10 @@ public final class GraphFitProcessor extends AbstractProcessor {
   }
 
   /**
-   * {@code @ModelComponent}, and the parameter annotations, whose misplacement is reported even in
-   * a compilation without components.
+   * The annotations this processor handles: {@code @ModelComponent}, and the parameter annotations,
+   * so that their misplacement is reported even in a compilation without any component.
+   *
+   * @return the qualified annotation names
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -70,11 +77,25 @@ public final class GraphFitProcessor extends AbstractProcessor {
     return names;
   }
 
+  /**
+   * The latest source version: the processor reads only records, classes, constructors, fields and
+   * methods, which every later version keeps.
+   *
+   * @return {@link SourceVersion#latestSupported()}
+   */
   @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
   }
 
+  /**
+   * Validates this round's components and parameter annotations, printing every problem, then
+   * writes the model of each sound component.
+   *
+   * @param annotations the annotation types present in this round
+   * @param round this round's elements
+   * @return false: the annotations stay available to other processors
+   */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Map<TypeElement, ComponentDescriptor> sound = new LinkedHashMap<>();
