@@ -4,11 +4,14 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.CompilationSubject;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import javax.tools.JavaFileObject;
 import org.graphfit.model.Model;
 import org.graphfit.model.ModelCollection;
 import org.graphfit.model.ModelLayout;
+import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
 import org.junit.jupiter.api.Test;
 
@@ -216,10 +219,34 @@ final class GeneratedModelBehaviourTest {
   }
 
   @Test
+  void sharedParameterWithoutPriorIsSharedButUnsetUntilGivenOne()
+      throws ReflectiveOperationException {
+    JavaFileObject source =
+        Compilations.source(
+            "org.example.Offset",
+            "package org.example;",
+            "",
+            "import org.graphfit.annotations.ModelComponent;",
+            "import org.graphfit.annotations.Shared;",
+            "",
+            "@ModelComponent",
+            "record Offset(@Shared double level) {}");
+    Model<?> model = load(source).model("org.example.OffsetModel", "withDefaults");
+    Parameter level = (Parameter) model.getClass().getMethod("level").invoke(model);
+
+    assertThat(level.sharedKey()).hasValue("org.example.Offset.level");
+    assertThrows(IllegalStateException.class, model::layout);
+
+    model.getClass().getMethod("level", double.class).invoke(model, 4.0);
+
+    assertThat(model.priorCount()).isEqualTo(0);
+    assertThat(model.instanceFromVector(new double[0]).toString()).isEqualTo("Offset[level=4.0]");
+  }
+
+  @Test
   void setterNullChecksTheParameter() throws ReflectiveOperationException {
     Model<?> model = load(GAUSSIAN).model("org.example.GaussianModel", "withDefaults");
-    java.lang.reflect.Method share =
-        model.getClass().getMethod("centre", org.graphfit.model.Parameter.class);
+    Method share = model.getClass().getMethod("centre", Parameter.class);
 
     InvocationTargetException error =
         assertThrows(InvocationTargetException.class, () -> share.invoke(model, (Object) null));
@@ -266,8 +293,7 @@ final class GeneratedModelBehaviourTest {
 
   private static GeneratedClassLoader load(JavaFileObject... sources) {
     Compilation compilation = Compilations.compile(sources);
-    com.google.testing.compile.CompilationSubject.assertThat(compilation)
-        .succeededWithoutWarnings();
+    CompilationSubject.assertThat(compilation).succeededWithoutWarnings();
     return new GeneratedClassLoader(compilation);
   }
 
