@@ -1,0 +1,239 @@
+package org.graphfit.search.optimize;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.apache.commons.rng.simple.RandomSource;
+import org.graphfit.prior.Prior;
+import org.graphfit.search.SearchProblem;
+import org.graphfit.search.SearchProblems;
+import org.graphfit.search.TaskRunner;
+import org.junit.jupiter.api.Test;
+
+class OptimizersTest {
+  private static SearchProblem rosenbrock() {
+    return SearchProblems.of(
+        new Prior[] {Prior.uniform(-5, 5), Prior.uniform(-5, 5)},
+        x -> {
+          double a = 1 - x[0];
+          double b = x[1] - x[0] * x[0];
+          return -(a * a + 100 * b * b);
+        });
+  }
+
+  /** Rastrigin's function: global maximum 0 at the origin, a local maximum near every integer point. */
+  private static SearchProblem rastrigin() {
+    return SearchProblems.of(
+        new Prior[] {Prior.uniform(-5.12, 5.12), Prior.uniform(-5.12, 5.12)},
+        x -> {
+          double sum = 20;
+          for (double xi : x) {
+            sum += xi * xi - 10 * Math.cos(2 * Math.PI * xi);
+          }
+          return -sum;
+        });
+  }
+
+  @Test
+  void quasiNewtonFindsRosenbrockOptimumInABox() {
+    SearchProblem problem = rosenbrock();
+
+    OptimumRun run = QuasiNewtonOptimizer.builder().build().maximise(problem);
+
+    assertThat(run.best()[0]).isWithin(1e-4).of(1.0);
+    assertThat(run.best()[1]).isWithin(1e-4).of(1.0);
+    assertThat(run.logLikelihood()).isGreaterThan(-1e-8);
+    assertThat(run.logPosterior()).isWithin(1e-8).of(-2 * Math.log(10));
+    assertThat(run.likelihoodCalls()).isEqualTo(problem.failures().calls());
+    assertThat(run.message()).startsWith("L-BFGS");
+    // At (1, 1) the negative Hessian is [[802, -400], [-400, 200]]; its inverse is analytic.
+    double[][] covariance = run.covariance().orElseThrow();
+    assertThat(covariance[0][0]).isWithin(0.005).of(0.5);
+    assertThat(covariance[0][1]).isWithin(0.01).of(1.0);
+    assertThat(covariance[1][1]).isWithin(0.02).of(2.005);
+  }
+
+  @Test
+  void cmaEsFindsRosenbrockOptimum() {
+    try (TaskRunner runner = TaskRunner.withThreads(2)) {
+      OptimumRun run = CmaEsOptimizer.builder().seed(4).restarts(1).build().maximise(rosenbrock(), runner);
+
+      assertThat(run.best()[0]).isWithin(1e-4).of(1.0);
+      assertThat(run.best()[1]).isWithin(1e-4).of(1.0);
+      assertThat(run.message()).startsWith("CMA-ES");
+    }
+  }
+
+  @Test
+  void cmaEsFindsTheGlobalMaximumOfAMultimodalFunction() {
+    SearchProblem problem = rastrigin();
+    // A local search from an off-centre start stops in a local maximum ...
+    OptimumRun local = QuasiNewtonOptimizer.builder().build().maximise(problem, new double[] {2.2, -3.1});
+    assertThat(local.logLikelihood()).isLessThan(-1.0);
+
+    try (TaskRunner runner = TaskRunner.withThreads(2)) {
+      OptimumRun global = CmaEsOptimizer.builder().seed(7).build().maximise(problem, runner);
+
+      // ... while CMA-ES with restarts finds the global one at the origin.
+      assertThat(global.best()[0]).isWithin(1e-4).of(0.0);
+      assertThat(global.best()[1]).isWithin(1e-4).of(0.0);
+      assertThat(global.logLikelihood()).isGreaterThan(-1e-6);
+    }
+  }
+
+  @Test
+  void cmaEsDoesNotDependOnTheThreadCount() {
+    CmaEsOptimizer optimizer = CmaEsOptimizer.builder().seed(3).restarts(2).maxEvaluations(2000).build();
+    OptimumRun one;
+    OptimumRun two;
+    try (TaskRunner runner = TaskRunner.withThreads(1)) {
+      one = optimizer.maximise(rastrigin(), runner);
+    }
+    try (TaskRunner runner = TaskRunner.withThreads(2)) {
+      two = optimizer.maximise(rastrigin(), runner);
+    }
+    assertThat(two.best()).isEqualTo(one.best());
+    assertThat(two.likelihoodCalls()).isEqualTo(one.likelihoodCalls());
+  }
+
+  /**
+   * Gaussian priors N(0, 3) on both parameters times a Gaussian likelihood with mean (1, 2), sds (1,
+   * 0.5) and correlation 0.6: the posterior is Gaussian with precision P = S^-1 + I / 9.
+   */
+  private static final double[][] LIKELIHOOD_PRECISION;
+
+  static {
+    double s1 = 1;
+    double s2 = 0.5;
+    double rho = 0.6;
+    double det = s1 * s1 * s2 * s2 * (1 - rho * rho);
+    LIKELIHOOD_PRECISION =
+        new double[][] {{s2 * s2 / det, -rho * s1 * s2 / det}, {-rho * s1 * s2 / det, s1 * s1 / det}};
+  }
+
+  private static SearchProblem gaussianPosterior() {
+    double[][] p = LIKELIHOOD_PRECISION;
+    return SearchProblems.of(
+        new Prior[] {Prior.gaussian(0, 3), Prior.gaussian(0, 3)},
+        x -> {
+          double a = x[0] - 1;
+          double b = x[1] - 2;
+          return -0.5 * (p[0][0] * a * a + 2 * p[0][1] * a * b + p[1][1] * b * b);
+        });
+  }
+
+  @Test
+  void laplaceCovarianceEqualsAnalyticGaussianPosteriorCovariance() {
+    double[][] p = LIKELIHOOD_PRECISION;
+    double a = p[0][0] + 1 / 9.0;
+    double b = p[0][1];
+    double d = p[1][1] + 1 / 9.0;
+    double det = a * d - b * b;
+    double[][] exact = {{d / det, -b / det}, {-b / det, a / det}};
+    // Mode: P^-1 S^-1 (1, 2).
+    double r0 = p[0][0] * 1 + p[0][1] * 2;
+    double r1 = p[1][0] * 1 + p[1][1] * 2;
+    double[] mode = {exact[0][0] * r0 + exact[0][1] * r1, exact[1][0] * r0 + exact[1][1] * r1};
+
+    OptimumRun run = QuasiNewtonOptimizer.builder().build().maximise(gaussianPosterior());
+
+    double[] sd = {Math.sqrt(exact[0][0]), Math.sqrt(exact[1][1])};
+    assertThat(run.best()[0]).isWithin(1e-5 * sd[0]).of(mode[0]);
+    assertThat(run.best()[1]).isWithin(1e-5 * sd[1]).of(mode[1]);
+    double[][] covariance = run.covariance().orElseThrow();
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < 2; j++) {
+        // Within 1 % of the scale sd_i sd_j (and in fact far closer: the Hessian of a quadratic is exact).
+        assertThat(covariance[i][j]).isWithin(1e-2 * sd[i] * sd[j]).of(exact[i][j]);
+      }
+      assertThat(run.laplace().standardDeviations()[i]).isWithin(1e-2 * sd[i]).of(sd[i]);
+    }
+    // Draws from the approximation have the mode as mean: 4 standard errors sd / sqrt(n).
+    int n = 20_000;
+    double[][] draws = run.laplace().sample(n, RandomSource.XO_RO_SHI_RO_128_PP.create(5));
+    double mean0 = 0;
+    double mean1 = 0;
+    for (double[] draw : draws) {
+      mean0 += draw[0] / n;
+      mean1 += draw[1] / n;
+    }
+    assertThat(mean0).isWithin(4 * sd[0] / Math.sqrt(n)).of(mode[0]);
+    assertThat(mean1).isWithin(4 * sd[1] / Math.sqrt(n)).of(mode[1]);
+    double covariance01 = 0;
+    for (double[] draw : draws) {
+      covariance01 += (draw[0] - mean0) * (draw[1] - mean1) / (n - 1);
+    }
+    // Standard error of a sample covariance: sqrt((s00 s11 + s01^2) / n).
+    double se = Math.sqrt((exact[0][0] * exact[1][1] + exact[0][1] * exact[0][1]) / n);
+    assertThat(covariance01).isWithin(4 * se).of(exact[0][1]);
+  }
+
+  @Test
+  void likelihoodObjectiveFindsTheMaximumLikelihoodPoint() {
+    // Prior N(0, 1), one observation 2 with sigma 1: MAP 1 with sd 1/sqrt(2), ML 2 with sd 1.
+    SearchProblem problem =
+        SearchProblems.of(
+            new Prior[] {Prior.gaussian(0, 1)}, x -> -0.5 * (x[0] - 2) * (x[0] - 2));
+
+    OptimumRun map = QuasiNewtonOptimizer.builder().build().maximise(problem);
+    OptimumRun ml =
+        QuasiNewtonOptimizer.builder().objective(Objective.LOG_LIKELIHOOD).build().maximise(problem);
+
+    assertThat(map.best()[0]).isWithin(1e-6).of(1.0);
+    assertThat(map.laplace().standardDeviations()[0]).isWithin(1e-6).of(Math.sqrt(0.5));
+    assertThat(ml.best()[0]).isWithin(1e-6).of(2.0);
+    assertThat(ml.laplace().standardDeviations()[0]).isWithin(1e-6).of(1.0);
+    assertThat(ml.objective()).isEqualTo(Objective.LOG_LIKELIHOOD);
+  }
+
+  @Test
+  void saddleReportsNotPositiveDefinite() {
+    SearchProblem problem =
+        SearchProblems.of(
+            new Prior[] {Prior.uniform(-1, 1), Prior.uniform(-1, 1)},
+            x -> -x[0] * x[0] + 0.5 * x[0] * x[1] + 0.1 * x[1] * x[1]);
+
+    LaplaceApproximation laplace =
+        LaplaceApproximation.at(problem, Objective.LOG_POSTERIOR, new double[] {0, 0});
+
+    assertThat(laplace.status()).isEqualTo(LaplaceApproximation.Status.NOT_POSITIVE_DEFINITE);
+    assertThat(laplace.reason()).contains("x1");
+    IllegalStateException e = assertThrows(IllegalStateException.class, laplace::covariance);
+    assertThat(e).hasMessageThat().contains("NOT_POSITIVE_DEFINITE");
+  }
+
+  @Test
+  void unidentifiedDirectionReportsNotPositiveDefinite() {
+    // Only x0 + x1 is constrained: the Hessian is singular.
+    SearchProblem problem =
+        SearchProblems.of(
+            new Prior[] {Prior.uniform(-1, 1), Prior.uniform(-1, 1)},
+            x -> -50 * (x[0] + x[1]) * (x[0] + x[1]));
+
+    OptimumRun run = QuasiNewtonOptimizer.builder().build().maximise(problem);
+
+    assertThat(run.covariance().isPresent()).isFalse();
+    assertThat(run.laplace().status()).isEqualTo(LaplaceApproximation.Status.NOT_POSITIVE_DEFINITE);
+    assertThat(run.laplace().reason()).contains("not constrained");
+  }
+
+  @Test
+  void modeOnAPriorBoundReportsNotFinite() {
+    SearchProblem problem = SearchProblems.of(new Prior[] {Prior.uniform(0, 1)}, x -> 3 * x[0]);
+
+    LaplaceApproximation laplace =
+        LaplaceApproximation.at(problem, Objective.LOG_POSTERIOR, new double[] {1});
+
+    assertThat(laplace.status()).isEqualTo(LaplaceApproximation.Status.NOT_FINITE);
+    assertThat(laplace.reason()).contains("prior bound of x0");
+  }
+
+  @Test
+  void startOnABoundIsRejected() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> QuasiNewtonOptimizer.builder().build().maximise(rosenbrock(), new double[] {5, 0}));
+    assertThat(e).hasMessageThat().contains("strictly inside");
+  }
+}
