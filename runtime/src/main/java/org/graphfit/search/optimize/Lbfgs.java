@@ -190,7 +190,7 @@ final class Lbfgs {
   }
 
   /** A strong-Wolfe line search along one direction; holds the accepted point, value and gradient. */
-  private final class LineSearch {
+  final class LineSearch {
     private final double[] start;
     private final double startValue;
     private final double[] direction;

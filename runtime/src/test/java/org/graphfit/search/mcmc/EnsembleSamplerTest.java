@@ -230,6 +230,33 @@ class EnsembleSamplerTest {
   }
 
   @Test
+  void fixedBurnInAndThinningKeepEmceesSteps() {
+    EnsembleSettings settings =
+        EnsembleSettings.builder().seed(2).walkers(8).maxSteps(300).burnIn(100).thin(5).build();
+
+    ChainRun chain = run(settings, correlatedGaussian(), 1);
+
+    // As emcee's get_chain(discard=100, thin=5): steps 104, 109, ..., 299, i.e. 40 steps of 8 walkers.
+    assertThat(chain.steps()).isEqualTo(300);
+    assertThat(chain.converged()).isFalse();
+    assertThat(chain.burnIn()).isEqualTo(100);
+    assertThat(chain.thin()).isEqualTo(5);
+    assertThat(chain.sampleCount()).isEqualTo(40 * 8);
+    assertThat(chain.walkers()).isEqualTo(8);
+  }
+
+  @Test
+  void automaticBurnInAndThinningFollowTau() {
+    ChainRun chain = run(EnsembleSettings.builder().seed(8).build(), correlatedGaussian(), 2);
+
+    double maxTau = Math.max(chain.tau()[0], chain.tau()[1]);
+    double minTau = Math.min(chain.tau()[0], chain.tau()[1]);
+    assertThat(chain.burnIn()).isEqualTo((int) (2 * maxTau));
+    assertThat(chain.thin()).isEqualTo((int) (minTau / 2));
+    assertThat(chain.steps()).isGreaterThan((int) (50 * maxTau));
+  }
+
+  @Test
   void settingsAreValidatedWithClearMessages() {
     IllegalArgumentException odd =
         assertThrows(

@@ -63,6 +63,33 @@ class LbfgsTest {
   }
 
   @Test
+  void lineSearchStepsSatisfyTheStrongWolfeConditions() {
+    Lbfgs lbfgs = new Lbfgs(LbfgsTest::rosenbrock, 10, 500, 1e-10, 0);
+    double[][] starts = {{-1.2, 1}, {0, 0}, {2, 2}, {-0.5, 3}};
+    double[][] directions = {{1, 0}, {0.3, -1}, {-1, -1}, {1, -2}};
+    for (int k = 0; k < starts.length; k++) {
+      double[] x = starts[k];
+      double f = rosenbrock(x);
+      double[] g = lbfgs.gradient(x, f);
+      double[] p = directions[k];
+      double slope = g[0] * p[0] + g[1] * p[1];
+      if (slope > 0) {
+        p = new double[] {-p[0], -p[1]};
+        slope = -slope;
+      }
+      // Initial steps far too long (100) and far too short (1e-4) both end in a Wolfe point.
+      for (double initial : new double[] {100, 1e-4}) {
+        Lbfgs.LineSearch search = lbfgs.new LineSearch(x, f, p, slope);
+        assertThat(search.run(initial)).isTrue();
+        double step = (search.point[0] - x[0]) / p[0];
+        double newSlope = search.gradient[0] * p[0] + search.gradient[1] * p[1];
+        assertThat(search.value).isAtMost(f + 1e-4 * step * slope);
+        assertThat(Math.abs(newSlope)).isAtMost(0.9 * Math.abs(slope));
+      }
+    }
+  }
+
+  @Test
   void reportsANonFiniteStart() {
     Lbfgs lbfgs = new Lbfgs(x -> Double.NaN, 5, 100, 1e-9, 0);
 
