@@ -15,10 +15,11 @@ import org.graphfit.search.SearchProblem;
  *
  * <p>The Hessian is computed <em>directly in parameter space</em> (not in the optimisers' latent
  * space), so the covariance is that of the parameters themselves and needs no Jacobian. It uses
- * central finite differences in two passes: a first pass with steps of {@code 1e-4 * max(|x_i|,
- * IQR_i)} (IQR_i the prior's interquartile range) estimates each parameter's scale {@code sd_i =
- * 1/sqrt(-H_ii)}, and the second pass uses steps of {@code 0.01 sd_i}, shortened to stay inside the
- * prior's support. A Gaussian posterior's Hessian is reproduced up to rounding.
+ * central finite differences with steps scaled to each parameter: a first pass with steps of {@code
+ * 1e-4 * max(|x_i|, IQR_i)} (IQR_i the prior's interquartile range) estimates each parameter's scale
+ * {@code sd_i = 1/sqrt(-H_ii)}; later passes use steps of {@code 0.01 sd_i}, shortened to stay inside
+ * the prior's support, until the steps change by less than a factor of 2 (at most 5 passes). A
+ * Gaussian posterior's Hessian is reproduced up to rounding.
  *
  * <p>When the negative Hessian is not positive definite (a saddle, a minimum, or a flat direction of
  * an unidentified parameter) or the objective is not finite within the difference steps (a mode on a
@@ -34,6 +35,12 @@ public final class LaplaceApproximation {
     /** The objective is not finite at the mode or within the finite-difference steps. */
     NOT_FINITE
   }
+
+  /** The finite-difference step in units of the estimated standard deviation. */
+  private static final double RELATIVE_STEP = 0.01;
+
+  /** The most Hessian evaluations while the steps adapt to the estimated standard deviations. */
+  private static final int MAX_PASSES = 5;
 
   /** The smallest eigenvalue, relative to the largest, of the scaled negative Hessian accepted as PD. */
   private static final double CONDITION_LIMIT = 1e-12;
@@ -91,21 +98,26 @@ public final class LaplaceApproximation {
     for (int i = 0; i < n; i++) {
       steps[i] = 1e-4 * Math.max(Math.abs(x[i]), threeQuarters[i] - quarter[i]);
     }
-    Hessian first = Hessian.of(problem, objective, x, centre, steps);
-    if (first.failure != null) {
-      return failed(x, null, Status.NOT_FINITE, first.failure);
-    }
-    for (int i = 0; i < n; i++) {
-      double curvature = first.negative[i][i];
-      if (curvature > 0 && Double.isFinite(curvature)) {
-        steps[i] = 0.01 / Math.sqrt(curvature);
+    Hessian hessian = Hessian.of(problem, objective, x, centre, steps);
+    for (int pass = 1; pass < MAX_PASSES && hessian.failure == null; pass++) {
+      boolean settled = true;
+      for (int i = 0; i < n; i++) {
+        double curvature = hessian.negative[i][i];
+        if (curvature > 0 && Double.isFinite(curvature)) {
+          double step = RELATIVE_STEP / Math.sqrt(curvature);
+          settled &= step > 0.5 * steps[i] && step < 2 * steps[i];
+          steps[i] = step;
+        }
       }
+      if (settled) {
+        break;
+      }
+      hessian = Hessian.of(problem, objective, x, centre, steps);
     }
-    Hessian second = Hessian.of(problem, objective, x, centre, steps);
-    if (second.failure != null) {
-      return failed(x, first.negative, Status.NOT_FINITE, second.failure);
+    if (hessian.failure != null) {
+      return failed(x, null, Status.NOT_FINITE, hessian.failure);
     }
-    return fromNegativeHessian(problem, x, second.negative);
+    return fromNegativeHessian(problem, x, hessian.negative);
   }
 
   private static LaplaceApproximation fromNegativeHessian(

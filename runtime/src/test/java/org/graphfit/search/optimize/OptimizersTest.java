@@ -180,6 +180,24 @@ class OptimizersTest {
   }
 
   @Test
+  void laplaceStepsAdaptToANarrowNonGaussianPeakInAWidePrior() {
+    // Student t with 3 degrees of freedom and scale 1e-3 at 3, in a prior 2e4 wide: the curvature at
+    // the mode is (nu + 1) / (nu s^2), so the Laplace sd is s sqrt(nu / (nu + 1)).
+    double nu = 3;
+    double s = 1e-3;
+    SearchProblem problem =
+        SearchProblems.of(
+            new Prior[] {Prior.uniform(-1e4, 1e4)},
+            x -> -(nu + 1) / 2 * Math.log1p((x[0] - 3) * (x[0] - 3) / (nu * s * s)));
+
+    LaplaceApproximation laplace =
+        LaplaceApproximation.at(problem, Objective.LOG_POSTERIOR, new double[] {3});
+
+    // Steps of 0.01 sd: the quartic term changes the curvature by about 1e-4 relative.
+    assertThat(laplace.standardDeviations()[0]).isWithin(1e-3 * s).of(s * Math.sqrt(nu / (nu + 1)));
+  }
+
+  @Test
   void likelihoodObjectiveFindsTheMaximumLikelihoodPoint() {
     // Prior N(0, 1), one observation 2 with sigma 1: MAP 1 with sd 1/sqrt(2), ML 2 with sd 1.
     SearchProblem problem =
