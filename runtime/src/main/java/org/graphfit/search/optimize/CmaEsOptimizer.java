@@ -16,14 +16,17 @@ import org.graphfit.search.SearchProblem;
 import org.graphfit.search.TaskRunner;
 
 /**
- * A derivative-free global optimiser: Commons Math's CMA-ES in the prior's unit cube (bounded to
- * {@code [0, 1]} per dimension and mapped to parameters by the prior transform), restarted with
- * doubling populations (IPOP-CMA-ES, Auger and Hansen 2005). The first run starts at the cube's
- * centre (the prior medians), later runs at uniform random points. The runs are independent, each
- * seeded from {@link Builder#seed(long)}, and run concurrently on a {@link TaskRunner}; the result
- * does not depend on the thread count. Points where the objective is negative infinity get a large
- * finite penalty. The result carries the {@link LaplaceApproximation} at the best point. Immutable;
- * make one with {@link #builder()}.
+ * A derivative-free global optimiser: Commons Math's CMA-ES restarted with doubling populations
+ * (IPOP-CMA-ES, Auger and Hansen 2005), run without bounds in per-dimension search coordinates: a
+ * bounded prior's unit-cube coordinate folded back into {@code [0, 1]} by reflection at the bounds,
+ * and an unbounded prior's latent coordinate (the value, or its logarithm on a half line), which keeps
+ * an optimum deep in a Gaussian prior's tail well scaled. Each dimension's initial step is {@link
+ * Builder#initialSigma(double)} times the prior's interquartile range in these coordinates. The first run starts at the prior medians, later
+ * runs at random draws from the prior. The runs are independent, each seeded from {@link
+ * Builder#seed(long)}, and run concurrently on a {@link TaskRunner}; the result does not depend on the
+ * thread count. Points where the objective is negative infinity (failed likelihoods, broken
+ * constraints) get a large finite penalty. The result carries the {@link LaplaceApproximation} at the
+ * best point. Immutable; make one with {@link #builder()}.
  */
 public final class CmaEsOptimizer {
   /** The minimised value standing for a point with a log density of negative infinity. */
@@ -47,7 +50,8 @@ public final class CmaEsOptimizer {
 
   /**
    * A builder with the defaults: log posterior, seed 1, 4 restarts, 20 000 evaluations per run,
-   * initial step 0.3 of the unit cube, population {@code 4 + floor(3 ln n)} doubled at each restart.
+   * initial step of 0.6 interquartile ranges, population {@code 4 + floor(3 ln n)} doubled at
+   * each restart.
    *
    * @return a new builder
    */
@@ -72,18 +76,23 @@ public final class CmaEsOptimizer {
     Arrays.setAll(seeds, r -> seeder.nextLong());
     int basePopulation =
         populationSize > 0 ? populationSize : 4 + (int) Math.floor(3 * Math.log(n));
-    double[][] bestUnits = new double[runs][];
+    CmaCoordinates coordinates = new CmaCoordinates(problem);
+    double[] sigma = coordinates.quartileRanges();
+    for (int i = 0; i < n; i++) {
+      sigma[i] *= initialSigma;
+    }
+    double[][] bestPoints = new double[runs][];
     double[] bestValues = new double[runs];
     int[] evaluations = new int[runs];
     runner.runAll(
         runs,
         r -> {
           UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seeds[r]);
-          double[] start = new double[n];
+          double[] unit = new double[n];
           for (int i = 0; i < n; i++) {
-            start[i] = r == 0 ? 0.5 : rng.nextDouble();
+            unit[i] = r == 0 ? 0.5 : ((rng.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
           }
-          BestTracker tracker = new BestTracker(problem, n);
+          BestTracker tracker = new BestTracker(problem, coordinates, n);
           CMAESOptimizer cmaes =
               new CMAESOptimizer(
                   Integer.MAX_VALUE,
@@ -94,24 +103,19 @@ public final class CmaEsOptimizer {
                   new MersenneTwister(rng.nextLong()),
                   false,
                   null);
-          double[] sigma = new double[n];
-          Arrays.fill(sigma, initialSigma);
-          double[] zeros = new double[n];
-          double[] ones = new double[n];
-          Arrays.fill(ones, 1);
           try {
             cmaes.optimize(
                 new MaxEval(maxEvaluations),
                 new ObjectiveFunction(tracker::minimised),
                 GoalType.MINIMIZE,
-                new InitialGuess(start),
-                new SimpleBounds(zeros, ones),
+                new InitialGuess(coordinates.fromUnit(unit)),
+                SimpleBounds.unbounded(n),
                 new CMAESOptimizer.Sigma(sigma),
                 new CMAESOptimizer.PopulationSize(basePopulation << Math.min(r, 20)));
           } catch (TooManyEvaluationsException e) {
             // The budget is spent: keep the best point seen.
           }
-          bestUnits[r] = tracker.bestUnit;
+          bestPoints[r] = tracker.bestVector;
           bestValues[r] = tracker.bestValue;
           evaluations[r] = tracker.evaluations;
         });
@@ -121,11 +125,12 @@ public final class CmaEsOptimizer {
         bestRun = r;
       }
     }
-    double[] best = new double[n];
-    if (bestUnits[bestRun] == null) {
-      problem.vectorFromUnit(new double[n], best);
-    } else {
-      problem.vectorFromUnit(bestUnits[bestRun], best);
+    double[] best = bestPoints[bestRun];
+    if (best == null) {
+      double[] unit = new double[n];
+      Arrays.fill(unit, 0.5);
+      best = new double[n];
+      problem.vectorFromUnit(unit, best);
     }
     return OptimumRun.finish(
         problem,
@@ -144,26 +149,30 @@ public final class CmaEsOptimizer {
             + " evaluations in all");
   }
 
-  /** The objective of one run in the unit cube, negated for minimisation, remembering the best. */
+  /** The objective of one run in search coordinates, negated for minimisation, remembering the best. */
   private final class BestTracker {
     private final SearchProblem problem;
+    private final CmaCoordinates coordinates;
+    private final double[] unit;
     private final double[] vector;
-    double[] bestUnit;
+    double[] bestVector;
     double bestValue = Double.NEGATIVE_INFINITY;
     int evaluations;
 
-    BestTracker(SearchProblem problem, int dimension) {
+    BestTracker(SearchProblem problem, CmaCoordinates coordinates, int dimension) {
       this.problem = problem;
+      this.coordinates = coordinates;
+      this.unit = new double[dimension];
       this.vector = new double[dimension];
     }
 
-    double minimised(double[] unit) {
+    double minimised(double[] point) {
       evaluations++;
-      problem.vectorFromUnit(unit, vector);
+      coordinates.toVector(point, unit, vector);
       double value = objective.value(problem, vector);
       if (value > bestValue) {
         bestValue = value;
-        bestUnit = unit.clone();
+        bestVector = vector.clone();
       }
       return value > Double.NEGATIVE_INFINITY ? -value : PENALTY;
     }
@@ -175,7 +184,7 @@ public final class CmaEsOptimizer {
     private long seed = 1;
     private int restarts = 4;
     private int maxEvaluations = 20_000;
-    private double initialSigma = 0.3;
+    private double initialSigma = 0.6;
     private int populationSize;
 
     private Builder() {}
@@ -232,15 +241,17 @@ public final class CmaEsOptimizer {
     }
 
     /**
-     * Sets the initial step size in the unit cube.
+     * Sets the initial step size in each dimension, in units of the prior's interquartile range in
+     * search coordinates (0.5 for a bounded prior's unit-cube coordinate).
      *
-     * @param initialSigma a number in {@code (0, 1]}
+     * @param initialSigma a positive, finite factor
      * @return this builder
      */
     public Builder initialSigma(double initialSigma) {
-      if (!(initialSigma > 0 && initialSigma <= 1)) {
+      if (!(initialSigma > 0) || !Double.isFinite(initialSigma)) {
         throw new IllegalArgumentException(
-            "initialSigma must lie in (0, 1] (a fraction of the unit cube) but was "
+            "initialSigma must be positive and finite (a multiple of the interquartile"
+                + " range) but was "
                 + initialSigma);
       }
       this.initialSigma = initialSigma;

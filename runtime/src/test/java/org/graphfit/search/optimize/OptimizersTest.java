@@ -79,10 +79,10 @@ class OptimizersTest {
     assertThat(local.logLikelihood()).isLessThan(-1.0);
 
     try (TaskRunner runner = TaskRunner.withThreads(2)) {
-      // ... so does a single CMA-ES run with this seed (one in three seeds find the global one) ...
+      // ... so does a single CMA-ES run with this seed (1 of seeds 1 to 10 finds the global one) ...
       OptimumRun single =
           CmaEsOptimizer.builder().seed(1).restarts(0).build().maximise(problem, runner);
-      assertThat(single.logLikelihood()).isLessThan(-0.5);
+      assertThat(single.logLikelihood()).isLessThan(-0.1);
 
       // ... while CMA-ES with four restarts and growing populations finds the global one.
       OptimumRun global = CmaEsOptimizer.builder().seed(1).build().maximise(problem, runner);
@@ -90,6 +90,46 @@ class OptimizersTest {
       assertThat(global.best()[1]).isWithin(1e-6).of(RASTRIGIN_CENTRE[1]);
       assertThat(global.logLikelihood()).isGreaterThan(-1e-9);
     }
+  }
+
+  @Test
+  void cmaEsFindsAnOptimumDeepInAGaussianPriorsTail() {
+    // Six prior sds out (unit-cube coordinate 1e-9 from 1) and narrow: the latent coordinate of an
+    // unbounded prior keeps it well scaled. The posterior is Gaussian: mode (6 / 1.0001, -3 / 1.01).
+    SearchProblem problem =
+        SearchProblems.of(
+            new Prior[] {Prior.gaussian(0, 1), Prior.gaussian(0, 1)},
+            x -> -0.5 * ((x[0] - 6) * (x[0] - 6) / 1e-4 + (x[1] + 3) * (x[1] + 3) / 1e-2));
+    try (TaskRunner runner = TaskRunner.withThreads(2)) {
+      OptimumRun run = CmaEsOptimizer.builder().seed(1).build().maximise(problem, runner);
+
+      double[] sd = run.laplace().standardDeviations();
+      assertThat(sd[0]).isWithin(1e-6).of(Math.sqrt(1 / (1e4 + 1)));
+      assertThat(run.best()[0]).isWithin(1e-3 * sd[0]).of(6 / 1.0001);
+      assertThat(run.best()[1]).isWithin(1e-3 * sd[1]).of(-3 / 1.01);
+    }
+  }
+
+  @Test
+  void cmaCoordinatesReflectAtTheBounds() {
+    assertThat(CmaCoordinates.reflect(0.3)).isEqualTo(0.3);
+    assertThat(CmaCoordinates.reflect(1.25)).isEqualTo(0.75);
+    assertThat(CmaCoordinates.reflect(-0.25)).isEqualTo(0.25);
+    assertThat(CmaCoordinates.reflect(4.5)).isEqualTo(0.5);
+    CmaCoordinates coordinates =
+        new CmaCoordinates(
+            SearchProblems.of(
+                new Prior[] {Prior.uniform(2, 4), Prior.gaussian(1, 2), Prior.logGaussian(0, 1)},
+                x -> 0));
+    double[] y = coordinates.fromUnit(new double[] {0.25, 0.5, 0.5});
+    assertThat(y[0]).isEqualTo(0.25);
+    assertThat(y[1]).isWithin(1e-12).of(1.0);
+    assertThat(y[2]).isWithin(1e-12).of(0.0);
+    double[] x = new double[3];
+    coordinates.toVector(new double[] {1.25, -3, Math.log(5)}, new double[3], x);
+    assertThat(x[0]).isWithin(1e-12).of(3.5);
+    assertThat(x[1]).isEqualTo(-3.0);
+    assertThat(x[2]).isWithin(1e-12).of(5.0);
   }
 
   @Test
