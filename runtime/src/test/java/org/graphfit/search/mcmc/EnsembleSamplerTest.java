@@ -185,6 +185,51 @@ class EnsembleSamplerTest {
   }
 
   @Test
+  void corruptCheckpointsAreRejectedWithClearMessages() {
+    EnsembleSettings settings =
+        EnsembleSettings.builder().walkers(8).maxSteps(20).checkpointInterval(10).build();
+    MemoryStore store = new MemoryStore(Integer.MAX_VALUE);
+    try (TaskRunner runner = TaskRunner.withThreads(1)) {
+      new EnsembleSampler(settings).run(correlatedGaussian(), runner, store);
+      byte[] valid = store.state;
+
+      store.state = Arrays.copyOf(valid, valid.length / 2);
+      IllegalStateException truncated =
+          assertThrows(
+              IllegalStateException.class,
+              () -> new EnsembleSampler(settings).run(correlatedGaussian(), runner, store));
+      assertThat(truncated).hasMessageThat().contains("truncated");
+
+      store.state = new byte[] {1, 2, 3, 4, 5, 6, 7, 8};
+      IllegalStateException foreign =
+          assertThrows(
+              IllegalStateException.class,
+              () -> new EnsembleSampler(settings).run(correlatedGaussian(), runner, store));
+      assertThat(foreign).hasMessageThat().contains("not an ensemble sampler checkpoint");
+
+      store.state = valid.clone();
+      store.state[7] = 9; // the format version
+      IllegalStateException version =
+          assertThrows(
+              IllegalStateException.class,
+              () -> new EnsembleSampler(settings).run(correlatedGaussian(), runner, store));
+      assertThat(version).hasMessageThat().contains("format version 9");
+    }
+  }
+
+  @Test
+  void ballOutsideTheSupportIsNoValidStart() {
+    EnsembleSettings settings =
+        EnsembleSettings.builder().startInBall(new double[] {20, 0}, 0.1).maxStartTries(10).build();
+
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> run(settings, correlatedGaussian(), 1));
+
+    assertThat(e).hasMessageThat().contains("around [20.0, 0.0]");
+    assertThat(e).hasMessageThat().contains("-infinity at every draw");
+  }
+
+  @Test
   void noValidStartNamesTheFirstFailure() {
     SearchProblem problem =
         SearchProblems.of(
