@@ -133,6 +133,30 @@ class OptimizersTest {
   }
 
   @Test
+  void latentSpaceMapsEverySupportOntoTheRealLine() {
+    LatentSpace latent =
+        new LatentSpace(
+            SearchProblems.of(
+                new Prior[] {
+                  Prior.uniform(2, 4),
+                  Prior.logGaussian(0, 1),
+                  Prior.truncatedGaussian(0, 1, Double.NEGATIVE_INFINITY, 3),
+                  Prior.gaussian(0, 1)
+                },
+                x -> 0));
+    double[] vector = {3.5, 0.2, -7, 11};
+    double[] z = new double[4];
+    latent.toLatent(vector, z);
+    double[] back = new double[4];
+    latent.toVector(z, back);
+    for (int i = 0; i < 4; i++) {
+      assertThat(back[i]).isWithin(1e-12 * Math.max(1, Math.abs(vector[i]))).of(vector[i]);
+    }
+    latent.toVector(new double[] {-800, -800, 800, 800}, back);
+    assertThat(back).usingExactEquality().containsExactly(2.0, 0.0, 3.0, 800.0).inOrder();
+  }
+
+  @Test
   void cmaEsDoesNotDependOnTheThreadCount() {
     CmaEsOptimizer optimizer = CmaEsOptimizer.builder().seed(3).restarts(2).maxEvaluations(2000).build();
     OptimumRun one;
