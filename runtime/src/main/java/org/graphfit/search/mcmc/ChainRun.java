@@ -1,6 +1,7 @@
 package org.graphfit.search.mcmc;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * The result of an {@link EnsembleSampler} run: the samples kept after burn-in and thinning (step by
@@ -224,7 +225,7 @@ public final class ChainRun {
         burnIn,
         thin,
         acceptanceFraction,
-        java.util.Arrays.toString(tau),
+        Arrays.toString(tau),
         converged,
         likelihoodCalls,
         wallTime);
