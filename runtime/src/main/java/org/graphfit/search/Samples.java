@@ -92,6 +92,33 @@ public final class Samples {
   }
 
   /**
+   * Samples of a search problem: names from the problem, log priors computed by it.
+   *
+   * @param problem the problem the vectors belong to
+   * @param vectors one free-parameter vector per sample
+   * @param logLikelihoods the log-likelihood of each sample
+   * @param weights non-negative weights, not all zero (null for equal weights)
+   * @return the samples
+   */
+  public static Samples of(
+      SearchProblem problem, double[][] vectors, double[] logLikelihoods, double[] weights) {
+    String[] names = new String[problem.dimension()];
+    for (int d = 0; d < names.length; d++) {
+      names[d] = problem.name(d);
+    }
+    double[] logPriors = new double[vectors.length];
+    for (int i = 0; i < vectors.length; i++) {
+      logPriors[i] = problem.logPrior(vectors[i]);
+    }
+    double[] actualWeights = weights;
+    if (actualWeights == null) {
+      actualWeights = new double[vectors.length];
+      Arrays.fill(actualWeights, 1.0 / vectors.length);
+    }
+    return of(List.of(names), vectors, logLikelihoods, logPriors, actualWeights);
+  }
+
+  /**
    * The number of samples.
    *
    * @return the sample count

@@ -1,6 +1,7 @@
 package org.graphfit.search;
 
 import org.graphfit.testing.PriorImportanceEngine;
+import org.graphfit.testing.ValueModel;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.graphfit.analysis.Analysis;
-import org.graphfit.model.ComponentModel;
-import org.graphfit.model.ModelVisitor;
-import org.graphfit.model.Parameter;
 import org.graphfit.output.OutputFolder;
 import org.graphfit.prior.Prior;
 import org.junit.jupiter.api.Test;
@@ -19,40 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SearchTest {
   @TempDir Path output;
-
-  /** A one-parameter model whose instance is the value itself. */
-  static final class ValueModel extends ComponentModel<Double> {
-    private final Parameter value;
-
-    ValueModel(Prior prior) {
-      this.value = Parameter.free(prior);
-    }
-
-    @Override
-    public String typeName() {
-      return "Value";
-    }
-
-    @Override
-    public void visitChildren(ModelVisitor visitor) {
-      visitor.parameter("value", value);
-    }
-
-    @Override
-    public int slotCount() {
-      return 1;
-    }
-
-    @Override
-    public Double instanceFromSlots(double[] slots, int offset) {
-      return slots[offset];
-    }
-
-    @Override
-    public void slotsFromInstance(Double instance, double[] slots, int offset) {
-      slots[offset] = instance;
-    }
-  }
 
   private static final Analysis<Double> NORMAL_AT_TWO = x -> -0.5 * (x - 2) * (x - 2);
 

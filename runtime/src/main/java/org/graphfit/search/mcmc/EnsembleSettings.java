@@ -1,6 +1,8 @@
 package org.graphfit.search.mcmc;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -202,6 +204,32 @@ public final class EnsembleSettings {
    */
   public int checkInterval() {
     return checkInterval;
+  }
+
+  /**
+   * The settings by name, in a stable order, for {@code search.json} and the output identifier.
+   *
+   * @return the settings
+   */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("walkers", walkers == 0 ? "default" : walkers);
+    map.put("stretch_scale", stretchScale);
+    map.put("max_steps", maxSteps);
+    map.put("initialisation", initialisation.name());
+    if (initialisation == Initialisation.BALL) {
+      map.put("ball_centre", ballCentre.clone());
+      map.put("ball_width", ballWidth);
+    }
+    map.put("max_start_tries", maxStartTries);
+    map.put("seed", seed);
+    map.put("burn_in", burnIn == AUTOMATIC ? "auto" : burnIn);
+    map.put("thin", thin == AUTOMATIC ? "auto" : thin);
+    map.put("checkpoint_interval", checkpointInterval);
+    map.put("tau_factor", tauFactor);
+    map.put("tau_tolerance", tauTolerance);
+    map.put("check_interval", checkInterval);
+    return map;
   }
 
   @Override
