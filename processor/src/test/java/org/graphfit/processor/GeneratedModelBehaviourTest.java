@@ -155,6 +155,41 @@ final class GeneratedModelBehaviourTest {
   }
 
   @Test
+  void aComponentNestingAnotherTwiceIsADiamondNotACycle() {
+    JavaFileObject source =
+        Compilations.source(
+            "org.example.Top",
+            "package org.example;",
+            "",
+            "import org.graphfit.annotations.ModelComponent;",
+            "import org.graphfit.annotations.Prior;",
+            "",
+            "@ModelComponent",
+            "record Top(",
+            "    Side left,",
+            "    @Prior.Uniform(lower = 0, upper = 1) double gap,",
+            "    Side right) {}",
+            "",
+            "@ModelComponent",
+            "record Side(@Prior.Uniform(lower = 0, upper = 10) double height, Base base) {}",
+            "",
+            "@ModelComponent",
+            "record Base(@Prior.Uniform(lower = -1, upper = 1) double level) {}");
+    Model<?> model = load(source).model("org.example.TopModel", "withDefaults");
+
+    assertThat(model.slotCount()).isEqualTo(5);
+    assertThat(model.priorCount()).isEqualTo(5);
+    assertThat(model.instanceFromVector(new double[] {1, 2, 3, 4, 5}).toString())
+        .isEqualTo(
+            "Top[left=Side[height=1.0, base=Base[level=2.0]], gap=3.0,"
+                + " right=Side[height=4.0, base=Base[level=5.0]]]");
+    assertThat(roundTrip(model, new double[] {1, 2, 3, 4, 5}))
+        .usingExactEquality()
+        .containsExactly(1.0, 2.0, 3.0, 4.0, 5.0)
+        .inOrder();
+  }
+
+  @Test
   void nestedModelsCanBeReplaced() throws ReflectiveOperationException {
     GeneratedClassLoader loader = load(LINE, lineOwner());
     Model<?> model = loader.model("org.example.OwnerModel", "withDefaults");

@@ -452,6 +452,79 @@ final class ValidationErrorsTest {
         .onLineContaining("sigma = 0");
   }
 
+  @Test
+  void aComponentNestingItselfIsReportedOnTheNestedParameter() {
+    JavaFileObject source =
+        source(
+            "Chain",
+            "@ModelComponent",
+            "record Chain(",
+            "    @Prior.Uniform(lower = 0, upper = 1) double x,",
+            "    Chain inner) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[GraphFitRecursiveComponent] parameter 'inner' of Chain makes the component contain"
+                + " itself (Chain.inner -> Chain)")
+        .inFile(source)
+        .onLineContaining("Chain inner");
+  }
+
+  @Test
+  void aCycleOfTwoComponentsIsReportedOnEachClosingParameter() {
+    JavaFileObject forth =
+        source(
+            "Forth",
+            "@ModelComponent",
+            "record Forth(",
+            "    double x,",
+            "    Back back) {}");
+    JavaFileObject back =
+        source(
+            "Back",
+            "@ModelComponent",
+            "final class Back {",
+            "  final double y;",
+            "  final Forth forth;",
+            "  Back(",
+            "      double y,",
+            "      Forth forth) {",
+            "    this.y = y;",
+            "    this.forth = forth;",
+            "  }",
+            "}");
+    JavaFileObject others =
+        source(
+            "Outer",
+            "@ModelComponent",
+            "record Outer(Forth forth) {}",
+            "@ModelComponent",
+            "record Side(double z) {}",
+            "final class User {",
+            "  static final SideModel MODEL = SideModel.withDefaults();",
+            "}");
+
+    Compilation compilation = Compilations.compile(forth, back, others);
+
+    // Outer, which nests the cycle, waits without errors; Side, outside it, gets its model.
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[GraphFitRecursiveComponent] parameter 'back' of Forth makes the component contain"
+                + " itself (Forth.back -> Back.forth -> Forth)")
+        .inFile(forth)
+        .onLineContaining("Back back");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[GraphFitRecursiveComponent] parameter 'forth' of Back makes the component contain"
+                + " itself (Back.forth -> Forth.back -> Back)")
+        .inFile(back)
+        .onLineContaining("Forth forth)");
+  }
+
   /** A source in package {@code org.example}: line 1 package, line 2 imports, line 3 blank. */
   private static JavaFileObject source(String simpleName, String... body) {
     String[] lines = new String[body.length + 3];

@@ -89,6 +89,12 @@ public enum Message {
       "GraphFitReservedParameterName",
       "parameter '%s' has the name of a method every generated model already has, so its accessor"
           + " %s() would clash with it; rename the parameter"),
+  /** A component that contains itself, directly or through nested components. */
+  RECURSIVE_COMPONENT(
+      "GraphFitRecursiveComponent",
+      "parameter '%s' of %s makes the component contain itself (%s), but a component cannot"
+          + " contain itself, directly or through nested components: the parameter tree must be"
+          + " finite; replace '%s' by the double parameters it needs, or break the cycle"),
   /** The generated file could not be written. */
   WRITE_FAILED(
       "GraphFitWriteFailed",

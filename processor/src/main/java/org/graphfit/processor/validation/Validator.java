@@ -26,7 +26,8 @@ public final class Validator {
   }
 
   /**
-   * Checks a component's declaration and, when it could be read, its parameters.
+   * Checks a component's declaration and, when it could be read, its parameters, including that
+   * no nested parameter leads back to the component.
    *
    * @param type the {@code @ModelComponent} type
    * @param descriptor its descriptor, empty if the reader found no parameter list
@@ -39,7 +40,10 @@ public final class Validator {
         ComponentReader.find(type, AnnotationNames.MODEL_COMPONENT).orElse(null);
     checkDeclaration(type, annotation, report);
     descriptor.ifPresent(
-        component -> component.parameters().forEach(p -> ParameterRules.check(p, report)));
+        component -> {
+          component.parameters().forEach(p -> ParameterRules.check(p, report));
+          NestingRules.check(component, reader, report);
+        });
     return report;
   }
 
