@@ -1,0 +1,127 @@
+package org.graphfit.ep;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.graphfit.prior.Prior;
+import org.graphfit.search.LikelihoodFailures;
+import org.graphfit.search.SearchProblem;
+
+/**
+ * A factor's tilted distribution as a {@link SearchProblem}: the factor's likelihood with the cavity
+ * as prior. The cavity is Gaussian in latent space, {@code z_j ~ N(m_j, s_j)}. In <em>latent</em>
+ * coordinates the problem's vector is {@code z} itself (used by the Laplace path); in
+ * <em>physical</em> coordinates it is {@code x_j = fromLatent(z_j)}, the cavity pushed through the
+ * priors' bijections, with unit transform {@code u -> fromLatent(m + s Φ⁻¹(u))} and log prior {@code
+ * log N(z; m, s) - logJacobian(z)} (used by samplers, which then see the parameters' own support).
+ */
+final class CavityProblem implements SearchProblem {
+  private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
+  private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+  private final List<String> names;
+  private final Prior[] priors;
+  private final double[] means;
+  private final double[] sds;
+  private final boolean latent;
+  private final ToDoubleFunction<double[]> likelihood;
+  private final LikelihoodFailures failures = new LikelihoodFailures();
+
+  CavityProblem(
+      List<String> names,
+      Prior[] priors,
+      GaussianMessage[] cavity,
+      boolean latent,
+      ToDoubleFunction<double[]> likelihood) {
+    this.names = names;
+    this.priors = priors;
+    this.means = new double[cavity.length];
+    this.sds = new double[cavity.length];
+    for (int j = 0; j < cavity.length; j++) {
+      means[j] = cavity[j].mean();
+      sds[j] = cavity[j].sd();
+    }
+    this.latent = latent;
+    this.likelihood = likelihood;
+  }
+
+  @Override
+  public int dimension() {
+    return priors.length;
+  }
+
+  @Override
+  public void vectorFromUnit(double[] unit, double[] vector) {
+    for (int j = 0; j < priors.length; j++) {
+      double z = means[j] + sds[j] * STANDARD.inverseCumulativeProbability(unit[j]);
+      vector[j] = latent ? z : priors[j].fromLatent(z);
+    }
+  }
+
+  @Override
+  public void unitFromVector(double[] vector, double[] unit) {
+    for (int j = 0; j < priors.length; j++) {
+      double z = latent ? vector[j] : priors[j].toLatent(vector[j]);
+      unit[j] = STANDARD.cumulativeProbability((z - means[j]) / sds[j]);
+    }
+  }
+
+  @Override
+  public double logPrior(double[] vector) {
+    double sum = 0;
+    for (int j = 0; j < priors.length; j++) {
+      double z = latent ? vector[j] : priors[j].toLatent(vector[j]);
+      double t = (z - means[j]) / sds[j];
+      sum += -0.5 * t * t - Math.log(sds[j]) - HALF_LOG_TWO_PI;
+      if (!latent) {
+        sum -= priors[j].logJacobian(z);
+      }
+    }
+    return Double.isNaN(sum) ? Double.NEGATIVE_INFINITY : sum;
+  }
+
+  @Override
+  public double logLikelihood(double[] vector) {
+    double[] physical = new double[priors.length];
+    for (int j = 0; j < priors.length; j++) {
+      physical[j] = latent ? priors[j].fromLatent(vector[j]) : vector[j];
+      if (!(physical[j] > priors[j].lowerBound() && physical[j] < priors[j].upperBound())) {
+        return Double.NEGATIVE_INFINITY;
+      }
+    }
+    failures.countCall();
+    double value;
+    try {
+      value = likelihood.applyAsDouble(physical);
+    } catch (RuntimeException e) {
+      failures.countFailure("the likelihood threw " + e + " at " + Arrays.toString(physical));
+      return Double.NEGATIVE_INFINITY;
+    }
+    if (Double.isNaN(value) || value == Double.POSITIVE_INFINITY) {
+      failures.countFailure("the likelihood returned " + value + " at " + Arrays.toString(physical));
+      return Double.NEGATIVE_INFINITY;
+    }
+    return value;
+  }
+
+  @Override
+  public double lowerBound(int dimension) {
+    return latent ? Double.NEGATIVE_INFINITY : priors[dimension].lowerBound();
+  }
+
+  @Override
+  public double upperBound(int dimension) {
+    return latent ? Double.POSITIVE_INFINITY : priors[dimension].upperBound();
+  }
+
+  @Override
+  public String name(int dimension) {
+    return names.get(dimension);
+  }
+
+  @Override
+  public LikelihoodFailures failures() {
+    return failures;
+  }
+}

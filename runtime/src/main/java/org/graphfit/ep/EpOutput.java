@@ -1,0 +1,159 @@
+package org.graphfit.ep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.graphfit.output.AtomicFiles;
+
+/**
+ * Writes an {@link EpResult} to a folder, each file atomically: {@code graph.txt} (the graph's {@code
+ * info()}), {@code ep_history.csv} (one row per update), {@code ep_sweeps.csv} (one row per sweep),
+ * {@code mean_field.txt} and {@code mean_field.json} (the final approximation, statuses, convergence
+ * and evidence). The convergence picture is drawn by {@code org.graphfit.plot.ConvergencePlot}.
+ */
+public final class EpOutput {
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private EpOutput() {}
+
+  /**
+   * Writes the files.
+   *
+   * @param folder the destination, created if missing
+   * @param result the result
+   * @throws UncheckedIOException if a file cannot be written
+   */
+  public static void write(Path folder, EpResult result) {
+    AtomicFiles.write(folder.resolve("graph.txt"), result.graph().info());
+    AtomicFiles.write(folder.resolve("ep_history.csv"), historyCsv(result.history()));
+    AtomicFiles.write(folder.resolve("ep_sweeps.csv"), sweepsCsv(result.sweeps()));
+    AtomicFiles.write(folder.resolve("mean_field.txt"), text(result));
+    AtomicFiles.write(folder.resolve("mean_field.json"), json(result));
+  }
+
+  /**
+   * The update history as CSV with header {@code sweep,factor,status,kl,log_evidence_term,seconds,
+   * message}.
+   *
+   * @param history the updates
+   * @return the CSV text
+   */
+  public static String historyCsv(List<EpUpdate> history) {
+    StringBuilder csv = new StringBuilder("sweep,factor,status,kl,log_evidence_term,seconds,message\n");
+    for (EpUpdate update : history) {
+      csv.append(
+          String.format(
+              Locale.ROOT,
+              "%d,%s,%s,%.17g,%.17g,%.6f,%s%n",
+              update.sweep(),
+              quote(update.factor()),
+              update.status(),
+              update.kl(),
+              update.logEvidenceTerm(),
+              update.seconds(),
+              quote(update.message())));
+    }
+    return csv.toString();
+  }
+
+  /**
+   * The sweep summaries as CSV with header {@code sweep,kl,max_kl,failing,seconds}.
+   *
+   * @param sweeps the sweeps
+   * @return the CSV text
+   */
+  public static String sweepsCsv(List<EpSweep> sweeps) {
+    StringBuilder csv = new StringBuilder("sweep,kl,max_kl,failing,seconds\n");
+    for (EpSweep sweep : sweeps) {
+      csv.append(
+          String.format(
+              Locale.ROOT,
+              "%d,%.17g,%.17g,%d,%.6f%n",
+              sweep.sweep(),
+              sweep.kl(),
+              sweep.maxKl(),
+              sweep.failing(),
+              sweep.seconds()));
+    }
+    return csv.toString();
+  }
+
+  private static String quote(String text) {
+    return "\"" + text.replace("\"", "\"\"").replace('\n', ' ') + "\"";
+  }
+
+  private static String text(EpResult result) {
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "EP: %s after %d sweeps in %.2f s; log evidence %.6f%n%n",
+            result.converged() ? "converged" : "NOT converged",
+            result.sweepCount(),
+            result.seconds(),
+            result.logEvidence()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%-40s %14s %14s %14s %14s%n",
+            "parameter",
+            "mean",
+            "sd",
+            "latent mean",
+            "latent sd"));
+    for (VariableSummary row : result.summaries()) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%-40s %14.6g %14.6g %14.6g %14.6g%n",
+              row.path(),
+              row.mean(),
+              row.sd(),
+              row.latentMean(),
+              row.latentSd()));
+    }
+    List<String> failing = result.failingFactors();
+    text.append(
+        failing.isEmpty()
+            ? "\nAll factors updated in the last sweep.\n"
+            : "\nFailing factors: " + String.join(", ", failing) + "\n");
+    return text.toString();
+  }
+
+  private static String json(EpResult result) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("converged", result.converged());
+    root.put("sweeps", result.sweepCount());
+    root.put("seconds", result.seconds());
+    root.put("log_evidence", finiteOrNull(result.logEvidence()));
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    for (VariableSummary row : result.summaries()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("mean", row.mean());
+      entry.put("sd", row.sd());
+      entry.put("latent_mean", row.latentMean());
+      entry.put("latent_sd", row.latentSd());
+      parameters.put(row.path(), entry);
+    }
+    root.put("parameters", parameters);
+    Map<String, String> statuses = new LinkedHashMap<>();
+    result.statuses().forEach((name, status) -> statuses.put(name, status.name()));
+    root.put("statuses", statuses);
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not encode the mean field as JSON", e);
+    }
+  }
+
+  private static Double finiteOrNull(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+}

@@ -1,0 +1,224 @@
+package org.graphfit.ep;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.graphfit.graph.FactorGraph;
+import org.graphfit.graph.FactorKey;
+import org.graphfit.model.CollectionInstance;
+import org.graphfit.model.ModelLayout;
+import org.graphfit.model.Parameter;
+import org.graphfit.prior.Prior;
+
+/**
+ * The outcome of {@link ExpectationPropagation}: the final mean field (each variable's latent Gaussian
+ * and its physical mean and standard deviation), per-factor instance views, the history of every
+ * update and sweep, each factor's last status, whether EP converged, the log evidence estimate and
+ * the cost. Immutable.
+ */
+public final class EpResult {
+  private static final int PUSH_FORWARD_ORDER = 40;
+
+  private final FactorGraph graph;
+  private final ModelLayout<CollectionInstance> layout;
+  private final List<GaussianMessage> approximation;
+  private final List<VariableSummary> summaries;
+  private final Map<String, UpdateStatus> statuses;
+  private final List<EpUpdate> history;
+  private final List<EpSweep> sweeps;
+  private final boolean converged;
+  private final double logEvidence;
+  private final double seconds;
+
+  EpResult(
+      FactorGraph graph,
+      ModelLayout<CollectionInstance> layout,
+      MeanField field,
+      List<EpFactor> factors,
+      List<EpUpdate> history,
+      List<EpSweep> sweeps,
+      UpdateStatus[] statuses,
+      boolean converged,
+      double logEvidence,
+      double seconds) {
+    this.graph = graph;
+    this.layout = layout;
+    this.approximation = field.globals();
+    List<VariableSummary> rows = new ArrayList<>();
+    for (int v = 0; v < approximation.size(); v++) {
+      GaussianMessage q = approximation.get(v);
+      Prior prior = layout.prior(v);
+      double[] physical = AdaptiveQuadrature.pushForward(prior::fromLatent, q, PUSH_FORWARD_ORDER);
+      rows.add(
+          new VariableSummary(
+              layout.freeParameterPaths().get(v), q.mean(), q.sd(), physical[0], physical[1]));
+    }
+    this.summaries = List.copyOf(rows);
+    Map<String, UpdateStatus> map = new LinkedHashMap<>();
+    for (int f = 0; f < factors.size(); f++) {
+      map.put(factors.get(f).name(), statuses[f]);
+    }
+    this.statuses = Collections.unmodifiableMap(map);
+    this.history = List.copyOf(history);
+    this.sweeps = List.copyOf(sweeps);
+    this.converged = converged;
+    this.logEvidence = logEvidence;
+    this.seconds = seconds;
+  }
+
+  /**
+   * The final global approximation of each variable, in latent space, in free-parameter order.
+   *
+   * @return the messages
+   */
+  public List<GaussianMessage> approximation() {
+    return approximation;
+  }
+
+  /**
+   * The final mean field in latent and physical space, in free-parameter order.
+   *
+   * @return one summary per variable
+   */
+  public List<VariableSummary> summaries() {
+    return summaries;
+  }
+
+  /**
+   * The summary of the free parameter with the given path, e.g. {@code hierarchy.mean}.
+   *
+   * @param path a path of {@link ModelLayout#freeParameterPaths()}
+   * @return the summary
+   * @throws IllegalArgumentException if no variable has that path
+   */
+  public VariableSummary summary(String path) {
+    for (VariableSummary summary : summaries) {
+      if (summary.path().equals(path)) {
+        return summary;
+      }
+    }
+    throw new IllegalArgumentException(
+        "no free parameter '" + path + "'; the paths are " + layout.freeParameterPaths());
+  }
+
+  /**
+   * The summary of a parameter object of the graph, e.g. a hierarchical factor's hyper-parameter.
+   *
+   * @param parameter a free parameter of the graph
+   * @return the summary
+   * @throws IllegalArgumentException if it is not a free parameter of the graph
+   */
+  public VariableSummary summary(Parameter parameter) {
+    int index = layout.indexOf(parameter);
+    if (index < 0) {
+      throw new IllegalArgumentException(parameter + " is not a free parameter of the graph");
+    }
+    return summaries.get(index);
+  }
+
+  /**
+   * A factor's model instance at the physical means of its free parameters.
+   *
+   * @param key the factor's key
+   * @param <T> the instance type
+   * @return the instance
+   */
+  public <T> T meanInstance(FactorKey<T> key) {
+    ModelLayout<T> local = key.factor().model().layout();
+    double[] vector = new double[local.priorCount()];
+    for (int j = 0; j < vector.length; j++) {
+      vector[j] = summaries.get(layout.indexOf(local.freeParameters().get(j))).mean();
+    }
+    return local.instanceFromVector(vector);
+  }
+
+  /**
+   * Each factor's status in the last sweep, by factor name, in factor order.
+   *
+   * @return the statuses
+   */
+  public Map<String, UpdateStatus> statuses() {
+    return statuses;
+  }
+
+  /**
+   * The names of the factors whose last status blocks convergence.
+   *
+   * @return the names, in factor order
+   */
+  public List<String> failingFactors() {
+    List<String> names = new ArrayList<>();
+    statuses.forEach(
+        (name, status) -> {
+          if (status.isFailing()) {
+            names.add(name);
+          }
+        });
+    return names;
+  }
+
+  /**
+   * Every update, in sweep and factor order.
+   *
+   * @return the history
+   */
+  public List<EpUpdate> history() {
+    return history;
+  }
+
+  /**
+   * One summary per sweep.
+   *
+   * @return the sweeps
+   */
+  public List<EpSweep> sweeps() {
+    return sweeps;
+  }
+
+  /**
+   * Whether the largest per-variable KL divergence fell below the tolerance with no factor failing.
+   *
+   * @return true if converged
+   */
+  public boolean converged() {
+    return converged;
+  }
+
+  /**
+   * The EP estimate of the log evidence, see {@link ExpectationPropagation}.
+   *
+   * @return the estimate, or NaN if a factor fit gave no evidence
+   */
+  public double logEvidence() {
+    return logEvidence;
+  }
+
+  /**
+   * The number of sweeps run.
+   *
+   * @return the count
+   */
+  public int sweepCount() {
+    return sweeps.size();
+  }
+
+  /**
+   * The wall time of the fit.
+   *
+   * @return seconds
+   */
+  public double seconds() {
+    return seconds;
+  }
+
+  /**
+   * The fitted graph.
+   *
+   * @return the graph
+   */
+  public FactorGraph graph() {
+    return graph;
+  }
+}

@@ -1,0 +1,392 @@
+package org.graphfit.ep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import org.graphfit.graph.AnalysisFactor;
+import org.graphfit.graph.FactorGraph;
+import org.graphfit.graph.FactorKey;
+import org.graphfit.graph.HierarchicalFactor;
+import org.graphfit.model.CollectionInstance;
+import org.graphfit.model.ModelLayout;
+import org.graphfit.model.Parameter;
+import org.graphfit.prior.Prior;
+import org.graphfit.search.Search;
+import org.graphfit.search.SearchEngine;
+
+/**
+ * Expectation propagation on a {@link FactorGraph}: a Gaussian mean-field approximation in latent
+ * space, refined sweep by sweep.
+ *
+ * <p><b>Factors.</b> Each free parameter's prior is a factor; each {@link AnalysisFactor} is a factor
+ * over its model's free parameters; each {@link HierarchicalFactor} is split into one factor per drawn
+ * parameter over that parameter and the free hyper-parameters (see the package description). Prior
+ * and hierarchical factors are updated by deterministic quadrature; analysis factors by a Laplace
+ * approximation in latent space, or by a sampler whose prior is the cavity.
+ *
+ * <p><b>A sweep.</b> Every factor's cavity (global approximation divided by its message) is taken
+ * from the same approximation and all factors are fitted concurrently by a {@link FactorExecutor}.
+ * The results are then applied in factor order: the new message is the projection of the tilted
+ * distribution divided by the cavity, damped towards the old one ({@code new = old^damping ·
+ * projection^(1-damping)} in natural parameters). An update that fails, whose moments are not finite,
+ * or that would leave a variable's global approximation improper keeps the old message and is retried
+ * next sweep; its status is recorded. Seeds are derived from {@code (seed, sweep, factor)}, so results
+ * are identical for any number of threads.
+ *
+ * <p><b>Convergence.</b> After a sweep the KL divergence of each variable's new global approximation
+ * from its previous one is computed; EP has converged when the largest is below the tolerance and no
+ * factor is failing. Otherwise it stops after the maximum number of sweeps, unconverged.
+ *
+ * <p><b>Evidence.</b> With every factor {@code f} approximated by a scaled Gaussian {@code s_f t_f},
+ * {@code Z ≈ prod_f s_f ∫ prod_f t_f = exp(A(q) + sum_f log s_f)} where {@code A} is the Gaussian log
+ * normaliser ({@link GaussianMessage#logNormaliser()}) of the unnormalised product {@code q} and {@code
+ * log s_f = log Z_f + A(cavity_f) - A(q)} restricted to {@code f}'s variables, {@code Z_f = ∫ f ·
+ * cavity_f} being the factor fit's evidence (exact for priors and hierarchical factors by
+ * quadrature, Laplace's estimate on the Laplace path, the sampler's evidence for nested sampling). The
+ * estimate is NaN when a factor gives no evidence (e.g. MCMC) or a final cavity is improper.
+ *
+ * <pre>{@code
+ * EpResult result = ExpectationPropagation.builder().threads(2).seed(1).build().fit(graph);
+ * }</pre>
+ */
+public final class ExpectationPropagation {
+  private final double damping;
+  private final int maxSweeps;
+  private final double tolerance;
+  private final int threads;
+  private final long seed;
+  private final LongFunction<SearchEngine> sampler;
+
+  private ExpectationPropagation(Builder builder) {
+    this.damping = builder.damping;
+    this.maxSweeps = builder.maxSweeps;
+    this.tolerance = builder.tolerance;
+    this.threads = builder.threads;
+    this.seed = builder.seed;
+    this.sampler = builder.sampler;
+  }
+
+  /**
+   * A builder with the defaults: damping 0.5, 50 sweeps, tolerance 1e-6, one thread, seed 0, Laplace
+   * fits of analysis factors without their own search.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The EP factors of a graph, indexed by factor id: one prior factor per free parameter (in
+   * free-parameter order), then one factor per analysis factor (in graph order), then one per drawn
+   * parameter of each hierarchical factor. A distributed executor rebuilds this list on a worker.
+   *
+   * @param graph the graph
+   * @return the factors
+   */
+  public List<EpFactor> factorsOf(FactorGraph graph) {
+    ModelLayout<CollectionInstance> layout = graph.layout();
+    List<String> paths = layout.freeParameterPaths();
+    List<EpFactor> factors = new ArrayList<>();
+    for (int v = 0; v < layout.priorCount(); v++) {
+      factors.add(new PriorFactor("prior:" + paths.get(v), v, layout.prior(v)));
+    }
+    for (FactorKey<?> key : graph.factors()) {
+      factors.add(likelihood(layout, key.name(), key.factor()));
+    }
+    for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
+      List<Parameter> hyper = hierarchy.hyperParameters();
+      int[] hyperVariables = new int[hyper.size()];
+      Prior[] hyperPriors = new Prior[hyper.size()];
+      double[] fixed = new double[hyper.size()];
+      for (int h = 0; h < hyper.size(); h++) {
+        Parameter parameter = hyper.get(h);
+        hyperVariables[h] = parameter.isFixed() ? -1 : layout.indexOf(parameter);
+        if (parameter.isFixed()) {
+          fixed[h] = parameter.fixedValue();
+        } else {
+          hyperPriors[h] = layout.prior(hyperVariables[h]);
+        }
+      }
+      List<Parameter> drawn = hierarchy.drawnParameters();
+      for (int i = 0; i < drawn.size(); i++) {
+        int variable = layout.indexOf(drawn.get(i));
+        factors.add(
+            new ParentFactor(
+                hierarchy.name() + "[" + i + "]",
+                hierarchy.distribution(),
+                variable,
+                layout.prior(variable),
+                hyperVariables,
+                hyperPriors,
+                fixed));
+      }
+    }
+    return factors;
+  }
+
+  private <T> EpFactor likelihood(
+      ModelLayout<CollectionInstance> graphLayout, String name, AnalysisFactor<T> factor) {
+    ModelLayout<T> local = factor.model().layout();
+    List<Integer> variables = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Parameter parameter : local.freeParameters()) {
+      int index = graphLayout.indexOf(parameter);
+      variables.add(index);
+      names.add(graphLayout.freeParameterPaths().get(index));
+    }
+    LongFunction<SearchEngine> engines = sampler;
+    if (factor.search().isPresent() && factor.search().get() instanceof Search own) {
+      SearchEngine engine = own.engine();
+      engines = ignored -> engine;
+    }
+    return new LikelihoodFactor<>(name, variables, names, local, factor.analysis(), engines);
+  }
+
+  /**
+   * Fits a graph with factor updates on a local thread pool.
+   *
+   * @param graph the graph
+   * @return the result
+   */
+  public EpResult fit(FactorGraph graph) {
+    return fit(graph, factors -> LocalFactorExecutor.of(factors, threads));
+  }
+
+  /**
+   * Fits a graph with factor updates run by the given executor.
+   *
+   * @param graph the graph
+   * @param executors makes the executor from the factor list of {@link #factorsOf(FactorGraph)}
+   * @return the result
+   */
+  public EpResult fit(FactorGraph graph, Function<List<EpFactor>, FactorExecutor> executors) {
+    long start = System.nanoTime();
+    ModelLayout<CollectionInstance> layout = graph.layout();
+    List<EpFactor> factors = factorsOf(graph);
+    List<List<Integer>> scopes = new ArrayList<>();
+    for (EpFactor factor : factors) {
+      scopes.add(factor.variables());
+    }
+    MeanField field = new MeanField(layout.priorCount(), scopes);
+    for (int v = 0; v < layout.priorCount(); v++) {
+      field.replace(v, new GaussianMessage[] {((PriorFactor) factors.get(v)).initialMessage()});
+    }
+    List<EpUpdate> history = new ArrayList<>();
+    List<EpSweep> sweeps = new ArrayList<>();
+    UpdateStatus[] statuses = new UpdateStatus[factors.size()];
+    double[] logNormalisers = new double[factors.size()];
+    boolean converged = false;
+    try (FactorExecutor executor = executors.apply(List.copyOf(factors))) {
+      for (int sweep = 1; sweep <= maxSweeps && !converged; sweep++) {
+        long sweepStart = System.nanoTime();
+        List<GaussianMessage> before = field.globals();
+        List<FactorTask> tasks = new ArrayList<>(factors.size());
+        for (int f = 0; f < factors.size(); f++) {
+          tasks.add(
+              new FactorTask(f, sweep, seedOf(seed, sweep, f), field.cavity(f), field.current(f)));
+        }
+        List<FactorResult> results = executor.execute(tasks);
+        int failing = 0;
+        for (int f = 0; f < factors.size(); f++) {
+          EpUpdate update = apply(field, sweep, factors.get(f), tasks.get(f), results.get(f));
+          statuses[f] = update.status();
+          logNormalisers[f] = results.get(f).logNormaliser();
+          failing += update.status().isFailing() ? 1 : 0;
+          history.add(update);
+        }
+        field.recompute();
+        double sum = 0;
+        double max = 0;
+        for (int v = 0; v < layout.priorCount(); v++) {
+          double kl = field.global(v).klDivergence(before.get(v));
+          sum += kl;
+          max = Math.max(max, kl);
+        }
+        sweeps.add(new EpSweep(sweep, sum, max, failing, PriorFactor.seconds(sweepStart)));
+        converged = failing == 0 && max < tolerance;
+      }
+    }
+    return new EpResult(
+        graph,
+        layout,
+        field,
+        factors,
+        history,
+        sweeps,
+        statuses,
+        converged,
+        logEvidence(field, logNormalisers),
+        PriorFactor.seconds(start));
+  }
+
+  private EpUpdate apply(
+      MeanField field, int sweep, EpFactor factor, FactorTask task, FactorResult result) {
+    int f = task.factor();
+    if (result.status() != UpdateStatus.OK) {
+      return new EpUpdate(
+          sweep, factor.name(), result.status(), 0, Double.NaN, result.seconds(), result.message());
+    }
+    GaussianMessage[] moments = result.moments();
+    GaussianMessage[] cavity = task.cavity();
+    GaussianMessage[] replacement = new GaussianMessage[moments.length];
+    double evidenceTerm = result.logNormaliser();
+    for (int k = 0; k < moments.length; k++) {
+      if (moments[k] == null || !moments[k].isProper()) {
+        return new EpUpdate(
+            sweep, factor.name(), UpdateStatus.NON_FINITE_MOMENTS, 0, Double.NaN,
+            result.seconds(), "projection " + moments[k]);
+      }
+      replacement[k] = moments[k].divide(cavity[k]).dampedFrom(field.message(f, k), damping);
+      evidenceTerm +=
+          cavity[k].isProper()
+              ? cavity[k].logNormaliser() - moments[k].logNormaliser()
+              : Double.NaN;
+    }
+    GaussianMessage[] tentative = field.tentative(f, replacement);
+    double kl = 0;
+    for (int k = 0; k < tentative.length; k++) {
+      if (!tentative[k].isProper()) {
+        return new EpUpdate(
+            sweep, factor.name(), UpdateStatus.IMPROPER_RESULT, 0, Double.NaN, result.seconds(),
+            "the global approximation of variable " + factor.variables().get(k)
+                + " would become " + tentative[k]);
+      }
+      kl += tentative[k].klDivergence(field.global(factor.variables().get(k)));
+    }
+    field.replace(f, replacement);
+    return new EpUpdate(
+        sweep, factor.name(), UpdateStatus.OK, kl, evidenceTerm, result.seconds(), "");
+  }
+
+  /** The EP log evidence from the last fits' log normalisers; see the class description. */
+  private static double logEvidence(MeanField field, double[] logNormalisers) {
+    double total = 0;
+    for (int v = 0; v < field.variableCount(); v++) {
+      total += field.global(v).logNormaliser();
+    }
+    for (int f = 0; f < field.factorCount(); f++) {
+      GaussianMessage[] cavity = field.cavity(f);
+      total += logNormalisers[f];
+      for (int k = 0; k < cavity.length; k++) {
+        if (!cavity[k].isProper()) {
+          return Double.NaN;
+        }
+        total += cavity[k].logNormaliser() - field.global(field.scope(f)[k]).logNormaliser();
+      }
+    }
+    return total;
+  }
+
+  /** A seed for one factor in one sweep: SplitMix64 mixing of the three numbers. */
+  static long seedOf(long seed, int sweep, int factor) {
+    long z = seed + 0x9E3779B97F4A7C15L * (1 + sweep) + 0xBF58476D1CE4E5B9L * (1 + (long) factor);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** Collects settings; every setter validates its argument. */
+  public static final class Builder {
+    private double damping = 0.5;
+    private int maxSweeps = 50;
+    private double tolerance = 1e-6;
+    private int threads = 1;
+    private long seed;
+    private LongFunction<SearchEngine> sampler;
+
+    private Builder() {}
+
+    /**
+     * The weight of the old message in each update, in natural parameters.
+     *
+     * @param damping in {@code [0, 1)}; 0 is undamped EP
+     * @return this builder
+     */
+    public Builder damping(double damping) {
+      if (!(damping >= 0 && damping < 1)) {
+        throw new IllegalArgumentException("damping must be in [0, 1) but was " + damping);
+      }
+      this.damping = damping;
+      return this;
+    }
+
+    /**
+     * The most sweeps.
+     *
+     * @param maxSweeps at least 1
+     * @return this builder
+     */
+    public Builder maxSweeps(int maxSweeps) {
+      if (maxSweeps < 1) {
+        throw new IllegalArgumentException("maxSweeps must be at least 1 but was " + maxSweeps);
+      }
+      this.maxSweeps = maxSweeps;
+      return this;
+    }
+
+    /**
+     * The convergence tolerance on the largest per-variable KL divergence between sweeps.
+     *
+     * @param tolerance positive
+     * @return this builder
+     */
+    public Builder tolerance(double tolerance) {
+      if (!(tolerance > 0)) {
+        throw new IllegalArgumentException("tolerance must be positive but was " + tolerance);
+      }
+      this.tolerance = tolerance;
+      return this;
+    }
+
+    /**
+     * The number of threads of the local executor; results do not depend on it.
+     *
+     * @param threads at least 1
+     * @return this builder
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1 but was " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * The seed from which every factor fit's seed is derived.
+     *
+     * @param seed any number
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Fits analysis factors that have no own search by sampling their tilted distribution with the
+     * engine made for each fit's seed (e.g. {@code s -> NestedSampling.of(...seed(s)...)}) instead of
+     * by a Laplace approximation. A factor with its own {@link Search} always uses that search's
+     * engine.
+     *
+     * @param engines the engine for a seed
+     * @return this builder
+     */
+    public Builder sampler(LongFunction<SearchEngine> engines) {
+      this.sampler = Objects.requireNonNull(engines, "engines");
+      return this;
+    }
+
+    /**
+     * The configured EP.
+     *
+     * @return the instance
+     */
+    public ExpectationPropagation build() {
+      return new ExpectationPropagation(this);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.graphfit.ep;
+
+import java.io.Serializable;
+
+/**
+ * The outcome of one factor update: a status, the Gaussian projection of the tilted distribution over
+ * the factor's variables in latent space (null unless the status is {@link UpdateStatus#OK}), the log
+ * normaliser of the tilted distribution relative to the normalised cavity, {@code log ∫ f(z)
+ * cavity(z) dz} (NaN when the fit gives no evidence), a message and the seconds spent. Serializable.
+ *
+ * @param factor the factor's id
+ * @param status the status
+ * @param moments the projected tilted marginals, one per variable, or null
+ * @param logNormaliser the tilted log normaliser or NaN
+ * @param message what went wrong, or empty
+ * @param seconds the wall time of the update
+ */
+public record FactorResult(
+    int factor,
+    UpdateStatus status,
+    GaussianMessage[] moments,
+    double logNormaliser,
+    String message,
+    double seconds)
+    implements Serializable {
+
+  /**
+   * A failed update.
+   *
+   * @param task the task
+   * @param status the failing status
+   * @param message why
+   * @param seconds the time spent
+   * @return the result
+   */
+  static FactorResult failed(FactorTask task, UpdateStatus status, String message, double seconds) {
+    return new FactorResult(task.factor(), status, null, Double.NaN, message, seconds);
+  }
+}

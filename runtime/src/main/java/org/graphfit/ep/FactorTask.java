@@ -1,0 +1,29 @@
+package org.graphfit.ep;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * One factor update to compute: which factor, its cavity messages over its variables (in the
+ * factor's variable order), the current global approximation over the same variables (a warm start)
+ * and the seed of any randomness. Serializable, so that a distributed {@link FactorExecutor} can ship
+ * it to a worker.
+ *
+ * @param factor the factor's id, its index in {@link ExpectationPropagation}'s factor list
+ * @param sweep the sweep number, from 1
+ * @param seed the seed derived from the run's seed, the sweep and the factor
+ * @param cavity the cavity message of each of the factor's variables
+ * @param current the global approximation of each of the factor's variables, always proper
+ */
+public record FactorTask(
+    int factor, int sweep, long seed, GaussianMessage[] cavity, GaussianMessage[] current)
+    implements Serializable {
+  /** Checks the arrays. */
+  public FactorTask {
+    Objects.requireNonNull(cavity, "cavity");
+    Objects.requireNonNull(current, "current");
+    if (cavity.length != current.length) {
+      throw new IllegalArgumentException("cavity and current approximation differ in length");
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package org.graphfit.ep;
+
+import java.util.List;
+import java.util.function.LongFunction;
+import org.graphfit.analysis.Analysis;
+import org.graphfit.model.ModelLayout;
+import org.graphfit.prior.Prior;
+import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.Samples;
+import org.graphfit.search.SearchEngine;
+import org.graphfit.search.SearchRun;
+import org.graphfit.search.TaskRunner;
+import org.graphfit.search.optimize.LaplaceApproximation;
+import org.graphfit.search.optimize.OptimumRun;
+import org.graphfit.search.optimize.QuasiNewtonOptimizer;
+
+/**
+ * An analysis factor (the likelihood of one dataset) as an EP factor over the model's free
+ * parameters. The tilted distribution, likelihood times cavity, is fitted either
+ *
+ * <ul>
+ *   <li>by a Laplace approximation in latent space: L-BFGS from the current global means to the mode
+ *       of {@code log L(fromLatent(z)) + log cavity(z)}, then the finite-difference Hessian there; the
+ *       moments are the mode and the covariance's diagonal, and {@code log Z ≈ log L + log cavity +
+ *       (d/2) log 2π + (1/2) log det Σ} at the mode; exact when the likelihood is Gaussian in the
+ *       latent coordinates; or
+ *   <li>by a sampler on the cavity problem in physical coordinates; the samples are mapped to latent
+ *       space and their moments taken with the sampler's normalised linear weights; the log normaliser
+ *       is the sampler's log evidence (NaN for samplers without one).
+ * </ul>
+ */
+final class LikelihoodFactor<T> implements EpFactor {
+  private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+  private final String name;
+  private final List<Integer> variables;
+  private final List<String> names;
+  private final Prior[] priors;
+  private final ModelLayout<T> layout;
+  private final Analysis<T> analysis;
+  private final LongFunction<SearchEngine> engines;
+
+  /**
+   * A factor.
+   *
+   * @param name the factor's name
+   * @param variables the graph indices of the model's free parameters, in the model's order
+   * @param names the free parameters' paths in the graph
+   * @param layout the model's own layout
+   * @param analysis the likelihood
+   * @param engines the sampler for a seed, or null for the Laplace path
+   */
+  LikelihoodFactor(
+      String name,
+      List<Integer> variables,
+      List<String> names,
+      ModelLayout<T> layout,
+      Analysis<T> analysis,
+      LongFunction<SearchEngine> engines) {
+    this.name = name;
+    this.variables = List.copyOf(variables);
+    this.names = List.copyOf(names);
+    this.layout = layout;
+    this.priors = new Prior[layout.priorCount()];
+    for (int j = 0; j < priors.length; j++) {
+      priors[j] = layout.prior(j);
+    }
+    this.analysis = analysis;
+    this.engines = engines;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<Integer> variables() {
+    return variables;
+  }
+
+  @Override
+  public FactorResult update(FactorTask task) {
+    long start = System.nanoTime();
+    for (GaussianMessage cavity : task.cavity()) {
+      if (!cavity.isProper()) {
+        return FactorResult.failed(
+            task, UpdateStatus.IMPROPER_CAVITY, "cavity " + cavity, PriorFactor.seconds(start));
+      }
+    }
+    try {
+      return engines == null ? laplace(task, start) : sample(task, start);
+    } catch (RuntimeException e) {
+      return FactorResult.failed(
+          task, UpdateStatus.FAILED, "the fit threw " + e, PriorFactor.seconds(start));
+    }
+  }
+
+  private double logLikelihood(double[] physical) {
+    if (layout.hasConstraints() && !layout.satisfiesConstraints(physical)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    return analysis.logLikelihood(layout.instanceFromVector(physical));
+  }
+
+  private FactorResult laplace(FactorTask task, long start) {
+    CavityProblem problem =
+        new CavityProblem(names, priors, task.cavity(), true, this::logLikelihood);
+    double[] initial = new double[priors.length];
+    for (int j = 0; j < initial.length; j++) {
+      initial[j] = task.current()[j].mean();
+    }
+    if (!(problem.logLikelihood(initial) > Double.NEGATIVE_INFINITY)) {
+      return FactorResult.failed(
+          task,
+          UpdateStatus.FAILED,
+          "no finite likelihood at the start: " + problem.failures().firstMessage(),
+          PriorFactor.seconds(start));
+    }
+    OptimumRun optimum = QuasiNewtonOptimizer.builder().build().maximise(problem, initial);
+    LaplaceApproximation laplace = optimum.laplace();
+    if (laplace.status() != LaplaceApproximation.Status.OK) {
+      return FactorResult.failed(
+          task, UpdateStatus.FAILED, laplace.reason(), PriorFactor.seconds(start));
+    }
+    double[] mode = laplace.mode();
+    double[][] covariance = laplace.covariance();
+    double[][] chol = AdaptiveQuadrature.cholesky(covariance);
+    if (chol == null) {
+      return FactorResult.failed(
+          task, UpdateStatus.NON_FINITE_MOMENTS, "covariance not positive definite",
+          PriorFactor.seconds(start));
+    }
+    GaussianMessage[] moments = new GaussianMessage[mode.length];
+    double logNormaliser = optimum.logPosterior();
+    for (int j = 0; j < mode.length; j++) {
+      moments[j] = GaussianMessage.ofMoments(mode[j], covariance[j][j]);
+      logNormaliser += HALF_LOG_TWO_PI + Math.log(chol[j][j]);
+    }
+    return new FactorResult(
+        task.factor(), UpdateStatus.OK, moments, logNormaliser, "", PriorFactor.seconds(start));
+  }
+
+  private FactorResult sample(FactorTask task, long start) {
+    CavityProblem problem =
+        new CavityProblem(names, priors, task.cavity(), false, this::logLikelihood);
+    SearchRun run;
+    try (TaskRunner runner = TaskRunner.withThreads(1)) {
+      run = engines.apply(task.seed()).run(problem, runner, CheckpointStore.none());
+    }
+    Samples samples = run.samples();
+    GaussianMessage[] moments = new GaussianMessage[priors.length];
+    for (int j = 0; j < priors.length; j++) {
+      double mean = 0;
+      for (int i = 0; i < samples.size(); i++) {
+        mean += samples.weight(i) * priors[j].toLatent(samples.vector(i)[j]);
+      }
+      double variance = 0;
+      for (int i = 0; i < samples.size(); i++) {
+        double d = priors[j].toLatent(samples.vector(i)[j]) - mean;
+        variance += samples.weight(i) * d * d;
+      }
+      if (!Double.isFinite(mean) || !(variance > 0) || !Double.isFinite(variance)) {
+        return FactorResult.failed(
+            task,
+            UpdateStatus.NON_FINITE_MOMENTS,
+            "latent moments of " + names.get(j) + ": mean " + mean + ", variance " + variance,
+            PriorFactor.seconds(start));
+      }
+      moments[j] = GaussianMessage.ofMoments(mean, variance);
+    }
+    return new FactorResult(
+        task.factor(), UpdateStatus.OK, moments, run.logEvidence(), "", PriorFactor.seconds(start));
+  }
+}

@@ -1,0 +1,114 @@
+package org.graphfit.ep;
+
+import java.util.List;
+import org.graphfit.prior.GaussianPrior;
+import org.graphfit.prior.LogGaussianPrior;
+import org.graphfit.prior.Prior;
+
+/**
+ * The prior of one variable as an EP factor: its density in latent space, {@code
+ * prior.latentLogDensity(z)}. Gaussian and log-Gaussian priors are exactly Gaussian in latent space,
+ * so their message is set once and stays {@link UpdateStatus#FIXED}; other priors are updated by 1-D
+ * adaptive Gauss–Hermite quadrature of prior times cavity, which is exact up to the quadrature error.
+ */
+final class PriorFactor implements EpFactor {
+  private static final int ORDER = 32;
+  private static final int PASSES = 4;
+
+  private final String name;
+  private final int variable;
+  private final Prior prior;
+  private final GaussianMessage exact;
+
+  PriorFactor(String name, int variable, Prior prior) {
+    this.name = name;
+    this.variable = variable;
+    this.prior = prior;
+    this.exact = exactMessage(prior);
+  }
+
+  /** The exact latent message of a Gaussian or log-Gaussian prior, or null for other priors. */
+  static GaussianMessage exactMessage(Prior prior) {
+    if (prior instanceof GaussianPrior || prior instanceof LogGaussianPrior) {
+      double sigma = prior.arguments().get("sigma");
+      return GaussianMessage.ofMoments(prior.arguments().get("mean"), sigma * sigma);
+    }
+    return null;
+  }
+
+  /**
+   * The message to start from: the exact one, or the Gaussian with the latent prior's own moments.
+   *
+   * @return a proper message
+   */
+  GaussianMessage initialMessage() {
+    if (exact != null) {
+      return exact;
+    }
+    GaussianMessage wide = GaussianMessage.ofMoments(prior.toLatent(prior.median()), 1);
+    AdaptiveQuadrature.Nodes nodes =
+        AdaptiveQuadrature.integrate(
+            z -> prior.latentLogDensity(z[0]),
+            new GaussianMessage[] {GaussianMessage.UNIFORM},
+            new GaussianMessage[] {wide},
+            ORDER,
+            2 * PASSES);
+    return GaussianMessage.ofMoments(nodes.mean[0], nodes.covariance[0][0]);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<Integer> variables() {
+    return List.of(variable);
+  }
+
+  @Override
+  public FactorResult update(FactorTask task) {
+    long start = System.nanoTime();
+    GaussianMessage cavity = task.cavity()[0];
+    if (exact != null) {
+      double logNormaliser =
+          cavity.isProper()
+              ? cavity.times(exact).logNormaliser() - exact.logNormaliser() - cavity.logNormaliser()
+              : Double.NaN;
+      return new FactorResult(
+          task.factor(), UpdateStatus.FIXED, null, logNormaliser, "", seconds(start));
+    }
+    if (cavity.precision() < 0) {
+      return FactorResult.failed(
+          task, UpdateStatus.IMPROPER_CAVITY, "cavity " + cavity, seconds(start));
+    }
+    try {
+      AdaptiveQuadrature.Nodes nodes =
+          AdaptiveQuadrature.integrate(
+              z -> prior.latentLogDensity(z[0]),
+              new GaussianMessage[] {cavity},
+              task.current(),
+              ORDER,
+              PASSES);
+      if (nodes == null) {
+        return FactorResult.failed(
+            task, UpdateStatus.NON_FINITE_MOMENTS, "no finite quadrature weight", seconds(start));
+      }
+      GaussianMessage moments =
+          GaussianMessage.ofMoments(nodes.mean[0], nodes.covariance[0][0]);
+      return new FactorResult(
+          task.factor(),
+          UpdateStatus.OK,
+          new GaussianMessage[] {moments},
+          cavity.isProper() ? nodes.logNormaliser : Double.NaN,
+          "",
+          seconds(start));
+    } catch (RuntimeException e) {
+      return FactorResult.failed(task, UpdateStatus.NON_FINITE_MOMENTS, e.toString(), seconds(start));
+    }
+  }
+
+  static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) * 1e-9;
+  }
+}
