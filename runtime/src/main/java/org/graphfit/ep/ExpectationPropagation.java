@@ -30,9 +30,16 @@ import org.graphfit.search.SearchEngine;
  * from the same approximation and all factors are fitted concurrently by a {@link FactorExecutor}.
  * The results are then applied in factor order: the new message is the projection of the tilted
  * distribution divided by the cavity, damped towards the old one ({@code new = old^damping ·
- * projection^(1-damping)} in natural parameters). An update that fails, whose moments are not finite,
- * or that would leave a variable's global approximation improper keeps the old message and is retried
- * next sweep; its status is recorded. Seeds are derived from {@code (seed, sweep, factor)}, so results
+ * projection^(1-damping)} in natural parameters). An update that fails or whose moments are not
+ * finite keeps the old message and is retried next sweep; its status is recorded.
+ *
+ * <p><b>Keeping the approximation proper.</b> Factor messages may be improper, but every variable's
+ * global approximation must stay proper, and concurrent updates computed against the same
+ * approximation can jointly overshoot (each lowers a shared variable's precision a little, together
+ * they cancel it). So, applied in order, an update may lower a variable's global precision to no less
+ * than half of its value at the start of the sweep; if it would, its step is halved (extra damping,
+ * noted in the history) until it does not, and after ten halvings it is rejected ({@link
+ * UpdateStatus#IMPROPER_RESULT}) and the old message kept. Seeds are derived from {@code (seed, sweep, factor)}, so results
  * are identical for any number of threads.
  *
  * <p><b>Convergence.</b> After a sweep the KL divergence of each variable's new global approximation
@@ -52,6 +59,12 @@ import org.graphfit.search.SearchEngine;
  * }</pre>
  */
 public final class ExpectationPropagation {
+  /** The smallest fraction of its sweep-start precision a variable's global approximation may keep. */
+  private static final double MIN_PRECISION_RATIO = 0.5;
+
+  /** How often an update's step is halved before the update is rejected. */
+  private static final int MAX_STEP_HALVINGS = 10;
+
   private final double damping;
   private final int maxSweeps;
   private final double tolerance;
@@ -191,7 +204,8 @@ public final class ExpectationPropagation {
         List<FactorResult> results = executor.execute(tasks);
         int failing = 0;
         for (int f = 0; f < factors.size(); f++) {
-          EpUpdate update = apply(field, sweep, factors.get(f), tasks.get(f), results.get(f));
+          EpUpdate update =
+              apply(field, before, sweep, factors.get(f), tasks.get(f), results.get(f));
           statuses[f] = update.status();
           logNormalisers[f] = results.get(f).logNormaliser();
           failing += update.status().isFailing() ? 1 : 0;
@@ -223,7 +237,12 @@ public final class ExpectationPropagation {
   }
 
   private EpUpdate apply(
-      MeanField field, int sweep, EpFactor factor, FactorTask task, FactorResult result) {
+      MeanField field,
+      List<GaussianMessage> before,
+      int sweep,
+      EpFactor factor,
+      FactorTask task,
+      FactorResult result) {
     int f = task.factor();
     if (result.status() != UpdateStatus.OK) {
       return new EpUpdate(
@@ -231,7 +250,7 @@ public final class ExpectationPropagation {
     }
     GaussianMessage[] moments = result.moments();
     GaussianMessage[] cavity = task.cavity();
-    GaussianMessage[] replacement = new GaussianMessage[moments.length];
+    GaussianMessage[] target = new GaussianMessage[moments.length];
     double evidenceTerm = result.logNormaliser();
     for (int k = 0; k < moments.length; k++) {
       if (moments[k] == null || !moments[k].isProper()) {
@@ -239,26 +258,40 @@ public final class ExpectationPropagation {
             sweep, factor.name(), UpdateStatus.NON_FINITE_MOMENTS, 0, Double.NaN,
             result.seconds(), "projection " + moments[k]);
       }
-      replacement[k] = moments[k].divide(cavity[k]).dampedFrom(field.message(f, k), damping);
+      target[k] = moments[k].divide(cavity[k]);
       evidenceTerm +=
           cavity[k].isProper()
               ? cavity[k].logNormaliser() - moments[k].logNormaliser()
               : Double.NaN;
     }
-    GaussianMessage[] tentative = field.tentative(f, replacement);
-    double kl = 0;
-    for (int k = 0; k < tentative.length; k++) {
-      if (!tentative[k].isProper()) {
-        return new EpUpdate(
-            sweep, factor.name(), UpdateStatus.IMPROPER_RESULT, 0, Double.NaN, result.seconds(),
-            "the global approximation of variable " + factor.variables().get(k)
-                + " would become " + tentative[k]);
+    int[] scope = field.scope(f);
+    double step = 1;
+    for (int attempt = 0; attempt <= MAX_STEP_HALVINGS; attempt++, step /= 2) {
+      GaussianMessage[] replacement = new GaussianMessage[target.length];
+      for (int k = 0; k < target.length; k++) {
+        replacement[k] = target[k].dampedFrom(field.message(f, k), 1 - step * (1 - damping));
       }
-      kl += tentative[k].klDivergence(field.global(factor.variables().get(k)));
+      GaussianMessage[] tentative = field.tentative(f, replacement);
+      boolean acceptable = true;
+      for (int k = 0; k < tentative.length && acceptable; k++) {
+        acceptable =
+            tentative[k].precision() >= MIN_PRECISION_RATIO * before.get(scope[k]).precision();
+      }
+      if (acceptable) {
+        double kl = 0;
+        for (int k = 0; k < tentative.length; k++) {
+          kl += tentative[k].klDivergence(field.global(scope[k]));
+        }
+        field.replace(f, replacement);
+        return new EpUpdate(
+            sweep, factor.name(), UpdateStatus.OK, kl, evidenceTerm, result.seconds(),
+            step < 1 ? "step shortened to " + step : "");
+      }
     }
-    field.replace(f, replacement);
     return new EpUpdate(
-        sweep, factor.name(), UpdateStatus.OK, kl, evidenceTerm, result.seconds(), "");
+        sweep, factor.name(), UpdateStatus.IMPROPER_RESULT, 0, Double.NaN, result.seconds(),
+        "even a step of " + 2 * step + " would take a variable's global precision below "
+            + MIN_PRECISION_RATIO + " of its value at the start of the sweep");
   }
 
   /** The EP log evidence from the last fits' log normalisers; see the class description. */
