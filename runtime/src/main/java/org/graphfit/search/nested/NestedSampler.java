@@ -100,7 +100,7 @@ public final class NestedSampler {
               state.liveLogL,
               state.scale,
               settings.walks(),
-              settings.slices());
+              settings.slices(dim));
       for (int slot = 0; slot < batch; slot++) {
         generators[slot] = state.jumpableRng().jump();
       }

@@ -180,8 +180,8 @@ public final class NestedSettings {
         switch (sample.resolve(dimension)) {
           case UNIFORM -> 1.5;
           case RWALK -> 0.15 * walks;
-          case SLICE -> 0.9 * dimension * slices;
-          default -> 2.0 * slices;
+          case SLICE -> 0.9 * dimension * slices(dimension);
+          default -> 2.0 * slices(dimension);
         };
     return Math.max(1, Math.round(factor * liveCount));
   }
@@ -205,13 +205,19 @@ public final class NestedSettings {
   }
 
   /**
-   * The number of slice updates per proposal (for {@link Sample#SLICE}, each one a sweep over all
-   * axes).
+   * The number of slice updates per proposal in a given dimension: the configured value, or by default
+   * 5 sweeps over all axes for {@link Sample#SLICE} and {@code max(5, dimension)} random directions for
+   * {@link Sample#RSLICE} (fewer random directions leave new points correlated with their start and
+   * bias the evidence upwards in high dimension).
    *
-   * @return the slices, default 5
+   * @param dimension the problem's dimension
+   * @return the slices
    */
-  public int slices() {
-    return slices;
+  public int slices(int dimension) {
+    if (slices > 0) {
+      return slices;
+    }
+    return sample.resolve(dimension) == Sample.RSLICE ? Math.max(5, dimension) : 5;
   }
 
   /**
@@ -271,7 +277,7 @@ public final class NestedSettings {
     private long updateInterval = -1;
     private double enlarge = 1.25;
     private int walks = 25;
-    private int slices = 5;
+    private int slices = -1;
     private long firstUpdateCalls = -1;
     private double firstUpdateEfficiency = 0.1;
     private long checkpointInterval = 1000;
