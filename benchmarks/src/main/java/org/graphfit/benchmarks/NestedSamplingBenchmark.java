@@ -3,6 +3,8 @@ package org.graphfit.benchmarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -91,9 +93,9 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%-8s %3s %4s %10s %7s %10s %6s %9s %7s %8s %9s%n",
+          "%-8s %3s %4s %10s %7s %10s %6s %9s %7s %8s %9s %9s%n",
           "problem", "dim", "seed", "logZ", "err", "logZTrue", "dev/σ", "calls", "iters", "seconds",
-          "µs/call");
+          "µs/call", "cpuµs/call");
     }
     try (TaskRunner runner = TaskRunner.withThreads(threads)) {
       for (String name : problems) {
@@ -114,10 +116,11 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
           } else {
             out.printf(
                 Locale.ROOT,
-                "%-8s %3d %4d %10.4f %7.4f %10.4f %6.2f %9d %7d %8.3f %9.3f%n",
+                "%-8s %3d %4d %10.4f %7.4f %10.4f %6.2f %9d %7d %8.3f %9.3f %9.3f%n",
                 benchmark.name, benchmark.dim, seed, row.get("logZ"), row.get("logZErr"),
                 benchmark.logZ, deviation, row.get("calls"), row.get("iterations"),
-                row.get("seconds"), row.get("overheadMicrosPerCall"));
+                row.get("seconds"), row.get("overheadMicrosPerCall"),
+                row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN));
           }
         }
         if (!json) {
@@ -146,8 +149,13 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
             .batchSize(batch > 0 ? batch : threads)
             .build();
     SearchProblem problem = SearchProblems.of(benchmark.priors(), benchmark.likelihood);
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    long cpuStart = cpu.getCurrentThreadCpuTime();
     NestedRun result = new NestedSampler(settings).run(problem, runner, CheckpointStore.none());
+    double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
+    cpuStart = cpu.getCurrentThreadCpuTime();
     double bare = bareSeconds(benchmark, result);
+    double bareCpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("problem", benchmark.name);
     row.put("dim", benchmark.dim);
@@ -165,6 +173,10 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     row.put("seconds", result.wallSeconds());
     row.put("bareLikelihoodSeconds", bare);
     row.put("overheadMicrosPerCall", (result.wallSeconds() - bare) / result.calls() * 1e6);
+    if (threads == 1) {
+      // With one thread everything runs on this thread, so its CPU time is immune to other processes.
+      row.put("cpuOverheadMicrosPerCall", (cpuSeconds - bareCpuSeconds) / result.calls() * 1e6);
+    }
     return row;
   }
 

@@ -161,7 +161,7 @@ public final class NestedSampler {
       }
     }
     state.calls = draws;
-    state.recomputeMaxLogL();
+    state.indexLivePoints();
     return state;
   }
 

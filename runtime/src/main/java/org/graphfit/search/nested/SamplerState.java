@@ -28,6 +28,8 @@ final class SamplerState {
   final double[][] liveUnits;
   final double[][] liveVectors;
   final double[] liveLogL;
+  /** A min-heap of live point indices ordered by log-likelihood, then index. */
+  private final int[] heap;
   double[] deadUnits;
   double[] deadVectors;
   double[] deadLogL;
@@ -53,6 +55,7 @@ final class SamplerState {
     this.liveUnits = new double[liveCount][dim];
     this.liveVectors = new double[liveCount][dim];
     this.liveLogL = new double[liveCount];
+    this.heap = new int[liveCount];
     int capacity = Math.max(16, 4 * liveCount);
     this.deadUnits = new double[capacity * dim];
     this.deadVectors = new double[capacity * dim];
@@ -65,14 +68,12 @@ final class SamplerState {
     return (JumpableUniformRandomProvider) rng;
   }
 
+  /**
+   * The live point of lowest log-likelihood, ties going to the lowest index, so that the choice does
+   * not depend on the heap's layout.
+   */
   int worst() {
-    int worst = 0;
-    for (int i = 1; i < liveCount; i++) {
-      if (liveLogL[i] < liveLogL[worst]) {
-        worst = i;
-      }
-    }
-    return worst;
+    return heap[0];
   }
 
   /** The log prior volume {@code -iteration / nLive} left after the dead points so far. */
@@ -94,6 +95,7 @@ final class SamplerState {
     System.arraycopy(proposal.vector(), 0, liveVectors[worst], 0, dim);
     liveLogL[worst] = proposal.logL();
     maxLogL = Math.max(maxLogL, proposal.logL());
+    siftDown(0);
   }
 
   /** Appends a dead point of log-likelihood {@code logL} whose shell has log volume {@code logWidth}. */
@@ -115,11 +117,40 @@ final class SamplerState {
     lastLogL = logL;
   }
 
-  void recomputeMaxLogL() {
+  /** Rebuilds the maximum and the min-heap of the live log-likelihoods from the live points. */
+  void indexLivePoints() {
     maxLogL = Double.NEGATIVE_INFINITY;
-    for (double logL : liveLogL) {
-      maxLogL = Math.max(maxLogL, logL);
+    for (int i = 0; i < liveCount; i++) {
+      maxLogL = Math.max(maxLogL, liveLogL[i]);
+      heap[i] = i;
     }
+    for (int position = liveCount / 2 - 1; position >= 0; position--) {
+      siftDown(position);
+    }
+  }
+
+  private boolean below(int a, int b) {
+    return liveLogL[a] < liveLogL[b] || (liveLogL[a] == liveLogL[b] && a < b);
+  }
+
+  private void siftDown(int position) {
+    int at = position;
+    int item = heap[at];
+    while (true) {
+      int child = 2 * at + 1;
+      if (child >= liveCount) {
+        break;
+      }
+      if (child + 1 < liveCount && below(heap[child + 1], heap[child])) {
+        child++;
+      }
+      if (!below(heap[child], item)) {
+        break;
+      }
+      heap[at] = heap[child];
+      at = child;
+    }
+    heap[at] = item;
   }
 
   byte[] write() {
@@ -218,7 +249,7 @@ final class SamplerState {
       if (in.readBoolean()) {
         state.bound = Bound.read(in, dim);
       }
-      state.recomputeMaxLogL();
+      state.indexLivePoints();
       return state;
     } catch (IOException e) {
       throw new IllegalStateException("the checkpoint is truncated or corrupt", e);
