@@ -15,7 +15,8 @@ import org.graphfit.search.TaskRunner;
  * point with prior volume {@code X_i = exp(-i / nLive)} and trapezoid weight, and replaced by a point of
  * higher likelihood. Sampling starts in the whole cube and switches to the configured bound once enough
  * calls were made and the efficiency fell (dynesty's first update); the bound is refitted every {@link
- * NestedSettings#updateInterval(int)} calls. The run stops when the estimated remaining evidence {@code
+ * NestedSettings#updateInterval(int)} calls, or sooner for uniform proposals when the efficiency
+ * drops. The run stops when the estimated remaining evidence {@code
  * log(1 + L_max X / Z)} is below {@code dlogz}, and the final live points are added.
  *
  * <p>Replacements are proposed in batches of {@link NestedSettings#batchSize()} evaluated on the
@@ -191,10 +192,11 @@ public final class NestedSampler {
         return;
       }
       state.bounded = true;
-    } else if (state.calls - state.callsAtUpdate < interval) {
+    } else if (!updateDue(state, method, interval)) {
       return;
     }
     state.callsAtUpdate = state.calls;
+    state.iterationAtUpdate = state.iteration;
     state.bound =
         switch (settings.bound()) {
           case NONE -> new Bound(
@@ -206,6 +208,22 @@ public final class NestedSampler {
           case MULTI -> Bound.fit(
               state.liveUnits, true, logPointVolume(state), settings.enlarge());
         };
+  }
+
+  /**
+   * Whether the bound should be refitted: every {@code interval} calls, or for uniform proposals early
+   * when, after at least {@code nLive / 4} calls, the efficiency since the last fit has fallen below
+   * the first-update efficiency.
+   */
+  private boolean updateDue(SamplerState state, NestedSettings.Sample method, long interval) {
+    long calls = state.calls - state.callsAtUpdate;
+    if (calls >= interval) {
+      return true;
+    }
+    return method == NestedSettings.Sample.UNIFORM
+        && settings.bound() != NestedSettings.Bound.NONE
+        && calls >= state.liveCount / 4
+        && state.iteration - state.iterationAtUpdate < settings.firstUpdateEfficiency() * calls;
   }
 
   private static double logPointVolume(SamplerState state) {

@@ -38,6 +38,7 @@ final class SamplerState {
   long iteration;
   long calls;
   long callsAtUpdate;
+  long iterationAtUpdate;
   long lastCheckpoint;
   boolean bounded;
   Bound bound;
@@ -167,6 +168,7 @@ final class SamplerState {
       out.writeLong(iteration);
       out.writeLong(calls);
       out.writeLong(callsAtUpdate);
+      out.writeLong(iterationAtUpdate);
       out.writeLong(lastCheckpoint);
       out.writeDouble(logZ);
       out.writeDouble(lastLogL);
@@ -225,6 +227,7 @@ final class SamplerState {
       state.iteration = in.readLong();
       state.calls = in.readLong();
       state.callsAtUpdate = in.readLong();
+      state.iterationAtUpdate = in.readLong();
       state.lastCheckpoint = in.readLong();
       state.logZ = in.readDouble();
       state.lastLogL = in.readDouble();
