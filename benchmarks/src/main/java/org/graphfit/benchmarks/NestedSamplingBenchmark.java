@@ -73,6 +73,18 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
       description = "AUTO, UNIFORM, RWALK, SLICE or RSLICE (default: ${DEFAULT-VALUE}).")
   private NestedSettings.Sample sample;
 
+  @Option(
+      names = "--enlarge",
+      defaultValue = "1.25",
+      description = "Volume enlargement of the bounding ellipsoids (default: ${DEFAULT-VALUE}).")
+  private double enlarge;
+
+  @Option(names = "--walks", description = "Random-walk steps per proposal (default: the sampler's).")
+  private Integer walks;
+
+  @Option(names = "--slices", description = "Slices per proposal (default: the sampler's).")
+  private Integer slices;
+
   @Option(names = "--json", description = "Print one JSON object per run instead of the table.")
   private boolean json;
 
@@ -139,15 +151,22 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
 
   /** One run; a negative seed is a warm-up whose result is discarded. */
   private Map<String, Object> run(Benchmark benchmark, long seed, TaskRunner runner) {
-    NestedSettings settings =
+    NestedSettings.Builder builder =
         NestedSettings.builder()
             .nLive(nLive)
             .dlogz(dlogz)
             .bound(bound)
             .sample(sample)
+            .enlarge(enlarge)
             .seed(seed)
-            .batchSize(batch > 0 ? batch : threads)
-            .build();
+            .batchSize(batch > 0 ? batch : threads);
+    if (walks != null) {
+      builder.walks(walks);
+    }
+    if (slices != null) {
+      builder.slices(slices);
+    }
+    NestedSettings settings = builder.build();
     SearchProblem problem = SearchProblems.of(benchmark.priors(), benchmark.likelihood);
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     long cpuStart = cpu.getCurrentThreadCpuTime();
@@ -163,6 +182,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     row.put("nLive", nLive);
     row.put("sample", settings.sample().resolve(benchmark.dim).toString());
     row.put("bound", bound.toString());
+    row.put("enlarge", enlarge);
     row.put("threads", threads);
     row.put("logZ", result.logZ());
     row.put("logZErr", result.logZError());
