@@ -195,6 +195,11 @@ public final class NestedSampler {
     } else if (!updateDue(state, method, interval)) {
       return;
     }
+    long callsSince = state.calls - state.callsAtUpdate;
+    state.lastEfficiency =
+        state.bound == null || callsSince == 0
+            ? Double.NaN
+            : (double) (state.iteration - state.iterationAtUpdate) / callsSince;
     state.callsAtUpdate = state.calls;
     state.iterationAtUpdate = state.iteration;
     state.bound =
@@ -212,8 +217,8 @@ public final class NestedSampler {
 
   /**
    * Whether the bound should be refitted: every {@code interval} calls, or for uniform proposals early
-   * when, after at least {@code nLive / 4} calls, the efficiency since the last fit has fallen below
-   * the first-update efficiency.
+   * when, after at least {@code nLive / 4} calls, the efficiency since the last fit has dropped below
+   * half the efficiency of the interval before it.
    */
   private boolean updateDue(SamplerState state, NestedSettings.Sample method, long interval) {
     long calls = state.calls - state.callsAtUpdate;
@@ -221,9 +226,8 @@ public final class NestedSampler {
       return true;
     }
     return method == NestedSettings.Sample.UNIFORM
-        && settings.bound() != NestedSettings.Bound.NONE
         && calls >= state.liveCount / 4
-        && state.iteration - state.iterationAtUpdate < settings.firstUpdateEfficiency() * calls;
+        && state.iteration - state.iterationAtUpdate < 0.5 * state.lastEfficiency * calls;
   }
 
   private static double logPointVolume(SamplerState state) {

@@ -39,6 +39,8 @@ final class SamplerState {
   long calls;
   long callsAtUpdate;
   long iterationAtUpdate;
+  /** The efficiency of the last completed update interval, NaN before there was one. */
+  double lastEfficiency = Double.NaN;
   long lastCheckpoint;
   boolean bounded;
   Bound bound;
@@ -169,6 +171,7 @@ final class SamplerState {
       out.writeLong(calls);
       out.writeLong(callsAtUpdate);
       out.writeLong(iterationAtUpdate);
+      out.writeDouble(lastEfficiency);
       out.writeLong(lastCheckpoint);
       out.writeDouble(logZ);
       out.writeDouble(lastLogL);
@@ -228,6 +231,7 @@ final class SamplerState {
       state.calls = in.readLong();
       state.callsAtUpdate = in.readLong();
       state.iterationAtUpdate = in.readLong();
+      state.lastEfficiency = in.readDouble();
       state.lastCheckpoint = in.readLong();
       state.logZ = in.readDouble();
       state.lastLogL = in.readDouble();
