@@ -1,2 +1,5 @@
-/** Command-line benchmarks printing speed and accuracy tables of GraphFit's searches. */
+/**
+ * Commands that print speed and accuracy tables (run them with {@code benchmarks/run}): JMH
+ * micro-benchmarks of the likelihood hot path and sampler benchmarks against analytic evidences.
+ */
 package org.graphfit.benchmarks;

@@ -121,7 +121,7 @@ public final class ModelLayout<T> {
   /**
    * The index of a parameter among the free parameters.
    *
-   * @param parameter a parameter of the model
+   * @param parameter a parameter of the model; a {@code @Shared} parameter is found by its key
    * @return its index, or -1 if it is not a free parameter of this layout
    */
   public int indexOf(Parameter parameter) {
@@ -130,7 +130,29 @@ public final class ModelLayout<T> {
         return i;
       }
     }
+    String key = parameter.sharedKey().orElse(null);
+    for (int i = 0; key != null && i < freeParameters.size(); i++) {
+      if (key.equals(freeParameters.get(i).sharedKey().orElse(null))) {
+        return i;
+      }
+    }
     return -1;
+  }
+
+  /**
+   * Every slot path a free parameter fills: one for a local parameter, several for a shared one.
+   *
+   * @param index a free-parameter index
+   * @return the slot paths in slot order
+   */
+  public List<String> slotPathsOf(int index) {
+    List<String> paths = new ArrayList<>();
+    for (int slot = 0; slot < slotPaths.length; slot++) {
+      if (slotFreeIndex[slot] == index) {
+        paths.add(slotPaths[slot]);
+      }
+    }
+    return paths;
   }
 
   /**

@@ -1,6 +1,9 @@
-package org.graphfit.model;
+package org.graphfit.testing;
 
 import java.util.Objects;
+import org.graphfit.model.ComponentModel;
+import org.graphfit.model.ModelVisitor;
+import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
 
 /**
@@ -9,7 +12,7 @@ import org.graphfit.prior.Prior;
  * = 1e6) double normalization, @Prior.Uniform(lower = 0, upper = 25) double sigma)}, so the runtime
  * can be tested without the processor.
  */
-final class GaussianModel extends ComponentModel<Gaussian> {
+public final class GaussianModel extends ComponentModel<Gaussian> {
   private Parameter centre;
   private Parameter normalization;
   private Parameter sigma;
@@ -20,56 +23,71 @@ final class GaussianModel extends ComponentModel<Gaussian> {
     this.sigma = sigma;
   }
 
-  static GaussianModel withDefaults() {
+  public static GaussianModel withDefaults() {
     return new GaussianModel(
-        Parameter.sharedByKey("org.graphfit.model.Gaussian.centre", Prior.gaussian(50.0, 30.0)),
+        Parameter.sharedByKey("org.graphfit.testing.Gaussian.centre", Prior.gaussian(50.0, 30.0)),
         Parameter.free(Prior.logUniform(1.0E-6, 1000000.0)),
         Parameter.free(Prior.uniform(0.0, 25.0)));
   }
 
-  static GaussianModel unset() {
+  public static GaussianModel unset() {
     return new GaussianModel(Parameter.unset(), Parameter.unset(), Parameter.unset());
   }
 
-  Parameter centre() {
+  public Parameter centre() {
     return centre;
   }
 
-  GaussianModel centre(Prior prior) {
+  public GaussianModel centre(Prior prior) {
     this.centre = Parameter.free(prior);
     return this;
   }
 
-  GaussianModel centre(double value) {
+  public GaussianModel centre(double value) {
     this.centre = Parameter.fixed(value);
     return this;
   }
 
-  GaussianModel centre(Parameter parameter) {
+  public GaussianModel centre(Parameter parameter) {
     this.centre = Objects.requireNonNull(parameter, "parameter");
     return this;
   }
 
-  Parameter normalization() {
+  public Parameter normalization() {
     return normalization;
   }
 
-  GaussianModel normalization(Prior prior) {
+  public GaussianModel normalization(Prior prior) {
     this.normalization = Parameter.free(prior);
     return this;
   }
 
-  Parameter sigma() {
+  public GaussianModel normalization(double value) {
+    this.normalization = Parameter.fixed(value);
+    return this;
+  }
+
+  public GaussianModel normalization(Parameter parameter) {
+    this.normalization = Objects.requireNonNull(parameter, "parameter");
+    return this;
+  }
+
+  public Parameter sigma() {
     return sigma;
   }
 
-  GaussianModel sigma(Prior prior) {
+  public GaussianModel sigma(Prior prior) {
     this.sigma = Parameter.free(prior);
     return this;
   }
 
-  GaussianModel sigma(double value) {
+  public GaussianModel sigma(double value) {
     this.sigma = Parameter.fixed(value);
+    return this;
+  }
+
+  public GaussianModel sigma(Parameter parameter) {
+    this.sigma = Objects.requireNonNull(parameter, "parameter");
     return this;
   }
 

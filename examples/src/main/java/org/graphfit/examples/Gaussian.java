@@ -1,0 +1,36 @@
+package org.graphfit.examples;
+
+import org.graphfit.annotations.ModelComponent;
+import org.graphfit.annotations.Prior;
+import org.graphfit.annotations.Shared;
+
+/**
+ * A one-dimensional Gaussian profile, the model of PyAutoFit's {@code example_1d} datasets:
+ * {@code normalization / (sigma sqrt(2 pi)) exp(-0.5 ((x - centre) / sigma)^2)}.
+ *
+ * <p>The centre is {@link Shared}: all Gaussians made with {@code GaussianModel.withDefaults()} in one
+ * fit share it, which is the seed example's joint model.
+ *
+ * @param centre the position of the peak
+ * @param normalization the area under the profile
+ * @param sigma the width
+ */
+@ModelComponent
+public record Gaussian(
+    @Shared @Prior.Gaussian(mean = 50, sigma = 30) double centre,
+    @Prior.LogUniform(lower = 1e-6, upper = 1e6) double normalization,
+    @Prior.Uniform(lower = 0, upper = 25) double sigma) {
+
+  private static final double INVERSE_SQRT_TWO_PI = 1 / Math.sqrt(2 * Math.PI);
+
+  /**
+   * The profile's value at {@code x}.
+   *
+   * @param x the coordinate
+   * @return the value
+   */
+  public double profile(double x) {
+    double z = (x - centre) / sigma;
+    return normalization * INVERSE_SQRT_TWO_PI / sigma * Math.exp(-0.5 * z * z);
+  }
+}

@@ -1,0 +1,252 @@
+package org.graphfit.processor.generation;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import org.graphfit.processor.model.ComponentDescriptor;
+import org.graphfit.processor.model.ParameterDescriptor;
+import org.graphfit.processor.model.ParameterKind;
+
+/**
+ * Generates {@code <Name>Model}: a {@code ComponentModel} with one slot per {@code double}
+ * parameter and one nested model per component parameter, in declaration order, mapping slots to
+ * instances with a plain constructor call.
+ */
+public final class ModelGenerator {
+  private static final String PROCESSOR = "org.graphfit.processor.GraphFitProcessor";
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName COMPONENT_MODEL =
+      ClassName.get("org.graphfit.model", "ComponentModel");
+  private static final ClassName PARAMETER = ClassName.get("org.graphfit.model", "Parameter");
+  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+
+  private ModelGenerator() {}
+
+  /**
+   * The source file of a component's model.
+   *
+   * @param component a validated component
+   * @return the file, in the component's package
+   */
+  public static JavaFile generate(ComponentDescriptor component) {
+    return JavaFile.builder(component.packageName(), modelType(component))
+        .skipJavaLangImports(true)
+        .build();
+  }
+
+  /**
+   * The model class of a component.
+   *
+   * @param component a validated component
+   * @return the type, with the component as originating element
+   */
+  public static TypeSpec modelType(ComponentDescriptor component) {
+    ClassName model = component.modelClassName();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(model)
+            .addOriginatingElement(component.element())
+            .addJavadoc(ModelJavadoc.forClass(component))
+            .addAnnotation(
+                AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .superclass(ParameterizedTypeName.get(COMPONENT_MODEL, component.className()));
+    for (ParameterDescriptor parameter : component.parameters()) {
+      type.addField(
+          FieldSpec.builder(fieldType(parameter), parameter.name(), Modifier.PRIVATE).build());
+    }
+    type.addMethod(constructor(component))
+        .addMethod(withDefaults(component))
+        .addMethod(unset(component));
+    for (ParameterDescriptor parameter : component.parameters()) {
+      type.addMethods(
+          parameter.kind() == ParameterKind.NESTED
+              ? nestedAccessors(model, parameter)
+              : parameterAccessors(model, parameter));
+    }
+    return type.addMethod(typeName(component))
+        .addMethod(SlotMethods.visitChildren(component))
+        .addMethod(SlotMethods.slotCount(component))
+        .addMethod(SlotMethods.instanceFromSlots(component))
+        .addMethod(SlotMethods.slotsFromInstance(component))
+        .build();
+  }
+
+  private static TypeName fieldType(ParameterDescriptor parameter) {
+    return parameter.nestedModel().<TypeName>map(name -> name).orElse(PARAMETER);
+  }
+
+  private static MethodSpec constructor(ComponentDescriptor component) {
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
+    for (ParameterDescriptor parameter : component.parameters()) {
+      constructor
+          .addParameter(fieldType(parameter), parameter.name())
+          .addStatement("this.$N = $N", parameter.name(), parameter.name());
+    }
+    return constructor.build();
+  }
+
+  private static MethodSpec withDefaults(ComponentDescriptor component) {
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (ParameterDescriptor parameter : component.parameters()) {
+      arguments.add(defaultValue(component, parameter));
+    }
+    return MethodSpec.methodBuilder("withDefaults")
+        .addJavadoc(
+            "A model with the defaults declared on {@link $T}: annotated priors, fixed values\n"
+                + "and shared keys; parameters without an annotation are unset.\n\n"
+                + "@return a new model\n",
+            component.className())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(component.modelClassName())
+        .addStatement("return new $T($L)", component.modelClassName(), argumentList(arguments))
+        .build();
+  }
+
+  private static CodeBlock defaultValue(
+      ComponentDescriptor component, ParameterDescriptor parameter) {
+    if (parameter.kind() == ParameterKind.NESTED) {
+      return CodeBlock.of("$T.withDefaults()", parameter.nestedModel().orElseThrow());
+    }
+    if (parameter.shared().isPresent()) {
+      CodeBlock prior = parameter.prior().map(PriorCode::factoryCall).orElse(CodeBlock.of("null"));
+      return CodeBlock.of(
+          "$T.sharedByKey($S, $L)", PARAMETER, sharedKey(component, parameter), prior);
+    }
+    if (parameter.fixed().isPresent()) {
+      return CodeBlock.of(
+          "$T.fixed($L)", PARAMETER, PriorCode.literal(parameter.fixed().get().value()));
+    }
+    return parameter
+        .prior()
+        .map(prior -> CodeBlock.of("$T.free($L)", PARAMETER, PriorCode.factoryCall(prior)))
+        .orElse(CodeBlock.of("$T.unset()", PARAMETER));
+  }
+
+  static String sharedKey(ComponentDescriptor component, ParameterDescriptor parameter) {
+    return component.qualifiedName() + "." + parameter.name();
+  }
+
+  private static MethodSpec unset(ComponentDescriptor component) {
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (ParameterDescriptor parameter : component.parameters()) {
+      arguments.add(
+          parameter.kind() == ParameterKind.NESTED
+              ? CodeBlock.of("$T.unset()", parameter.nestedModel().orElseThrow())
+              : CodeBlock.of("$T.unset()", PARAMETER));
+    }
+    return MethodSpec.methodBuilder("unset")
+        .addJavadoc(
+            "A model whose parameters are all unset, nested models included; give each a prior\n"
+                + "or a value before fitting.\n\n@return a new model\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(component.modelClassName())
+        .addStatement("return new $T($L)", component.modelClassName(), argumentList(arguments))
+        .build();
+  }
+
+  /** One argument per line, or nothing for an empty list. */
+  static CodeBlock argumentList(List<CodeBlock> arguments) {
+    return arguments.isEmpty()
+        ? CodeBlock.of("")
+        : CodeBlock.of("\n$L", CodeBlock.join(arguments, ",\n"));
+  }
+
+  private static List<MethodSpec> parameterAccessors(
+      ClassName model, ParameterDescriptor parameter) {
+    String name = parameter.name();
+    return List.of(
+        MethodSpec.methodBuilder(name)
+            .addJavadoc(
+                "The content of slot {@code $L}.\n\n"
+                    + "@return the parameter: free, fixed, shared or unset\n",
+                name)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(PARAMETER)
+            .addStatement("return this.$N", name)
+            .build(),
+        MethodSpec.methodBuilder(name)
+            .addJavadoc(
+                "Makes {@code $L} a free parameter of this model alone, ending any sharing.\n\n"
+                    + "@param prior its prior\n@return this model\n",
+                name)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(model)
+            .addParameter(PriorCode.PRIOR, "prior")
+            .addStatement("this.$N = $T.free(prior)", name, PARAMETER)
+            .addStatement("return this")
+            .build(),
+        MethodSpec.methodBuilder(name)
+            .addJavadoc(
+                "Fixes {@code $L} to a value: it is no longer a free parameter.\n\n"
+                    + "@param value the value, finite\n@return this model\n"
+                    + "@throws IllegalArgumentException if {@code value} is NaN or infinite\n",
+                name)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(model)
+            .addParameter(TypeName.DOUBLE, "value")
+            .addStatement("this.$N = $T.fixed(value)", name, PARAMETER)
+            .addStatement("return this")
+            .build(),
+        MethodSpec.methodBuilder(name)
+            .addJavadoc(
+                "Puts a given parameter in slot {@code $L}; handing one parameter object to\n"
+                    + "several models makes it one free parameter of any fit that contains"
+                    + " them.\n\n"
+                    + "@param parameter the parameter\n"
+                    + "@return this model\n"
+                    + "@throws NullPointerException if {@code parameter} is null\n",
+                name)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(model)
+            .addParameter(PARAMETER, "parameter")
+            .addStatement("this.$N = $T.requireNonNull(parameter, $S)", name, OBJECTS, "parameter")
+            .addStatement("return this")
+            .build());
+  }
+
+  private static List<MethodSpec> nestedAccessors(ClassName model, ParameterDescriptor parameter) {
+    String name = parameter.name();
+    ClassName nested = parameter.nestedModel().orElseThrow();
+    return List.of(
+        MethodSpec.methodBuilder(name)
+            .addJavadoc("The nested model of {@code $L}.\n\n@return the model\n", name)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(nested)
+            .addStatement("return this.$N", name)
+            .build(),
+        MethodSpec.methodBuilder(name)
+            .addJavadoc(
+                "Replaces the nested model of {@code $L}.\n\n"
+                    + "@param model the new nested model\n@return this model\n"
+                    + "@throws NullPointerException if {@code model} is null\n",
+                name)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(model)
+            .addParameter(nested, "model")
+            .addStatement("this.$N = $T.requireNonNull(model, $S)", name, OBJECTS, "model")
+            .addStatement("return this")
+            .build());
+  }
+
+  private static MethodSpec typeName(ComponentDescriptor component) {
+    return MethodSpec.methodBuilder("typeName")
+        .addJavadoc(
+            "The component's name in descriptions.\n\n@return {@code $S}\n",
+            component.displayName())
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addStatement("return $S", component.displayName())
+        .build();
+  }
+}

@@ -1,0 +1,537 @@
+package org.graphfit.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Each rule's diagnostic, pinned to its id and to the line the compiler points at. */
+final class ValidationErrorsTest {
+  private static final String IMPORTS = "import org.graphfit.annotations.*;";
+
+  @Test
+  void priorOnANestedComponentParameterIsReported() {
+    JavaFileObject source =
+        source(
+            "Holder",
+            "@ModelComponent",
+            "record Holder(",
+            "    @Prior.Uniform(lower = 0, upper = 1) Inner inner) {}",
+            "@ModelComponent",
+            "record Inner(@Prior.Uniform(lower = 0, upper = 1) double x) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitPriorOnNonDouble]")
+        .inFile(source)
+        .onLineContaining("Inner inner");
+  }
+
+  @Test
+  void reversedBoundsAreReportedOnce() {
+    JavaFileObject source =
+        source(
+            "Bounds",
+            "@ModelComponent",
+            "record Bounds(",
+            "    @Prior.Uniform(lower = 5, upper = 1) double sigma) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitPriorBounds]")
+        .inFile(source)
+        .onLineContaining("lower = 5");
+  }
+
+  @Test
+  void equalTruncationBoundsAreReported() {
+    JavaFileObject source =
+        source(
+            "Narrow",
+            "@ModelComponent",
+            "record Narrow(",
+            "    @Prior.TruncatedGaussian(mean = 1, sigma = 1, lower = 1, upper = 1) double x) {}");
+
+    assertThat(Compilations.compile(source))
+        .hadErrorContaining("[GraphFitPriorBounds]")
+        .inFile(source)
+        .onLineContaining("TruncatedGaussian");
+  }
+
+  @Test
+  void nonPositiveSigmaIsReported() {
+    JavaFileObject source =
+        source(
+            "Flat",
+            "@ModelComponent",
+            "record Flat(",
+            "    @Prior.LogGaussian(mean = 0, sigma = -1) double x) {}");
+
+    assertThat(Compilations.compile(source))
+        .hadErrorContaining("[GraphFitPriorSigma]")
+        .inFile(source)
+        .onLineContaining("sigma = -1");
+  }
+
+  @Test
+  void logUniformLowerBoundAtZeroIsReported() {
+    JavaFileObject source =
+        source(
+            "Scale",
+            "@ModelComponent",
+            "record Scale(",
+            "    @Prior.LogUniform(lower = 0, upper = 10) double normalization) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitLogUniformLower]")
+        .inFile(source)
+        .onLineContaining("LogUniform");
+  }
+
+  @Test
+  void truncatedMeanOutsideTheBoundsIsReported() {
+    JavaFileObject source =
+        source(
+            "Truncated",
+            "@ModelComponent",
+            "record Truncated(",
+            "    @Prior.TruncatedGaussian(mean = 20, sigma = 1, lower = 0, upper = 10) double x)"
+                + " {}");
+
+    assertThat(Compilations.compile(source))
+        .hadErrorContaining("[GraphFitTruncatedMean]")
+        .inFile(source)
+        .onLineContaining("mean = 20");
+  }
+
+  @Test
+  void infiniteOrNaNArgumentsAreReported() {
+    JavaFileObject source =
+        source(
+            "Infinite",
+            "@ModelComponent",
+            "record Infinite(",
+            "    @Prior.Gaussian(mean = Double.POSITIVE_INFINITY, sigma = 1) double x,",
+            "    @Fixed(Double.NaN) double y) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitPriorNotFinite]")
+        .inFile(source)
+        .onLineContaining("POSITIVE_INFINITY");
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitPriorNotFinite] @Fixed on 'y'")
+        .inFile(source)
+        .onLineContaining("Double.NaN");
+  }
+
+  @Test
+  void aPriorAndAFixedValueOnOneParameterAreReported() {
+    JavaFileObject source =
+        source(
+            "Twice",
+            "@ModelComponent",
+            "record Twice(",
+            "    @Prior.Uniform(lower = 0, upper = 1)",
+            "    @Fixed(0.5) double x) {}");
+
+    assertThat(Compilations.compile(source))
+        .hadErrorContaining("[GraphFitMultiplePriors]")
+        .inFile(source)
+        .onLineContaining("@Fixed(0.5)");
+  }
+
+  @Test
+  void classWithTwoConstructorsIsReported() {
+    JavaFileObject source =
+        source(
+            "Two",
+            "@ModelComponent",
+            "final class Two {",
+            "  final double x;",
+            "  Two(double x) { this.x = x; }",
+            "  Two() { this(0); }",
+            "}");
+
+    assertThat(Compilations.compile(source))
+        .hadErrorContaining("[GraphFitNoConstructor] class Two has 2 non-private constructors")
+        .inFile(source)
+        .onLineContaining("@ModelComponent");
+  }
+
+  @Test
+  void privateComponentsAndInnerClassesAreReported() {
+    JavaFileObject source =
+        source(
+            "Outer",
+            "class Outer {",
+            "  @ModelComponent",
+            "  private record Hidden(double x) {}",
+            "  private static class Wrapper {",
+            "    @ModelComponent",
+            "    record Wrapped(double x) {}",
+            "  }",
+            "  @ModelComponent",
+            "  final class Inner {",
+            "    final double x;",
+            "    Inner(double x) { this.x = x; }",
+            "  }",
+            "}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitPrivateComponent] component Hidden is private")
+        .inFile(source)
+        .onLine(5);
+    assertThat(compilation)
+        .hadErrorContaining("inside the private type Wrapper")
+        .inFile(source)
+        .onLine(8);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitPrivateComponent] component Inner is an inner (non-static)")
+        .inFile(source)
+        .onLine(11);
+  }
+
+  @Test
+  void genericComponentIsReported() {
+    JavaFileObject source = source("Box", "@ModelComponent", "record Box<T>(double x) {}");
+
+    assertThat(Compilations.compile(source))
+        .hadErrorContaining("[GraphFitGenericComponent]")
+        .inFile(source)
+        .onLineContaining("@ModelComponent");
+  }
+
+  @Test
+  void annotationsOutsideComponentParametersAreReported() {
+    JavaFileObject plain =
+        source(
+            "Plain",
+            "class Plain {",
+            "  @Shared double centre;",
+            "  void set(@Prior.Uniform(lower = 0, upper = 1) double value) {}",
+            "}");
+    JavaFileObject component =
+        source(
+            "Stray",
+            "@ModelComponent",
+            "final class Stray {",
+            "  final double x;",
+            "  @Fixed(1) double notAParameter;",
+            "  Stray(double x) { this.x = x; }",
+            "}");
+
+    Compilation compilation = Compilations.compile(plain, component);
+
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitSharedOnNonParameter] @Shared is on field 'centre'")
+        .inFile(plain)
+        .onLineContaining("@Shared double centre");
+    assertThat(compilation)
+        .hadErrorContaining("@Prior.Uniform is on parameter 'value'")
+        .inFile(plain)
+        .onLineContaining("void set");
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitSharedOnNonParameter] @Fixed is on field 'notAParameter'")
+        .inFile(component)
+        .onLineContaining("notAParameter");
+  }
+
+  @Test
+  void annotatedRecordComponentOfAPlainRecordIsReportedOnce() {
+    JavaFileObject source = source("Loose", "record Loose(", "    @Shared double centre) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitSharedOnNonParameter]")
+        .inFile(source)
+        .onLineContaining("@Shared double centre");
+  }
+
+  @Test
+  void parameterOfUnsupportedTypeIsReported() {
+    JavaFileObject source =
+        source(
+            "Labelled",
+            "@ModelComponent",
+            "record Labelled(",
+            "    double x,",
+            "    String label) {}");
+
+    assertThat(Compilations.compile(source))
+        .hadErrorContaining("[GraphFitUnsupportedParameterType] parameter 'label' has type")
+        .inFile(source)
+        .onLineContaining("String label");
+  }
+
+  @Test
+  void classParameterWithoutFieldOrAccessorIsReported() {
+    JavaFileObject source =
+        source(
+            "Opaque",
+            "@ModelComponent",
+            "final class Opaque {",
+            "  private final double hidden;",
+            "  Opaque(",
+            "      double rate) {",
+            "    this.hidden = rate;",
+            "  }",
+            "}");
+
+    assertThat(Compilations.compile(source))
+        .hadErrorContaining("[GraphFitUnreadableParameter] parameter 'rate'")
+        .inFile(source)
+        .onLineContaining("double rate");
+  }
+
+  @Test
+  void interfacesAbstractClassesAndEnumsAreReported() {
+    JavaFileObject source =
+        source(
+            "Shapes",
+            "@ModelComponent interface Shapes {}",
+            "@ModelComponent abstract class Shape {",
+            "  Shape(double x) {}",
+            "}",
+            "@ModelComponent enum Kind { A }");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitAbstractComponent] @ModelComponent is on interface Shapes")
+        .inFile(source)
+        .onLineContaining("interface Shapes");
+    assertThat(compilation)
+        .hadErrorContaining("on abstract class Shape")
+        .inFile(source)
+        .onLineContaining("abstract class Shape");
+    assertThat(compilation)
+        .hadErrorContaining("on enum Kind")
+        .inFile(source)
+        .onLineContaining("enum Kind");
+  }
+
+  @Test
+  void sharedTogetherWithFixedIsReported() {
+    JavaFileObject source =
+        source(
+            "Pinned",
+            "@ModelComponent",
+            "record Pinned(",
+            "    @Shared",
+            "    @Fixed(3) double x) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitSharedFixed]")
+        .inFile(source)
+        .onLineContaining("@Shared");
+  }
+
+  @Test
+  void parameterNamedLikeAModelMethodIsReported() {
+    JavaFileObject source =
+        source("Clash", "@ModelComponent", "record Clash(", "    double info) {}");
+
+    assertThat(Compilations.compile(source))
+        .hadErrorContaining("[GraphFitReservedParameterName] parameter 'info'")
+        .inFile(source)
+        .onLineContaining("double info");
+  }
+
+  @Test
+  void twoComponentsWhoseModelsWouldShareANameAreReported() {
+    JavaFileObject source =
+        source(
+            "Twins",
+            "final class Twins {",
+            "  static final class Left {",
+            "    @ModelComponent record Part(double x) {}",
+            "  }",
+            "  static final class Right {",
+            "    @ModelComponent record Part(double y) {}",
+            "  }",
+            "}");
+
+    assertThat(Compilations.compile(source))
+        .hadErrorContaining("[GraphFitWriteFailed] could not write the generated model")
+        .inFile(source)
+        .onLineContaining("record Part(double y)");
+  }
+
+  @Test
+  void everyProblemOfOneComponentIsReported() {
+    JavaFileObject source =
+        source(
+            "Broken",
+            "@ModelComponent",
+            "record Broken<T>(",
+            "    @Prior.Uniform(lower = 2, upper = 1) double a,",
+            "    @Prior.Gaussian(mean = 0, sigma = 0) double b,",
+            "    @Shared @Fixed(1) double c,",
+            "    Object d) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(5);
+    assertThat(compilation).hadErrorContaining("[GraphFitGenericComponent]");
+    assertThat(compilation).hadErrorContaining("[GraphFitPriorBounds]").inFile(source).onLine(6);
+    assertThat(compilation).hadErrorContaining("[GraphFitPriorSigma]").inFile(source).onLine(7);
+    assertThat(compilation).hadErrorContaining("[GraphFitSharedFixed]").inFile(source).onLine(8);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitUnsupportedParameterType]")
+        .inFile(source)
+        .onLine(9);
+  }
+
+  @Test
+  void aBrokenComponentDoesNotStopAGoodOne() {
+    JavaFileObject broken =
+        source(
+            "Broken",
+            "@ModelComponent",
+            "record Broken(@Prior.Uniform(lower = 2, upper = 1) double a) {}");
+    JavaFileObject good =
+        source(
+            "Good",
+            "@ModelComponent",
+            "record Good(@Prior.Uniform(lower = 1, upper = 2) double a) {}");
+
+    JavaFileObject user =
+        source(
+            "User",
+            "final class User {",
+            "  static final GoodModel MODEL = GoodModel.withDefaults();",
+            "}");
+
+    Compilation compilation = Compilations.compile(broken, good, user);
+
+    // GoodModel was generated, or User would not compile: the only error is the broken prior.
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[GraphFitPriorBounds]").inFile(broken);
+  }
+
+  @Test
+  void aComponentNestingABrokenOneWaitsWithoutErrorsOfItsOwn() {
+    JavaFileObject source =
+        source(
+            "Outer",
+            "@ModelComponent",
+            "record Outer(Middle middle) {}",
+            "@ModelComponent",
+            "record Middle(Inner inner) {}",
+            "@ModelComponent",
+            "record Inner(@Prior.Gaussian(mean = 0, sigma = 0) double x) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    // Only the broken prior: no "cannot find symbol InnerModel" from models that were not written.
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitPriorSigma]")
+        .inFile(source)
+        .onLineContaining("sigma = 0");
+  }
+
+  @Test
+  void aComponentNestingItselfIsReportedOnTheNestedParameter() {
+    JavaFileObject source =
+        source(
+            "Chain",
+            "@ModelComponent",
+            "record Chain(",
+            "    @Prior.Uniform(lower = 0, upper = 1) double x,",
+            "    Chain inner) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[GraphFitRecursiveComponent] parameter 'inner' of Chain makes the component contain"
+                + " itself (Chain.inner -> Chain)")
+        .inFile(source)
+        .onLineContaining("Chain inner");
+  }
+
+  @Test
+  void aCycleOfTwoComponentsIsReportedOnEachClosingParameter() {
+    JavaFileObject forth =
+        source(
+            "Forth",
+            "@ModelComponent",
+            "record Forth(",
+            "    double x,",
+            "    Back back) {}");
+    JavaFileObject back =
+        source(
+            "Back",
+            "@ModelComponent",
+            "final class Back {",
+            "  final double y;",
+            "  final Forth forth;",
+            "  Back(",
+            "      double y,",
+            "      Forth forth) {",
+            "    this.y = y;",
+            "    this.forth = forth;",
+            "  }",
+            "}");
+    JavaFileObject others =
+        source(
+            "Outer",
+            "@ModelComponent",
+            "record Outer(Forth forth) {}",
+            "@ModelComponent",
+            "record Side(double z) {}",
+            "final class User {",
+            "  static final SideModel MODEL = SideModel.withDefaults();",
+            "}");
+
+    Compilation compilation = Compilations.compile(forth, back, others);
+
+    // Outer, which nests the cycle, waits without errors; Side, outside it, gets its model.
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[GraphFitRecursiveComponent] parameter 'back' of Forth makes the component contain"
+                + " itself (Forth.back -> Back.forth -> Forth)")
+        .inFile(forth)
+        .onLineContaining("Back back");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[GraphFitRecursiveComponent] parameter 'forth' of Back makes the component contain"
+                + " itself (Back.forth -> Forth.back -> Back)")
+        .inFile(back)
+        .onLineContaining("Forth forth)");
+  }
+
+  /** A source in package {@code org.example}: line 1 package, line 2 imports, line 3 blank. */
+  private static JavaFileObject source(String simpleName, String... body) {
+    String[] lines = new String[body.length + 3];
+    lines[0] = "package org.example;";
+    lines[1] = IMPORTS;
+    lines[2] = "";
+    System.arraycopy(body, 0, lines, 3, body.length);
+    return Compilations.source("org.example." + simpleName, lines);
+  }
+}

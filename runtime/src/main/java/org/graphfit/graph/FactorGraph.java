@@ -1,0 +1,356 @@
+package org.graphfit.graph;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.graphfit.analysis.Analysis;
+import org.graphfit.model.CollectionInstance;
+import org.graphfit.model.ModelCollection;
+import org.graphfit.model.ModelKey;
+import org.graphfit.model.ModelLayout;
+import org.graphfit.model.Parameter;
+import org.graphfit.search.NonLinearSearch;
+import org.graphfit.search.Result;
+
+/**
+ * A factor graph: analysis factors (one per dataset) and hierarchical factors that share parameters.
+ * Its model is the collection of the factors' models, so a parameter shared by identity or by a
+ * {@code @Shared} key is one free parameter; its log likelihood is the sum over factors. A parameter
+ * that appears in more than one factor is <em>global</em>, the others are <em>local</em>.
+ *
+ * <pre>{@code
+ * FactorGraph graph = new FactorGraph();
+ * List<FactorKey<Gaussian>> keys = new ArrayList<>();
+ * for (int i = 0; i < datasets.size(); i++) {
+ *   keys.add(graph.add(AnalysisFactor.of(GaussianModel.withDefaults(), analyses.get(i)).named("dataset_" + i)));
+ * }
+ * GraphResult result = graph.fit(search);
+ * Gaussian first = result.factor(keys.get(0)).medianPdfInstance();
+ * }</pre>
+ */
+public final class FactorGraph {
+  private final ModelCollection collection = new ModelCollection();
+  private final List<FactorTerm<?>> factors = new ArrayList<>();
+  private final List<HierarchyTerm> hierarchies = new ArrayList<>();
+  private final Map<Object, Boolean> added = new IdentityHashMap<>();
+
+  /** An empty graph. */
+  public FactorGraph() {}
+
+  /**
+   * Adds an analysis factor.
+   *
+   * @param factor the factor; unnamed factors are named {@code factor_<i>}
+   * @param <T> its instance type
+   * @return the key that reads its instance and result back
+   * @throws IllegalArgumentException if the factor was added already or its name is taken
+   */
+  public <T> FactorKey<T> add(AnalysisFactor<T> factor) {
+    requireNew(factor, factor.name().orElse("factor_" + factors.size()));
+    String name = factor.name().orElse("factor_" + factors.size());
+    ModelKey<T> modelKey = collection.add(name, factor.model());
+    FactorKey<T> key = new FactorKey<>(this, factor, modelKey);
+    factors.add(new FactorTerm<>(key));
+    return key;
+  }
+
+  /**
+   * Adds a hierarchical factor; its drawn parameters must belong to factors already added.
+   *
+   * @param factor the hierarchical factor
+   * @throws IllegalArgumentException if it was added already or its name is taken
+   */
+  public void add(HierarchicalFactor factor) {
+    requireNew(factor, factor.name());
+    HierarchyModel model = new HierarchyModel(factor);
+    hierarchies.add(new HierarchyTerm(factor, model, collection.add(factor.name(), model)));
+  }
+
+  private void requireNew(Object factor, String name) {
+    if (added.put(Objects.requireNonNull(factor, "factor"), Boolean.TRUE) != null) {
+      throw new IllegalArgumentException(
+          "factor '" + name + "' was added to this graph twice; add each factor once");
+    }
+  }
+
+  /**
+   * The graph's model: the collection of the factors' models, named by factor.
+   *
+   * @return the collection
+   */
+  public ModelCollection model() {
+    return collection;
+  }
+
+  /**
+   * The joint likelihood: the sum of every factor's log likelihood and every hierarchical factor's
+   * log density.
+   *
+   * @return the analysis of the collection's instances
+   */
+  public Analysis<CollectionInstance> analysis() {
+    List<FactorTerm<?>> factorTerms = List.copyOf(factors);
+    List<HierarchyTerm> hierarchyTerms = List.copyOf(hierarchies);
+    return instance -> {
+      double sum = 0;
+      for (FactorTerm<?> term : factorTerms) {
+        sum += term.logLikelihood(instance);
+      }
+      for (HierarchyTerm term : hierarchyTerms) {
+        sum += term.model.logDensity(instance.get(term.key));
+      }
+      return sum;
+    };
+  }
+
+  /**
+   * The checked layout of the graph's free parameters.
+   *
+   * @return the layout
+   * @throws IllegalStateException if the graph is empty, a factor has no free parameters, a drawn
+   *     parameter belongs to no factor, or the model is incomplete
+   */
+  public ModelLayout<CollectionInstance> layout() {
+    if (factors.isEmpty()) {
+      throw new IllegalStateException(
+          "the factor graph is empty; add an AnalysisFactor per dataset before fitting");
+    }
+    ModelLayout<CollectionInstance> layout = collection.layout();
+    for (FactorTerm<?> term : factors) {
+      if (term.key.factor().model().layout().priorCount() == 0) {
+        throw new IllegalStateException(
+            "factor '"
+                + term.key.name()
+                + "' has no free parameters; give one of its parameters a prior or leave the "
+                + "factor out of the graph");
+      }
+    }
+    for (HierarchyTerm term : hierarchies) {
+      List<Parameter> drawn = term.factor.drawnParameters();
+      if (drawn.isEmpty()) {
+        throw new IllegalStateException(
+            "hierarchical factor '" + term.factor.name() + "' draws no parameters; call draw(...)");
+      }
+      for (int i = 0; i < drawn.size(); i++) {
+        int index = layout.indexOf(drawn.get(i));
+        if (index < 0 || factorsOf(layout, index).isEmpty()) {
+          throw new IllegalStateException(
+              "hierarchical factor '"
+                  + term.factor.name()
+                  + "' draws parameter "
+                  + i
+                  + " ("
+                  + drawn.get(i)
+                  + ") which is not a free parameter of any analysis factor; pass the object "
+                  + "returned by the model's accessor, e.g. model.centre()");
+        }
+      }
+    }
+    return layout;
+  }
+
+  /**
+   * Fits the graph jointly with one search.
+   *
+   * @param search any search
+   * @return the joint result with per-factor views
+   */
+  public GraphResult fit(NonLinearSearch search) {
+    layout();
+    Result<CollectionInstance> result = search.fit(collection, analysis());
+    return new GraphResult(this, result);
+  }
+
+  /**
+   * The names of the factors (analysis and hierarchical) whose models contain free parameter {@code
+   * index}.
+   *
+   * @param layout the graph's layout
+   * @param index a free-parameter index
+   * @return the factor names, in graph order
+   */
+  Set<String> factorsOf(ModelLayout<CollectionInstance> layout, int index) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String path : layout.slotPathsOf(index)) {
+      String factor = path.substring(0, path.indexOf('.'));
+      if (factors.stream().anyMatch(term -> term.key.name().equals(factor))) {
+        names.add(factor);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Whether free parameter {@code index} is global: in more than one analysis factor, or a
+   * hyper-parameter.
+   *
+   * @param layout the graph's layout
+   * @param index a free-parameter index
+   * @return true for a global parameter
+   */
+  boolean isGlobal(ModelLayout<CollectionInstance> layout, int index) {
+    return factorsOf(layout, index).size() != 1;
+  }
+
+  /**
+   * The paths of the global parameters: those shared by several factors, and hyper-parameters.
+   *
+   * @return the paths in free-parameter order
+   */
+  public List<String> globalParameters() {
+    ModelLayout<CollectionInstance> layout = layout();
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < layout.priorCount(); i++) {
+      if (isGlobal(layout, i)) {
+        paths.add(layout.freeParameterPaths().get(i));
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * The paths of the local parameters: those of exactly one factor.
+   *
+   * @return the paths in free-parameter order
+   */
+  public List<String> localParameters() {
+    ModelLayout<CollectionInstance> layout = layout();
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < layout.priorCount(); i++) {
+      if (!isGlobal(layout, i)) {
+        paths.add(layout.freeParameterPaths().get(i));
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * The analysis factors in the order they were added.
+   *
+   * @return their keys
+   */
+  public List<FactorKey<?>> factors() {
+    List<FactorKey<?>> keys = new ArrayList<>();
+    for (FactorTerm<?> term : factors) {
+      keys.add(term.key);
+    }
+    return keys;
+  }
+
+  /**
+   * The hierarchical factors in the order they were added.
+   *
+   * @return the factors
+   */
+  public List<HierarchicalFactor> hierarchicalFactors() {
+    List<HierarchicalFactor> list = new ArrayList<>();
+    for (HierarchyTerm term : hierarchies) {
+      list.add(term.factor);
+    }
+    return list;
+  }
+
+  /**
+   * A text description: factors, then global and local parameters with their priors and the factors
+   * they link.
+   *
+   * @return the description
+   */
+  public String info() {
+    ModelLayout<CollectionInstance> layout = layout();
+    List<String> global = globalParameters();
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "FactorGraph: %d analysis factors, %d hierarchical factors, %d free parameters "
+                + "(%d global, %d local)%n%n",
+            factors.size(),
+            hierarchies.size(),
+            layout.priorCount(),
+            global.size(),
+            layout.priorCount() - global.size()));
+    text.append("Factors\n");
+    for (FactorTerm<?> term : factors) {
+      AnalysisFactor<?> factor = term.key.factor();
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "    %-28s %s of %s (N=%d)%s%n",
+              term.key.name(),
+              factor.analysis().getClass().getSimpleName(),
+              factor.model().typeName(),
+              factor.model().layout().priorCount(),
+              factor.search().isPresent() ? ", own search" : ""));
+    }
+    for (HierarchyTerm term : hierarchies) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "    %-28s %s drawing %d parameters%n",
+              term.factor.name(),
+              term.factor.distribution().familyName(),
+              term.factor.drawnParameters().size()));
+    }
+    for (boolean globalSection : new boolean[] {true, false}) {
+      text.append(globalSection ? "\nGlobal parameters\n" : "\nLocal parameters\n");
+      for (int i = 0; i < layout.priorCount(); i++) {
+        if (isGlobal(layout, i) == globalSection) {
+          text.append(
+              String.format(
+                  Locale.ROOT,
+                  "    [%d] %-36s %s  links %s%n",
+                  i,
+                  layout.freeParameterPaths().get(i),
+                  layout.prior(i),
+                  String.join(", ", linkedNodes(layout, i))));
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  /** The factor names of every slot of a parameter, hierarchical factors included. */
+  List<String> linkedNodes(ModelLayout<CollectionInstance> layout, int index) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String path : layout.slotPathsOf(index)) {
+      names.add(path.substring(0, path.indexOf('.')));
+    }
+    return List.copyOf(names);
+  }
+
+  /** An analysis factor with its key, evaluating its instance out of the collection instance. */
+  private static final class FactorTerm<T> {
+    final FactorKey<T> key;
+
+    FactorTerm(FactorKey<T> key) {
+      this.key = key;
+    }
+
+    double logLikelihood(CollectionInstance instance) {
+      try {
+        return key.factor().analysis().logLikelihood(instance.get(key.modelKey()));
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("factor '" + key.name() + "': " + e, e);
+      }
+    }
+  }
+
+  /** A hierarchical factor with its model node and key. */
+  private static final class HierarchyTerm {
+    final HierarchicalFactor factor;
+    final HierarchyModel model;
+    final ModelKey<double[]> key;
+
+    HierarchyTerm(HierarchicalFactor factor, HierarchyModel model, ModelKey<double[]> key) {
+      this.factor = factor;
+      this.model = model;
+      this.key = key;
+    }
+  }
+}

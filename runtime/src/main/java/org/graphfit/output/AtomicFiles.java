@@ -1,0 +1,70 @@
+package org.graphfit.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes files so that no reader ever sees half of one: the bytes go to a temporary file in the same
+ * folder, are forced to disk, and the temporary file is renamed over the target in one step.
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /**
+   * Replaces {@code file} with {@code bytes} atomically, creating parent folders.
+   *
+   * @param file the target
+   * @param bytes the complete content
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public static void write(Path file, byte[] bytes) {
+    Path parent = file.toAbsolutePath().getParent();
+    Path temporary = null;
+    try {
+      Files.createDirectories(parent);
+      temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      try {
+        Files.move(
+            temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      temporary = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+    } finally {
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+          // the original failure is the one worth reporting
+        }
+      }
+    }
+  }
+
+  /**
+   * Replaces {@code file} with UTF-8 text atomically.
+   *
+   * @param file the target
+   * @param text the complete content
+   */
+  public static void write(Path file, String text) {
+    write(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,99 @@
+package org.graphfit.output;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.graphfit.search.Samples;
+
+/**
+ * {@code samples.csv}: one column per parameter path, then {@code log_likelihood}, {@code log_prior},
+ * {@code log_posterior} and {@code weight}; numbers in Java's shortest round-trip form, so reading the
+ * file back gives exactly the samples that were written.
+ */
+public final class SamplesCsv {
+  private static final List<String> TRAILING =
+      List.of("log_likelihood", "log_prior", "log_posterior", "weight");
+
+  private SamplesCsv() {}
+
+  /**
+   * The CSV text of samples.
+   *
+   * @param samples the samples
+   * @return the text, header first
+   */
+  public static String format(Samples samples) {
+    StringBuilder text = new StringBuilder();
+    text.append(String.join(",", samples.names())).append(',').append(String.join(",", TRAILING));
+    text.append('\n');
+    for (int i = 0; i < samples.size(); i++) {
+      for (double value : samples.vector(i)) {
+        text.append(value).append(',');
+      }
+      double logLikelihood = samples.logLikelihood(i);
+      double logPrior = samples.logPrior(i);
+      text.append(logLikelihood).append(',').append(logPrior).append(',');
+      text.append(logLikelihood + logPrior).append(',').append(samples.weight(i)).append('\n');
+    }
+    return text.toString();
+  }
+
+  /**
+   * Reads samples written by {@link #format(Samples)}.
+   *
+   * @param file the file
+   * @return the samples
+   * @throws IOException if it cannot be read
+   * @throws IllegalArgumentException if it is malformed
+   */
+  public static Samples read(Path file) throws IOException {
+    try (BufferedReader reader = new BufferedReader(new StringReader(Files.readString(file)))) {
+      String header = reader.readLine();
+      if (header == null) {
+        throw new IllegalArgumentException(file + " is empty");
+      }
+      List<String> columns = Arrays.asList(header.split(",", -1));
+      int dimension = columns.size() - TRAILING.size();
+      if (dimension < 1 || !columns.subList(dimension, columns.size()).equals(TRAILING)) {
+        throw new IllegalArgumentException(
+            file + " does not end its header with " + TRAILING + ": " + header);
+      }
+      List<double[]> vectors = new ArrayList<>();
+      List<double[]> trailing = new ArrayList<>();
+      String line;
+      while ((line = reader.readLine()) != null) {
+        String[] cells = line.split(",", -1);
+        if (cells.length != columns.size()) {
+          throw new IllegalArgumentException(
+              file + " line " + (vectors.size() + 2) + " has " + cells.length + " cells");
+        }
+        double[] values = new double[cells.length];
+        for (int c = 0; c < cells.length; c++) {
+          values[c] = Double.parseDouble(cells[c]);
+        }
+        vectors.add(Arrays.copyOf(values, dimension));
+        trailing.add(Arrays.copyOfRange(values, dimension, values.length));
+      }
+      int n = vectors.size();
+      double[] logLikelihoods = new double[n];
+      double[] logPriors = new double[n];
+      double[] weights = new double[n];
+      for (int i = 0; i < n; i++) {
+        logLikelihoods[i] = trailing.get(i)[0];
+        logPriors[i] = trailing.get(i)[1];
+        weights[i] = trailing.get(i)[3];
+      }
+      return Samples.of(
+          columns.subList(0, dimension),
+          vectors.toArray(new double[0][]),
+          logLikelihoods,
+          logPriors,
+          weights);
+    }
+  }
+}

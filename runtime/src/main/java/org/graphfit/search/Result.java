@@ -1,0 +1,348 @@
+package org.graphfit.search;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.graphfit.model.ModelLayout;
+
+/**
+ * The typed result of a fit: the weighted samples, the instances they imply, the log evidence where
+ * the search estimates it, diagnostics, and the cost.
+ *
+ * @param <T> the type of instance
+ */
+public final class Result<T> {
+  private final String searchName;
+  private final ModelLayout<T> layout;
+  private final Samples samples;
+  private final double logEvidence;
+  private final double logEvidenceError;
+  private final Map<String, Double> diagnostics;
+  private final long likelihoodCalls;
+  private final long failedCalls;
+  private final String firstFailure;
+  private final double seconds;
+
+  private Result(Builder<T> builder) {
+    this.searchName = Objects.requireNonNull(builder.searchName, "searchName");
+    this.layout = Objects.requireNonNull(builder.layout, "layout");
+    this.samples = Objects.requireNonNull(builder.samples, "samples");
+    this.logEvidence = builder.logEvidence;
+    this.logEvidenceError = builder.logEvidenceError;
+    this.diagnostics = Collections.unmodifiableMap(new LinkedHashMap<>(builder.diagnostics));
+    this.likelihoodCalls = builder.likelihoodCalls;
+    this.failedCalls = builder.failedCalls;
+    this.firstFailure = builder.firstFailure;
+    this.seconds = builder.seconds;
+  }
+
+  /**
+   * A builder for searches to fill.
+   *
+   * @param searchName the search's name, e.g. {@code NestedSampling}
+   * @param layout the layout the samples' vectors follow
+   * @param samples the samples
+   * @param <T> the instance type
+   * @return the builder
+   */
+  public static <T> Builder<T> builder(String searchName, ModelLayout<T> layout, Samples samples) {
+    return new Builder<>(searchName, layout, samples);
+  }
+
+  /**
+   * The name of the search that produced this result.
+   *
+   * @return the search name
+   */
+  public String searchName() {
+    return searchName;
+  }
+
+  /**
+   * The model layout the samples follow.
+   *
+   * @return the layout
+   */
+  public ModelLayout<T> layout() {
+    return layout;
+  }
+
+  /**
+   * The posterior samples.
+   *
+   * @return the samples
+   */
+  public Samples samples() {
+    return samples;
+  }
+
+  /**
+   * The instance of the sample with the highest likelihood.
+   *
+   * @return the instance
+   */
+  public T maxLogLikelihoodInstance() {
+    return layout.instanceFromVector(samples.vector(samples.maxLogLikelihoodIndex()));
+  }
+
+  /**
+   * The highest log-likelihood among the samples.
+   *
+   * @return the log-likelihood
+   */
+  public double maxLogLikelihood() {
+    return samples.logLikelihood(samples.maxLogLikelihoodIndex());
+  }
+
+  /**
+   * The instance at the marginal posterior medians.
+   *
+   * @return the instance
+   */
+  public T medianPdfInstance() {
+    return layout.instanceFromVector(samples.median());
+  }
+
+  /**
+   * The instance of any free-parameter vector.
+   *
+   * @param vector one value per free parameter
+   * @return the instance
+   */
+  public T instance(double[] vector) {
+    return layout.instanceFromVector(vector);
+  }
+
+  /**
+   * Half the width of each parameter's central credible interval at {@code sigma} standard deviations.
+   *
+   * @param sigma the number of standard deviations
+   * @return one error per free parameter
+   */
+  public double[] errorsAtSigma(double sigma) {
+    double[][] bounds = samples.valuesAtSigma(sigma);
+    double[] errors = new double[bounds[0].length];
+    for (int i = 0; i < errors.length; i++) {
+      errors[i] = 0.5 * (bounds[1][i] - bounds[0][i]);
+    }
+    return errors;
+  }
+
+  /**
+   * Whether the search estimated the log evidence.
+   *
+   * @return true for nested sampling
+   */
+  public boolean hasLogEvidence() {
+    return !Double.isNaN(logEvidence);
+  }
+
+  /**
+   * The log evidence.
+   *
+   * @return the natural logarithm of the evidence, NaN if the search gives none
+   */
+  public double logEvidence() {
+    return logEvidence;
+  }
+
+  /**
+   * The statistical error of the log evidence.
+   *
+   * @return one standard deviation, NaN if the search gives none
+   */
+  public double logEvidenceError() {
+    return logEvidenceError;
+  }
+
+  /**
+   * Search diagnostics by name, e.g. {@code effective_sample_size}, {@code tau_max}.
+   *
+   * @return the diagnostics in insertion order
+   */
+  public Map<String, Double> diagnostics() {
+    return diagnostics;
+  }
+
+  /**
+   * The number of calls of the user's likelihood.
+   *
+   * @return the call count
+   */
+  public long likelihoodCalls() {
+    return likelihoodCalls;
+  }
+
+  /**
+   * The number of likelihood calls that threw or returned NaN.
+   *
+   * @return the failure count
+   */
+  public long failedCalls() {
+    return failedCalls;
+  }
+
+  /**
+   * The first failure's message.
+   *
+   * @return the message, or null if no call failed
+   */
+  public String firstFailure() {
+    return firstFailure;
+  }
+
+  /**
+   * The wall time of the fit.
+   *
+   * @return seconds
+   */
+  public double seconds() {
+    return seconds;
+  }
+
+  /**
+   * A {@code model.results}-style summary: evidence, best fit, medians with 1 and 3 sigma intervals,
+   * diagnostics.
+   *
+   * @return the text
+   */
+  public String summary() {
+    StringBuilder text = new StringBuilder();
+    if (hasLogEvidence()) {
+      line(text, "Bayesian Evidence", format(logEvidence) + " +/- " + format(logEvidenceError));
+    }
+    line(text, "Maximum Log Likelihood", format(maxLogLikelihood()));
+    text.append("\nMaximum Log Likelihood Model:\n\n");
+    List<String> names = samples.names();
+    double[] best = samples.vector(samples.maxLogLikelihoodIndex());
+    for (int i = 0; i < names.size(); i++) {
+      line(text, names.get(i), format(best[i]));
+    }
+    double[] median = samples.median();
+    for (double sigma : new double[] {3, 1}) {
+      text.append(String.format(Locale.ROOT, "%nSummary (%.1f sigma limits):%n%n", sigma));
+      double[][] bounds = samples.valuesAtSigma(sigma);
+      for (int i = 0; i < names.size(); i++) {
+        line(
+            text,
+            names.get(i),
+            format(median[i]) + " (" + format(bounds[0][i]) + ", " + format(bounds[1][i]) + ")");
+      }
+    }
+    text.append("\nSearch:\n\n");
+    line(text, "search", searchName);
+    line(text, "likelihood calls", Long.toString(likelihoodCalls));
+    line(text, "failed likelihood calls", Long.toString(failedCalls));
+    if (firstFailure != null) {
+      line(text, "first failure", firstFailure);
+    }
+    line(text, "seconds", String.format(Locale.ROOT, "%.3f", seconds));
+    for (Map.Entry<String, Double> entry : diagnostics.entrySet()) {
+      line(text, entry.getKey(), format(entry.getValue()));
+    }
+    return text.toString();
+  }
+
+  private static void line(StringBuilder text, String name, String value) {
+    text.append(name.length() >= 40 ? name + " " : name + " ".repeat(40 - name.length()));
+    text.append(value).append('\n');
+  }
+
+  private static String format(double value) {
+    return String.format(Locale.ROOT, "%.6g", value);
+  }
+
+  @Override
+  public String toString() {
+    return summary();
+  }
+
+  /**
+   * Fills a {@link Result}.
+   *
+   * @param <T> the instance type
+   */
+  public static final class Builder<T> {
+    private final String searchName;
+    private final ModelLayout<T> layout;
+    private final Samples samples;
+    private double logEvidence = Double.NaN;
+    private double logEvidenceError = Double.NaN;
+    private final Map<String, Double> diagnostics = new LinkedHashMap<>();
+    private long likelihoodCalls;
+    private long failedCalls;
+    private String firstFailure;
+    private double seconds;
+
+    private Builder(String searchName, ModelLayout<T> layout, Samples samples) {
+      this.searchName = searchName;
+      this.layout = layout;
+      this.samples = samples;
+    }
+
+    /**
+     * Sets the log evidence and its error.
+     *
+     * @param value the log evidence
+     * @param error its standard deviation
+     * @return this builder
+     */
+    public Builder<T> logEvidence(double value, double error) {
+      this.logEvidence = value;
+      this.logEvidenceError = error;
+      return this;
+    }
+
+    /**
+     * Adds a diagnostic.
+     *
+     * @param name its name
+     * @param value its value
+     * @return this builder
+     */
+    public Builder<T> diagnostic(String name, double value) {
+      diagnostics.put(name, value);
+      return this;
+    }
+
+    /**
+     * Sets the cost and failure accounting.
+     *
+     * @param failures the problem's counters
+     * @param seconds the wall time
+     * @return this builder
+     */
+    public Builder<T> cost(LikelihoodFailures failures, double seconds) {
+      return cost(failures.calls(), failures.failures(), failures.firstMessage(), seconds);
+    }
+
+    /**
+     * Sets the cost and failure accounting from raw figures (e.g. read back from disk).
+     *
+     * @param calls likelihood calls
+     * @param failed failed calls
+     * @param firstFailure the first failure's message, or null
+     * @param seconds the wall time
+     * @return this builder
+     */
+    public Builder<T> cost(long calls, long failed, String firstFailure, double seconds) {
+      this.likelihoodCalls = calls;
+      this.failedCalls = failed;
+      this.firstFailure = firstFailure;
+      this.seconds = seconds;
+      return this;
+    }
+
+    /**
+     * Builds the result.
+     *
+     * @return the result
+     */
+    public Result<T> build() {
+      return new Result<>(this);
+    }
+  }
+}

@@ -1,0 +1,267 @@
+package org.graphfit.search.mcmc;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.SearchProblem;
+import org.graphfit.search.TaskRunner;
+
+/**
+ * The affine-invariant ensemble sampler of Goodman and Weare (2010) with the stretch move, as in
+ * emcee, targeting {@code logPrior + logLikelihood} of a {@link SearchProblem}.
+ *
+ * <p>The ensemble is split into two halves that are updated in turn (the red-black scheme of Foreman-
+ * Mackey et al. 2013): every walker of one half proposes a stretch towards a random walker of the
+ * other, frozen half, so the walkers of a half are independent and run concurrently on a {@link
+ * TaskRunner}. Each walker draws only from its own generator, derived from the seed, so the result is
+ * bit-identical for every thread count.
+ *
+ * <p>Every {@link EnsembleSettings#checkInterval()} steps the sampler estimates the integrated
+ * autocorrelation time {@code tau} of every parameter ({@link AutocorrelationTime}) and stops when the
+ * chain is longer than {@code tauFactor * tau} and no {@code tau} changed by more than {@code
+ * tauTolerance} since the previous check. Every {@link EnsembleSettings#checkpointInterval()} steps it
+ * saves its complete state, generator states included, to the {@link CheckpointStore}; a run started on
+ * a store holding a checkpoint continues from it and ends bit-identical to an uninterrupted run.
+ */
+public final class EnsembleSampler {
+  private final EnsembleSettings settings;
+
+  /**
+   * A sampler with the given settings.
+   *
+   * @param settings the settings
+   */
+  public EnsembleSampler(EnsembleSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * The settings.
+   *
+   * @return the settings
+   */
+  public EnsembleSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Samples the posterior of a problem, continuing from the store's checkpoint if it holds one.
+   *
+   * @param problem the problem
+   * @param runner the threads that evaluate the walkers of a half concurrently
+   * @param store where checkpoints are saved and loaded; {@link CheckpointStore#none()} for none
+   * @return the samples and diagnostics
+   * @throws IllegalArgumentException if the walker count or ball centre does not fit the dimension
+   * @throws IllegalStateException if no walker start with a finite log posterior is found, or the
+   *     checkpoint belongs to another run
+   */
+  public ChainRun run(SearchProblem problem, TaskRunner runner, CheckpointStore store) {
+    long start = System.nanoTime();
+    int dimension = problem.dimension();
+    int walkers = settings.walkers(dimension);
+    long callsAtStart = problem.failures().calls();
+    EnsembleState state =
+        store
+            .load()
+            .map(bytes -> EnsembleState.fromBytes(bytes, dimension, walkers, settings.seed()))
+            .orElseGet(() -> initialise(problem, runner, dimension, walkers));
+    long callsBefore = state.likelihoodCalls;
+    while (!state.converged && state.steps() < settings.maxSteps()) {
+      step(problem, runner, state, 0);
+      step(problem, runner, state, 1);
+      state.record();
+      int steps = state.steps();
+      if (steps % settings.checkInterval() == 0) {
+        checkConvergence(state);
+      }
+      if (steps % settings.checkpointInterval() == 0) {
+        state.likelihoodCalls = callsBefore + problem.failures().calls() - callsAtStart;
+        store.save(state.toBytes());
+      }
+    }
+    state.likelihoodCalls = callsBefore + problem.failures().calls() - callsAtStart;
+    return result(state, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private EnsembleState initialise(
+      SearchProblem problem, TaskRunner runner, int dimension, int walkers) {
+    EnsembleState state = new EnsembleState(dimension, walkers, settings.seed());
+    double[] centre = ballCentre(problem, dimension);
+    boolean[] found = new boolean[walkers];
+    runner.runAll(
+        walkers,
+        k -> {
+          UniformRandomProvider rng = state.generators[k];
+          ZigguratSampler.NormalizedGaussian gaussian =
+              settings.initialisation() == EnsembleSettings.Initialisation.BALL
+                  ? ZigguratSampler.NormalizedGaussian.of(rng)
+                  : null;
+          double[] x = new double[dimension];
+          double[] unit = new double[dimension];
+          double[] values = new double[2];
+          for (int attempt = 0; attempt < settings.maxStartTries() && !found[k]; attempt++) {
+            if (gaussian != null) {
+              for (int i = 0; i < dimension; i++) {
+                x[i] = centre[i] + settings.ballWidth() * gaussian.sample();
+              }
+            } else {
+              for (int i = 0; i < dimension; i++) {
+                unit[i] = rng.nextDouble();
+              }
+              problem.vectorFromUnit(unit, x);
+            }
+            evaluate(problem, x, values);
+            if (values[1] > Double.NEGATIVE_INFINITY) {
+              System.arraycopy(x, 0, state.positions, k * dimension, dimension);
+              state.logLikelihoods[k] = values[0];
+              state.logPosteriors[k] = values[1];
+              found[k] = true;
+            }
+          }
+        });
+    for (int k = 0; k < walkers; k++) {
+      if (!found[k]) {
+        String failure = problem.failures().firstMessage();
+        throw new IllegalStateException(
+            "no valid start: walker "
+                + k
+                + " found no point with a finite log posterior in "
+                + settings.maxStartTries()
+                + " draws "
+                + (centre == null ? "from the prior" : "around " + Arrays.toString(centre))
+                + "; "
+                + (failure == null
+                    ? "the prior or the likelihood was -infinity at every draw"
+                    : "first likelihood failure: " + failure));
+      }
+    }
+    return state;
+  }
+
+  private double[] ballCentre(SearchProblem problem, int dimension) {
+    if (settings.initialisation() != EnsembleSettings.Initialisation.BALL) {
+      return null;
+    }
+    double[] centre = settings.ballCentre();
+    if (centre.length != dimension) {
+      throw new IllegalArgumentException(
+          "the ball centre has "
+              + centre.length
+              + " values but the problem has dimension "
+              + dimension);
+    }
+    return centre;
+  }
+
+  /** Moves every walker of one half by a stretch towards a walker of the other half. */
+  private void step(SearchProblem problem, TaskRunner runner, EnsembleState state, int half) {
+    int dimension = state.dimension;
+    int halfSize = state.walkers / 2;
+    double a = settings.stretchScale();
+    double[] positions = state.positions;
+    runner.runAll(
+        halfSize,
+        i -> {
+          int k = half * halfSize + i;
+          UniformRandomProvider rng = state.generators[k];
+          int j = (1 - half) * halfSize + rng.nextInt(halfSize);
+          double root = (a - 1) * rng.nextDouble() + 1;
+          double z = root * root / a;
+          double logU = Math.log(rng.nextDouble());
+          double[] proposal = new double[dimension];
+          for (int d = 0; d < dimension; d++) {
+            double other = positions[j * dimension + d];
+            proposal[d] = other + z * (positions[k * dimension + d] - other);
+          }
+          double[] values = new double[2];
+          evaluate(problem, proposal, values);
+          double logAccept = (dimension - 1) * Math.log(z) + values[1] - state.logPosteriors[k];
+          if (logU < logAccept) {
+            System.arraycopy(proposal, 0, positions, k * dimension, dimension);
+            state.logLikelihoods[k] = values[0];
+            state.logPosteriors[k] = values[1];
+            state.accepted[k]++;
+          }
+        });
+  }
+
+  /** Writes the log-likelihood and log posterior; the likelihood is skipped where the prior is 0. */
+  private static void evaluate(SearchProblem problem, double[] x, double[] values) {
+    double logPrior = problem.logPrior(x);
+    double logLikelihood =
+        logPrior > Double.NEGATIVE_INFINITY ? problem.logLikelihood(x) : Double.NEGATIVE_INFINITY;
+    values[0] = logLikelihood;
+    values[1] = logPrior + logLikelihood;
+  }
+
+  private void checkConvergence(EnsembleState state) {
+    double[] tau = autocorrelationTimes(state);
+    boolean converged = state.lastTau != null;
+    for (int i = 0; i < tau.length && converged; i++) {
+      converged =
+          settings.tauFactor() * tau[i] < state.steps()
+              && Math.abs(state.lastTau[i] - tau[i]) < settings.tauTolerance() * tau[i];
+    }
+    state.lastTau = tau;
+    state.converged = converged;
+  }
+
+  private static double[] autocorrelationTimes(EnsembleState state) {
+    double[] tau = new double[state.dimension];
+    for (int i = 0; i < tau.length; i++) {
+      tau[i] =
+          state.steps() < 2
+              ? Double.NaN
+              : AutocorrelationTime.integratedTime(state.parameterChains(i));
+    }
+    return tau;
+  }
+
+  private ChainRun result(EnsembleState state, Duration wallTime) {
+    int steps = state.steps();
+    int walkers = state.walkers;
+    int dimension = state.dimension;
+    double[] tau = autocorrelationTimes(state);
+    double maxTau = Arrays.stream(tau).max().orElse(Double.NaN);
+    double minTau = Arrays.stream(tau).min().orElse(Double.NaN);
+    int burnIn =
+        settings.burnIn() == EnsembleSettings.AUTOMATIC
+            ? Math.min((int) (2 * maxTau), steps / 2)
+            : Math.min(settings.burnIn(), steps);
+    int thin =
+        settings.thin() == EnsembleSettings.AUTOMATIC
+            ? Math.max(1, (int) (0.5 * minTau))
+            : settings.thin();
+    int first = burnIn + thin - 1;
+    int keptSteps = first < steps ? (steps - 1 - first) / thin + 1 : 0;
+    double[][] samples = new double[keptSteps * walkers][];
+    double[] logLikelihoods = new double[samples.length];
+    double[] logPosteriors = new double[samples.length];
+    int n = 0;
+    for (int t = first; t < steps; t += thin) {
+      double[] row = state.chainPositions.get(t);
+      for (int k = 0; k < walkers; k++, n++) {
+        samples[n] = Arrays.copyOfRange(row, k * dimension, (k + 1) * dimension);
+        logLikelihoods[n] = state.chainLogLikelihoods.get(t)[k];
+        logPosteriors[n] = state.chainLogPosteriors.get(t)[k];
+      }
+    }
+    long accepted = Arrays.stream(state.accepted).sum();
+    return new ChainRun(
+        samples,
+        logLikelihoods,
+        logPosteriors,
+        steps == 0 ? 0 : accepted / ((double) steps * walkers),
+        tau,
+        steps,
+        walkers,
+        burnIn,
+        thin,
+        state.likelihoodCalls,
+        state.converged,
+        wallTime);
+  }
+}

@@ -1,0 +1,187 @@
+package org.graphfit.graph;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.graphfit.analysis.Analysis;
+import org.graphfit.model.CollectionInstance;
+import org.graphfit.model.ModelLayout;
+import org.graphfit.prior.Prior;
+import org.graphfit.search.Search;
+import org.graphfit.testing.Gaussian;
+import org.graphfit.testing.GaussianModel;
+import org.graphfit.testing.PriorImportanceEngine;
+import org.junit.jupiter.api.Test;
+
+class FactorGraphTest {
+
+  /** A likelihood that prefers a given centre, sigma 1, and ignores the other parameters. */
+  private static Analysis<Gaussian> centreNear(double centre) {
+    return gaussian -> -0.5 * (gaussian.centre() - centre) * (gaussian.centre() - centre);
+  }
+
+  private static FactorGraph seedGraph(List<FactorKey<Gaussian>> keys) {
+    FactorGraph graph = new FactorGraph();
+    for (int i = 0; i < 3; i++) {
+      keys.add(
+          graph.add(
+              AnalysisFactor.of(GaussianModel.withDefaults(), centreNear(40 + 10 * i))
+                  .named("dataset_" + i)));
+    }
+    return graph;
+  }
+
+  @Test
+  void sharedCentreIsOneGlobalParameterAndTheRestAreLocal() {
+    FactorGraph graph = seedGraph(new ArrayList<>());
+
+    assertThat(graph.layout().priorCount()).isEqualTo(7);
+    assertThat(graph.globalParameters()).containsExactly("dataset_0.centre");
+    assertThat(graph.localParameters()).hasSize(6);
+    assertThat(graph.info()).contains("7 free parameters (1 global, 6 local)");
+    assertThat(graph.info()).contains("links dataset_0, dataset_1, dataset_2");
+  }
+
+  @Test
+  void jointLikelihoodIsTheSumOverFactors() {
+    FactorGraph graph = seedGraph(new ArrayList<>());
+    ModelLayout<CollectionInstance> layout = graph.layout();
+    CollectionInstance instance = layout.instanceFromVector(new double[] {45, 1, 1, 1, 1, 1, 1});
+
+    // (45-40)^2 + (45-50)^2 + (45-60)^2 = 25 + 25 + 225
+    assertThat(graph.analysis().logLikelihood(instance)).isWithin(1e-12).of(-0.5 * 275);
+  }
+
+  @Test
+  void explicitSharingByParameterObjectWorksInAGraph() {
+    FactorGraph graph = new FactorGraph();
+    GaussianModel first = GaussianModel.withDefaults().centre(Prior.uniform(0, 100));
+    GaussianModel second = GaussianModel.withDefaults().centre(Prior.uniform(0, 100)).sigma(first.sigma());
+    graph.add(AnalysisFactor.of(first, centreNear(10)));
+    graph.add(AnalysisFactor.of(second, centreNear(20)));
+
+    assertThat(graph.globalParameters()).containsExactly("factor_0.sigma");
+    assertThat(graph.layout().priorCount()).isEqualTo(5);
+  }
+
+  @Test
+  void hierarchicalFactorAddsTheParentDensityOfTheDrawnParameters() {
+    FactorGraph graph = new FactorGraph();
+    HierarchicalFactor centres = HierarchicalFactor.gaussian(Prior.gaussian(50, 20), Prior.uniform(0.1, 30));
+    for (int i = 0; i < 2; i++) {
+      GaussianModel model = GaussianModel.withDefaults().centre(Prior.uniform(0, 100)).sigma(5.0)
+          .normalization(Prior.uniform(0, 1));
+      graph.add(AnalysisFactor.of(model, gaussian -> 0.0));
+      centres.draw(model.centre());
+    }
+    graph.add(centres);
+    ModelLayout<CollectionInstance> layout = graph.layout();
+
+    assertThat(layout.freeParameterPaths())
+        .containsExactly(
+            "factor_0.centre", "factor_0.normalization", "factor_1.centre",
+            "factor_1.normalization", "hierarchy.mean", "hierarchy.sigma")
+        .inOrder();
+    assertThat(graph.globalParameters()).containsExactly("hierarchy.mean", "hierarchy.sigma");
+    double[] vector = {48, 0.5, 53, 0.5, 50, 2};
+    double expected =
+        GaussianParent.INSTANCE.logDensity(48, new double[] {50, 2})
+            + GaussianParent.INSTANCE.logDensity(53, new double[] {50, 2});
+    // log N(48 | 50, 2) = -0.5 - ln 2 - 0.5 ln 2 pi
+    assertThat(GaussianParent.INSTANCE.logDensity(48, new double[] {50, 2}))
+        .isWithin(1e-12)
+        .of(-0.5 - Math.log(2) - 0.5 * Math.log(2 * Math.PI));
+    assertThat(graph.analysis().logLikelihood(layout.instanceFromVector(vector)))
+        .isWithin(1e-12)
+        .of(expected);
+    assertThat(graph.info()).contains("hierarchy                    GaussianParent drawing 2 parameters");
+  }
+
+  @Test
+  void perFactorResultsAreTypedProjectionsOfTheJointSamples() {
+    List<FactorKey<Gaussian>> keys = new ArrayList<>();
+    FactorGraph graph = seedGraph(keys);
+
+    GraphResult result = graph.fit(Search.of(new PriorImportanceEngine(4, 5_000, 2L)).withThreads(2));
+
+    // three unit-width likelihoods at 40, 50, 60: the shared centre's posterior is N(50, 1/sqrt 3)
+    // times a N(50, 30) prior, essentially N(50, 0.577); the importance sampler's error is ~0.1.
+    assertThat(result.factor(keys.get(0)).medianPdfInstance().centre()).isWithin(0.3).of(50);
+    assertThat(result.factor(keys.get(2)).medianPdfInstance().centre()).isWithin(0.3).of(50);
+    assertThat(result.factor(keys.get(1)).samples().names())
+        .containsExactly("centre", "normalization", "sigma")
+        .inOrder();
+    assertThat(result.global().samples().dimension()).isEqualTo(7);
+  }
+
+  @Test
+  void badGraphsAreRejectedWithTheFactorAndTheFix() {
+    assertThat(assertThrows(IllegalStateException.class, () -> new FactorGraph().layout()))
+        .hasMessageThat()
+        .contains("the factor graph is empty");
+
+    FactorGraph fixed = new FactorGraph();
+    fixed.add(
+        AnalysisFactor.of(GaussianModel.unset().centre(1.0).normalization(1.0).sigma(1.0), centreNear(0))
+            .named("all_fixed"));
+    assertThat(assertThrows(IllegalStateException.class, fixed::layout))
+        .hasMessageThat()
+        .contains("factor 'all_fixed' has no free parameters");
+
+    FactorGraph twice = new FactorGraph();
+    AnalysisFactor<Gaussian> factor = AnalysisFactor.of(GaussianModel.withDefaults(), centreNear(0));
+    twice.add(factor);
+    assertThat(assertThrows(IllegalArgumentException.class, () -> twice.add(factor)))
+        .hasMessageThat()
+        .contains("added to this graph twice");
+
+    FactorGraph orphan = new FactorGraph();
+    orphan.add(AnalysisFactor.of(GaussianModel.withDefaults(), centreNear(0)));
+    orphan.add(
+        HierarchicalFactor.gaussian(Prior.gaussian(0, 1), Prior.uniform(0.1, 1))
+            .draw(GaussianModel.withDefaults().sigma()));
+    assertThat(assertThrows(IllegalStateException.class, orphan::layout))
+        .hasMessageThat()
+        .contains("not a free parameter of any analysis factor");
+  }
+
+  @Test
+  void aThrowingFactorIsNamedInTheFailure() {
+    FactorGraph graph = new FactorGraph();
+    graph.add(AnalysisFactor.of(GaussianModel.withDefaults(), centreNear(0)).named("good"));
+    graph.add(
+        AnalysisFactor.of(
+                GaussianModel.withDefaults(),
+                (Analysis<Gaussian>)
+                    gaussian -> {
+                      throw new ArithmeticException("bad pixel");
+                    })
+            .named("broken"));
+    CollectionInstance instance = graph.layout().instanceFromVector(graph.layout().priorMedians());
+
+    assertThat(assertThrows(IllegalStateException.class, () -> graph.analysis().logLikelihood(instance)))
+        .hasMessageThat()
+        .contains("factor 'broken'");
+  }
+
+  @Test
+  void structureMarksSharedVariablesAndRendersAsDotAndMermaid() {
+    GraphStructure structure = GraphStructure.of(seedGraph(new ArrayList<>()));
+
+    assertThat(structure.factors()).hasSize(3);
+    assertThat(structure.variables()).hasSize(7);
+    assertThat(structure.variables().get(0).global()).isTrue();
+    assertThat(structure.variables().get(1).label()).isEqualTo("normalization");
+    assertThat(structure.edges()).hasSize(9);
+    String dot = structure.toDot();
+    assertThat(dot).startsWith("graph factor_graph {");
+    assertThat(dot).contains("v0 [label=\"dataset_0.centre\", shape=ellipse, style=\"filled,bold\"");
+    assertThat(dot).contains("f2 -- v0;");
+    String mermaid = structure.toMermaid();
+    assertThat(mermaid).startsWith("flowchart TB");
+    assertThat(mermaid).contains("class v0 global");
+    assertThat(mermaid).doesNotContain("class v1 global");
+  }
+}

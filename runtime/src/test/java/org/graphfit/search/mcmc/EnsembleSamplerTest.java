@@ -1,0 +1,330 @@
+package org.graphfit.search.mcmc;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.graphfit.prior.Prior;
+import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.SearchProblem;
+import org.graphfit.search.SearchProblems;
+import org.graphfit.search.TaskRunner;
+import org.junit.jupiter.api.Test;
+
+class EnsembleSamplerTest {
+  /** Four standard errors: a seeded test that would fail by chance about once in 16 000 seeds. */
+  private static final double Z = 4;
+
+  /** A store in memory that fails after a given number of saves, like a killed process. */
+  private static final class MemoryStore implements CheckpointStore {
+    private byte[] state;
+    private int savesLeft;
+    private int saves;
+
+    MemoryStore(int savesBeforeFailure) {
+      this.savesLeft = savesBeforeFailure;
+    }
+
+    @Override
+    public Optional<byte[]> load() {
+      return Optional.ofNullable(state).map(byte[]::clone);
+    }
+
+    @Override
+    public void save(byte[] bytes) {
+      if (savesLeft-- == 0) {
+        throw new IllegalStateException("killed");
+      }
+      saves++;
+      state = bytes.clone();
+    }
+  }
+
+  /** The 2-D Gaussian N((1, -1), sd (1, 2), correlation 0.8) inside a wide uniform box. */
+  private static SearchProblem correlatedGaussian() {
+    double s1 = 1;
+    double s2 = 2;
+    double rho = 0.8;
+    return SearchProblems.of(
+        new Prior[] {Prior.uniform(-10, 10), Prior.uniform(-12, 12)},
+        x -> {
+          double a = (x[0] - 1) / s1;
+          double b = (x[1] + 1) / s2;
+          return -(a * a - 2 * rho * a * b + b * b) / (2 * (1 - rho * rho));
+        });
+  }
+
+  private static ChainRun run(EnsembleSettings settings, SearchProblem problem, int threads) {
+    try (TaskRunner runner = TaskRunner.withThreads(threads)) {
+      return new EnsembleSampler(settings).run(problem, runner, CheckpointStore.none());
+    }
+  }
+
+  @Test
+  void conjugateGaussianMeanAndSdMatchClosedForm() {
+    double m0 = 0;
+    double s0 = 2;
+    double sigma = 0.5;
+    double[] y = {1.1, 1.6, 0.9, 1.4, 1.2, 1.9, 0.7, 1.3, 1.5, 1.0};
+    double sum = Arrays.stream(y).sum();
+    double precision = 1 / (s0 * s0) + y.length / (sigma * sigma);
+    double mean = (m0 / (s0 * s0) + sum / (sigma * sigma)) / precision;
+    double sd = 1 / Math.sqrt(precision);
+    SearchProblem problem =
+        SearchProblems.of(
+            new Prior[] {Prior.gaussian(m0, s0)},
+            x -> {
+              double logL = 0;
+              for (double yi : y) {
+                double r = (yi - x[0]) / sigma;
+                logL -= 0.5 * r * r;
+              }
+              return logL;
+            });
+
+    ChainRun chain = run(EnsembleSettings.builder().seed(3).build(), problem, 1);
+
+    assertThat(chain.converged()).isTrue();
+    assertThat(chain.acceptanceFraction()).isIn(com.google.common.collect.Range.closed(0.2, 0.9));
+    double ess = chain.effectiveSampleSize();
+    assertThat(ess).isGreaterThan(500.0);
+    // Monte Carlo errors: sd / sqrt(ESS) for the mean, sd / sqrt(2 ESS) for the sd.
+    assertThat(chain.mean(0)).isWithin(Z * sd / Math.sqrt(ess)).of(mean);
+    assertThat(chain.standardDeviation(0)).isWithin(Z * sd / Math.sqrt(2 * ess)).of(sd);
+    assertThat(chain.likelihoodCalls()).isEqualTo(problem.failures().calls());
+  }
+
+  @Test
+  void correlatedGaussianMomentsMatch() {
+    ChainRun chain = run(EnsembleSettings.builder().seed(5).build(), correlatedGaussian(), 2);
+
+    assertThat(chain.converged()).isTrue();
+    double ess = chain.effectiveSampleSize();
+    assertThat(chain.mean(0)).isWithin(Z * 1 / Math.sqrt(ess)).of(1.0);
+    assertThat(chain.mean(1)).isWithin(Z * 2 / Math.sqrt(ess)).of(-1.0);
+    assertThat(chain.standardDeviation(0)).isWithin(Z * 1 / Math.sqrt(2 * ess)).of(1.0);
+    assertThat(chain.standardDeviation(1)).isWithin(Z * 2 / Math.sqrt(2 * ess)).of(2.0);
+    double[][] samples = chain.samples();
+    double covariance = 0;
+    for (double[] s : samples) {
+      covariance += (s[0] - chain.mean(0)) * (s[1] - chain.mean(1)) / (samples.length - 1);
+    }
+    double correlation =
+        covariance / (chain.standardDeviation(0) * chain.standardDeviation(1));
+    // The sample correlation's standard error is (1 - rho^2) / sqrt(ESS).
+    assertThat(correlation).isWithin(Z * (1 - 0.64) / Math.sqrt(ess)).of(0.8);
+    assertThat(chain.logPosteriors().length).isEqualTo(samples.length);
+  }
+
+  @Test
+  void resultsDoNotDependOnTheThreadCount() {
+    EnsembleSettings settings = EnsembleSettings.builder().seed(9).maxSteps(300).build();
+
+    ChainRun one = run(settings, correlatedGaussian(), 1);
+    ChainRun two = run(settings, correlatedGaussian(), 2);
+
+    assertThat(Arrays.deepEquals(one.samples(), two.samples())).isTrue();
+    assertThat(Arrays.equals(one.logPosteriors(), two.logPosteriors())).isTrue();
+    assertThat(one.acceptanceFraction()).isEqualTo(two.acceptanceFraction());
+    assertThat(one.likelihoodCalls()).isEqualTo(two.likelihoodCalls());
+  }
+
+  @Test
+  void resumedRunEndsBitIdenticalToUninterruptedRun() {
+    EnsembleSettings settings =
+        EnsembleSettings.builder()
+            .seed(21)
+            .walkers(8)
+            .maxSteps(700)
+            .checkpointInterval(100)
+            .convergence(50, 0.01, 50)
+            .startInBall(new double[] {0.5, 0.5}, 0.1)
+            .build();
+    ChainRun uninterrupted = run(settings, correlatedGaussian(), 1);
+
+    MemoryStore store = new MemoryStore(3);
+    try (TaskRunner runner = TaskRunner.withThreads(2)) {
+      IllegalStateException killed =
+          assertThrows(
+              IllegalStateException.class,
+              () -> new EnsembleSampler(settings).run(correlatedGaussian(), runner, store));
+      assertThat(killed).hasMessageThat().isEqualTo("killed");
+      assertThat(store.saves).isEqualTo(3);
+      store.savesLeft = Integer.MAX_VALUE;
+      SearchProblem fresh = correlatedGaussian();
+      ChainRun resumed = new EnsembleSampler(settings).run(fresh, runner, store);
+
+      assertThat(fresh.failures().calls()).isLessThan(uninterrupted.likelihoodCalls());
+      assertThat(resumed.steps()).isEqualTo(uninterrupted.steps());
+      assertThat(Arrays.deepEquals(resumed.samples(), uninterrupted.samples())).isTrue();
+      assertThat(Arrays.equals(resumed.logLikelihoods(), uninterrupted.logLikelihoods())).isTrue();
+      assertThat(Arrays.equals(resumed.tau(), uninterrupted.tau())).isTrue();
+      assertThat(resumed.acceptanceFraction()).isEqualTo(uninterrupted.acceptanceFraction());
+      assertThat(resumed.likelihoodCalls()).isEqualTo(uninterrupted.likelihoodCalls());
+      assertThat(resumed.converged()).isEqualTo(uninterrupted.converged());
+    }
+  }
+
+  @Test
+  void checkpointOfAnotherSeedIsRejected() {
+    MemoryStore store = new MemoryStore(Integer.MAX_VALUE);
+    EnsembleSettings.Builder builder =
+        EnsembleSettings.builder().walkers(8).maxSteps(20).checkpointInterval(10);
+    try (TaskRunner runner = TaskRunner.withThreads(1)) {
+      new EnsembleSampler(builder.seed(1).build()).run(correlatedGaussian(), runner, store);
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  new EnsembleSampler(builder.seed(2).build())
+                      .run(correlatedGaussian(), runner, store));
+      assertThat(e).hasMessageThat().contains("seed 1");
+      assertThat(e).hasMessageThat().contains("fresh checkpoint store");
+    }
+  }
+
+  @Test
+  void corruptCheckpointsAreRejectedWithClearMessages() {
+    EnsembleSettings settings =
+        EnsembleSettings.builder().walkers(8).maxSteps(20).checkpointInterval(10).build();
+    MemoryStore store = new MemoryStore(Integer.MAX_VALUE);
+    try (TaskRunner runner = TaskRunner.withThreads(1)) {
+      new EnsembleSampler(settings).run(correlatedGaussian(), runner, store);
+      byte[] valid = store.state;
+
+      store.state = Arrays.copyOf(valid, valid.length / 2);
+      IllegalStateException truncated =
+          assertThrows(
+              IllegalStateException.class,
+              () -> new EnsembleSampler(settings).run(correlatedGaussian(), runner, store));
+      assertThat(truncated).hasMessageThat().contains("truncated");
+
+      store.state = new byte[] {1, 2, 3, 4, 5, 6, 7, 8};
+      IllegalStateException foreign =
+          assertThrows(
+              IllegalStateException.class,
+              () -> new EnsembleSampler(settings).run(correlatedGaussian(), runner, store));
+      assertThat(foreign).hasMessageThat().contains("not an ensemble sampler checkpoint");
+
+      store.state = valid.clone();
+      store.state[7] = 9; // the format version
+      IllegalStateException version =
+          assertThrows(
+              IllegalStateException.class,
+              () -> new EnsembleSampler(settings).run(correlatedGaussian(), runner, store));
+      assertThat(version).hasMessageThat().contains("format version 9");
+    }
+  }
+
+  @Test
+  void ballOutsideTheSupportIsNoValidStart() {
+    EnsembleSettings settings =
+        EnsembleSettings.builder().startInBall(new double[] {20, 0}, 0.1).maxStartTries(10).build();
+
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> run(settings, correlatedGaussian(), 1));
+
+    assertThat(e).hasMessageThat().contains("around [20.0, 0.0]");
+    assertThat(e).hasMessageThat().contains("-infinity at every draw");
+  }
+
+  @Test
+  void noValidStartNamesTheFirstFailure() {
+    SearchProblem problem =
+        SearchProblems.of(
+            new Prior[] {Prior.uniform(0, 1)},
+            x -> {
+              throw new ArithmeticException("model blew up");
+            });
+    EnsembleSettings settings = EnsembleSettings.builder().maxStartTries(20).build();
+
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> run(settings, problem, 1));
+
+    assertThat(e).hasMessageThat().contains("no valid start");
+    assertThat(e).hasMessageThat().contains("20 draws from the prior");
+    assertThat(e).hasMessageThat().contains("model blew up");
+  }
+
+  @Test
+  void likelihoodThrowingInPartOfTheSpaceTruncatesThePosterior() {
+    double cut = 0.5;
+    SearchProblem problem =
+        SearchProblems.of(
+            new Prior[] {Prior.uniform(-5, 5)},
+            x -> {
+              if (x[0] > cut) {
+                throw new IllegalArgumentException("unphysical");
+              }
+              return -0.5 * x[0] * x[0];
+            });
+
+    ChainRun chain = run(EnsembleSettings.builder().seed(13).build(), problem, 2);
+
+    assertThat(chain.converged()).isTrue();
+    assertThat(problem.failures().failures()).isGreaterThan(0L);
+    for (double[] sample : chain.samples()) {
+      assertThat(sample[0]).isAtMost(cut);
+    }
+    // Standard normal truncated above at 0.5: mean -phi(0.5)/Phi(0.5), sd below 1.
+    double phi = Math.exp(-cut * cut / 2) / Math.sqrt(2 * Math.PI);
+    double cdf = 0.6914624612740131;
+    double truncatedMean = -phi / cdf;
+    assertThat(chain.mean(0)).isWithin(Z / Math.sqrt(chain.effectiveSampleSize())).of(truncatedMean);
+  }
+
+  @Test
+  void fixedBurnInAndThinningKeepEmceesSteps() {
+    EnsembleSettings settings =
+        EnsembleSettings.builder().seed(2).walkers(8).maxSteps(300).burnIn(100).thin(5).build();
+
+    ChainRun chain = run(settings, correlatedGaussian(), 1);
+
+    // As emcee's get_chain(discard=100, thin=5): steps 104, 109, ..., 299, i.e. 40 steps of 8 walkers.
+    assertThat(chain.steps()).isEqualTo(300);
+    assertThat(chain.converged()).isFalse();
+    assertThat(chain.burnIn()).isEqualTo(100);
+    assertThat(chain.thin()).isEqualTo(5);
+    assertThat(chain.sampleCount()).isEqualTo(40 * 8);
+    assertThat(chain.walkers()).isEqualTo(8);
+  }
+
+  @Test
+  void automaticBurnInAndThinningFollowTau() {
+    ChainRun chain = run(EnsembleSettings.builder().seed(8).build(), correlatedGaussian(), 2);
+
+    double maxTau = Math.max(chain.tau()[0], chain.tau()[1]);
+    double minTau = Math.min(chain.tau()[0], chain.tau()[1]);
+    assertThat(chain.burnIn()).isEqualTo((int) (2 * maxTau));
+    assertThat(chain.thin()).isEqualTo((int) (minTau / 2));
+    assertThat(chain.steps()).isGreaterThan((int) (50 * maxTau));
+  }
+
+  @Test
+  void settingsAreValidatedWithClearMessages() {
+    IllegalArgumentException odd =
+        assertThrows(
+            IllegalArgumentException.class, () -> EnsembleSettings.builder().walkers(7));
+    assertThat(odd).hasMessageThat().contains("even");
+    IllegalArgumentException scale =
+        assertThrows(
+            IllegalArgumentException.class, () -> EnsembleSettings.builder().stretchScale(1));
+    assertThat(scale).hasMessageThat().contains("stretchScale");
+    EnsembleSettings few = EnsembleSettings.builder().walkers(2).build();
+    IllegalArgumentException tooFew =
+        assertThrows(IllegalArgumentException.class, () -> few.walkers(2));
+    assertThat(tooFew).hasMessageThat().contains("greater than the dimension 2");
+    assertThat(EnsembleSettings.builder().build().walkers(20)).isEqualTo(42);
+    assertThat(EnsembleSettings.builder().build().walkers(3)).isEqualTo(32);
+    IllegalArgumentException centre =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                run(
+                    EnsembleSettings.builder().startInBall(new double[] {0}, 0.1).build(),
+                    correlatedGaussian(),
+                    1));
+    assertThat(centre).hasMessageThat().contains("dimension 2");
+  }
+}

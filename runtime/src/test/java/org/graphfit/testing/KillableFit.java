@@ -1,0 +1,54 @@
+package org.graphfit.testing;
+
+import java.nio.file.Path;
+import org.graphfit.analysis.Analysis;
+import org.graphfit.search.Result;
+import org.graphfit.search.Search;
+import org.graphfit.search.SearchEngine;
+
+/**
+ * A deliberately slow fit, run in a child JVM that the kill test ends with SIGKILL part way through,
+ * and then in the test's own JVM to resume it.
+ */
+public final class KillableFit {
+  private KillableFit() {}
+
+  /** The likelihood: a unit normal at 2, made slow by a busy loop so a fit lasts seconds. */
+  public static final Analysis<Gaussian> SLOW =
+      gaussian -> {
+        double sink = 0;
+        for (int i = 0; i < 20_000; i++) {
+          sink += Math.sin(i * gaussian.sigma());
+        }
+        double z = gaussian.centre() - 50;
+        return -0.5 * z * z / 4 - 1e-300 * sink;
+      };
+
+  /** The engine of the test fit. */
+  public static SearchEngine engine() {
+    return new PriorImportanceEngine(40, 100, 17L);
+  }
+
+  /**
+   * Runs the fit with output in {@code output}.
+   *
+   * @param output the output root
+   * @return the result
+   */
+  public static Result<Gaussian> fit(Path output) {
+    Search search = Search.of(engine()).withThreads(2);
+    if (output != null) {
+      search = search.withOutput(output, "killable");
+    }
+    return search.fit(GaussianModel.withDefaults(), SLOW);
+  }
+
+  /**
+   * Entry point of the child JVM.
+   *
+   * @param args the output root
+   */
+  public static void main(String[] args) {
+    fit(Path.of(args[0]));
+  }
+}
