@@ -34,7 +34,7 @@ public final class HeterogeneousExample {
     Path output = Path.of(args.length > 0 ? args[0] : "output");
     Dataset1D gaussianData = ExampleData.load("gaussian_x1__low_snr", 1).get(0);
     GaussianPlusExponential truth =
-        new GaussianPlusExponential(new Gaussian(50, 0.6, 4), new Exponential(55, 0.8, 0.15));
+        new GaussianPlusExponential(new Gaussian(50, 0.6, 4), new Exponential(70, 1.0, 0.3));
     Dataset1D mixedData = simulate(truth, 0.04, 7L);
 
     GaussianModel gaussian = GaussianModel.withDefaults();
