@@ -5,7 +5,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.graphfit.analysis.Dataset1D;
 import org.graphfit.examples.Gaussian;
-import org.graphfit.examples.GaussianAnalysis;
+import org.graphfit.examples.ProfileAnalysis;
 import org.graphfit.examples.GaussianModel;
 import org.graphfit.model.ModelLayout;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,7 +35,7 @@ public class MappingBenchmark {
   private static final int POINTS = 1024;
 
   private ModelLayout<Gaussian> layout;
-  private GaussianAnalysis analysis;
+  private ProfileAnalysis<Gaussian> analysis;
   private double[][] vectors;
   private int next;
 
@@ -50,7 +50,7 @@ public class MappingBenchmark {
       noise[i] = 0.04;
       data[i] = truth.profile(i) + 0.04 * (rng.nextDouble() - 0.5);
     }
-    analysis = new GaussianAnalysis(Dataset1D.of(data, noise));
+    analysis = new ProfileAnalysis<>(Dataset1D.of(data, noise));
     layout = GaussianModel.withDefaults().layout();
     vectors = new double[POINTS][];
     for (int i = 0; i < POINTS; i++) {

@@ -1,5 +1,7 @@
 package org.graphfit.examples;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,5 +60,24 @@ public final class ExampleData {
       datasets.add(Dataset1D.load(root.resolve("dataset_" + i)));
     }
     return datasets;
+  }
+
+  /**
+   * The true value of one parameter of a simulated dataset, from its {@code model.json}.
+   *
+   * @param name the folder name, e.g. {@code gaussian_x1__hierarchical}
+   * @param index the dataset index
+   * @param parameter the parameter name, e.g. {@code centre}
+   * @return the true value
+   * @throws IOException if the file cannot be read
+   */
+  public static double truth(String name, int index, String parameter) throws IOException {
+    Path file =
+        folder().resolve("example_1d").resolve(name).resolve("dataset_" + index).resolve("model.json");
+    JsonNode value = new JsonMapper().readTree(file.toFile()).path("arguments").path(parameter);
+    if (!value.isNumber()) {
+      throw new IllegalArgumentException(file + " has no numeric arguments." + parameter);
+    }
+    return value.asDouble();
   }
 }

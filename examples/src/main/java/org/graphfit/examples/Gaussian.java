@@ -19,16 +19,12 @@ import org.graphfit.annotations.Shared;
 public record Gaussian(
     @Shared @Prior.Gaussian(mean = 50, sigma = 30) double centre,
     @Prior.LogUniform(lower = 1e-6, upper = 1e6) double normalization,
-    @Prior.Uniform(lower = 0, upper = 25) double sigma) {
+    @Prior.Uniform(lower = 0, upper = 25) double sigma)
+    implements Profile1D {
 
   private static final double INVERSE_SQRT_TWO_PI = 1 / Math.sqrt(2 * Math.PI);
 
-  /**
-   * The profile's value at {@code x}.
-   *
-   * @param x the coordinate
-   * @return the value
-   */
+  @Override
   public double profile(double x) {
     double z = (x - centre) / sigma;
     return normalization * INVERSE_SQRT_TWO_PI / sigma * Math.exp(-0.5 * z * z);

@@ -1,49 +1,134 @@
 package org.graphfit.examples;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.graphfit.analysis.Dataset1D;
-import org.graphfit.model.CollectionInstance;
-import org.graphfit.model.ModelCollection;
-import org.graphfit.model.ModelKey;
-import org.graphfit.model.ModelLayout;
+import org.graphfit.graph.AnalysisFactor;
+import org.graphfit.graph.FactorGraph;
+import org.graphfit.graph.FactorKey;
+import org.graphfit.graph.GraphResult;
+import org.graphfit.graph.GraphStructure;
+import org.graphfit.output.AtomicFiles;
+import org.graphfit.plot.CornerPlot;
+import org.graphfit.plot.FactorGraphPicture;
+import org.graphfit.plot.FitPlot;
+import org.graphfit.search.Result;
+import org.graphfit.search.Search;
+import org.graphfit.search.nested.NestedSampling;
+import org.graphfit.search.nested.NestedSettings;
 
 /**
- * The seed example: three low signal-to-noise datasets of one Gaussian each, modelled jointly with one
- * shared centre. Prints the model description, maps a parameter vector to three typed {@link Gaussian}
- * instances and evaluates the joint log-likelihood.
+ * The seed example: three low signal-to-noise datasets of one Gaussian each. Each dataset is fitted
+ * alone, then all three jointly as a factor graph whose {@code centre} is one shared parameter (the
+ * {@code @Shared} default of {@link Gaussian}). Prints the results side by side and writes output
+ * folders, plots of each dataset with its fit and residuals, a corner plot of the joint posterior and
+ * the factor graph (PNG, SVG, DOT, Mermaid) under {@code output/seed/}.
  */
 public final class SeedExample {
+  private static final int DATASETS = 3;
+
   private SeedExample() {}
 
   /**
    * Runs the example.
    *
-   * @param args ignored
+   * @param args optional: the output root (default {@code output})
    * @throws IOException if the example data cannot be read
    */
   public static void main(String[] args) throws IOException {
-    List<Dataset1D> datasets = ExampleData.load("gaussian_x1__low_snr", 3);
-    ModelCollection model = new ModelCollection();
-    List<ModelKey<Gaussian>> keys = new ArrayList<>();
-    List<GaussianAnalysis> analyses = new ArrayList<>();
-    for (int i = 0; i < datasets.size(); i++) {
-      keys.add(model.add("gaussian_" + i, GaussianModel.withDefaults()));
-      analyses.add(new GaussianAnalysis(datasets.get(i)));
-    }
-    ModelLayout<CollectionInstance> layout = model.layout();
-    System.out.println(layout.info());
+    Path output = Path.of(args.length > 0 ? args[0] : "output");
+    List<Dataset1D> datasets = ExampleData.load("gaussian_x1__low_snr", DATASETS);
+    Search search =
+        Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).seed(1).build()));
 
-    double[] vector = {50.0, 0.5, 5.0, 0.6, 4.0, 0.4, 6.0};
-    CollectionInstance instance = layout.instanceFromVector(vector);
-    double logLikelihood = 0;
-    for (int i = 0; i < keys.size(); i++) {
-      Gaussian gaussian = instance.get(keys.get(i));
-      double term = analyses.get(i).logLikelihood(gaussian);
-      logLikelihood += term;
-      System.out.printf("%s = %s, log likelihood %.3f%n", keys.get(i), gaussian, term);
+    List<Result<Gaussian>> alone = new ArrayList<>();
+    for (int i = 0; i < DATASETS; i++) {
+      alone.add(
+          search
+              .withOutput(output, "seed/dataset_" + i)
+              .fit(GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(datasets.get(i))));
     }
-    System.out.printf("joint log likelihood at %s: %.3f%n", layout.freeParameterPaths(), logLikelihood);
+
+    FactorGraph graph = new FactorGraph();
+    List<FactorKey<Gaussian>> keys = new ArrayList<>();
+    for (int i = 0; i < DATASETS; i++) {
+      keys.add(
+          graph.add(
+              AnalysisFactor.of(GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(datasets.get(i)))
+                  .named("dataset_" + i)));
+    }
+    System.out.println(graph.info());
+    GraphResult joint = graph.fit(search.withOutput(output, "seed/joint"));
+
+    printSideBySide(alone, joint, keys);
+    writePictures(output.resolve("seed").resolve("pictures"), datasets, graph, joint, keys);
+  }
+
+  private static void printSideBySide(
+      List<Result<Gaussian>> alone, GraphResult joint, List<FactorKey<Gaussian>> keys) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-10s | %-38s | %-38s%n",
+        "dataset",
+        "alone: log Z, centre mean +/- sd",
+        "joint: centre, normalization, sigma (median)");
+    for (int i = 0; i < alone.size(); i++) {
+      Result<Gaussian> single = alone.get(i);
+      Result<Gaussian> shared = joint.factor(keys.get(i));
+      Gaussian median = shared.medianPdfInstance();
+      System.out.printf(
+          Locale.ROOT,
+          "%-10s | %8.2f +/- %.2f, %6.2f +/- %5.2f      | %6.2f, %6.3f, %6.2f%n",
+          keys.get(i).name(),
+          single.logEvidence(),
+          single.logEvidenceError(),
+          single.samples().mean()[0],
+          single.samples().standardDeviation()[0],
+          median.centre(),
+          median.normalization(),
+          median.sigma());
+    }
+    Result<?> global = joint.global();
+    System.out.printf(
+        Locale.ROOT,
+        "%njoint: log Z = %.2f +/- %.2f; shared centre mean %.2f, sd %.2f; %d likelihood calls in %.2f s%n",
+        global.logEvidence(),
+        global.logEvidenceError(),
+        global.samples().mean()[0],
+        global.samples().standardDeviation()[0],
+        global.likelihoodCalls(),
+        global.seconds());
+  }
+
+  private static void writePictures(
+      Path folder,
+      List<Dataset1D> datasets,
+      FactorGraph graph,
+      GraphResult joint,
+      List<FactorKey<Gaussian>> keys)
+      throws IOException {
+    Files.createDirectories(folder);
+    for (int i = 0; i < datasets.size(); i++) {
+      Dataset1D dataset = datasets.get(i);
+      Gaussian fit = joint.factor(keys.get(i)).maxLogLikelihoodInstance();
+      double[] model = new double[dataset.size()];
+      for (int x = 0; x < model.length; x++) {
+        model[x] = fit.profile(x);
+      }
+      FitPlot.of(keys.get(i).name() + ": joint fit", dataset.data(), dataset.noiseMap(), model)
+          .writePng(folder.resolve(keys.get(i).name() + "_fit.png"));
+    }
+    CornerPlot.of(joint.global().samples()).writePng(folder.resolve("joint_corner.png"));
+    FactorGraphPicture picture = FactorGraphPicture.of(graph);
+    picture.writePng(folder.resolve("factor_graph.png"));
+    picture.writeSvg(folder.resolve("factor_graph.svg"));
+    GraphStructure structure = GraphStructure.of(graph);
+    AtomicFiles.write(folder.resolve("factor_graph.dot"), structure.toDot());
+    AtomicFiles.write(folder.resolve("factor_graph.mmd"), structure.toMermaid());
+    System.out.println("pictures in " + folder.toAbsolutePath());
   }
 }

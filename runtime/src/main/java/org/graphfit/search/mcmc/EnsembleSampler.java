@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.ProgressLog;
 import org.graphfit.search.SearchProblem;
 import org.graphfit.search.TaskRunner;
 
@@ -69,11 +70,21 @@ public final class EnsembleSampler {
             .map(bytes -> EnsembleState.fromBytes(bytes, dimension, walkers, settings.seed()))
             .orElseGet(() -> initialise(problem, runner, dimension, walkers));
     long callsBefore = state.likelihoodCalls;
+    ProgressLog progress = ProgressLog.of("EnsembleMcmc");
     while (!state.converged && state.steps() < settings.maxSteps()) {
       step(problem, runner, state, 0);
       step(problem, runner, state, 1);
       state.record();
       int steps = state.steps();
+      progress.update(
+          () ->
+              "step "
+                  + steps
+                  + " of at most "
+                  + settings.maxSteps()
+                  + ", "
+                  + (callsBefore + problem.failures().calls() - callsAtStart)
+                  + " likelihood calls");
       if (steps % settings.checkInterval() == 0) {
         checkConvergence(state);
       }

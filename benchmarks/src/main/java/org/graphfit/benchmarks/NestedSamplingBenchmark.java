@@ -1,0 +1,306 @@
+package org.graphfit.benchmarks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+import org.graphfit.prior.Prior;
+import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.SearchProblem;
+import org.graphfit.search.SearchProblems;
+import org.graphfit.search.TaskRunner;
+import org.graphfit.search.nested.NestedRun;
+import org.graphfit.search.nested.NestedSampler;
+import org.graphfit.search.nested.NestedSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs the nested sampler on problems of known evidence (Gaussians in 2, 10 and 20 dimensions, the
+ * Gaussian shells and the eggbox) over several seeds and prints, per run, the log evidence against the
+ * truth, the likelihood calls and the sampler's overhead per call: the run's wall time minus the time of
+ * as many bare likelihood calls, measured right after the run, divided by the calls.
+ */
+@Command(
+    name = "nested-sampling-benchmark",
+    mixinStandardHelpOptions = true,
+    description = "Accuracy, likelihood calls and overhead of the nested sampler on known problems.")
+public final class NestedSamplingBenchmark implements Callable<Integer> {
+  @Option(
+      names = "--problems",
+      split = ",",
+      defaultValue = "gauss2,gauss10,gauss20,shells,eggbox",
+      description = "Comma-separated problems among gauss<d>, shells, eggbox (default: ${DEFAULT-VALUE}).")
+  private List<String> problems;
+
+  @Option(
+      names = "--seeds",
+      defaultValue = "0-9",
+      description = "Seeds as a range 'a-b' or a list 'a,b,c' (default: ${DEFAULT-VALUE}).")
+  private String seeds;
+
+  @Option(names = "--nlive", defaultValue = "500", description = "Live points (default: ${DEFAULT-VALUE}).")
+  private int nLive;
+
+  @Option(names = "--dlogz", defaultValue = "0.1", description = "Stopping threshold (default: ${DEFAULT-VALUE}).")
+  private double dlogz;
+
+  @Option(names = "--threads", defaultValue = "1", description = "Threads (default: ${DEFAULT-VALUE}).")
+  private int threads;
+
+  @Option(
+      names = "--batch",
+      defaultValue = "0",
+      description = "Proposals per batch; 0 means one per thread (default: ${DEFAULT-VALUE}).")
+  private int batch;
+
+  @Option(names = "--bound", defaultValue = "MULTI", description = "NONE, SINGLE or MULTI (default: ${DEFAULT-VALUE}).")
+  private NestedSettings.Bound bound;
+
+  @Option(
+      names = "--sample",
+      defaultValue = "AUTO",
+      description = "AUTO, UNIFORM, RWALK, SLICE or RSLICE (default: ${DEFAULT-VALUE}).")
+  private NestedSettings.Sample sample;
+
+  @Option(
+      names = "--enlarge",
+      defaultValue = "1.25",
+      description = "Volume enlargement of the bounding ellipsoids (default: ${DEFAULT-VALUE}).")
+  private double enlarge;
+
+  @Option(names = "--walks", description = "Random-walk steps per proposal (default: the sampler's).")
+  private Integer walks;
+
+  @Option(names = "--slices", description = "Slices per proposal (default: the sampler's).")
+  private Integer slices;
+
+  @Option(names = "--json", description = "Print one JSON object per run instead of the table.")
+  private boolean json;
+
+  /**
+   * Runs the command.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new NestedSamplingBenchmark()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws JsonProcessingException {
+    PrintStream out = System.out;
+    ObjectMapper mapper = new ObjectMapper();
+    long[] seedList = parseSeeds(seeds);
+    if (!json) {
+      out.printf(
+          Locale.ROOT,
+          "%-8s %3s %4s %10s %7s %10s %6s %9s %7s %8s %9s %9s%n",
+          "problem", "dim", "seed", "logZ", "err", "logZTrue", "dev/σ", "calls", "iters", "seconds",
+          "µs/call", "cpuµs/call");
+    }
+    try (TaskRunner runner = TaskRunner.withThreads(threads)) {
+      for (String name : problems) {
+        Benchmark benchmark = Benchmark.named(name.trim());
+        run(benchmark, -1, runner);
+        List<double[]> summary = new ArrayList<>();
+        for (long seed : seedList) {
+          Map<String, Object> row = run(benchmark, seed, runner);
+          double deviation = ((double) row.get("logZ") - benchmark.logZ) / (double) row.get("logZErr");
+          summary.add(
+              new double[] {
+                Math.abs(deviation) <= 2 ? 1 : 0,
+                ((Number) row.get("calls")).doubleValue(),
+                (double) row.get("overheadMicrosPerCall")
+              });
+          if (json) {
+            out.println(mapper.writeValueAsString(row));
+          } else {
+            out.printf(
+                Locale.ROOT,
+                "%-8s %3d %4d %10.4f %7.4f %10.4f %6.2f %9d %7d %8.3f %9.3f %9.3f%n",
+                benchmark.name, benchmark.dim, seed, row.get("logZ"), row.get("logZErr"),
+                benchmark.logZ, deviation, row.get("calls"), row.get("iterations"),
+                row.get("seconds"), row.get("overheadMicrosPerCall"),
+                row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN));
+          }
+        }
+        if (!json) {
+          double within = summary.stream().mapToDouble(r -> r[0]).sum();
+          double calls = summary.stream().mapToDouble(r -> r[1]).average().orElse(0);
+          double overhead = summary.stream().mapToDouble(r -> r[2]).average().orElse(0);
+          out.printf(
+              Locale.ROOT,
+              "%-8s within 2σ on %d of %d seeds, mean calls %.0f, mean overhead %.3f µs/call%n",
+              benchmark.name, (int) within, summary.size(), calls, overhead);
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** One run; a negative seed is a warm-up whose result is discarded. */
+  private Map<String, Object> run(Benchmark benchmark, long seed, TaskRunner runner) {
+    NestedSettings.Builder builder =
+        NestedSettings.builder()
+            .nLive(nLive)
+            .dlogz(dlogz)
+            .bound(bound)
+            .sample(sample)
+            .enlarge(enlarge)
+            .seed(seed)
+            .batchSize(batch > 0 ? batch : threads);
+    if (walks != null) {
+      builder.walks(walks);
+    }
+    if (slices != null) {
+      builder.slices(slices);
+    }
+    NestedSettings settings = builder.build();
+    SearchProblem problem = SearchProblems.of(benchmark.priors(), benchmark.likelihood);
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    long cpuStart = cpu.getCurrentThreadCpuTime();
+    NestedRun result = new NestedSampler(settings).run(problem, runner, CheckpointStore.none());
+    double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
+    cpuStart = cpu.getCurrentThreadCpuTime();
+    double bare = bareSeconds(benchmark, result);
+    double bareCpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("problem", benchmark.name);
+    row.put("dim", benchmark.dim);
+    row.put("seed", seed);
+    row.put("nLive", nLive);
+    row.put("sample", settings.sample().resolve(benchmark.dim).toString());
+    row.put("bound", bound.toString());
+    row.put("enlarge", enlarge);
+    row.put("threads", threads);
+    row.put("logZ", result.logZ());
+    row.put("logZErr", result.logZError());
+    row.put("logZTrue", benchmark.logZ);
+    row.put("calls", result.calls());
+    row.put("iterations", result.iterations());
+    row.put("ess", result.effectiveSampleSize());
+    row.put("seconds", result.wallSeconds());
+    row.put("bareLikelihoodSeconds", bare);
+    row.put("overheadMicrosPerCall", (result.wallSeconds() - bare) / result.calls() * 1e6);
+    if (threads == 1) {
+      // With one thread everything runs on this thread, so its CPU time is immune to other processes.
+      row.put("cpuOverheadMicrosPerCall", (cpuSeconds - bareCpuSeconds) / result.calls() * 1e6);
+    }
+    return row;
+  }
+
+  /** The time of as many bare likelihood calls as the run made, at the run's own sample points. */
+  private static double bareSeconds(Benchmark benchmark, NestedRun result) {
+    int size = result.size();
+    double[][] points = new double[size][];
+    for (int k = 0; k < size; k++) {
+      points[k] = result.vector(k);
+    }
+    long calls = result.calls();
+    double sink = 0;
+    long start = System.nanoTime();
+    for (long c = 0; c < calls; c++) {
+      sink += benchmark.likelihood.applyAsDouble(points[(int) (c % size)]);
+    }
+    double seconds = (System.nanoTime() - start) * 1e-9;
+    if (sink == Double.POSITIVE_INFINITY) {
+      System.err.print("");
+    }
+    return seconds;
+  }
+
+  private static long[] parseSeeds(String text) {
+    String trimmed = text.trim();
+    int dash = trimmed.indexOf('-', 1);
+    if (dash > 0) {
+      long from = Long.parseLong(trimmed.substring(0, dash));
+      long to = Long.parseLong(trimmed.substring(dash + 1));
+      if (to < from) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(new NestedSamplingBenchmark()), "empty seed range " + text);
+      }
+      long[] values = new long[(int) (to - from + 1)];
+      Arrays.setAll(values, i -> from + i);
+      return values;
+    }
+    return Arrays.stream(trimmed.split(",")).mapToLong(s -> Long.parseLong(s.trim())).toArray();
+  }
+
+  /** A problem of known log evidence. */
+  private static final class Benchmark {
+    final String name;
+    final int dim;
+    final double lower;
+    final double upper;
+    final double logZ;
+    final ToDoubleFunction<double[]> likelihood;
+
+    Benchmark(
+        String name,
+        int dim,
+        double lower,
+        double upper,
+        double logZ,
+        ToDoubleFunction<double[]> likelihood) {
+      this.name = name;
+      this.dim = dim;
+      this.lower = lower;
+      this.upper = upper;
+      this.logZ = logZ;
+      this.likelihood = likelihood;
+    }
+
+    Prior[] priors() {
+      Prior[] priors = new Prior[dim];
+      Arrays.fill(priors, Prior.uniform(lower, upper));
+      return priors;
+    }
+
+    static Benchmark named(String name) {
+      if (name.equals("shells")) {
+        double c = -0.5 * Math.log(2 * Math.PI * 0.01);
+        return new Benchmark(
+            name, 2, -6, 6, -1.75,
+            x -> {
+              double d1 = Math.hypot(x[0] - 3.5, x[1]) - 2;
+              double d2 = Math.hypot(x[0] + 3.5, x[1]) - 2;
+              double a = c - d1 * d1 / 0.02;
+              double b = c - d2 * d2 / 0.02;
+              double max = Math.max(a, b);
+              return max + Math.log1p(Math.exp(Math.min(a, b) - max));
+            });
+      }
+      if (name.equals("eggbox")) {
+        return new Benchmark(
+            name, 2, 0, 10 * Math.PI, 235.88,
+            x -> Math.pow(2 + Math.cos(x[0] / 2) * Math.cos(x[1] / 2), 5));
+      }
+      if (name.startsWith("gauss")) {
+        int dim = Integer.parseInt(name.substring("gauss".length()));
+        double norm = -0.5 * dim * Math.log(2 * Math.PI);
+        return new Benchmark(
+            name, dim, -10, 10, -dim * Math.log(20),
+            x -> {
+              double sum = 0;
+              for (double v : x) {
+                sum += v * v;
+              }
+              return -0.5 * sum + norm;
+            });
+      }
+      throw new IllegalArgumentException(
+          "unknown problem '" + name + "'; expected gauss<d>, shells or eggbox");
+    }
+  }
+}

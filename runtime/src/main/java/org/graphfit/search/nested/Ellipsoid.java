@@ -1,0 +1,230 @@
+package org.graphfit.search.nested;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * The ellipsoid {@code (x - c)^T C^-1 (x - c) <= 1}, held as its centre {@code c} and the eigen
+ * decomposition of {@code C}. Everything derived is computed from those numbers alone, so an ellipsoid
+ * read back from a checkpoint behaves bit for bit like the one written. Immutable.
+ */
+final class Ellipsoid {
+  private static final double MIN_RELATIVE_EIGENVALUE = 1e-12;
+
+  private final int dim;
+  private final double[] center;
+  /** Row-major; column {@code j} is the eigenvector of {@code values[j]}. */
+  private final double[] vectors;
+
+  private final double[] values;
+  /** Row-major {@code V sqrt(L)}: maps the unit ball onto the ellipsoid's offsets. */
+  private final double[] axes;
+  /** Row-major {@code L^-1/2 V^T}: maps offsets onto the unit ball. */
+  private final double[] whitening;
+
+  private final double logVolume;
+
+  Ellipsoid(double[] center, double[] vectors, double[] values) {
+    this.dim = center.length;
+    this.center = center;
+    this.vectors = vectors;
+    this.values = values;
+    this.axes = new double[dim * dim];
+    this.whitening = new double[dim * dim];
+    double halfLogDet = 0;
+    for (int j = 0; j < dim; j++) {
+      double root = Math.sqrt(values[j]);
+      halfLogDet += Math.log(root);
+      for (int i = 0; i < dim; i++) {
+        axes[i * dim + j] = vectors[i * dim + j] * root;
+        whitening[j * dim + i] = vectors[i * dim + j] / root;
+      }
+    }
+    this.logVolume = logUnitBallVolume(dim) + halfLogDet;
+  }
+
+  /**
+   * The ellipsoid of a centre and a symmetric positive semi-definite matrix; eigenvalues below {@code
+   * 1e-12} of the largest are raised to that floor so that the ellipsoid has a volume.
+   */
+  static Ellipsoid of(double[] center, double[][] matrix) {
+    int d = center.length;
+    RealMatrix m = new Array2DRowRealMatrix(matrix, false);
+    EigenDecomposition eigen = new EigenDecomposition(m);
+    double[] values = eigen.getRealEigenvalues().clone();
+    RealMatrix v = eigen.getV();
+    double largest = 0;
+    for (double value : values) {
+      largest = Math.max(largest, value);
+    }
+    double floor = largest > 0 ? largest * MIN_RELATIVE_EIGENVALUE : Double.MIN_NORMAL;
+    double[] vectors = new double[d * d];
+    for (int j = 0; j < d; j++) {
+      values[j] = Math.max(values[j], floor);
+      for (int i = 0; i < d; i++) {
+        vectors[i * d + j] = v.getEntry(i, j);
+      }
+    }
+    return new Ellipsoid(center.clone(), vectors, values);
+  }
+
+  /** The ball of the given centre and radius. */
+  static Ellipsoid ball(double[] center, double radius) {
+    int d = center.length;
+    double[] vectors = new double[d * d];
+    double[] values = new double[d];
+    for (int i = 0; i < d; i++) {
+      vectors[i * d + i] = 1;
+      values[i] = radius * radius;
+    }
+    return new Ellipsoid(center.clone(), vectors, values);
+  }
+
+  /** The natural log of the volume of the unit ball in {@code d} dimensions. */
+  static double logUnitBallVolume(int d) {
+    return 0.5 * d * Math.log(Math.PI) - Gamma.logGamma(0.5 * d + 1);
+  }
+
+  int dimension() {
+    return dim;
+  }
+
+  double logVolume() {
+    return logVolume;
+  }
+
+  /** The same ellipsoid with its matrix multiplied by {@code factor}. */
+  Ellipsoid scaled(double factor) {
+    double[] scaledValues = values.clone();
+    for (int j = 0; j < dim; j++) {
+      scaledValues[j] *= factor;
+    }
+    return new Ellipsoid(center, vectors, scaledValues);
+  }
+
+  /** The same ellipsoid scaled about its centre to the given log volume. */
+  Ellipsoid withLogVolume(double targetLogVolume) {
+    return scaled(Math.exp(2.0 * (targetLogVolume - logVolume) / dim));
+  }
+
+  /** The squared Mahalanobis distance {@code (x - c)^T C^-1 (x - c)}; allocation free. */
+  double distance(double[] x) {
+    double sum = 0;
+    for (int k = 0; k < dim; k++) {
+      double y = 0;
+      int row = k * dim;
+      for (int i = 0; i < dim; i++) {
+        y += whitening[row + i] * (x[i] - center[i]);
+      }
+      sum += y * y;
+    }
+    return sum;
+  }
+
+  boolean contains(double[] x) {
+    return distance(x) <= 1;
+  }
+
+  /** The two ends of the longest axis, the starting centres of a k-means split. */
+  double[][] majorAxisEnds() {
+    int major = 0;
+    for (int j = 1; j < dim; j++) {
+      if (values[j] > values[major]) {
+        major = j;
+      }
+    }
+    double[][] ends = new double[2][dim];
+    for (int i = 0; i < dim; i++) {
+      double offset = axes[i * dim + major];
+      ends[0][i] = center[i] + offset;
+      ends[1][i] = center[i] - offset;
+    }
+    return ends;
+  }
+
+  /**
+   * Writes {@code from + scale * A z} to {@code out}, where {@code A} maps the unit ball onto the
+   * ellipsoid's offsets.
+   */
+  void move(double[] from, double scale, double[] z, double[] out) {
+    for (int i = 0; i < dim; i++) {
+      double sum = 0;
+      int row = i * dim;
+      for (int j = 0; j < dim; j++) {
+        sum += axes[row + j] * z[j];
+      }
+      out[i] = from[i] + scale * sum;
+    }
+  }
+
+  /** Writes {@code scale} times the {@code j}-th principal semi-axis to {@code out}. */
+  void axis(int j, double scale, double[] out) {
+    for (int i = 0; i < dim; i++) {
+      out[i] = scale * axes[i * dim + j];
+    }
+  }
+
+  /** Writes a point uniform in the ellipsoid to {@code out}, using {@code z} as scratch. */
+  void sample(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss, double[] z,
+      double[] out) {
+    ballPoint(rng, gauss, z);
+    move(center, 1, z, out);
+  }
+
+  /** Writes a point uniform in the unit ball to {@code z}. */
+  static void ballPoint(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss,
+      double[] z) {
+    double radius = Math.pow(rng.nextDouble(), 1.0 / z.length) / sphereDirection(gauss, z);
+    for (int i = 0; i < z.length; i++) {
+      z[i] *= radius;
+    }
+  }
+
+  /** Fills {@code z} with independent normals and returns their norm. */
+  static double sphereDirection(ZigguratSampler.NormalizedGaussian gauss, double[] z) {
+    double norm2;
+    do {
+      norm2 = 0;
+      for (int i = 0; i < z.length; i++) {
+        double g = gauss.sample();
+        z[i] = g;
+        norm2 += g * g;
+      }
+    } while (norm2 == 0);
+    return Math.sqrt(norm2);
+  }
+
+  void write(DataOutput out) throws IOException {
+    for (double c : center) {
+      out.writeDouble(c);
+    }
+    for (double v : vectors) {
+      out.writeDouble(v);
+    }
+    for (double v : values) {
+      out.writeDouble(v);
+    }
+  }
+
+  static Ellipsoid read(DataInput in, int d) throws IOException {
+    double[] center = readDoubles(in, d);
+    double[] vectors = readDoubles(in, d * d);
+    double[] values = readDoubles(in, d);
+    return new Ellipsoid(center, vectors, values);
+  }
+
+  private static double[] readDoubles(DataInput in, int count) throws IOException {
+    double[] values = new double[count];
+    for (int i = 0; i < count; i++) {
+      values[i] = in.readDouble();
+    }
+    return values;
+  }
+}

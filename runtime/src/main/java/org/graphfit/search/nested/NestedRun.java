@@ -1,0 +1,258 @@
+package org.graphfit.search.nested;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * The immutable result of a nested sampling run: the dead points followed by the final live points in
+ * order of increasing likelihood, with their log-likelihoods and normalised log weights, the log
+ * evidence with its error, the information, and the run's costs.
+ */
+public final class NestedRun {
+  private final double[][] vectors;
+  private final double[][] units;
+  private final double[] logL;
+  private final double[] logWeights;
+  private final double logZ;
+  private final double logZError;
+  private final double information;
+  private final long iterations;
+  private final long calls;
+  private final double wallSeconds;
+  private final long failedCalls;
+  private final String firstFailure;
+
+  NestedRun(
+      double[][] vectors,
+      double[][] units,
+      double[] logL,
+      double[] logWeights,
+      double logZ,
+      double logZError,
+      double information,
+      long iterations,
+      long calls,
+      double wallSeconds,
+      long failedCalls,
+      String firstFailure) {
+    this.vectors = vectors;
+    this.units = units;
+    this.logL = logL;
+    this.logWeights = logWeights;
+    this.logZ = logZ;
+    this.logZError = logZError;
+    this.information = information;
+    this.iterations = iterations;
+    this.calls = calls;
+    this.wallSeconds = wallSeconds;
+    this.failedCalls = failedCalls;
+    this.firstFailure = firstFailure;
+  }
+
+  /**
+   * The number of samples: dead points plus final live points.
+   *
+   * @return the sample count
+   */
+  public int size() {
+    return logL.length;
+  }
+
+  /**
+   * The physical parameter vector of a sample.
+   *
+   * @param index a sample index in {@code [0, size())}
+   * @return a copy of the vector
+   */
+  public double[] vector(int index) {
+    return vectors[index].clone();
+  }
+
+  /**
+   * The unit-cube point of a sample.
+   *
+   * @param index a sample index in {@code [0, size())}
+   * @return a copy of the unit point
+   */
+  public double[] unit(int index) {
+    return units[index].clone();
+  }
+
+  /**
+   * The log-likelihoods of the samples, non-decreasing.
+   *
+   * @return a copy of the log-likelihoods
+   */
+  public double[] logLikelihoods() {
+    return logL.clone();
+  }
+
+  /**
+   * The log posterior weights of the samples, normalised so that their exponentials sum to one.
+   *
+   * @return a copy of the log weights
+   */
+  public double[] logWeights() {
+    return logWeights.clone();
+  }
+
+  /**
+   * The natural log of the evidence.
+   *
+   * @return log Z
+   */
+  public double logZ() {
+    return logZ;
+  }
+
+  /**
+   * The statistical error of {@link #logZ()}, {@code sqrt(H / nLive)}.
+   *
+   * @return the log evidence error
+   */
+  public double logZError() {
+    return logZError;
+  }
+
+  /**
+   * The information, the Kullback-Leibler divergence of the posterior from the prior in nats.
+   *
+   * @return H
+   */
+  public double information() {
+    return information;
+  }
+
+  /**
+   * The number of iterations, i.e. dead points before the final live points were added.
+   *
+   * @return the iteration count
+   */
+  public long iterations() {
+    return iterations;
+  }
+
+  /**
+   * The number of likelihood calls, including those of the initial live points and of proposals that
+   * a batch did not use.
+   *
+   * @return the call count
+   */
+  public long calls() {
+    return calls;
+  }
+
+  /**
+   * Kish's effective sample size of the weights, {@code 1 / sum w^2}.
+   *
+   * @return the effective sample size
+   */
+  public double effectiveSampleSize() {
+    double sum = 0;
+    for (double w : logWeights) {
+      double weight = Math.exp(w);
+      sum += weight * weight;
+    }
+    return 1 / sum;
+  }
+
+  /**
+   * The wall-clock time of the run, summed over resumed sessions.
+   *
+   * @return the time in seconds
+   */
+  public double wallSeconds() {
+    return wallSeconds;
+  }
+
+  /**
+   * The number of likelihood calls that threw or returned NaN, as counted by the problem in this
+   * session.
+   *
+   * @return the failure count
+   */
+  public long failedCalls() {
+    return failedCalls;
+  }
+
+  /**
+   * The message of the first failed likelihood call of this session.
+   *
+   * @return the message, or null if no call failed
+   */
+  public String firstFailure() {
+    return firstFailure;
+  }
+
+  /**
+   * Equal-weight posterior samples: {@link #size()} vectors drawn from the weighted samples by
+   * systematic resampling, in random order.
+   *
+   * @param seed the seed of the resampling
+   * @return the vectors, copies
+   */
+  public double[][] equalWeightSamples(long seed) {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    int n = logWeights.length;
+    int[] picks = new int[n];
+    double offset = rng.nextDouble();
+    double cumulative = Math.exp(logWeights[0]);
+    int source = 0;
+    for (int k = 0; k < n; k++) {
+      double position = (k + offset) / n;
+      while (position > cumulative && source < n - 1) {
+        source++;
+        cumulative += Math.exp(logWeights[source]);
+      }
+      picks[k] = source;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int swap = picks[i];
+      picks[i] = picks[j];
+      picks[j] = swap;
+    }
+    double[][] samples = new double[n][];
+    for (int k = 0; k < n; k++) {
+      samples[k] = vectors[picks[k]].clone();
+    }
+    return samples;
+  }
+
+  /**
+   * The posterior mean of one parameter.
+   *
+   * @param dimension a dimension index
+   * @return the weighted mean
+   */
+  public double mean(int dimension) {
+    double sum = 0;
+    for (int k = 0; k < logWeights.length; k++) {
+      sum += Math.exp(logWeights[k]) * vectors[k][dimension];
+    }
+    return sum;
+  }
+
+  /**
+   * The posterior standard deviation of one parameter.
+   *
+   * @param dimension a dimension index
+   * @return the weighted standard deviation
+   */
+  public double standardDeviation(int dimension) {
+    double mean = mean(dimension);
+    double sum = 0;
+    for (int k = 0; k < logWeights.length; k++) {
+      double delta = vectors[k][dimension] - mean;
+      sum += Math.exp(logWeights[k]) * delta * delta;
+    }
+    return Math.sqrt(sum);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(
+        "NestedRun{logZ=%.4f +- %.4f, H=%.3f, iterations=%d, calls=%d, ess=%.1f, %.3f s}",
+        logZ, logZError, information, iterations, calls, effectiveSampleSize(), wallSeconds);
+  }
+}

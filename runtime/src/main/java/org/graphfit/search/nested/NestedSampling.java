@@ -1,0 +1,74 @@
+package org.graphfit.search.nested;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.Samples;
+import org.graphfit.search.SearchEngine;
+import org.graphfit.search.SearchProblem;
+import org.graphfit.search.SearchRun;
+import org.graphfit.search.TaskRunner;
+
+/**
+ * Static nested sampling as a {@link SearchEngine}: the dead and final live points with their
+ * posterior weights become the samples, with the log evidence and its error; diagnostics are the
+ * information H, the iterations and the effective sample size.
+ *
+ * <p>Proposals are evaluated in batches of {@link NestedSettings#batchSize()} on the search's
+ * threads; the batch size, not the thread count, determines the result, so set it to a multiple of
+ * the number of cores for parallel fits.
+ */
+public final class NestedSampling implements SearchEngine {
+  private final NestedSettings settings;
+
+  private NestedSampling(NestedSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * An engine with the given settings.
+   *
+   * @param settings the sampler settings
+   * @return the engine
+   */
+  public static NestedSampling of(NestedSettings settings) {
+    return new NestedSampling(settings);
+  }
+
+  @Override
+  public String name() {
+    return "NestedSampling";
+  }
+
+  @Override
+  public Map<String, Object> settings() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("n_live", settings.nLive());
+    map.put("bound", settings.bound().name());
+    map.put("sample", settings.sample().name());
+    map.put("dlogz", settings.dlogz());
+    map.put("seed", settings.seed());
+    map.put("batch_size", settings.batchSize());
+    map.put("all", settings.toString());
+    return map;
+  }
+
+  @Override
+  public SearchRun run(SearchProblem problem, TaskRunner runner, CheckpointStore checkpoints) {
+    NestedRun run = new NestedSampler(settings).run(problem, runner, checkpoints);
+    int n = run.size();
+    double[][] vectors = new double[n][];
+    double[] weights = new double[n];
+    double[] logWeights = run.logWeights();
+    for (int i = 0; i < n; i++) {
+      vectors[i] = run.vector(i);
+      weights[i] = Math.exp(logWeights[i]);
+    }
+    Samples samples = Samples.of(problem, vectors, run.logLikelihoods(), weights);
+    Map<String, Double> diagnostics = new LinkedHashMap<>();
+    diagnostics.put("information", run.information());
+    diagnostics.put("iterations", (double) run.iterations());
+    diagnostics.put("effective_sample_size", run.effectiveSampleSize());
+    return new SearchRun(samples, run.logZ(), run.logZError(), diagnostics);
+  }
+}

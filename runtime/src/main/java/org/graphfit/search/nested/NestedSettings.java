@@ -1,0 +1,488 @@
+package org.graphfit.search.nested;
+
+import java.util.Objects;
+
+/**
+ * The immutable configuration of a {@link NestedSampler}, made with {@link #builder()}. Defaults follow
+ * dynesty: 500 live points, multi-ellipsoid bounds, automatic choice of proposal, stopping when the
+ * estimated remaining evidence is below {@code dlogz = 0.1}.
+ */
+public final class NestedSettings {
+  /** How the live points are bounded. */
+  public enum Bound {
+    /** The unit cube itself. */
+    NONE,
+    /** One ellipsoid around all live points. */
+    SINGLE,
+    /** Several ellipsoids found by recursive two-means splitting. */
+    MULTI
+  }
+
+  /** How a replacement live point is proposed. */
+  public enum Sample {
+    /** Uniform for dimension up to 3, random walk up to 10, random-direction slices above. */
+    AUTO,
+    /** Uniform within the bound. */
+    UNIFORM,
+    /** A random walk from a live point with a step scale adapted towards acceptance one half. */
+    RWALK,
+    /** Slice sampling along each principal axis of the bounding ellipsoid in turn. */
+    SLICE,
+    /** Slice sampling along random directions shaped by the bounding ellipsoid. */
+    RSLICE;
+
+    /**
+     * The method used in a given dimension: this one, or for {@link #AUTO} the method chosen by
+     * dimension.
+     *
+     * @param dimension the problem's dimension
+     * @return a method other than {@link #AUTO}
+     */
+    public Sample resolve(int dimension) {
+      if (this != AUTO) {
+        return this;
+      }
+      if (dimension <= 3) {
+        return UNIFORM;
+      }
+      return dimension <= 10 ? RWALK : RSLICE;
+    }
+  }
+
+  private final int liveCount;
+  private final Bound bound;
+  private final Sample sample;
+  private final double dlogz;
+  private final long seed;
+  private final long maxIterations;
+  private final long maxCalls;
+  private final long updateInterval;
+  private final double enlarge;
+  private final int walks;
+  private final int slices;
+  private final long firstUpdateCalls;
+  private final double firstUpdateEfficiency;
+  private final long checkpointInterval;
+  private final int batchSize;
+
+  private NestedSettings(Builder b) {
+    this.liveCount = b.liveCount;
+    this.bound = b.bound;
+    this.sample = b.sample;
+    this.dlogz = b.dlogz;
+    this.seed = b.seed;
+    this.maxIterations = b.maxIterations;
+    this.maxCalls = b.maxCalls;
+    this.updateInterval = b.updateInterval;
+    this.enlarge = b.enlarge;
+    this.walks = b.walks;
+    this.slices = b.slices;
+    this.firstUpdateCalls = b.firstUpdateCalls;
+    this.firstUpdateEfficiency = b.firstUpdateEfficiency;
+    this.checkpointInterval = b.checkpointInterval;
+    this.batchSize = b.batchSize;
+  }
+
+  /**
+   * A builder holding the defaults.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The defaults.
+   *
+   * @return settings with every default
+   */
+  public static NestedSettings defaults() {
+    return builder().build();
+  }
+
+  /**
+   * The number of live points.
+   *
+   * @return the live point count, default 500
+   */
+  public int nLive() {
+    return liveCount;
+  }
+
+  /**
+   * The bounding method.
+   *
+   * @return the bound, default {@link Bound#MULTI}
+   */
+  public Bound bound() {
+    return bound;
+  }
+
+  /**
+   * The proposal method as configured.
+   *
+   * @return the method, default {@link Sample#AUTO}
+   */
+  public Sample sample() {
+    return sample;
+  }
+
+  /**
+   * The stopping threshold on the estimated remaining log evidence.
+   *
+   * @return dlogz, default 0.1
+   */
+  public double dlogz() {
+    return dlogz;
+  }
+
+  /**
+   * The seed of the random generator.
+   *
+   * @return the seed, default 0
+   */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * The iteration limit.
+   *
+   * @return the maximum number of dead points, default unlimited ({@link Long#MAX_VALUE})
+   */
+  public long maxIterations() {
+    return maxIterations;
+  }
+
+  /**
+   * The likelihood call limit, checked after each batch of proposals.
+   *
+   * @return the maximum number of calls, default unlimited ({@link Long#MAX_VALUE})
+   */
+  public long maxCalls() {
+    return maxCalls;
+  }
+
+  /**
+   * The number of likelihood calls between bound updates in a given dimension: the configured value,
+   * or by default as dynesty, {@code 1.5 nLive} for uniform proposals, {@code 0.15 walks nLive} for
+   * random walks, {@code 0.9 d slices nLive} for slices and {@code 2 slices nLive} for random slices.
+   *
+   * @param dimension the problem's dimension
+   * @return the update interval in calls, at least 1
+   */
+  public long updateInterval(int dimension) {
+    if (updateInterval > 0) {
+      return updateInterval;
+    }
+    double factor =
+        switch (sample.resolve(dimension)) {
+          case UNIFORM -> 1.5;
+          case RWALK -> 0.15 * walks;
+          case SLICE -> 0.9 * dimension * slices(dimension);
+          default -> 2.0 * slices(dimension);
+        };
+    return Math.max(1, Math.round(factor * liveCount));
+  }
+
+  /**
+   * The factor by which each bounding ellipsoid's volume is enlarged.
+   *
+   * @return the enlargement, default 1.25
+   */
+  public double enlarge() {
+    return enlarge;
+  }
+
+  /**
+   * The number of random-walk steps per proposal.
+   *
+   * @return the walks, default 25
+   */
+  public int walks() {
+    return walks;
+  }
+
+  /**
+   * The number of slice updates per proposal in a given dimension: the configured value, or by default
+   * 5 sweeps over all axes for {@link Sample#SLICE} and {@code max(5, dimension)} random directions for
+   * {@link Sample#RSLICE} (fewer random directions leave new points correlated with their start and
+   * bias the evidence upwards in high dimension).
+   *
+   * @param dimension the problem's dimension
+   * @return the slices
+   */
+  public int slices(int dimension) {
+    if (slices > 0) {
+      return slices;
+    }
+    return sample.resolve(dimension) == Sample.RSLICE ? Math.max(5, dimension) : 5;
+  }
+
+  /**
+   * The number of likelihood calls after which, once the efficiency has also fallen below {@link
+   * #firstUpdateEfficiency()}, sampling switches from the unit cube to the bound.
+   *
+   * @return the calls, default {@code 2 nLive}
+   */
+  public long firstUpdateCalls() {
+    return firstUpdateCalls >= 0 ? firstUpdateCalls : 2L * liveCount;
+  }
+
+  /**
+   * The efficiency (iterations per call) below which sampling switches from the unit cube to the
+   * bound.
+   *
+   * @return the efficiency, default 0.1
+   */
+  public double firstUpdateEfficiency() {
+    return firstUpdateEfficiency;
+  }
+
+  /**
+   * The number of iterations between checkpoints.
+   *
+   * @return the interval, default 1000
+   */
+  public long checkpointInterval() {
+    return checkpointInterval;
+  }
+
+  /**
+   * The number of proposals evaluated concurrently in one batch. Results depend on it but not on the
+   * number of threads; use at least as many as threads to keep them busy.
+   *
+   * @return the batch size, default 1
+   */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  @Override
+  public String toString() {
+    return "NestedSettings{nLive=" + liveCount + ", bound=" + bound + ", sample=" + sample
+        + ", dlogz=" + dlogz + ", seed=" + seed + ", batchSize=" + batchSize + "}";
+  }
+
+  /** Collects and validates settings; every setter rejects bad values with a message naming them. */
+  public static final class Builder {
+    private int liveCount = 500;
+    private Bound bound = Bound.MULTI;
+    private Sample sample = Sample.AUTO;
+    private double dlogz = 0.1;
+    private long seed;
+    private long maxIterations = Long.MAX_VALUE;
+    private long maxCalls = Long.MAX_VALUE;
+    private long updateInterval = -1;
+    private double enlarge = 1.25;
+    private int walks = 25;
+    private int slices = -1;
+    private long firstUpdateCalls = -1;
+    private double firstUpdateEfficiency = 0.1;
+    private long checkpointInterval = 1000;
+    private int batchSize = 1;
+
+    private Builder() {}
+
+    /**
+     * Sets the number of live points.
+     *
+     * @param value at least 2
+     * @return this builder
+     */
+    public Builder nLive(int value) {
+      if (value < 2) {
+        throw new IllegalArgumentException("nLive must be at least 2 but was " + value);
+      }
+      this.liveCount = value;
+      return this;
+    }
+
+    /**
+     * Sets the bounding method.
+     *
+     * @param value the bound
+     * @return this builder
+     */
+    public Builder bound(Bound value) {
+      this.bound = Objects.requireNonNull(value, "bound");
+      return this;
+    }
+
+    /**
+     * Sets the proposal method.
+     *
+     * @param value the method
+     * @return this builder
+     */
+    public Builder sample(Sample value) {
+      this.sample = Objects.requireNonNull(value, "sample");
+      return this;
+    }
+
+    /**
+     * Sets the stopping threshold on the remaining log evidence.
+     *
+     * @param value positive and finite
+     * @return this builder
+     */
+    public Builder dlogz(double value) {
+      if (!(value > 0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException("dlogz must be positive and finite but was " + value);
+      }
+      this.dlogz = value;
+      return this;
+    }
+
+    /**
+     * Sets the seed.
+     *
+     * @param value any seed
+     * @return this builder
+     */
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /**
+     * Sets the iteration limit.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder maxIterations(long value) {
+      this.maxIterations = positive("maxIterations", value);
+      return this;
+    }
+
+    /**
+     * Sets the likelihood call limit.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder maxCalls(long value) {
+      this.maxCalls = positive("maxCalls", value);
+      return this;
+    }
+
+    /**
+     * Sets the number of likelihood calls between bound updates.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder updateInterval(long value) {
+      this.updateInterval = positive("updateInterval", value);
+      return this;
+    }
+
+    /**
+     * Sets the volume enlargement factor of the bounding ellipsoids.
+     *
+     * @param value at least 1 and finite
+     * @return this builder
+     */
+    public Builder enlarge(double value) {
+      if (!(value >= 1) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException("enlarge must be at least 1 and finite but was " + value);
+      }
+      this.enlarge = value;
+      return this;
+    }
+
+    /**
+     * Sets the number of random-walk steps per proposal.
+     *
+     * @param value at least 2
+     * @return this builder
+     */
+    public Builder walks(int value) {
+      if (value < 2) {
+        throw new IllegalArgumentException("walks must be at least 2 but was " + value);
+      }
+      this.walks = value;
+      return this;
+    }
+
+    /**
+     * Sets the number of slice updates per proposal.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder slices(int value) {
+      this.slices = (int) positive("slices", value);
+      return this;
+    }
+
+    /**
+     * Sets the calls before sampling may switch from the unit cube to the bound.
+     *
+     * @param value at least 0
+     * @return this builder
+     */
+    public Builder firstUpdateCalls(long value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("firstUpdateCalls must not be negative but was " + value);
+      }
+      this.firstUpdateCalls = value;
+      return this;
+    }
+
+    /**
+     * Sets the efficiency below which sampling switches from the unit cube to the bound.
+     *
+     * @param value in {@code (0, 1]}
+     * @return this builder
+     */
+    public Builder firstUpdateEfficiency(double value) {
+      if (!(value > 0 && value <= 1)) {
+        throw new IllegalArgumentException(
+            "firstUpdateEfficiency must be in (0, 1] but was " + value);
+      }
+      this.firstUpdateEfficiency = value;
+      return this;
+    }
+
+    /**
+     * Sets the number of iterations between checkpoints.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder checkpointInterval(long value) {
+      this.checkpointInterval = positive("checkpointInterval", value);
+      return this;
+    }
+
+    /**
+     * Sets the number of proposals evaluated concurrently per batch.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder batchSize(int value) {
+      this.batchSize = (int) positive("batchSize", value);
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @return the immutable settings
+     */
+    public NestedSettings build() {
+      return new NestedSettings(this);
+    }
+
+    private static long positive(String name, long value) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1 but was " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,279 @@
+package org.graphfit.search.nested;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * Everything a run needs to continue: live and dead points, evidence sums, counters, the bound, the
+ * proposal scale and the generator's state. It is written between batches, when no proposal is
+ * outstanding, so that a resumed run repeats the uninterrupted one exactly.
+ */
+final class SamplerState {
+  private static final int MAGIC = 0x4e455354; // "NEST"
+  private static final int VERSION = 1;
+
+  final int dim;
+  final int liveCount;
+  final long seed;
+  final RestorableUniformRandomProvider rng;
+  final double[][] liveUnits;
+  final double[][] liveVectors;
+  final double[] liveLogL;
+  /** A min-heap of live point indices ordered by log-likelihood, then index. */
+  private final int[] heap;
+  double[] deadUnits;
+  double[] deadVectors;
+  double[] deadLogL;
+  double[] deadLogWeights;
+  int deadCount;
+  long iteration;
+  long calls;
+  long callsAtUpdate;
+  long iterationAtUpdate;
+  /** The efficiency of the last completed update interval, NaN before there was one. */
+  double lastEfficiency = Double.NaN;
+  long lastCheckpoint;
+  boolean bounded;
+  Bound bound;
+  double logZ = Double.NEGATIVE_INFINITY;
+  double lastLogL = Double.NEGATIVE_INFINITY;
+  double maxLogL = Double.NEGATIVE_INFINITY;
+  double scale = 1;
+  double elapsedSeconds;
+
+  SamplerState(int dim, int liveCount, long seed) {
+    this.dim = dim;
+    this.liveCount = liveCount;
+    this.seed = seed;
+    this.rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    this.liveUnits = new double[liveCount][dim];
+    this.liveVectors = new double[liveCount][dim];
+    this.liveLogL = new double[liveCount];
+    this.heap = new int[liveCount];
+    int capacity = Math.max(16, 4 * liveCount);
+    this.deadUnits = new double[capacity * dim];
+    this.deadVectors = new double[capacity * dim];
+    this.deadLogL = new double[capacity];
+    this.deadLogWeights = new double[capacity];
+  }
+
+  /** The generator, whose {@code jump()} hands out the independent generators of proposal slots. */
+  JumpableUniformRandomProvider jumpableRng() {
+    return (JumpableUniformRandomProvider) rng;
+  }
+
+  /**
+   * The live point of lowest log-likelihood, ties going to the lowest index, so that the choice does
+   * not depend on the heap's layout.
+   */
+  int worst() {
+    return heap[0];
+  }
+
+  /** The log prior volume {@code -iteration / nLive} left after the dead points so far. */
+  double logVolume() {
+    return -(double) iteration / liveCount;
+  }
+
+  /** The estimated log evidence still in the live points, relative to the sum so far. */
+  double remainingLogZ() {
+    return Bound.logAddExp(logZ, maxLogL + logVolume()) - logZ;
+  }
+
+  /** Kills the worst live point, adding its trapezoid weight, and puts the proposal in its place. */
+  void replaceWorst(Proposal proposal, double logWidth) {
+    int worst = worst();
+    iteration++;
+    addDead(liveUnits[worst], liveVectors[worst], liveLogL[worst], logWidth);
+    System.arraycopy(proposal.unit(), 0, liveUnits[worst], 0, dim);
+    System.arraycopy(proposal.vector(), 0, liveVectors[worst], 0, dim);
+    liveLogL[worst] = proposal.logL();
+    maxLogL = Math.max(maxLogL, proposal.logL());
+    siftDown(0);
+  }
+
+  /** Appends a dead point of log-likelihood {@code logL} whose shell has log volume {@code logWidth}. */
+  void addDead(double[] unit, double[] vector, double logL, double logWidth) {
+    if (deadCount == deadLogL.length) {
+      int capacity = 2 * deadCount;
+      deadUnits = Arrays.copyOf(deadUnits, capacity * dim);
+      deadVectors = Arrays.copyOf(deadVectors, capacity * dim);
+      deadLogL = Arrays.copyOf(deadLogL, capacity);
+      deadLogWeights = Arrays.copyOf(deadLogWeights, capacity);
+    }
+    double logWeight = Bound.logAddExp(lastLogL, logL) + logWidth - Math.log(2);
+    System.arraycopy(unit, 0, deadUnits, deadCount * dim, dim);
+    System.arraycopy(vector, 0, deadVectors, deadCount * dim, dim);
+    deadLogL[deadCount] = logL;
+    deadLogWeights[deadCount] = logWeight;
+    deadCount++;
+    logZ = Bound.logAddExp(logZ, logWeight);
+    lastLogL = logL;
+  }
+
+  /** Rebuilds the maximum and the min-heap of the live log-likelihoods from the live points. */
+  void indexLivePoints() {
+    maxLogL = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < liveCount; i++) {
+      maxLogL = Math.max(maxLogL, liveLogL[i]);
+      heap[i] = i;
+    }
+    for (int position = liveCount / 2 - 1; position >= 0; position--) {
+      siftDown(position);
+    }
+  }
+
+  private boolean below(int a, int b) {
+    return liveLogL[a] < liveLogL[b] || (liveLogL[a] == liveLogL[b] && a < b);
+  }
+
+  private void siftDown(int position) {
+    int at = position;
+    int item = heap[at];
+    while (true) {
+      int child = 2 * at + 1;
+      if (child >= liveCount) {
+        break;
+      }
+      if (child + 1 < liveCount && below(heap[child + 1], heap[child])) {
+        child++;
+      }
+      if (!below(heap[child], item)) {
+        break;
+      }
+      heap[at] = heap[child];
+      at = child;
+    }
+    heap[at] = item;
+  }
+
+  byte[] write() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      out.writeInt(VERSION);
+      out.writeInt(dim);
+      out.writeInt(liveCount);
+      out.writeLong(seed);
+      byte[] rngState = ((RandomProviderDefaultState) rng.saveState()).getState();
+      out.writeInt(rngState.length);
+      out.write(rngState);
+      out.writeLong(iteration);
+      out.writeLong(calls);
+      out.writeLong(callsAtUpdate);
+      out.writeLong(iterationAtUpdate);
+      out.writeDouble(lastEfficiency);
+      out.writeLong(lastCheckpoint);
+      out.writeDouble(logZ);
+      out.writeDouble(lastLogL);
+      out.writeDouble(scale);
+      out.writeDouble(elapsedSeconds);
+      for (int k = 0; k < liveCount; k++) {
+        writeDoubles(out, liveUnits[k], 0, dim);
+        writeDoubles(out, liveVectors[k], 0, dim);
+        out.writeDouble(liveLogL[k]);
+      }
+      out.writeInt(deadCount);
+      writeDoubles(out, deadUnits, 0, deadCount * dim);
+      writeDoubles(out, deadVectors, 0, deadCount * dim);
+      writeDoubles(out, deadLogL, 0, deadCount);
+      writeDoubles(out, deadLogWeights, 0, deadCount);
+      out.writeBoolean(bounded);
+      out.writeBoolean(bound != null);
+      if (bound != null) {
+        bound.write(out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * The state saved in {@code bytes}.
+   *
+   * @throws IllegalStateException if the bytes are not a checkpoint of a run with this dimension, live
+   *     point count and seed
+   */
+  static SamplerState read(byte[] bytes, int dim, int liveCount, long seed) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      if (in.readInt() != MAGIC) {
+        throw new IllegalStateException("the checkpoint is not a nested sampler's checkpoint");
+      }
+      int version = in.readInt();
+      if (version != VERSION) {
+        throw new IllegalStateException(
+            "the checkpoint has version " + version + " but this sampler reads version " + VERSION);
+      }
+      int savedDim = in.readInt();
+      int savedLive = in.readInt();
+      long savedSeed = in.readLong();
+      if (savedDim != dim || savedLive != liveCount || savedSeed != seed) {
+        throw new IllegalStateException(
+            "the checkpoint was written by a run with dimension " + savedDim + ", nLive " + savedLive
+                + " and seed " + savedSeed + ", not dimension " + dim + ", nLive " + liveCount
+                + " and seed " + seed);
+      }
+      SamplerState state = new SamplerState(dim, liveCount, seed);
+      byte[] rngState = new byte[in.readInt()];
+      in.readFully(rngState);
+      state.rng.restoreState(new RandomProviderDefaultState(rngState));
+      state.iteration = in.readLong();
+      state.calls = in.readLong();
+      state.callsAtUpdate = in.readLong();
+      state.iterationAtUpdate = in.readLong();
+      state.lastEfficiency = in.readDouble();
+      state.lastCheckpoint = in.readLong();
+      state.logZ = in.readDouble();
+      state.lastLogL = in.readDouble();
+      state.scale = in.readDouble();
+      state.elapsedSeconds = in.readDouble();
+      for (int k = 0; k < liveCount; k++) {
+        readDoubles(in, state.liveUnits[k], dim);
+        readDoubles(in, state.liveVectors[k], dim);
+        state.liveLogL[k] = in.readDouble();
+      }
+      int dead = in.readInt();
+      state.deadCount = dead;
+      state.deadUnits = new double[Math.max(16, dead) * dim];
+      state.deadVectors = new double[Math.max(16, dead) * dim];
+      state.deadLogL = new double[Math.max(16, dead)];
+      state.deadLogWeights = new double[Math.max(16, dead)];
+      readDoubles(in, state.deadUnits, dead * dim);
+      readDoubles(in, state.deadVectors, dead * dim);
+      readDoubles(in, state.deadLogL, dead);
+      readDoubles(in, state.deadLogWeights, dead);
+      state.bounded = in.readBoolean();
+      if (in.readBoolean()) {
+        state.bound = Bound.read(in, dim);
+      }
+      state.indexLivePoints();
+      return state;
+    } catch (IOException e) {
+      throw new IllegalStateException("the checkpoint is truncated or corrupt", e);
+    }
+  }
+
+  private static void writeDoubles(DataOutputStream out, double[] values, int from, int count)
+      throws IOException {
+    for (int i = from; i < from + count; i++) {
+      out.writeDouble(values[i]);
+    }
+  }
+
+  private static void readDoubles(DataInputStream in, double[] values, int count)
+      throws IOException {
+    for (int i = 0; i < count; i++) {
+      values[i] = in.readDouble();
+    }
+  }
+}

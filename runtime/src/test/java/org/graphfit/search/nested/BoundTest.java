@@ -1,0 +1,90 @@
+package org.graphfit.search.nested;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+/** Ellipsoids, their fitting and uniform sampling of their union. */
+class BoundTest {
+  private final UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(17L);
+  private final ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+
+  private double[][] twoClusters() {
+    double[][] points = new double[400][];
+    double[] z = new double[2];
+    for (int k = 0; k < points.length; k++) {
+      Ellipsoid.ballPoint(rng, gauss, z);
+      double centre = k % 2 == 0 ? 0.25 : 0.75;
+      points[k] = new double[] {centre + 0.05 * z[0], 0.5 + 0.05 * z[1]};
+    }
+    return points;
+  }
+
+  @Test
+  void ballVolumeAndScaling() {
+    Ellipsoid ball = Ellipsoid.ball(new double[] {0, 0, 0}, 0.5);
+    assertThat(Math.exp(ball.logVolume())).isWithin(1e-12).of(4.0 / 3 * Math.PI * 0.125);
+    assertThat(ball.distance(new double[] {0.25, 0, 0})).isWithin(1e-12).of(0.25);
+    Ellipsoid doubled = ball.withLogVolume(ball.logVolume() + Math.log(8));
+    assertThat(doubled.distance(new double[] {1, 0, 0})).isWithin(1e-12).of(1);
+  }
+
+  @Test
+  void multiSplitsSeparatedClustersAndEnclosesEveryPoint() {
+    double[][] points = twoClusters();
+    Bound single = Bound.fit(points, false, -20, 1.25);
+    Bound multi = Bound.fit(points, true, -20, 1.25);
+    assertThat(single.size()).isEqualTo(1);
+    assertThat(multi.size()).isAtLeast(2);
+    double singleVolume = Math.exp(single.ellipsoid(0).logVolume());
+    double multiVolume = 0;
+    for (int i = 0; i < multi.size(); i++) {
+      multiVolume += Math.exp(multi.ellipsoid(i).logVolume());
+    }
+    assertThat(multiVolume).isLessThan(0.5 * singleVolume);
+    for (double[] point : points) {
+      boolean inside = false;
+      for (int i = 0; i < multi.size(); i++) {
+        inside |= multi.ellipsoid(i).contains(point);
+      }
+      assertThat(inside).isTrue();
+    }
+  }
+
+  @Test
+  void unionOfOverlappingEllipsoidsIsSampledUniformly() {
+    double r = 0.2;
+    Bound union =
+        new Bound(
+            new Ellipsoid[] {
+              Ellipsoid.ball(new double[] {0.4, 0.5}, r), Ellipsoid.ball(new double[] {0.6, 0.5}, r)
+            });
+    double lens = 2 * r * r * Math.acos(0.5) - 0.1 * Math.sqrt(4 * r * r - 0.04);
+    double expected = lens / (2 * Math.PI * r * r - lens);
+    int n = 100_000;
+    int inBoth = 0;
+    double[] z = new double[2];
+    double[] x = new double[2];
+    for (int k = 0; k < n; k++) {
+      union.sampleUniform(rng, gauss, z, x);
+      if (union.ellipsoid(0).contains(x) && union.ellipsoid(1).contains(x)) {
+        inBoth++;
+      }
+    }
+    assertThat((double) inBoth / n).isWithin(0.006).of(expected);
+  }
+
+  @Test
+  void samplesAreClippedToTheUnitCube() {
+    Bound edge = new Bound(new Ellipsoid[] {Ellipsoid.ball(new double[] {0.05, 0.5}, 0.2)});
+    double[] z = new double[2];
+    double[] x = new double[2];
+    for (int k = 0; k < 10_000; k++) {
+      edge.sampleUniform(rng, gauss, z, x);
+      assertThat(Bound.inUnitCube(x)).isTrue();
+    }
+  }
+}

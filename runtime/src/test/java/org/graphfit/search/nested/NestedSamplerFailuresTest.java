@@ -1,0 +1,68 @@
+package org.graphfit.search.nested;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.graphfit.prior.Prior;
+import org.graphfit.search.SearchProblem;
+import org.graphfit.search.SearchProblems;
+import org.junit.jupiter.api.Test;
+
+/** Likelihoods that fail in part of the space, or everywhere. */
+class NestedSamplerFailuresTest {
+  private static final Prior[] PRIORS = {Prior.uniform(-10, 10), Prior.uniform(-10, 10)};
+
+  @Test
+  void likelihoodThrowingInPartOfTheSpaceStillWorks() {
+    SearchProblem problem =
+        SearchProblems.of(
+            PRIORS,
+            x -> {
+              if (x[0] > 5) {
+                throw new ArithmeticException("no likelihood beyond 5");
+              }
+              return -0.5 * (x[0] * x[0] + x[1] * x[1]) - Math.log(2 * Math.PI);
+            });
+    NestedRun run =
+        new NestedSampler(NestedSettings.builder().nLive(200).seed(4).build()).run(problem);
+    assertThat(Math.abs(run.logZ() - Problems.gaussianLogZ(2)))
+        .isLessThan(3 * run.logZError() + 0.05);
+    assertThat(run.failedCalls()).isGreaterThan(0L);
+    assertThat(run.firstFailure()).contains("no likelihood beyond 5");
+    for (int k = 0; k < run.size(); k++) {
+      assertThat(run.vector(k)[0]).isAtMost(5.0);
+    }
+  }
+
+  @Test
+  void likelihoodThrowingEverywhereGivesAClearError() {
+    SearchProblem problem =
+        SearchProblems.of(
+            PRIORS,
+            x -> {
+              throw new IllegalArgumentException("model cannot be evaluated");
+            });
+    NestedSampler sampler = new NestedSampler(NestedSettings.builder().nLive(20).build());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> sampler.run(problem));
+    assertThat(e).hasMessageThat().contains("could not draw live points with a finite log-likelihood");
+    assertThat(e).hasMessageThat().contains("model cannot be evaluated");
+  }
+
+  @Test
+  void negativeInfinityEverywhereGivesAClearError() {
+    SearchProblem problem = SearchProblems.of(PRIORS, x -> Double.NEGATIVE_INFINITY);
+    NestedSampler sampler = new NestedSampler(NestedSettings.builder().nLive(20).build());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> sampler.run(problem));
+    assertThat(e).hasMessageThat().contains("only 0 of 20 live points");
+    assertThat(e).hasMessageThat().contains("negative infinity at every point tried");
+  }
+
+  @Test
+  void tooFewLivePointsForAnEllipsoidAreRejected() {
+    NestedSampler sampler = new NestedSampler(NestedSettings.builder().nLive(3).build());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> sampler.run(Problems.gaussian(3)));
+    assertThat(e).hasMessageThat().isEqualTo(
+        "nLive (3) must exceed the dimension (3) to fit bounding ellipsoids");
+  }
+}

@@ -1,0 +1,83 @@
+package org.graphfit.search.nested;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Defaults, automatic choices and validation messages. */
+class NestedSettingsTest {
+  private static void assertRejected(Executable setter, String message) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, setter);
+    assertThat(e).hasMessageThat().isEqualTo(message);
+  }
+
+  @Test
+  void defaultsFollowDynesty() {
+    NestedSettings s = NestedSettings.defaults();
+    assertThat(s.nLive()).isEqualTo(500);
+    assertThat(s.bound()).isEqualTo(NestedSettings.Bound.MULTI);
+    assertThat(s.sample()).isEqualTo(NestedSettings.Sample.AUTO);
+    assertThat(s.dlogz()).isEqualTo(0.1);
+    assertThat(s.enlarge()).isEqualTo(1.25);
+    assertThat(s.walks()).isEqualTo(25);
+    assertThat(s.firstUpdateCalls()).isEqualTo(1000);
+    assertThat(s.firstUpdateEfficiency()).isEqualTo(0.1);
+    assertThat(s.batchSize()).isEqualTo(1);
+    assertThat(s.maxCalls()).isEqualTo(Long.MAX_VALUE);
+    assertThat(s.updateInterval(2)).isEqualTo(750);
+    assertThat(s.updateInterval(5)).isEqualTo(Math.round(0.15 * 25 * 500));
+    assertThat(s.slices(20)).isEqualTo(20);
+    assertThat(NestedSettings.builder().sample(NestedSettings.Sample.SLICE).build().slices(20))
+        .isEqualTo(5);
+    assertThat(NestedSettings.builder().updateInterval(77).build().updateInterval(20)).isEqualTo(77);
+  }
+
+  @Test
+  void autoChoosesByDimension() {
+    NestedSettings.Sample auto = NestedSettings.Sample.AUTO;
+    assertThat(auto.resolve(1)).isEqualTo(NestedSettings.Sample.UNIFORM);
+    assertThat(auto.resolve(3)).isEqualTo(NestedSettings.Sample.UNIFORM);
+    assertThat(auto.resolve(4)).isEqualTo(NestedSettings.Sample.RWALK);
+    assertThat(auto.resolve(10)).isEqualTo(NestedSettings.Sample.RWALK);
+    assertThat(auto.resolve(11)).isEqualTo(NestedSettings.Sample.RSLICE);
+    assertThat(NestedSettings.Sample.SLICE.resolve(2)).isEqualTo(NestedSettings.Sample.SLICE);
+  }
+
+  @Test
+  void validationMessagesNameTheSetting() {
+    NestedSettings.Builder b = NestedSettings.builder();
+    assertRejected(() -> b.nLive(1), "nLive must be at least 2 but was 1");
+    assertRejected(() -> b.dlogz(0), "dlogz must be positive and finite but was 0.0");
+    assertRejected(
+        () -> b.dlogz(Double.NaN), "dlogz must be positive and finite but was NaN");
+    assertRejected(() -> b.maxIterations(0), "maxIterations must be at least 1 but was 0");
+    assertRejected(() -> b.maxCalls(-5), "maxCalls must be at least 1 but was -5");
+    assertRejected(() -> b.updateInterval(0), "updateInterval must be at least 1 but was 0");
+    assertRejected(() -> b.enlarge(0.9), "enlarge must be at least 1 and finite but was 0.9");
+    assertRejected(() -> b.walks(1), "walks must be at least 2 but was 1");
+    assertRejected(() -> b.slices(0), "slices must be at least 1 but was 0");
+    assertRejected(
+        () -> b.firstUpdateCalls(-1), "firstUpdateCalls must not be negative but was -1");
+    assertRejected(
+        () -> b.firstUpdateEfficiency(1.5), "firstUpdateEfficiency must be in (0, 1] but was 1.5");
+    assertRejected(
+        () -> b.checkpointInterval(0), "checkpointInterval must be at least 1 but was 0");
+    assertRejected(() -> b.batchSize(0), "batchSize must be at least 1 but was 0");
+    assertThrows(NullPointerException.class, () -> b.bound(null));
+  }
+
+  @Test
+  void limitsStopTheRun() {
+    NestedRun run =
+        new NestedSampler(NestedSettings.builder().nLive(50).maxIterations(100).build())
+            .run(Problems.gaussian(2));
+    assertThat(run.iterations()).isEqualTo(100);
+    NestedRun calls =
+        new NestedSampler(NestedSettings.builder().nLive(50).maxCalls(300).build())
+            .run(Problems.gaussian(2));
+    assertThat(calls.calls()).isAtLeast(300);
+    assertThat(calls.calls()).isLessThan(310);
+  }
+}
