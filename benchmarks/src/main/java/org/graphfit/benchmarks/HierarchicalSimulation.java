@@ -1,0 +1,80 @@
+package org.graphfit.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.graphfit.analysis.Dataset1D;
+import org.graphfit.examples.Gaussian;
+import org.graphfit.examples.ProfileAnalysis;
+import org.graphfit.examples.GaussianModel;
+import org.graphfit.graph.AnalysisFactor;
+import org.graphfit.graph.FactorGraph;
+import org.graphfit.graph.HierarchicalFactor;
+import org.graphfit.prior.Prior;
+
+/**
+ * A seeded simulator of hierarchical 1-D Gaussian datasets: {@code N} datasets of 100 pixels, each a
+ * Gaussian profile (sigma 10, normalization 60) whose centre is drawn from a parent {@code N(50,
+ * scatter)}, plus Gaussian noise of known sd 0.5. The graph fits each centre (prior {@code N(50,
+ * 50)}), optionally each normalization (prior log-Gaussian around 60), and the parent mean (prior
+ * {@code N(50, 30)}) and scatter (prior log-uniform on {@code [0.1, 50]}).
+ */
+final class HierarchicalSimulation {
+  static final double PARENT_MEAN = 50;
+  static final double SCATTER = 10;
+  private static final int PIXELS = 100;
+  private static final double NOISE = 0.5;
+  private static final double NORMALIZATION = 60;
+  private static final double WIDTH = 10;
+
+  final FactorGraph graph = new FactorGraph();
+  final HierarchicalFactor hierarchy =
+      HierarchicalFactor.gaussian(Prior.gaussian(50, 30), Prior.logUniform(0.1, 50));
+  final double[] centres;
+
+  private HierarchicalSimulation(int datasets) {
+    this.centres = new double[datasets];
+  }
+
+  /**
+   * Simulates and builds the graph.
+   *
+   * @param seed the simulation seed
+   * @param datasets the number of datasets
+   * @param freeNormalization whether each normalization is fitted too
+   * @return the simulation
+   */
+  static HierarchicalSimulation of(long seed, int datasets, boolean freeNormalization) {
+    HierarchicalSimulation simulation = new HierarchicalSimulation(datasets);
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x51b});
+    ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+    List<GaussianModel> models = new ArrayList<>();
+    for (int i = 0; i < datasets; i++) {
+      double centre = PARENT_MEAN + SCATTER * gaussian.sample();
+      simulation.centres[i] = centre;
+      Gaussian truth = new Gaussian(centre, NORMALIZATION, WIDTH);
+      double[] data = new double[PIXELS];
+      double[] noise = new double[PIXELS];
+      for (int x = 0; x < PIXELS; x++) {
+        noise[x] = NOISE;
+        data[x] = truth.profile(x) + NOISE * gaussian.sample();
+      }
+      GaussianModel model =
+          GaussianModel.withDefaults().centre(Prior.gaussian(50, 50)).sigma(WIDTH);
+      if (freeNormalization) {
+        model.normalization(Prior.logGaussian(Math.log(NORMALIZATION), 1));
+      } else {
+        model.normalization(NORMALIZATION);
+      }
+      models.add(model);
+      simulation.graph.add(
+          AnalysisFactor.of(model, new ProfileAnalysis<Gaussian>(Dataset1D.of(data, noise)))
+              .named("dataset_" + i));
+      simulation.hierarchy.draw(model.centre());
+    }
+    simulation.graph.add(simulation.hierarchy);
+    return simulation;
+  }
+}
