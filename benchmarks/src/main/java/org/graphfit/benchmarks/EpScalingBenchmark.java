@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.graphfit.ep.EpResult;
+import org.graphfit.ep.EpUpdate;
 import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.ep.VariableSummary;
 import picocli.CommandLine;
@@ -106,6 +108,12 @@ public final class EpScalingBenchmark implements Callable<Integer> {
         row.put("scatterMean", scatter.mean());
         row.put("scatterSd", scatter.sd());
         row.put("failingFactors", result.failingFactors().size());
+        row.put(
+            "factorSecondsPerSweep",
+            result.history().stream().mapToDouble(EpUpdate::seconds).sum() / result.sweepCount());
+        Map<String, Long> statuses = new TreeMap<>();
+        result.statuses().values().forEach(status -> statuses.merge(status.name(), 1L, Long::sum));
+        row.put("lastStatuses", statuses);
         if (json) {
           out.println(mapper.writeValueAsString(row));
         } else {

@@ -30,7 +30,14 @@ import org.graphfit.search.SearchEngine;
  * from the same approximation and all factors are fitted concurrently by a {@link FactorExecutor}.
  * The results are then applied in factor order: the new message is the projection of the tilted
  * distribution divided by the cavity, damped towards the old one ({@code new = old^damping ·
- * projection^(1-damping)} in natural parameters). An update that fails or whose moments are not
+ * projection^(1-damping)} in natural parameters); a factor's first successful update replaces its
+ * flat starting message undamped.
+ *
+ * <p><b>Schedule of the first sweep.</b> In sweep 1 the hierarchical factors wait ({@link
+ * UpdateStatus#DEFERRED}) while priors and analysis factors are fitted. Were they updated together,
+ * each of N parent factors would see its drawn parameter's cavity at the wide prior, and the product of
+ * N such messages tells the scale to shrink N times over: with many datasets the scale collapses
+ * before the data arrive, the failure this schedule prevents. An update that fails or whose moments are not
  * finite keeps the old message and is retried next sweep; its status is recorded.
  *
  * <p><b>Keeping the approximation proper.</b> Factor messages may be improper, but every variable's
@@ -191,6 +198,7 @@ public final class ExpectationPropagation {
     List<EpSweep> sweeps = new ArrayList<>();
     UpdateStatus[] statuses = new UpdateStatus[factors.size()];
     double[] logNormalisers = new double[factors.size()];
+    boolean[] updated = new boolean[factors.size()];
     boolean converged = false;
     try (FactorExecutor executor = executors.apply(List.copyOf(factors))) {
       for (int sweep = 1; sweep <= maxSweeps && !converged; sweep++) {
@@ -198,16 +206,35 @@ public final class ExpectationPropagation {
         List<GaussianMessage> before = field.globals();
         List<FactorTask> tasks = new ArrayList<>(factors.size());
         for (int f = 0; f < factors.size(); f++) {
-          tasks.add(
-              new FactorTask(f, sweep, seedOf(seed, sweep, f), field.cavity(f), field.current(f)));
+          if (sweep > 1 || !(factors.get(f) instanceof ParentFactor)) {
+            tasks.add(
+                new FactorTask(
+                    f, sweep, seedOf(seed, sweep, f), field.cavity(f), field.current(f)));
+          }
         }
         List<FactorResult> results = executor.execute(tasks);
         int failing = 0;
-        for (int f = 0; f < factors.size(); f++) {
-          EpUpdate update =
-              apply(field, before, sweep, factors.get(f), tasks.get(f), results.get(f));
+        for (int f = 0, t = 0; f < factors.size(); f++) {
+          EpUpdate update;
+          if (t < tasks.size() && tasks.get(t).factor() == f) {
+            update =
+                apply(
+                    field,
+                    before,
+                    sweep,
+                    factors.get(f),
+                    tasks.get(t),
+                    results.get(t),
+                    updated[f] ? damping : 0);
+            updated[f] |= update.status() == UpdateStatus.OK;
+            logNormalisers[f] = results.get(t).logNormaliser();
+            t++;
+          } else {
+            update =
+                new EpUpdate(
+                    sweep, factors.get(f).name(), UpdateStatus.DEFERRED, 0, Double.NaN, 0, "");
+          }
           statuses[f] = update.status();
-          logNormalisers[f] = results.get(f).logNormaliser();
           failing += update.status().isFailing() ? 1 : 0;
           history.add(update);
         }
@@ -242,7 +269,8 @@ public final class ExpectationPropagation {
       int sweep,
       EpFactor factor,
       FactorTask task,
-      FactorResult result) {
+      FactorResult result,
+      double damping) {
     int f = task.factor();
     if (result.status() != UpdateStatus.OK) {
       return new EpUpdate(

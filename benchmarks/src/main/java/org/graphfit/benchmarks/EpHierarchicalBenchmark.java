@@ -1,0 +1,153 @@
+package org.graphfit.benchmarks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.graphfit.ep.EpResult;
+import org.graphfit.ep.ExpectationPropagation;
+import org.graphfit.ep.VariableSummary;
+import org.graphfit.graph.GraphResult;
+import org.graphfit.model.ModelLayout;
+import org.graphfit.search.Samples;
+import org.graphfit.search.Search;
+import org.graphfit.search.nested.NestedSampling;
+import org.graphfit.search.nested.NestedSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The known-answer toy of PyAutoFit's issue #1405 for expectation propagation: seeded simulated
+ * problems of 10 hierarchical Gaussian datasets ({@link HierarchicalSimulation}, centres fitted, parent
+ * mean and scatter fitted). Per problem it runs EP (Laplace path) and a joint nested-sampling fit of
+ * the whole graph, and prints whether EP converged, whether the scatter collapsed (EP mean below 5% of
+ * the true scatter), EP's and the joint fit's parent mean and scatter with their sds, the deviation of
+ * EP's parent mean from the joint one in joint posterior sds, both log evidences and both run times.
+ * A final line counts converged runs, collapses, crashes and agreements within 2 sd.
+ */
+@Command(
+    name = "ep-hierarchical-benchmark",
+    mixinStandardHelpOptions = true,
+    description = "EP against a joint nested-sampling fit on seeded hierarchical toys.")
+public final class EpHierarchicalBenchmark implements Callable<Integer> {
+  private static final double COLLAPSE_FRACTION = 0.05;
+
+  @Option(names = "--problems", defaultValue = "30", description = "Problems (default: ${DEFAULT-VALUE}).")
+  private int problems;
+
+  @Option(names = "--datasets", defaultValue = "10", description = "Datasets per problem (default: ${DEFAULT-VALUE}).")
+  private int datasets;
+
+  @Option(names = "--nlive", defaultValue = "300", description = "Live points of the joint fit (default: ${DEFAULT-VALUE}).")
+  private int nLive;
+
+  @Option(names = "--threads", defaultValue = "2", description = "Threads of both fits (default: ${DEFAULT-VALUE}).")
+  private int threads;
+
+  @Option(names = "--json", description = "Print one JSON object per run instead of the table.")
+  private boolean json;
+
+  /**
+   * Runs the command.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EpHierarchicalBenchmark()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws JsonProcessingException {
+    PrintStream out = System.out;
+    ObjectMapper mapper = new ObjectMapper();
+    if (!json) {
+      out.printf(
+          Locale.ROOT,
+          "%4s %5s %6s %8s %7s %8s %7s %8s %7s %8s %7s %6s %9s %9s %6s %6s%n",
+          "seed", "conv", "sweeps", "epMean", "epSd", "jMean", "jSd", "epScat", "epScSd",
+          "jScat", "jScSd", "dev/σ", "epLogZ", "jLogZ", "epSec", "jSec");
+    }
+    int converged = 0;
+    int collapsed = 0;
+    int crashed = 0;
+    int agree = 0;
+    for (int seed = 1; seed <= problems; seed++) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("seed", seed);
+      try {
+        HierarchicalSimulation simulation = HierarchicalSimulation.of(seed, datasets, false);
+        EpResult ep =
+            ExpectationPropagation.builder().threads(threads).seed(seed).build()
+                .fit(simulation.graph);
+        VariableSummary epMean = ep.summary(simulation.hierarchy.hyperParameter("mean"));
+        VariableSummary epScatter = ep.summary(simulation.hierarchy.hyperParameter("sigma"));
+
+        GraphResult joint =
+            simulation.graph.fit(
+                Search.of(
+                        NestedSampling.of(
+                            NestedSettings.builder().nLive(nLive).seed(seed).build()))
+                    .withThreads(threads));
+        ModelLayout<?> layout = simulation.graph.layout();
+        Samples samples = joint.global().samples();
+        int meanIndex = layout.indexOf(simulation.hierarchy.hyperParameter("mean"));
+        int scatterIndex = layout.indexOf(simulation.hierarchy.hyperParameter("sigma"));
+        double jointMean = samples.mean()[meanIndex];
+        double jointSd = samples.standardDeviation()[meanIndex];
+        double deviation = (epMean.mean() - jointMean) / jointSd;
+        boolean collapse =
+            !(epScatter.mean() > COLLAPSE_FRACTION * HierarchicalSimulation.SCATTER);
+        converged += ep.converged() ? 1 : 0;
+        collapsed += collapse ? 1 : 0;
+        agree += Math.abs(deviation) <= 2 ? 1 : 0;
+        row.put("converged", ep.converged());
+        row.put("sweeps", ep.sweepCount());
+        row.put("epMean", epMean.mean());
+        row.put("epSd", epMean.sd());
+        row.put("jointMean", jointMean);
+        row.put("jointSd", jointSd);
+        row.put("epScatter", epScatter.mean());
+        row.put("epScatterSd", epScatter.sd());
+        row.put("jointScatter", samples.mean()[scatterIndex]);
+        row.put("jointScatterSd", samples.standardDeviation()[scatterIndex]);
+        row.put("deviationInSd", deviation);
+        row.put("collapsed", collapse);
+        row.put("epLogZ", ep.logEvidence());
+        row.put("jointLogZ", joint.global().logEvidence());
+        row.put("epSeconds", ep.seconds());
+        row.put("jointSeconds", joint.global().seconds());
+        if (!json) {
+          out.printf(
+              Locale.ROOT,
+              "%4d %5s %6d %8.3f %7.3f %8.3f %7.3f %8.3f %7.3f %8.3f %7.3f %6.2f %9.3f %9.3f %6.2f %6.2f%n",
+              seed, ep.converged(), ep.sweepCount(), epMean.mean(), epMean.sd(), jointMean,
+              jointSd, epScatter.mean(), epScatter.sd(), samples.mean()[scatterIndex],
+              samples.standardDeviation()[scatterIndex], deviation, ep.logEvidence(),
+              joint.global().logEvidence(), ep.seconds(), joint.global().seconds());
+        }
+      } catch (RuntimeException e) {
+        crashed++;
+        row.put("crashed", e.toString());
+        if (!json) {
+          out.printf(Locale.ROOT, "%4d crashed: %s%n", seed, e);
+        }
+      }
+      if (json) {
+        out.println(mapper.writeValueAsString(row));
+      }
+      out.flush();
+    }
+    if (!json) {
+      out.printf(
+          Locale.ROOT,
+          "%d problems: %d converged, %d collapsed scales, %d crashed, parent mean within 2 joint "
+              + "sd on %d%n",
+          problems, converged, collapsed, crashed, agree);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,90 @@
+package org.graphfit.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Rectangle2D;
+import java.nio.file.Path;
+import java.util.List;
+import org.graphfit.ep.EpResult;
+import org.graphfit.ep.EpSweep;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The convergence of expectation propagation: per sweep, the KL divergence of the global
+ * approximation from the previous sweep's (summed over variables) and the largest per-variable KL
+ * divergence (the convergence criterion), on a logarithmic axis, as PNG. Sweeps whose KL is zero are
+ * left out (a logarithmic axis cannot show them).
+ */
+public final class ConvergencePlot {
+  private static final int WIDTH = 800;
+  private static final int HEIGHT = 500;
+
+  private final JFreeChart chart;
+
+  private ConvergencePlot(JFreeChart chart) {
+    this.chart = chart;
+  }
+
+  /**
+   * A plot of a result's sweep history.
+   *
+   * @param title the title
+   * @param result the EP result
+   * @return the plot
+   */
+  public static ConvergencePlot of(String title, EpResult result) {
+    return of(title, result.sweeps());
+  }
+
+  /**
+   * A plot of sweep summaries.
+   *
+   * @param title the title
+   * @param sweeps the sweeps, as in {@link EpResult#sweeps()}
+   * @return the plot
+   */
+  public static ConvergencePlot of(String title, List<EpSweep> sweeps) {
+    XYSeries total = new XYSeries("KL of the approximation (sum over variables)");
+    XYSeries largest = new XYSeries("largest per-variable KL");
+    for (EpSweep sweep : sweeps) {
+      if (sweep.kl() > 0) {
+        total.add(sweep.sweep(), sweep.kl());
+      }
+      if (sweep.maxKl() > 0) {
+        largest.add(sweep.sweep(), sweep.maxKl());
+      }
+    }
+    XYSeriesCollection data = new XYSeriesCollection();
+    data.addSeries(total);
+    data.addSeries(largest);
+    NumberAxis sweepAxis = new NumberAxis("sweep");
+    sweepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    LogAxis klAxis = new LogAxis("KL divergence between sweeps");
+    klAxis.setSmallestValue(1e-300);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    renderer.setSeriesPaint(0, new Color(0x1F, 0x77, 0xB4));
+    renderer.setSeriesPaint(1, new Color(0xD6, 0x27, 0x28));
+    renderer.setSeriesStroke(0, new BasicStroke(2f));
+    renderer.setSeriesStroke(1, new BasicStroke(2f));
+    XYPlot plot = new XYPlot(data, sweepAxis, klAxis, renderer);
+    JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    return new ConvergencePlot(chart);
+  }
+
+  /**
+   * Writes the plot as PNG.
+   *
+   * @param file the target file
+   */
+  public void writePng(Path file) {
+    Pictures.writePng(
+        file, WIDTH, HEIGHT, g -> chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT)));
+  }
+}
