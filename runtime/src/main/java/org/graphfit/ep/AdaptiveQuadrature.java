@@ -7,7 +7,8 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
 
 /**
  * Adaptive Gauss–Hermite quadrature of a tilted distribution {@code f(z) prod_j cavity_j(z_j)} in a
- * few latent dimensions. The product grid of {@code n} Gauss–Hermite nodes per dimension is laid over
+ * few latent dimensions, the cavity messages taken unnormalised ({@link
+ * GaussianMessage#logKernel(double)}), so that the log normaliser is {@code log ∫ f · exp(kernel)}. The product grid of {@code n} Gauss–Hermite nodes per dimension is laid over
  * a Gaussian proposal {@code N(p, C)} and each node is weighted by {@code f · cavity / N(p, C)}; after
  * each pass the proposal moves to the weighted mean and covariance of the nodes, so the grid follows
  * the tilted distribution even when the factor is much narrower than the cavity. The first proposal
@@ -47,7 +48,8 @@ final class AdaptiveQuadrature {
    * Integrates {@code f · cavity} with {@code passes} re-centred grids.
    *
    * @param factor log f
-   * @param cavity one cavity message per dimension, proper or flat (precision zero)
+   * @param cavity one cavity message per dimension, used unnormalised; the product with the factor
+   *     must be integrable
    * @param start the first proposal, one proper message per dimension
    * @param nodesPerDimension the Gauss–Hermite order
    * @param passes the number of grids, at least 1
@@ -124,9 +126,7 @@ final class AdaptiveQuadrature {
       }
       double logCavity = 0;
       for (int j = 0; j < d; j++) {
-        if (cavity[j].precision() != 0) {
-          logCavity += cavity[j].logDensity(z[j]);
-        }
+        logCavity += cavity[j].logKernel(z[j]);
       }
       double logProposal = -0.5 * tt - logDetChol - 0.5 * d * LOG_TWO_PI;
       double value = logRule + factor.at(z) + logCavity - logProposal;

@@ -10,11 +10,14 @@ import org.graphfit.search.SearchProblem;
 
 /**
  * A factor's tilted distribution as a {@link SearchProblem}: the factor's likelihood with the cavity
- * as prior. The cavity is Gaussian in latent space, {@code z_j ~ N(m_j, s_j)}. In <em>latent</em>
- * coordinates the problem's vector is {@code z} itself (used by the Laplace path); in
- * <em>physical</em> coordinates it is {@code x_j = fromLatent(z_j)}, the cavity pushed through the
- * priors' bijections, with unit transform {@code u -> fromLatent(m + s Φ⁻¹(u))} and log prior {@code
- * log N(z; m, s) - logJacobian(z)} (used by samplers, which then see the parameters' own support).
+ * as prior. In <em>latent</em> coordinates (the Laplace path) the vector is {@code z} itself, the log
+ * prior is the cavity's unnormalised log kernel {@code -Λz²/2 + ηz} (so the cavity may be improper as
+ * long as the tilted density is not) and the unit transform, which optimisers only use for scales, is
+ * that of the current global approximation. In <em>physical</em> coordinates (samplers) the cavity
+ * must be proper, {@code z_j ~ N(m_j, s_j)}; the vector is {@code x_j = fromLatent(z_j)}, the cavity
+ * pushed through the priors' bijections, with unit transform {@code u -> fromLatent(m + s Φ⁻¹(u))}
+ * and normalised log prior {@code log N(z; m, s) - logJacobian(z)}, so samplers see the parameters'
+ * own support.
  */
 final class CavityProblem implements SearchProblem {
   private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
@@ -22,25 +25,39 @@ final class CavityProblem implements SearchProblem {
 
   private final List<String> names;
   private final Prior[] priors;
+  private final GaussianMessage[] cavity;
   private final double[] means;
   private final double[] sds;
   private final boolean latent;
   private final ToDoubleFunction<double[]> likelihood;
   private final LikelihoodFailures failures = new LikelihoodFailures();
 
+  /**
+   * A problem.
+   *
+   * @param names the dimensions' names
+   * @param priors the variables' priors (for their latent maps and supports)
+   * @param cavity the cavity messages
+   * @param transform the proper Gaussians of the unit transform: the cavity in physical coordinates,
+   *     any proper approximation in latent coordinates
+   * @param latent whether the vector is latent
+   * @param likelihood the log-likelihood of physical values
+   */
   CavityProblem(
       List<String> names,
       Prior[] priors,
       GaussianMessage[] cavity,
+      GaussianMessage[] transform,
       boolean latent,
       ToDoubleFunction<double[]> likelihood) {
     this.names = names;
     this.priors = priors;
+    this.cavity = cavity;
     this.means = new double[cavity.length];
     this.sds = new double[cavity.length];
     for (int j = 0; j < cavity.length; j++) {
-      means[j] = cavity[j].mean();
-      sds[j] = cavity[j].sd();
+      means[j] = transform[j].mean();
+      sds[j] = transform[j].sd();
     }
     this.latent = latent;
     this.likelihood = likelihood;
@@ -71,11 +88,12 @@ final class CavityProblem implements SearchProblem {
   public double logPrior(double[] vector) {
     double sum = 0;
     for (int j = 0; j < priors.length; j++) {
-      double z = latent ? vector[j] : priors[j].toLatent(vector[j]);
-      double t = (z - means[j]) / sds[j];
-      sum += -0.5 * t * t - Math.log(sds[j]) - HALF_LOG_TWO_PI;
-      if (!latent) {
-        sum -= priors[j].logJacobian(z);
+      if (latent) {
+        sum += cavity[j].logKernel(vector[j]);
+      } else {
+        double z = priors[j].toLatent(vector[j]);
+        double t = (z - means[j]) / sds[j];
+        sum += -0.5 * t * t - Math.log(sds[j]) - HALF_LOG_TWO_PI - priors[j].logJacobian(z);
       }
     }
     return Double.isNaN(sum) ? Double.NEGATIVE_INFINITY : sum;

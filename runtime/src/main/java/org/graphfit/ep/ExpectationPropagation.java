@@ -56,10 +56,15 @@ import org.graphfit.search.SearchEngine;
  * <p><b>Evidence.</b> With every factor {@code f} approximated by a scaled Gaussian {@code s_f t_f},
  * {@code Z ≈ prod_f s_f ∫ prod_f t_f = exp(A(q) + sum_f log s_f)} where {@code A} is the Gaussian log
  * normaliser ({@link GaussianMessage#logNormaliser()}) of the unnormalised product {@code q} and {@code
- * log s_f = log Z_f + A(cavity_f) - A(q)} restricted to {@code f}'s variables, {@code Z_f = ∫ f ·
- * cavity_f} being the factor fit's evidence (exact for priors and hierarchical factors by
- * quadrature, Laplace's estimate on the Laplace path, the sampler's evidence for nested sampling). The
- * estimate is NaN when a factor gives no evidence (e.g. MCMC) or a final cavity is improper.
+ * log s_f = log Z_f + A(cavity_f) - A(q)} over {@code f}'s variables, with {@code Z_f = ∫ f ·
+ * cavity_f} (normalised cavity) from the factor's last successful fit and the cavities and {@code q}
+ * of the final approximation; {@code log Z_f} barely depends on the cavity, so a fit from the sweep
+ * before the last is good enough. Where a final cavity is improper, {@code log s_f = log Ẑ_f -
+ * A(p_f)} of the last fit is used instead ({@link EpUpdate#logEvidenceTerm()}: {@code Ẑ_f} the
+ * normaliser with the cavity unnormalised, {@link FactorResult#logNormaliser()}, and {@code p_f} the
+ * projection). {@code Z_f} is exact for priors and hierarchical factors (quadrature), Laplace's
+ * estimate on the Laplace path and the sampler's evidence for nested sampling. The estimate is NaN
+ * when a factor gives no evidence (e.g. MCMC).
  *
  * <pre>{@code
  * EpResult result = ExpectationPropagation.builder().threads(2).seed(1).build().fit(graph);
@@ -197,7 +202,8 @@ public final class ExpectationPropagation {
     List<EpUpdate> history = new ArrayList<>();
     List<EpSweep> sweeps = new ArrayList<>();
     UpdateStatus[] statuses = new UpdateStatus[factors.size()];
-    double[] logNormalisers = new double[factors.size()];
+    double[] evidenceTerms = new double[factors.size()];
+    double[] normalisedLogZ = new double[factors.size()];
     boolean[] updated = new boolean[factors.size()];
     boolean converged = false;
     try (FactorExecutor executor = executors.apply(List.copyOf(factors))) {
@@ -227,7 +233,13 @@ public final class ExpectationPropagation {
                     results.get(t),
                     updated[f] ? damping : 0);
             updated[f] |= update.status() == UpdateStatus.OK;
-            logNormalisers[f] = results.get(t).logNormaliser();
+            if (update.status() == UpdateStatus.OK || update.status() == UpdateStatus.FIXED) {
+              evidenceTerms[f] = update.logEvidenceTerm();
+              normalisedLogZ[f] = results.get(t).logNormaliser();
+              for (GaussianMessage cavity : tasks.get(t).cavity()) {
+                normalisedLogZ[f] -= cavity.isProper() ? cavity.logNormaliser() : Double.NaN;
+              }
+            }
             t++;
           } else {
             update =
@@ -259,7 +271,7 @@ public final class ExpectationPropagation {
         sweeps,
         statuses,
         converged,
-        logEvidence(field, logNormalisers),
+        logEvidence(field, normalisedLogZ, evidenceTerms),
         PriorFactor.seconds(start));
   }
 
@@ -272,6 +284,11 @@ public final class ExpectationPropagation {
       FactorResult result,
       double damping) {
     int f = task.factor();
+    if (result.status() == UpdateStatus.FIXED) {
+      double evidenceTerm = result.logNormaliser() - result.moments()[0].logNormaliser();
+      return new EpUpdate(
+          sweep, factor.name(), UpdateStatus.FIXED, 0, evidenceTerm, result.seconds(), "");
+    }
     if (result.status() != UpdateStatus.OK) {
       return new EpUpdate(
           sweep, factor.name(), result.status(), 0, Double.NaN, result.seconds(), result.message());
@@ -287,10 +304,7 @@ public final class ExpectationPropagation {
             result.seconds(), "projection " + moments[k]);
       }
       target[k] = moments[k].divide(cavity[k]);
-      evidenceTerm +=
-          cavity[k].isProper()
-              ? cavity[k].logNormaliser() - moments[k].logNormaliser()
-              : Double.NaN;
+      evidenceTerm -= moments[k].logNormaliser();
     }
     int[] scope = field.scope(f);
     double step = 1;
@@ -322,21 +336,23 @@ public final class ExpectationPropagation {
             + MIN_PRECISION_RATIO + " of its value at the start of the sweep");
   }
 
-  /** The EP log evidence from the last fits' log normalisers; see the class description. */
-  private static double logEvidence(MeanField field, double[] logNormalisers) {
+  /** The EP log evidence, {@code A(q) + sum_f log s_f}; see the class description. */
+  private static double logEvidence(
+      MeanField field, double[] normalisedLogZ, double[] evidenceTerms) {
     double total = 0;
     for (int v = 0; v < field.variableCount(); v++) {
       total += field.global(v).logNormaliser();
     }
     for (int f = 0; f < field.factorCount(); f++) {
       GaussianMessage[] cavity = field.cavity(f);
-      total += logNormalisers[f];
+      double term = normalisedLogZ[f];
       for (int k = 0; k < cavity.length; k++) {
-        if (!cavity[k].isProper()) {
-          return Double.NaN;
-        }
-        total += cavity[k].logNormaliser() - field.global(field.scope(f)[k]).logNormaliser();
+        term +=
+            cavity[k].isProper()
+                ? cavity[k].logNormaliser() - field.global(field.scope(f)[k]).logNormaliser()
+                : Double.NaN;
       }
+      total += Double.isNaN(term) ? evidenceTerms[f] : term;
     }
     return total;
   }

@@ -182,6 +182,17 @@ public final class GaussianMessage implements Serializable {
   }
 
   /**
+   * The log of the unnormalised message at {@code z}, {@code -precision z²/2 + shift z}; defined for
+   * improper messages too.
+   *
+   * @param z a latent value
+   * @return the log kernel
+   */
+  public double logKernel(double z) {
+    return -0.5 * precision * z * z + shift * z;
+  }
+
+  /**
    * The log density of the normalised Gaussian at {@code z}.
    *
    * @param z a latent value
@@ -189,7 +200,7 @@ public final class GaussianMessage implements Serializable {
    * @throws IllegalStateException if the message is improper
    */
   public double logDensity(double z) {
-    return -0.5 * precision * z * z + shift * z - logNormaliser();
+    return logKernel(z) - logNormaliser();
   }
 
   /**

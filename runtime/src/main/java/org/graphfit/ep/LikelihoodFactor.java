@@ -20,13 +20,14 @@ import org.graphfit.search.optimize.QuasiNewtonOptimizer;
  *
  * <ul>
  *   <li>by a Laplace approximation in latent space: L-BFGS from the current global means to the mode
- *       of {@code log L(fromLatent(z)) + log cavity(z)}, then the finite-difference Hessian there; the
- *       moments are the mode and the covariance's diagonal, and {@code log Z ≈ log L + log cavity +
- *       (d/2) log 2π + (1/2) log det Σ} at the mode; exact when the likelihood is Gaussian in the
- *       latent coordinates; or
- *   <li>by a sampler on the cavity problem in physical coordinates; the samples are mapped to latent
- *       space and their moments taken with the sampler's normalised linear weights; the log normaliser
- *       is the sampler's log evidence (NaN for samplers without one).
+ *       of {@code log L(fromLatent(z)) + kernel(z)} ({@code kernel} the cavity's unnormalised log
+ *       density, which may be improper), then the finite-difference Hessian there; the moments are the
+ *       mode and the covariance's diagonal, and {@code log Z ≈ log L + kernel + (d/2) log 2π + (1/2)
+ *       log det Σ} at the mode; exact when the likelihood is Gaussian in the latent coordinates; or
+ *   <li>by a sampler on the cavity problem in physical coordinates (the cavity must be proper); the
+ *       samples are mapped to latent space and their moments taken with the sampler's normalised
+ *       linear weights; the log normaliser is the sampler's log evidence (NaN for samplers without
+ *       one) plus the cavity's log normaliser.
  * </ul>
  */
 final class LikelihoodFactor<T> implements EpFactor {
@@ -83,7 +84,7 @@ final class LikelihoodFactor<T> implements EpFactor {
   public FactorResult update(FactorTask task) {
     long start = System.nanoTime();
     for (GaussianMessage cavity : task.cavity()) {
-      if (!cavity.isProper()) {
+      if (engines != null && !cavity.isProper()) {
         return FactorResult.failed(
             task, UpdateStatus.IMPROPER_CAVITY, "cavity " + cavity, PriorFactor.seconds(start));
       }
@@ -105,7 +106,8 @@ final class LikelihoodFactor<T> implements EpFactor {
 
   private FactorResult laplace(FactorTask task, long start) {
     CavityProblem problem =
-        new CavityProblem(names, priors, task.cavity(), true, this::logLikelihood);
+        new CavityProblem(
+            names, priors, task.cavity(), task.current(), true, this::logLikelihood);
     double[] initial = new double[priors.length];
     for (int j = 0; j < initial.length; j++) {
       initial[j] = task.current()[j].mean();
@@ -143,7 +145,8 @@ final class LikelihoodFactor<T> implements EpFactor {
 
   private FactorResult sample(FactorTask task, long start) {
     CavityProblem problem =
-        new CavityProblem(names, priors, task.cavity(), false, this::logLikelihood);
+        new CavityProblem(
+            names, priors, task.cavity(), task.cavity(), false, this::logLikelihood);
     SearchRun run;
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
       run = engines.apply(task.seed()).run(problem, runner, CheckpointStore.none());
@@ -169,7 +172,11 @@ final class LikelihoodFactor<T> implements EpFactor {
       }
       moments[j] = GaussianMessage.ofMoments(mean, variance);
     }
+    double logNormaliser = run.logEvidence();
+    for (GaussianMessage cavity : task.cavity()) {
+      logNormaliser += cavity.logNormaliser();
+    }
     return new FactorResult(
-        task.factor(), UpdateStatus.OK, moments, run.logEvidence(), "", PriorFactor.seconds(start));
+        task.factor(), UpdateStatus.OK, moments, logNormaliser, "", PriorFactor.seconds(start));
   }
 }

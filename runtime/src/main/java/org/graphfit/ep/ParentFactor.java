@@ -14,10 +14,15 @@ import org.graphfit.prior.Prior;
  * quadrature of factor times cavity in latent space, with no sampler noise.
  *
  * <p>For a Gaussian parent and a drawn parameter with a Gaussian prior (identity latent map) the
- * integral over {@code x_i} is done in closed form: {@code ∫ N(x; μ, σ) N(x; m, v) dx = N(μ; m, v +
- * σ²)}, and the moments of {@code x_i} are averages of the conditional posterior {@code N((m/v +
- * μ/σ²) / (1/v + 1/σ²), 1 / (1/v + 1/σ²))} over the quadrature nodes of {@code (μ, σ)}. Otherwise all
- * variables are integrated on a product grid.
+ * integral over {@code x_i} is done in closed form, and so is the one over the parent mean {@code μ}
+ * when it is fixed or has a Gaussian prior: with cavities {@code x ~ N(m, v)}, {@code μ ~ N(a, b)},
+ * {@code ∫∫ N(x; μ, σ) N(x; m, v) N(μ; a, b) dx dμ = N(m; a, c)}, {@code c = v + σ² + b}, and given
+ * {@code σ} the tilted {@code x} and {@code μ} are Gaussian with means {@code m - v r/c}, {@code a + b
+ * r/c} ({@code r = m - a}) and variances {@code v - v²/c}, {@code b - b²/c}. Only the scale is then
+ * integrated numerically (1-D, 48 nodes), with no funnel between {@code μ} and a small {@code σ} for
+ * the grid to miss; the moments of {@code x} and {@code μ} are mixtures of the conditional ones over
+ * the scale's nodes. A parent mean with another prior is integrated on a 2-D grid with the scale; other
+ * families or drawn priors on a product grid over all variables.
  *
  * <p>Why this prevents the collapse of the scale {@code σ}: a per-dataset fit whose result is used
  * as a point estimate (or a noisy sample) makes the drawn values look more alike than they are, and a
@@ -28,6 +33,7 @@ import org.graphfit.prior.Prior;
  */
 final class ParentFactor implements EpFactor {
   private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+  private static final int ORDER_1D = 48;
   private static final int ORDER_2D = 24;
   private static final int ORDER_3D = 12;
   private static final int PASSES = 4;
@@ -127,64 +133,107 @@ final class ParentFactor implements EpFactor {
   private record Projection(GaussianMessage[] moments, double logNormaliser) {}
 
   private Projection analytic(FactorTask task) {
-    GaussianMessage cavityX = task.cavity()[0];
-    double m = cavityX.mean();
-    double v = cavityX.variance();
-    int d = variables.size() - 1;
+    GaussianMessage[] cavity = task.cavity();
+    double m = cavity[0].mean();
+    double v = cavity[0].variance();
+    int muSlot = hyperSlot[0];
+    int sigmaSlot = hyperSlot[1];
+    boolean muClosed = muSlot < 0 || hyperPriors[0] instanceof GaussianPrior;
+    double a = muSlot < 0 ? fixedHyper[0] : cavity[muSlot].mean();
+    double b = muSlot < 0 ? 0 : cavity[muSlot].variance();
+    List<Integer> dims = new ArrayList<>();
+    if (!muClosed) {
+      dims.add(muSlot);
+    }
+    if (sigmaSlot >= 0) {
+      dims.add(sigmaSlot);
+    }
+    int muDim = muClosed ? -1 : 0;
+    int sigmaDim = sigmaSlot < 0 ? -1 : dims.size() - 1;
+    // Conditional on the quadrature node: {log factor, E[x], Var[x], E[mu], Var[mu]}.
+    java.util.function.Function<double[], double[]> conditional =
+        z -> {
+          double sigma = sigmaDim < 0 ? fixedHyper[1] : hyperPriors[1].fromLatent(z[sigmaDim]);
+          double s2 = sigma * sigma;
+          double mean = muClosed ? a : hyperPriors[0].fromLatent(z[muDim]);
+          double spread = muClosed ? b : 0;
+          double c = v + s2 + spread;
+          double r = m - mean;
+          if (!(s2 > 0) || !Double.isFinite(c) || !Double.isFinite(r)) {
+            return null;
+          }
+          return new double[] {
+            -0.5 * r * r / c - 0.5 * Math.log(c) - HALF_LOG_TWO_PI,
+            m - v * r / c,
+            v - v * v / c,
+            mean + spread * r / c,
+            spread - spread * spread / c
+          };
+        };
     double[][] points;
     double[] weights;
     double logNormaliser;
-    GaussianMessage[] moments = new GaussianMessage[d + 1];
-    AdaptiveQuadrature.LogFactor factor =
-        z -> {
-          double[] hyper = hyper(z, 1);
-          double s2 = hyper[1] * hyper[1];
-          if (!(s2 > 0)) {
-            return Double.NEGATIVE_INFINITY;
-          }
-          double t = hyper[0] - m;
-          return -0.5 * t * t / (v + s2) - 0.5 * Math.log(v + s2) - HALF_LOG_TWO_PI;
-        };
-    if (d == 0) {
+    GaussianMessage[] moments = new GaussianMessage[variables.size()];
+    if (dims.isEmpty()) {
       points = new double[][] {{}};
       weights = new double[] {1};
-      logNormaliser = factor.at(new double[0]);
+      double[] only = conditional.apply(new double[0]);
+      if (only == null) {
+        return null;
+      }
+      logNormaliser = only[0];
     } else {
-      GaussianMessage[] cavity = new GaussianMessage[d];
-      GaussianMessage[] current = new GaussianMessage[d];
-      System.arraycopy(task.cavity(), 1, cavity, 0, d);
-      System.arraycopy(task.current(), 1, current, 0, d);
+      GaussianMessage[] dimCavity = new GaussianMessage[dims.size()];
+      GaussianMessage[] dimCurrent = new GaussianMessage[dims.size()];
+      for (int j = 0; j < dims.size(); j++) {
+        dimCavity[j] = cavity[dims.get(j)];
+        dimCurrent[j] = task.current()[dims.get(j)];
+      }
       AdaptiveQuadrature.Nodes nodes =
-          AdaptiveQuadrature.integrate(factor, cavity, current, ORDER_2D, PASSES);
+          AdaptiveQuadrature.integrate(
+              z -> {
+                double[] values = conditional.apply(z);
+                return values == null ? Double.NEGATIVE_INFINITY : values[0];
+              },
+              dimCavity,
+              dimCurrent,
+              dims.size() == 1 ? ORDER_1D : ORDER_2D,
+              PASSES);
       if (nodes == null) {
         return null;
       }
       points = nodes.points;
       weights = nodes.weights;
       logNormaliser = nodes.logNormaliser;
-      for (int j = 0; j < d; j++) {
-        moments[j + 1] = GaussianMessage.ofMoments(nodes.mean[j], nodes.covariance[j][j]);
+      for (int j = 0; j < dims.size(); j++) {
+        moments[dims.get(j)] = GaussianMessage.ofMoments(nodes.mean[j], nodes.covariance[j][j]);
       }
     }
-    double[] conditionalMean = new double[points.length];
-    double[] conditionalVariance = new double[points.length];
-    double mean = 0;
+    double[][] values = new double[points.length][];
+    double[] firsts = new double[2];
     for (int k = 0; k < points.length; k++) {
-      if (weights[k] == 0) {
-        continue;
+      if (weights[k] > 0) {
+        values[k] = conditional.apply(points[k]);
+        firsts[0] += weights[k] * values[k][1];
+        firsts[1] += weights[k] * values[k][3];
       }
-      double[] hyper = hyper(points[k], 1);
-      double precision = 1 / v + 1 / (hyper[1] * hyper[1]);
-      conditionalVariance[k] = 1 / precision;
-      conditionalMean[k] = (m / v + hyper[0] / (hyper[1] * hyper[1])) / precision;
-      mean += weights[k] * conditionalMean[k];
     }
-    double variance = 0;
+    double[] variances = new double[2];
     for (int k = 0; k < points.length; k++) {
-      double difference = conditionalMean[k] - mean;
-      variance += weights[k] * (conditionalVariance[k] + difference * difference);
+      if (weights[k] > 0) {
+        double dx = values[k][1] - firsts[0];
+        double dm = values[k][3] - firsts[1];
+        variances[0] += weights[k] * (values[k][2] + dx * dx);
+        variances[1] += weights[k] * (values[k][4] + dm * dm);
+      }
     }
-    moments[0] = GaussianMessage.ofMoments(mean, variance);
+    moments[0] = GaussianMessage.ofMoments(firsts[0], variances[0]);
+    // The closed-form integrals used normalised cavities of x (and of a closed-form mu).
+    logNormaliser += cavity[0].logNormaliser();
+    if (muSlot >= 0 && muClosed) {
+      moments[muSlot] = GaussianMessage.ofMoments(firsts[1], variances[1]);
+      logNormaliser += cavity[muSlot].logNormaliser();
+    }
     return new Projection(moments, logNormaliser);
   }
 

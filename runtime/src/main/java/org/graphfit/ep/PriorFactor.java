@@ -10,6 +10,7 @@ import org.graphfit.prior.Prior;
  * prior.latentLogDensity(z)}. Gaussian and log-Gaussian priors are exactly Gaussian in latent space,
  * so their message is set once and stays {@link UpdateStatus#FIXED}; other priors are updated by 1-D
  * adaptive Gauss–Hermite quadrature of prior times cavity, which is exact up to the quadrature error.
+ * A cavity with negative precision is not used (the tilted density may not be integrable).
  */
 final class PriorFactor implements EpFactor {
   private static final int ORDER = 32;
@@ -71,12 +72,14 @@ final class PriorFactor implements EpFactor {
     long start = System.nanoTime();
     GaussianMessage cavity = task.cavity()[0];
     if (exact != null) {
-      double logNormaliser =
-          cavity.isProper()
-              ? cavity.times(exact).logNormaliser() - exact.logNormaliser() - cavity.logNormaliser()
-              : Double.NaN;
+      double logNormaliser = cavity.times(exact).logNormaliser() - exact.logNormaliser();
       return new FactorResult(
-          task.factor(), UpdateStatus.FIXED, null, logNormaliser, "", seconds(start));
+          task.factor(),
+          UpdateStatus.FIXED,
+          new GaussianMessage[] {cavity.times(exact)},
+          logNormaliser,
+          "",
+          seconds(start));
     }
     if (cavity.precision() < 0) {
       return FactorResult.failed(
@@ -100,7 +103,7 @@ final class PriorFactor implements EpFactor {
           task.factor(),
           UpdateStatus.OK,
           new GaussianMessage[] {moments},
-          cavity.isProper() ? nodes.logNormaliser : Double.NaN,
+          nodes.logNormaliser,
           "",
           seconds(start));
     } catch (RuntimeException e) {
