@@ -100,6 +100,49 @@ class EpRobustnessTest {
   }
 
   @Test
+  void aParentMeanWithAUniformPriorIsIntegratedOnTheTwoDimensionalGrid() {
+    double[] y = HierarchicalToys.simulate(5, 16, 3, 2, NOISE);
+    HierarchicalFactor hierarchy =
+        HierarchicalFactor.gaussian(Prior.uniform(-20, 40), Prior.logUniform(0.01, 30));
+    HierarchicalToys toy = HierarchicalToys.of(y, NOISE, hierarchy);
+
+    EpResult result = ExpectationPropagation.builder().seed(9).build().fit(toy.graph);
+    double[] exact = exactMoments(toy, hierarchy);
+    VariableSummary mu = result.summary(hierarchy.hyperParameter("mean"));
+    VariableSummary sigma = result.summary(hierarchy.hyperParameter("sigma"));
+
+    assertThat(result.converged()).isTrue();
+    assertThat(mu.mean()).isWithin(0.1 * exact[1]).of(exact[0]);
+    assertThat(mu.sd()).isWithin(0.1 * exact[1]).of(exact[1]);
+    assertThat(sigma.mean()).isWithin(0.5 * exact[3]).of(exact[2]);
+  }
+
+  @Test
+  void drawnParametersWithUniformPriorsAreIntegratedOnTheFullGrid() {
+    double[] y = HierarchicalToys.simulate(5, 16, 3, 2, NOISE);
+    HierarchicalFactor hierarchy = hierarchy();
+    // A flat centre prior on (-100, 100): the exact marginal of the Gaussian N(0, 100) prior differs
+    // from it by less than the tolerances below.
+    HierarchicalToys toy =
+        HierarchicalToys.of(
+            y,
+            NOISE,
+            hierarchy,
+            i -> HierarchicalToys.measurement(y[i], NOISE),
+            Prior.uniform(-100, 100));
+
+    EpResult result = ExpectationPropagation.builder().seed(9).build().fit(toy.graph);
+    double[] exact = exactMoments(toy, hierarchy);
+    VariableSummary mu = result.summary(hierarchy.hyperParameter("mean"));
+    VariableSummary sigma = result.summary(hierarchy.hyperParameter("sigma"));
+
+    assertThat(result.converged()).isTrue();
+    assertThat(mu.mean()).isWithin(0.15 * exact[1]).of(exact[0]);
+    assertThat(mu.sd()).isWithin(0.15 * exact[1]).of(exact[1]);
+    assertThat(sigma.mean()).isWithin(0.5 * exact[3]).of(exact[2]);
+  }
+
+  @Test
   void failingFactorsKeepTheirMessagesAndAreReported() {
     double truth = 3;
     double[] y = HierarchicalToys.simulate(21, 20, truth, 2, NOISE);

@@ -58,11 +58,21 @@ final class HierarchicalToys {
       double noise,
       HierarchicalFactor hierarchy,
       java.util.function.IntFunction<Analysis<Gaussian>> analyses) {
+    return of(y, noise, hierarchy, analyses, Prior.gaussian(0, CENTRE_PRIOR_SD));
+  }
+
+  /** As above, with another prior on every centre. */
+  static HierarchicalToys of(
+      double[] y,
+      double noise,
+      HierarchicalFactor hierarchy,
+      java.util.function.IntFunction<Analysis<Gaussian>> analyses,
+      Prior centrePrior) {
     HierarchicalToys toy = new HierarchicalToys(y, noise);
     for (int i = 0; i < y.length; i++) {
       GaussianModel model =
           GaussianModel.withDefaults()
-              .centre(Prior.gaussian(0, CENTRE_PRIOR_SD))
+              .centre(centrePrior)
               .normalization(1.0)
               .sigma(1.0);
       toy.models.add(model);
