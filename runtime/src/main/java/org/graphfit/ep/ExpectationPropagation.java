@@ -26,19 +26,26 @@ import org.graphfit.search.SearchEngine;
  * and hierarchical factors are updated by deterministic quadrature; analysis factors by a Laplace
  * approximation in latent space, or by a sampler whose prior is the cavity.
  *
- * <p><b>A sweep.</b> Every factor's cavity (global approximation divided by its message) is taken
- * from the same approximation and all factors are fitted concurrently by a {@link FactorExecutor}.
- * The results are then applied in factor order: the new message is the projection of the tilted
- * distribution divided by the cavity, damped towards the old one ({@code new = old^damping ·
- * projection^(1-damping)} in natural parameters); a factor's first successful update replaces its
- * flat starting message undamped.
+ * <p><b>A sweep.</b> A sweep updates every factor once, in blocks: first all prior and analysis
+ * factors, then the hierarchical factors in blocks of 1, 2, 4, 8, ... factors. Within a block every
+ * factor's cavity (global approximation divided by its message) is taken from the same approximation
+ * and all fits run concurrently on a {@link FactorExecutor}; the results are then applied in factor
+ * order: the new message is the projection of the tilted distribution divided by the cavity, damped
+ * towards the old one ({@code new = old^damping · projection^(1-damping)} in natural parameters); a
+ * factor's first successful update replaces its flat starting message undamped. Seeds are derived from
+ * {@code (seed, sweep, factor)}, so results are identical for any number of threads.
  *
- * <p><b>Schedule of the first sweep.</b> In sweep 1 the hierarchical factors wait ({@link
- * UpdateStatus#DEFERRED}) while priors and analysis factors are fitted. Were they updated together,
- * each of N parent factors would see its drawn parameter's cavity at the wide prior, and the product of
- * N such messages tells the scale to shrink N times over: with many datasets the scale collapses
- * before the data arrive, the failure this schedule prevents. An update that fails or whose moments are not
- * finite keeps the old message and is retried next sweep; its status is recorded.
+ * <p><b>Why blocks.</b> The parent factors of a hierarchy share the hyper-parameters. Updated all at
+ * once against one approximation, each of N parent factors would see the parent mean (and, before
+ * the analysis factors have reported, its drawn parameter) at the wide prior; each then sends the
+ * scale a weak message "the spread is already explained, shrink", and the product of N such messages
+ * collapses the scale before the data can speak: at 10,000 datasets this drove the scale from 10 to
+ * 0.5. Analysis factors first, then doubling blocks of parent factors, inform the hyper-parameters
+ * progressively while keeping almost all the work concurrent (the expensive analysis fits form one
+ * block; parent factors are cheap quadratures, about log2 N blocks).
+ *
+ * <p>An update that fails or whose moments are not finite keeps the old message and is retried next
+ * sweep; its status is recorded.
  *
  * <p><b>Keeping the approximation proper.</b> Factor messages may be improper, but every variable's
  * global approximation must stay proper, and concurrent updates computed against the same
@@ -205,25 +212,24 @@ public final class ExpectationPropagation {
     double[] evidenceTerms = new double[factors.size()];
     double[] normalisedLogZ = new double[factors.size()];
     boolean[] updated = new boolean[factors.size()];
+    List<List<Integer>> blocks = blocks(factors);
     boolean converged = false;
     try (FactorExecutor executor = executors.apply(List.copyOf(factors))) {
       for (int sweep = 1; sweep <= maxSweeps && !converged; sweep++) {
         long sweepStart = System.nanoTime();
         List<GaussianMessage> before = field.globals();
-        List<FactorTask> tasks = new ArrayList<>(factors.size());
-        for (int f = 0; f < factors.size(); f++) {
-          if (sweep > 1 || !(factors.get(f) instanceof ParentFactor)) {
+        int failing = 0;
+        for (List<Integer> block : blocks) {
+          List<FactorTask> tasks = new ArrayList<>(block.size());
+          for (int f : block) {
             tasks.add(
                 new FactorTask(
                     f, sweep, seedOf(seed, sweep, f), field.cavity(f), field.current(f)));
           }
-        }
-        List<FactorResult> results = executor.execute(tasks);
-        int failing = 0;
-        for (int f = 0, t = 0; f < factors.size(); f++) {
-          EpUpdate update;
-          if (t < tasks.size() && tasks.get(t).factor() == f) {
-            update =
+          List<FactorResult> results = executor.execute(tasks);
+          for (int t = 0; t < tasks.size(); t++) {
+            int f = block.get(t);
+            EpUpdate update =
                 apply(
                     field,
                     before,
@@ -240,15 +246,10 @@ public final class ExpectationPropagation {
                 normalisedLogZ[f] -= cavity.isProper() ? cavity.logNormaliser() : Double.NaN;
               }
             }
-            t++;
-          } else {
-            update =
-                new EpUpdate(
-                    sweep, factors.get(f).name(), UpdateStatus.DEFERRED, 0, Double.NaN, 0, "");
+            statuses[f] = update.status();
+            failing += update.status().isFailing() ? 1 : 0;
+            history.add(update);
           }
-          statuses[f] = update.status();
-          failing += update.status().isFailing() ? 1 : 0;
-          history.add(update);
         }
         field.recompute();
         double sum = 0;
@@ -273,6 +274,24 @@ public final class ExpectationPropagation {
         converged,
         logEvidence(field, normalisedLogZ, evidenceTerms),
         PriorFactor.seconds(start));
+  }
+
+  /**
+   * The blocks of a sweep: all prior and analysis factors, then the hierarchical factors in blocks of
+   * 1, 2, 4, ... factors.
+   */
+  private static List<List<Integer>> blocks(List<EpFactor> factors) {
+    List<List<Integer>> blocks = new ArrayList<>();
+    List<Integer> local = new ArrayList<>();
+    List<Integer> parents = new ArrayList<>();
+    for (int f = 0; f < factors.size(); f++) {
+      (factors.get(f) instanceof ParentFactor ? parents : local).add(f);
+    }
+    blocks.add(local);
+    for (int from = 0, size = 1; from < parents.size(); from += size, size *= 2) {
+      blocks.add(parents.subList(from, Math.min(parents.size(), from + size)));
+    }
+    return blocks;
   }
 
   private EpUpdate apply(

@@ -6,8 +6,6 @@ public enum UpdateStatus {
   OK,
   /** The message is exact and fixed (a Gaussian or log-Gaussian prior); nothing to update. */
   FIXED,
-  /** The factor was not updated in this sweep by the schedule (hierarchical factors in sweep 1). */
-  DEFERRED,
   /** The cavity was improper, so the tilted distribution was not formed; the message was kept. */
   IMPROPER_CAVITY,
   /** The factor's fit threw, returned no finite likelihood or failed; the message was kept. */
@@ -18,12 +16,11 @@ public enum UpdateStatus {
   IMPROPER_RESULT;
 
   /**
-   * Whether this status blocks convergence: every status but {@link #OK}, {@link #FIXED} and {@link
-   * #DEFERRED}.
+   * Whether this status blocks convergence: every status but {@link #OK} and {@link #FIXED}.
    *
    * @return true if the factor is failing
    */
   public boolean isFailing() {
-    return this != OK && this != FIXED && this != DEFERRED;
+    return this != OK && this != FIXED;
   }
 }
