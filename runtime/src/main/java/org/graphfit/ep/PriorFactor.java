@@ -38,6 +38,15 @@ final class PriorFactor implements EpFactor {
   }
 
   /**
+   * Whether the message is exact and never updated.
+   *
+   * @return true for Gaussian and log-Gaussian priors
+   */
+  boolean isFixed() {
+    return exact != null;
+  }
+
+  /**
    * The message to start from: the exact one, or the Gaussian with the latent prior's own moments.
    *
    * @return a proper message
@@ -72,14 +81,8 @@ final class PriorFactor implements EpFactor {
     long start = System.nanoTime();
     GaussianMessage cavity = task.cavity()[0];
     if (exact != null) {
-      double logNormaliser = cavity.times(exact).logNormaliser() - exact.logNormaliser();
       return new FactorResult(
-          task.factor(),
-          UpdateStatus.FIXED,
-          new GaussianMessage[] {cavity.times(exact)},
-          logNormaliser,
-          "",
-          seconds(start));
+          task.factor(), UpdateStatus.FIXED, null, Double.NaN, "exact message", seconds(start));
     }
     if (cavity.precision() < 0) {
       return FactorResult.failed(

@@ -34,8 +34,8 @@ class EpOutputTest {
     assertThat(Files.readString(folder.resolve("graph.txt"))).contains("FactorGraph: 4 analysis");
     List<String> history = Files.readAllLines(folder.resolve("ep_history.csv"));
     assertThat(history.get(0)).isEqualTo("sweep,factor,status,kl,log_evidence_term,seconds,message");
-    // 5 priors + 4 datasets + 4 hierarchy pieces per sweep
-    assertThat(history).hasSize(1 + 13 * result.sweepCount());
+    // 4 exact (Gaussian) priors once; the uniform prior, 4 datasets and 4 hierarchy pieces per sweep
+    assertThat(history).hasSize(1 + 4 + 9 * result.sweepCount());
     assertThat(history.get(1)).startsWith("1,\"prior:dataset_0.centre\",FIXED,");
     assertThat(Files.readAllLines(folder.resolve("ep_sweeps.csv"))).hasSize(1 + result.sweepCount());
     assertThat(Files.readString(folder.resolve("mean_field.txt"))).contains("hierarchy.mean");
