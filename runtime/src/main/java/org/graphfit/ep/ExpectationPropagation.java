@@ -121,7 +121,10 @@ public final class ExpectationPropagation {
    * @return the factors
    */
   public List<EpFactor> factorsOf(FactorGraph graph) {
-    ModelLayout<CollectionInstance> layout = graph.layout();
+    return factorsOf(graph, graph.layout());
+  }
+
+  private List<EpFactor> factorsOf(FactorGraph graph, ModelLayout<CollectionInstance> layout) {
     List<String> paths = layout.freeParameterPaths();
     List<EpFactor> factors = new ArrayList<>();
     for (int v = 0; v < layout.priorCount(); v++) {
@@ -199,7 +202,7 @@ public final class ExpectationPropagation {
   public EpResult fit(FactorGraph graph, Function<List<EpFactor>, FactorExecutor> executors) {
     long start = System.nanoTime();
     ModelLayout<CollectionInstance> layout = graph.layout();
-    List<EpFactor> factors = factorsOf(graph);
+    List<EpFactor> factors = factorsOf(graph, layout);
     List<List<Integer>> scopes = new ArrayList<>();
     for (EpFactor factor : factors) {
       scopes.add(factor.variables());

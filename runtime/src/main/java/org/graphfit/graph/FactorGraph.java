@@ -1,6 +1,7 @@
 package org.graphfit.graph;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.graphfit.search.Result;
 public final class FactorGraph {
   private final ModelCollection collection = new ModelCollection();
   private final List<FactorTerm<?>> factors = new ArrayList<>();
+  private final Set<String> factorNames = new HashSet<>();
   private final List<HierarchyTerm> hierarchies = new ArrayList<>();
   private final Map<Object, Boolean> added = new IdentityHashMap<>();
 
@@ -56,6 +58,7 @@ public final class FactorGraph {
     ModelKey<T> modelKey = collection.add(name, factor.model());
     FactorKey<T> key = new FactorKey<>(this, factor, modelKey);
     factors.add(new FactorTerm<>(key));
+    factorNames.add(name);
     return key;
   }
 
@@ -178,7 +181,7 @@ public final class FactorGraph {
     Set<String> names = new LinkedHashSet<>();
     for (String path : layout.slotPathsOf(index)) {
       String factor = path.substring(0, path.indexOf('.'));
-      if (factors.stream().anyMatch(term -> term.key.name().equals(factor))) {
+      if (factorNames.contains(factor)) {
         names.add(factor);
       }
     }
