@@ -10,6 +10,7 @@ import org.graphfit.ep.EpSweep;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -67,6 +68,7 @@ public final class ConvergencePlot {
     sweepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     LogAxis klAxis = new LogAxis("KL divergence between sweeps");
     klAxis.setSmallestValue(1e-300);
+    klAxis.setTickUnit(new NumberTickUnit(1));
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     renderer.setSeriesPaint(0, new Color(0x1F, 0x77, 0xB4));
     renderer.setSeriesPaint(1, new Color(0xD6, 0x27, 0x28));

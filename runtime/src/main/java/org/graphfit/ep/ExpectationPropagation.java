@@ -1,10 +1,13 @@
 package org.graphfit.ep;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.ToIntFunction;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
@@ -126,12 +129,23 @@ public final class ExpectationPropagation {
 
   private List<EpFactor> factorsOf(FactorGraph graph, ModelLayout<CollectionInstance> layout) {
     List<String> paths = layout.freeParameterPaths();
+    List<Parameter> free = layout.freeParameters();
+    Map<Parameter, Integer> indices = new IdentityHashMap<>();
+    for (int v = 0; v < free.size(); v++) {
+      indices.put(free.get(v), v);
+    }
+    // Identity first (linear scans of the layout would make this quadratic), then shared keys.
+    ToIntFunction<Parameter> indexOf =
+        parameter -> {
+          Integer index = indices.get(parameter);
+          return index != null ? index : layout.indexOf(parameter);
+        };
     List<EpFactor> factors = new ArrayList<>();
     for (int v = 0; v < layout.priorCount(); v++) {
       factors.add(new PriorFactor("prior:" + paths.get(v), v, layout.prior(v)));
     }
     for (FactorKey<?> key : graph.factors()) {
-      factors.add(likelihood(layout, key.name(), key.factor()));
+      factors.add(likelihood(indexOf, paths, key.name(), key.factor()));
     }
     for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
       List<Parameter> hyper = hierarchy.hyperParameters();
@@ -140,7 +154,7 @@ public final class ExpectationPropagation {
       double[] fixed = new double[hyper.size()];
       for (int h = 0; h < hyper.size(); h++) {
         Parameter parameter = hyper.get(h);
-        hyperVariables[h] = parameter.isFixed() ? -1 : layout.indexOf(parameter);
+        hyperVariables[h] = parameter.isFixed() ? -1 : indexOf.applyAsInt(parameter);
         if (parameter.isFixed()) {
           fixed[h] = parameter.fixedValue();
         } else {
@@ -149,7 +163,7 @@ public final class ExpectationPropagation {
       }
       List<Parameter> drawn = hierarchy.drawnParameters();
       for (int i = 0; i < drawn.size(); i++) {
-        int variable = layout.indexOf(drawn.get(i));
+        int variable = indexOf.applyAsInt(drawn.get(i));
         factors.add(
             new ParentFactor(
                 hierarchy.name() + "[" + i + "]",
@@ -165,14 +179,17 @@ public final class ExpectationPropagation {
   }
 
   private <T> EpFactor likelihood(
-      ModelLayout<CollectionInstance> graphLayout, String name, AnalysisFactor<T> factor) {
+      ToIntFunction<Parameter> indexOf,
+      List<String> paths,
+      String name,
+      AnalysisFactor<T> factor) {
     ModelLayout<T> local = factor.model().layout();
     List<Integer> variables = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (Parameter parameter : local.freeParameters()) {
-      int index = graphLayout.indexOf(parameter);
+      int index = indexOf.applyAsInt(parameter);
       variables.add(index);
-      names.add(graphLayout.freeParameterPaths().get(index));
+      names.add(paths.get(index));
     }
     LongFunction<SearchEngine> engines = sampler;
     if (factor.search().isPresent() && factor.search().get() instanceof Search own) {

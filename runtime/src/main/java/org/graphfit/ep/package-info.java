@@ -15,6 +15,9 @@
  *       Gauss–Hermite quadrature.
  * </ul>
  *
- * <p>Start with {@link org.graphfit.ep.ExpectationPropagation}.
+ * <p>Start with {@link org.graphfit.ep.ExpectationPropagation}; {@code docs/ep.md} describes the
+ * algorithm. This package depends on {@code prior}, {@code model}, {@code analysis}, {@code graph},
+ * {@code search} (with {@code search.optimize} for the Laplace path) and {@code output}; pictures of
+ * its results live in module {@code plot} ({@code ConvergencePlot}).
  */
 package org.graphfit.ep;
