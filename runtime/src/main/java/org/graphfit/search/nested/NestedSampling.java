@@ -1,0 +1,63 @@
+package org.graphfit.search.nested;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.Samples;
+import org.graphfit.search.SearchEngine;
+import org.graphfit.search.SearchProblem;
+import org.graphfit.search.SearchRun;
+import org.graphfit.search.TaskRunner;
+
+/**
+ * The {@link NestedSampler} as a {@link SearchEngine}: the weighted dead and final live points become
+ * the samples, the log evidence and its error are reported, and the diagnostics are the information,
+ * the iterations, the likelihood calls and the effective sample size.
+ */
+public final class NestedSampling implements SearchEngine {
+  private final NestedSettings settings;
+
+  private NestedSampling(NestedSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * An engine with the given settings.
+   *
+   * @param settings the sampler settings
+   * @return the engine
+   */
+  public static NestedSampling of(NestedSettings settings) {
+    return new NestedSampling(settings);
+  }
+
+  @Override
+  public String name() {
+    return "NestedSampling";
+  }
+
+  @Override
+  public Map<String, Object> settings() {
+    return settings.toMap();
+  }
+
+  @Override
+  public SearchRun run(SearchProblem problem, TaskRunner runner, CheckpointStore checkpoints) {
+    NestedRun run = new NestedSampler(settings).run(problem, runner, checkpoints);
+    int n = run.size();
+    double[][] vectors = new double[n][];
+    double[] weights = new double[n];
+    double[] logWeights = run.logWeights();
+    for (int k = 0; k < n; k++) {
+      vectors[k] = run.vector(k);
+      weights[k] = Math.exp(logWeights[k]);
+    }
+    Samples samples = Samples.of(problem, vectors, run.logLikelihoods(), weights);
+    Map<String, Double> diagnostics = new LinkedHashMap<>();
+    diagnostics.put("information", run.information());
+    diagnostics.put("iterations", (double) run.iterations());
+    diagnostics.put("likelihood_calls", (double) run.calls());
+    diagnostics.put("effective_sample_size", run.effectiveSampleSize());
+    return new SearchRun(samples, run.logZ(), run.logZError(), diagnostics);
+  }
+}
