@@ -54,17 +54,18 @@ final class Bound {
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
     }
-    List<int[]> clusters = new ArrayList<>();
+    List<Cluster> clusters = new ArrayList<>();
+    Cluster whole = new Cluster(all, enclosing(points, all, logPointVolume, false));
     if (multi) {
-      split(points, all, enclosing(points, all, logPointVolume, false), logPointVolume, clusters);
+      split(points, whole, logPointVolume, clusters);
     } else {
-      clusters.add(all);
+      clusters.add(whole);
     }
     double factor = Math.pow(enlarge, 2.0 / points[0].length);
     Ellipsoid[] enlarged = new Ellipsoid[clusters.size()];
     for (int i = 0; i < enlarged.length; i++) {
-      Ellipsoid plain = enclosing(points, clusters.get(i), logPointVolume, false);
-      Ellipsoid shrunk = enclosing(points, clusters.get(i), logPointVolume, true);
+      Ellipsoid plain = clusters.get(i).plain();
+      Ellipsoid shrunk = enclosing(points, clusters.get(i).index(), logPointVolume, true);
       Ellipsoid smaller = shrunk.logVolume() < plain.logVolume() ? shrunk : plain;
       enlarged[i] = smaller.scaled(factor);
     }
@@ -268,42 +269,44 @@ final class Bound {
     }
   }
 
-  /**
-   * Adds to {@code out} the clusters into which the indexed points, bounded by {@code whole}, are
-   * recursively split.
-   */
+  /** Points, by index, with their plain enclosing ellipsoid. */
+  private record Cluster(int[] index, Ellipsoid plain) {}
+
+  /** Adds to {@code out} the clusters into which {@code whole} is recursively split. */
   private static void split(
-      double[][] points, int[] index, Ellipsoid whole, double logPointVolume, List<int[]> out) {
-    int d = whole.dimension();
+      double[][] points, Cluster whole, double logPointVolume, List<Cluster> out) {
+    Ellipsoid ellipsoid = whole.plain();
+    int d = ellipsoid.dimension();
     int minimum = Math.max(2 * d, d + 1);
-    int[][] halves = index.length < 2 * minimum ? null : kmeans(points, index, whole.majorAxisEnds());
+    int[] index = whole.index();
+    int[][] halves =
+        index.length < 2 * minimum ? null : kmeans(points, index, ellipsoid.majorAxisEnds());
     if (halves == null || halves[0].length < minimum || halves[1].length < minimum) {
-      out.add(index);
+      out.add(whole);
       return;
     }
-    Ellipsoid first = enclosing(points, halves[0], logPointVolume, false);
-    Ellipsoid second = enclosing(points, halves[1], logPointVolume, false);
-    double splitLogVolume = logAddExp(first.logVolume(), second.logVolume());
-    if (splitLogVolume < LOG_VOLUME_DECREASE + whole.logVolume()) {
-      split(points, halves[0], first, logPointVolume, out);
-      split(points, halves[1], second, logPointVolume, out);
+    Cluster first = new Cluster(halves[0], enclosing(points, halves[0], logPointVolume, false));
+    Cluster second = new Cluster(halves[1], enclosing(points, halves[1], logPointVolume, false));
+    double splitLogVolume = logAddExp(first.plain().logVolume(), second.plain().logVolume());
+    if (splitLogVolume < LOG_VOLUME_DECREASE + ellipsoid.logVolume()) {
+      split(points, first, logPointVolume, out);
+      split(points, second, logPointVolume, out);
       return;
     }
-    if (whole.logVolume() > LOG_VOLUME_CHECK + Math.log(index.length) + logPointVolume) {
-      List<int[]> deeper = new ArrayList<>();
-      split(points, halves[0], first, logPointVolume, deeper);
-      split(points, halves[1], second, logPointVolume, deeper);
+    if (ellipsoid.logVolume() > LOG_VOLUME_CHECK + Math.log(index.length) + logPointVolume) {
+      List<Cluster> deeper = new ArrayList<>();
+      split(points, first, logPointVolume, deeper);
+      split(points, second, logPointVolume, deeper);
       double deeperLogVolume = Double.NEGATIVE_INFINITY;
-      for (int[] cluster : deeper) {
-        deeperLogVolume =
-            logAddExp(deeperLogVolume, enclosing(points, cluster, logPointVolume, false).logVolume());
+      for (Cluster cluster : deeper) {
+        deeperLogVolume = logAddExp(deeperLogVolume, cluster.plain().logVolume());
       }
-      if (deeperLogVolume < LOG_VOLUME_DECREASE + whole.logVolume()) {
+      if (deeperLogVolume < LOG_VOLUME_DECREASE + ellipsoid.logVolume()) {
         out.addAll(deeper);
         return;
       }
     }
-    out.add(index);
+    out.add(whole);
   }
 
   /** Two-means clustering from the given centres; null if a cluster empties. */
