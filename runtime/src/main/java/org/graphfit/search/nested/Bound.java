@@ -11,9 +11,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * A union of ellipsoids bounding the live points, fitted as nestle and dynesty do: one ellipsoid from
- * the points' covariance (with Ledoit-Wolf shrinkage) scaled to enclose them, recursively split in two by k-means started at the
- * ends of the major axis whenever the two halves' summed volume is less than half the whole, then every
- * ellipsoid enlarged by a volume factor. Immutable.
+ * the points' covariance scaled to enclose them, recursively split in two by k-means started at the
+ * ends of the major axis whenever the halves' summed volume is less than half the whole (or, when the
+ * whole is over twice the expected volume, when a deeper split achieves that). Each final cluster gets
+ * the smaller of its plain and its Ledoit-Wolf-shrunk enclosing ellipsoid, enlarged by a volume
+ * factor. Immutable.
  */
 final class Bound {
   private static final double LOG_VOLUME_DECREASE = Math.log(0.5);
@@ -41,7 +43,7 @@ final class Bound {
   }
 
   /**
-   * Fits the bound of the first {@code count} points.
+   * Fits the bound of the points.
    *
    * @param points unit-cube points
    * @param multi whether to split into several ellipsoids
