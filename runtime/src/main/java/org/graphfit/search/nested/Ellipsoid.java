@@ -17,6 +17,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 final class Ellipsoid {
   private static final double MIN_RELATIVE_EIGENVALUE = 1e-12;
+  /** An absolute floor, far below the resolution of unit-cube coordinates, for coincident points. */
+  private static final double MIN_EIGENVALUE = 1e-30;
 
   private final int dim;
   private final double[] center;
@@ -52,7 +54,8 @@ final class Ellipsoid {
 
   /**
    * The ellipsoid of a centre and a symmetric positive semi-definite matrix; eigenvalues below {@code
-   * 1e-12} of the largest are raised to that floor so that the ellipsoid has a volume.
+   * 1e-12} of the largest (and below {@code 1e-30}) are raised to that floor so that the ellipsoid has
+   * a volume.
    */
   static Ellipsoid of(double[] center, double[][] matrix) {
     int d = center.length;
@@ -64,7 +67,7 @@ final class Ellipsoid {
     for (double value : values) {
       largest = Math.max(largest, value);
     }
-    double floor = largest > 0 ? largest * MIN_RELATIVE_EIGENVALUE : Double.MIN_NORMAL;
+    double floor = Math.max(largest * MIN_RELATIVE_EIGENVALUE, MIN_EIGENVALUE);
     double[] vectors = new double[d * d];
     for (int j = 0; j < d; j++) {
       values[j] = Math.max(values[j], floor);

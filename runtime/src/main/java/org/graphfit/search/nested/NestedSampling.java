@@ -10,13 +10,13 @@ import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
 
 /**
- * Static nested sampling as a {@link SearchEngine}: the dead and final live points with their
- * posterior weights become the samples, with the log evidence and its error; diagnostics are the
- * information H, the iterations and the effective sample size.
+ * The {@link NestedSampler} as a {@link SearchEngine}: the weighted dead and final live points become
+ * the samples, the log evidence and its error are reported, and the diagnostics are the information,
+ * the iterations and the effective sample size.
  *
  * <p>Proposals are evaluated in batches of {@link NestedSettings#batchSize()} on the search's
  * threads; the batch size, not the thread count, determines the result, so set it to a multiple of
- * the number of cores for parallel fits.
+ * the number of cores when the likelihood is expensive enough to share out.
  */
 public final class NestedSampling implements SearchEngine {
   private final NestedSettings settings;
@@ -42,15 +42,7 @@ public final class NestedSampling implements SearchEngine {
 
   @Override
   public Map<String, Object> settings() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("n_live", settings.nLive());
-    map.put("bound", settings.bound().name());
-    map.put("sample", settings.sample().name());
-    map.put("dlogz", settings.dlogz());
-    map.put("seed", settings.seed());
-    map.put("batch_size", settings.batchSize());
-    map.put("all", settings.toString());
-    return map;
+    return settings.toMap();
   }
 
   @Override
@@ -60,9 +52,9 @@ public final class NestedSampling implements SearchEngine {
     double[][] vectors = new double[n][];
     double[] weights = new double[n];
     double[] logWeights = run.logWeights();
-    for (int i = 0; i < n; i++) {
-      vectors[i] = run.vector(i);
-      weights[i] = Math.exp(logWeights[i]);
+    for (int k = 0; k < n; k++) {
+      vectors[k] = run.vector(k);
+      weights[k] = Math.exp(logWeights[k]);
     }
     Samples samples = Samples.of(problem, vectors, run.logLikelihoods(), weights);
     Map<String, Double> diagnostics = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package org.graphfit.search.nested;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -257,6 +259,32 @@ public final class NestedSettings {
    */
   public int batchSize() {
     return batchSize;
+  }
+
+  /**
+   * The settings in a stable order, as written to {@code search.json}; automatic values read {@code
+   * "auto"}.
+   *
+   * @return the settings by name
+   */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("n_live", liveCount);
+    map.put("bound", bound.name());
+    map.put("sample", sample.name());
+    map.put("dlogz", dlogz);
+    map.put("seed", seed);
+    map.put("max_iterations", maxIterations);
+    map.put("max_calls", maxCalls);
+    map.put("update_interval", updateInterval > 0 ? updateInterval : "auto");
+    map.put("enlarge", enlarge);
+    map.put("walks", walks);
+    map.put("slices", slices > 0 ? slices : "auto");
+    map.put("first_update_calls", firstUpdateCalls >= 0 ? firstUpdateCalls : "auto");
+    map.put("first_update_efficiency", firstUpdateEfficiency);
+    map.put("checkpoint_interval", checkpointInterval);
+    map.put("batch_size", batchSize);
+    return map;
   }
 
   @Override

@@ -78,6 +78,21 @@ class BoundTest {
   }
 
   @Test
+  void coincidentPointsStillGiveAFiniteBound() {
+    double[][] points = new double[10][];
+    for (int k = 0; k < points.length; k++) {
+      points[k] = new double[] {0.3, 0.7};
+    }
+    Bound bound = Bound.fit(points, true, Math.log(1e-6), 1.25);
+    double logVolume = bound.ellipsoid(0).logVolume();
+    assertThat(logVolume).isWithin(1e-9).of(Math.log(1e-5 * 1.25));
+    double[] z = new double[2];
+    double[] x = new double[2];
+    bound.sampleUniform(rng, gauss, z, x);
+    assertThat(x[0]).isWithin(0.01).of(0.3);
+  }
+
+  @Test
   void samplesAreClippedToTheUnitCube() {
     Bound edge = new Bound(new Ellipsoid[] {Ellipsoid.ball(new double[] {0.05, 0.5}, 0.2)});
     double[] z = new double[2];
