@@ -104,7 +104,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
   public Integer call() throws JsonProcessingException {
     PrintStream out = System.out;
     ObjectMapper mapper = new ObjectMapper();
-    long[] seedList = parseSeeds(seeds);
+    long[] seedList = Seeds.parse(seeds);
     if (!json) {
       out.printf(
           Locale.ROOT,
@@ -219,23 +219,6 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) * 1e-9;
     blackhole = sink;
     return seconds;
-  }
-
-  private static long[] parseSeeds(String text) {
-    String trimmed = text.trim();
-    int dash = trimmed.indexOf('-', 1);
-    if (dash > 0) {
-      long from = Long.parseLong(trimmed.substring(0, dash));
-      long to = Long.parseLong(trimmed.substring(dash + 1));
-      if (to < from) {
-        throw new CommandLine.ParameterException(
-            new CommandLine(new NestedSamplingBenchmark()), "empty seed range " + text);
-      }
-      long[] values = new long[(int) (to - from + 1)];
-      Arrays.setAll(values, i -> from + i);
-      return values;
-    }
-    return Arrays.stream(trimmed.split(",")).mapToLong(s -> Long.parseLong(s.trim())).toArray();
   }
 
   /** A problem of known log evidence. */

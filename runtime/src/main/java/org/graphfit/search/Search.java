@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * copies.
  *
  * <pre>{@code
- * NonLinearSearch search = Search.of(NestedSampling.builder().nLive(500).seed(1).build())
+ * NonLinearSearch search = Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).seed(1).build()))
  *     .withOutput(Path.of("output"), "seed/joint")
  *     .withThreads(2);
  * Result<Gaussian> result = search.fit(GaussianModel.withDefaults(), analysis);
