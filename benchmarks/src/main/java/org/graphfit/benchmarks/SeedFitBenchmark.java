@@ -61,7 +61,7 @@ public final class SeedFitBenchmark implements Callable<Integer> {
   @Option(names = "--sample", defaultValue = "AUTO", description = "AUTO, UNIFORM, RWALK, SLICE, RSLICE.")
   private NestedSettings.Sample sample;
 
-  @Option(names = "--walks", description = "Random-walk steps per proposal (default: the sampler's).")
+  @Option(names = "--walks", defaultValue = "10", description = "Random-walk steps per proposal (default: ${DEFAULT-VALUE}, as the seed example).")
   private Integer walks;
 
   @Option(names = "--slices", description = "Slices per proposal (default: the sampler's).")

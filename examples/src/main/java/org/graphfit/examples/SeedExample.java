@@ -43,7 +43,7 @@ public final class SeedExample {
     Path output = Path.of(args.length > 0 ? args[0] : "output");
     List<Dataset1D> datasets = ExampleData.load("gaussian_x1__low_snr", DATASETS);
     Search search =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).seed(1).build()));
+        Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).walks(10).seed(1).build()));
 
     List<Result<Gaussian>> alone = new ArrayList<>();
     for (int i = 0; i < DATASETS; i++) {
