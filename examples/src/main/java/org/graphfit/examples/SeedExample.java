@@ -61,6 +61,7 @@ public final class SeedExample {
               AnalysisFactor.of(GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(datasets.get(i)))
                   .named("dataset_" + i)));
     }
+    System.out.println(graph.model().info());
     System.out.println(graph.info());
     GraphResult joint = graph.fit(search.withOutput(output, "seed/joint"));
 

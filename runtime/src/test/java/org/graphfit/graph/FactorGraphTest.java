@@ -184,4 +184,23 @@ class FactorGraphTest {
     assertThat(mermaid).contains("class v0 global");
     assertThat(mermaid).doesNotContain("class v1 global");
   }
+
+  @Test
+  void sharedParameterWithConflictingPriorsNamesBothFactors() {
+    FactorGraph graph = new FactorGraph();
+    graph.add(AnalysisFactor.of(GaussianModel.withDefaults(), centreNear(0)).named("first"));
+    graph.add(
+        AnalysisFactor.of(
+                GaussianModel.withDefaults()
+                    .centre(
+                        org.graphfit.model.Parameter.sharedByKey(
+                            "org.graphfit.testing.Gaussian.centre", Prior.uniform(0, 1))),
+                centreNear(0))
+            .named("second"));
+
+    IllegalStateException error = assertThrows(IllegalStateException.class, graph::layout);
+    assertThat(error).hasMessageThat().contains("conflicting priors");
+    assertThat(error).hasMessageThat().contains("first.centre");
+    assertThat(error).hasMessageThat().contains("second.centre");
+  }
 }

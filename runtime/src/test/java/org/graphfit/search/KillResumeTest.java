@@ -42,7 +42,6 @@ class KillResumeTest {
       Thread.sleep(20);
       checkpoint = findCheckpoint();
     }
-    Thread.sleep(150);
     child.destroyForcibly();
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(checkpoint).isNotNull();

@@ -1,9 +1,11 @@
 package org.graphfit.search.nested;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.ProgressLog;
 import org.graphfit.search.LikelihoodFailures;
 import org.graphfit.search.SearchProblem;
 import org.graphfit.search.TaskRunner;
@@ -84,7 +86,18 @@ public final class NestedSampler {
     double logShell = Math.log(-Math.expm1(-1.0 / liveCount));
     Proposal[] proposals = new Proposal[batch];
     UniformRandomProvider[] generators = new UniformRandomProvider[batch];
+    ProgressLog progress = ProgressLog.of("NestedSampling");
     while (!finished(state)) {
+      progress.update(
+          () ->
+              String.format(
+                  Locale.ROOT,
+                  "iteration %d, %d likelihood calls, log Z %.3f, remaining dlogz %.3f (stop at %.3f)",
+                  state.iteration,
+                  state.calls,
+                  state.logZ,
+                  state.remainingLogZ(),
+                  settings.dlogz()));
       if (checkpointing && state.iteration - state.lastCheckpoint >= settings.checkpointInterval()) {
         state.lastCheckpoint = state.iteration;
         state.elapsedSeconds = elapsedBefore + (System.nanoTime() - startNanos) * 1e-9;
