@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
  * 49.79 and sd 26.11; dataset_0 alone log Z = -55.11, centre mean 47.7 and sd 32.5.
  *
  * <p>Tolerances: each log Z within 3 reported sigma and within 0.3 of the exact value. At 500 live
- * points the centre's mean and sd scatter from seed to seed by about 0.7 and 1.1 (the second mode near
- * 77 carries 0.125 of the mass and is sampled by a few hundred points; measured over ten seeds with
- * {@code SeedFitBenchmark}), so their averages over four seeds are held to 1.0 and 1.5 (standard errors
- * about 0.35 and 0.55) and each seed to 2.5 and 3.5.
+ * points the centre's mean and sd scatter from seed to seed by about 0.7 and 1.1 (the second mode
+ * near 77 carries 0.125 of the mass and is sampled by a few hundred points; measured over ten seeds
+ * with {@code SeedFitBenchmark}), so their averages over four seeds are held to 1.0 and 1.5
+ * (standard errors about 0.35 and 0.55) and each seed to 2.5 and 3.5.
  */
 class SeedJointFitTest {
   private static List<Dataset1D> datasets;
@@ -39,7 +39,8 @@ class SeedJointFitTest {
     FactorGraph graph = new FactorGraph();
     for (int i = 0; i < datasetCount; i++) {
       graph.add(
-          AnalysisFactor.of(GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(datasets.get(i)))
+          AnalysisFactor.of(
+                  GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(datasets.get(i)))
               .named("dataset_" + i));
     }
     return graph

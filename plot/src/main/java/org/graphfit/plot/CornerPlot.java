@@ -153,7 +153,8 @@ public final class CornerPlot {
     LookupPaintScale scale = new LookupPaintScale(0, 1.0001, Color.WHITE);
     for (int level = 1; level <= 10; level++) {
       float shade = 1f - level / 10f;
-      scale.add((level - 1) / 10.0 + 1e-9, new Color(shade * 0.85f + 0.12f, shade * 0.9f + 0.1f, 1f));
+      scale.add(
+          (level - 1) / 10.0 + 1e-9, new Color(shade * 0.85f + 0.12f, shade * 0.9f + 0.1f, 1f));
     }
     blocks.setPaintScale(scale);
     NumberAxis x = new NumberAxis();

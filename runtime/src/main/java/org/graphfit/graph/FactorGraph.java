@@ -18,10 +18,10 @@ import org.graphfit.search.NonLinearSearch;
 import org.graphfit.search.Result;
 
 /**
- * A factor graph: analysis factors (one per dataset) and hierarchical factors that share parameters.
- * Its model is the collection of the factors' models, so a parameter shared by identity or by a
- * {@code @Shared} key is one free parameter; its log likelihood is the sum over factors. A parameter
- * that appears in more than one factor is <em>global</em>, the others are <em>local</em>.
+ * A factor graph: analysis factors (one per dataset) and hierarchical factors that share
+ * parameters. Its model is the collection of the factors' models, so a parameter shared by identity
+ * or by a {@code @Shared} key is one free parameter; its log likelihood is the sum over factors. A
+ * parameter that appears in more than one factor is <em>global</em>, the others are <em>local</em>.
  *
  * <pre>{@code
  * FactorGraph graph = new FactorGraph();

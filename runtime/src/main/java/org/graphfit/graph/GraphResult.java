@@ -8,8 +8,9 @@ import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
 
 /**
- * The result of a joint fit of a {@link FactorGraph}: the global result over all free parameters, and
- * per factor a typed result over that factor's own parameters (the joint samples projected onto them).
+ * The result of a joint fit of a {@link FactorGraph}: the global result over all free parameters,
+ * and per factor a typed result over that factor's own parameters (the joint samples projected onto
+ * them).
  */
 public final class GraphResult {
   private final FactorGraph graph;
@@ -69,7 +70,11 @@ public final class GraphResult {
     Result.Builder<T> builder =
         Result.builder(global.searchName(), layout, projected)
             .logEvidence(global.logEvidence(), global.logEvidenceError())
-            .cost(global.likelihoodCalls(), global.failedCalls(), global.firstFailure(), global.seconds());
+            .cost(
+                global.likelihoodCalls(),
+                global.failedCalls(),
+                global.firstFailure(),
+                global.seconds());
     global.diagnostics().forEach(builder::diagnostic);
     return builder.build();
   }

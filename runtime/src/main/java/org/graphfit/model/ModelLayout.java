@@ -11,8 +11,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.graphfit.prior.Prior;
 
 /**
- * The immutable free-parameter layout of a model, taken at one moment: which slots are free, in which
- * order, with which priors, and how a vector of free-parameter values becomes an instance.
+ * The immutable free-parameter layout of a model, taken at one moment: which slots are free, in
+ * which order, with which priors, and how a vector of free-parameter values becomes an instance.
  *
  * <p>Free parameters are ordered by first appearance in a depth-first walk of the model tree. A
  * parameter object that appears in several slots, and all parameters with the same {@code @Shared}
@@ -62,8 +62,8 @@ public final class ModelLayout<T> {
    * @param model the model
    * @param <T> the type of instance
    * @return its layout
-   * @throws IllegalStateException if a parameter has neither prior nor fixed value, shared parameters
-   *     have different priors, or a constraint names a parameter outside the model
+   * @throws IllegalStateException if a parameter has neither prior nor fixed value, shared
+   *     parameters have different priors, or a constraint names a parameter outside the model
    */
   public static <T> ModelLayout<T> of(Model<T> model) {
     Objects.requireNonNull(model, "model");
@@ -213,8 +213,8 @@ public final class ModelLayout<T> {
   }
 
   /**
-   * The free-parameter values of an instance. Where a shared parameter fills several slots, its first
-   * slot's value is taken.
+   * The free-parameter values of an instance. Where a shared parameter fills several slots, its
+   * first slot's value is taken.
    *
    * @param instance the instance
    * @return one value per free parameter
@@ -332,7 +332,11 @@ public final class ModelLayout<T> {
     text.append("Total Free Parameters = ").append(priors.length).append("\n\n");
     for (Node node : nodes) {
       String name = "    ".repeat(node.depth) + node.name;
-      text.append(pad(name)).append(node.typeName).append(" (N=").append(freeCount(node)).append(")\n");
+      text.append(pad(name))
+          .append(node.typeName)
+          .append(" (N=")
+          .append(freeCount(node))
+          .append(")\n");
     }
     text.append('\n');
     for (int slot = 0; slot < slotPaths.length; slot++) {
@@ -534,7 +538,8 @@ public final class ModelLayout<T> {
           fixed[i] = parameter.isFixed() ? parameter.fixedValue() : Double.NaN;
         }
         resolved.add(
-            new ResolvedConstraint(constraint, indices, fixed, constraint.describe(paths[0], paths[1])));
+            new ResolvedConstraint(
+                constraint, indices, fixed, constraint.describe(paths[0], paths[1])));
       }
       return resolved;
     }

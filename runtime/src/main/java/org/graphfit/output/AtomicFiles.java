@@ -12,8 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes files so that no reader ever sees half of one: the bytes go to a temporary file in the same
- * folder, are forced to disk, and the temporary file is renamed over the target in one step.
+ * Writes files so that no reader ever sees half of one: the bytes go to a temporary file in the
+ * same folder, are forced to disk, and the temporary file is renamed over the target in one step.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}

@@ -25,10 +25,10 @@ import org.graphfit.search.Samples;
 /**
  * The folder of one fit, {@code <root>/<name>/<identifier>/}, laid out as PyAutoFit users expect:
  * {@code model.info}, {@code model.results}, {@code search.summary}, and {@code files/} with {@code
- * model.json}, {@code search.json}, {@code samples.csv}, {@code samples_summary.json} and, while the fit
- * runs, {@code checkpoint.bin}. The identifier is a hash of the model, the search settings and the
- * user's tag, so the same fit always lands in the same folder and a completed one is loaded, not
- * refitted. Every file is written atomically.
+ * model.json}, {@code search.json}, {@code samples.csv}, {@code samples_summary.json} and, while
+ * the fit runs, {@code checkpoint.bin}. The identifier is a hash of the model, the search settings
+ * and the user's tag, so the same fit always lands in the same folder and a completed one is
+ * loaded, not refitted. Every file is written atomically.
  */
 public final class OutputFolder {
   private static final JsonMapper JSON =
@@ -164,8 +164,8 @@ public final class OutputFolder {
   }
 
   /**
-   * Writes a completed result and removes the checkpoint. {@code samples_summary.json} is written last,
-   * so a folder is complete exactly when its other files are.
+   * Writes a completed result and removes the checkpoint. {@code samples_summary.json} is written
+   * last, so a folder is complete exactly when its other files are.
    *
    * @param result the result
    */
@@ -224,7 +224,8 @@ public final class OutputFolder {
       throw new IllegalStateException(folder + " holds no completed fit");
     }
     try {
-      JsonNode summary = JSON.readTree(folder.resolve("files").resolve("samples_summary.json").toFile());
+      JsonNode summary =
+          JSON.readTree(folder.resolve("files").resolve("samples_summary.json").toFile());
       Samples samples = SamplesCsv.read(folder.resolve("files").resolve("samples.csv"));
       Result.Builder<T> builder = Result.builder(summary.path("search").asText(), layout, samples);
       if (!summary.path("log_evidence").isNull()) {

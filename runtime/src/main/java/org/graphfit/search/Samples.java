@@ -6,10 +6,10 @@ import java.util.Objects;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * Weighted posterior samples of free-parameter vectors, with the log-likelihood and log prior of each.
- * Nested sampling gives unequal weights; MCMC and Laplace draws give equal ones. Weights are normalised
- * to sum to one; weights that already sum to one within 1e-12 are kept bit for bit, so samples read
- * back from a file equal those written. Immutable.
+ * Weighted posterior samples of free-parameter vectors, with the log-likelihood and log prior of
+ * each. Nested sampling gives unequal weights; MCMC and Laplace draws give equal ones. Weights are
+ * normalised to sum to one; weights that already sum to one within 1e-12 are kept bit for bit, so
+ * samples read back from a file equal those written. Immutable.
  */
 public final class Samples {
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
@@ -240,8 +240,8 @@ public final class Samples {
   }
 
   /**
-   * The weighted quantile of each parameter's marginal (linear interpolation of the weighted empirical
-   * distribution function at sample mid-weights).
+   * The weighted quantile of each parameter's marginal (linear interpolation of the weighted
+   * empirical distribution function at sample mid-weights).
    *
    * @param probability the cumulative probability in {@code [0, 1]}
    * @return one quantile per parameter

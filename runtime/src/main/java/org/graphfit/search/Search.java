@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link NonLinearSearch} made of an engine plus how to run it: the number of threads and,
- * optionally, an output folder. With an output folder a completed fit is loaded instead of refitted,
- * and an interrupted one resumes from its checkpoint. Immutable; the {@code with} methods return
- * copies.
+ * optionally, an output folder. With an output folder a completed fit is loaded instead of
+ * refitted, and an interrupted one resumes from its checkpoint. Immutable; the {@code with} methods
+ * return copies.
  *
  * <pre>{@code
  * NonLinearSearch search = Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).seed(1).build()))

@@ -100,7 +100,9 @@ public final class TaskRunner implements AutoCloseable {
         Throwable cause = e.getCause();
         if (failure == null) {
           failure =
-              cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+              cause instanceof RuntimeException runtime
+                  ? runtime
+                  : new IllegalStateException(cause);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

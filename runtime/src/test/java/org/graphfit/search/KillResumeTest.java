@@ -18,7 +18,10 @@ class KillResumeTest {
 
   private Path findCheckpoint() throws IOException {
     try (Stream<Path> files = Files.walk(output)) {
-      return files.filter(p -> p.getFileName().toString().equals("checkpoint.bin")).findFirst().orElse(null);
+      return files
+          .filter(p -> p.getFileName().toString().equals("checkpoint.bin"))
+          .findFirst()
+          .orElse(null);
     }
   }
 

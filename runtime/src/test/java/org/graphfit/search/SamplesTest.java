@@ -74,14 +74,26 @@ class SamplesTest {
   void malformedInputIsRejected() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> Samples.of(List.of("x"), new double[][] {{1}}, new double[2], new double[1], new double[1]));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> Samples.of(List.of("x"), new double[][] {{1}}, new double[1], new double[1], new double[] {0}));
+        () ->
+            Samples.of(
+                List.of("x"), new double[][] {{1}}, new double[2], new double[1], new double[1]));
     assertThrows(
         IllegalArgumentException.class,
         () ->
             Samples.of(
-                List.of("x"), new double[][] {{1}}, new double[1], new double[1], new double[] {Double.NaN}));
+                List.of("x"),
+                new double[][] {{1}},
+                new double[1],
+                new double[1],
+                new double[] {0}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Samples.of(
+                List.of("x"),
+                new double[][] {{1}},
+                new double[1],
+                new double[1],
+                new double[] {Double.NaN}));
   }
 }

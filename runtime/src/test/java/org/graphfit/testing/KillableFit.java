@@ -9,8 +9,8 @@ import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
 
 /**
- * A deliberately slow fit, run in a child JVM that the kill test ends with SIGKILL part way through,
- * and then in the test's own JVM to resume it.
+ * A deliberately slow fit, run in a child JVM that the kill test ends with SIGKILL part way
+ * through, and then in the test's own JVM to resume it.
  */
 public final class KillableFit {
   private KillableFit() {}

@@ -14,18 +14,19 @@ import org.graphfit.search.TaskRunner;
  * The affine-invariant ensemble sampler of Goodman and Weare (2010) with the stretch move, as in
  * emcee, targeting {@code logPrior + logLikelihood} of a {@link SearchProblem}.
  *
- * <p>The ensemble is split into two halves that are updated in turn (the red-black scheme of Foreman-
- * Mackey et al. 2013): every walker of one half proposes a stretch towards a random walker of the
- * other, frozen half, so the walkers of a half are independent and run concurrently on a {@link
- * TaskRunner}. Each walker draws only from its own generator, derived from the seed, so the result is
- * bit-identical for every thread count.
+ * <p>The ensemble is split into two halves that are updated in turn (the red-black scheme of
+ * Foreman- Mackey et al. 2013): every walker of one half proposes a stretch towards a random walker
+ * of the other, frozen half, so the walkers of a half are independent and run concurrently on a
+ * {@link TaskRunner}. Each walker draws only from its own generator, derived from the seed, so the
+ * result is bit-identical for every thread count.
  *
  * <p>Every {@link EnsembleSettings#checkInterval()} steps the sampler estimates the integrated
- * autocorrelation time {@code tau} of every parameter ({@link AutocorrelationTime}) and stops when the
- * chain is longer than {@code tauFactor * tau} and no {@code tau} changed by more than {@code
- * tauTolerance} since the previous check. Every {@link EnsembleSettings#checkpointInterval()} steps it
- * saves its complete state, generator states included, to the {@link CheckpointStore}; a run started on
- * a store holding a checkpoint continues from it and ends bit-identical to an uninterrupted run.
+ * autocorrelation time {@code tau} of every parameter ({@link AutocorrelationTime}) and stops when
+ * the chain is longer than {@code tauFactor * tau} and no {@code tau} changed by more than {@code
+ * tauTolerance} since the previous check. Every {@link EnsembleSettings#checkpointInterval()} steps
+ * it saves its complete state, generator states included, to the {@link CheckpointStore}; a run
+ * started on a store holding a checkpoint continues from it and ends bit-identical to an
+ * uninterrupted run.
  */
 public final class EnsembleSampler {
   private final EnsembleSettings settings;
@@ -199,7 +200,9 @@ public final class EnsembleSampler {
         });
   }
 
-  /** Writes the log-likelihood and log posterior; the likelihood is skipped where the prior is 0. */
+  /**
+   * Writes the log-likelihood and log posterior; the likelihood is skipped where the prior is 0.
+   */
   private static void evaluate(SearchProblem problem, double[] x, double[] values) {
     double logPrior = problem.logPrior(x);
     double logLikelihood =

@@ -6,14 +6,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The immutable settings of an {@link EnsembleSampler}, made with {@link #builder()}. Every value has a
- * default; the builder rejects invalid values with a message naming the setting, and the sampler
- * checks the settings that depend on the problem's dimension (walker count, ball centre) when it runs.
+ * The immutable settings of an {@link EnsembleSampler}, made with {@link #builder()}. Every value
+ * has a default; the builder rejects invalid values with a message naming the setting, and the
+ * sampler checks the settings that depend on the problem's dimension (walker count, ball centre)
+ * when it runs.
  */
 public final class EnsembleSettings {
   /** How the walkers' starting points are chosen. */
   public enum Initialisation {
-    /** Around a given point: each coordinate is the centre plus the width times a standard normal. */
+    /**
+     * Around a given point: each coordinate is the centre plus the width times a standard normal.
+     */
     BALL,
     /** Independent draws from the prior (through the unit-cube transform). */
     PRIOR
@@ -152,7 +155,8 @@ public final class EnsembleSettings {
   }
 
   /**
-   * The number of initial steps discarded, or automatic: {@code 2 * max(tau)}, at most half the chain.
+   * The number of initial steps discarded, or automatic: {@code 2 * max(tau)}, at most half the
+   * chain.
    *
    * @return the burn-in, or {@code -1} for automatic
    */
@@ -276,7 +280,8 @@ public final class EnsembleSettings {
     private Builder() {}
 
     /**
-     * Sets the number of walkers; it must be even, and greater than the dimension when the sampler runs.
+     * Sets the number of walkers; it must be even, and greater than the dimension when the sampler
+     * runs.
      *
      * @param walkers the walker count, positive and even
      * @return this builder
@@ -412,8 +417,9 @@ public final class EnsembleSettings {
     }
 
     /**
-     * Sets the convergence rule: more than {@code tauFactor * tau} steps, and tau changed by less than
-     * {@code tauTolerance} (relative) since the previous check, made every {@code checkInterval} steps.
+     * Sets the convergence rule: more than {@code tauFactor * tau} steps, and tau changed by less
+     * than {@code tauTolerance} (relative) since the previous check, made every {@code
+     * checkInterval} steps.
      *
      * @param tauFactor a finite factor, at least 1 (emcee recommends 50)
      * @param tauTolerance a relative tolerance in {@code (0, 1)} (emcee uses 0.01)

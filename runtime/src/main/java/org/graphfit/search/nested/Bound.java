@@ -10,12 +10,12 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * A union of ellipsoids bounding the live points, fitted as nestle and dynesty do: one ellipsoid from
- * the points' covariance scaled to enclose them, recursively split in two by k-means started at the
- * ends of the major axis whenever the halves' summed volume is less than half the whole (or, when the
- * whole is over twice the expected volume, when a deeper split achieves that). Each final cluster gets
- * the smaller of its plain and its Ledoit-Wolf-shrunk enclosing ellipsoid, enlarged by a volume
- * factor. Immutable.
+ * A union of ellipsoids bounding the live points, fitted as nestle and dynesty do: one ellipsoid
+ * from the points' covariance scaled to enclose them, recursively split in two by k-means started
+ * at the ends of the major axis whenever the halves' summed volume is less than half the whole (or,
+ * when the whole is over twice the expected volume, when a deeper split achieves that). Each final
+ * cluster gets the smaller of its plain and its Ledoit-Wolf-shrunk enclosing ellipsoid, enlarged by
+ * a volume factor. Immutable.
  */
 final class Bound {
   private static final double LOG_VOLUME_DECREASE = Math.log(0.5);
@@ -47,8 +47,8 @@ final class Bound {
    *
    * @param points unit-cube points
    * @param multi whether to split into several ellipsoids
-   * @param logPointVolume the log of the prior volume expected per point; no ellipsoid is made smaller
-   *     than its point count times this
+   * @param logPointVolume the log of the prior volume expected per point; no ellipsoid is made
+   *     smaller than its point count times this
    * @param enlarge the factor by which each ellipsoid's volume is finally multiplied
    */
   static Bound fit(double[][] points, boolean multi, double logPointVolume, double enlarge) {
@@ -83,12 +83,15 @@ final class Bound {
   }
 
   /**
-   * Writes to {@code out} a point uniform in the intersection of the union of the ellipsoids with the
-   * unit cube: an ellipsoid is chosen with probability proportional to its volume, a point drawn in it
-   * and kept with probability one over the number of ellipsoids containing it.
+   * Writes to {@code out} a point uniform in the intersection of the union of the ellipsoids with
+   * the unit cube: an ellipsoid is chosen with probability proportional to its volume, a point
+   * drawn in it and kept with probability one over the number of ellipsoids containing it.
    */
   void sampleUniform(
-      UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss, double[] z, double[] out) {
+      UniformRandomProvider rng,
+      ZigguratSampler.NormalizedGaussian gauss,
+      double[] z,
+      double[] out) {
     while (true) {
       int chosen = choose(rng.nextDouble());
       ellipsoids[chosen].sample(rng, gauss, z, out);
@@ -162,12 +165,13 @@ final class Bound {
   }
 
   /**
-   * The covariance ellipsoid of the indexed points, scaled to enclose them all and to at least their
-   * number times the volume per point.
+   * The covariance ellipsoid of the indexed points, scaled to enclose them all and to at least
+   * their number times the volume per point.
    *
    * @param shrink whether to shrink the covariance towards isotropy; each final ellipsoid is the
    *     smaller of the shrunk and the plain one (a round cluster gains, two merged modes do not),
-   *     while the splitting decisions use the plain covariance, whose elongation shows where to split
+   *     while the splitting decisions use the plain covariance, whose elongation shows where to
+   *     split
    */
   static Ellipsoid enclosing(
       double[][] points, int[] index, double logPointVolume, boolean shrink) {
@@ -221,11 +225,11 @@ final class Bound {
   }
 
   /**
-   * Ledoit-Wolf shrinkage of the covariance towards a multiple of the identity, in place: the sample
-   * covariance of a few hundred points in many dimensions is anisotropic by noise alone (eigenvalues
-   * spread by about {@code 1 +- 2 sqrt(d / n)}), and an ellipsoid shaped by that noise both cuts off
-   * parts of a round likelihood contour and, used to direct random walks and slices, biases the
-   * evidence upwards. Genuine anisotropy, large against the noise, is kept.
+   * Ledoit-Wolf shrinkage of the covariance towards a multiple of the identity, in place: the
+   * sample covariance of a few hundred points in many dimensions is anisotropic by noise alone
+   * (eigenvalues spread by about {@code 1 +- 2 sqrt(d / n)}), and an ellipsoid shaped by that noise
+   * both cuts off parts of a round likelihood contour and, used to direct random walks and slices,
+   * biases the evidence upwards. Genuine anisotropy, large against the noise, is kept.
    */
   private static void shrink(double[][] points, int[] index, double[] mean, double[][] cov) {
     int d = mean.length;

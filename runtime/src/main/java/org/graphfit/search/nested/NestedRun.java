@@ -4,8 +4,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * The immutable result of a nested sampling run: the dead points followed by the final live points in
- * order of increasing likelihood, with their log-likelihoods and normalised log weights, the log
+ * The immutable result of a nested sampling run: the dead points followed by the final live points
+ * in order of increasing likelihood, with their log-likelihoods and normalised log weights, the log
  * evidence with its error, the information, and the run's costs.
  */
 public final class NestedRun {
@@ -133,8 +133,8 @@ public final class NestedRun {
   }
 
   /**
-   * The number of likelihood calls, including those of the initial live points and of proposals that
-   * a batch did not use.
+   * The number of likelihood calls, including those of the initial live points and of proposals
+   * that a batch did not use.
    *
    * @return the call count
    */

@@ -10,9 +10,9 @@ import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
 
 /**
- * The {@link NestedSampler} as a {@link SearchEngine}: the weighted dead and final live points become
- * the samples, the log evidence and its error are reported, and the diagnostics are the information,
- * the iterations and the effective sample size.
+ * The {@link NestedSampler} as a {@link SearchEngine}: the weighted dead and final live points
+ * become the samples, the log evidence and its error are reported, and the diagnostics are the
+ * information, the iterations and the effective sample size.
  *
  * <p>Proposals are evaluated in batches of {@link NestedSettings#batchSize()} on the search's
  * threads; the batch size, not the thread count, determines the result, so set it to a multiple of

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The immutable configuration of a {@link NestedSampler}, made with {@link #builder()}. Defaults follow
- * dynesty: 500 live points, multi-ellipsoid bounds, automatic choice of proposal, stopping when the
- * estimated remaining evidence is below {@code dlogz = 0.1}.
+ * The immutable configuration of a {@link NestedSampler}, made with {@link #builder()}. Defaults
+ * follow dynesty: 500 live points, multi-ellipsoid bounds, automatic choice of proposal, stopping
+ * when the estimated remaining evidence is below {@code dlogz = 0.1}.
  */
 public final class NestedSettings {
   /** How the live points are bounded. */
@@ -167,9 +167,10 @@ public final class NestedSettings {
   }
 
   /**
-   * The number of likelihood calls between bound updates in a given dimension: the configured value,
-   * or by default as dynesty, {@code 1.5 nLive} for uniform proposals, {@code 0.15 walks nLive} for
-   * random walks, {@code 0.9 d slices nLive} for slices and {@code 2 slices nLive} for random slices.
+   * The number of likelihood calls between bound updates in a given dimension: the configured
+   * value, or by default as dynesty, {@code 1.5 nLive} for uniform proposals, {@code 0.15 walks
+   * nLive} for random walks, {@code 0.9 d slices nLive} for slices and {@code 2 slices nLive} for
+   * random slices.
    *
    * @param dimension the problem's dimension
    * @return the update interval in calls, at least 1
@@ -207,10 +208,10 @@ public final class NestedSettings {
   }
 
   /**
-   * The number of slice updates per proposal in a given dimension: the configured value, or by default
-   * 5 sweeps over all axes for {@link Sample#SLICE} and {@code max(5, dimension)} random directions for
-   * {@link Sample#RSLICE} (fewer random directions leave new points correlated with their start and
-   * bias the evidence upwards in high dimension).
+   * The number of slice updates per proposal in a given dimension: the configured value, or by
+   * default 5 sweeps over all axes for {@link Sample#SLICE} and {@code max(5, dimension)} random
+   * directions for {@link Sample#RSLICE} (fewer random directions leave new points correlated with
+   * their start and bias the evidence upwards in high dimension).
    *
    * @param dimension the problem's dimension
    * @return the slices
@@ -252,8 +253,8 @@ public final class NestedSettings {
   }
 
   /**
-   * The number of proposals evaluated concurrently in one batch. Results depend on it but not on the
-   * number of threads; use at least as many as threads to keep them busy.
+   * The number of proposals evaluated concurrently in one batch. Results depend on it but not on
+   * the number of threads; use at least as many as threads to keep them busy.
    *
    * @return the batch size, default 1
    */
@@ -289,11 +290,24 @@ public final class NestedSettings {
 
   @Override
   public String toString() {
-    return "NestedSettings{nLive=" + liveCount + ", bound=" + bound + ", sample=" + sample
-        + ", dlogz=" + dlogz + ", seed=" + seed + ", batchSize=" + batchSize + "}";
+    return "NestedSettings{nLive="
+        + liveCount
+        + ", bound="
+        + bound
+        + ", sample="
+        + sample
+        + ", dlogz="
+        + dlogz
+        + ", seed="
+        + seed
+        + ", batchSize="
+        + batchSize
+        + "}";
   }
 
-  /** Collects and validates settings; every setter rejects bad values with a message naming them. */
+  /**
+   * Collects and validates settings; every setter rejects bad values with a message naming them.
+   */
   public static final class Builder {
     private int liveCount = 500;
     private Bound bound = Bound.MULTI;
@@ -415,7 +429,8 @@ public final class NestedSettings {
      */
     public Builder enlarge(double value) {
       if (!(value >= 1) || Double.isInfinite(value)) {
-        throw new IllegalArgumentException("enlarge must be at least 1 and finite but was " + value);
+        throw new IllegalArgumentException(
+            "enlarge must be at least 1 and finite but was " + value);
       }
       this.enlarge = value;
       return this;
@@ -454,7 +469,8 @@ public final class NestedSettings {
      */
     public Builder firstUpdateCalls(long value) {
       if (value < 0) {
-        throw new IllegalArgumentException("firstUpdateCalls must not be negative but was " + value);
+        throw new IllegalArgumentException(
+            "firstUpdateCalls must not be negative but was " + value);
       }
       this.firstUpdateCalls = value;
       return this;

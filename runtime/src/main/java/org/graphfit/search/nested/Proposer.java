@@ -5,8 +5,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.graphfit.search.SearchProblem;
 
 /**
- * Makes proposals for one batch: reads a fixed snapshot of the live points, the bound and the scale,
- * and draws only from the generator it is handed, so that proposals made concurrently do not interact.
+ * Makes proposals for one batch: reads a fixed snapshot of the live points, the bound and the
+ * scale, and draws only from the generator it is handed, so that proposals made concurrently do not
+ * interact.
  */
 final class Proposer {
   private static final int MAX_STEPS_OUT = 1000;
@@ -47,7 +48,9 @@ final class Proposer {
     this.slices = slices;
   }
 
-  /** A new point with log-likelihood above {@code logLStar}, or a live point's copy if none moved. */
+  /**
+   * A new point with log-likelihood above {@code logLStar}, or a live point's copy if none moved.
+   */
   Proposal propose(UniformRandomProvider rng, double logLStar) {
     Chain chain = new Chain(rng, dim);
     double[] unit = new double[dim];
@@ -165,9 +168,9 @@ final class Proposer {
   }
 
   /**
-   * One slice update of {@code unit} along {@code chain.direction}: a unit-length interval placed at
-   * random around the point, stepped out while its ends are above the constraint, then shrunk towards
-   * the point until a draw in it is above the constraint.
+   * One slice update of {@code unit} along {@code chain.direction}: a unit-length interval placed
+   * at random around the point, stepped out while its ends are above the constraint, then shrunk
+   * towards the point until a draw in it is above the constraint.
    */
   private double slice(Chain chain, double[] unit, double logL, double logLStar) {
     double offset = chain.rng.nextDouble();

@@ -28,8 +28,10 @@ final class SamplerState {
   final double[][] liveUnits;
   final double[][] liveVectors;
   final double[] liveLogL;
+
   /** A min-heap of live point indices ordered by log-likelihood, then index. */
   private final int[] heap;
+
   double[] deadUnits;
   double[] deadVectors;
   double[] deadLogL;
@@ -39,8 +41,10 @@ final class SamplerState {
   long calls;
   long callsAtUpdate;
   long iterationAtUpdate;
+
   /** The efficiency of the last completed update interval, NaN before there was one. */
   double lastEfficiency = Double.NaN;
+
   long lastCheckpoint;
   boolean bounded;
   Bound bound;
@@ -72,8 +76,8 @@ final class SamplerState {
   }
 
   /**
-   * The live point of lowest log-likelihood, ties going to the lowest index, so that the choice does
-   * not depend on the heap's layout.
+   * The live point of lowest log-likelihood, ties going to the lowest index, so that the choice
+   * does not depend on the heap's layout.
    */
   int worst() {
     return heap[0];
@@ -89,7 +93,9 @@ final class SamplerState {
     return Bound.logAddExp(logZ, maxLogL + logVolume()) - logZ;
   }
 
-  /** Kills the worst live point, adding its trapezoid weight, and puts the proposal in its place. */
+  /**
+   * Kills the worst live point, adding its trapezoid weight, and puts the proposal in its place.
+   */
   void replaceWorst(Proposal proposal, double logWidth) {
     int worst = worst();
     iteration++;
@@ -101,7 +107,10 @@ final class SamplerState {
     siftDown(0);
   }
 
-  /** Appends a dead point of log-likelihood {@code logL} whose shell has log volume {@code logWidth}. */
+  /**
+   * Appends a dead point of log-likelihood {@code logL} whose shell has log volume {@code
+   * logWidth}.
+   */
   void addDead(double[] unit, double[] vector, double logL, double logWidth) {
     if (deadCount == deadLogL.length) {
       int capacity = 2 * deadCount;
@@ -201,8 +210,8 @@ final class SamplerState {
   /**
    * The state saved in {@code bytes}.
    *
-   * @throws IllegalStateException if the bytes are not a checkpoint of a run with this dimension, live
-   *     point count and seed
+   * @throws IllegalStateException if the bytes are not a checkpoint of a run with this dimension,
+   *     live point count and seed
    */
   static SamplerState read(byte[] bytes, int dim, int liveCount, long seed) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
@@ -219,9 +228,18 @@ final class SamplerState {
       long savedSeed = in.readLong();
       if (savedDim != dim || savedLive != liveCount || savedSeed != seed) {
         throw new IllegalStateException(
-            "the checkpoint was written by a run with dimension " + savedDim + ", nLive " + savedLive
-                + " and seed " + savedSeed + ", not dimension " + dim + ", nLive " + liveCount
-                + " and seed " + seed);
+            "the checkpoint was written by a run with dimension "
+                + savedDim
+                + ", nLive "
+                + savedLive
+                + " and seed "
+                + savedSeed
+                + ", not dimension "
+                + dim
+                + ", nLive "
+                + liveCount
+                + " and seed "
+                + seed);
       }
       SamplerState state = new SamplerState(dim, liveCount, seed);
       byte[] rngState = new byte[in.readInt()];

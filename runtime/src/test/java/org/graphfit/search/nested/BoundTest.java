@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Ellipsoids, their fitting and uniform sampling of their union. */
 class BoundTest {
   private final UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(17L);
-  private final ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+  private final ZigguratSampler.NormalizedGaussian gauss =
+      ZigguratSampler.NormalizedGaussian.of(rng);
 
   private double[][] twoClusters() {
     double[][] points = new double[400][];

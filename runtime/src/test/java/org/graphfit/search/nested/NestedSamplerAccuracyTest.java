@@ -48,7 +48,8 @@ class NestedSamplerAccuracyTest {
 
   @Test
   void conjugateGaussianPosterior() {
-    // Data 1 with noise 0.5 and a standard normal prior: posterior N(0.8, 0.2), evidence N(1 | 0, 1.25).
+    // Data 1 with noise 0.5 and a standard normal prior: posterior N(0.8, 0.2), evidence N(1 | 0,
+    // 1.25).
     double sigma = 0.5;
     SearchProblem problem =
         SearchProblems.of(
