@@ -104,6 +104,11 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
   @Option(names = "--slices", description = "Slices per proposal (default: the sampler's).")
   private Integer slices;
 
+  @Option(
+      names = "--update-interval",
+      description = "Likelihood calls between bound refits (default: the sampler's).")
+  private Long updateInterval;
+
   @Option(names = "--json", description = "Print one JSON object per run instead of the table.")
   private boolean json;
 
@@ -207,6 +212,9 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     }
     if (slices != null) {
       builder.slices(slices);
+    }
+    if (updateInterval != null) {
+      builder.updateInterval(updateInterval);
     }
     NestedSettings settings = builder.build();
     SearchProblem problem = SearchProblems.of(benchmark.priors(), benchmark.likelihood);
