@@ -117,7 +117,7 @@ public final class Search implements NonLinearSearch {
     CheckpointStore checkpoints = CheckpointStore.none();
     if (folder != null) {
       folder.writeStart(layout);
-      checkpoints = folder.checkpoint();
+      checkpoints = new CountingCheckpointStore(folder.checkpoint(), problem.failures());
     }
     long start = System.nanoTime();
     SearchRun run;

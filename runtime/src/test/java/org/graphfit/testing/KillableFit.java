@@ -1,6 +1,7 @@
 package org.graphfit.testing;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.search.Result;
 import org.graphfit.search.Search;
@@ -15,9 +16,13 @@ import org.graphfit.search.nested.NestedSettings;
 public final class KillableFit {
   private KillableFit() {}
 
+  /** The number of likelihood calls made in this JVM. */
+  public static final AtomicLong CALLS = new AtomicLong();
+
   /** The likelihood: a unit normal at 2, made slow by a busy loop so a fit lasts seconds. */
   public static final Analysis<Gaussian> SLOW =
       gaussian -> {
+        CALLS.incrementAndGet();
         double sink = 0;
         for (int i = 0; i < 30_000; i++) {
           sink += Math.sin(i * gaussian.sigma());

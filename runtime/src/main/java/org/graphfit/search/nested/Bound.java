@@ -18,6 +18,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * a volume factor. Immutable.
  */
 final class Bound {
+  /** The most draws {@link #sampleUniform} makes before giving up. */
+  private static final int MAX_DRAWS = 10_000_000;
+
   private static final double LOG_VOLUME_DECREASE = Math.log(0.5);
   private static final double LOG_VOLUME_CHECK = Math.log(2.0);
   private static final int KMEANS_ITERATIONS = 10;
@@ -92,7 +95,7 @@ final class Bound {
       ZigguratSampler.NormalizedGaussian gauss,
       double[] z,
       double[] out) {
-    while (true) {
+    for (int tries = 0; tries < MAX_DRAWS; tries++) {
       int chosen = choose(rng.nextDouble());
       ellipsoids[chosen].sample(rng, gauss, z, out);
       if (!inUnitCube(out)) {
@@ -111,6 +114,11 @@ final class Bound {
       }
       return;
     }
+    throw new IllegalStateException(
+        "no point of the bounding ellipsoids fell inside the unit cube in "
+            + MAX_DRAWS
+            + " draws; the live points are degenerate (e.g. a parameter the likelihood ignores"
+            + " pinned to a prior bound)");
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.graphfit.search.nested;
 
+import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -21,6 +22,8 @@ public final class NestedRun {
   private final double wallSeconds;
   private final long failedCalls;
   private final String firstFailure;
+  private final double remainingLogZ;
+  private final boolean converged;
 
   NestedRun(
       double[][] vectors,
@@ -34,7 +37,9 @@ public final class NestedRun {
       long calls,
       double wallSeconds,
       long failedCalls,
-      String firstFailure) {
+      String firstFailure,
+      double remainingLogZ,
+      boolean converged) {
     this.vectors = vectors;
     this.units = units;
     this.logL = logL;
@@ -47,6 +52,28 @@ public final class NestedRun {
     this.wallSeconds = wallSeconds;
     this.failedCalls = failedCalls;
     this.firstFailure = firstFailure;
+    this.remainingLogZ = remainingLogZ;
+    this.converged = converged;
+  }
+
+  /**
+   * The estimated log evidence still in the live points, relative to the sum of the dead points,
+   * when the run stopped.
+   *
+   * @return the remaining {@code dlogz}
+   */
+  public double remainingLogZ() {
+    return remainingLogZ;
+  }
+
+  /**
+   * Whether the run stopped because the remaining evidence fell below {@code dlogz}, rather than at
+   * the iteration or call limit; only then are the evidence and its error trustworthy.
+   *
+   * @return true if the stopping rule was met
+   */
+  public boolean converged() {
+    return converged;
   }
 
   /**
@@ -252,6 +279,7 @@ public final class NestedRun {
   @Override
   public String toString() {
     return String.format(
+        Locale.ROOT,
         "NestedRun{logZ=%.4f +- %.4f, H=%.3f, iterations=%d, calls=%d, ess=%.1f, %.3f s}",
         logZ, logZError, information, iterations, calls, effectiveSampleSize(), wallSeconds);
   }

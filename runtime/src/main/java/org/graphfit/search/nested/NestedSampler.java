@@ -144,7 +144,10 @@ public final class NestedSampler {
     return state.iteration >= settings.maxIterations() || state.remainingLogZ() < settings.dlogz();
   }
 
-  /** Draws the initial live points from the prior, redrawing those with non-finite likelihood. */
+  /**
+   * Draws the initial live points from the prior, redrawing those with non-finite likelihood; the
+   * fraction of draws kept is the prior volume the live points start from.
+   */
   private SamplerState initialState(SearchProblem problem, TaskRunner runner) {
     int dim = problem.dimension();
     int liveCount = settings.nLive();
@@ -181,6 +184,7 @@ public final class NestedSampler {
       }
     }
     state.calls = draws;
+    state.logInitialVolume = Math.log((double) liveCount / draws);
     state.indexLivePoints();
     return state;
   }
@@ -288,7 +292,9 @@ public final class NestedSampler {
   }
 
   /** Adds the final live points in order of increasing likelihood and assembles the run. */
-  private static NestedRun finish(SearchProblem problem, SamplerState state, double seconds) {
+  private NestedRun finish(SearchProblem problem, SamplerState state, double seconds) {
+    double remainingLogZ = state.remainingLogZ();
+    boolean converged = remainingLogZ < settings.dlogz();
     int liveCount = state.liveCount;
     long iterations = state.iteration;
     Integer[] order = new Integer[liveCount];
@@ -327,6 +333,8 @@ public final class NestedSampler {
         state.calls,
         seconds,
         failures.failures(),
-        failures.firstMessage());
+        failures.firstMessage(),
+        remainingLogZ,
+        converged);
   }
 }

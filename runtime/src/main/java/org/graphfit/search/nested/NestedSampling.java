@@ -8,6 +8,8 @@ import org.graphfit.search.SearchEngine;
 import org.graphfit.search.SearchProblem;
 import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link NestedSampler} as a {@link SearchEngine}: the weighted dead and final live points
@@ -19,6 +21,8 @@ import org.graphfit.search.TaskRunner;
  * the number of cores when the likelihood is expensive enough to share out.
  */
 public final class NestedSampling implements SearchEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(NestedSampling.class);
+
   private final NestedSettings settings;
 
   private NestedSampling(NestedSettings settings) {
@@ -61,6 +65,15 @@ public final class NestedSampling implements SearchEngine {
     diagnostics.put("information", run.information());
     diagnostics.put("iterations", (double) run.iterations());
     diagnostics.put("effective_sample_size", run.effectiveSampleSize());
+    diagnostics.put("remaining_dlogz", run.remainingLogZ());
+    diagnostics.put("converged", run.converged() ? 1.0 : 0.0);
+    if (!run.converged()) {
+      LOG.warn(
+          "nested sampling stopped at its iteration or call limit with {} of log evidence still in"
+              + " the live points (dlogz {}); the evidence and its error are not trustworthy",
+          run.remainingLogZ(),
+          settings.dlogz());
+    }
     return new SearchRun(samples, run.logZ(), run.logZError(), diagnostics);
   }
 }

@@ -10,6 +10,9 @@ import org.graphfit.search.SearchProblem;
  * interact.
  */
 final class Proposer {
+  /** The most uniform draws one proposal makes before the sampler gives up on the constraint. */
+  private static final int MAX_UNIFORM_DRAWS = 10_000_000;
+
   private static final int MAX_STEPS_OUT = 1000;
   private static final int MAX_SHRINKS = 1000;
   private static final int START_TRIES = 100;
@@ -82,7 +85,7 @@ final class Proposer {
   }
 
   private double uniform(Chain chain, double[] unit, double logLStar) {
-    while (true) {
+    for (int tries = 0; tries < MAX_UNIFORM_DRAWS; tries++) {
       if (bound == null) {
         for (int i = 0; i < dim; i++) {
           unit[i] = chain.rng.nextDouble();
@@ -95,6 +98,12 @@ final class Proposer {
         return logL;
       }
     }
+    throw new IllegalStateException(
+        "no point above the likelihood constraint in "
+            + MAX_UNIFORM_DRAWS
+            + " uniform draws: the likelihood is flat (a plateau) around its maximum or the"
+            + " region above the constraint is vanishingly small; stop earlier with a larger dlogz"
+            + " or give the likelihood a unique maximum");
   }
 
   /** A random live point above the constraint, where one can be found. */

@@ -19,7 +19,7 @@ import org.apache.commons.rng.simple.RandomSource;
  */
 final class SamplerState {
   private static final int MAGIC = 0x4e455354; // "NEST"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   final int dim;
   final int liveCount;
@@ -54,6 +54,13 @@ final class SamplerState {
   double scale = 1;
   double elapsedSeconds;
 
+  /**
+   * The log of the prior volume the first live points stand for: the fraction of initial draws with
+   * a finite likelihood, so a likelihood of zero (or a constraint) over part of the prior lowers the
+   * evidence as it should.
+   */
+  double logInitialVolume;
+
   SamplerState(int dim, int liveCount, long seed) {
     this.dim = dim;
     this.liveCount = liveCount;
@@ -83,9 +90,12 @@ final class SamplerState {
     return heap[0];
   }
 
-  /** The log prior volume {@code -iteration / nLive} left after the dead points so far. */
+  /**
+   * The log prior volume {@code logInitialVolume - iteration / nLive} left after the dead points so
+   * far.
+   */
   double logVolume() {
-    return -(double) iteration / liveCount;
+    return logInitialVolume - (double) iteration / liveCount;
   }
 
   /** The estimated log evidence still in the live points, relative to the sum so far. */
@@ -186,6 +196,7 @@ final class SamplerState {
       out.writeDouble(lastLogL);
       out.writeDouble(scale);
       out.writeDouble(elapsedSeconds);
+      out.writeDouble(logInitialVolume);
       for (int k = 0; k < liveCount; k++) {
         writeDoubles(out, liveUnits[k], 0, dim);
         writeDoubles(out, liveVectors[k], 0, dim);
@@ -255,6 +266,7 @@ final class SamplerState {
       state.lastLogL = in.readDouble();
       state.scale = in.readDouble();
       state.elapsedSeconds = in.readDouble();
+      state.logInitialVolume = in.readDouble();
       for (int k = 0; k < liveCount; k++) {
         readDoubles(in, state.liveUnits[k], dim);
         readDoubles(in, state.liveVectors[k], dim);
