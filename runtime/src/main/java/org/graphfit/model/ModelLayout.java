@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -153,6 +154,34 @@ public final class ModelLayout<T> {
       }
     }
     return paths;
+  }
+
+  /**
+   * The fixed slots and their values.
+   *
+   * @return slot paths to fixed values, in slot order
+   */
+  public Map<String, Double> fixedValues() {
+    Map<String, Double> fixed = new LinkedHashMap<>();
+    for (int slot = 0; slot < slotPaths.length; slot++) {
+      if (slotFreeIndex[slot] < 0) {
+        fixed.put(slotPaths[slot], slotFixedValue[slot]);
+      }
+    }
+    return fixed;
+  }
+
+  /**
+   * The constraints, described with parameter paths, e.g. {@code left.centre < right.centre}.
+   *
+   * @return one description per constraint, in declaration order
+   */
+  public List<String> constraintDescriptions() {
+    List<String> descriptions = new ArrayList<>();
+    for (ResolvedConstraint constraint : constraints) {
+      descriptions.add(constraint.description);
+    }
+    return descriptions;
   }
 
   /**
@@ -448,7 +477,11 @@ public final class ModelLayout<T> {
       int nodeIndex = nodes.size();
       nodes.add(null);
       int firstSlot = slotPaths.size();
-      declaredConstraints.addAll(model.constraints());
+      for (Constraint constraint : model.constraints()) {
+        if (declaredConstraints.stream().noneMatch(known -> known == constraint)) {
+          declaredConstraints.add(constraint);
+        }
+      }
       model.visitChildren(
           new ModelVisitor() {
             @Override

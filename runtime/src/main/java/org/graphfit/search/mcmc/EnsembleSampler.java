@@ -219,6 +219,9 @@ public final class EnsembleSampler {
           settings.tauFactor() * tau[i] < state.steps()
               && Math.abs(state.lastTau[i] - tau[i]) < settings.tauTolerance() * tau[i];
     }
+    if (settings.burnIn() != EnsembleSettings.AUTOMATIC && state.steps() <= settings.burnIn()) {
+      converged = false;
+    }
     state.lastTau = tau;
     state.converged = converged;
   }
@@ -239,17 +242,18 @@ public final class EnsembleSampler {
     int walkers = state.walkers;
     int dimension = state.dimension;
     double[] tau = autocorrelationTimes(state);
-    double maxTau = Arrays.stream(tau).max().orElse(Double.NaN);
-    double minTau = Arrays.stream(tau).min().orElse(Double.NaN);
+    boolean tauKnown = Arrays.stream(tau).allMatch(Double::isFinite);
+    double maxTau = tauKnown ? Arrays.stream(tau).max().orElse(0) : steps / 4.0;
+    double minTau = tauKnown ? Arrays.stream(tau).min().orElse(0) : 1;
     int burnIn =
         settings.burnIn() == EnsembleSettings.AUTOMATIC
             ? Math.min((int) (2 * maxTau), steps / 2)
-            : Math.min(settings.burnIn(), steps);
+            : Math.min(settings.burnIn(), steps - 1);
     int thin =
         settings.thin() == EnsembleSettings.AUTOMATIC
             ? Math.max(1, (int) (0.5 * minTau))
             : settings.thin();
-    int first = burnIn + thin - 1;
+    int first = Math.min(burnIn + thin - 1, steps - 1);
     int keptSteps = first < steps ? (steps - 1 - first) / thin + 1 : 0;
     double[][] samples = new double[keptSteps * walkers][];
     double[] logLikelihoods = new double[samples.length];

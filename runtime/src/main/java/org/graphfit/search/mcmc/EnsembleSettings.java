@@ -211,7 +211,8 @@ public final class EnsembleSettings {
   }
 
   /**
-   * The settings by name, in a stable order, for {@code search.json} and the output identifier.
+   * The settings that determine the result, by name in a stable order, for {@code search.json} and
+   * the output identifier (the checkpoint interval is left out: it changes no result).
    *
    * @return the settings
    */
@@ -229,7 +230,6 @@ public final class EnsembleSettings {
     map.put("seed", seed);
     map.put("burn_in", burnIn == AUTOMATIC ? "auto" : burnIn);
     map.put("thin", thin == AUTOMATIC ? "auto" : thin);
-    map.put("checkpoint_interval", checkpointInterval);
     map.put("tau_factor", tauFactor);
     map.put("tau_tolerance", tauTolerance);
     map.put("check_interval", checkInterval);
@@ -445,8 +445,17 @@ public final class EnsembleSettings {
      * The settings.
      *
      * @return the immutable settings
+     * @throws IllegalArgumentException if a fixed burn-in is not less than the maximum steps
      */
     public EnsembleSettings build() {
+      if (burnIn != AUTOMATIC && burnIn >= maxSteps) {
+        throw new IllegalArgumentException(
+            "burnIn ("
+                + burnIn
+                + ") must be less than maxSteps ("
+                + maxSteps
+                + ") or no step would be kept; lower burnIn or raise maxSteps");
+      }
       return new EnsembleSettings(this);
     }
 

@@ -263,8 +263,9 @@ public final class NestedSettings {
   }
 
   /**
-   * The settings in a stable order, as written to {@code search.json}; automatic values read {@code
-   * "auto"}.
+   * The settings that determine the result, in a stable order, as written to {@code search.json} and
+   * hashed into the output identifier; automatic values read {@code "auto"}. The checkpoint interval
+   * is left out: it changes no result, so changing it keeps a fit resumable.
    *
    * @return the settings by name
    */
@@ -283,7 +284,6 @@ public final class NestedSettings {
     map.put("slices", slices > 0 ? slices : "auto");
     map.put("first_update_calls", firstUpdateCalls >= 0 ? firstUpdateCalls : "auto");
     map.put("first_update_efficiency", firstUpdateEfficiency);
-    map.put("checkpoint_interval", checkpointInterval);
     map.put("batch_size", batchSize);
     return map;
   }
