@@ -148,7 +148,7 @@ class FactorGraphTest {
     twice.add(factor);
     assertThat(assertThrows(IllegalArgumentException.class, () -> twice.add(factor)))
         .hasMessageThat()
-        .contains("added to this graph twice");
+        .contains("was added to the graph already");
 
     FactorGraph orphan = new FactorGraph();
     orphan.add(AnalysisFactor.of(GaussianModel.withDefaults(), centreNear(0)));

@@ -66,6 +66,7 @@ public final class CmaEsOptimizer {
    * @param problem the problem
    * @param runner the threads on which the independent runs go
    * @return the best point over all runs
+   * @throws IllegalStateException if no run found a point with a finite objective
    */
   public OptimumRun maximise(SearchProblem problem, TaskRunner runner) {
     long startNanos = System.nanoTime();
@@ -128,10 +129,14 @@ public final class CmaEsOptimizer {
     }
     double[] best = bestPoints[bestRun];
     if (best == null) {
-      double[] unit = new double[n];
-      Arrays.fill(unit, 0.5);
-      best = new double[n];
-      problem.vectorFromUnit(unit, best);
+      String failure = problem.failures().firstMessage();
+      throw new IllegalStateException(
+          "CMA-ES found no point with a finite objective in "
+              + runs
+              + " runs"
+              + (failure == null
+                  ? "; the log-likelihood was negative infinity everywhere it looked"
+                  : "; likelihood calls failed, e.g. " + failure));
     }
     return OptimumRun.finish(
         problem,
