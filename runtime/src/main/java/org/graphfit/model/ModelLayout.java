@@ -20,6 +20,10 @@ import org.graphfit.prior.Prior;
  * key, are one free parameter, listed at its first slot. Searches take a layout once per fit; its
  * mapping methods allocate one slot array and call the generated constructor code, nothing else.
  *
+ * <p>The layout fixes which slots are free and their priors, but builds instances through the model
+ * itself: change a model's structure (add models to a collection, draw more parameters into a
+ * hierarchical factor) before taking its layout, never while a fit uses it.
+ *
  * @param <T> the type of instance
  */
 public final class ModelLayout<T> {
