@@ -1,8 +1,7 @@
 package org.graphfit.search.nested;
 
 import java.util.Locale;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
+import org.graphfit.search.Samples;
 
 /**
  * The immutable result of a nested sampling run: the dead points followed by the final live points
@@ -219,32 +218,19 @@ public final class NestedRun {
    * @return the vectors, copies
    */
   public double[][] equalWeightSamples(long seed) {
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     int n = logWeights.length;
-    int[] picks = new int[n];
-    double offset = rng.nextDouble();
-    double cumulative = Math.exp(logWeights[0]);
-    int source = 0;
+    double[] weights = new double[n];
     for (int k = 0; k < n; k++) {
-      double position = (k + offset) / n;
-      while (position > cumulative && source < n - 1) {
-        source++;
-        cumulative += Math.exp(logWeights[source]);
-      }
-      picks[k] = source;
+      weights[k] = Math.exp(logWeights[k]);
     }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int swap = picks[i];
-      picks[i] = picks[j];
-      picks[j] = swap;
-    }
+    int[] picks = Samples.systematicResample(weights, n, seed);
     double[][] samples = new double[n][];
     for (int k = 0; k < n; k++) {
       samples[k] = vectors[picks[k]].clone();
     }
     return samples;
   }
+
 
   /**
    * The posterior mean of one parameter.
