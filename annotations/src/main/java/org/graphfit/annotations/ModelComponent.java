@@ -9,15 +9,15 @@ import java.lang.annotation.Target;
 /**
  * Marks a record, or a class with exactly one accessible constructor, as a model component.
  *
- * <p>At compile time the GraphFit processor generates {@code <Name>Model} beside the component: a typed
- * model whose free parameters are the component's {@code double} parameters (record components or
- * constructor parameters) and whose nested models are its parameters typed by other components. The
- * generated model maps parameter vectors to instances with plain constructor calls; there is no
- * reflection at run time.
+ * <p>At compile time the GraphFit processor generates {@code <Name>Model} beside the component: a
+ * typed model whose free parameters are the component's {@code double} parameters (record
+ * components or constructor parameters) and whose nested models are its parameters typed by other
+ * components. The generated model maps parameter vectors to instances with plain constructor calls;
+ * there is no reflection at run time.
  *
- * <p>Parameters are annotated where they are declared: on the record component, or on the constructor
- * parameter of a class. A class must also expose each parameter for reading, by a non-private field of
- * the same name or a no-argument method {@code name()} or {@code getName()}.
+ * <p>Parameters are annotated where they are declared: on the record component, or on the
+ * constructor parameter of a class. A class must also expose each parameter for reading, by a
+ * non-private field of the same name or a no-argument method {@code name()} or {@code getName()}.
  *
  * <pre>{@code
  * @ModelComponent

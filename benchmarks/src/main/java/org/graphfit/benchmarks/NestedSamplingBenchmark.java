@@ -27,20 +27,25 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs the nested sampler on problems of known evidence (Gaussians in 2, 10 and 20 dimensions, the
- * Gaussian shells and the eggbox) over several seeds and prints, per run, the log evidence against the
- * truth, the likelihood calls and the sampler's overhead per call: the run's wall time minus the time of
- * as many bare likelihood calls, measured right after the run, divided by the calls.
+ * Gaussian shells and the eggbox) over several seeds and prints, per run, the log evidence against
+ * the truth, the likelihood calls and the sampler's overhead per call: the run's wall time minus
+ * the time of as many bare likelihood calls, measured right after the run, divided by the calls.
  */
 @Command(
     name = "nested-sampling-benchmark",
     mixinStandardHelpOptions = true,
-    description = "Accuracy, likelihood calls and overhead of the nested sampler on known problems.")
+    description =
+        "Accuracy, likelihood calls and overhead of the nested sampler on known problems.")
 public final class NestedSamplingBenchmark implements Callable<Integer> {
+  /** Receives the bare likelihood sums so that the timed calls cannot be optimised away. */
+  private static volatile double blackhole;
+
   @Option(
       names = "--problems",
       split = ",",
       defaultValue = "gauss2,gauss10,gauss20,shells,eggbox",
-      description = "Comma-separated problems among gauss<d>, shells, eggbox (default: ${DEFAULT-VALUE}).")
+      description =
+          "Comma-separated problems among gauss<d>, shells, eggbox (default: ${DEFAULT-VALUE}).")
   private List<String> problems;
 
   @Option(
@@ -49,13 +54,22 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
       description = "Seeds as a range 'a-b' or a list 'a,b,c' (default: ${DEFAULT-VALUE}).")
   private String seeds;
 
-  @Option(names = "--nlive", defaultValue = "500", description = "Live points (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--nlive",
+      defaultValue = "500",
+      description = "Live points (default: ${DEFAULT-VALUE}).")
   private int nLive;
 
-  @Option(names = "--dlogz", defaultValue = "0.1", description = "Stopping threshold (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dlogz",
+      defaultValue = "0.1",
+      description = "Stopping threshold (default: ${DEFAULT-VALUE}).")
   private double dlogz;
 
-  @Option(names = "--threads", defaultValue = "1", description = "Threads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      description = "Threads (default: ${DEFAULT-VALUE}).")
   private int threads;
 
   @Option(
@@ -64,7 +78,10 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
       description = "Proposals per batch; 0 means one per thread (default: ${DEFAULT-VALUE}).")
   private int batch;
 
-  @Option(names = "--bound", defaultValue = "MULTI", description = "NONE, SINGLE or MULTI (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bound",
+      defaultValue = "MULTI",
+      description = "NONE, SINGLE or MULTI (default: ${DEFAULT-VALUE}).")
   private NestedSettings.Bound bound;
 
   @Option(
@@ -79,11 +96,18 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
       description = "Volume enlargement of the bounding ellipsoids (default: ${DEFAULT-VALUE}).")
   private double enlarge;
 
-  @Option(names = "--walks", description = "Random-walk steps per proposal (default: the sampler's).")
+  @Option(
+      names = "--walks",
+      description = "Random-walk steps per proposal (default: the sampler's).")
   private Integer walks;
 
   @Option(names = "--slices", description = "Slices per proposal (default: the sampler's).")
   private Integer slices;
+
+  @Option(
+      names = "--update-interval",
+      description = "Likelihood calls between bound refits (default: the sampler's).")
+  private Long updateInterval;
 
   @Option(names = "--json", description = "Print one JSON object per run instead of the table.")
   private boolean json;
@@ -101,13 +125,23 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
   public Integer call() throws JsonProcessingException {
     PrintStream out = System.out;
     ObjectMapper mapper = new ObjectMapper();
-    long[] seedList = parseSeeds(seeds);
+    long[] seedList = Seeds.parse(seeds);
     if (!json) {
       out.printf(
           Locale.ROOT,
           "%-8s %3s %4s %10s %7s %10s %6s %9s %7s %8s %9s %9s%n",
-          "problem", "dim", "seed", "logZ", "err", "logZTrue", "dev/σ", "calls", "iters", "seconds",
-          "µs/call", "cpuµs/call");
+          "problem",
+          "dim",
+          "seed",
+          "logZ",
+          "err",
+          "logZTrue",
+          "dev/σ",
+          "calls",
+          "iters",
+          "seconds",
+          "µs/call",
+          "cpuµs/call");
     }
     try (TaskRunner runner = TaskRunner.withThreads(threads)) {
       for (String name : problems) {
@@ -116,7 +150,8 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
         List<double[]> summary = new ArrayList<>();
         for (long seed : seedList) {
           Map<String, Object> row = run(benchmark, seed, runner);
-          double deviation = ((double) row.get("logZ") - benchmark.logZ) / (double) row.get("logZErr");
+          double deviation =
+              ((double) row.get("logZ") - benchmark.logZ) / (double) row.get("logZErr");
           summary.add(
               new double[] {
                 Math.abs(deviation) <= 2 ? 1 : 0,
@@ -129,9 +164,17 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
             out.printf(
                 Locale.ROOT,
                 "%-8s %3d %4d %10.4f %7.4f %10.4f %6.2f %9d %7d %8.3f %9.3f %9.3f%n",
-                benchmark.name, benchmark.dim, seed, row.get("logZ"), row.get("logZErr"),
-                benchmark.logZ, deviation, row.get("calls"), row.get("iterations"),
-                row.get("seconds"), row.get("overheadMicrosPerCall"),
+                benchmark.name,
+                benchmark.dim,
+                seed,
+                row.get("logZ"),
+                row.get("logZErr"),
+                benchmark.logZ,
+                deviation,
+                row.get("calls"),
+                row.get("iterations"),
+                row.get("seconds"),
+                row.get("overheadMicrosPerCall"),
                 row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN));
           }
         }
@@ -142,7 +185,11 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
           out.printf(
               Locale.ROOT,
               "%-8s within 2σ on %d of %d seeds, mean calls %.0f, mean overhead %.3f µs/call%n",
-              benchmark.name, (int) within, summary.size(), calls, overhead);
+              benchmark.name,
+              (int) within,
+              summary.size(),
+              calls,
+              overhead);
         }
       }
     }
@@ -165,6 +212,9 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     }
     if (slices != null) {
       builder.slices(slices);
+    }
+    if (updateInterval != null) {
+      builder.updateInterval(updateInterval);
     }
     NestedSettings settings = builder.build();
     SearchProblem problem = SearchProblems.of(benchmark.priors(), benchmark.likelihood);
@@ -194,7 +244,8 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     row.put("bareLikelihoodSeconds", bare);
     row.put("overheadMicrosPerCall", (result.wallSeconds() - bare) / result.calls() * 1e6);
     if (threads == 1) {
-      // With one thread everything runs on this thread, so its CPU time is immune to other processes.
+      // With one thread everything runs on this thread, so its CPU time is immune to other
+      // processes.
       row.put("cpuOverheadMicrosPerCall", (cpuSeconds - bareCpuSeconds) / result.calls() * 1e6);
     }
     return row;
@@ -214,27 +265,8 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
       sink += benchmark.likelihood.applyAsDouble(points[(int) (c % size)]);
     }
     double seconds = (System.nanoTime() - start) * 1e-9;
-    if (sink == Double.POSITIVE_INFINITY) {
-      System.err.print("");
-    }
+    blackhole = sink;
     return seconds;
-  }
-
-  private static long[] parseSeeds(String text) {
-    String trimmed = text.trim();
-    int dash = trimmed.indexOf('-', 1);
-    if (dash > 0) {
-      long from = Long.parseLong(trimmed.substring(0, dash));
-      long to = Long.parseLong(trimmed.substring(dash + 1));
-      if (to < from) {
-        throw new CommandLine.ParameterException(
-            new CommandLine(new NestedSamplingBenchmark()), "empty seed range " + text);
-      }
-      long[] values = new long[(int) (to - from + 1)];
-      Arrays.setAll(values, i -> from + i);
-      return values;
-    }
-    return Arrays.stream(trimmed.split(",")).mapToLong(s -> Long.parseLong(s.trim())).toArray();
   }
 
   /** A problem of known log evidence. */
@@ -271,7 +303,11 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
       if (name.equals("shells")) {
         double c = -0.5 * Math.log(2 * Math.PI * 0.01);
         return new Benchmark(
-            name, 2, -6, 6, -1.75,
+            name,
+            2,
+            -6,
+            6,
+            -1.75,
             x -> {
               double d1 = Math.hypot(x[0] - 3.5, x[1]) - 2;
               double d2 = Math.hypot(x[0] + 3.5, x[1]) - 2;
@@ -283,14 +319,22 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
       }
       if (name.equals("eggbox")) {
         return new Benchmark(
-            name, 2, 0, 10 * Math.PI, 235.88,
+            name,
+            2,
+            0,
+            10 * Math.PI,
+            235.88,
             x -> Math.pow(2 + Math.cos(x[0] / 2) * Math.cos(x[1] / 2), 5));
       }
       if (name.startsWith("gauss")) {
         int dim = Integer.parseInt(name.substring("gauss".length()));
         double norm = -0.5 * dim * Math.log(2 * Math.PI);
         return new Benchmark(
-            name, dim, -10, 10, -dim * Math.log(20),
+            name,
+            dim,
+            -10,
+            10,
+            -dim * Math.log(20),
             x -> {
               double sum = 0;
               for (double v : x) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +33,10 @@ import picocli.CommandLine.Option;
 /**
  * The seed example's fits against exact answers computed by grid quadrature on the same data files:
  * {@code single} fits dataset_0 alone (log Z = -55.11, centre mean 47.7, sd 32.5) and {@code joint}
- * fits the three datasets with one shared centre (log Z = -165.28; centre mean 49.79, sd 26.11; mass
- * 0.125 in [70, 85)). Prints, per seed, log Z and its error, the centre's mean and sd, the posterior
- * mass of the second mode, likelihood calls, seconds and the overhead per call (the fit's wall time
- * minus as many bare likelihood calls, model mapping included, divided by the calls).
+ * fits the three datasets with one shared centre (log Z = -165.28; centre mean 49.79, sd 26.11;
+ * mass 0.125 in [70, 85)). Prints, per seed, log Z and its error, the centre's mean and sd, the
+ * posterior mass of the second mode, likelihood calls, seconds and the overhead per call (the fit's
+ * wall time minus as many bare likelihood calls, model mapping included, divided by the calls).
  */
 @Command(
     name = "seed-fit-benchmark",
@@ -49,28 +48,51 @@ public final class SeedFitBenchmark implements Callable<Integer> {
           "single", new double[] {-55.11, 47.7, 32.5, Double.NaN},
           "joint", new double[] {-165.28, 49.79, 26.11, 0.125});
 
-  @Option(names = "--problems", split = ",", defaultValue = "single,joint", description = "single, joint")
+  @Option(
+      names = "--problems",
+      split = ",",
+      defaultValue = "single,joint",
+      description = "single, joint")
   private List<String> problems;
 
-  @Option(names = "--seeds", defaultValue = "1-10", description = "Seeds, e.g. 1-10 or 3,5 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seeds",
+      defaultValue = "1-10",
+      description = "Seeds, e.g. 1-10 or 3,5 (default: ${DEFAULT-VALUE}).")
   private String seeds;
 
-  @Option(names = "--nlive", defaultValue = "500", description = "Live points (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--nlive",
+      defaultValue = "500",
+      description = "Live points (default: ${DEFAULT-VALUE}).")
   private int nLive;
 
-  @Option(names = "--sample", defaultValue = "AUTO", description = "AUTO, UNIFORM, RWALK, SLICE, RSLICE.")
+  @Option(
+      names = "--sample",
+      defaultValue = "AUTO",
+      description = "AUTO, UNIFORM, RWALK, SLICE, RSLICE.")
   private NestedSettings.Sample sample;
 
-  @Option(names = "--walks", description = "Random-walk steps per proposal (default: the sampler's).")
+  @Option(
+      names = "--walks",
+      defaultValue = "10",
+      description =
+          "Random-walk steps per proposal (default: ${DEFAULT-VALUE}, as the seed example).")
   private Integer walks;
 
   @Option(names = "--slices", description = "Slices per proposal (default: the sampler's).")
   private Integer slices;
 
-  @Option(names = "--batch", defaultValue = "1", description = "Proposals per batch (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      defaultValue = "1",
+      description = "Proposals per batch (default: ${DEFAULT-VALUE}).")
   private int batch;
 
-  @Option(names = "--threads", defaultValue = "1", description = "Threads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      description = "Threads (default: ${DEFAULT-VALUE}).")
   private int threads;
 
   @Option(names = "--json", description = "Print one JSON object per run instead of the table.")
@@ -93,8 +115,18 @@ public final class SeedFitBenchmark implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "%-7s %4s %9s %6s %9s %7s %6s %6s %7s %8s %7s %8s%n",
-          "problem", "seed", "logZ", "err", "logZTrue", "dev", "mean", "sd", "m70-85", "calls",
-          "seconds", "µs/call");
+          "problem",
+          "seed",
+          "logZ",
+          "err",
+          "logZTrue",
+          "dev",
+          "mean",
+          "sd",
+          "m70-85",
+          "calls",
+          "seconds",
+          "µs/call");
     }
     for (String problem : problems) {
       double[] truth = TRUTH.get(problem);
@@ -125,7 +157,8 @@ public final class SeedFitBenchmark implements Callable<Integer> {
     int count = problem.equals("single") ? 1 : 3;
     for (int i = 0; i < count; i++) {
       graph.add(
-          AnalysisFactor.of(GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(datasets.get(i)))
+          AnalysisFactor.of(
+                  GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(datasets.get(i)))
               .named("dataset_" + i));
     }
     GraphResult result = graph.fit(search);

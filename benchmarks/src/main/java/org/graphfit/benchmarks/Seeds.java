@@ -2,7 +2,9 @@ package org.graphfit.benchmarks;
 
 import java.util.Arrays;
 
-/** Parses the seed lists of the benchmark commands: a range {@code 1-10} or a list {@code 3,5,8}. */
+/**
+ * Parses the seed lists of the benchmark commands: a range {@code 1-10} or a list {@code 3,5,8}.
+ */
 final class Seeds {
   private Seeds() {}
 

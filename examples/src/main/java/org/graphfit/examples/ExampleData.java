@@ -11,8 +11,8 @@ import org.graphfit.analysis.Dataset1D;
 
 /**
  * Finds the datasets shipped in {@code examples/data}: from the system property {@code
- * graphfit.examples.data} if set (the Maven exec configuration sets it), else {@code examples/data} or
- * {@code data} below the working directory.
+ * graphfit.examples.data} if set (the Maven exec configuration sets it), else {@code examples/data}
+ * or {@code data} below the working directory.
  */
 public final class ExampleData {
   /** The system property naming the data folder. */
@@ -73,7 +73,11 @@ public final class ExampleData {
    */
   public static double truth(String name, int index, String parameter) throws IOException {
     Path file =
-        folder().resolve("example_1d").resolve(name).resolve("dataset_" + index).resolve("model.json");
+        folder()
+            .resolve("example_1d")
+            .resolve(name)
+            .resolve("dataset_" + index)
+            .resolve("model.json");
     JsonNode value = new JsonMapper().readTree(file.toFile()).path("arguments").path(parameter);
     if (!value.isNumber()) {
       throw new IllegalArgumentException(file + " has no numeric arguments." + parameter);

@@ -5,11 +5,11 @@ import org.graphfit.annotations.Prior;
 import org.graphfit.annotations.Shared;
 
 /**
- * A one-dimensional Gaussian profile, the model of PyAutoFit's {@code example_1d} datasets:
- * {@code normalization / (sigma sqrt(2 pi)) exp(-0.5 ((x - centre) / sigma)^2)}.
+ * A one-dimensional Gaussian profile, the model of PyAutoFit's {@code example_1d} datasets: {@code
+ * normalization / (sigma sqrt(2 pi)) exp(-0.5 ((x - centre) / sigma)^2)}.
  *
- * <p>The centre is {@link Shared}: all Gaussians made with {@code GaussianModel.withDefaults()} in one
- * fit share it, which is the seed example's joint model.
+ * <p>The centre is {@link Shared}: all Gaussians made with {@code GaussianModel.withDefaults()} in
+ * one fit share it, which is the seed example's joint model.
  *
  * @param centre the position of the peak
  * @param normalization the area under the profile

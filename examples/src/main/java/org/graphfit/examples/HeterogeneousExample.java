@@ -41,7 +41,9 @@ public final class HeterogeneousExample {
     GaussianPlusExponentialModel mixed = GaussianPlusExponentialModel.withDefaults();
     FactorGraph graph = new FactorGraph();
     FactorKey<Gaussian> first =
-        graph.add(AnalysisFactor.of(gaussian, new ProfileAnalysis<Gaussian>(gaussianData)).named("gaussian_data"));
+        graph.add(
+            AnalysisFactor.of(gaussian, new ProfileAnalysis<Gaussian>(gaussianData))
+                .named("gaussian_data"));
     FactorKey<GaussianPlusExponential> second =
         graph.add(
             AnalysisFactor.of(mixed, new ProfileAnalysis<GaussianPlusExponential>(mixedData))
@@ -56,7 +58,8 @@ public final class HeterogeneousExample {
     System.out.println("mixed_data:    " + result.factor(second).medianPdfInstance());
     System.out.println("mixed truth:   " + truth);
     System.out.println(result.summary());
-    FactorGraphPicture.of(graph).writePng(output.resolve("heterogeneous").resolve("factor_graph.png"));
+    FactorGraphPicture.of(graph)
+        .writePng(output.resolve("heterogeneous").resolve("factor_graph.png"));
   }
 
   private static Dataset1D simulate(Profile1D truth, double noise, long seed) {

@@ -20,8 +20,8 @@ import org.graphfit.search.nested.NestedSettings;
 
 /**
  * A hierarchical fit of PyAutoFit's {@code gaussian_x1__hierarchical} datasets: ten Gaussians whose
- * centres are drawn from a parent Gaussian with fitted mean and scatter. Each centre is local (its own
- * wide uniform prior) and linked to the others only through the parent distribution.
+ * centres are drawn from a parent Gaussian with fitted mean and scatter. Each centre is local (its
+ * own wide uniform prior) and linked to the others only through the parent distribution.
  */
 public final class HierarchicalExample {
   private static final String DATA = "gaussian_x1__hierarchical";
@@ -65,8 +65,8 @@ public final class HierarchicalExample {
     int sigma = names.indexOf("centres.sigma");
     System.out.printf(
         Locale.ROOT,
-        "parent mean %.2f +/- %.2f, parent sigma %.2f +/- %.2f (truth: centres ~ N(50, 10) truncated"
-            + " to [0, 100])%n",
+        "parent mean %.2f +/- %.2f, parent sigma %.2f +/- %.2f (truth: centres ~ N(50, 10)"
+            + " truncated to [0, 100])%n",
         median[mean],
         errors[mean],
         median[sigma],
@@ -88,6 +88,7 @@ public final class HierarchicalExample {
         global.logEvidenceError(),
         global.likelihoodCalls(),
         global.seconds());
-    FactorGraphPicture.of(graph).writePng(output.resolve("hierarchical").resolve("factor_graph.png"));
+    FactorGraphPicture.of(graph)
+        .writePng(output.resolve("hierarchical").resolve("factor_graph.png"));
   }
 }

@@ -4,8 +4,8 @@ import org.graphfit.analysis.Analysis;
 import org.graphfit.analysis.Dataset1D;
 
 /**
- * The likelihood of a {@link Profile1D} given a 1-D dataset: {@code -0.5 chi^2}, with pixel {@code i}
- * at {@code x = i} (PyAutoFit's example convention, without the noise normalisation term).
+ * The likelihood of a {@link Profile1D} given a 1-D dataset: {@code -0.5 chi^2}, with pixel {@code
+ * i} at {@code x = i} (PyAutoFit's example convention, without the noise normalisation term).
  *
  * @param <T> the profile type the model produces
  */

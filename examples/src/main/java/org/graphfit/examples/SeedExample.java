@@ -25,8 +25,8 @@ import org.graphfit.search.nested.NestedSettings;
  * The seed example: three low signal-to-noise datasets of one Gaussian each. Each dataset is fitted
  * alone, then all three jointly as a factor graph whose {@code centre} is one shared parameter (the
  * {@code @Shared} default of {@link Gaussian}). Prints the results side by side and writes output
- * folders, plots of each dataset with its fit and residuals, a corner plot of the joint posterior and
- * the factor graph (PNG, SVG, DOT, Mermaid) under {@code output/seed/}.
+ * folders, plots of each dataset with its fit and residuals, a corner plot of the joint posterior
+ * and the factor graph (PNG, SVG, DOT, Mermaid) under {@code output/seed/}.
  */
 public final class SeedExample {
   private static final int DATASETS = 3;
@@ -43,7 +43,7 @@ public final class SeedExample {
     Path output = Path.of(args.length > 0 ? args[0] : "output");
     List<Dataset1D> datasets = ExampleData.load("gaussian_x1__low_snr", DATASETS);
     Search search =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).seed(1).build()));
+        Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).walks(10).seed(1).build()));
 
     List<Result<Gaussian>> alone = new ArrayList<>();
     for (int i = 0; i < DATASETS; i++) {
@@ -58,9 +58,11 @@ public final class SeedExample {
     for (int i = 0; i < DATASETS; i++) {
       keys.add(
           graph.add(
-              AnalysisFactor.of(GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(datasets.get(i)))
+              AnalysisFactor.of(
+                      GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(datasets.get(i)))
                   .named("dataset_" + i)));
     }
+    System.out.println(graph.model().info());
     System.out.println(graph.info());
     GraphResult joint = graph.fit(search.withOutput(output, "seed/joint"));
 
@@ -95,7 +97,8 @@ public final class SeedExample {
     Result<?> global = joint.global();
     System.out.printf(
         Locale.ROOT,
-        "%njoint: log Z = %.2f +/- %.2f; shared centre mean %.2f, sd %.2f; %d likelihood calls in %.2f s%n",
+        "%njoint: log Z = %.2f +/- %.2f; shared centre mean %.2f, sd %.2f; %d likelihood calls in"
+            + " %.2f s%n",
         global.logEvidence(),
         global.logEvidenceError(),
         global.samples().mean()[0],

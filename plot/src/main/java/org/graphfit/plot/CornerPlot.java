@@ -19,7 +19,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * A corner plot of weighted posterior samples: each parameter's marginal histogram on the diagonal
- * and each pair's 2-D weighted histogram below it. Axes span the 0.5% to 99.5% weighted quantiles.
+ * and each pair's 2-D weighted histogram below it, shaded by the square root of the weight so the
+ * tails stay visible. Axes span the 0.5% to 99.5% weighted quantiles.
  */
 public final class CornerPlot {
   private static final int PANEL = 190;
@@ -142,7 +143,7 @@ public final class CornerPlot {
         int k = a * BINS_2D + b;
         series[0][k] = low[dx] + (a + 0.5) * wx;
         series[1][k] = low[dy] + (b + 0.5) * wy;
-        series[2][k] = max > 0 ? counts[a][b] / max : 0;
+        series[2][k] = max > 0 ? Math.sqrt(counts[a][b] / max) : 0;
       }
     }
     DefaultXYZDataset dataset = new DefaultXYZDataset();
@@ -151,9 +152,16 @@ public final class CornerPlot {
     blocks.setBlockWidth(wx);
     blocks.setBlockHeight(wy);
     LookupPaintScale scale = new LookupPaintScale(0, 1.0001, Color.WHITE);
-    for (int level = 1; level <= 10; level++) {
-      float shade = 1f - level / 10f;
-      scale.add((level - 1) / 10.0 + 1e-9, new Color(shade * 0.85f + 0.12f, shade * 0.9f + 0.1f, 1f));
+    Color light = new Color(0xDE, 0xEB, 0xF7);
+    Color dark = new Color(0x08, 0x30, 0x6B);
+    for (int level = 1; level <= 12; level++) {
+      float t = (level - 1) / 11f;
+      scale.add(
+          (level - 1) / 12.0 + 1e-9,
+          new Color(
+              Math.round(light.getRed() + t * (dark.getRed() - light.getRed())),
+              Math.round(light.getGreen() + t * (dark.getGreen() - light.getGreen())),
+              Math.round(light.getBlue() + t * (dark.getBlue() - light.getBlue()))));
     }
     blocks.setPaintScale(scale);
     NumberAxis x = new NumberAxis();

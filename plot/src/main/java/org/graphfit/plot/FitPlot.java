@@ -17,8 +17,8 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * A 1-D dataset with its error bars, a model curve over it, and the normalised residuals {@code (data -
- * model) / noise} below, as PNG or SVG.
+ * A 1-D dataset with its error bars, a model curve over it, and the normalised residuals {@code
+ * (data - model) / noise} below, as PNG or SVG.
  */
 public final class FitPlot {
   private static final int WIDTH = 900;
@@ -62,8 +62,7 @@ public final class FitPlot {
     errors.setDefaultLinesVisible(false);
     errors.setSeriesPaint(0, Color.DARK_GRAY);
     errors.setErrorPaint(Color.LIGHT_GRAY);
-    XYPlot top =
-        new XYPlot(new YIntervalSeriesCollection(), null, new NumberAxis("value"), errors);
+    XYPlot top = new XYPlot(new YIntervalSeriesCollection(), null, new NumberAxis("value"), errors);
     ((YIntervalSeriesCollection) top.getDataset()).addSeries(dataSeries);
     XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
     line.setSeriesPaint(0, new Color(0xD6, 0x27, 0x28));
@@ -73,7 +72,11 @@ public final class FitPlot {
     XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
     points.setSeriesPaint(0, new Color(0x1F, 0x77, 0xB4));
     XYPlot bottom =
-        new XYPlot(new XYSeriesCollection(residualSeries), null, new NumberAxis("residual / noise"), points);
+        new XYPlot(
+            new XYSeriesCollection(residualSeries),
+            null,
+            new NumberAxis("residual / noise"),
+            points);
     bottom.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
     CombinedDomainXYPlot combined = new CombinedDomainXYPlot(new NumberAxis("x (pixel)"));
     combined.add(top, 3);
@@ -89,7 +92,8 @@ public final class FitPlot {
    * @param file the target file
    */
   public void writePng(Path file) {
-    Pictures.writePng(file, WIDTH, HEIGHT, g -> chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT)));
+    Pictures.writePng(
+        file, WIDTH, HEIGHT, g -> chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT)));
   }
 
   /**
@@ -98,6 +102,7 @@ public final class FitPlot {
    * @param file the target file
    */
   public void writeSvg(Path file) {
-    Pictures.writeSvg(file, WIDTH, HEIGHT, g -> chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT)));
+    Pictures.writeSvg(
+        file, WIDTH, HEIGHT, g -> chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT)));
   }
 }

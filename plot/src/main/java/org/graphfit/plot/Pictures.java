@@ -13,8 +13,8 @@ import org.graphfit.output.AtomicFiles;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
- * Writes one drawing as PNG or SVG: the same Java2D code paints a raster image and, through JFreeSVG,
- * a vector one. Files are written atomically; no external program is needed.
+ * Writes one drawing as PNG or SVG: the same Java2D code paints a raster image and, through
+ * JFreeSVG, a vector one. Files are written atomically; no external program is needed.
  */
 final class Pictures {
   private Pictures() {}

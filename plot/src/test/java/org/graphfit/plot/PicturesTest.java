@@ -76,7 +76,8 @@ class PicturesTest {
     FactorGraph graph = new FactorGraph();
     Parameter offset = Parameter.free(Prior.uniform(0, 1));
     Analysis<double[]> flat = line -> 0;
-    HierarchicalFactor slopes = HierarchicalFactor.gaussian(Prior.gaussian(0, 1), Prior.uniform(0.1, 1));
+    HierarchicalFactor slopes =
+        HierarchicalFactor.gaussian(Prior.gaussian(0, 1), Prior.uniform(0.1, 1));
     for (int i = 0; i < 3; i++) {
       LineModel model = new LineModel(offset);
       graph.add(AnalysisFactor.of(model, flat).named("dataset_" + i));
@@ -129,7 +130,8 @@ class PicturesTest {
       vectors[i] = new double[] {a, a + 0.3 * Math.cos(i * 1.3), Math.cos(i * 0.11)};
       weights[i] = 1;
     }
-    Samples samples = Samples.of(List.of("a", "b", "c"), vectors, new double[n], new double[n], weights);
+    Samples samples =
+        Samples.of(List.of("a", "b", "c"), vectors, new double[n], new double[n], weights);
     Path png = folder.resolve("corner.png");
     CornerPlot.of(samples).writePng(png);
 

@@ -476,12 +476,7 @@ final class ValidationErrorsTest {
   @Test
   void aCycleOfTwoComponentsIsReportedOnEachClosingParameter() {
     JavaFileObject forth =
-        source(
-            "Forth",
-            "@ModelComponent",
-            "record Forth(",
-            "    double x,",
-            "    Back back) {}");
+        source("Forth", "@ModelComponent", "record Forth(", "    double x,", "    Back back) {}");
     JavaFileObject back =
         source(
             "Back",

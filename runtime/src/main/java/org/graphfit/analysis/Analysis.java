@@ -1,9 +1,9 @@
 package org.graphfit.analysis;
 
 /**
- * The log-likelihood of one dataset given an instance of the model: the only code a user writes for a
- * fit besides the model component. It is called once per likelihood evaluation, possibly from several
- * threads at once, so it must not mutate shared state.
+ * The log-likelihood of one dataset given an instance of the model: the only code a user writes for
+ * a fit besides the model component. It is called once per likelihood evaluation, possibly from
+ * several threads at once, so it must not mutate shared state.
  *
  * @param <T> the type of instance the model produces
  */

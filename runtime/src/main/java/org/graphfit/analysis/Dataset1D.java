@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * A one-dimensional dataset: data values and their noise (one standard deviation per value), as in
- * PyAutoFit's {@code example_1d} workspace folders. Both arrays are validated on construction: equal
- * lengths, finite data, positive finite noise.
+ * PyAutoFit's {@code example_1d} workspace folders. Both arrays are validated on construction:
+ * equal lengths, finite data, positive finite noise.
  */
 public final class Dataset1D {
   private final double[] data;
@@ -131,6 +131,10 @@ public final class Dataset1D {
 
   @Override
   public String toString() {
-    return "Dataset1D[size=" + data.length + ", data=" + Arrays.toString(Arrays.copyOf(data, 3)) + "...]";
+    return "Dataset1D[size="
+        + data.length
+        + ", data="
+        + Arrays.toString(Arrays.copyOf(data, 3))
+        + "...]";
   }
 }

@@ -13,8 +13,8 @@ import java.util.Arrays;
 
 /**
  * Reads and writes PyAutoFit's vector files: a JSON array of numbers. Python writes {@code NaN} and
- * {@code Infinity} as bare words, so the reader accepts them and leaves the rejection to the caller,
- * who can say which value is wrong.
+ * {@code Infinity} as bare words, so the reader accepts them and leaves the rejection to the
+ * caller, who can say which value is wrong.
  */
 public final class JsonVectors {
   private static final JsonMapper MAPPER =
@@ -46,8 +46,7 @@ public final class JsonVectors {
           throw malformed(file, "the array is not closed");
         }
         if (token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_NUMBER_INT) {
-          throw malformed(
-              file, "element " + size + " is " + parser.getText() + ", not a number");
+          throw malformed(file, "element " + size + " is " + parser.getText() + ", not a number");
         }
         if (size == values.length) {
           values = Arrays.copyOf(values, size * 2);

@@ -19,7 +19,8 @@ public final class AnalysisFactor<T> {
   private final String name;
   private final NonLinearSearch search;
 
-  private AnalysisFactor(Model<T> model, Analysis<T> analysis, String name, NonLinearSearch search) {
+  private AnalysisFactor(
+      Model<T> model, Analysis<T> analysis, String name, NonLinearSearch search) {
     this.model = Objects.requireNonNull(model, "model");
     this.analysis = Objects.requireNonNull(analysis, "analysis");
     this.name = name;

@@ -19,10 +19,10 @@ import org.graphfit.search.NonLinearSearch;
 import org.graphfit.search.Result;
 
 /**
- * A factor graph: analysis factors (one per dataset) and hierarchical factors that share parameters.
- * Its model is the collection of the factors' models, so a parameter shared by identity or by a
- * {@code @Shared} key is one free parameter; its log likelihood is the sum over factors. A parameter
- * that appears in more than one factor is <em>global</em>, the others are <em>local</em>.
+ * A factor graph: analysis factors (one per dataset) and hierarchical factors that share
+ * parameters. Its model is the collection of the factors' models, so a parameter shared by identity
+ * or by a {@code @Shared} key is one free parameter; its log likelihood is the sum over factors. A
+ * parameter that appears in more than one factor is <em>global</em>, the others are <em>local</em>.
  *
  * <pre>{@code
  * FactorGraph graph = new FactorGraph();
@@ -53,9 +53,10 @@ public final class FactorGraph {
    * @throws IllegalArgumentException if the factor was added already or its name is taken
    */
   public <T> FactorKey<T> add(AnalysisFactor<T> factor) {
-    requireNew(factor, factor.name().orElse("factor_" + factors.size()));
-    String name = factor.name().orElse("factor_" + factors.size());
+    requireNew(factor);
+    String name = factor.name().orElseGet(this::unusedFactorName);
     ModelKey<T> modelKey = collection.add(name, factor.model());
+    added.put(factor, Boolean.TRUE);
     FactorKey<T> key = new FactorKey<>(this, factor, modelKey);
     factors.add(new FactorTerm<>(key));
     factorNames.add(name);
@@ -69,16 +70,28 @@ public final class FactorGraph {
    * @throws IllegalArgumentException if it was added already or its name is taken
    */
   public void add(HierarchicalFactor factor) {
-    requireNew(factor, factor.name());
+    requireNew(factor);
     HierarchyModel model = new HierarchyModel(factor);
-    hierarchies.add(new HierarchyTerm(factor, model, collection.add(factor.name(), model)));
+    ModelKey<double[]> key = collection.add(factor.name(), model);
+    added.put(factor, Boolean.TRUE);
+    hierarchies.add(new HierarchyTerm(factor, model, key));
   }
 
-  private void requireNew(Object factor, String name) {
-    if (added.put(Objects.requireNonNull(factor, "factor"), Boolean.TRUE) != null) {
+  private void requireNew(Object factor) {
+    if (added.containsKey(Objects.requireNonNull(factor, "factor"))) {
       throw new IllegalArgumentException(
-          "factor '" + name + "' was added to this graph twice; add each factor once");
+          "this factor was added to the graph already; add each factor once (make a new"
+              + " AnalysisFactor to fit the same model to other data)");
     }
+  }
+
+  /** The first name {@code factor_<i>} not yet used in the graph. */
+  private String unusedFactorName() {
+    int index = factors.size();
+    while (collection.models().containsKey("factor_" + index)) {
+      index++;
+    }
+    return "factor_" + index;
   }
 
   /**

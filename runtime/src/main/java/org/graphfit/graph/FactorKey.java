@@ -3,8 +3,8 @@ package org.graphfit.graph;
 import org.graphfit.model.ModelKey;
 
 /**
- * Identifies one factor of a {@link FactorGraph}, typed by its instance type, to read its instance and
- * its result back.
+ * Identifies one factor of a {@link FactorGraph}, typed by its instance type, to read its instance
+ * and its result back.
  *
  * @param <T> the factor's instance type
  */

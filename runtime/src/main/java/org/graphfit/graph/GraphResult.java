@@ -8,8 +8,9 @@ import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
 
 /**
- * The result of a joint fit of a {@link FactorGraph}: the global result over all free parameters, and
- * per factor a typed result over that factor's own parameters (the joint samples projected onto them).
+ * The result of a joint fit of a {@link FactorGraph}: the global result over all free parameters,
+ * and per factor a typed result over that factor's own parameters (the joint samples projected onto
+ * them).
  */
 public final class GraphResult {
   private final FactorGraph graph;
@@ -31,8 +32,11 @@ public final class GraphResult {
 
   /**
    * The result of one factor: the joint samples restricted to the factor's free parameters, in the
-   * factor model's own order, with the joint log-likelihood of each sample. The factor's instances,
-   * medians and errors come from it; the log evidence is the joint one.
+   * factor model's own order, with the same weights. Each sample's log-likelihood is the factor's own
+   * (its analysis evaluated again at the sample, so this costs one likelihood call per sample) and its
+   * log prior is that of the factor's parameters; the factor's instances, medians and errors come
+   * from it. A factor has no evidence of its own: the result's log evidence is NaN (the joint one is
+   * in {@link #global()}).
    *
    * @param key a key of this graph
    * @param <T> the factor's instance type
@@ -49,6 +53,14 @@ public final class GraphResult {
     int[] indices = new int[parameters.size()];
     for (int i = 0; i < indices.length; i++) {
       indices[i] = globalLayout.indexOf(parameters.get(i));
+      if (indices[i] < 0) {
+        throw new IllegalStateException(
+            "parameter "
+                + layout.freeParameterPaths().get(i)
+                + " of factor '"
+                + key.name()
+                + "' is not in the fitted graph: the model changed after the fit");
+      }
     }
     Samples samples = global.samples();
     double[][] vectors = new double[samples.size()][indices.length];
@@ -60,16 +72,20 @@ public final class GraphResult {
       for (int i = 0; i < indices.length; i++) {
         vectors[s][i] = vector[indices[i]];
       }
-      logLikelihoods[s] = samples.logLikelihood(s);
-      logPriors[s] = samples.logPrior(s);
+      logLikelihoods[s] =
+          key.factor().analysis().logLikelihood(layout.instanceFromVector(vectors[s]));
+      logPriors[s] = layout.logPrior(vectors[s]);
       weights[s] = samples.weight(s);
     }
     Samples projected =
         Samples.of(layout.freeParameterPaths(), vectors, logLikelihoods, logPriors, weights);
     Result.Builder<T> builder =
         Result.builder(global.searchName(), layout, projected)
-            .logEvidence(global.logEvidence(), global.logEvidenceError())
-            .cost(global.likelihoodCalls(), global.failedCalls(), global.firstFailure(), global.seconds());
+            .cost(
+                global.likelihoodCalls(),
+                global.failedCalls(),
+                global.firstFailure(),
+                global.seconds());
     global.diagnostics().forEach(builder::diagnostic);
     return builder.build();
   }

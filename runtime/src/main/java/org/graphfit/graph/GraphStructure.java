@@ -7,15 +7,16 @@ import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 
 /**
- * The bipartite structure of a {@link FactorGraph} for pictures: factor nodes, variable nodes (one per
- * free parameter) and the edges between them. Variables are global (linked to several factors, or
- * hyper-parameters) or local.
+ * The bipartite structure of a {@link FactorGraph} for pictures: factor nodes, variable nodes (one
+ * per free parameter) and the edges between them. Variables are global (linked to several factors,
+ * or hyper-parameters) or local.
  *
  * @param factors the factor nodes in graph order
  * @param variables the variable nodes in free-parameter order
  * @param edges the links, each from a factor index to a variable index
  */
-public record GraphStructure(List<FactorNode> factors, List<VariableNode> variables, List<Edge> edges) {
+public record GraphStructure(
+    List<FactorNode> factors, List<VariableNode> variables, List<Edge> edges) {
 
   /**
    * A factor node.
@@ -71,7 +72,8 @@ public record GraphStructure(List<FactorNode> factors, List<VariableNode> variab
     for (int i = 0; i < layout.priorCount(); i++) {
       String path = layout.freeParameterPaths().get(i);
       boolean global = graph.isGlobal(layout, i);
-      variables.add(new VariableNode(path, global ? path : path.substring(path.indexOf('.') + 1), global));
+      variables.add(
+          new VariableNode(path, global ? path : path.substring(path.indexOf('.') + 1), global));
       for (String factor : graph.linkedNodes(layout, i)) {
         edges.add(new Edge(names.indexOf(factor), i));
       }
@@ -103,10 +105,16 @@ public record GraphStructure(List<FactorNode> factors, List<VariableNode> variab
       dot.append(
           variable.global()
               ? String.format(
-              Locale.ROOT,
-                  "  v%d [label=\"%s\", shape=ellipse, style=\"filled,bold\", fillcolor=\"#f6c85f\"];%n",
-                  v, escape(variable.label()))
-              : String.format(Locale.ROOT, "  v%d [label=\"%s\", shape=ellipse];%n", v, escape(variable.label())));
+                  Locale.ROOT,
+                  "  v%d [label=\"%s\", shape=ellipse, style=\"filled,bold\","
+                      + " fillcolor=\"#f6c85f\"];%n",
+                  v,
+                  escape(variable.label()))
+              : String.format(
+                  Locale.ROOT,
+                  "  v%d [label=\"%s\", shape=ellipse];%n",
+                  v,
+                  escape(variable.label())));
     }
     for (Edge edge : edges) {
       dot.append(String.format(Locale.ROOT, "  f%d -- v%d;%n", edge.factor(), edge.variable()));
@@ -122,10 +130,12 @@ public record GraphStructure(List<FactorNode> factors, List<VariableNode> variab
   public String toMermaid() {
     StringBuilder mermaid = new StringBuilder("flowchart TB\n");
     for (int f = 0; f < factors.size(); f++) {
-      mermaid.append(String.format(Locale.ROOT, "  f%d[\"%s\"]%n", f, escape(factors.get(f).name())));
+      mermaid.append(
+          String.format(Locale.ROOT, "  f%d[\"%s\"]%n", f, escape(factors.get(f).name())));
     }
     for (int v = 0; v < variables.size(); v++) {
-      mermaid.append(String.format(Locale.ROOT, "  v%d((\"%s\"))%n", v, escape(variables.get(v).label())));
+      mermaid.append(
+          String.format(Locale.ROOT, "  v%d((\"%s\"))%n", v, escape(variables.get(v).label())));
     }
     for (Edge edge : edges) {
       mermaid.append(String.format(Locale.ROOT, "  f%d --- v%d%n", edge.factor(), edge.variable()));

@@ -52,7 +52,8 @@ public final class HierarchicalFactor {
    * @return the factor, named {@code hierarchy}
    * @throws IllegalArgumentException if the number of hyper-parameters is wrong
    */
-  public static HierarchicalFactor of(ParentDistribution distribution, Parameter... hyperParameters) {
+  public static HierarchicalFactor of(
+      ParentDistribution distribution, Parameter... hyperParameters) {
     if (hyperParameters.length != distribution.hyperParameterNames().size()) {
       throw new IllegalArgumentException(
           distribution.familyName()

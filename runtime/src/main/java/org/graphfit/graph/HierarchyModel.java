@@ -7,8 +7,8 @@ import org.graphfit.model.ModelVisitor;
 import org.graphfit.model.Parameter;
 
 /**
- * The model node of a {@link HierarchicalFactor} inside a graph: its hyper-parameters followed by the
- * drawn parameters, which are the same objects as in the factors' models and so the same free
+ * The model node of a {@link HierarchicalFactor} inside a graph: its hyper-parameters followed by
+ * the drawn parameters, which are the same objects as in the factors' models and so the same free
  * parameters. Its instance is the slot values: hyper-parameters first.
  */
 final class HierarchyModel implements Model<double[]> {
@@ -57,7 +57,9 @@ final class HierarchyModel implements Model<double[]> {
     return List.of();
   }
 
-  /** The log density of the drawn values given the hyper-parameters, both taken from an instance. */
+  /**
+   * The log density of the drawn values given the hyper-parameters, both taken from an instance.
+   */
   double logDensity(double[] instance) {
     int hyperCount = factor.hyperParameters().size();
     double[] hyper = new double[hyperCount];

@@ -7,10 +7,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * A model of instances of {@code T}: a tree of parameter slots (free, fixed or shared) and nested
  * models, and the reflection-free code that turns slot values into an instance and back.
  *
- * <p>Slots are numbered depth first in the order {@link #visitChildren(ModelVisitor)} reports them; a
- * nested model's slots are contiguous. The <em>free parameters</em> of a model are its distinct free
- * slots in order of first appearance, each shared parameter counted once; vectors handed to {@link
- * #instanceFromVector(double[])} follow that order, which {@link #info()} prints.
+ * <p>Slots are numbered depth first in the order {@link #visitChildren(ModelVisitor)} reports them;
+ * a nested model's slots are contiguous. The <em>free parameters</em> of a model are its distinct
+ * free slots in order of first appearance, each shared parameter counted once; vectors handed to
+ * {@link #instanceFromVector(double[])} follow that order, which {@link #info()} prints.
  *
  * <p>The convenience methods below build a {@link ModelLayout} on every call; code that maps many
  * vectors (every search) takes {@link #layout()} once and uses it.
@@ -144,8 +144,8 @@ public interface Model<T> {
   }
 
   /**
-   * A description in the spirit of PyAutoFit's {@code model.info}: the number of free parameters, the
-   * component tree, and one line per parameter with its prior.
+   * A description in the spirit of PyAutoFit's {@code model.info}: the number of free parameters,
+   * the component tree, and one line per parameter with its prior.
    *
    * @return the description
    */

@@ -41,7 +41,9 @@ public final class ModelCollection implements Model<CollectionInstance> {
     Objects.requireNonNull(model, "model");
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
-          "model name '" + name + "' must be an identifier such as gaussian_0 (letters, digits, _)");
+          "model name '"
+              + name
+              + "' must be an identifier such as gaussian_0 (letters, digits, _)");
     }
     if (models.containsKey(name)) {
       throw new IllegalArgumentException(

@@ -3,8 +3,8 @@ package org.graphfit.model;
 import java.util.Objects;
 
 /**
- * Reads one model's instance, typed, from a {@link CollectionInstance} of the collection that issued
- * the key.
+ * Reads one model's instance, typed, from a {@link CollectionInstance} of the collection that
+ * issued the key.
  *
  * @param <M> the model's instance type
  */

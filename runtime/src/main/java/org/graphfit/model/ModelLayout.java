@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,13 +12,17 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.graphfit.prior.Prior;
 
 /**
- * The immutable free-parameter layout of a model, taken at one moment: which slots are free, in which
- * order, with which priors, and how a vector of free-parameter values becomes an instance.
+ * The immutable free-parameter layout of a model, taken at one moment: which slots are free, in
+ * which order, with which priors, and how a vector of free-parameter values becomes an instance.
  *
  * <p>Free parameters are ordered by first appearance in a depth-first walk of the model tree. A
  * parameter object that appears in several slots, and all parameters with the same {@code @Shared}
  * key, are one free parameter, listed at its first slot. Searches take a layout once per fit; its
  * mapping methods allocate one slot array and call the generated constructor code, nothing else.
+ *
+ * <p>The layout fixes which slots are free and their priors, but builds instances through the model
+ * itself: change a model's structure (add models to a collection, draw more parameters into a
+ * hierarchical factor) before taking its layout, never while a fit uses it.
  *
  * @param <T> the type of instance
  */
@@ -62,8 +67,8 @@ public final class ModelLayout<T> {
    * @param model the model
    * @param <T> the type of instance
    * @return its layout
-   * @throws IllegalStateException if a parameter has neither prior nor fixed value, shared parameters
-   *     have different priors, or a constraint names a parameter outside the model
+   * @throws IllegalStateException if a parameter has neither prior nor fixed value, shared
+   *     parameters have different priors, or a constraint names a parameter outside the model
    */
   public static <T> ModelLayout<T> of(Model<T> model) {
     Objects.requireNonNull(model, "model");
@@ -156,6 +161,34 @@ public final class ModelLayout<T> {
   }
 
   /**
+   * The fixed slots and their values.
+   *
+   * @return slot paths to fixed values, in slot order
+   */
+  public Map<String, Double> fixedValues() {
+    Map<String, Double> fixed = new LinkedHashMap<>();
+    for (int slot = 0; slot < slotPaths.length; slot++) {
+      if (slotFreeIndex[slot] < 0) {
+        fixed.put(slotPaths[slot], slotFixedValue[slot]);
+      }
+    }
+    return fixed;
+  }
+
+  /**
+   * The constraints, described with parameter paths, e.g. {@code left.centre < right.centre}.
+   *
+   * @return one description per constraint, in declaration order
+   */
+  public List<String> constraintDescriptions() {
+    List<String> descriptions = new ArrayList<>();
+    for (ResolvedConstraint constraint : constraints) {
+      descriptions.add(constraint.description);
+    }
+    return descriptions;
+  }
+
+  /**
    * Maps a point of the unit hypercube to free-parameter values through the priors.
    *
    * @param unit one number in {@code [0, 1]} per free parameter
@@ -213,8 +246,8 @@ public final class ModelLayout<T> {
   }
 
   /**
-   * The free-parameter values of an instance. Where a shared parameter fills several slots, its first
-   * slot's value is taken.
+   * The free-parameter values of an instance. Where a shared parameter fills several slots, its
+   * first slot's value is taken.
    *
    * @param instance the instance
    * @return one value per free parameter
@@ -332,7 +365,11 @@ public final class ModelLayout<T> {
     text.append("Total Free Parameters = ").append(priors.length).append("\n\n");
     for (Node node : nodes) {
       String name = "    ".repeat(node.depth) + node.name;
-      text.append(pad(name)).append(node.typeName).append(" (N=").append(freeCount(node)).append(")\n");
+      text.append(pad(name))
+          .append(node.typeName)
+          .append(" (N=")
+          .append(freeCount(node))
+          .append(")\n");
     }
     text.append('\n');
     for (int slot = 0; slot < slotPaths.length; slot++) {
@@ -444,7 +481,11 @@ public final class ModelLayout<T> {
       int nodeIndex = nodes.size();
       nodes.add(null);
       int firstSlot = slotPaths.size();
-      declaredConstraints.addAll(model.constraints());
+      for (Constraint constraint : model.constraints()) {
+        if (declaredConstraints.stream().noneMatch(known -> known == constraint)) {
+          declaredConstraints.add(constraint);
+        }
+      }
       model.visitChildren(
           new ModelVisitor() {
             @Override
@@ -534,7 +575,8 @@ public final class ModelLayout<T> {
           fixed[i] = parameter.isFixed() ? parameter.fixedValue() : Double.NaN;
         }
         resolved.add(
-            new ResolvedConstraint(constraint, indices, fixed, constraint.describe(paths[0], paths[1])));
+            new ResolvedConstraint(
+                constraint, indices, fixed, constraint.describe(paths[0], paths[1])));
       }
       return resolved;
     }

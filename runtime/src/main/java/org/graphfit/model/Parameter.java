@@ -8,9 +8,9 @@ import org.graphfit.prior.Prior;
  * One parameter slot's content: a free parameter with a prior, a fixed value, or not yet set.
  *
  * <p>Identity makes sharing: the same {@code Parameter} object handed to several models is one free
- * parameter of any fit that contains them. A parameter made for a {@code @Shared} component parameter
- * also carries a <em>shared key</em>; inside one fit all parameters with the same key are one free
- * parameter. Instances are immutable: to change a prior, hand the model a new parameter.
+ * parameter of any fit that contains them. A parameter made for a {@code @Shared} component
+ * parameter also carries a <em>shared key</em>; inside one fit all parameters with the same key are
+ * one free parameter. Instances are immutable: to change a prior, hand the model a new parameter.
  */
 public final class Parameter {
   private final Prior prior;
@@ -42,8 +42,7 @@ public final class Parameter {
    */
   public static Parameter fixed(double value) {
     if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(
-          "a fixed parameter value must be finite but was " + value);
+      throw new IllegalArgumentException("a fixed parameter value must be finite but was " + value);
     }
     return new Parameter(null, value, null);
   }
@@ -58,8 +57,8 @@ public final class Parameter {
   }
 
   /**
-   * A parameter that is one free parameter with every other of the same key inside a fit, as made for
-   * {@code @Shared} component parameters.
+   * A parameter that is one free parameter with every other of the same key inside a fit, as made
+   * for {@code @Shared} component parameters.
    *
    * @param key the key, by convention {@code <qualified component name>.<parameter name>}
    * @param prior its prior, or null if the component declares none

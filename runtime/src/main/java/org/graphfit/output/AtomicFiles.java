@@ -12,8 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes files so that no reader ever sees half of one: the bytes go to a temporary file in the same
- * folder, are forced to disk, and the temporary file is renamed over the target in one step.
+ * Writes files so that no reader ever sees half of one: the bytes go to a temporary file in the
+ * same folder, are forced to disk, and the temporary file is renamed over the target in one step.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -45,6 +45,7 @@ public final class AtomicFiles {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
       }
       temporary = null;
+      syncFolder(parent);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
     } finally {
@@ -66,5 +67,17 @@ public final class AtomicFiles {
    */
   public static void write(Path file, String text) {
     write(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Forces the folder's entry for the renamed file to disk, so a power loss cannot undo the rename;
+   * platforms that cannot open a folder for syncing (Windows) are skipped.
+   */
+  private static void syncFolder(Path folder) {
+    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // not supported on this platform: the rename itself is still atomic
+    }
   }
 }

@@ -25,10 +25,10 @@ import org.graphfit.search.Samples;
 /**
  * The folder of one fit, {@code <root>/<name>/<identifier>/}, laid out as PyAutoFit users expect:
  * {@code model.info}, {@code model.results}, {@code search.summary}, and {@code files/} with {@code
- * model.json}, {@code search.json}, {@code samples.csv}, {@code samples_summary.json} and, while the fit
- * runs, {@code checkpoint.bin}. The identifier is a hash of the model, the search settings and the
- * user's tag, so the same fit always lands in the same folder and a completed one is loaded, not
- * refitted. Every file is written atomically.
+ * model.json}, {@code search.json}, {@code samples.csv}, {@code samples_summary.json} and, while
+ * the fit runs, {@code checkpoint.bin}. The identifier is a hash of the model, the search settings
+ * and the user's tag, so the same fit always lands in the same folder and a completed one is
+ * loaded, not refitted. Every file is written atomically.
  */
 public final class OutputFolder {
   private static final JsonMapper JSON =
@@ -97,6 +97,7 @@ public final class OutputFolder {
       Prior prior = layout.prior(i);
       Map<String, Object> parameter = new LinkedHashMap<>();
       parameter.put("path", layout.freeParameterPaths().get(i));
+      parameter.put("slots", layout.slotPathsOf(i));
       parameter.put("prior", prior.typeName());
       parameter.put("arguments", prior.arguments());
       parameters.add(parameter);
@@ -104,7 +105,8 @@ public final class OutputFolder {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("type", layout.model().typeName());
     model.put("free_parameters", parameters);
-    model.put("info", layout.info());
+    model.put("fixed_parameters", layout.fixedValues());
+    model.put("constraints", layout.constraintDescriptions());
     return model;
   }
 
@@ -164,8 +166,8 @@ public final class OutputFolder {
   }
 
   /**
-   * Writes a completed result and removes the checkpoint. {@code samples_summary.json} is written last,
-   * so a folder is complete exactly when its other files are.
+   * Writes a completed result and removes the checkpoint. {@code samples_summary.json} is written
+   * last, so a folder is complete exactly when its other files are.
    *
    * @param result the result
    */
@@ -217,15 +219,26 @@ public final class OutputFolder {
    * @param layout the model the fit was made with (same identifier, hence same layout)
    * @param <T> the instance type
    * @return the result
-   * @throws IllegalStateException if the folder holds no completed fit
+   * @throws IllegalStateException if the folder holds no completed fit, or samples of other
+   *     parameters than the model's
    */
   public <T> Result<T> loadResult(ModelLayout<T> layout) {
     if (!isComplete()) {
       throw new IllegalStateException(folder + " holds no completed fit");
     }
     try {
-      JsonNode summary = JSON.readTree(folder.resolve("files").resolve("samples_summary.json").toFile());
+      JsonNode summary =
+          JSON.readTree(folder.resolve("files").resolve("samples_summary.json").toFile());
       Samples samples = SamplesCsv.read(folder.resolve("files").resolve("samples.csv"));
+      if (!samples.names().equals(layout.freeParameterPaths())) {
+        throw new IllegalStateException(
+            folder
+                + " holds samples of "
+                + samples.names()
+                + " but the model's free parameters are "
+                + layout.freeParameterPaths()
+                + "; delete the folder to fit again");
+      }
       Result.Builder<T> builder = Result.builder(summary.path("search").asText(), layout, samples);
       if (!summary.path("log_evidence").isNull()) {
         builder.logEvidence(
@@ -238,7 +251,7 @@ public final class OutputFolder {
       builder.cost(
           summary.path("likelihood_calls").asLong(),
           summary.path("failed_likelihood_calls").asLong(),
-          firstFailure.isNull() ? null : firstFailure.asText(),
+          firstFailure.isMissingNode() || firstFailure.isNull() ? null : firstFailure.asText(),
           summary.path("seconds").asDouble());
       return builder.build();
     } catch (IOException e) {

@@ -11,9 +11,9 @@ import java.util.List;
 import org.graphfit.search.Samples;
 
 /**
- * {@code samples.csv}: one column per parameter path, then {@code log_likelihood}, {@code log_prior},
- * {@code log_posterior} and {@code weight}; numbers in Java's shortest round-trip form, so reading the
- * file back gives exactly the samples that were written.
+ * {@code samples.csv}: one column per parameter path, then {@code log_likelihood}, {@code
+ * log_prior}, {@code log_posterior} and {@code weight}; numbers in Java's shortest round-trip form,
+ * so reading the file back gives exactly the samples that were written.
  */
 public final class SamplesCsv {
   private static final List<String> TRAILING =

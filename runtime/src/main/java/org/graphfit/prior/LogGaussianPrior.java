@@ -5,8 +5,8 @@ import java.util.Map;
 import org.apache.commons.statistics.distribution.LogNormalDistribution;
 
 /**
- * The log-normal distribution: the natural logarithm of the value is normal. Its latent coordinate is
- * that logarithm, so the prior is exactly Gaussian in latent space.
+ * The log-normal distribution: the natural logarithm of the value is normal. Its latent coordinate
+ * is that logarithm, so the prior is exactly Gaussian in latent space.
  */
 public final class LogGaussianPrior implements Prior {
   private final double mean;

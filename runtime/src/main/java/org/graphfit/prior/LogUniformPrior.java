@@ -26,8 +26,8 @@ public final class LogUniformPrior implements Prior {
    * @param lower the lower bound, positive and finite
    * @param upper the upper bound, finite and greater than {@code lower}
    * @return the prior
-   * @throws IllegalArgumentException if {@code lower <= 0}, a bound is not finite, or {@code lower >=
-   *     upper}
+   * @throws IllegalArgumentException if {@code lower <= 0}, a bound is not finite, or {@code lower
+   *     >= upper}
    */
   public static LogUniformPrior of(double lower, double upper) {
     UnitInterval.requireFinite("LogUniformPrior", "lower", lower);

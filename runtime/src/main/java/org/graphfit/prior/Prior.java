@@ -6,10 +6,10 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * A one-dimensional prior distribution of a free parameter.
  *
- * <p>Besides its density a prior offers the two maps every search needs: the transform from the unit
- * interval (nested sampling works in the unit cube) and a smooth bijection onto the whole real line, the
- * <em>latent</em> space in which expectation propagation holds its Gaussian messages. Implementations
- * are immutable and validate their arguments in their {@code of} factories.
+ * <p>Besides its density a prior offers the two maps every search needs: the transform from the
+ * unit interval (nested sampling works in the unit cube) and a smooth bijection onto the whole real
+ * line, the <em>latent</em> space in which expectation propagation holds its Gaussian messages.
+ * Implementations are immutable and validate their arguments in their {@code of} factories.
  */
 public sealed interface Prior
     permits UniformPrior, LogUniformPrior, GaussianPrior, LogGaussianPrior, TruncatedGaussianPrior {
@@ -69,8 +69,8 @@ public sealed interface Prior
   double fromLatent(double latent);
 
   /**
-   * The natural logarithm of {@code |d value / d latent|} at {@code latent}, the Jacobian that turns a
-   * density of the value into a density of the latent coordinate.
+   * The natural logarithm of {@code |d value / d latent|} at {@code latent}, the Jacobian that
+   * turns a density of the value into a density of the latent coordinate.
    *
    * @param latent a latent coordinate
    * @return the log Jacobian
@@ -98,7 +98,8 @@ public sealed interface Prior
   }
 
   /**
-   * A random draw, made by the unit transform of a uniform number in the open interval {@code (0, 1)}.
+   * A random draw, made by the unit transform of a uniform number in the open interval {@code (0,
+   * 1)}.
    *
    * @param rng the source of randomness
    * @return a value inside the support
@@ -125,8 +126,8 @@ public sealed interface Prior
   String typeName();
 
   /**
-   * The named arguments in declaration order, e.g. {@code lower_limit} and {@code upper_limit}; names
-   * follow PyAutoFit's model files so descriptions read the same.
+   * The named arguments in declaration order, e.g. {@code lower_limit} and {@code upper_limit};
+   * names follow PyAutoFit's model files so descriptions read the same.
    *
    * @return an ordered map of argument names to values
    */
@@ -177,7 +178,8 @@ public sealed interface Prior
   }
 
   /**
-   * A truncated Gaussian prior; see {@link TruncatedGaussianPrior#of(double, double, double, double)}.
+   * A truncated Gaussian prior; see {@link TruncatedGaussianPrior#of(double, double, double,
+   * double)}.
    *
    * @param mean the mean of the untruncated normal
    * @param sigma its standard deviation

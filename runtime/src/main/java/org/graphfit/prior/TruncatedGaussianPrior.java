@@ -5,9 +5,9 @@ import java.util.Map;
 import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
 
 /**
- * A normal distribution truncated to {@code [lower, upper]}; either bound may be infinite. The latent
- * coordinate is the logit of the position within two finite bounds, the logarithm of the distance to a
- * single finite bound, or the value itself when both are infinite.
+ * A normal distribution truncated to {@code [lower, upper]}; either bound may be infinite. The
+ * latent coordinate is the logit of the position within two finite bounds, the logarithm of the
+ * distance to a single finite bound, or the value itself when both are infinite.
  */
 public final class TruncatedGaussianPrior implements Prior {
   private final double mean;

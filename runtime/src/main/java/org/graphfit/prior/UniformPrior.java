@@ -3,7 +3,10 @@ package org.graphfit.prior;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The uniform distribution on {@code [lower, upper]}; its latent coordinate is the logit of the unit value. */
+/**
+ * The uniform distribution on {@code [lower, upper]}; its latent coordinate is the logit of the
+ * unit value.
+ */
 public final class UniformPrior implements Prior {
   private final double lower;
   private final double upper;

@@ -3,10 +3,11 @@ package org.graphfit.search;
 import java.util.Optional;
 
 /**
- * Where a search keeps its checkpoint: the complete state needed to continue a fit, as bytes. A search
- * saves after every so many iterations and, when started, continues from a saved state instead of
- * starting afresh, so that a killed fit resumes and, for the same seed, ends with the same samples as
- * an uninterrupted one. Implementations write atomically (temporary file, then rename).
+ * Where a search keeps its checkpoint: the complete state needed to continue a fit, as bytes. A
+ * search saves after every so many iterations and, when started, continues from a saved state
+ * instead of starting afresh, so that a killed fit resumes and, for the same seed, ends with the
+ * same samples as an uninterrupted one. Implementations write atomically (temporary file, then
+ * rename).
  */
 public interface CheckpointStore {
   /**

@@ -1,13 +1,19 @@
 package org.graphfit.search;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BinaryOperator;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Counts likelihood calls and the calls that threw or returned NaN, and keeps the first failure's
- * message so a search can report it once. Thread safe.
+ * Counts likelihood calls and the calls that threw or returned NaN, and keeps one failure message so
+ * a search can report it once: the least in text order, so that the report does not depend on which
+ * thread failed first. Thread safe.
  */
 public final class LikelihoodFailures {
+  private static final BinaryOperator<String> LEAST =
+      (current, candidate) ->
+          current == null || candidate.compareTo(current) < 0 ? candidate : current;
+
   private final AtomicLong calls = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private final AtomicReference<String> firstMessage = new AtomicReference<>();
@@ -27,7 +33,22 @@ public final class LikelihoodFailures {
    */
   public void countFailure(String message) {
     failures.incrementAndGet();
-    firstMessage.compareAndSet(null, message);
+    firstMessage.accumulateAndGet(message, LEAST);
+  }
+
+  /**
+   * Adds counts saved before an interruption, so a resumed fit reports the calls of the whole fit.
+   *
+   * @param savedCalls calls made before the checkpoint
+   * @param savedFailures failures among them
+   * @param savedMessage the reported failure message then, or null
+   */
+  public void restore(long savedCalls, long savedFailures, String savedMessage) {
+    calls.addAndGet(savedCalls);
+    failures.addAndGet(savedFailures);
+    if (savedMessage != null) {
+      firstMessage.accumulateAndGet(savedMessage, LEAST);
+    }
   }
 
   /**
@@ -49,7 +70,7 @@ public final class LikelihoodFailures {
   }
 
   /**
-   * The first failure's message.
+   * The reported failure message: of all failures, the least in text order.
    *
    * @return the message, or null if none failed
    */

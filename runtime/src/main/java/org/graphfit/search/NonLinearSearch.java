@@ -3,7 +3,9 @@ package org.graphfit.search;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.model.Model;
 
-/** Fits a model to an analysis and returns a typed result: the one contract every fit goes through. */
+/**
+ * Fits a model to an analysis and returns a typed result: the one contract every fit goes through.
+ */
 public interface NonLinearSearch {
   /**
    * Fits {@code model} to {@code analysis}.

@@ -6,8 +6,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A periodic progress line for long fits, logged through SLF4J at INFO at most once per interval
- * (default 10 seconds), so a fit reports iterations, calls and its current estimate without flooding
- * the log; with no SLF4J binding, or the level off, it is silent and costs one clock read per call.
+ * (default 10 seconds), so a fit reports iterations, calls and its current estimate without
+ * flooding the log; with no SLF4J binding, or the level off, it is silent and costs one clock read
+ * per call.
  */
 public final class ProgressLog {
   private static final Logger LOG = LoggerFactory.getLogger(ProgressLog.class);

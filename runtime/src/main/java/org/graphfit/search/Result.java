@@ -117,7 +117,8 @@ public final class Result<T> {
   }
 
   /**
-   * Half the width of each parameter's central credible interval at {@code sigma} standard deviations.
+   * Half the width of each parameter's central credible interval at {@code sigma} standard
+   * deviations.
    *
    * @param sigma the number of standard deviations
    * @return one error per free parameter
@@ -204,8 +205,8 @@ public final class Result<T> {
   }
 
   /**
-   * A {@code model.results}-style summary: evidence, best fit, medians with 1 and 3 sigma intervals,
-   * diagnostics.
+   * A {@code model.results}-style summary: evidence, best fit, medians with 1 and 3 sigma
+   * intervals, diagnostics.
    *
    * @return the text
    */

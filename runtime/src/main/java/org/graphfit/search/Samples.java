@@ -3,13 +3,15 @@ package org.graphfit.search;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * Weighted posterior samples of free-parameter vectors, with the log-likelihood and log prior of each.
- * Nested sampling gives unequal weights; MCMC and Laplace draws give equal ones. Weights are normalised
- * to sum to one; weights that already sum to one within 1e-12 are kept bit for bit, so samples read
- * back from a file equal those written. Immutable.
+ * Weighted posterior samples of free-parameter vectors, with the log-likelihood and log prior of
+ * each. Nested sampling gives unequal weights; MCMC and Laplace draws give equal ones. Weights are
+ * normalised to sum to one; weights that already sum to one within 1e-12 are kept bit for bit, so
+ * samples read back from a file equal those written. Immutable.
  */
 public final class Samples {
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
@@ -240,8 +242,8 @@ public final class Samples {
   }
 
   /**
-   * The weighted quantile of each parameter's marginal (linear interpolation of the weighted empirical
-   * distribution function at sample mid-weights).
+   * The weighted quantile of each parameter's marginal (linear interpolation of the weighted
+   * empirical distribution function at sample mid-weights).
    *
    * @param probability the cumulative probability in {@code [0, 1]}
    * @return one quantile per parameter
@@ -336,6 +338,64 @@ public final class Samples {
       }
     }
     return best;
+  }
+
+  /**
+   * Equal-weight samples drawn from these by systematic resampling, in random order: each sample
+   * appears about {@code count * weight} times.
+   *
+   * @param count how many samples to draw
+   * @param seed the seed of the resampling
+   * @return the resampled points, all with weight {@code 1 / count}
+   */
+  public Samples equalWeight(int count, long seed) {
+    int[] picks = systematicResample(weights, count, seed);
+    double[][] picked = new double[count][];
+    double[] pickedLogLikelihoods = new double[count];
+    double[] pickedLogPriors = new double[count];
+    double[] equal = new double[count];
+    for (int k = 0; k < count; k++) {
+      picked[k] = vectors[picks[k]];
+      pickedLogLikelihoods[k] = logLikelihoods[picks[k]];
+      pickedLogPriors[k] = logPriors[picks[k]];
+      equal[k] = 1.0 / count;
+    }
+    return of(names, picked, pickedLogLikelihoods, pickedLogPriors, equal);
+  }
+
+  /**
+   * Systematic resampling: {@code count} indices drawn with probabilities proportional to {@code
+   * weights}, with one uniform offset, then shuffled.
+   *
+   * @param weights non-negative weights summing to about one
+   * @param count how many indices to draw
+   * @param seed the seed
+   * @return the indices
+   */
+  public static int[] systematicResample(double[] weights, int count, long seed) {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be positive but was " + count);
+    }
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    int[] picks = new int[count];
+    double offset = rng.nextDouble();
+    double cumulative = weights[0];
+    int source = 0;
+    for (int k = 0; k < count; k++) {
+      double position = (k + offset) / count;
+      while (position > cumulative && source < weights.length - 1) {
+        source++;
+        cumulative += weights[source];
+      }
+      picks[k] = source;
+    }
+    for (int i = count - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int swap = picks[i];
+      picks[i] = picks[j];
+      picks[j] = swap;
+    }
+    return picks;
   }
 
   /**

@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link NonLinearSearch} made of an engine plus how to run it: the number of threads and,
- * optionally, an output folder. With an output folder a completed fit is loaded instead of refitted,
- * and an interrupted one resumes from its checkpoint. Immutable; the {@code with} methods return
- * copies.
+ * optionally, an output folder. With an output folder a completed fit is loaded instead of
+ * refitted, and an interrupted one resumes from its checkpoint. Immutable; the {@code with} methods
+ * return copies.
  *
  * <pre>{@code
- * NonLinearSearch search = Search.of(NestedSampling.builder().nLive(500).seed(1).build())
+ * NonLinearSearch search = Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).seed(1).build()))
  *     .withOutput(Path.of("output"), "seed/joint")
  *     .withThreads(2);
  * Result<Gaussian> result = search.fit(GaussianModel.withDefaults(), analysis);
@@ -117,7 +117,7 @@ public final class Search implements NonLinearSearch {
     CheckpointStore checkpoints = CheckpointStore.none();
     if (folder != null) {
       folder.writeStart(layout);
-      checkpoints = folder.checkpoint();
+      checkpoints = new CountingCheckpointStore(folder.checkpoint(), problem.failures());
     }
     long start = System.nanoTime();
     SearchRun run;

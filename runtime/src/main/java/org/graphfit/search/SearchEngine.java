@@ -3,8 +3,8 @@ package org.graphfit.search;
 import java.util.Map;
 
 /**
- * A search algorithm on a {@link SearchProblem}: nested sampling, ensemble MCMC, an optimiser. It knows
- * nothing of models or files; {@link Search} adds those.
+ * A search algorithm on a {@link SearchProblem}: nested sampling, ensemble MCMC, an optimiser. It
+ * knows nothing of models or files; {@link Search} adds those.
  */
 public interface SearchEngine {
   /**

@@ -6,8 +6,9 @@ package org.graphfit.search;
  *
  * <p>{@link #logLikelihood(double[])} never throws and never returns NaN: a point outside a prior's
  * support or breaking a model constraint is rejected with negative infinity before the user's
- * likelihood runs, and a user likelihood that throws or returns NaN also counts as negative infinity
- * and is recorded in {@link #failures()}. Implementations are safe to call from several threads.
+ * likelihood runs, and a user likelihood that throws or returns NaN also counts as negative
+ * infinity and is recorded in {@link #failures()}. Implementations are safe to call from several
+ * threads.
  */
 public interface SearchProblem {
   /**

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a {@link SearchEngine} returns: samples, the log evidence and its error (NaN when the algorithm
- * does not estimate it) and diagnostics by name.
+ * What a {@link SearchEngine} returns: samples, the log evidence and its error (NaN when the
+ * algorithm does not estimate it) and diagnostics by name.
  *
  * @param samples the posterior samples
  * @param logEvidence the log evidence, or NaN

@@ -6,7 +6,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntConsumer;
 
 /**
@@ -66,11 +68,13 @@ public final class TaskRunner implements AutoCloseable {
 
   /**
    * Runs {@code task.accept(i)} for every {@code i} in {@code [0, count)} and returns when all are
-   * done. Tasks are handed out in order to whichever thread is free.
+   * done. Tasks are handed out in order to whichever thread is free; once a task fails, no further
+   * task starts.
    *
    * @param count the number of tasks
    * @param task the task body
-   * @throws RuntimeException the first exception a task threw, after all tasks have stopped
+   * @throws RuntimeException the failure of the lowest-numbered task that failed (an {@link Error}
+   *     is rethrown as it is)
    */
   public void runAll(int count, IntConsumer task) {
     if (executor == null || count <= 1) {
@@ -80,6 +84,8 @@ public final class TaskRunner implements AutoCloseable {
       return;
     }
     AtomicInteger next = new AtomicInteger();
+    AtomicBoolean failed = new AtomicBoolean();
+    AtomicReferenceArray<Throwable> failures = new AtomicReferenceArray<>(count);
     int workers = Math.min(threads, count);
     List<Future<?>> futures = new ArrayList<>(workers);
     for (int w = 0; w < workers; w++) {
@@ -87,28 +93,34 @@ public final class TaskRunner implements AutoCloseable {
           executor.submit(
               () -> {
                 int i;
-                while ((i = next.getAndIncrement()) < count) {
-                  task.accept(i);
+                while (!failed.get() && (i = next.getAndIncrement()) < count) {
+                  try {
+                    task.accept(i);
+                  } catch (RuntimeException | Error e) {
+                    failures.set(i, e);
+                    failed.set(true);
+                  }
                 }
               }));
     }
-    RuntimeException failure = null;
     for (Future<?> future : futures) {
       try {
         future.get();
       } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (failure == null) {
-          failure =
-              cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
-        }
+        throw new IllegalStateException("a worker thread failed", e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for tasks", e);
       }
     }
-    if (failure != null) {
-      throw failure;
+    for (int i = 0; failed.get() && i < count; i++) {
+      Throwable failure = failures.get(i);
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      if (failure != null) {
+        throw (RuntimeException) failure;
+      }
     }
   }
 

@@ -68,8 +68,7 @@ class Dataset1DTest {
         .contains("noise value 1 is 0.0; every noise value must be a positive");
 
     assertThrows(
-        IllegalArgumentException.class,
-        () -> Dataset1D.of(new double[] {1}, new double[] {-0.1}));
+        IllegalArgumentException.class, () -> Dataset1D.of(new double[] {1}, new double[] {-0.1}));
   }
 
   @Test

@@ -58,7 +58,8 @@ class FactorGraphTest {
   void explicitSharingByParameterObjectWorksInAGraph() {
     FactorGraph graph = new FactorGraph();
     GaussianModel first = GaussianModel.withDefaults().centre(Prior.uniform(0, 100));
-    GaussianModel second = GaussianModel.withDefaults().centre(Prior.uniform(0, 100)).sigma(first.sigma());
+    GaussianModel second =
+        GaussianModel.withDefaults().centre(Prior.uniform(0, 100)).sigma(first.sigma());
     graph.add(AnalysisFactor.of(first, centreNear(10)));
     graph.add(AnalysisFactor.of(second, centreNear(20)));
 
@@ -69,10 +70,14 @@ class FactorGraphTest {
   @Test
   void hierarchicalFactorAddsTheParentDensityOfTheDrawnParameters() {
     FactorGraph graph = new FactorGraph();
-    HierarchicalFactor centres = HierarchicalFactor.gaussian(Prior.gaussian(50, 20), Prior.uniform(0.1, 30));
+    HierarchicalFactor centres =
+        HierarchicalFactor.gaussian(Prior.gaussian(50, 20), Prior.uniform(0.1, 30));
     for (int i = 0; i < 2; i++) {
-      GaussianModel model = GaussianModel.withDefaults().centre(Prior.uniform(0, 100)).sigma(5.0)
-          .normalization(Prior.uniform(0, 1));
+      GaussianModel model =
+          GaussianModel.withDefaults()
+              .centre(Prior.uniform(0, 100))
+              .sigma(5.0)
+              .normalization(Prior.uniform(0, 1));
       graph.add(AnalysisFactor.of(model, gaussian -> 0.0));
       centres.draw(model.centre());
     }
@@ -81,8 +86,12 @@ class FactorGraphTest {
 
     assertThat(layout.freeParameterPaths())
         .containsExactly(
-            "factor_0.centre", "factor_0.normalization", "factor_1.centre",
-            "factor_1.normalization", "hierarchy.mean", "hierarchy.sigma")
+            "factor_0.centre",
+            "factor_0.normalization",
+            "factor_1.centre",
+            "factor_1.normalization",
+            "hierarchy.mean",
+            "hierarchy.sigma")
         .inOrder();
     assertThat(graph.globalParameters()).containsExactly("hierarchy.mean", "hierarchy.sigma");
     double[] vector = {48, 0.5, 53, 0.5, 50, 2};
@@ -96,7 +105,8 @@ class FactorGraphTest {
     assertThat(graph.analysis().logLikelihood(layout.instanceFromVector(vector)))
         .isWithin(1e-12)
         .of(expected);
-    assertThat(graph.info()).contains("hierarchy                    GaussianParent drawing 2 parameters");
+    assertThat(graph.info())
+        .contains("hierarchy                    GaussianParent drawing 2 parameters");
   }
 
   @Test
@@ -104,7 +114,8 @@ class FactorGraphTest {
     List<FactorKey<Gaussian>> keys = new ArrayList<>();
     FactorGraph graph = seedGraph(keys);
 
-    GraphResult result = graph.fit(Search.of(new PriorImportanceEngine(4, 5_000, 2L)).withThreads(2));
+    GraphResult result =
+        graph.fit(Search.of(new PriorImportanceEngine(4, 5_000, 2L)).withThreads(2));
 
     // three unit-width likelihoods at 40, 50, 60: the shared centre's posterior is N(50, 1/sqrt 3)
     // times a N(50, 30) prior, essentially N(50, 0.577); the importance sampler's error is ~0.1.
@@ -124,18 +135,20 @@ class FactorGraphTest {
 
     FactorGraph fixed = new FactorGraph();
     fixed.add(
-        AnalysisFactor.of(GaussianModel.unset().centre(1.0).normalization(1.0).sigma(1.0), centreNear(0))
+        AnalysisFactor.of(
+                GaussianModel.unset().centre(1.0).normalization(1.0).sigma(1.0), centreNear(0))
             .named("all_fixed"));
     assertThat(assertThrows(IllegalStateException.class, fixed::layout))
         .hasMessageThat()
         .contains("factor 'all_fixed' has no free parameters");
 
     FactorGraph twice = new FactorGraph();
-    AnalysisFactor<Gaussian> factor = AnalysisFactor.of(GaussianModel.withDefaults(), centreNear(0));
+    AnalysisFactor<Gaussian> factor =
+        AnalysisFactor.of(GaussianModel.withDefaults(), centreNear(0));
     twice.add(factor);
     assertThat(assertThrows(IllegalArgumentException.class, () -> twice.add(factor)))
         .hasMessageThat()
-        .contains("added to this graph twice");
+        .contains("was added to the graph already");
 
     FactorGraph orphan = new FactorGraph();
     orphan.add(AnalysisFactor.of(GaussianModel.withDefaults(), centreNear(0)));
@@ -161,7 +174,9 @@ class FactorGraphTest {
             .named("broken"));
     CollectionInstance instance = graph.layout().instanceFromVector(graph.layout().priorMedians());
 
-    assertThat(assertThrows(IllegalStateException.class, () -> graph.analysis().logLikelihood(instance)))
+    assertThat(
+            assertThrows(
+                IllegalStateException.class, () -> graph.analysis().logLikelihood(instance)))
         .hasMessageThat()
         .contains("factor 'broken'");
   }
@@ -177,11 +192,31 @@ class FactorGraphTest {
     assertThat(structure.edges()).hasSize(9);
     String dot = structure.toDot();
     assertThat(dot).startsWith("graph factor_graph {");
-    assertThat(dot).contains("v0 [label=\"dataset_0.centre\", shape=ellipse, style=\"filled,bold\"");
+    assertThat(dot)
+        .contains("v0 [label=\"dataset_0.centre\", shape=ellipse, style=\"filled,bold\"");
     assertThat(dot).contains("f2 -- v0;");
     String mermaid = structure.toMermaid();
     assertThat(mermaid).startsWith("flowchart TB");
     assertThat(mermaid).contains("class v0 global");
     assertThat(mermaid).doesNotContain("class v1 global");
+  }
+
+  @Test
+  void sharedParameterWithConflictingPriorsNamesBothFactors() {
+    FactorGraph graph = new FactorGraph();
+    graph.add(AnalysisFactor.of(GaussianModel.withDefaults(), centreNear(0)).named("first"));
+    graph.add(
+        AnalysisFactor.of(
+                GaussianModel.withDefaults()
+                    .centre(
+                        org.graphfit.model.Parameter.sharedByKey(
+                            "org.graphfit.testing.Gaussian.centre", Prior.uniform(0, 1))),
+                centreNear(0))
+            .named("second"));
+
+    IllegalStateException error = assertThrows(IllegalStateException.class, graph::layout);
+    assertThat(error).hasMessageThat().contains("conflicting priors");
+    assertThat(error).hasMessageThat().contains("first.centre");
+    assertThat(error).hasMessageThat().contains("second.centre");
   }
 }

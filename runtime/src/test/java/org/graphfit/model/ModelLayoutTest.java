@@ -1,13 +1,12 @@
 package org.graphfit.model;
 
-import org.graphfit.testing.Gaussian;
-import org.graphfit.testing.GaussianModel;
-
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.apache.commons.rng.simple.RandomSource;
 import org.graphfit.prior.Prior;
+import org.graphfit.testing.Gaussian;
+import org.graphfit.testing.GaussianModel;
 import org.junit.jupiter.api.Test;
 
 class ModelLayoutTest {
@@ -37,7 +36,8 @@ class ModelLayoutTest {
 
   @Test
   void unitVectorIsMappedThroughEachPrior() {
-    Gaussian instance = GaussianModel.withDefaults().instanceFromUnitVector(new double[] {0.5, 0.5, 0.2});
+    Gaussian instance =
+        GaussianModel.withDefaults().instanceFromUnitVector(new double[] {0.5, 0.5, 0.2});
 
     assertThat(instance.centre()).isWithin(1e-12).of(50);
     assertThat(instance.normalization()).isWithin(1e-12).of(1.0);
@@ -56,10 +56,20 @@ class ModelLayoutTest {
   void sharedPriorObjectIsOneFreeParameter() {
     Parameter centre = Parameter.free(Prior.gaussian(50, 30));
     ModelCollection collection = new ModelCollection();
-    ModelKey<Gaussian> first = collection.add("gaussian_0", GaussianModel.unset().centre(centre)
-        .normalization(Prior.uniform(0, 1)).sigma(Prior.uniform(0, 1)));
-    ModelKey<Gaussian> second = collection.add("gaussian_1", GaussianModel.unset().centre(centre)
-        .normalization(Prior.uniform(0, 1)).sigma(Prior.uniform(0, 1)));
+    ModelKey<Gaussian> first =
+        collection.add(
+            "gaussian_0",
+            GaussianModel.unset()
+                .centre(centre)
+                .normalization(Prior.uniform(0, 1))
+                .sigma(Prior.uniform(0, 1)));
+    ModelKey<Gaussian> second =
+        collection.add(
+            "gaussian_1",
+            GaussianModel.unset()
+                .centre(centre)
+                .normalization(Prior.uniform(0, 1))
+                .sigma(Prior.uniform(0, 1)));
 
     ModelLayout<CollectionInstance> layout = collection.layout();
     CollectionInstance instance = layout.instanceFromVector(new double[] {42, 0.1, 0.2, 0.3, 0.4});
@@ -108,7 +118,9 @@ class ModelLayoutTest {
     collection.add(
         "gaussian_1",
         GaussianModel.withDefaults()
-            .centre(Parameter.sharedByKey("org.graphfit.testing.Gaussian.centre", Prior.uniform(0, 1))));
+            .centre(
+                Parameter.sharedByKey(
+                    "org.graphfit.testing.Gaussian.centre", Prior.uniform(0, 1))));
 
     IllegalStateException error = assertThrows(IllegalStateException.class, collection::layout);
     assertThat(error).hasMessageThat().contains("conflicting priors");
@@ -202,8 +214,11 @@ class ModelLayoutTest {
   void duplicateOrMalformedNamesAreRejected() {
     ModelCollection collection = new ModelCollection();
     collection.add("a", GaussianModel.withDefaults());
-    assertThrows(IllegalArgumentException.class, () -> collection.add("a", GaussianModel.withDefaults()));
-    assertThrows(IllegalArgumentException.class, () -> collection.add("1 bad", GaussianModel.withDefaults()));
+    assertThrows(
+        IllegalArgumentException.class, () -> collection.add("a", GaussianModel.withDefaults()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> collection.add("1 bad", GaussianModel.withDefaults()));
   }
 
   @Test

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PriorTest {
-  private static final double[] UNITS = {1e-9, 1e-4, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1 - 1e-6};
+  private static final double[] UNITS = {
+    1e-9, 1e-4, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1 - 1e-6
+  };
 
   /** Each prior beside the Commons Statistics distribution it must agree with (the reference). */
   static Stream<Arguments> priorsWithReferences() {
@@ -48,7 +50,9 @@ class PriorTest {
     for (double unit : UNITS) {
       double expected = reference.inverseCumulativeProbability(unit);
       assertThat(prior.valueFromUnit(unit)).isWithin(1e-9 * (1 + Math.abs(expected))).of(expected);
-      assertThat(prior.unitFromValue(expected)).isWithin(1e-9).of(reference.cumulativeProbability(expected));
+      assertThat(prior.unitFromValue(expected))
+          .isWithin(1e-9)
+          .of(reference.cumulativeProbability(expected));
       assertThat(prior.logDensity(expected)).isWithin(1e-9).of(reference.logDensity(expected));
     }
   }
@@ -154,7 +158,8 @@ class PriorTest {
   void descriptionListsArgumentsInPyAutoFitNames() {
     assertThat(Prior.uniform(0, 25).toString())
         .isEqualTo("UniformPrior, lower_limit = 0.0, upper_limit = 25.0");
-    assertThat(Prior.gaussian(50, 30).toString()).isEqualTo("GaussianPrior, mean = 50.0, sigma = 30.0");
+    assertThat(Prior.gaussian(50, 30).toString())
+        .isEqualTo("GaussianPrior, mean = 50.0, sigma = 30.0");
   }
 
   @Test

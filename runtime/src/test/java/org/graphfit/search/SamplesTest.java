@@ -74,14 +74,51 @@ class SamplesTest {
   void malformedInputIsRejected() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> Samples.of(List.of("x"), new double[][] {{1}}, new double[2], new double[1], new double[1]));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> Samples.of(List.of("x"), new double[][] {{1}}, new double[1], new double[1], new double[] {0}));
+        () ->
+            Samples.of(
+                List.of("x"), new double[][] {{1}}, new double[2], new double[1], new double[1]));
     assertThrows(
         IllegalArgumentException.class,
         () ->
             Samples.of(
-                List.of("x"), new double[][] {{1}}, new double[1], new double[1], new double[] {Double.NaN}));
+                List.of("x"),
+                new double[][] {{1}},
+                new double[1],
+                new double[1],
+                new double[] {0}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Samples.of(
+                List.of("x"),
+                new double[][] {{1}},
+                new double[1],
+                new double[1],
+                new double[] {Double.NaN}));
+  }
+
+  @Test
+  void systematicResamplingReproducesTheWeightsWithinOneDraw() {
+    Samples samples =
+        Samples.of(
+            List.of("x"),
+            new double[][] {{0}, {1}, {2}, {3}},
+            new double[] {-3, -2, -1, 0},
+            new double[4],
+            new double[] {1, 1, 1, 5});
+    Samples equal = samples.equalWeight(8000, 3L);
+
+    int ones = 0;
+    int threes = 0;
+    for (int i = 0; i < equal.size(); i++) {
+      ones += equal.vector(i)[0] == 1 ? 1 : 0;
+      threes += equal.vector(i)[0] == 3 ? 1 : 0;
+      assertThat(equal.weight(i)).isWithin(1e-15).of(1.0 / 8000);
+    }
+    // systematic resampling draws each point within one of count * weight
+    assertThat((double) threes).isWithin(1.0).of(5000);
+    assertThat((double) ones).isWithin(1.0).of(1000);
+    assertThat(equal.mean()[0]).isWithin(1e-3).of(samples.mean()[0]);
+    assertThat(samples.equalWeight(8000, 3L)).isEqualTo(equal);
   }
 }

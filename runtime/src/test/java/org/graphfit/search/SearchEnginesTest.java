@@ -61,4 +61,19 @@ class SearchEnginesTest {
 
     assertThat(result.maxLogLikelihoodInstance()).isWithin(1e-5).of(2.0);
   }
+
+  @Test
+  void optimisationWithNoFiniteLikelihoodSaysSo() {
+    Analysis<Double> broken =
+        x -> {
+          throw new ArithmeticException("no data");
+        };
+    IllegalStateException error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class,
+            () -> Search.of(Optimization.maximumPosterior(1)).withThreads(1).fit(MODEL, broken));
+
+    assertThat(error).hasMessageThat().contains("no point with a finite objective");
+    assertThat(error).hasMessageThat().contains("no data");
+  }
 }

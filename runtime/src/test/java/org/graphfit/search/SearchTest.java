@@ -1,8 +1,5 @@
 package org.graphfit.search;
 
-import org.graphfit.testing.PriorImportanceEngine;
-import org.graphfit.testing.ValueModel;
-
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.output.OutputFolder;
 import org.graphfit.prior.Prior;
+import org.graphfit.testing.PriorImportanceEngine;
+import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +38,10 @@ class SearchTest {
   @Test
   void resultsDoNotDependOnTheThreadCount() {
     ValueModel model = new ValueModel(Prior.uniform(-10, 10));
-    Result<Double> one = Search.of(new PriorImportanceEngine(3, 500, 9L)).withThreads(1).fit(model, NORMAL_AT_TWO);
-    Result<Double> two = Search.of(new PriorImportanceEngine(3, 500, 9L)).withThreads(2).fit(model, NORMAL_AT_TWO);
+    Result<Double> one =
+        Search.of(new PriorImportanceEngine(3, 500, 9L)).withThreads(1).fit(model, NORMAL_AT_TWO);
+    Result<Double> two =
+        Search.of(new PriorImportanceEngine(3, 500, 9L)).withThreads(2).fit(model, NORMAL_AT_TWO);
 
     assertThat(two.samples()).isEqualTo(one.samples());
   }
@@ -62,8 +63,13 @@ class SearchTest {
     Path folder = search.outputFolder(model.layout()).path();
     for (String file :
         new String[] {
-          "model.info", "model.results", "search.summary", "files/model.json", "files/search.json",
-          "files/samples.csv", "files/samples_summary.json"
+          "model.info",
+          "model.results",
+          "search.summary",
+          "files/model.json",
+          "files/search.json",
+          "files/samples.csv",
+          "files/samples_summary.json"
         }) {
       assertThat(Files.exists(folder.resolve(file))).isTrue();
     }
@@ -88,8 +94,7 @@ class SearchTest {
                 .outputFolder(model.layout())
                 .path())
         .isNotEqualTo(base);
-    assertThat(
-            search.outputFolder(new ValueModel(Prior.uniform(-10, 11)).layout()).path())
+    assertThat(search.outputFolder(new ValueModel(Prior.uniform(-10, 11)).layout()).path())
         .isNotEqualTo(base);
   }
 
@@ -129,7 +134,8 @@ class SearchTest {
           return x < -5 ? Double.NaN : NORMAL_AT_TWO.logLikelihood(x);
         };
     Result<Double> result =
-        Search.of(new PriorImportanceEngine(2, 1_000, 8L)).fit(new ValueModel(Prior.uniform(-10, 10)), failing);
+        Search.of(new PriorImportanceEngine(2, 1_000, 8L))
+            .fit(new ValueModel(Prior.uniform(-10, 10)), failing);
 
     assertThat(result.failedCalls()).isGreaterThan(700L);
     assertThat(result.firstFailure()).containsMatch("boom at|returned NaN");

@@ -7,10 +7,10 @@ import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
 
 /**
- * Hand-written in the exact shape the processor generates for {@code @ModelComponent record Gaussian(
- * @Shared @Prior.Gaussian(mean = 50, sigma = 30) double centre, @Prior.LogUniform(lower = 1e-6, upper
- * = 1e6) double normalization, @Prior.Uniform(lower = 0, upper = 25) double sigma)}, so the runtime
- * can be tested without the processor.
+ * Hand-written in the exact shape the processor generates for {@code @ModelComponent record
+ * Gaussian( @Shared @Prior.Gaussian(mean = 50, sigma = 30) double centre, @Prior.LogUniform(lower =
+ * 1e-6, upper = 1e6) double normalization, @Prior.Uniform(lower = 0, upper = 25) double sigma)}, so
+ * the runtime can be tested without the processor.
  */
 public final class GaussianModel extends ComponentModel<Gaussian> {
   private Parameter centre;

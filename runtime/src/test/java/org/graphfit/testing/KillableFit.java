@@ -1,32 +1,40 @@
 package org.graphfit.testing;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.search.Result;
 import org.graphfit.search.Search;
 import org.graphfit.search.SearchEngine;
+import org.graphfit.search.nested.NestedSampling;
+import org.graphfit.search.nested.NestedSettings;
 
 /**
- * A deliberately slow fit, run in a child JVM that the kill test ends with SIGKILL part way through,
- * and then in the test's own JVM to resume it.
+ * A deliberately slow fit, run in a child JVM that the kill test ends with SIGKILL part way
+ * through, and then in the test's own JVM to resume it.
  */
 public final class KillableFit {
   private KillableFit() {}
 
+  /** The number of likelihood calls made in this JVM. */
+  public static final AtomicLong CALLS = new AtomicLong();
+
   /** The likelihood: a unit normal at 2, made slow by a busy loop so a fit lasts seconds. */
   public static final Analysis<Gaussian> SLOW =
       gaussian -> {
+        CALLS.incrementAndGet();
         double sink = 0;
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 30_000; i++) {
           sink += Math.sin(i * gaussian.sigma());
         }
         double z = gaussian.centre() - 50;
         return -0.5 * z * z / 4 - 1e-300 * sink;
       };
 
-  /** The engine of the test fit. */
+  /** The engine of the test fit: nested sampling, checkpointing every 20 iterations. */
   public static SearchEngine engine() {
-    return new PriorImportanceEngine(40, 100, 17L);
+    return NestedSampling.of(
+        NestedSettings.builder().nLive(100).seed(17).checkpointInterval(20).batchSize(2).build());
   }
 
   /**

@@ -15,9 +15,9 @@ import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
 
 /**
- * A small, exact-in-the-limit test engine: draws points from the prior in batches and weights them by
- * their likelihood. It checkpoints after every batch (the number of batches done) so the resume and
- * output logic of {@code Search} can be tested without the production samplers.
+ * A small, exact-in-the-limit test engine: draws points from the prior in batches and weights them
+ * by their likelihood. It checkpoints after every batch (the number of batches done) so the resume
+ * and output logic of {@code Search} can be tested without the production samplers.
  */
 public final class PriorImportanceEngine implements SearchEngine {
   private final int batches;

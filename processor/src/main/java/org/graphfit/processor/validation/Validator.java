@@ -26,8 +26,8 @@ public final class Validator {
   }
 
   /**
-   * Checks a component's declaration and, when it could be read, its parameters, including that
-   * no nested parameter leads back to the component.
+   * Checks a component's declaration and, when it could be read, its parameters, including that no
+   * nested parameter leads back to the component.
    *
    * @param type the {@code @ModelComponent} type
    * @param descriptor its descriptor, empty if the reader found no parameter list

@@ -71,9 +71,9 @@ public final class AutocorrelationTime {
   }
 
   /**
-   * The normalised autocorrelation function of one chain, {@code rho(0) = 1}, with emcee's estimator
-   * {@code sum_i (x_i - mean)(x_{i+t} - mean) / sum_i (x_i - mean)^2}. A constant chain has {@code
-   * rho(t) = 0} for {@code t > 0}.
+   * The normalised autocorrelation function of one chain, {@code rho(0) = 1}, with emcee's
+   * estimator {@code sum_i (x_i - mean)(x_{i+t} - mean) / sum_i (x_i - mean)^2}. A constant chain
+   * has {@code rho(t) = 0} for {@code t > 0}.
    *
    * @param chain the values, at least one
    * @return the autocorrelation at lags {@code 0 .. chain.length - 1}

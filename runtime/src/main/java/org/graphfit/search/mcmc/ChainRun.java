@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * The result of an {@link EnsembleSampler} run: the samples kept after burn-in and thinning (step by
- * step, walker by walker within a step), their log-likelihoods and log posteriors, and the run's
+ * The result of an {@link EnsembleSampler} run: the samples kept after burn-in and thinning (step
+ * by step, walker by walker within a step), their log-likelihoods and log posteriors, and the run's
  * diagnostics. Immutable; array accessors return copies.
  */
 public final class ChainRun {

@@ -10,9 +10,9 @@ import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
 
 /**
- * The affine-invariant ensemble sampler as a {@link SearchEngine}: its thinned, burnt-in chain becomes
- * equal-weight samples; diagnostics are the acceptance fraction, the largest autocorrelation time,
- * the effective sample size and whether the chain met its length rule.
+ * The affine-invariant ensemble sampler as a {@link SearchEngine}: its thinned, burnt-in chain
+ * becomes equal-weight samples; diagnostics are the acceptance fraction, the largest
+ * autocorrelation time, the effective sample size and whether the chain met its length rule.
  */
 public final class EnsembleMcmc implements SearchEngine {
   private final EnsembleSettings settings;

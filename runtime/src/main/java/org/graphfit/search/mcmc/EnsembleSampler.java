@@ -14,18 +14,19 @@ import org.graphfit.search.TaskRunner;
  * The affine-invariant ensemble sampler of Goodman and Weare (2010) with the stretch move, as in
  * emcee, targeting {@code logPrior + logLikelihood} of a {@link SearchProblem}.
  *
- * <p>The ensemble is split into two halves that are updated in turn (the red-black scheme of Foreman-
- * Mackey et al. 2013): every walker of one half proposes a stretch towards a random walker of the
- * other, frozen half, so the walkers of a half are independent and run concurrently on a {@link
- * TaskRunner}. Each walker draws only from its own generator, derived from the seed, so the result is
- * bit-identical for every thread count.
+ * <p>The ensemble is split into two halves that are updated in turn (the red-black scheme of
+ * Foreman- Mackey et al. 2013): every walker of one half proposes a stretch towards a random walker
+ * of the other, frozen half, so the walkers of a half are independent and run concurrently on a
+ * {@link TaskRunner}. Each walker draws only from its own generator, derived from the seed, so the
+ * result is bit-identical for every thread count.
  *
  * <p>Every {@link EnsembleSettings#checkInterval()} steps the sampler estimates the integrated
- * autocorrelation time {@code tau} of every parameter ({@link AutocorrelationTime}) and stops when the
- * chain is longer than {@code tauFactor * tau} and no {@code tau} changed by more than {@code
- * tauTolerance} since the previous check. Every {@link EnsembleSettings#checkpointInterval()} steps it
- * saves its complete state, generator states included, to the {@link CheckpointStore}; a run started on
- * a store holding a checkpoint continues from it and ends bit-identical to an uninterrupted run.
+ * autocorrelation time {@code tau} of every parameter ({@link AutocorrelationTime}) and stops when
+ * the chain is longer than {@code tauFactor * tau} and no {@code tau} changed by more than {@code
+ * tauTolerance} since the previous check. Every {@link EnsembleSettings#checkpointInterval()} steps
+ * it saves its complete state, generator states included, to the {@link CheckpointStore}; a run
+ * started on a store holding a checkpoint continues from it and ends bit-identical to an
+ * uninterrupted run.
  */
 public final class EnsembleSampler {
   private final EnsembleSettings settings;
@@ -199,7 +200,9 @@ public final class EnsembleSampler {
         });
   }
 
-  /** Writes the log-likelihood and log posterior; the likelihood is skipped where the prior is 0. */
+  /**
+   * Writes the log-likelihood and log posterior; the likelihood is skipped where the prior is 0.
+   */
   private static void evaluate(SearchProblem problem, double[] x, double[] values) {
     double logPrior = problem.logPrior(x);
     double logLikelihood =
@@ -215,6 +218,9 @@ public final class EnsembleSampler {
       converged =
           settings.tauFactor() * tau[i] < state.steps()
               && Math.abs(state.lastTau[i] - tau[i]) < settings.tauTolerance() * tau[i];
+    }
+    if (settings.burnIn() != EnsembleSettings.AUTOMATIC && state.steps() <= settings.burnIn()) {
+      converged = false;
     }
     state.lastTau = tau;
     state.converged = converged;
@@ -236,17 +242,18 @@ public final class EnsembleSampler {
     int walkers = state.walkers;
     int dimension = state.dimension;
     double[] tau = autocorrelationTimes(state);
-    double maxTau = Arrays.stream(tau).max().orElse(Double.NaN);
-    double minTau = Arrays.stream(tau).min().orElse(Double.NaN);
+    boolean tauKnown = Arrays.stream(tau).allMatch(Double::isFinite);
+    double maxTau = tauKnown ? Arrays.stream(tau).max().orElse(0) : steps / 4.0;
+    double minTau = tauKnown ? Arrays.stream(tau).min().orElse(0) : 1;
     int burnIn =
         settings.burnIn() == EnsembleSettings.AUTOMATIC
             ? Math.min((int) (2 * maxTau), steps / 2)
-            : Math.min(settings.burnIn(), steps);
+            : Math.min(settings.burnIn(), steps - 1);
     int thin =
         settings.thin() == EnsembleSettings.AUTOMATIC
             ? Math.max(1, (int) (0.5 * minTau))
             : settings.thin();
-    int first = burnIn + thin - 1;
+    int first = Math.min(burnIn + thin - 1, steps - 1);
     int keptSteps = first < steps ? (steps - 1 - first) / thin + 1 : 0;
     double[][] samples = new double[keptSteps * walkers][];
     double[] logLikelihoods = new double[samples.length];

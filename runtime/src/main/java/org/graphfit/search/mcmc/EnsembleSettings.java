@@ -6,14 +6,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The immutable settings of an {@link EnsembleSampler}, made with {@link #builder()}. Every value has a
- * default; the builder rejects invalid values with a message naming the setting, and the sampler
- * checks the settings that depend on the problem's dimension (walker count, ball centre) when it runs.
+ * The immutable settings of an {@link EnsembleSampler}, made with {@link #builder()}. Every value
+ * has a default; the builder rejects invalid values with a message naming the setting, and the
+ * sampler checks the settings that depend on the problem's dimension (walker count, ball centre)
+ * when it runs.
  */
 public final class EnsembleSettings {
   /** How the walkers' starting points are chosen. */
   public enum Initialisation {
-    /** Around a given point: each coordinate is the centre plus the width times a standard normal. */
+    /**
+     * Around a given point: each coordinate is the centre plus the width times a standard normal.
+     */
     BALL,
     /** Independent draws from the prior (through the unit-cube transform). */
     PRIOR
@@ -152,7 +155,8 @@ public final class EnsembleSettings {
   }
 
   /**
-   * The number of initial steps discarded, or automatic: {@code 2 * max(tau)}, at most half the chain.
+   * The number of initial steps discarded, or automatic: {@code 2 * max(tau)}, at most half the
+   * chain.
    *
    * @return the burn-in, or {@code -1} for automatic
    */
@@ -207,7 +211,8 @@ public final class EnsembleSettings {
   }
 
   /**
-   * The settings by name, in a stable order, for {@code search.json} and the output identifier.
+   * The settings that determine the result, by name in a stable order, for {@code search.json} and
+   * the output identifier (the checkpoint interval is left out: it changes no result).
    *
    * @return the settings
    */
@@ -225,7 +230,6 @@ public final class EnsembleSettings {
     map.put("seed", seed);
     map.put("burn_in", burnIn == AUTOMATIC ? "auto" : burnIn);
     map.put("thin", thin == AUTOMATIC ? "auto" : thin);
-    map.put("checkpoint_interval", checkpointInterval);
     map.put("tau_factor", tauFactor);
     map.put("tau_tolerance", tauTolerance);
     map.put("check_interval", checkInterval);
@@ -276,7 +280,8 @@ public final class EnsembleSettings {
     private Builder() {}
 
     /**
-     * Sets the number of walkers; it must be even, and greater than the dimension when the sampler runs.
+     * Sets the number of walkers; it must be even, and greater than the dimension when the sampler
+     * runs.
      *
      * @param walkers the walker count, positive and even
      * @return this builder
@@ -412,8 +417,9 @@ public final class EnsembleSettings {
     }
 
     /**
-     * Sets the convergence rule: more than {@code tauFactor * tau} steps, and tau changed by less than
-     * {@code tauTolerance} (relative) since the previous check, made every {@code checkInterval} steps.
+     * Sets the convergence rule: more than {@code tauFactor * tau} steps, and tau changed by less
+     * than {@code tauTolerance} (relative) since the previous check, made every {@code
+     * checkInterval} steps.
      *
      * @param tauFactor a finite factor, at least 1 (emcee recommends 50)
      * @param tauTolerance a relative tolerance in {@code (0, 1)} (emcee uses 0.01)
@@ -439,8 +445,17 @@ public final class EnsembleSettings {
      * The settings.
      *
      * @return the immutable settings
+     * @throws IllegalArgumentException if a fixed burn-in is not less than the maximum steps
      */
     public EnsembleSettings build() {
+      if (burnIn != AUTOMATIC && burnIn >= maxSteps) {
+        throw new IllegalArgumentException(
+            "burnIn ("
+                + burnIn
+                + ") must be less than maxSteps ("
+                + maxSteps
+                + ") or no step would be kept; lower burnIn or raise maxSteps");
+      }
       return new EnsembleSettings(this);
     }
 

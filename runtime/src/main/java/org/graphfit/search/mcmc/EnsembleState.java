@@ -16,11 +16,12 @@ import org.apache.commons.rng.simple.RandomSource;
 /**
  * The complete mutable state of an ensemble run, and its checkpoint byte format.
  *
- * <p>Format version 1, big-endian ({@link DataOutputStream}): magic {@code "GFMC"}, version, dimension,
- * walkers, seed, steps, converged flag, likelihood calls so far, the last autocorrelation times (a
- * presence flag, then one double per dimension), accepted counts per walker, each walker's generator
- * state (length and bytes), the current positions, log-likelihoods and log posteriors, then for every
- * recorded step the positions, log-likelihoods and log posteriors of all walkers.
+ * <p>Format version 1, big-endian ({@link DataOutputStream}): magic {@code "GFMC"}, version,
+ * dimension, walkers, seed, steps, converged flag, likelihood calls so far, the last
+ * autocorrelation times (a presence flag, then one double per dimension), accepted counts per
+ * walker, each walker's generator state (length and bytes), the current positions, log-likelihoods
+ * and log posteriors, then for every recorded step the positions, log-likelihoods and log
+ * posteriors of all walkers.
  */
 final class EnsembleState {
   private static final int MAGIC = 0x47464D43;
@@ -50,7 +51,8 @@ final class EnsembleState {
     UniformRandomProvider seeder = RandomSource.SPLIT_MIX_64.create(seed);
     for (int k = 0; k < walkers; k++) {
       generators[k] =
-          RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seeder.nextLong(), seeder.nextLong()});
+          RandomSource.XO_RO_SHI_RO_128_PP.create(
+              new long[] {seeder.nextLong(), seeder.nextLong()});
     }
     this.positions = new double[walkers * dimension];
     this.logLikelihoods = new double[walkers];
@@ -122,7 +124,8 @@ final class EnsembleState {
   }
 
   /**
-   * Reads a checkpoint and checks that it belongs to a run of this dimension, walker count and seed.
+   * Reads a checkpoint and checks that it belongs to a run of this dimension, walker count and
+   * seed.
    *
    * @throws IllegalStateException if the bytes are not a readable checkpoint of such a run
    */

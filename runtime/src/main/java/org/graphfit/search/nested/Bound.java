@@ -10,12 +10,17 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * A union of ellipsoids bounding the live points, fitted as nestle and dynesty do: one ellipsoid from
- * the points' covariance scaled to enclose them, recursively split in two by k-means started at the
- * ends of the major axis whenever the two halves' summed volume is less than half the whole, then every
- * ellipsoid enlarged by a volume factor. Immutable.
+ * A union of ellipsoids bounding the live points, fitted as nestle and dynesty do: one ellipsoid
+ * from the points' covariance scaled to enclose them, recursively split in two by k-means started
+ * at the ends of the major axis whenever the halves' summed volume is less than half the whole (or,
+ * when the whole is over twice the expected volume, when a deeper split achieves that). Each final
+ * cluster gets the smaller of its plain and its Ledoit-Wolf-shrunk enclosing ellipsoid, enlarged by
+ * a volume factor. Immutable.
  */
 final class Bound {
+  /** The most draws {@link #sampleUniform} makes before giving up. */
+  private static final int MAX_DRAWS = 10_000_000;
+
   private static final double LOG_VOLUME_DECREASE = Math.log(0.5);
   private static final double LOG_VOLUME_CHECK = Math.log(2.0);
   private static final int KMEANS_ITERATIONS = 10;
@@ -41,12 +46,12 @@ final class Bound {
   }
 
   /**
-   * Fits the bound of the first {@code count} points.
+   * Fits the bound of the points.
    *
    * @param points unit-cube points
    * @param multi whether to split into several ellipsoids
-   * @param logPointVolume the log of the prior volume expected per point; no ellipsoid is made smaller
-   *     than its point count times this
+   * @param logPointVolume the log of the prior volume expected per point; no ellipsoid is made
+   *     smaller than its point count times this
    * @param enlarge the factor by which each ellipsoid's volume is finally multiplied
    */
   static Bound fit(double[][] points, boolean multi, double logPointVolume, double enlarge) {
@@ -54,18 +59,20 @@ final class Bound {
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
     }
-    Ellipsoid root = enclosing(points, all, logPointVolume);
-    List<Ellipsoid> fitted = new ArrayList<>();
+    List<Cluster> clusters = new ArrayList<>();
+    Cluster whole = new Cluster(all, enclosing(points, all, logPointVolume, false));
     if (multi) {
-      split(points, all, root, logPointVolume, fitted);
+      split(points, whole, logPointVolume, clusters);
     } else {
-      fitted.add(root);
+      clusters.add(whole);
     }
-    int d = root.dimension();
-    double factor = Math.pow(enlarge, 2.0 / d);
-    Ellipsoid[] enlarged = new Ellipsoid[fitted.size()];
+    double factor = Math.pow(enlarge, 2.0 / points[0].length);
+    Ellipsoid[] enlarged = new Ellipsoid[clusters.size()];
     for (int i = 0; i < enlarged.length; i++) {
-      enlarged[i] = fitted.get(i).scaled(factor);
+      Ellipsoid plain = clusters.get(i).plain();
+      Ellipsoid shrunk = enclosing(points, clusters.get(i).index(), logPointVolume, true);
+      Ellipsoid smaller = shrunk.logVolume() < plain.logVolume() ? shrunk : plain;
+      enlarged[i] = smaller.scaled(factor);
     }
     return new Bound(enlarged);
   }
@@ -79,13 +86,16 @@ final class Bound {
   }
 
   /**
-   * Writes to {@code out} a point uniform in the intersection of the union of the ellipsoids with the
-   * unit cube: an ellipsoid is chosen with probability proportional to its volume, a point drawn in it
-   * and kept with probability one over the number of ellipsoids containing it.
+   * Writes to {@code out} a point uniform in the intersection of the union of the ellipsoids with
+   * the unit cube: an ellipsoid is chosen with probability proportional to its volume, a point
+   * drawn in it and kept with probability one over the number of ellipsoids containing it.
    */
   void sampleUniform(
-      UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss, double[] z, double[] out) {
-    while (true) {
+      UniformRandomProvider rng,
+      ZigguratSampler.NormalizedGaussian gauss,
+      double[] z,
+      double[] out) {
+    for (int tries = 0; tries < MAX_DRAWS; tries++) {
       int chosen = choose(rng.nextDouble());
       ellipsoids[chosen].sample(rng, gauss, z, out);
       if (!inUnitCube(out)) {
@@ -104,6 +114,11 @@ final class Bound {
       }
       return;
     }
+    throw new IllegalStateException(
+        "no point of the bounding ellipsoids fell inside the unit cube in "
+            + MAX_DRAWS
+            + " draws; the live points are degenerate (e.g. a parameter the likelihood ignores"
+            + " pinned to a prior bound)");
   }
 
   /**
@@ -157,8 +172,17 @@ final class Bound {
     return cumulative.length - 1;
   }
 
-  /** The covariance ellipsoid of the indexed points, scaled to enclose them all. */
-  static Ellipsoid enclosing(double[][] points, int[] index, double logPointVolume) {
+  /**
+   * The covariance ellipsoid of the indexed points, scaled to enclose them all and to at least
+   * their number times the volume per point.
+   *
+   * @param shrink whether to shrink the covariance towards isotropy; each final ellipsoid is the
+   *     smaller of the shrunk and the plain one (a round cluster gains, two merged modes do not),
+   *     while the splitting decisions use the plain covariance, whose elongation shows where to
+   *     split
+   */
+  static Ellipsoid enclosing(
+      double[][] points, int[] index, double logPointVolume, boolean shrink) {
     int n = index.length;
     int d = points[0].length;
     double[] mean = new double[d];
@@ -184,12 +208,14 @@ final class Bound {
         }
       }
     }
-    double norm = 1.0 / Math.max(1, n - 1);
     for (int i = 0; i < d; i++) {
       for (int j = 0; j <= i; j++) {
-        cov[i][j] *= norm;
+        cov[i][j] /= n;
         cov[j][i] = cov[i][j];
       }
+    }
+    if (shrink) {
+      shrink(points, index, mean, cov);
     }
     Ellipsoid ellipsoid = Ellipsoid.of(mean, cov);
     double farthest = 0;
@@ -206,32 +232,90 @@ final class Bound {
     return ellipsoid;
   }
 
+  /**
+   * Ledoit-Wolf shrinkage of the covariance towards a multiple of the identity, in place: the
+   * sample covariance of a few hundred points in many dimensions is anisotropic by noise alone
+   * (eigenvalues spread by about {@code 1 +- 2 sqrt(d / n)}), and an ellipsoid shaped by that noise
+   * both cuts off parts of a round likelihood contour and, used to direct random walks and slices,
+   * biases the evidence upwards. Genuine anisotropy, large against the noise, is kept.
+   */
+  private static void shrink(double[][] points, int[] index, double[] mean, double[][] cov) {
+    int d = mean.length;
+    int n = index.length;
+    double trace = 0;
+    double frobenius = 0;
+    for (int i = 0; i < d; i++) {
+      trace += cov[i][i];
+      for (int j = 0; j < d; j++) {
+        frobenius += cov[i][j] * cov[i][j];
+      }
+    }
+    double mu = trace / d;
+    double distance = frobenius - 2 * mu * trace + mu * mu * d;
+    if (!(distance > 0)) {
+      return;
+    }
+    double[] x = new double[d];
+    double spread = 0;
+    for (int p : index) {
+      double norm2 = 0;
+      for (int i = 0; i < d; i++) {
+        x[i] = points[p][i] - mean[i];
+        norm2 += x[i] * x[i];
+      }
+      double quadratic = 0;
+      for (int i = 0; i < d; i++) {
+        double row = 0;
+        for (int j = 0; j < d; j++) {
+          row += cov[i][j] * x[j];
+        }
+        quadratic += x[i] * row;
+      }
+      spread += norm2 * norm2 - 2 * quadratic + frobenius;
+    }
+    spread /= (double) n * n;
+    double weight = Math.min(1, spread / distance);
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        cov[i][j] *= 1 - weight;
+      }
+      cov[i][i] += weight * mu;
+    }
+  }
+
+  /** Points, by index, with their plain enclosing ellipsoid. */
+  private record Cluster(int[] index, Ellipsoid plain) {}
+
+  /** Adds to {@code out} the clusters into which {@code whole} is recursively split. */
   private static void split(
-      double[][] points, int[] index, Ellipsoid whole, double logPointVolume, List<Ellipsoid> out) {
-    int d = whole.dimension();
+      double[][] points, Cluster whole, double logPointVolume, List<Cluster> out) {
+    Ellipsoid ellipsoid = whole.plain();
+    int d = ellipsoid.dimension();
     int minimum = Math.max(2 * d, d + 1);
-    int[][] halves = index.length < 2 * minimum ? null : kmeans(points, index, whole.majorAxisEnds());
+    int[] index = whole.index();
+    int[][] halves =
+        index.length < 2 * minimum ? null : kmeans(points, index, ellipsoid.majorAxisEnds());
     if (halves == null || halves[0].length < minimum || halves[1].length < minimum) {
       out.add(whole);
       return;
     }
-    Ellipsoid first = enclosing(points, halves[0], logPointVolume);
-    Ellipsoid second = enclosing(points, halves[1], logPointVolume);
-    double splitLogVolume = logAddExp(first.logVolume(), second.logVolume());
-    if (splitLogVolume < LOG_VOLUME_DECREASE + whole.logVolume()) {
-      split(points, halves[0], first, logPointVolume, out);
-      split(points, halves[1], second, logPointVolume, out);
+    Cluster first = new Cluster(halves[0], enclosing(points, halves[0], logPointVolume, false));
+    Cluster second = new Cluster(halves[1], enclosing(points, halves[1], logPointVolume, false));
+    double splitLogVolume = logAddExp(first.plain().logVolume(), second.plain().logVolume());
+    if (splitLogVolume < LOG_VOLUME_DECREASE + ellipsoid.logVolume()) {
+      split(points, first, logPointVolume, out);
+      split(points, second, logPointVolume, out);
       return;
     }
-    if (whole.logVolume() > LOG_VOLUME_CHECK + Math.log(index.length) + logPointVolume) {
-      List<Ellipsoid> deeper = new ArrayList<>();
-      split(points, halves[0], first, logPointVolume, deeper);
-      split(points, halves[1], second, logPointVolume, deeper);
+    if (ellipsoid.logVolume() > LOG_VOLUME_CHECK + Math.log(index.length) + logPointVolume) {
+      List<Cluster> deeper = new ArrayList<>();
+      split(points, first, logPointVolume, deeper);
+      split(points, second, logPointVolume, deeper);
       double deeperLogVolume = Double.NEGATIVE_INFINITY;
-      for (Ellipsoid e : deeper) {
-        deeperLogVolume = logAddExp(deeperLogVolume, e.logVolume());
+      for (Cluster cluster : deeper) {
+        deeperLogVolume = logAddExp(deeperLogVolume, cluster.plain().logVolume());
       }
-      if (deeperLogVolume < LOG_VOLUME_DECREASE + whole.logVolume()) {
+      if (deeperLogVolume < LOG_VOLUME_DECREASE + ellipsoid.logVolume()) {
         out.addAll(deeper);
         return;
       }

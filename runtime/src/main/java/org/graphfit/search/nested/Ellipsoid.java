@@ -12,20 +12,28 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * The ellipsoid {@code (x - c)^T C^-1 (x - c) <= 1}, held as its centre {@code c} and the eigen
- * decomposition of {@code C}. Everything derived is computed from those numbers alone, so an ellipsoid
- * read back from a checkpoint behaves bit for bit like the one written. Immutable.
+ * decomposition of {@code C}. Everything derived is computed from those numbers alone, so an
+ * ellipsoid read back from a checkpoint behaves bit for bit like the one written. Immutable.
  */
 final class Ellipsoid {
   private static final double MIN_RELATIVE_EIGENVALUE = 1e-12;
 
+  /**
+   * An absolute floor, far below the resolution of unit-cube coordinates, for coincident points.
+   */
+  private static final double MIN_EIGENVALUE = 1e-30;
+
   private final int dim;
   private final double[] center;
+
   /** Row-major; column {@code j} is the eigenvector of {@code values[j]}. */
   private final double[] vectors;
 
   private final double[] values;
+
   /** Row-major {@code V sqrt(L)}: maps the unit ball onto the ellipsoid's offsets. */
   private final double[] axes;
+
   /** Row-major {@code L^-1/2 V^T}: maps offsets onto the unit ball. */
   private final double[] whitening;
 
@@ -51,8 +59,9 @@ final class Ellipsoid {
   }
 
   /**
-   * The ellipsoid of a centre and a symmetric positive semi-definite matrix; eigenvalues below {@code
-   * 1e-12} of the largest are raised to that floor so that the ellipsoid has a volume.
+   * The ellipsoid of a centre and a symmetric positive semi-definite matrix; eigenvalues below
+   * {@code 1e-12} of the largest (and below {@code 1e-30}) are raised to that floor so that the
+   * ellipsoid has a volume.
    */
   static Ellipsoid of(double[] center, double[][] matrix) {
     int d = center.length;
@@ -64,7 +73,7 @@ final class Ellipsoid {
     for (double value : values) {
       largest = Math.max(largest, value);
     }
-    double floor = largest > 0 ? largest * MIN_RELATIVE_EIGENVALUE : Double.MIN_NORMAL;
+    double floor = Math.max(largest * MIN_RELATIVE_EIGENVALUE, MIN_EIGENVALUE);
     double[] vectors = new double[d * d];
     for (int j = 0; j < d; j++) {
       values[j] = Math.max(values[j], floor);
@@ -172,15 +181,18 @@ final class Ellipsoid {
   }
 
   /** Writes a point uniform in the ellipsoid to {@code out}, using {@code z} as scratch. */
-  void sample(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss, double[] z,
+  void sample(
+      UniformRandomProvider rng,
+      ZigguratSampler.NormalizedGaussian gauss,
+      double[] z,
       double[] out) {
     ballPoint(rng, gauss, z);
     move(center, 1, z, out);
   }
 
   /** Writes a point uniform in the unit ball to {@code z}. */
-  static void ballPoint(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss,
-      double[] z) {
+  static void ballPoint(
+      UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss, double[] z) {
     double radius = Math.pow(rng.nextDouble(), 1.0 / z.length) / sphereDirection(gauss, z);
     for (int i = 0; i < z.length; i++) {
       z[i] *= radius;

@@ -1,11 +1,11 @@
 package org.graphfit.search.nested;
 
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
+import java.util.Locale;
+import org.graphfit.search.Samples;
 
 /**
- * The immutable result of a nested sampling run: the dead points followed by the final live points in
- * order of increasing likelihood, with their log-likelihoods and normalised log weights, the log
+ * The immutable result of a nested sampling run: the dead points followed by the final live points
+ * in order of increasing likelihood, with their log-likelihoods and normalised log weights, the log
  * evidence with its error, the information, and the run's costs.
  */
 public final class NestedRun {
@@ -21,6 +21,8 @@ public final class NestedRun {
   private final double wallSeconds;
   private final long failedCalls;
   private final String firstFailure;
+  private final double remainingLogZ;
+  private final boolean converged;
 
   NestedRun(
       double[][] vectors,
@@ -34,7 +36,9 @@ public final class NestedRun {
       long calls,
       double wallSeconds,
       long failedCalls,
-      String firstFailure) {
+      String firstFailure,
+      double remainingLogZ,
+      boolean converged) {
     this.vectors = vectors;
     this.units = units;
     this.logL = logL;
@@ -47,6 +51,28 @@ public final class NestedRun {
     this.wallSeconds = wallSeconds;
     this.failedCalls = failedCalls;
     this.firstFailure = firstFailure;
+    this.remainingLogZ = remainingLogZ;
+    this.converged = converged;
+  }
+
+  /**
+   * The estimated log evidence still in the live points, relative to the sum of the dead points,
+   * when the run stopped.
+   *
+   * @return the remaining {@code dlogz}
+   */
+  public double remainingLogZ() {
+    return remainingLogZ;
+  }
+
+  /**
+   * Whether the run stopped because the remaining evidence fell below {@code dlogz}, rather than at
+   * the iteration or call limit; only then are the evidence and its error trustworthy.
+   *
+   * @return true if the stopping rule was met
+   */
+  public boolean converged() {
+    return converged;
   }
 
   /**
@@ -133,8 +159,8 @@ public final class NestedRun {
   }
 
   /**
-   * The number of likelihood calls, including those of the initial live points and of proposals that
-   * a batch did not use.
+   * The number of likelihood calls, including those of the initial live points and of proposals
+   * that a batch did not use.
    *
    * @return the call count
    */
@@ -192,32 +218,19 @@ public final class NestedRun {
    * @return the vectors, copies
    */
   public double[][] equalWeightSamples(long seed) {
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     int n = logWeights.length;
-    int[] picks = new int[n];
-    double offset = rng.nextDouble();
-    double cumulative = Math.exp(logWeights[0]);
-    int source = 0;
+    double[] weights = new double[n];
     for (int k = 0; k < n; k++) {
-      double position = (k + offset) / n;
-      while (position > cumulative && source < n - 1) {
-        source++;
-        cumulative += Math.exp(logWeights[source]);
-      }
-      picks[k] = source;
+      weights[k] = Math.exp(logWeights[k]);
     }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int swap = picks[i];
-      picks[i] = picks[j];
-      picks[j] = swap;
-    }
+    int[] picks = Samples.systematicResample(weights, n, seed);
     double[][] samples = new double[n][];
     for (int k = 0; k < n; k++) {
       samples[k] = vectors[picks[k]].clone();
     }
     return samples;
   }
+
 
   /**
    * The posterior mean of one parameter.
@@ -252,6 +265,7 @@ public final class NestedRun {
   @Override
   public String toString() {
     return String.format(
+        Locale.ROOT,
         "NestedRun{logZ=%.4f +- %.4f, H=%.3f, iterations=%d, calls=%d, ess=%.1f, %.3f s}",
         logZ, logZError, information, iterations, calls, effectiveSampleSize(), wallSeconds);
   }

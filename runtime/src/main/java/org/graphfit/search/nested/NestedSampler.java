@@ -1,29 +1,32 @@
 package org.graphfit.search.nested;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.LikelihoodFailures;
+import org.graphfit.search.ProgressLog;
 import org.graphfit.search.SearchProblem;
 import org.graphfit.search.TaskRunner;
 
 /**
  * Static nested sampling (Skilling 2004) in the unit cube, after dynesty.
  *
- * <p>{@code nLive} points are drawn from the prior; at each iteration the worst is recorded as a dead
- * point with prior volume {@code X_i = exp(-i / nLive)} and trapezoid weight, and replaced by a point of
- * higher likelihood. Sampling starts in the whole cube and switches to the configured bound once enough
- * calls were made and the efficiency fell (dynesty's first update); the bound is refitted every {@link
- * NestedSettings#updateInterval(int)} calls, or sooner for uniform proposals when the efficiency
- * drops. The run stops when the estimated remaining evidence {@code
- * log(1 + L_max X / Z)} is below {@code dlogz}, and the final live points are added.
+ * <p>{@code nLive} points are drawn from the prior; at each iteration the worst is recorded as a
+ * dead point with prior volume {@code X_i = exp(-i / nLive)} and trapezoid weight, and replaced by
+ * a point of higher likelihood. Sampling starts in the whole cube and switches to the configured
+ * bound once enough calls were made and the efficiency fell (dynesty's first update); the bound is
+ * refitted every {@link NestedSettings#updateInterval(int)} calls, or sooner for uniform proposals
+ * when the efficiency drops. The run stops when the estimated remaining evidence {@code log(1 +
+ * L_max X / Z)} is below {@code dlogz}, and the final live points are added.
  *
  * <p>Replacements are proposed in batches of {@link NestedSettings#batchSize()} evaluated on the
- * runner's threads; every proposal of a batch gets its own generator, split off the main one by a jump,
- * and the batch's proposals are used in slot order (a proposal no longer above the rising constraint
- * is discarded), so the result depends on the seed and the batch size but not on the thread count. The
- * whole state is saved to the checkpoint store between batches and a run resumes from it.
+ * runner's threads; every proposal of a batch gets its own generator, split off the main one by a
+ * jump, and the batch's proposals are used in slot order (a proposal no longer above the rising
+ * constraint is discarded), so the result depends on the seed and the batch size but not on the
+ * thread count. The whole state is saved to the checkpoint store between batches and a run resumes
+ * from it.
  */
 public final class NestedSampler {
   private final NestedSettings settings;
@@ -57,10 +60,10 @@ public final class NestedSampler {
    * @param runner the threads on which batches of proposals are evaluated
    * @param store where the state is saved and from where it is resumed
    * @return the run
-   * @throws IllegalArgumentException if {@code nLive} does not exceed the dimension with an ellipsoid
-   *     bound
-   * @throws IllegalStateException if no live point with a finite log-likelihood can be drawn from the
-   *     prior, or if the checkpoint belongs to another run
+   * @throws IllegalArgumentException if {@code nLive} does not exceed the dimension with an
+   *     ellipsoid bound
+   * @throws IllegalStateException if no live point with a finite log-likelihood can be drawn from
+   *     the prior, or if the checkpoint belongs to another run
    */
   public NestedRun run(SearchProblem problem, TaskRunner runner, CheckpointStore store) {
     long startNanos = System.nanoTime();
@@ -68,7 +71,10 @@ public final class NestedSampler {
     int liveCount = settings.nLive();
     if (settings.bound() != NestedSettings.Bound.NONE && liveCount <= dim) {
       throw new IllegalArgumentException(
-          "nLive (" + liveCount + ") must exceed the dimension (" + dim
+          "nLive ("
+              + liveCount
+              + ") must exceed the dimension ("
+              + dim
               + ") to fit bounding ellipsoids");
     }
     NestedSettings.Sample method = settings.sample().resolve(dim);
@@ -84,8 +90,21 @@ public final class NestedSampler {
     double logShell = Math.log(-Math.expm1(-1.0 / liveCount));
     Proposal[] proposals = new Proposal[batch];
     UniformRandomProvider[] generators = new UniformRandomProvider[batch];
+    ProgressLog progress = ProgressLog.of("NestedSampling");
     while (!finished(state)) {
-      if (checkpointing && state.iteration - state.lastCheckpoint >= settings.checkpointInterval()) {
+      progress.update(
+          () ->
+              String.format(
+                  Locale.ROOT,
+                  "iteration %d, %d likelihood calls, log Z %.3f, remaining dlogz %.3f (stop at"
+                      + " %.3f)",
+                  state.iteration,
+                  state.calls,
+                  state.logZ,
+                  state.remainingLogZ(),
+                  settings.dlogz()));
+      if (checkpointing
+          && state.iteration - state.lastCheckpoint >= settings.checkpointInterval()) {
         state.lastCheckpoint = state.iteration;
         state.elapsedSeconds = elapsedBefore + (System.nanoTime() - startNanos) * 1e-9;
         store.save(state.write());
@@ -125,7 +144,10 @@ public final class NestedSampler {
     return state.iteration >= settings.maxIterations() || state.remainingLogZ() < settings.dlogz();
   }
 
-  /** Draws the initial live points from the prior, redrawing those with non-finite likelihood. */
+  /**
+   * Draws the initial live points from the prior, redrawing those with non-finite likelihood; the
+   * fraction of draws kept is the prior volume the live points start from.
+   */
   private SamplerState initialState(SearchProblem problem, TaskRunner runner) {
     int dim = problem.dimension();
     int liveCount = settings.nLive();
@@ -162,6 +184,7 @@ public final class NestedSampler {
       }
     }
     state.calls = draws;
+    state.logInitialVolume = Math.log((double) liveCount / draws);
     state.indexLivePoints();
     return state;
   }
@@ -172,18 +195,25 @@ public final class NestedSampler {
     String cause =
         failures.firstMessage() == null
             ? "the log-likelihood was negative infinity at every point tried"
-            : failures.failures() + " likelihood calls failed, the first with: "
+            : failures.failures()
+                + " likelihood calls failed, the first with: "
                 + failures.firstMessage();
     return new IllegalStateException(
-        "could not draw live points with a finite log-likelihood from the prior: only " + found
-            + " of " + liveCount + " live points were found in " + draws
-            + " draws; " + cause);
+        "could not draw live points with a finite log-likelihood from the prior: only "
+            + found
+            + " of "
+            + liveCount
+            + " live points were found in "
+            + draws
+            + " draws; "
+            + cause);
   }
 
   /** Switches from the cube to the bound (first update) and refits the bound when due. */
   private void updateBound(SamplerState state, NestedSettings.Sample method, long interval) {
     if (!state.bounded) {
-      if (settings.bound() == NestedSettings.Bound.NONE && method == NestedSettings.Sample.UNIFORM) {
+      if (settings.bound() == NestedSettings.Bound.NONE
+          && method == NestedSettings.Sample.UNIFORM) {
         return;
       }
       double efficiency = (double) state.iteration / state.calls;
@@ -204,21 +234,21 @@ public final class NestedSampler {
     state.iterationAtUpdate = state.iteration;
     state.bound =
         switch (settings.bound()) {
-          case NONE -> new Bound(
-              new Ellipsoid[] {
-                Ellipsoid.ball(filled(state.dim, 0.5), 0.5 * Math.sqrt(state.dim))
-              });
-          case SINGLE -> Bound.fit(
-              state.liveUnits, false, logPointVolume(state), settings.enlarge());
-          case MULTI -> Bound.fit(
-              state.liveUnits, true, logPointVolume(state), settings.enlarge());
+          case NONE ->
+              new Bound(
+                  new Ellipsoid[] {
+                    Ellipsoid.ball(filled(state.dim, 0.5), 0.5 * Math.sqrt(state.dim))
+                  });
+          case SINGLE ->
+              Bound.fit(state.liveUnits, false, logPointVolume(state), settings.enlarge());
+          case MULTI -> Bound.fit(state.liveUnits, true, logPointVolume(state), settings.enlarge());
         };
   }
 
   /**
-   * Whether the bound should be refitted: every {@code interval} calls, or for uniform proposals early
-   * when, after at least {@code nLive / 4} calls, the efficiency since the last fit has dropped below
-   * half the efficiency of the interval before it.
+   * Whether the bound should be refitted: every {@code interval} calls, or for uniform proposals
+   * early when, after at least {@code nLive / 4} calls, the efficiency since the last fit has
+   * dropped below half the efficiency of the interval before it.
    */
   private boolean updateDue(SamplerState state, NestedSettings.Sample method, long interval) {
     long calls = state.calls - state.callsAtUpdate;
@@ -262,7 +292,9 @@ public final class NestedSampler {
   }
 
   /** Adds the final live points in order of increasing likelihood and assembles the run. */
-  private static NestedRun finish(SearchProblem problem, SamplerState state, double seconds) {
+  private NestedRun finish(SearchProblem problem, SamplerState state, double seconds) {
+    double remainingLogZ = state.remainingLogZ();
+    boolean converged = remainingLogZ < settings.dlogz();
     int liveCount = state.liveCount;
     long iterations = state.iteration;
     Integer[] order = new Integer[liveCount];
@@ -301,6 +333,8 @@ public final class NestedSampler {
         state.calls,
         seconds,
         failures.failures(),
-        failures.firstMessage());
+        failures.firstMessage(),
+        remainingLogZ,
+        converged);
   }
 }

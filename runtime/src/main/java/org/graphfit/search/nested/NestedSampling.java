@@ -8,17 +8,21 @@ import org.graphfit.search.SearchEngine;
 import org.graphfit.search.SearchProblem;
 import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Static nested sampling as a {@link SearchEngine}: the dead and final live points with their
- * posterior weights become the samples, with the log evidence and its error; diagnostics are the
- * information H, the iterations and the effective sample size.
+ * The {@link NestedSampler} as a {@link SearchEngine}: the weighted dead and final live points
+ * become the samples, the log evidence and its error are reported, and the diagnostics are the
+ * information, the iterations and the effective sample size.
  *
  * <p>Proposals are evaluated in batches of {@link NestedSettings#batchSize()} on the search's
  * threads; the batch size, not the thread count, determines the result, so set it to a multiple of
- * the number of cores for parallel fits.
+ * the number of cores when the likelihood is expensive enough to share out.
  */
 public final class NestedSampling implements SearchEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(NestedSampling.class);
+
   private final NestedSettings settings;
 
   private NestedSampling(NestedSettings settings) {
@@ -42,15 +46,7 @@ public final class NestedSampling implements SearchEngine {
 
   @Override
   public Map<String, Object> settings() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("n_live", settings.nLive());
-    map.put("bound", settings.bound().name());
-    map.put("sample", settings.sample().name());
-    map.put("dlogz", settings.dlogz());
-    map.put("seed", settings.seed());
-    map.put("batch_size", settings.batchSize());
-    map.put("all", settings.toString());
-    return map;
+    return settings.toMap();
   }
 
   @Override
@@ -60,15 +56,24 @@ public final class NestedSampling implements SearchEngine {
     double[][] vectors = new double[n][];
     double[] weights = new double[n];
     double[] logWeights = run.logWeights();
-    for (int i = 0; i < n; i++) {
-      vectors[i] = run.vector(i);
-      weights[i] = Math.exp(logWeights[i]);
+    for (int k = 0; k < n; k++) {
+      vectors[k] = run.vector(k);
+      weights[k] = Math.exp(logWeights[k]);
     }
     Samples samples = Samples.of(problem, vectors, run.logLikelihoods(), weights);
     Map<String, Double> diagnostics = new LinkedHashMap<>();
     diagnostics.put("information", run.information());
     diagnostics.put("iterations", (double) run.iterations());
     diagnostics.put("effective_sample_size", run.effectiveSampleSize());
+    diagnostics.put("remaining_dlogz", run.remainingLogZ());
+    diagnostics.put("converged", run.converged() ? 1.0 : 0.0);
+    if (!run.converged()) {
+      LOG.warn(
+          "nested sampling stopped at its iteration or call limit with {} of log evidence still in"
+              + " the live points (dlogz {}); the evidence and its error are not trustworthy",
+          run.remainingLogZ(),
+          settings.dlogz());
+    }
     return new SearchRun(samples, run.logZ(), run.logZError(), diagnostics);
   }
 }

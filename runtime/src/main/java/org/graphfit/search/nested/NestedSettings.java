@@ -1,11 +1,13 @@
 package org.graphfit.search.nested;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The immutable configuration of a {@link NestedSampler}, made with {@link #builder()}. Defaults follow
- * dynesty: 500 live points, multi-ellipsoid bounds, automatic choice of proposal, stopping when the
- * estimated remaining evidence is below {@code dlogz = 0.1}.
+ * The immutable configuration of a {@link NestedSampler}, made with {@link #builder()}. Defaults
+ * follow dynesty: 500 live points, multi-ellipsoid bounds, automatic choice of proposal, stopping
+ * when the estimated remaining evidence is below {@code dlogz = 0.1}.
  */
 public final class NestedSettings {
   /** How the live points are bounded. */
@@ -165,9 +167,10 @@ public final class NestedSettings {
   }
 
   /**
-   * The number of likelihood calls between bound updates in a given dimension: the configured value,
-   * or by default as dynesty, {@code 1.5 nLive} for uniform proposals, {@code 0.15 walks nLive} for
-   * random walks, {@code 0.9 d slices nLive} for slices and {@code 2 slices nLive} for random slices.
+   * The number of likelihood calls between bound updates in a given dimension: the configured
+   * value, or by default as dynesty, {@code 1.5 nLive} for uniform proposals, {@code 0.15 walks
+   * nLive} for random walks, {@code 0.9 d slices nLive} for slices and {@code 2 slices nLive} for
+   * random slices.
    *
    * @param dimension the problem's dimension
    * @return the update interval in calls, at least 1
@@ -205,10 +208,10 @@ public final class NestedSettings {
   }
 
   /**
-   * The number of slice updates per proposal in a given dimension: the configured value, or by default
-   * 5 sweeps over all axes for {@link Sample#SLICE} and {@code max(5, dimension)} random directions for
-   * {@link Sample#RSLICE} (fewer random directions leave new points correlated with their start and
-   * bias the evidence upwards in high dimension).
+   * The number of slice updates per proposal in a given dimension: the configured value, or by
+   * default 5 sweeps over all axes for {@link Sample#SLICE} and {@code max(5, dimension)} random
+   * directions for {@link Sample#RSLICE} (fewer random directions leave new points correlated with
+   * their start and bias the evidence upwards in high dimension).
    *
    * @param dimension the problem's dimension
    * @return the slices
@@ -250,8 +253,8 @@ public final class NestedSettings {
   }
 
   /**
-   * The number of proposals evaluated concurrently in one batch. Results depend on it but not on the
-   * number of threads; use at least as many as threads to keep them busy.
+   * The number of proposals evaluated concurrently in one batch. Results depend on it but not on
+   * the number of threads; use at least as many as threads to keep them busy.
    *
    * @return the batch size, default 1
    */
@@ -259,13 +262,52 @@ public final class NestedSettings {
     return batchSize;
   }
 
-  @Override
-  public String toString() {
-    return "NestedSettings{nLive=" + liveCount + ", bound=" + bound + ", sample=" + sample
-        + ", dlogz=" + dlogz + ", seed=" + seed + ", batchSize=" + batchSize + "}";
+  /**
+   * The settings that determine the result, in a stable order, as written to {@code search.json} and
+   * hashed into the output identifier; automatic values read {@code "auto"}. The checkpoint interval
+   * is left out: it changes no result, so changing it keeps a fit resumable.
+   *
+   * @return the settings by name
+   */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("n_live", liveCount);
+    map.put("bound", bound.name());
+    map.put("sample", sample.name());
+    map.put("dlogz", dlogz);
+    map.put("seed", seed);
+    map.put("max_iterations", maxIterations);
+    map.put("max_calls", maxCalls);
+    map.put("update_interval", updateInterval > 0 ? updateInterval : "auto");
+    map.put("enlarge", enlarge);
+    map.put("walks", walks);
+    map.put("slices", slices > 0 ? slices : "auto");
+    map.put("first_update_calls", firstUpdateCalls >= 0 ? firstUpdateCalls : "auto");
+    map.put("first_update_efficiency", firstUpdateEfficiency);
+    map.put("batch_size", batchSize);
+    return map;
   }
 
-  /** Collects and validates settings; every setter rejects bad values with a message naming them. */
+  @Override
+  public String toString() {
+    return "NestedSettings{nLive="
+        + liveCount
+        + ", bound="
+        + bound
+        + ", sample="
+        + sample
+        + ", dlogz="
+        + dlogz
+        + ", seed="
+        + seed
+        + ", batchSize="
+        + batchSize
+        + "}";
+  }
+
+  /**
+   * Collects and validates settings; every setter rejects bad values with a message naming them.
+   */
   public static final class Builder {
     private int liveCount = 500;
     private Bound bound = Bound.MULTI;
@@ -387,7 +429,8 @@ public final class NestedSettings {
      */
     public Builder enlarge(double value) {
       if (!(value >= 1) || Double.isInfinite(value)) {
-        throw new IllegalArgumentException("enlarge must be at least 1 and finite but was " + value);
+        throw new IllegalArgumentException(
+            "enlarge must be at least 1 and finite but was " + value);
       }
       this.enlarge = value;
       return this;
@@ -426,7 +469,8 @@ public final class NestedSettings {
      */
     public Builder firstUpdateCalls(long value) {
       if (value < 0) {
-        throw new IllegalArgumentException("firstUpdateCalls must not be negative but was " + value);
+        throw new IllegalArgumentException(
+            "firstUpdateCalls must not be negative but was " + value);
       }
       this.firstUpdateCalls = value;
       return this;

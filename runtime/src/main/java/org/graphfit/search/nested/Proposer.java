@@ -5,10 +5,14 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.graphfit.search.SearchProblem;
 
 /**
- * Makes proposals for one batch: reads a fixed snapshot of the live points, the bound and the scale,
- * and draws only from the generator it is handed, so that proposals made concurrently do not interact.
+ * Makes proposals for one batch: reads a fixed snapshot of the live points, the bound and the
+ * scale, and draws only from the generator it is handed, so that proposals made concurrently do not
+ * interact.
  */
 final class Proposer {
+  /** The most uniform draws one proposal makes before the sampler gives up on the constraint. */
+  private static final int MAX_UNIFORM_DRAWS = 10_000_000;
+
   private static final int MAX_STEPS_OUT = 1000;
   private static final int MAX_SHRINKS = 1000;
   private static final int START_TRIES = 100;
@@ -47,7 +51,9 @@ final class Proposer {
     this.slices = slices;
   }
 
-  /** A new point with log-likelihood above {@code logLStar}, or a live point's copy if none moved. */
+  /**
+   * A new point with log-likelihood above {@code logLStar}, or a live point's copy if none moved.
+   */
   Proposal propose(UniformRandomProvider rng, double logLStar) {
     Chain chain = new Chain(rng, dim);
     double[] unit = new double[dim];
@@ -79,7 +85,7 @@ final class Proposer {
   }
 
   private double uniform(Chain chain, double[] unit, double logLStar) {
-    while (true) {
+    for (int tries = 0; tries < MAX_UNIFORM_DRAWS; tries++) {
       if (bound == null) {
         for (int i = 0; i < dim; i++) {
           unit[i] = chain.rng.nextDouble();
@@ -92,6 +98,12 @@ final class Proposer {
         return logL;
       }
     }
+    throw new IllegalStateException(
+        "no point above the likelihood constraint in "
+            + MAX_UNIFORM_DRAWS
+            + " uniform draws: the likelihood is flat (a plateau) around its maximum or the"
+            + " region above the constraint is vanishingly small; stop earlier with a larger dlogz"
+            + " or give the likelihood a unique maximum");
   }
 
   /** A random live point above the constraint, where one can be found. */
@@ -165,9 +177,9 @@ final class Proposer {
   }
 
   /**
-   * One slice update of {@code unit} along {@code chain.direction}: a unit-length interval placed at
-   * random around the point, stepped out while its ends are above the constraint, then shrunk towards
-   * the point until a draw in it is above the constraint.
+   * One slice update of {@code unit} along {@code chain.direction}: a unit-length interval placed
+   * at random around the point, stepped out while its ends are above the constraint, then shrunk
+   * towards the point until a draw in it is above the constraint.
    */
   private double slice(Chain chain, double[] unit, double logL, double logLStar) {
     double offset = chain.rng.nextDouble();

@@ -19,7 +19,7 @@ import org.apache.commons.rng.simple.RandomSource;
  */
 final class SamplerState {
   private static final int MAGIC = 0x4e455354; // "NEST"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   final int dim;
   final int liveCount;
@@ -28,8 +28,10 @@ final class SamplerState {
   final double[][] liveUnits;
   final double[][] liveVectors;
   final double[] liveLogL;
+
   /** A min-heap of live point indices ordered by log-likelihood, then index. */
   private final int[] heap;
+
   double[] deadUnits;
   double[] deadVectors;
   double[] deadLogL;
@@ -39,8 +41,10 @@ final class SamplerState {
   long calls;
   long callsAtUpdate;
   long iterationAtUpdate;
+
   /** The efficiency of the last completed update interval, NaN before there was one. */
   double lastEfficiency = Double.NaN;
+
   long lastCheckpoint;
   boolean bounded;
   Bound bound;
@@ -49,6 +53,13 @@ final class SamplerState {
   double maxLogL = Double.NEGATIVE_INFINITY;
   double scale = 1;
   double elapsedSeconds;
+
+  /**
+   * The log of the prior volume the first live points stand for: the fraction of initial draws with
+   * a finite likelihood, so a likelihood of zero (or a constraint) over part of the prior lowers the
+   * evidence as it should.
+   */
+  double logInitialVolume;
 
   SamplerState(int dim, int liveCount, long seed) {
     this.dim = dim;
@@ -72,16 +83,19 @@ final class SamplerState {
   }
 
   /**
-   * The live point of lowest log-likelihood, ties going to the lowest index, so that the choice does
-   * not depend on the heap's layout.
+   * The live point of lowest log-likelihood, ties going to the lowest index, so that the choice
+   * does not depend on the heap's layout.
    */
   int worst() {
     return heap[0];
   }
 
-  /** The log prior volume {@code -iteration / nLive} left after the dead points so far. */
+  /**
+   * The log prior volume {@code logInitialVolume - iteration / nLive} left after the dead points so
+   * far.
+   */
   double logVolume() {
-    return -(double) iteration / liveCount;
+    return logInitialVolume - (double) iteration / liveCount;
   }
 
   /** The estimated log evidence still in the live points, relative to the sum so far. */
@@ -89,7 +103,9 @@ final class SamplerState {
     return Bound.logAddExp(logZ, maxLogL + logVolume()) - logZ;
   }
 
-  /** Kills the worst live point, adding its trapezoid weight, and puts the proposal in its place. */
+  /**
+   * Kills the worst live point, adding its trapezoid weight, and puts the proposal in its place.
+   */
   void replaceWorst(Proposal proposal, double logWidth) {
     int worst = worst();
     iteration++;
@@ -101,7 +117,10 @@ final class SamplerState {
     siftDown(0);
   }
 
-  /** Appends a dead point of log-likelihood {@code logL} whose shell has log volume {@code logWidth}. */
+  /**
+   * Appends a dead point of log-likelihood {@code logL} whose shell has log volume {@code
+   * logWidth}.
+   */
   void addDead(double[] unit, double[] vector, double logL, double logWidth) {
     if (deadCount == deadLogL.length) {
       int capacity = 2 * deadCount;
@@ -177,6 +196,7 @@ final class SamplerState {
       out.writeDouble(lastLogL);
       out.writeDouble(scale);
       out.writeDouble(elapsedSeconds);
+      out.writeDouble(logInitialVolume);
       for (int k = 0; k < liveCount; k++) {
         writeDoubles(out, liveUnits[k], 0, dim);
         writeDoubles(out, liveVectors[k], 0, dim);
@@ -201,8 +221,8 @@ final class SamplerState {
   /**
    * The state saved in {@code bytes}.
    *
-   * @throws IllegalStateException if the bytes are not a checkpoint of a run with this dimension, live
-   *     point count and seed
+   * @throws IllegalStateException if the bytes are not a checkpoint of a run with this dimension,
+   *     live point count and seed
    */
   static SamplerState read(byte[] bytes, int dim, int liveCount, long seed) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
@@ -219,9 +239,18 @@ final class SamplerState {
       long savedSeed = in.readLong();
       if (savedDim != dim || savedLive != liveCount || savedSeed != seed) {
         throw new IllegalStateException(
-            "the checkpoint was written by a run with dimension " + savedDim + ", nLive " + savedLive
-                + " and seed " + savedSeed + ", not dimension " + dim + ", nLive " + liveCount
-                + " and seed " + seed);
+            "the checkpoint was written by a run with dimension "
+                + savedDim
+                + ", nLive "
+                + savedLive
+                + " and seed "
+                + savedSeed
+                + ", not dimension "
+                + dim
+                + ", nLive "
+                + liveCount
+                + " and seed "
+                + seed);
       }
       SamplerState state = new SamplerState(dim, liveCount, seed);
       byte[] rngState = new byte[in.readInt()];
@@ -237,6 +266,7 @@ final class SamplerState {
       state.lastLogL = in.readDouble();
       state.scale = in.readDouble();
       state.elapsedSeconds = in.readDouble();
+      state.logInitialVolume = in.readDouble();
       for (int k = 0; k < liveCount; k++) {
         readDoubles(in, state.liveUnits[k], dim);
         readDoubles(in, state.liveVectors[k], dim);

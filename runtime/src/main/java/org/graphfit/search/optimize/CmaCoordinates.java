@@ -7,9 +7,10 @@ import org.graphfit.search.SearchProblem;
  * The unbounded coordinates in which {@link CmaEsOptimizer} searches. A dimension with a bounded
  * prior uses its unit-cube coordinate {@code u} (linear for a uniform prior, logarithmic for a
  * log-uniform one), folded onto {@code [0, 1]} by reflection at the bounds ({@code u = y} on {@code
- * [0, 1]}, mirrored beyond), a piecewise linear map without the flat tails of a logistic. A dimension
- * with an unbounded prior uses the latent coordinate of {@link LatentSpace} (the value itself, or its
- * logarithm on a half line), which keeps optima deep in a Gaussian prior's tail well scaled.
+ * [0, 1]}, mirrored beyond), a piecewise linear map without the flat tails of a logistic. A
+ * dimension with an unbounded prior uses the latent coordinate of {@link LatentSpace} (the value
+ * itself, or its logarithm on a half line), which keeps optima deep in a Gaussian prior's tail well
+ * scaled.
  */
 final class CmaCoordinates {
   /** The interquartile range of a unit-cube coordinate. */
@@ -59,7 +60,9 @@ final class CmaCoordinates {
     return range;
   }
 
-  /** Writes the parameter values of a point in search coordinates; {@code unit} is scratch space. */
+  /**
+   * Writes the parameter values of a point in search coordinates; {@code unit} is scratch space.
+   */
   void toVector(double[] y, double[] unit, double[] vector) {
     for (int i = 0; i < y.length; i++) {
       unit[i] = bounded[i] ? reflect(y[i]) : 0.5;

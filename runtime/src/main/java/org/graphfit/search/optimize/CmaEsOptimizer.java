@@ -19,14 +19,15 @@ import org.graphfit.search.TaskRunner;
  * A derivative-free global optimiser: Commons Math's CMA-ES restarted with doubling populations
  * (IPOP-CMA-ES, Auger and Hansen 2005), run without bounds in per-dimension search coordinates: a
  * bounded prior's unit-cube coordinate folded back into {@code [0, 1]} by reflection at the bounds,
- * and an unbounded prior's latent coordinate (the value, or its logarithm on a half line), which keeps
- * an optimum deep in a Gaussian prior's tail well scaled. Each dimension's initial step is {@link
- * Builder#initialSigma(double)} times the prior's interquartile range in these coordinates. The first run starts at the prior medians, later
- * runs at random draws from the prior. The runs are independent, each seeded from {@link
- * Builder#seed(long)}, and run concurrently on a {@link TaskRunner}; the result does not depend on the
- * thread count. Points where the objective is negative infinity (failed likelihoods, broken
- * constraints) get a large finite penalty. The result carries the {@link LaplaceApproximation} at the
- * best point. Immutable; make one with {@link #builder()}.
+ * and an unbounded prior's latent coordinate (the value, or its logarithm on a half line), which
+ * keeps an optimum deep in a Gaussian prior's tail well scaled. Each dimension's initial step is
+ * {@link Builder#initialSigma(double)} times the prior's interquartile range in these coordinates.
+ * The first run starts at the prior medians, later runs at random draws from the prior. The runs
+ * are independent, each seeded from {@link Builder#seed(long)}, and run concurrently on a {@link
+ * TaskRunner}; the result does not depend on the thread count. Points where the objective is
+ * negative infinity (failed likelihoods, broken constraints) get a large finite penalty. The result
+ * carries the {@link LaplaceApproximation} at the best point. Immutable; make one with {@link
+ * #builder()}.
  */
 public final class CmaEsOptimizer {
   /** The minimised value standing for a point with a log density of negative infinity. */
@@ -50,8 +51,8 @@ public final class CmaEsOptimizer {
 
   /**
    * A builder with the defaults: log posterior, seed 1, 4 restarts, 20 000 evaluations per run,
-   * initial step of 0.6 interquartile ranges, population {@code 4 + floor(3 ln n)} doubled at
-   * each restart.
+   * initial step of 0.6 interquartile ranges, population {@code 4 + floor(3 ln n)} doubled at each
+   * restart.
    *
    * @return a new builder
    */
@@ -65,6 +66,7 @@ public final class CmaEsOptimizer {
    * @param problem the problem
    * @param runner the threads on which the independent runs go
    * @return the best point over all runs
+   * @throws IllegalStateException if no run found a point with a finite objective
    */
   public OptimumRun maximise(SearchProblem problem, TaskRunner runner) {
     long startNanos = System.nanoTime();
@@ -127,10 +129,14 @@ public final class CmaEsOptimizer {
     }
     double[] best = bestPoints[bestRun];
     if (best == null) {
-      double[] unit = new double[n];
-      Arrays.fill(unit, 0.5);
-      best = new double[n];
-      problem.vectorFromUnit(unit, best);
+      String failure = problem.failures().firstMessage();
+      throw new IllegalStateException(
+          "CMA-ES found no point with a finite objective in "
+              + runs
+              + " runs"
+              + (failure == null
+                  ? "; the log-likelihood was negative infinity everywhere it looked"
+                  : "; likelihood calls failed, e.g. " + failure));
     }
     return OptimumRun.finish(
         problem,
@@ -149,7 +155,9 @@ public final class CmaEsOptimizer {
             + " evaluations in all");
   }
 
-  /** The objective of one run in search coordinates, negated for minimisation, remembering the best. */
+  /**
+   * The objective of one run in search coordinates, negated for minimisation, remembering the best.
+   */
   private final class BestTracker {
     private final SearchProblem problem;
     private final CmaCoordinates coordinates;

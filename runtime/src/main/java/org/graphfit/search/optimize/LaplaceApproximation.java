@@ -10,20 +10,20 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.graphfit.search.SearchProblem;
 
 /**
- * The Gaussian approximation of a posterior at its mode: mean = the mode, covariance = the inverse of
- * the negative Hessian of the objective (normally the log posterior) at the mode.
+ * The Gaussian approximation of a posterior at its mode: mean = the mode, covariance = the inverse
+ * of the negative Hessian of the objective (normally the log posterior) at the mode.
  *
  * <p>The Hessian is computed <em>directly in parameter space</em> (not in the optimisers' latent
  * space), so the covariance is that of the parameters themselves and needs no Jacobian. It uses
  * central finite differences with steps scaled to each parameter: a first pass with steps of {@code
- * 1e-4 * max(|x_i|, IQR_i)} (IQR_i the prior's interquartile range) estimates each parameter's scale
- * {@code sd_i = 1/sqrt(-H_ii)}; later passes use steps of {@code 0.01 sd_i}, shortened to stay inside
- * the prior's support, until the steps change by less than a factor of 2 (at most 5 passes). A
- * Gaussian posterior's Hessian is reproduced up to rounding.
+ * 1e-4 * max(|x_i|, IQR_i)} (IQR_i the prior's interquartile range) estimates each parameter's
+ * scale {@code sd_i = 1/sqrt(-H_ii)}; later passes use steps of {@code 0.01 sd_i}, shortened to
+ * stay inside the prior's support, until the steps change by less than a factor of 2 (at most 5
+ * passes). A Gaussian posterior's Hessian is reproduced up to rounding.
  *
- * <p>When the negative Hessian is not positive definite (a saddle, a minimum, or a flat direction of
- * an unidentified parameter) or the objective is not finite within the difference steps (a mode on a
- * prior bound), no covariance is produced: {@link #status()} and {@link #reason()} say why.
+ * <p>When the negative Hessian is not positive definite (a saddle, a minimum, or a flat direction
+ * of an unidentified parameter) or the objective is not finite within the difference steps (a mode
+ * on a prior bound), no covariance is produced: {@link #status()} and {@link #reason()} say why.
  */
 public final class LaplaceApproximation {
   /** Whether a covariance could be computed. */
@@ -42,7 +42,10 @@ public final class LaplaceApproximation {
   /** The most Hessian evaluations while the steps adapt to the estimated standard deviations. */
   private static final int MAX_PASSES = 5;
 
-  /** The smallest eigenvalue, relative to the largest, of the scaled negative Hessian accepted as PD. */
+  /**
+   * The smallest eigenvalue, relative to the largest, of the scaled negative Hessian accepted as
+   * PD.
+   */
   private static final double CONDITION_LIMIT = 1e-12;
 
   private final double[] mode;
@@ -296,8 +299,11 @@ public final class LaplaceApproximation {
   @Override
   public String toString() {
     return status == Status.OK
-        ? "LaplaceApproximation[mode=" + Arrays.toString(mode) + ", covariance="
-            + Arrays.deepToString(covariance) + "]"
+        ? "LaplaceApproximation[mode="
+            + Arrays.toString(mode)
+            + ", covariance="
+            + Arrays.deepToString(covariance)
+            + "]"
         : "LaplaceApproximation[" + status + ": " + reason + "]";
   }
 

@@ -4,9 +4,9 @@ import org.graphfit.search.SearchProblem;
 
 /**
  * A smooth bijection from the real line onto each dimension's prior support, built from the
- * problem's bounds as the priors' own latent maps are: {@code lower + (upper - lower) logistic(z)} for
- * a bounded interval, {@code lower + exp(z)} or {@code upper - exp(-z)} for a half line, and the
- * identity for the whole line. Unconstrained optimisers work on {@code z}.
+ * problem's bounds as the priors' own latent maps are: {@code lower + (upper - lower) logistic(z)}
+ * for a bounded interval, {@code lower + exp(z)} or {@code upper - exp(-z)} for a half line, and
+ * the identity for the whole line. Unconstrained optimisers work on {@code z}.
  */
 final class LatentSpace {
   private final double[] lower;

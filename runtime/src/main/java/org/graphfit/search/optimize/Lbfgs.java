@@ -6,16 +6,18 @@ import java.util.Iterator;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Limited-memory BFGS minimisation of a smooth function on the whole of R^n (Nocedal and Wright 2006,
- * algorithms 7.4 and 7.5) with central finite-difference gradients and a line search that enforces
- * the strong Wolfe conditions (algorithms 3.5 and 3.6, quadratic interpolation in the zoom). A
- * function value of positive infinity or NaN counts as "too far" and shortens the step.
+ * Limited-memory BFGS minimisation of a smooth function on the whole of R^n (Nocedal and Wright
+ * 2006, algorithms 7.4 and 7.5) with central finite-difference gradients and a line search that
+ * enforces the strong Wolfe conditions (algorithms 3.5 and 3.6, quadratic interpolation in the
+ * zoom). A function value of positive infinity or NaN counts as "too far" and shortens the step.
  */
 final class Lbfgs {
   /** Sufficient decrease constant of the Wolfe conditions. */
   private static final double C1 = 1e-4;
+
   /** Curvature constant of the strong Wolfe conditions. */
   private static final double C2 = 0.9;
+
   /** The cube root of the machine epsilon: the relative central-difference step. */
   private static final double GRADIENT_STEP = Math.cbrt(Math.ulp(1.0));
 
@@ -27,7 +29,9 @@ final class Lbfgs {
     GRADIENT_TOLERANCE,
     /** An iteration improved the value by less than the relative tolerance. */
     VALUE_TOLERANCE,
-    /** The line search found no acceptable step; the point is as good as finite differences allow. */
+    /**
+     * The line search found no acceptable step; the point is as good as finite differences allow.
+     */
     LINE_SEARCH_FAILED,
     /** The iteration limit was reached. */
     MAX_ITERATIONS,
@@ -63,8 +67,8 @@ final class Lbfgs {
    * @param memory the number of correction pairs kept
    * @param maxIterations the iteration limit
    * @param gradientTolerance stop when {@code max |g_i| <= gradientTolerance * max(1, |f|)}
-   * @param valueTolerance stop when an iteration lowers {@code f} by at most {@code valueTolerance *
-   *     max(1, |f|)}
+   * @param valueTolerance stop when an iteration lowers {@code f} by at most {@code valueTolerance
+   *     * max(1, |f|)}
    */
   Lbfgs(
       ToDoubleFunction<double[]> function,
@@ -189,7 +193,9 @@ final class Lbfgs {
     return g;
   }
 
-  /** A strong-Wolfe line search along one direction; holds the accepted point, value and gradient. */
+  /**
+   * A strong-Wolfe line search along one direction; holds the accepted point, value and gradient.
+   */
   final class LineSearch {
     private final double[] start;
     private final double startValue;
@@ -206,7 +212,10 @@ final class Lbfgs {
       this.startSlope = startSlope;
     }
 
-    /** Searches from the initial step; true if a step satisfying the strong Wolfe conditions was found. */
+    /**
+     * Searches from the initial step; true if a step satisfying the strong Wolfe conditions was
+     * found.
+     */
     boolean run(double initial) {
       double previousStep = 0;
       double previousValue = startValue;

@@ -15,12 +15,13 @@ import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
 
 /**
- * Optimisation as a {@link SearchEngine}: CMA-ES (global), L-BFGS (local, from the prior medians) or
- * CMA-ES refined by L-BFGS, followed by a Laplace approximation so the result still carries errors.
- * When the Laplace covariance exists, the samples are draws from it (each evaluated once, draws outside
- * the prior's support dropped) plus the optimum itself with weight zero, so it is the maximum
- * likelihood sample without biasing the statistics; otherwise the samples are the optimum alone and the diagnostic {@code
- * laplace_ok} is 0. Optimisers do not checkpoint: an interrupted optimisation starts again.
+ * Optimisation as a {@link SearchEngine}: CMA-ES (global), L-BFGS (local, from the prior medians)
+ * or CMA-ES refined by L-BFGS, followed by a Laplace approximation so the result still carries
+ * errors. When the Laplace covariance exists, the samples are draws from it (each evaluated once,
+ * draws outside the prior's support dropped) plus the optimum itself with weight zero, so it is the
+ * maximum likelihood sample without biasing the statistics; otherwise the samples are the optimum
+ * alone and the diagnostic {@code laplace_ok} is 0. Optimisers do not checkpoint: an interrupted
+ * optimisation starts again.
  */
 public final class Optimization implements SearchEngine {
   /** Which optimiser runs. */
@@ -39,7 +40,8 @@ public final class Optimization implements SearchEngine {
   private final int restarts;
   private final int laplaceDraws;
 
-  private Optimization(Method method, Objective objective, long seed, int restarts, int laplaceDraws) {
+  private Optimization(
+      Method method, Objective objective, long seed, int restarts, int laplaceDraws) {
     this.method = method;
     this.objective = objective;
     this.seed = seed;
@@ -110,7 +112,8 @@ public final class Optimization implements SearchEngine {
     if (laplace.status() != LaplaceApproximation.Status.OK) {
       return optimumOnly(problem, optimum, diagnostics);
     }
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x1a9ace});
+    UniformRandomProvider rng =
+        RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x1a9ace});
     double[][] draws = laplace.sample(laplaceDraws, rng);
     double[] logLikelihoods = new double[draws.length];
     runner.runAll(draws.length, i -> logLikelihoods[i] = problem.logLikelihood(draws[i]));
@@ -152,7 +155,11 @@ public final class Optimization implements SearchEngine {
       return local.maximise(problem);
     }
     OptimumRun global =
-        CmaEsOptimizer.builder().objective(objective).seed(seed).restarts(restarts).build()
+        CmaEsOptimizer.builder()
+            .objective(objective)
+            .seed(seed)
+            .restarts(restarts)
+            .build()
             .maximise(problem, runner);
     return method == Method.CMA_ES ? global : local.maximise(problem, global.best());
   }

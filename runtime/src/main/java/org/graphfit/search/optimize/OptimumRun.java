@@ -7,8 +7,8 @@ import org.graphfit.search.SearchProblem;
 
 /**
  * The result of an optimiser: the best point found, its log-likelihood and log posterior, the
- * {@link LaplaceApproximation} there (which carries the covariance, or the reason it is absent), the
- * number of likelihood calls and the wall time. Immutable.
+ * {@link LaplaceApproximation} there (which carries the covariance, or the reason it is absent),
+ * the number of likelihood calls and the wall time. Immutable.
  */
 public final class OptimumRun {
   private final double[] best;

@@ -56,7 +56,8 @@ public final class QuasiNewtonOptimizer {
    * @param problem the problem
    * @param start the start, strictly inside the prior's support
    * @return the optimum
-   * @throws IllegalArgumentException if the start has the wrong length or lies on or outside a bound
+   * @throws IllegalArgumentException if the start has the wrong length or lies on or outside a
+   *     bound
    */
   public OptimumRun maximise(SearchProblem problem, double[] start) {
     long startNanos = System.nanoTime();

@@ -31,7 +31,8 @@ class AutocorrelationTimeTest {
     int chains = 32;
     int steps = 20_000;
     double tau = AutocorrelationTime.integratedTime(ar1(phi, chains, steps, 11));
-    // Sokal: var(tau_hat) / tau^2 ~ 2 (2M + 1) / N with window M ~ c tau = 95 and N = 640 000 draws:
+    // Sokal: var(tau_hat) / tau^2 ~ 2 (2M + 1) / N with window M ~ c tau = 95 and N = 640 000
+    // draws:
     // relative sd 2.4 %; allow 4 sd.
     double relativeSd = Math.sqrt(2 * (2 * 5 * exact + 1) / (chains * (double) steps));
     assertThat(tau).isWithin(4 * relativeSd * exact).of(exact);

@@ -110,8 +110,7 @@ class EnsembleSamplerTest {
     for (double[] s : samples) {
       covariance += (s[0] - chain.mean(0)) * (s[1] - chain.mean(1)) / (samples.length - 1);
     }
-    double correlation =
-        covariance / (chain.standardDeviation(0) * chain.standardDeviation(1));
+    double correlation = covariance / (chain.standardDeviation(0) * chain.standardDeviation(1));
     // The sample correlation's standard error is (1 - rho^2) / sqrt(ESS).
     assertThat(correlation).isWithin(Z * (1 - 0.64) / Math.sqrt(ess)).of(0.8);
     assertThat(chain.logPosteriors().length).isEqualTo(samples.length);
@@ -271,7 +270,9 @@ class EnsembleSamplerTest {
     double phi = Math.exp(-cut * cut / 2) / Math.sqrt(2 * Math.PI);
     double cdf = 0.6914624612740131;
     double truncatedMean = -phi / cdf;
-    assertThat(chain.mean(0)).isWithin(Z / Math.sqrt(chain.effectiveSampleSize())).of(truncatedMean);
+    assertThat(chain.mean(0))
+        .isWithin(Z / Math.sqrt(chain.effectiveSampleSize()))
+        .of(truncatedMean);
   }
 
   @Test
@@ -281,7 +282,8 @@ class EnsembleSamplerTest {
 
     ChainRun chain = run(settings, correlatedGaussian(), 1);
 
-    // As emcee's get_chain(discard=100, thin=5): steps 104, 109, ..., 299, i.e. 40 steps of 8 walkers.
+    // As emcee's get_chain(discard=100, thin=5): steps 104, 109, ..., 299, i.e. 40 steps of 8
+    // walkers.
     assertThat(chain.steps()).isEqualTo(300);
     assertThat(chain.converged()).isFalse();
     assertThat(chain.burnIn()).isEqualTo(100);
@@ -304,8 +306,7 @@ class EnsembleSamplerTest {
   @Test
   void settingsAreValidatedWithClearMessages() {
     IllegalArgumentException odd =
-        assertThrows(
-            IllegalArgumentException.class, () -> EnsembleSettings.builder().walkers(7));
+        assertThrows(IllegalArgumentException.class, () -> EnsembleSettings.builder().walkers(7));
     assertThat(odd).hasMessageThat().contains("even");
     IllegalArgumentException scale =
         assertThrows(

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Ellipsoids, their fitting and uniform sampling of their union. */
 class BoundTest {
   private final UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(17L);
-  private final ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+  private final ZigguratSampler.NormalizedGaussian gauss =
+      ZigguratSampler.NormalizedGaussian.of(rng);
 
   private double[][] twoClusters() {
     double[][] points = new double[400][];
@@ -75,6 +76,21 @@ class BoundTest {
       }
     }
     assertThat((double) inBoth / n).isWithin(0.006).of(expected);
+  }
+
+  @Test
+  void coincidentPointsStillGiveAFiniteBound() {
+    double[][] points = new double[10][];
+    for (int k = 0; k < points.length; k++) {
+      points[k] = new double[] {0.3, 0.7};
+    }
+    Bound bound = Bound.fit(points, true, Math.log(1e-6), 1.25);
+    double logVolume = bound.ellipsoid(0).logVolume();
+    assertThat(logVolume).isWithin(1e-9).of(Math.log(1e-5 * 1.25));
+    double[] z = new double[2];
+    double[] x = new double[2];
+    bound.sampleUniform(rng, gauss, z, x);
+    assertThat(x[0]).isWithin(0.01).of(0.3);
   }
 
   @Test

@@ -48,7 +48,8 @@ class NestedSamplerAccuracyTest {
 
   @Test
   void conjugateGaussianPosterior() {
-    // Data 1 with noise 0.5 and a standard normal prior: posterior N(0.8, 0.2), evidence N(1 | 0, 1.25).
+    // Data 1 with noise 0.5 and a standard normal prior: posterior N(0.8, 0.2), evidence N(1 | 0,
+    // 1.25).
     double sigma = 0.5;
     SearchProblem problem =
         SearchProblems.of(
@@ -93,5 +94,24 @@ class NestedSamplerAccuracyTest {
     assertThat(run.vector(7)[0]).isWithin(1e-12).of(-10 + 20 * unit[0]);
     assertThat(run.calls()).isAtLeast(run.iterations() + 400);
     assertThat(run.failedCalls()).isEqualTo(0);
+  }
+
+  @Test
+  void zeroLikelihoodOverPartOfThePriorLowersTheEvidence() {
+    // On the unit square, a normalised N(0.5, 0.05) in y where x < 0.5 and zero likelihood elsewhere:
+    // Z = 0.5 (the Gaussian's mass outside [0, 1] is below 1e-20), log Z = -ln 2.
+    double sigma = 0.05;
+    SearchProblem problem =
+        SearchProblems.of(
+            new Prior[] {Prior.uniform(0, 1), Prior.uniform(0, 1)},
+            v -> {
+              if (v[0] >= 0.5) {
+                return Double.NEGATIVE_INFINITY;
+              }
+              double r = (v[1] - 0.5) / sigma;
+              return -0.5 * r * r - Math.log(sigma * Math.sqrt(2 * Math.PI));
+            });
+
+    assertLogZ(run(problem, 6), -Math.log(2));
   }
 }

@@ -7,13 +7,15 @@ import java.util.Optional;
 import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.SearchProblem;
 import org.graphfit.search.TaskRunner;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** A run killed after some checkpoints and resumed ends exactly like an uninterrupted run. */
 class NestedSamplerCheckpointTest {
-  /** Keeps the last state in memory and throws, simulating a kill, on the save after {@code limit}. */
+  /**
+   * Keeps the last state in memory and throws, simulating a kill, on the save after {@code limit}.
+   */
   static final class KillingStore implements CheckpointStore {
     private byte[] state;
     private int saves;
@@ -37,7 +39,8 @@ class NestedSamplerCheckpointTest {
     }
   }
 
-  private static NestedRun run(NestedSettings settings, SearchProblem problem, CheckpointStore store) {
+  private static NestedRun run(
+      NestedSettings settings, SearchProblem problem, CheckpointStore store) {
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
       return new NestedSampler(settings).run(problem, runner, store);
     }

@@ -44,7 +44,9 @@ class NestedSamplerFailuresTest {
             });
     NestedSampler sampler = new NestedSampler(NestedSettings.builder().nLive(20).build());
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> sampler.run(problem));
-    assertThat(e).hasMessageThat().contains("could not draw live points with a finite log-likelihood");
+    assertThat(e)
+        .hasMessageThat()
+        .contains("could not draw live points with a finite log-likelihood");
     assertThat(e).hasMessageThat().contains("model cannot be evaluated");
   }
 
@@ -62,7 +64,8 @@ class NestedSamplerFailuresTest {
     NestedSampler sampler = new NestedSampler(NestedSettings.builder().nLive(3).build());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> sampler.run(Problems.gaussian(3)));
-    assertThat(e).hasMessageThat().isEqualTo(
-        "nLive (3) must exceed the dimension (3) to fit bounding ellipsoids");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo("nLive (3) must exceed the dimension (3) to fit bounding ellipsoids");
   }
 }

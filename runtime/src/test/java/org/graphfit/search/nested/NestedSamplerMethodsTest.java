@@ -2,10 +2,10 @@ package org.graphfit.search.nested;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.stream.Stream;
 
 /** Every bound with every proposal method on an easy problem. */
 class NestedSamplerMethodsTest {

@@ -31,7 +31,8 @@ class NestedSettingsTest {
     assertThat(s.slices(20)).isEqualTo(20);
     assertThat(NestedSettings.builder().sample(NestedSettings.Sample.SLICE).build().slices(20))
         .isEqualTo(5);
-    assertThat(NestedSettings.builder().updateInterval(77).build().updateInterval(20)).isEqualTo(77);
+    assertThat(NestedSettings.builder().updateInterval(77).build().updateInterval(20))
+        .isEqualTo(77);
   }
 
   @Test
@@ -50,8 +51,7 @@ class NestedSettingsTest {
     NestedSettings.Builder b = NestedSettings.builder();
     assertRejected(() -> b.nLive(1), "nLive must be at least 2 but was 1");
     assertRejected(() -> b.dlogz(0), "dlogz must be positive and finite but was 0.0");
-    assertRejected(
-        () -> b.dlogz(Double.NaN), "dlogz must be positive and finite but was NaN");
+    assertRejected(() -> b.dlogz(Double.NaN), "dlogz must be positive and finite but was NaN");
     assertRejected(() -> b.maxIterations(0), "maxIterations must be at least 1 but was 0");
     assertRejected(() -> b.maxCalls(-5), "maxCalls must be at least 1 but was -5");
     assertRejected(() -> b.updateInterval(0), "updateInterval must be at least 1 but was 0");

@@ -49,7 +49,6 @@ final class Problems {
   /** The eggbox, {@code (2 + cos(x / 2) cos(y / 2))^5} on [0, 10 pi]^2. */
   static SearchProblem eggbox() {
     Prior[] priors = {Prior.uniform(0, 10 * Math.PI), Prior.uniform(0, 10 * Math.PI)};
-    return SearchProblems.of(
-        priors, x -> Math.pow(2 + Math.cos(x[0] / 2) * Math.cos(x[1] / 2), 5));
+    return SearchProblems.of(priors, x -> Math.pow(2 + Math.cos(x[0] / 2) * Math.cos(x[1] / 2), 5));
   }
 }

@@ -52,7 +52,8 @@ class LbfgsTest {
 
   @Test
   void backsOffFromRegionsWhereTheFunctionIsInfinite() {
-    // A parabola with minimum at 2 that is +infinity beyond 2.5: first steps overshoot into the wall.
+    // A parabola with minimum at 2 that is +infinity beyond 2.5: first steps overshoot into the
+    // wall.
     Lbfgs lbfgs =
         new Lbfgs(
             x -> x[0] > 2.5 ? Double.POSITIVE_INFINITY : (x[0] - 2) * (x[0] - 2), 5, 100, 1e-9, 0);

@@ -25,8 +25,8 @@ class OptimizersTest {
   private static final double[] RASTRIGIN_CENTRE = {1.3, -2.2};
 
   /**
-   * Rastrigin's function shifted to {@link #RASTRIGIN_CENTRE}: global maximum 0 there, a local maximum
-   * near every point at integer offsets from it.
+   * Rastrigin's function shifted to {@link #RASTRIGIN_CENTRE}: global maximum 0 there, a local
+   * maximum near every point at integer offsets from it.
    */
   private static SearchProblem rastrigin() {
     return SearchProblems.of(
@@ -63,7 +63,8 @@ class OptimizersTest {
   @Test
   void cmaEsFindsRosenbrockOptimum() {
     try (TaskRunner runner = TaskRunner.withThreads(2)) {
-      OptimumRun run = CmaEsOptimizer.builder().seed(4).restarts(1).build().maximise(rosenbrock(), runner);
+      OptimumRun run =
+          CmaEsOptimizer.builder().seed(4).restarts(1).build().maximise(rosenbrock(), runner);
 
       assertThat(run.best()[0]).isWithin(1e-4).of(1.0);
       assertThat(run.best()[1]).isWithin(1e-4).of(1.0);
@@ -75,11 +76,13 @@ class OptimizersTest {
   void cmaEsFindsTheGlobalMaximumOfAMultimodalFunction() {
     SearchProblem problem = rastrigin();
     // A local search from an off-centre start stops in a local maximum ...
-    OptimumRun local = QuasiNewtonOptimizer.builder().build().maximise(problem, new double[] {2.2, -3.1});
+    OptimumRun local =
+        QuasiNewtonOptimizer.builder().build().maximise(problem, new double[] {2.2, -3.1});
     assertThat(local.logLikelihood()).isLessThan(-1.0);
 
     try (TaskRunner runner = TaskRunner.withThreads(2)) {
-      // ... so does a single CMA-ES run with this seed (1 of seeds 1 to 10 finds the global one) ...
+      // ... so does a single CMA-ES run with this seed (1 of seeds 1 to 10 finds the global one)
+      // ...
       OptimumRun single =
           CmaEsOptimizer.builder().seed(1).restarts(0).build().maximise(problem, runner);
       assertThat(single.logLikelihood()).isLessThan(-0.1);
@@ -95,7 +98,8 @@ class OptimizersTest {
   @Test
   void cmaEsFindsAnOptimumDeepInAGaussianPriorsTail() {
     // Six prior sds out (unit-cube coordinate 1e-9 from 1) and narrow: the latent coordinate of an
-    // unbounded prior keeps it well scaled. The posterior is Gaussian: mode (6 / 1.0001, -3 / 1.01).
+    // unbounded prior keeps it well scaled. The posterior is Gaussian: mode (6 / 1.0001, -3 /
+    // 1.01).
     SearchProblem problem =
         SearchProblems.of(
             new Prior[] {Prior.gaussian(0, 1), Prior.gaussian(0, 1)},
@@ -158,7 +162,8 @@ class OptimizersTest {
 
   @Test
   void cmaEsDoesNotDependOnTheThreadCount() {
-    CmaEsOptimizer optimizer = CmaEsOptimizer.builder().seed(3).restarts(2).maxEvaluations(2000).build();
+    CmaEsOptimizer optimizer =
+        CmaEsOptimizer.builder().seed(3).restarts(2).maxEvaluations(2000).build();
     OptimumRun one;
     OptimumRun two;
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
@@ -172,8 +177,8 @@ class OptimizersTest {
   }
 
   /**
-   * Gaussian priors N(0, 3) on both parameters times a Gaussian likelihood with mean (1, 2), sds (1,
-   * 0.5) and correlation 0.6: the posterior is Gaussian with precision P = S^-1 + I / 9.
+   * Gaussian priors N(0, 3) on both parameters times a Gaussian likelihood with mean (1, 2), sds
+   * (1, 0.5) and correlation 0.6: the posterior is Gaussian with precision P = S^-1 + I / 9.
    */
   private static final double[][] LIKELIHOOD_PRECISION;
 
@@ -183,7 +188,9 @@ class OptimizersTest {
     double rho = 0.6;
     double det = s1 * s1 * s2 * s2 * (1 - rho * rho);
     LIKELIHOOD_PRECISION =
-        new double[][] {{s2 * s2 / det, -rho * s1 * s2 / det}, {-rho * s1 * s2 / det, s1 * s1 / det}};
+        new double[][] {
+          {s2 * s2 / det, -rho * s1 * s2 / det}, {-rho * s1 * s2 / det, s1 * s1 / det}
+        };
   }
 
   private static SearchProblem gaussianPosterior() {
@@ -218,7 +225,8 @@ class OptimizersTest {
     double[][] covariance = run.covariance().orElseThrow();
     for (int i = 0; i < 2; i++) {
       for (int j = 0; j < 2; j++) {
-        // Within 1 % of the scale sd_i sd_j (and in fact far closer: the Hessian of a quadratic is exact).
+        // Within 1 % of the scale sd_i sd_j (and in fact far closer: the Hessian of a quadratic is
+        // exact).
         assertThat(covariance[i][j]).isWithin(1e-2 * sd[i] * sd[j]).of(exact[i][j]);
       }
       assertThat(run.laplace().standardDeviations()[i]).isWithin(1e-2 * sd[i]).of(sd[i]);
@@ -245,7 +253,8 @@ class OptimizersTest {
 
   @Test
   void laplaceStepsAdaptToANarrowNonGaussianPeakInAWidePrior() {
-    // Student t with 3 degrees of freedom and scale 1e-3 at 3, in a prior 2e4 wide: the curvature at
+    // Student t with 3 degrees of freedom and scale 1e-3 at 3, in a prior 2e4 wide: the curvature
+    // at
     // the mode is (nu + 1) / (nu s^2), so the Laplace sd is s sqrt(nu / (nu + 1)).
     double nu = 3;
     double s = 1e-3;
@@ -265,12 +274,14 @@ class OptimizersTest {
   void likelihoodObjectiveFindsTheMaximumLikelihoodPoint() {
     // Prior N(0, 1), one observation 2 with sigma 1: MAP 1 with sd 1/sqrt(2), ML 2 with sd 1.
     SearchProblem problem =
-        SearchProblems.of(
-            new Prior[] {Prior.gaussian(0, 1)}, x -> -0.5 * (x[0] - 2) * (x[0] - 2));
+        SearchProblems.of(new Prior[] {Prior.gaussian(0, 1)}, x -> -0.5 * (x[0] - 2) * (x[0] - 2));
 
     OptimumRun map = QuasiNewtonOptimizer.builder().build().maximise(problem);
     OptimumRun ml =
-        QuasiNewtonOptimizer.builder().objective(Objective.LOG_LIKELIHOOD).build().maximise(problem);
+        QuasiNewtonOptimizer.builder()
+            .objective(Objective.LOG_LIKELIHOOD)
+            .build()
+            .maximise(problem);
 
     assertThat(map.best()[0]).isWithin(1e-6).of(1.0);
     assertThat(map.laplace().standardDeviations()[0]).isWithin(1e-6).of(Math.sqrt(0.5));
@@ -326,7 +337,8 @@ class OptimizersTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> QuasiNewtonOptimizer.builder().build().maximise(rosenbrock(), new double[] {5, 0}));
+            () ->
+                QuasiNewtonOptimizer.builder().build().maximise(rosenbrock(), new double[] {5, 0}));
     assertThat(e).hasMessageThat().contains("strictly inside");
   }
 }

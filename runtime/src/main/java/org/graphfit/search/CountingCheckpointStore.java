@@ -1,0 +1,67 @@
+package org.graphfit.search;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * Wraps an engine's checkpoint store so every checkpoint also carries the problem's likelihood call
+ * and failure counts: a resumed fit then reports the calls of the whole fit, exactly as an
+ * uninterrupted one would.
+ */
+final class CountingCheckpointStore implements CheckpointStore {
+  private static final int MAGIC = 0x47464354; // "GFCT"
+
+  private final CheckpointStore store;
+  private final LikelihoodFailures failures;
+
+  CountingCheckpointStore(CheckpointStore store, LikelihoodFailures failures) {
+    this.store = store;
+    this.failures = failures;
+  }
+
+  @Override
+  public Optional<byte[]> load() {
+    return store.load().map(this::restore);
+  }
+
+  private byte[] restore(byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      if (in.readInt() != MAGIC) {
+        throw new IllegalStateException(
+            "the checkpoint was not written by this version of GraphFit; delete it to start the fit"
+                + " afresh");
+      }
+      long calls = in.readLong();
+      long failed = in.readLong();
+      String message = in.readBoolean() ? in.readUTF() : null;
+      failures.restore(calls, failed, message);
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the checkpoint", e);
+    }
+  }
+
+  @Override
+  public void save(byte[] state) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(state.length + 64);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      out.writeLong(failures.calls());
+      out.writeLong(failures.failures());
+      String message = failures.firstMessage();
+      out.writeBoolean(message != null);
+      if (message != null) {
+        out.writeUTF(message.length() > 10_000 ? message.substring(0, 10_000) : message);
+      }
+      out.write(state);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    store.save(bytes.toByteArray());
+  }
+}

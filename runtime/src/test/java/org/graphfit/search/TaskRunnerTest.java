@@ -1,0 +1,64 @@
+package org.graphfit.search;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class TaskRunnerTest {
+
+  @Test
+  void everyTaskRunsOnceOnAnyNumberOfThreads() {
+    for (int threads = 1; threads <= 3; threads++) {
+      AtomicIntegerArray runs = new AtomicIntegerArray(1000);
+      try (TaskRunner runner = TaskRunner.withThreads(threads)) {
+        runner.runAll(1000, runs::incrementAndGet);
+      }
+      for (int i = 0; i < 1000; i++) {
+        assertThat(runs.get(i)).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void theLowestFailingTaskIsReportedWhateverTheTiming() {
+    try (TaskRunner runner = TaskRunner.withThreads(2)) {
+      for (int repeat = 0; repeat < 20; repeat++) {
+        IllegalArgumentException error =
+            assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    runner.runAll(
+                        100,
+                        i -> {
+                          if (i == 37 || i == 38) {
+                            throw new IllegalArgumentException("task " + i);
+                          }
+                        }));
+        assertThat(error).hasMessageThat().isEqualTo("task 37");
+      }
+    }
+  }
+
+  @Test
+  void errorsAreRethrownUnwrapped() {
+    try (TaskRunner runner = TaskRunner.withThreads(2)) {
+      assertThrows(
+          AssertionError.class,
+          () ->
+              runner.runAll(
+                  10,
+                  i -> {
+                    if (i == 3) {
+                      throw new AssertionError("broken");
+                    }
+                  }));
+    }
+  }
+
+  @Test
+  void threadCountMustBePositive() {
+    assertThrows(IllegalArgumentException.class, () -> TaskRunner.withThreads(0));
+  }
+}
