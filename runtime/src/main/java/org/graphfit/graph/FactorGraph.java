@@ -1,6 +1,7 @@
 package org.graphfit.graph;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -137,8 +138,17 @@ public final class FactorGraph {
           "the factor graph is empty; add an AnalysisFactor per dataset before fitting");
     }
     ModelLayout<CollectionInstance> layout = collection.layout();
+    // Free parameters of the analysis factors, by identity and by shared key: drawn parameters are
+    // checked against these sets (a search of the layout per drawn parameter is quadratic).
+    Set<Parameter> analysisParameters = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<String> analysisKeys = new HashSet<>();
     for (FactorTerm<?> term : factors) {
-      if (term.key.factor().model().layout().priorCount() == 0) {
+      ModelLayout<?> own = term.key.factor().model().layout();
+      for (Parameter parameter : own.freeParameters()) {
+        analysisParameters.add(parameter);
+        parameter.sharedKey().ifPresent(analysisKeys::add);
+      }
+      if (own.priorCount() == 0) {
         throw new IllegalStateException(
             "factor '"
                 + term.key.name()
@@ -153,8 +163,9 @@ public final class FactorGraph {
             "hierarchical factor '" + term.factor.name() + "' draws no parameters; call draw(...)");
       }
       for (int i = 0; i < drawn.size(); i++) {
-        int index = layout.indexOf(drawn.get(i));
-        if (index < 0 || factorsOf(layout, index).isEmpty()) {
+        Parameter parameter = drawn.get(i);
+        if (!analysisParameters.contains(parameter)
+            && !parameter.sharedKey().map(analysisKeys::contains).orElse(false)) {
           throw new IllegalStateException(
               "hierarchical factor '"
                   + term.factor.name()
