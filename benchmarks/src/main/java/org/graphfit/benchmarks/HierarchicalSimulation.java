@@ -1,14 +1,12 @@
 package org.graphfit.benchmarks;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.graphfit.analysis.Dataset1D;
 import org.graphfit.examples.Gaussian;
-import org.graphfit.examples.ProfileAnalysis;
 import org.graphfit.examples.GaussianModel;
+import org.graphfit.examples.ProfileAnalysis;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.HierarchicalFactor;
@@ -32,11 +30,8 @@ final class HierarchicalSimulation {
   final FactorGraph graph = new FactorGraph();
   final HierarchicalFactor hierarchy =
       HierarchicalFactor.gaussian(Prior.gaussian(50, 30), Prior.logUniform(0.1, 50));
-  final double[] centres;
 
-  private HierarchicalSimulation(int datasets) {
-    this.centres = new double[datasets];
-  }
+  private HierarchicalSimulation() {}
 
   /**
    * Simulates and builds the graph.
@@ -47,13 +42,11 @@ final class HierarchicalSimulation {
    * @return the simulation
    */
   static HierarchicalSimulation of(long seed, int datasets, boolean freeNormalization) {
-    HierarchicalSimulation simulation = new HierarchicalSimulation(datasets);
+    HierarchicalSimulation simulation = new HierarchicalSimulation();
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x51b});
     ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
-    List<GaussianModel> models = new ArrayList<>();
     for (int i = 0; i < datasets; i++) {
       double centre = PARENT_MEAN + SCATTER * gaussian.sample();
-      simulation.centres[i] = centre;
       Gaussian truth = new Gaussian(centre, NORMALIZATION, WIDTH);
       double[] data = new double[PIXELS];
       double[] noise = new double[PIXELS];
@@ -68,7 +61,6 @@ final class HierarchicalSimulation {
       } else {
         model.normalization(NORMALIZATION);
       }
-      models.add(model);
       simulation.graph.add(
           AnalysisFactor.of(model, new ProfileAnalysis<Gaussian>(Dataset1D.of(data, noise)))
               .named("dataset_" + i));

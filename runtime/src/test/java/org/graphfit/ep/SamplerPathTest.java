@@ -2,10 +2,15 @@ package org.graphfit.ep;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import org.graphfit.graph.AnalysisFactor;
+import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.GaussianParent;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
+import org.graphfit.testing.Gaussian;
+import org.graphfit.testing.GaussianModel;
+import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,41 @@ class SamplerPathTest {
         .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(100).seed(s).build()))
         .build()
         .fit(toy.graph);
+  }
+
+  @Test
+  void aFactorWithItsOwnSearchIsFittedByThatSearch() {
+    double[] y = HierarchicalToys.simulate(31, 5, 4, TAU, NOISE);
+    Parameter mu = Parameter.free(Prior.gaussian(0, MU_PRIOR_SD));
+    HierarchicalFactor hierarchy =
+        HierarchicalFactor.of(GaussianParent.INSTANCE, mu, Parameter.fixed(TAU));
+    FactorGraph graph = new FactorGraph();
+    for (int i = 0; i < y.length; i++) {
+      GaussianModel model =
+          GaussianModel.withDefaults()
+              .centre(Prior.gaussian(0, HierarchicalToys.CENTRE_PRIOR_SD))
+              .normalization(1.0)
+              .sigma(1.0);
+      AnalysisFactor<Gaussian> factor =
+          AnalysisFactor.of(model, HierarchicalToys.measurement(y[i], NOISE)).named("d" + i);
+      graph.add(
+          i == 0
+              ? factor.withSearch(
+                  Search.of(NestedSampling.of(NestedSettings.builder().nLive(100).seed(5).build())))
+              : factor);
+      hierarchy.draw(model.centre());
+    }
+    graph.add(hierarchy);
+
+    EpResult result =
+        ExpectationPropagation.builder().maxSweeps(8).tolerance(1e-3).build().fit(graph);
+    EpResult laplace = ExpectationPropagation.builder().build().fit(graph);
+
+    // Only dataset 0 is sampled: its centre moves by sampling noise, the rest by its influence.
+    assertThat(result.summary("d0.centre").mean()).isNotEqualTo(laplace.summary("d0.centre").mean());
+    assertThat(result.summary(mu).mean())
+        .isWithin(0.1 * laplace.summary(mu).sd())
+        .of(laplace.summary(mu).mean());
   }
 
   @Test
