@@ -94,12 +94,11 @@ final class ParentFactor implements EpFactor {
     return variables;
   }
 
-  /** The hyper-parameters at a point whose slot {@code s} is at {@code z[s - offset]}. */
-  private double[] hyper(double[] z, int offset) {
+  /** The hyper-parameters at a latent point over the factor's variables. */
+  private double[] hyper(double[] z) {
     double[] values = new double[hyperSlot.length];
     for (int h = 0; h < values.length; h++) {
-      values[h] =
-          hyperSlot[h] < 0 ? fixedHyper[h] : hyperPriors[h].fromLatent(z[hyperSlot[h] - offset]);
+      values[h] = hyperSlot[h] < 0 ? fixedHyper[h] : hyperPriors[h].fromLatent(z[hyperSlot[h]]);
     }
     return values;
   }
@@ -240,7 +239,7 @@ final class ParentFactor implements EpFactor {
   private Projection grid(FactorTask task) {
     AdaptiveQuadrature.Nodes nodes =
         AdaptiveQuadrature.integrate(
-            z -> distribution.logDensity(drawnPrior.fromLatent(z[0]), hyper(z, 0)),
+            z -> distribution.logDensity(drawnPrior.fromLatent(z[0]), hyper(z)),
             task.cavity(),
             task.current(),
             ORDER_3D,
