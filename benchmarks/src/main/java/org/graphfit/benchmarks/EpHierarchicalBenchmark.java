@@ -22,12 +22,13 @@ import picocli.CommandLine.Option;
 
 /**
  * The known-answer toy of PyAutoFit's issue #1405 for expectation propagation: seeded simulated
- * problems of 10 hierarchical Gaussian datasets ({@link HierarchicalSimulation}, centres fitted, parent
- * mean and scatter fitted). Per problem it runs EP (Laplace path) and a joint nested-sampling fit of
- * the whole graph, and prints whether EP converged, whether the scatter collapsed (EP mean below 5% of
- * the true scatter), EP's and the joint fit's parent mean and scatter with their sds, the deviation of
- * EP's parent mean from the joint one in joint posterior sds, both log evidences and both run times.
- * A final line counts converged runs, collapses, crashes and agreements within 2 sd.
+ * problems of 10 hierarchical Gaussian datasets ({@link HierarchicalSimulation}, centres fitted,
+ * parent mean and scatter fitted). Per problem it runs EP (Laplace path) and a joint
+ * nested-sampling fit of the whole graph, and prints whether EP converged, whether the scatter
+ * collapsed (EP mean below 5% of the true scatter), EP's and the joint fit's parent mean and
+ * scatter with their sds, the deviation of EP's parent mean from the joint one in joint posterior
+ * sds, both log evidences and both run times. A final line counts converged runs, collapses,
+ * crashes and agreements within 2 sd.
  */
 @Command(
     name = "ep-hierarchical-benchmark",
@@ -36,16 +37,28 @@ import picocli.CommandLine.Option;
 public final class EpHierarchicalBenchmark implements Callable<Integer> {
   private static final double COLLAPSE_FRACTION = 0.05;
 
-  @Option(names = "--problems", defaultValue = "30", description = "Problems (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--problems",
+      defaultValue = "30",
+      description = "Problems (default: ${DEFAULT-VALUE}).")
   private int problems;
 
-  @Option(names = "--datasets", defaultValue = "10", description = "Datasets per problem (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--datasets",
+      defaultValue = "10",
+      description = "Datasets per problem (default: ${DEFAULT-VALUE}).")
   private int datasets;
 
-  @Option(names = "--nlive", defaultValue = "300", description = "Live points of the joint fit (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--nlive",
+      defaultValue = "300",
+      description = "Live points of the joint fit (default: ${DEFAULT-VALUE}).")
   private int nLive;
 
-  @Option(names = "--threads", defaultValue = "2", description = "Threads of both fits (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      description = "Threads of both fits (default: ${DEFAULT-VALUE}).")
   private int threads;
 
   @Option(names = "--json", description = "Print one JSON object per run instead of the table.")
@@ -68,8 +81,22 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "%4s %5s %6s %8s %7s %8s %7s %8s %7s %8s %7s %6s %9s %9s %6s %6s%n",
-          "seed", "conv", "sweeps", "epMean", "epSd", "jMean", "jSd", "epScat", "epScSd",
-          "jScat", "jScSd", "dev/σ", "epLogZ", "jLogZ", "epSec", "jSec");
+          "seed",
+          "conv",
+          "sweeps",
+          "epMean",
+          "epSd",
+          "jMean",
+          "jSd",
+          "epScat",
+          "epScSd",
+          "jScat",
+          "jScSd",
+          "dev/σ",
+          "epLogZ",
+          "jLogZ",
+          "epSec",
+          "jSec");
     }
     int converged = 0;
     int collapsed = 0;
@@ -81,7 +108,10 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
       try {
         HierarchicalSimulation simulation = HierarchicalSimulation.of(seed, datasets, false);
         EpResult ep =
-            ExpectationPropagation.builder().threads(threads).seed(seed).build()
+            ExpectationPropagation.builder()
+                .threads(threads)
+                .seed(seed)
+                .build()
                 .fit(simulation.graph);
         VariableSummary epMean = ep.summary(simulation.hierarchy.hyperParameter("mean"));
         VariableSummary epScatter = ep.summary(simulation.hierarchy.hyperParameter("sigma"));
@@ -89,8 +119,7 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
         GraphResult joint =
             simulation.graph.fit(
                 Search.of(
-                        NestedSampling.of(
-                            NestedSettings.builder().nLive(nLive).seed(seed).build()))
+                        NestedSampling.of(NestedSettings.builder().nLive(nLive).seed(seed).build()))
                     .withThreads(threads));
         ModelLayout<?> layout = simulation.graph.layout();
         Samples samples = joint.global().samples();
@@ -99,8 +128,7 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
         double jointMean = samples.mean()[meanIndex];
         double jointSd = samples.standardDeviation()[meanIndex];
         double deviation = (epMean.mean() - jointMean) / jointSd;
-        boolean collapse =
-            !(epScatter.mean() > COLLAPSE_FRACTION * HierarchicalSimulation.SCATTER);
+        boolean collapse = !(epScatter.mean() > COLLAPSE_FRACTION * HierarchicalSimulation.SCATTER);
         converged += ep.converged() ? 1 : 0;
         collapsed += collapse ? 1 : 0;
         agree += Math.abs(deviation) <= 2 ? 1 : 0;
@@ -123,11 +151,24 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
         if (!json) {
           out.printf(
               Locale.ROOT,
-              "%4d %5s %6d %8.3f %7.3f %8.3f %7.3f %8.3f %7.3f %8.3f %7.3f %6.2f %9.3f %9.3f %6.2f %6.2f%n",
-              seed, ep.converged(), ep.sweepCount(), epMean.mean(), epMean.sd(), jointMean,
-              jointSd, epScatter.mean(), epScatter.sd(), samples.mean()[scatterIndex],
-              samples.standardDeviation()[scatterIndex], deviation, ep.logEvidence(),
-              joint.global().logEvidence(), ep.seconds(), joint.global().seconds());
+              "%4d %5s %6d %8.3f %7.3f %8.3f %7.3f %8.3f %7.3f %8.3f %7.3f %6.2f %9.3f %9.3f %6.2f"
+                  + " %6.2f%n",
+              seed,
+              ep.converged(),
+              ep.sweepCount(),
+              epMean.mean(),
+              epMean.sd(),
+              jointMean,
+              jointSd,
+              epScatter.mean(),
+              epScatter.sd(),
+              samples.mean()[scatterIndex],
+              samples.standardDeviation()[scatterIndex],
+              deviation,
+              ep.logEvidence(),
+              joint.global().logEvidence(),
+              ep.seconds(),
+              joint.global().seconds());
         }
       } catch (RuntimeException e) {
         crashed++;
@@ -146,7 +187,11 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
           Locale.ROOT,
           "%d problems: %d converged, %d collapsed scales, %d crashed, parent mean within 2 joint "
               + "sd on %d%n",
-          problems, converged, collapsed, crashed, agree);
+          problems,
+          converged,
+          collapsed,
+          crashed,
+          agree);
     }
     return 0;
   }

@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Wall time of expectation propagation against the number of datasets and threads on simulated
- * hierarchical Gaussian datasets ({@link HierarchicalSimulation}, centre and normalization fitted per
- * dataset by the Laplace path): sweeps, seconds, seconds per sweep, and the parent mean's EP mean and
- * sd.
+ * hierarchical Gaussian datasets ({@link HierarchicalSimulation}, centre and normalization fitted
+ * per dataset by the Laplace path): sweeps, seconds, seconds per sweep, and the parent mean's EP
+ * mean and sd.
  */
 @Command(
     name = "ep-scaling-benchmark",
@@ -42,7 +42,10 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       description = "Thread counts (default: ${DEFAULT-VALUE}).")
   private List<Integer> threads;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Simulation seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Simulation seed (default: ${DEFAULT-VALUE}).")
   private long seed;
 
   @Option(
@@ -77,11 +80,20 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "%8s %7s %6s %9s %10s %9s %10s %9s %9s%n",
-          "datasets", "threads", "sweeps", "seconds", "s/sweep", "converged", "globalMean",
-          "globalSd", "failing");
+          "datasets",
+          "threads",
+          "sweeps",
+          "seconds",
+          "s/sweep",
+          "converged",
+          "globalMean",
+          "globalSd",
+          "failing");
     }
     // Warm-up so that the first measured run does not pay for class loading and JIT compilation.
-    ExpectationPropagation.builder().maxSweeps(3).build()
+    ExpectationPropagation.builder()
+        .maxSweeps(3)
+        .build()
         .fit(HierarchicalSimulation.of(seed + 1000, 50, true).graph);
     for (int count : datasets) {
       for (int threadCount : threads) {
@@ -120,8 +132,14 @@ public final class EpScalingBenchmark implements Callable<Integer> {
           out.printf(
               Locale.ROOT,
               "%8d %7d %6d %9.2f %10.3f %9s %10.4f %9.4f %9d%n",
-              count, threadCount, result.sweepCount(), result.seconds(),
-              result.seconds() / result.sweepCount(), result.converged(), mean.mean(), mean.sd(),
+              count,
+              threadCount,
+              result.sweepCount(),
+              result.seconds(),
+              result.seconds() / result.sweepCount(),
+              result.converged(),
+              mean.mean(),
+              mean.sd(),
               result.failingFactors().size());
         }
         out.flush();

@@ -13,8 +13,8 @@ import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.prior.Prior;
 
 /**
- * A seeded simulator of hierarchical 1-D Gaussian datasets: {@code N} datasets of 100 pixels, each a
- * Gaussian profile (sigma 10, normalization 60) whose centre is drawn from a parent {@code N(50,
+ * A seeded simulator of hierarchical 1-D Gaussian datasets: {@code N} datasets of 100 pixels, each
+ * a Gaussian profile (sigma 10, normalization 60) whose centre is drawn from a parent {@code N(50,
  * scatter)}, plus Gaussian noise of known sd 0.5. The graph fits each centre (prior {@code N(50,
  * 50)}), optionally each normalization (prior log-Gaussian around 60), and the parent mean (prior
  * {@code N(50, 30)}) and scatter (prior log-uniform on {@code [0.1, 50]}).

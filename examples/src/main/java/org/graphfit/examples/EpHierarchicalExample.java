@@ -21,13 +21,13 @@ import org.graphfit.search.nested.NestedSettings;
 
 /**
  * {@link HierarchicalExample}'s graph (ten Gaussians whose centres are drawn from a parent Gaussian
- * with fitted mean and scatter) fitted by expectation propagation instead of one joint nested-sampling
- * run: each dataset by nested sampling of its tilted distribution (or, with the argument {@code
- * laplace}, by a Laplace approximation), the parent by quadrature. These datasets have low
- * signal-to-noise: a dataset's likelihood of the centre is broad and far from Gaussian, and the
- * Laplace path, which sees only the curvature at one mode, overstates how well each centre is known
- * and so the scatter. Writes {@code <output>/hierarchical_ep/} with the EP files and {@code
- * ep_convergence.png}.
+ * with fitted mean and scatter) fitted by expectation propagation instead of one joint
+ * nested-sampling run: each dataset by nested sampling of its tilted distribution (or, with the
+ * argument {@code laplace}, by a Laplace approximation), the parent by quadrature. These datasets
+ * have low signal-to-noise: a dataset's likelihood of the centre is broad and far from Gaussian,
+ * and the Laplace path, which sees only the curvature at one mode, overstates how well each centre
+ * is known and so the scatter. Writes {@code <output>/hierarchical_ep/} with the EP files and
+ * {@code ep_convergence.png}.
  */
 public final class EpHierarchicalExample {
   private static final String DATA = "gaussian_x1__hierarchical";
@@ -83,8 +83,8 @@ public final class EpHierarchicalExample {
         result.failingFactors());
     System.out.printf(
         Locale.ROOT,
-        "parent mean %.2f +/- %.2f, parent sigma %.2f +/- %.2f (truth: centres ~ N(50, 10) truncated"
-            + " to [0, 100])%n",
+        "parent mean %.2f +/- %.2f, parent sigma %.2f +/- %.2f (truth: centres ~ N(50, 10)"
+            + " truncated to [0, 100])%n",
         mean.mean(),
         mean.sd(),
         sigma.mean(),
@@ -97,6 +97,7 @@ public final class EpHierarchicalExample {
           result.meanInstance(keys.get(i)).centre(),
           ExampleData.truth(DATA, i, "centre"));
     }
-    System.out.printf(Locale.ROOT, "EP log evidence %.2f; files in %s%n", result.logEvidence(), output);
+    System.out.printf(
+        Locale.ROOT, "EP log evidence %.2f; files in %s%n", result.logEvidence(), output);
   }
 }

@@ -19,8 +19,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * The convergence of expectation propagation: per sweep, the KL divergence of the global
  * approximation from the previous sweep's (summed over variables) and the largest per-variable KL
- * divergence (the convergence criterion), on a logarithmic axis, as PNG. Sweeps whose KL is zero are
- * left out (a logarithmic axis cannot show them).
+ * divergence (the convergence criterion), on a logarithmic axis, as PNG. Sweeps whose KL is zero
+ * are left out (a logarithmic axis cannot show them).
  */
 public final class ConvergencePlot {
   private static final int WIDTH = 800;

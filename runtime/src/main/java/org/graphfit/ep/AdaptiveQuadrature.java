@@ -8,11 +8,12 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
 /**
  * Adaptive Gauss–Hermite quadrature of a tilted distribution {@code f(z) prod_j cavity_j(z_j)} in a
  * few latent dimensions, the cavity messages taken unnormalised ({@link
- * GaussianMessage#logKernel(double)}), so that the log normaliser is {@code log ∫ f · exp(kernel)}. The product grid of {@code n} Gauss–Hermite nodes per dimension is laid over
- * a Gaussian proposal {@code N(p, C)} and each node is weighted by {@code f · cavity / N(p, C)}; after
- * each pass the proposal moves to the weighted mean and covariance of the nodes, so the grid follows
- * the tilted distribution even when the factor is much narrower than the cavity. The first proposal
- * is the current global approximation, which at convergence is the tilted distribution's Gaussian
+ * GaussianMessage#logKernel(double)}), so that the log normaliser is {@code log ∫ f · exp(kernel)}.
+ * The product grid of {@code n} Gauss–Hermite nodes per dimension is laid over a Gaussian proposal
+ * {@code N(p, C)} and each node is weighted by {@code f · cavity / N(p, C)}; after each pass the
+ * proposal moves to the weighted mean and covariance of the nodes, so the grid follows the tilted
+ * distribution even when the factor is much narrower than the cavity. The first proposal is the
+ * current global approximation, which at convergence is the tilted distribution's Gaussian
  * projection. Deterministic: no random numbers.
  */
 final class AdaptiveQuadrature {
@@ -33,7 +34,8 @@ final class AdaptiveQuadrature {
     final double[] mean;
     final double[][] covariance;
 
-    Nodes(double[][] points, double[] weights, double logNormaliser, double[] mean, double[][] cov) {
+    Nodes(
+        double[][] points, double[] weights, double logNormaliser, double[] mean, double[][] cov) {
       this.points = points;
       this.weights = weights;
       this.logNormaliser = logNormaliser;
@@ -86,11 +88,7 @@ final class AdaptiveQuadrature {
   }
 
   private static Nodes pass(
-      LogFactor factor,
-      GaussianMessage[] cavity,
-      double[] mean,
-      double[][] chol,
-      int order) {
+      LogFactor factor, GaussianMessage[] cavity, double[] mean, double[][] chol, int order) {
     int d = mean.length;
     double[][] rule = rule(order);
     int count = 1;
@@ -218,7 +216,8 @@ final class AdaptiveQuadrature {
    * @param order the number of nodes
    * @return {@code {mean, sd}}
    */
-  static double[] pushForward(java.util.function.DoubleUnaryOperator g, GaussianMessage latent, int order) {
+  static double[] pushForward(
+      java.util.function.DoubleUnaryOperator g, GaussianMessage latent, int order) {
     double[][] rule = rule(order);
     double m = latent.mean();
     double s = latent.sd();

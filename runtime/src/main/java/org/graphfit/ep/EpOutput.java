@@ -12,10 +12,11 @@ import java.util.Map;
 import org.graphfit.output.AtomicFiles;
 
 /**
- * Writes an {@link EpResult} to a folder, each file atomically: {@code graph.txt} (the graph's {@code
- * info()}), {@code ep_history.csv} (one row per update), {@code ep_sweeps.csv} (one row per sweep),
- * {@code mean_field.txt} and {@code mean_field.json} (the final approximation, statuses, convergence
- * and evidence). The convergence picture is drawn by {@code org.graphfit.plot.ConvergencePlot}.
+ * Writes an {@link EpResult} to a folder, each file atomically: {@code graph.txt} (the graph's
+ * {@code info()}), {@code ep_history.csv} (one row per update), {@code ep_sweeps.csv} (one row per
+ * sweep), {@code mean_field.txt} and {@code mean_field.json} (the final approximation, statuses,
+ * convergence and evidence). The convergence picture is drawn by {@code
+ * org.graphfit.plot.ConvergencePlot}.
  */
 public final class EpOutput {
   private static final JsonMapper JSON =
@@ -46,7 +47,8 @@ public final class EpOutput {
    * @return the CSV text
    */
   public static String historyCsv(List<EpUpdate> history) {
-    StringBuilder csv = new StringBuilder("sweep,factor,status,kl,log_evidence_term,seconds,message\n");
+    StringBuilder csv =
+        new StringBuilder("sweep,factor,status,kl,log_evidence_term,seconds,message\n");
     for (EpUpdate update : history) {
       csv.append(
           String.format(

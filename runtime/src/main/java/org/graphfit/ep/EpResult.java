@@ -13,10 +13,10 @@ import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
 
 /**
- * The outcome of {@link ExpectationPropagation}: the final mean field (each variable's latent Gaussian
- * and its physical mean and standard deviation), per-factor instance views, the history of every
- * update and sweep, each factor's last status, whether EP converged, the log evidence estimate and
- * the cost. Immutable.
+ * The outcome of {@link ExpectationPropagation}: the final mean field (each variable's latent
+ * Gaussian and its physical mean and standard deviation), per-factor instance views, the history of
+ * every update and sweep, each factor's last status, whether EP converged, the log evidence
+ * estimate and the cost. Immutable.
  */
 public final class EpResult {
   private static final int PUSH_FORWARD_ORDER = 40;

@@ -23,32 +23,32 @@ import org.graphfit.search.SearchEngine;
  * Expectation propagation on a {@link FactorGraph}: a Gaussian mean-field approximation in latent
  * space, refined sweep by sweep.
  *
- * <p><b>Factors.</b> Each free parameter's prior is a factor; each {@link AnalysisFactor} is a factor
- * over its model's free parameters; each {@link HierarchicalFactor} is split into one factor per drawn
- * parameter over that parameter and the free hyper-parameters (see the package description). Prior
- * and hierarchical factors are updated by deterministic quadrature; analysis factors by a Laplace
- * approximation in latent space, or by a sampler whose prior is the cavity.
+ * <p><b>Factors.</b> Each free parameter's prior is a factor; each {@link AnalysisFactor} is a
+ * factor over its model's free parameters; each {@link HierarchicalFactor} is split into one factor
+ * per drawn parameter over that parameter and the free hyper-parameters (see the package
+ * description). Prior and hierarchical factors are updated by deterministic quadrature; analysis
+ * factors by a Laplace approximation in latent space, or by a sampler whose prior is the cavity.
  *
  * <p><b>A sweep.</b> A sweep updates every factor once, in blocks: first all prior and analysis
  * factors, then the hierarchical factors in blocks of 1, 2, 4, 8, ... factors. Exact prior factors
  * (Gaussian and log-Gaussian priors) are never updated: they appear once in the history, as {@link
- * UpdateStatus#FIXED} in sweep 1. Within a block every
- * factor's cavity (global approximation divided by its message) is taken from the same approximation
- * and all fits run concurrently on a {@link FactorExecutor}; the results are then applied in factor
- * order: the new message is the projection of the tilted distribution divided by the cavity, damped
- * towards the old one ({@code new = old^damping · projection^(1-damping)} in natural parameters); a
- * factor's first successful update replaces its flat starting message undamped. Seeds are derived from
- * {@code (seed, sweep, factor)}, so results are identical for any number of threads.
+ * UpdateStatus#FIXED} in sweep 1. Within a block every factor's cavity (global approximation
+ * divided by its message) is taken from the same approximation and all fits run concurrently on a
+ * {@link FactorExecutor}; the results are then applied in factor order: the new message is the
+ * projection of the tilted distribution divided by the cavity, damped towards the old one ({@code
+ * new = old^damping · projection^(1-damping)} in natural parameters); a factor's first successful
+ * update replaces its flat starting message undamped. Seeds are derived from {@code (seed, sweep,
+ * factor)}, so results are identical for any number of threads.
  *
- * <p><b>Why blocks.</b> The parent factors of a hierarchy share the hyper-parameters. Updated all at
- * once against one approximation, each of N parent factors would see the parent mean (and, before
- * the analysis factors have reported, its drawn parameter) at the wide prior; each then sends the
- * scale a weak message "the spread is already explained, shrink", and the product of N such messages
- * collapses the scale before the data can speak: at 10,000 datasets this drove the scale from 10 to
- * 0.5 (with the drawn parameters deferred but the mean not informed; fully concurrent, to 0.9).
- * Analysis factors first, then doubling blocks of parent factors, inform the hyper-parameters
- * progressively while keeping almost all the work concurrent (the expensive analysis fits form one
- * block; parent factors are cheap quadratures, about log2 N blocks).
+ * <p><b>Why blocks.</b> The parent factors of a hierarchy share the hyper-parameters. Updated all
+ * at once against one approximation, each of N parent factors would see the parent mean (and,
+ * before the analysis factors have reported, its drawn parameter) at the wide prior; each then
+ * sends the scale a weak message "the spread is already explained, shrink", and the product of N
+ * such messages collapses the scale before the data can speak: at 10,000 datasets this drove the
+ * scale from 10 to 0.5 (with the drawn parameters deferred but the mean not informed; fully
+ * concurrent, to 0.9). Analysis factors first, then doubling blocks of parent factors, inform the
+ * hyper-parameters progressively while keeping almost all the work concurrent (the expensive
+ * analysis fits form one block; parent factors are cheap quadratures, about log2 N blocks).
  *
  * <p>An update that fails or whose moments are not finite keeps the old message and is retried next
  * sweep; its status is recorded.
@@ -56,34 +56,37 @@ import org.graphfit.search.SearchEngine;
  * <p><b>Keeping the approximation proper.</b> Factor messages may be improper, but every variable's
  * global approximation must stay proper, and concurrent updates computed against the same
  * approximation can jointly overshoot (each lowers a shared variable's precision a little, together
- * they cancel it). So, applied in order, an update may lower a variable's global precision to no less
- * than half of its value at the start of the sweep; if it would, its step is halved (extra damping,
- * noted in the history) until it does not, and after ten halvings it is rejected ({@link
+ * they cancel it). So, applied in order, an update may lower a variable's global precision to no
+ * less than half of its value at the start of the sweep; if it would, its step is halved (extra
+ * damping, noted in the history) until it does not, and after ten halvings it is rejected ({@link
  * UpdateStatus#IMPROPER_RESULT}) and the old message kept.
  *
- * <p><b>Convergence.</b> After a sweep the KL divergence of each variable's new global approximation
- * from its previous one is computed; EP has converged when the largest is below the tolerance and no
- * factor is failing. Otherwise it stops after the maximum number of sweeps, unconverged.
+ * <p><b>Convergence.</b> After a sweep the KL divergence of each variable's new global
+ * approximation from its previous one is computed; EP has converged when the largest is below the
+ * tolerance and no factor is failing. Otherwise it stops after the maximum number of sweeps,
+ * unconverged.
  *
- * <p><b>Evidence.</b> With every factor {@code f} approximated by a scaled Gaussian {@code s_f t_f},
- * {@code Z ≈ prod_f s_f ∫ prod_f t_f = exp(A(q) + sum_f log s_f)} where {@code A} is the Gaussian log
- * normaliser ({@link GaussianMessage#logNormaliser()}) of the unnormalised product {@code q} and {@code
- * log s_f = log Z_f + A(cavity_f) - A(q)} over {@code f}'s variables, with {@code Z_f = ∫ f ·
- * cavity_f} (normalised cavity) from the factor's last successful fit and the cavities and {@code q}
- * of the final approximation; {@code log Z_f} barely depends on the cavity, so a fit from the sweep
- * before the last is good enough. Where a final cavity is improper, {@code log s_f = log Ẑ_f -
- * A(p_f)} of the last fit is used instead ({@link EpUpdate#logEvidenceTerm()}: {@code Ẑ_f} the
- * normaliser with the cavity unnormalised, {@link FactorResult#logNormaliser()}, and {@code p_f} the
- * projection). {@code Z_f} is exact for priors and hierarchical factors (quadrature), Laplace's
- * estimate on the Laplace path and the sampler's evidence for nested sampling. The estimate is NaN
- * when a factor gives no evidence (e.g. MCMC).
+ * <p><b>Evidence.</b> With every factor {@code f} approximated by a scaled Gaussian {@code s_f
+ * t_f}, {@code Z ≈ prod_f s_f ∫ prod_f t_f = exp(A(q) + sum_f log s_f)} where {@code A} is the
+ * Gaussian log normaliser ({@link GaussianMessage#logNormaliser()}) of the unnormalised product
+ * {@code q} and {@code log s_f = log Z_f + A(cavity_f) - A(q)} over {@code f}'s variables, with
+ * {@code Z_f = ∫ f · cavity_f} (normalised cavity) from the factor's last successful fit and the
+ * cavities and {@code q} of the final approximation; {@code log Z_f} barely depends on the cavity,
+ * so a fit from the sweep before the last is good enough. Where a final cavity is improper, {@code
+ * log s_f = log Ẑ_f - A(p_f)} of the last fit is used instead ({@link EpUpdate#logEvidenceTerm()}:
+ * {@code Ẑ_f} the normaliser with the cavity unnormalised, {@link FactorResult#logNormaliser()},
+ * and {@code p_f} the projection). {@code Z_f} is exact for priors and hierarchical factors
+ * (quadrature), Laplace's estimate on the Laplace path and the sampler's evidence for nested
+ * sampling. The estimate is NaN when a factor gives no evidence (e.g. MCMC).
  *
  * <pre>{@code
  * EpResult result = ExpectationPropagation.builder().threads(2).seed(1).build().fit(graph);
  * }</pre>
  */
 public final class ExpectationPropagation {
-  /** The smallest fraction of its sweep-start precision a variable's global approximation may keep. */
+  /**
+   * The smallest fraction of its sweep-start precision a variable's global approximation may keep.
+   */
   private static final double MIN_PRECISION_RATIO = 0.5;
 
   /** How often an update's step is halved before the update is rejected. */
@@ -106,8 +109,8 @@ public final class ExpectationPropagation {
   }
 
   /**
-   * A builder with the defaults: damping 0.5, 50 sweeps, tolerance 1e-6, one thread, seed 0, Laplace
-   * fits of analysis factors without their own search.
+   * A builder with the defaults: damping 0.5, 50 sweeps, tolerance 1e-6, one thread, seed 0,
+   * Laplace fits of analysis factors without their own search.
    *
    * @return a new builder
    */
@@ -179,10 +182,7 @@ public final class ExpectationPropagation {
   }
 
   private <T> EpFactor likelihood(
-      ToIntFunction<Parameter> indexOf,
-      List<String> paths,
-      String name,
-      AnalysisFactor<T> factor) {
+      ToIntFunction<Parameter> indexOf, List<String> paths, String name, AnalysisFactor<T> factor) {
     ModelLayout<T> local = factor.model().layout();
     List<Integer> variables = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -309,8 +309,8 @@ public final class ExpectationPropagation {
   }
 
   /**
-   * The blocks of a sweep: all prior (but fixed) and analysis factors, then the hierarchical factors
-   * in blocks of 1, 2, 4, ... factors.
+   * The blocks of a sweep: all prior (but fixed) and analysis factors, then the hierarchical
+   * factors in blocks of 1, 2, 4, ... factors.
    */
   private static List<List<Integer>> blocks(List<EpFactor> factors) {
     List<List<Integer>> blocks = new ArrayList<>();
@@ -350,8 +350,13 @@ public final class ExpectationPropagation {
     for (int k = 0; k < moments.length; k++) {
       if (moments[k] == null || !moments[k].isProper()) {
         return new EpUpdate(
-            sweep, factor.name(), UpdateStatus.NON_FINITE_MOMENTS, 0, Double.NaN,
-            result.seconds(), "projection " + moments[k]);
+            sweep,
+            factor.name(),
+            UpdateStatus.NON_FINITE_MOMENTS,
+            0,
+            Double.NaN,
+            result.seconds(),
+            "projection " + moments[k]);
       }
       target[k] = moments[k].divide(cavity[k]);
       evidenceTerm -= moments[k].logNormaliser();
@@ -376,14 +381,27 @@ public final class ExpectationPropagation {
         }
         field.replace(f, replacement);
         return new EpUpdate(
-            sweep, factor.name(), UpdateStatus.OK, kl, evidenceTerm, result.seconds(),
+            sweep,
+            factor.name(),
+            UpdateStatus.OK,
+            kl,
+            evidenceTerm,
+            result.seconds(),
             step < 1 ? "step shortened to " + step : "");
       }
     }
     return new EpUpdate(
-        sweep, factor.name(), UpdateStatus.IMPROPER_RESULT, 0, Double.NaN, result.seconds(),
-        "even a step of " + 2 * step + " would take a variable's global precision below "
-            + MIN_PRECISION_RATIO + " of its value at the start of the sweep");
+        sweep,
+        factor.name(),
+        UpdateStatus.IMPROPER_RESULT,
+        0,
+        Double.NaN,
+        result.seconds(),
+        "even a step of "
+            + 2 * step
+            + " would take a variable's global precision below "
+            + MIN_PRECISION_RATIO
+            + " of its value at the start of the sweep");
   }
 
   /** The EP log evidence, {@code A(q) + sum_f log s_f}; see the class description. */
@@ -495,8 +513,8 @@ public final class ExpectationPropagation {
 
     /**
      * Fits analysis factors that have no own search by sampling their tilted distribution with the
-     * engine made for each fit's seed (e.g. {@code s -> NestedSampling.of(...seed(s)...)}) instead of
-     * by a Laplace approximation. A factor with its own {@link Search} always uses that search's
+     * engine made for each fit's seed (e.g. {@code s -> NestedSampling.of(...seed(s)...)}) instead
+     * of by a Laplace approximation. A factor with its own {@link Search} always uses that search's
      * engine.
      *
      * @param engines the engine for a seed

@@ -8,12 +8,13 @@ import java.util.List;
  * order by {@link ExpectationPropagation}, so the fit does not depend on how tasks are scheduled.
  *
  * <p>Tasks ({@link FactorTask}) and results ({@link FactorResult}) are {@link java.io.Serializable}
- * and small: a factor id, a few Gaussian messages and a seed go out, a few moments, a status and a log
- * normaliser come back. A distributed implementation (for example on Apache Spark) needs the factor
- * itself on each worker: give the workers a serializable supplier keyed by factor id, e.g. a class
- * that rebuilds {@link EpFactor} {@code i} from dataset {@code i} on shared storage (the model and
- * analysis are code, the data are read on the worker), cache it per executor JVM, and map each task to
- * {@code supplier.factor(task.factor()).update(task)}. Nothing else in the algorithm changes.
+ * and small: a factor id, a few Gaussian messages and a seed go out, a few moments, a status and a
+ * log normaliser come back. A distributed implementation (for example on Apache Spark) needs the
+ * factor itself on each worker: give the workers a serializable supplier keyed by factor id, e.g. a
+ * class that rebuilds {@link EpFactor} {@code i} from dataset {@code i} on shared storage (the
+ * model and analysis are code, the data are read on the worker), cache it per executor JVM, and map
+ * each task to {@code supplier.factor(task.factor()).update(task)}. Nothing else in the algorithm
+ * changes.
  */
 public interface FactorExecutor extends AutoCloseable {
   /**

@@ -3,11 +3,12 @@ package org.graphfit.ep;
 import java.io.Serializable;
 
 /**
- * The outcome of one factor update: a status, the Gaussian projection of the tilted distribution over
- * the factor's variables in latent space (null unless the status is {@link UpdateStatus#OK}), the log
- * normaliser of the tilted distribution with the cavity taken unnormalised, {@code log ∫ f(z)
- * exp(-Λz²/2 + ηz) dz} with the cavity's natural parameters {@code (Λ, η)} (defined for improper
- * cavities too; NaN when the fit gives no evidence), a message and the seconds spent. Serializable.
+ * The outcome of one factor update: a status, the Gaussian projection of the tilted distribution
+ * over the factor's variables in latent space (null unless the status is {@link UpdateStatus#OK}),
+ * the log normaliser of the tilted distribution with the cavity taken unnormalised, {@code log ∫
+ * f(z) exp(-Λz²/2 + ηz) dz} with the cavity's natural parameters {@code (Λ, η)} (defined for
+ * improper cavities too; NaN when the fit gives no evidence), a message and the seconds spent.
+ * Serializable.
  *
  * @param factor the factor's id
  * @param status the status

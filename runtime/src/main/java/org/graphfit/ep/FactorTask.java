@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * One factor update to compute: which factor, its cavity messages over its variables (in the
  * factor's variable order), the current global approximation over the same variables (a warm start)
- * and the seed of any randomness. Serializable, so that a distributed {@link FactorExecutor} can ship
- * it to a worker.
+ * and the seed of any randomness. Serializable, so that a distributed {@link FactorExecutor} can
+ * ship it to a worker.
  *
  * @param factor the factor's id, its index in {@link ExpectationPropagation}'s factor list
  * @param sweep the sweep number, from 1

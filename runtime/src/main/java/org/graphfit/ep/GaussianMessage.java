@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /**
  * A one-dimensional Gaussian in latent space held in natural parameters: the precision {@code 1/v}
- * and the shift {@code m/v}. Products, quotients, powers and damping are additions and scalings of the
- * natural parameters. A message may be improper (zero or negative precision): a factor's message
- * often is, only the product of all messages of a variable must be proper. Immutable.
+ * and the shift {@code m/v}. Products, quotients, powers and damping are additions and scalings of
+ * the natural parameters. A message may be improper (zero or negative precision): a factor's
+ * message often is, only the product of all messages of a variable must be proper. Immutable.
  */
 public final class GaussianMessage implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -35,10 +35,7 @@ public final class GaussianMessage implements Serializable {
   public static GaussianMessage ofNatural(double precision, double shift) {
     if (!Double.isFinite(precision) || !Double.isFinite(shift)) {
       throw new IllegalArgumentException(
-          "natural parameters must be finite but were precision "
-              + precision
-              + ", shift "
-              + shift);
+          "natural parameters must be finite but were precision " + precision + ", shift " + shift);
     }
     return new GaussianMessage(precision, shift);
   }
@@ -152,8 +149,8 @@ public final class GaussianMessage implements Serializable {
   }
 
   /**
-   * The damped update from {@code previous} towards this message: {@code previous^damping *
-   * this^(1 - damping)}, a convex combination of natural parameters.
+   * The damped update from {@code previous} towards this message: {@code previous^damping * this^(1
+   * - damping)}, a convex combination of natural parameters.
    *
    * @param previous the message before the update
    * @param damping the weight of the previous message in {@code [0, 1)}; 0 takes this message
@@ -182,8 +179,8 @@ public final class GaussianMessage implements Serializable {
   }
 
   /**
-   * The log of the unnormalised message at {@code z}, {@code -precision z²/2 + shift z}; defined for
-   * improper messages too.
+   * The log of the unnormalised message at {@code z}, {@code -precision z²/2 + shift z}; defined
+   * for improper messages too.
    *
    * @param z a latent value
    * @return the log kernel
@@ -238,7 +235,8 @@ public final class GaussianMessage implements Serializable {
   @Override
   public String toString() {
     return precision > 0
-        ? String.format(Locale.ROOT, "N(mean=%.6g, sd=%.6g)", shift / precision, Math.sqrt(1 / precision))
+        ? String.format(
+            Locale.ROOT, "N(mean=%.6g, sd=%.6g)", shift / precision, Math.sqrt(1 / precision))
         : String.format(Locale.ROOT, "Improper(precision=%.6g, shift=%.6g)", precision, shift);
   }
 }

@@ -19,11 +19,12 @@ import org.graphfit.search.optimize.QuasiNewtonOptimizer;
  * parameters. The tilted distribution, likelihood times cavity, is fitted either
  *
  * <ul>
- *   <li>by a Laplace approximation in latent space: L-BFGS from the current global means to the mode
- *       of {@code log L(fromLatent(z)) + kernel(z)} ({@code kernel} the cavity's unnormalised log
- *       density, which may be improper), then the finite-difference Hessian there; the moments are the
- *       mode and the covariance's diagonal, and {@code log Z ≈ log L + kernel + (d/2) log 2π + (1/2)
- *       log det Σ} at the mode; exact when the likelihood is Gaussian in the latent coordinates; or
+ *   <li>by a Laplace approximation in latent space: L-BFGS from the current global means to the
+ *       mode of {@code log L(fromLatent(z)) + kernel(z)} ({@code kernel} the cavity's unnormalised
+ *       log density, which may be improper), then the finite-difference Hessian there; the moments
+ *       are the mode and the covariance's diagonal, and {@code log Z ≈ log L + kernel + (d/2) log
+ *       2π + (1/2) log det Σ} at the mode; exact when the likelihood is Gaussian in the latent
+ *       coordinates; or
  *   <li>by a sampler on the cavity problem in physical coordinates (the cavity must be proper); the
  *       samples are mapped to latent space and their moments taken with the sampler's normalised
  *       linear weights; the log normaliser is the sampler's log evidence (NaN for samplers without
@@ -106,8 +107,7 @@ final class LikelihoodFactor<T> implements EpFactor {
 
   private FactorResult laplace(FactorTask task, long start) {
     CavityProblem problem =
-        new CavityProblem(
-            names, priors, task.cavity(), task.current(), true, this::logLikelihood);
+        new CavityProblem(names, priors, task.cavity(), task.current(), true, this::logLikelihood);
     double[] initial = new double[priors.length];
     for (int j = 0; j < initial.length; j++) {
       initial[j] = task.current()[j].mean();
@@ -130,7 +130,9 @@ final class LikelihoodFactor<T> implements EpFactor {
     double[][] chol = AdaptiveQuadrature.cholesky(covariance);
     if (chol == null) {
       return FactorResult.failed(
-          task, UpdateStatus.NON_FINITE_MOMENTS, "covariance not positive definite",
+          task,
+          UpdateStatus.NON_FINITE_MOMENTS,
+          "covariance not positive definite",
           PriorFactor.seconds(start));
     }
     GaussianMessage[] moments = new GaussianMessage[mode.length];
@@ -145,8 +147,7 @@ final class LikelihoodFactor<T> implements EpFactor {
 
   private FactorResult sample(FactorTask task, long start) {
     CavityProblem problem =
-        new CavityProblem(
-            names, priors, task.cavity(), task.cavity(), false, this::logLikelihood);
+        new CavityProblem(names, priors, task.cavity(), task.cavity(), false, this::logLikelihood);
     SearchRun run;
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
       run = engines.apply(task.seed()).run(problem, runner, CheckpointStore.none());

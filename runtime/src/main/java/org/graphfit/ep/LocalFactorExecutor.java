@@ -6,9 +6,9 @@ import java.util.Objects;
 import org.graphfit.search.TaskRunner;
 
 /**
- * A {@link FactorExecutor} on a local thread pool: each task runs {@link EpFactor#update(FactorTask)}
- * of the factor with its id and writes only its own result slot, so results are identical for any
- * number of threads.
+ * A {@link FactorExecutor} on a local thread pool: each task runs {@link
+ * EpFactor#update(FactorTask)} of the factor with its id and writes only its own result slot, so
+ * results are identical for any number of threads.
  */
 public final class LocalFactorExecutor implements FactorExecutor {
   private final List<EpFactor> factors;
@@ -27,7 +27,8 @@ public final class LocalFactorExecutor implements FactorExecutor {
    * @return the executor
    */
   public static LocalFactorExecutor of(List<? extends EpFactor> factors, int threads) {
-    return new LocalFactorExecutor(List.copyOf(Objects.requireNonNull(factors, "factors")), threads);
+    return new LocalFactorExecutor(
+        List.copyOf(Objects.requireNonNull(factors, "factors")), threads);
   }
 
   @Override

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * The EP approximation: one Gaussian message per factor and variable, in latent space. The global
  * approximation of a variable is the product of the messages of every factor that contains it; the
- * cavity of a factor is the global approximation divided by that factor's message, over the factor's
- * variables only. Messages may be improper; {@link ExpectationPropagation} keeps every global
- * approximation proper. Mutable, confined to the thread that runs the fit.
+ * cavity of a factor is the global approximation divided by that factor's message, over the
+ * factor's variables only. Messages may be improper; {@link ExpectationPropagation} keeps every
+ * global approximation proper. Mutable, confined to the thread that runs the fit.
  */
 public final class MeanField {
   private final int variables;
@@ -132,8 +132,7 @@ public final class MeanField {
   GaussianMessage[] tentative(int factor, GaussianMessage[] replacement) {
     GaussianMessage[] result = new GaussianMessage[replacement.length];
     for (int k = 0; k < replacement.length; k++) {
-      result[k] =
-          global[scopes[factor][k]].divide(messages[factor][k]).times(replacement[k]);
+      result[k] = global[scopes[factor][k]].divide(messages[factor][k]).times(replacement[k]);
     }
     return result;
   }

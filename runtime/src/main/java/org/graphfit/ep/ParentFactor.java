@@ -8,28 +8,29 @@ import org.graphfit.prior.GaussianPrior;
 import org.graphfit.prior.Prior;
 
 /**
- * One drawn parameter of a {@link org.graphfit.graph.HierarchicalFactor} as its own small EP factor,
- * {@code p(x_i | hyper-parameters)}, over {@code x_i} and the free hyper-parameters (fixed
+ * One drawn parameter of a {@link org.graphfit.graph.HierarchicalFactor} as its own small EP
+ * factor, {@code p(x_i | hyper-parameters)}, over {@code x_i} and the free hyper-parameters (fixed
  * hyper-parameters are constants). It is updated deterministically by adaptive Gauss–Hermite
  * quadrature of factor times cavity in latent space, with no sampler noise.
  *
  * <p>For a Gaussian parent and a drawn parameter with a Gaussian prior (identity latent map) the
- * integral over {@code x_i} is done in closed form, and so is the one over the parent mean {@code μ}
- * when it is fixed or has a Gaussian prior: with cavities {@code x ~ N(m, v)}, {@code μ ~ N(a, b)},
- * {@code ∫∫ N(x; μ, σ) N(x; m, v) N(μ; a, b) dx dμ = N(m; a, c)}, {@code c = v + σ² + b}, and given
- * {@code σ} the tilted {@code x} and {@code μ} are Gaussian with means {@code m - v r/c}, {@code a + b
- * r/c} ({@code r = m - a}) and variances {@code v - v²/c}, {@code b - b²/c}. Only the scale is then
- * integrated numerically (1-D, 48 nodes), with no funnel between {@code μ} and a small {@code σ} for
- * the grid to miss; the moments of {@code x} and {@code μ} are mixtures of the conditional ones over
- * the scale's nodes. A parent mean with another prior is integrated on a 2-D grid with the scale; other
- * families or drawn priors on a product grid over all variables.
+ * integral over {@code x_i} is done in closed form, and so is the one over the parent mean {@code
+ * μ} when it is fixed or has a Gaussian prior: with cavities {@code x ~ N(m, v)}, {@code μ ~ N(a,
+ * b)}, {@code ∫∫ N(x; μ, σ) N(x; m, v) N(μ; a, b) dx dμ = N(m; a, c)}, {@code c = v + σ² + b}, and
+ * given {@code σ} the tilted {@code x} and {@code μ} are Gaussian with means {@code m - v r/c},
+ * {@code a + b r/c} ({@code r = m - a}) and variances {@code v - v²/c}, {@code b - b²/c}. Only the
+ * scale is then integrated numerically (1-D, 48 nodes), with no funnel between {@code μ} and a
+ * small {@code σ} for the grid to miss; the moments of {@code x} and {@code μ} are mixtures of the
+ * conditional ones over the scale's nodes. A parent mean with another prior is integrated on a 2-D
+ * grid with the scale; other families or drawn priors on a product grid over all variables.
  *
  * <p>Why this prevents the collapse of the scale {@code σ}: a per-dataset fit whose result is used
- * as a point estimate (or a noisy sample) makes the drawn values look more alike than they are, and a
- * fit of {@code σ} to those values drives it towards zero. Here every update of {@code σ} integrates
- * over the whole cavity of {@code x_i}, so its message sees {@code v + σ²}: as {@code σ → 0} the factor
- * tends to the finite {@code N(μ; m, v)} instead of a spike, and the scale's tilted distribution stays
- * as wide as the data allow; no random numbers enter, so no noise can push it to zero.
+ * as a point estimate (or a noisy sample) makes the drawn values look more alike than they are, and
+ * a fit of {@code σ} to those values drives it towards zero. Here every update of {@code σ}
+ * integrates over the whole cavity of {@code x_i}, so its message sees {@code v + σ²}: as {@code σ
+ * → 0} the factor tends to the finite {@code N(μ; m, v)} instead of a spike, and the scale's tilted
+ * distribution stays as wide as the data allow; no random numbers enter, so no noise can push it to
+ * zero.
  */
 final class ParentFactor implements EpFactor {
   private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
@@ -116,11 +117,17 @@ final class ParentFactor implements EpFactor {
       Projection projection = analytic ? analytic(task) : grid(task);
       if (projection == null) {
         return FactorResult.failed(
-            task, UpdateStatus.NON_FINITE_MOMENTS, "no finite quadrature weight",
+            task,
+            UpdateStatus.NON_FINITE_MOMENTS,
+            "no finite quadrature weight",
             PriorFactor.seconds(start));
       }
       return new FactorResult(
-          task.factor(), UpdateStatus.OK, projection.moments, projection.logNormaliser, "",
+          task.factor(),
+          UpdateStatus.OK,
+          projection.moments,
+          projection.logNormaliser,
+          "",
           PriorFactor.seconds(start));
     } catch (RuntimeException e) {
       return FactorResult.failed(

@@ -7,10 +7,11 @@ import org.graphfit.prior.Prior;
 
 /**
  * The prior of one variable as an EP factor: its density in latent space, {@code
- * prior.latentLogDensity(z)}. Gaussian and log-Gaussian priors are exactly Gaussian in latent space,
- * so their message is set once and stays {@link UpdateStatus#FIXED}; other priors are updated by 1-D
- * adaptive Gauss–Hermite quadrature of prior times cavity, which is exact up to the quadrature error.
- * A cavity with negative precision is not used (the tilted density may not be integrable).
+ * prior.latentLogDensity(z)}. Gaussian and log-Gaussian priors are exactly Gaussian in latent
+ * space, so their message is set once and stays {@link UpdateStatus#FIXED}; other priors are
+ * updated by 1-D adaptive Gauss–Hermite quadrature of prior times cavity, which is exact up to the
+ * quadrature error. A cavity with negative precision is not used (the tilted density may not be
+ * integrable).
  */
 final class PriorFactor implements EpFactor {
   private static final int ORDER = 32;
@@ -100,8 +101,7 @@ final class PriorFactor implements EpFactor {
         return FactorResult.failed(
             task, UpdateStatus.NON_FINITE_MOMENTS, "no finite quadrature weight", seconds(start));
       }
-      GaussianMessage moments =
-          GaussianMessage.ofMoments(nodes.mean[0], nodes.covariance[0][0]);
+      GaussianMessage moments = GaussianMessage.ofMoments(nodes.mean[0], nodes.covariance[0][0]);
       return new FactorResult(
           task.factor(),
           UpdateStatus.OK,
@@ -110,7 +110,8 @@ final class PriorFactor implements EpFactor {
           "",
           seconds(start));
     } catch (RuntimeException e) {
-      return FactorResult.failed(task, UpdateStatus.NON_FINITE_MOMENTS, e.toString(), seconds(start));
+      return FactorResult.failed(
+          task, UpdateStatus.NON_FINITE_MOMENTS, e.toString(), seconds(start));
     }
   }
 

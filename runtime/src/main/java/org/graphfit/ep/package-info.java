@@ -1,23 +1,25 @@
 /**
  * Expectation propagation (EP) on a {@link org.graphfit.graph.FactorGraph}.
  *
- * <p>Every free parameter of the graph is a variable whose approximate posterior is a Gaussian in the
- * prior's latent space ({@link org.graphfit.prior.Prior#toLatent(double)}), so bounded parameters are
- * never moment-matched in physical space. The approximation is a {@link org.graphfit.ep.MeanField}: a
- * product of one {@link org.graphfit.ep.GaussianMessage} per factor and variable. The factors are
+ * <p>Every free parameter of the graph is a variable whose approximate posterior is a Gaussian in
+ * the prior's latent space ({@link org.graphfit.prior.Prior#toLatent(double)}), so bounded
+ * parameters are never moment-matched in physical space. The approximation is a {@link
+ * org.graphfit.ep.MeanField}: a product of one {@link org.graphfit.ep.GaussianMessage} per factor
+ * and variable. The factors are
  *
  * <ul>
  *   <li>one prior factor per variable, its latent prior density, updated by exact 1-D quadrature;
- *   <li>one factor per {@link org.graphfit.graph.AnalysisFactor}, updated by a Laplace approximation
- *       of likelihood times cavity in latent space, or by a sampler whose prior is the cavity;
- *   <li>one small factor per parameter drawn by a {@link org.graphfit.graph.HierarchicalFactor}, over
- *       that parameter and the parent's hyper-parameters, updated by deterministic adaptive
+ *   <li>one factor per {@link org.graphfit.graph.AnalysisFactor}, updated by a Laplace
+ *       approximation of likelihood times cavity in latent space, or by a sampler whose prior is
+ *       the cavity;
+ *   <li>one small factor per parameter drawn by a {@link org.graphfit.graph.HierarchicalFactor},
+ *       over that parameter and the parent's hyper-parameters, updated by deterministic adaptive
  *       Gauss–Hermite quadrature.
  * </ul>
  *
  * <p>Start with {@link org.graphfit.ep.ExpectationPropagation}; {@code docs/ep.md} describes the
  * algorithm. This package depends on {@code prior}, {@code model}, {@code analysis}, {@code graph},
- * {@code search} (with {@code search.optimize} for the Laplace path) and {@code output}; pictures of
- * its results live in module {@code plot} ({@code ConvergencePlot}).
+ * {@code search} (with {@code search.optimize} for the Laplace path) and {@code output}; pictures
+ * of its results live in module {@code plot} ({@code ConvergencePlot}).
  */
 package org.graphfit.ep;

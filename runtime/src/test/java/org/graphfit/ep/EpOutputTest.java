@@ -33,19 +33,24 @@ class EpOutputTest {
 
     assertThat(Files.readString(folder.resolve("graph.txt"))).contains("FactorGraph: 4 analysis");
     List<String> history = Files.readAllLines(folder.resolve("ep_history.csv"));
-    assertThat(history.get(0)).isEqualTo("sweep,factor,status,kl,log_evidence_term,seconds,message");
-    // 4 exact (Gaussian) priors once; the uniform prior, 4 datasets and 4 hierarchy pieces per sweep
+    assertThat(history.get(0))
+        .isEqualTo("sweep,factor,status,kl,log_evidence_term,seconds,message");
+    // 4 exact (Gaussian) priors once; the uniform prior, 4 datasets and 4 hierarchy pieces per
+    // sweep
     assertThat(history).hasSize(1 + 4 + 9 * result.sweepCount());
     assertThat(history.get(1)).startsWith("1,\"prior:dataset_0.centre\",FIXED,");
-    assertThat(Files.readAllLines(folder.resolve("ep_sweeps.csv"))).hasSize(1 + result.sweepCount());
+    assertThat(Files.readAllLines(folder.resolve("ep_sweeps.csv")))
+        .hasSize(1 + result.sweepCount());
     assertThat(Files.readString(folder.resolve("mean_field.txt"))).contains("hierarchy.mean");
-    JsonNode json = JsonMapper.builder().build().readTree(folder.resolve("mean_field.json").toFile());
+    JsonNode json =
+        JsonMapper.builder().build().readTree(folder.resolve("mean_field.json").toFile());
     assertThat(json.path("converged").asBoolean()).isTrue();
     assertThat(json.path("parameters").path("hierarchy.mean").path("mean").asDouble())
         .isWithin(1e-12)
         .of(result.summary("hierarchy.mean").mean());
     assertThat(json.path("statuses").path("prior:hierarchy.mean").asText()).isEqualTo("OK");
-    // The uniform prior's message comes from quadrature; the physical mean stays inside its support.
+    // The uniform prior's message comes from quadrature; the physical mean stays inside its
+    // support.
     assertThat(result.summary("hierarchy.mean").mean()).isWithin(10).of(0);
     FactorKey<?> first = toy.graph.factors().get(0);
     assertThat(((Gaussian) result.meanInstance(first)).centre())

@@ -68,10 +68,18 @@ class EpRobustnessTest {
   @Test
   void resultsAreIdenticalForAnyNumberOfThreads() {
     double[] y = HierarchicalToys.simulate(5, 16, 3, 2, NOISE);
-    EpResult one = ExpectationPropagation.builder().seed(9).threads(1).build()
-        .fit(HierarchicalToys.of(y, NOISE, hierarchy()).graph);
-    EpResult two = ExpectationPropagation.builder().seed(9).threads(2).build()
-        .fit(HierarchicalToys.of(y, NOISE, hierarchy()).graph);
+    EpResult one =
+        ExpectationPropagation.builder()
+            .seed(9)
+            .threads(1)
+            .build()
+            .fit(HierarchicalToys.of(y, NOISE, hierarchy()).graph);
+    EpResult two =
+        ExpectationPropagation.builder()
+            .seed(9)
+            .threads(2)
+            .build()
+            .fit(HierarchicalToys.of(y, NOISE, hierarchy()).graph);
 
     assertThat(two.approximation()).isEqualTo(one.approximation());
     assertThat(two.sweepCount()).isEqualTo(one.sweepCount());
@@ -121,7 +129,8 @@ class EpRobustnessTest {
   void drawnParametersWithUniformPriorsAreIntegratedOnTheFullGrid() {
     double[] y = HierarchicalToys.simulate(5, 16, 3, 2, NOISE);
     HierarchicalFactor hierarchy = hierarchy();
-    // A flat centre prior on (-100, 100): the exact marginal of the Gaussian N(0, 100) prior differs
+    // A flat centre prior on (-100, 100): the exact marginal of the Gaussian N(0, 100) prior
+    // differs
     // from it by less than the tolerances below.
     HierarchicalToys toy =
         HierarchicalToys.of(
@@ -145,7 +154,8 @@ class EpRobustnessTest {
   @Test
   void manyDatasetsDoNotCollapseTheScale() {
     // With thousands of parent factors updated against one approximation the product of their weak
-    // "shrink" messages collapses the scale; the block schedule prevents it (with all factors in one
+    // "shrink" messages collapses the scale; the block schedule prevents it (with all factors in
+    // one
     // block this test fails: EP does not converge within 50 sweeps).
     double[] y = HierarchicalToys.simulate(77, 10000, 3, 2, NOISE);
     HierarchicalFactor hierarchy = hierarchy();

@@ -15,8 +15,8 @@ import org.graphfit.testing.GaussianModel;
 
 /**
  * Hierarchical toys with a closed-form or 2-D-quadrature answer: dataset {@code i} measures its
- * centre {@code x_i} once with Gaussian noise, {@code y_i ~ N(x_i, noise)}; {@code x_i ~ N(mu, tau)};
- * each centre has the wide prior {@code N(0, CENTRE_PRIOR_SD)}.
+ * centre {@code x_i} once with Gaussian noise, {@code y_i ~ N(x_i, noise)}; {@code x_i ~ N(mu,
+ * tau)}; each centre has the wide prior {@code N(0, CENTRE_PRIOR_SD)}.
  */
 final class HierarchicalToys {
   static final double CENTRE_PRIOR_SD = 100;
@@ -71,10 +71,7 @@ final class HierarchicalToys {
     HierarchicalToys toy = new HierarchicalToys(y, noise);
     for (int i = 0; i < y.length; i++) {
       GaussianModel model =
-          GaussianModel.withDefaults()
-              .centre(centrePrior)
-              .normalization(1.0)
-              .sigma(1.0);
+          GaussianModel.withDefaults().centre(centrePrior).normalization(1.0).sigma(1.0);
       toy.models.add(model);
       toy.graph.add(AnalysisFactor.of(model, analyses.apply(i)).named("dataset_" + i));
       hierarchy.draw(model.centre());
@@ -89,9 +86,9 @@ final class HierarchicalToys {
   }
 
   /**
-   * The exact marginal log posterior of {@code (mu, sigma)} up to a constant, centres integrated out:
-   * {@code sum_i log N(mu; m_i, v + sigma²)} with {@code v, m_i} the centre's posterior from its prior
-   * and measurement alone.
+   * The exact marginal log posterior of {@code (mu, sigma)} up to a constant, centres integrated
+   * out: {@code sum_i log N(mu; m_i, v + sigma²)} with {@code v, m_i} the centre's posterior from
+   * its prior and measurement alone.
    */
   double logMarginal(double mu, double sigma) {
     double v = 1 / (1 / (CENTRE_PRIOR_SD * CENTRE_PRIOR_SD) + 1 / (noise * noise));

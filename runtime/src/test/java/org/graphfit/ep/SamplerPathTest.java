@@ -8,11 +8,11 @@ import org.graphfit.graph.GaussianParent;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
-import org.graphfit.testing.Gaussian;
-import org.graphfit.testing.GaussianModel;
 import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
+import org.graphfit.testing.Gaussian;
+import org.graphfit.testing.GaussianModel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,7 +68,8 @@ class SamplerPathTest {
     EpResult laplace = ExpectationPropagation.builder().build().fit(graph);
 
     // Only dataset 0 is sampled: its centre moves by sampling noise, the rest by its influence.
-    assertThat(result.summary("d0.centre").mean()).isNotEqualTo(laplace.summary("d0.centre").mean());
+    assertThat(result.summary("d0.centre").mean())
+        .isNotEqualTo(laplace.summary("d0.centre").mean());
     assertThat(result.summary(mu).mean())
         .isWithin(0.1 * laplace.summary(mu).sd())
         .of(laplace.summary(mu).mean());
@@ -82,7 +83,8 @@ class SamplerPathTest {
     EpResult one = fit(y, mu, 1);
     EpResult two = fit(y, Parameter.free(Prior.gaussian(0, MU_PRIOR_SD)), 2);
 
-    // Exact: y_i ~ N(mu, tau² + noise'²) after integrating x_i with its wide prior (see logMarginal).
+    // Exact: y_i ~ N(mu, tau² + noise'²) after integrating x_i with its wide prior (see
+    // logMarginal).
     double p2 = HierarchicalToys.CENTRE_PRIOR_SD * HierarchicalToys.CENTRE_PRIOR_SD;
     double v = 1 / (1 / p2 + 1 / (NOISE * NOISE));
     double precision = 1 / (MU_PRIOR_SD * MU_PRIOR_SD);
@@ -92,13 +94,16 @@ class SamplerPathTest {
       shift += v * value / (NOISE * NOISE) / (v + TAU * TAU);
     }
     double exactMean = shift / precision;
-    // log Z = sum_i log N(y_i; 0, P² + noise²) + log ∫ prod_i N(mu; m_i, v + tau²) N(mu; 0, M²) dmu,
-    // and ∫ prod_k N_k = exp(A(prod_k t_k) - sum_k A(t_k)) for normalised Gaussians N_k = t_k e^-A(t_k).
+    // log Z = sum_i log N(y_i; 0, P² + noise²) + log ∫ prod_i N(mu; m_i, v + tau²) N(mu; 0, M²)
+    // dmu,
+    // and ∫ prod_k N_k = exp(A(prod_k t_k) - sum_k A(t_k)) for normalised Gaussians N_k = t_k
+    // e^-A(t_k).
     GaussianMessage product = GaussianMessage.ofMoments(0, MU_PRIOR_SD * MU_PRIOR_SD);
     double logEvidence = -product.logNormaliser();
     for (double value : y) {
       logEvidence +=
-          -0.5 * value * value / (p2 + NOISE * NOISE) - 0.5 * Math.log(2 * Math.PI * (p2 + NOISE * NOISE));
+          -0.5 * value * value / (p2 + NOISE * NOISE)
+              - 0.5 * Math.log(2 * Math.PI * (p2 + NOISE * NOISE));
       GaussianMessage term = GaussianMessage.ofMoments(v * value / (NOISE * NOISE), v + TAU * TAU);
       logEvidence -= term.logNormaliser();
       product = product.times(term);
