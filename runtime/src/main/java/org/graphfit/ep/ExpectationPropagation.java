@@ -53,8 +53,12 @@ import org.graphfit.search.SearchEngine;
  * <p>An update that fails or whose moments are not finite keeps the old message and is retried next
  * sweep; its status is recorded.
  *
- * <p><b>Keeping the approximation proper.</b> Factor messages may be improper, but every variable's
- * global approximation must stay proper, and concurrent updates computed against the same
+ * <p><b>Keeping the approximation proper.</b> A factor's new message never has negative precision:
+ * where its tilted distribution is wider than its cavity (the factor says nothing about a variable,
+ * e.g. a width a low signal-to-noise dataset cannot constrain), the message is set flat, noted in
+ * the history. Without this, such a message leaves that variable's prior factor an improper cavity,
+ * against which its bounded, exponentially-tailed latent density cannot be normalised, and EP never
+ * converges. Every variable's global approximation must also stay proper, and concurrent updates computed against the same
  * approximation can jointly overshoot (each lowers a shared variable's precision a little, together
  * they cancel it). So, applied in order, an update may lower a variable's global precision to no
  * less than half of its value at the start of the sweep; if it would, its step is halved (extra
@@ -88,6 +92,9 @@ public final class ExpectationPropagation {
    * The smallest fraction of its sweep-start precision a variable's global approximation may keep.
    */
   private static final double MIN_PRECISION_RATIO = 0.5;
+
+  /** The message that carries no information: precision and shift zero. */
+  private static final GaussianMessage FLAT = GaussianMessage.ofNatural(0, 0);
 
   /** How often an update's step is halved before the update is rejected. */
   private static final int MAX_STEP_HALVINGS = 10;
@@ -347,6 +354,7 @@ public final class ExpectationPropagation {
     GaussianMessage[] cavity = task.cavity();
     GaussianMessage[] target = new GaussianMessage[moments.length];
     double evidenceTerm = result.logNormaliser();
+    boolean clipped = false;
     for (int k = 0; k < moments.length; k++) {
       if (moments[k] == null || !moments[k].isProper()) {
         return new EpUpdate(
@@ -360,6 +368,10 @@ public final class ExpectationPropagation {
       }
       target[k] = moments[k].divide(cavity[k]);
       evidenceTerm -= moments[k].logNormaliser();
+      if (target[k].precision() < 0) {
+        clipped = true;
+        target[k] = FLAT;
+      }
     }
     int[] scope = field.scope(f);
     double step = 1;
@@ -387,7 +399,8 @@ public final class ExpectationPropagation {
             kl,
             evidenceTerm,
             result.seconds(),
-            step < 1 ? "step shortened to " + step : "");
+            (step < 1 ? "step shortened to " + step : "")
+                + (clipped ? (step < 1 ? "; " : "") + "a message of negative precision set flat" : ""));
       }
     }
     return new EpUpdate(

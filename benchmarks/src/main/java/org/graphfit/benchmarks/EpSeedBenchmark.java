@@ -1,0 +1,101 @@
+package org.graphfit.benchmarks;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.graphfit.analysis.Dataset1D;
+import org.graphfit.ep.EpResult;
+import org.graphfit.ep.ExpectationPropagation;
+import org.graphfit.ep.VariableSummary;
+import org.graphfit.examples.ExampleData;
+import org.graphfit.examples.Gaussian;
+import org.graphfit.examples.GaussianModel;
+import org.graphfit.examples.ProfileAnalysis;
+import org.graphfit.graph.AnalysisFactor;
+import org.graphfit.graph.FactorGraph;
+import org.graphfit.search.nested.NestedSampling;
+import org.graphfit.search.nested.NestedSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Expectation propagation on the seed example (three low-SNR datasets sharing one centre), each
+ * factor fitted by nested sampling: the shared centre's EP mean and sd per seed against the exact
+ * posterior (mean 49.79, sd 26.11, by grid quadrature), with sweeps, convergence and time.
+ */
+@Command(
+    name = "ep-seed-benchmark",
+    mixinStandardHelpOptions = true,
+    description = "EP with nested-sampling factor fits on the seed example.")
+public final class EpSeedBenchmark implements Callable<Integer> {
+  @Option(names = "--seeds", defaultValue = "1-10", description = "Seeds (default: ${DEFAULT-VALUE}).")
+  private String seeds;
+
+  @Option(names = "--nlive", defaultValue = "500", description = "Live points per factor fit.")
+  private int nLive;
+
+  @Option(names = "--damping", defaultValue = "0.5", description = "EP damping.")
+  private double damping;
+
+  @Option(names = "--sweeps", defaultValue = "20", description = "Maximum sweeps.")
+  private int sweeps;
+
+  @Option(names = "--tolerance", defaultValue = "1e-3", description = "KL tolerance.")
+  private double tolerance;
+
+  @Option(names = "--threads", defaultValue = "2", description = "Threads.")
+  private int threads;
+
+  /**
+   * Runs the command.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EpSeedBenchmark()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    List<Dataset1D> datasets = ExampleData.load("gaussian_x1__low_snr", 3);
+    System.out.printf(
+        Locale.ROOT, "%4s %8s %7s %7s %9s %6s %8s%n", "seed", "mean", "sd", "sweeps", "converged",
+        "failing", "seconds");
+    for (long seed : Seeds.parse(seeds)) {
+      FactorGraph graph = new FactorGraph();
+      for (int i = 0; i < datasets.size(); i++) {
+        graph.add(
+            AnalysisFactor.of(
+                    GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(datasets.get(i)))
+                .named("dataset_" + i));
+      }
+      EpResult result =
+          ExpectationPropagation.builder()
+              .threads(threads)
+              .seed(seed)
+              .damping(damping)
+              .maxSweeps(sweeps)
+              .tolerance(tolerance)
+              .sampler(
+                  s ->
+                      NestedSampling.of(
+                          NestedSettings.builder().nLive(nLive).walks(10).seed(s).build()))
+              .build()
+              .fit(graph);
+      VariableSummary centre = result.summary("dataset_0.centre");
+      System.out.printf(
+          Locale.ROOT,
+          "%4d %8.2f %7.2f %7d %9s %6d %8.2f%n",
+          seed,
+          centre.mean(),
+          centre.sd(),
+          result.sweepCount(),
+          result.converged(),
+          result.failingFactors().size(),
+          result.seconds());
+    }
+    return 0;
+  }
+}
