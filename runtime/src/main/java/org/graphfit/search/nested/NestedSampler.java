@@ -17,7 +17,7 @@ import org.graphfit.search.TaskRunner;
  * dead point with prior volume {@code X_i = exp(-i / nLive)} and trapezoid weight, and replaced by
  * a point of higher likelihood. Sampling starts in the whole cube and switches to the configured
  * bound once enough calls were made and the efficiency fell (dynesty's first update); the bound is
- * refitted every {@link NestedSettings#updateInterval(int)} calls, or sooner for uniform proposals
+ * refitted every {@link NestedSettings#updateInterval(NestedSettings.Sample, int)} calls, or sooner for uniform proposals
  * when the efficiency drops. The run stops when the estimated remaining evidence {@code log(1 +
  * L_max X / Z)} is below {@code dlogz}, and the final live points are added.
  *
@@ -77,15 +77,13 @@ public final class NestedSampler {
               + dim
               + ") to fit bounding ellipsoids");
     }
-    NestedSettings.Sample method = settings.sample().resolve(dim);
     Optional<byte[]> saved = store.load();
     SamplerState state =
         saved.isPresent()
             ? SamplerState.read(saved.get(), dim, liveCount, settings.seed())
-            : initialState(problem, runner);
+            : initialState(problem, runner, settings.sample().resolve(dim));
     boolean checkpointing = store != CheckpointStore.none();
     double elapsedBefore = state.elapsedSeconds;
-    long updateInterval = settings.updateInterval(dim);
     int batch = settings.batchSize();
     double logShell = Math.log(-Math.expm1(-1.0 / liveCount));
     Proposal[] proposals = new Proposal[batch];
@@ -109,7 +107,8 @@ public final class NestedSampler {
         state.elapsedSeconds = elapsedBefore + (System.nanoTime() - startNanos) * 1e-9;
         store.save(state.write());
       }
-      updateBound(state, method, updateInterval);
+      updateBound(state);
+      NestedSettings.Sample method = state.method;
       double logLStar = state.liveLogL[state.worst()];
       Proposer proposer =
           new Proposer(
@@ -120,7 +119,7 @@ public final class NestedSampler {
               state.liveLogL,
               state.scale,
               settings.walks(),
-              settings.slices(dim));
+              settings.slices(method, dim));
       for (int slot = 0; slot < batch; slot++) {
         generators[slot] = state.jumpableRng().jump();
       }
@@ -148,10 +147,12 @@ public final class NestedSampler {
    * Draws the initial live points from the prior, redrawing those with non-finite likelihood; the
    * fraction of draws kept is the prior volume the live points start from.
    */
-  private SamplerState initialState(SearchProblem problem, TaskRunner runner) {
+  private SamplerState initialState(
+      SearchProblem problem, TaskRunner runner, NestedSettings.Sample method) {
     int dim = problem.dimension();
     int liveCount = settings.nLive();
     SamplerState state = new SamplerState(dim, liveCount, settings.seed());
+    state.method = method;
     int[] pending = new int[liveCount];
     Arrays.setAll(pending, i -> i);
     int pendingCount = liveCount;
@@ -210,7 +211,9 @@ public final class NestedSampler {
   }
 
   /** Switches from the cube to the bound (first update) and refits the bound when due. */
-  private void updateBound(SamplerState state, NestedSettings.Sample method, long interval) {
+  private void updateBound(SamplerState state) {
+    NestedSettings.Sample method = state.method;
+    long interval = settings.updateInterval(method, state.dim);
     if (!state.bounded) {
       if (settings.bound() == NestedSettings.Bound.NONE
           && method == NestedSettings.Sample.UNIFORM) {
@@ -232,6 +235,10 @@ public final class NestedSampler {
             : (double) (state.iteration - state.iterationAtUpdate) / callsSince;
     state.callsAtUpdate = state.calls;
     state.iterationAtUpdate = state.iteration;
+    if (method == NestedSettings.Sample.UNIFORM
+        && state.lastEfficiency < NestedSettings.Sample.SWITCH_EFFICIENCY) {
+      state.method = settings.sample().fallback(state.dim);
+    }
     state.bound =
         switch (settings.bound()) {
           case NONE ->

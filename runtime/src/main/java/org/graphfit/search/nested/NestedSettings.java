@@ -22,7 +22,14 @@ public final class NestedSettings {
 
   /** How a replacement live point is proposed. */
   public enum Sample {
-    /** Uniform for dimension up to 3, random walk up to 10, random-direction slices above. */
+    /**
+     * Chosen by dimension and efficiency: uniform up to 3 dimensions; from 4 to 20 dimensions uniform
+     * while a bound interval's efficiency stays at or above {@link #SWITCH_EFFICIENCY}, then, for
+     * good, random walks up to 10 dimensions and random-direction slices above; random-direction
+     * slices above 20 dimensions. Uniform sampling is the most accurate and, for ellipsoid-like
+     * posteriors, the cheapest; the switch keeps curved or multimodal posteriors from costing it
+     * millions of calls.
+     */
     AUTO,
     /** Uniform within the bound. */
     UNIFORM,
@@ -33,9 +40,11 @@ public final class NestedSettings {
     /** Slice sampling along random directions shaped by the bounding ellipsoid. */
     RSLICE;
 
+    /** The efficiency below which {@link #AUTO} leaves uniform sampling in 4 to 20 dimensions. */
+    public static final double SWITCH_EFFICIENCY = 0.05;
+
     /**
-     * The method used in a given dimension: this one, or for {@link #AUTO} the method chosen by
-     * dimension.
+     * The method a run starts with: this one, or for {@link #AUTO} the method chosen by dimension.
      *
      * @param dimension the problem's dimension
      * @return a method other than {@link #AUTO}
@@ -44,8 +53,20 @@ public final class NestedSettings {
       if (this != AUTO) {
         return this;
       }
-      if (dimension <= 3) {
-        return UNIFORM;
+      return dimension <= 20 ? UNIFORM : RSLICE;
+    }
+
+    /**
+     * The method a run switches to when uniform sampling becomes inefficient: for {@link #AUTO} in 4
+     * to 20 dimensions, random walks up to 10 dimensions and random-direction slices above; for any
+     * other case the method itself (no switch).
+     *
+     * @param dimension the problem's dimension
+     * @return the fallback method
+     */
+    public Sample fallback(int dimension) {
+      if (this != AUTO || dimension <= 3 || dimension > 20) {
+        return resolve(dimension);
       }
       return dimension <= 10 ? RWALK : RSLICE;
     }
@@ -167,24 +188,27 @@ public final class NestedSettings {
   }
 
   /**
-   * The number of likelihood calls between bound updates in a given dimension: the configured
-   * value, or by default as dynesty, {@code 1.5 nLive} for uniform proposals, {@code 0.15 walks
-   * nLive} for random walks, {@code 0.9 d slices nLive} for slices and {@code 2 slices nLive} for
-   * random slices.
+   * The number of likelihood calls between bound updates for a method in a given dimension: the
+   * configured value, or by default, as dynesty, {@code 0.15 walks nLive} for random walks, {@code
+   * 0.9 d slices nLive} for slices and {@code 2 slices nLive} for random slices, and {@code 1.5
+   * max(1, d / 5) nLive} for uniform proposals (dynesty's 1.5 nLive up to 5 dimensions; fewer
+   * refits above, where a refit costs more than the calls it saves). Uniform sampling also refits
+   * early when its efficiency drops.
    *
+   * @param method the proposal method in use (not {@link Sample#AUTO})
    * @param dimension the problem's dimension
    * @return the update interval in calls, at least 1
    */
-  public long updateInterval(int dimension) {
+  public long updateInterval(Sample method, int dimension) {
     if (updateInterval > 0) {
       return updateInterval;
     }
     double factor =
-        switch (sample.resolve(dimension)) {
-          case UNIFORM -> 1.5;
+        switch (method) {
+          case UNIFORM -> 1.5 * Math.max(1, dimension / 5.0);
           case RWALK -> 0.15 * walks;
-          case SLICE -> 0.9 * dimension * slices(dimension);
-          default -> 2.0 * slices(dimension);
+          case SLICE -> 0.9 * dimension * slices(method, dimension);
+          default -> 2.0 * slices(method, dimension);
         };
     return Math.max(1, Math.round(factor * liveCount));
   }
@@ -208,19 +232,20 @@ public final class NestedSettings {
   }
 
   /**
-   * The number of slice updates per proposal in a given dimension: the configured value, or by
-   * default 5 sweeps over all axes for {@link Sample#SLICE} and {@code max(5, dimension)} random
-   * directions for {@link Sample#RSLICE} (fewer random directions leave new points correlated with
-   * their start and bias the evidence upwards in high dimension).
+   * The number of slice updates per proposal for a method in a given dimension: the configured
+   * value, or by default 5 sweeps over all axes for {@link Sample#SLICE} and {@code max(5,
+   * dimension)} random directions for {@link Sample#RSLICE} (fewer random directions leave new points
+   * correlated with their start and bias the evidence upwards in high dimension).
    *
+   * @param method the proposal method in use (not {@link Sample#AUTO})
    * @param dimension the problem's dimension
    * @return the slices
    */
-  public int slices(int dimension) {
+  public int slices(Sample method, int dimension) {
     if (slices > 0) {
       return slices;
     }
-    return sample.resolve(dimension) == Sample.RSLICE ? Math.max(5, dimension) : 5;
+    return method == Sample.RSLICE ? Math.max(5, dimension) : 5;
   }
 
   /**

@@ -19,7 +19,7 @@ import org.apache.commons.rng.simple.RandomSource;
  */
 final class SamplerState {
   private static final int MAGIC = 0x4e455354; // "NEST"
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
 
   final int dim;
   final int liveCount;
@@ -60,6 +60,9 @@ final class SamplerState {
    * evidence as it should.
    */
   double logInitialVolume;
+
+  /** The proposal method in use; {@code AUTO} may switch it once, from uniform to its fallback. */
+  NestedSettings.Sample method;
 
   SamplerState(int dim, int liveCount, long seed) {
     this.dim = dim;
@@ -197,6 +200,7 @@ final class SamplerState {
       out.writeDouble(scale);
       out.writeDouble(elapsedSeconds);
       out.writeDouble(logInitialVolume);
+      out.writeUTF(method.name());
       for (int k = 0; k < liveCount; k++) {
         writeDoubles(out, liveUnits[k], 0, dim);
         writeDoubles(out, liveVectors[k], 0, dim);
@@ -267,6 +271,7 @@ final class SamplerState {
       state.scale = in.readDouble();
       state.elapsedSeconds = in.readDouble();
       state.logInitialVolume = in.readDouble();
+      state.method = NestedSettings.Sample.valueOf(in.readUTF());
       for (int k = 0; k < liveCount; k++) {
         readDoubles(in, state.liveUnits[k], dim);
         readDoubles(in, state.liveVectors[k], dim);

@@ -26,24 +26,32 @@ class NestedSettingsTest {
     assertThat(s.firstUpdateEfficiency()).isEqualTo(0.1);
     assertThat(s.batchSize()).isEqualTo(1);
     assertThat(s.maxCalls()).isEqualTo(Long.MAX_VALUE);
-    assertThat(s.updateInterval(2)).isEqualTo(750);
-    assertThat(s.updateInterval(5)).isEqualTo(Math.round(0.15 * 25 * 500));
-    assertThat(s.slices(20)).isEqualTo(20);
-    assertThat(NestedSettings.builder().sample(NestedSettings.Sample.SLICE).build().slices(20))
-        .isEqualTo(5);
-    assertThat(NestedSettings.builder().updateInterval(77).build().updateInterval(20))
+    NestedSettings.Sample uniform = NestedSettings.Sample.UNIFORM;
+    NestedSettings.Sample rslice = NestedSettings.Sample.RSLICE;
+    assertThat(s.updateInterval(uniform, 2)).isEqualTo(750);
+    assertThat(s.updateInterval(uniform, 20)).isEqualTo(3000);
+    assertThat(s.updateInterval(NestedSettings.Sample.RWALK, 5))
+        .isEqualTo(Math.round(0.15 * 25 * 500));
+    assertThat(s.slices(rslice, 20)).isEqualTo(20);
+    assertThat(s.slices(NestedSettings.Sample.SLICE, 20)).isEqualTo(5);
+    assertThat(NestedSettings.builder().updateInterval(77).build().updateInterval(rslice, 20))
         .isEqualTo(77);
   }
 
   @Test
-  void autoChoosesByDimension() {
+  void autoStartsUniformAndFallsBackByDimension() {
     NestedSettings.Sample auto = NestedSettings.Sample.AUTO;
-    assertThat(auto.resolve(1)).isEqualTo(NestedSettings.Sample.UNIFORM);
     assertThat(auto.resolve(3)).isEqualTo(NestedSettings.Sample.UNIFORM);
-    assertThat(auto.resolve(4)).isEqualTo(NestedSettings.Sample.RWALK);
-    assertThat(auto.resolve(10)).isEqualTo(NestedSettings.Sample.RWALK);
-    assertThat(auto.resolve(11)).isEqualTo(NestedSettings.Sample.RSLICE);
+    assertThat(auto.fallback(3)).isEqualTo(NestedSettings.Sample.UNIFORM);
+    assertThat(auto.resolve(4)).isEqualTo(NestedSettings.Sample.UNIFORM);
+    assertThat(auto.fallback(4)).isEqualTo(NestedSettings.Sample.RWALK);
+    assertThat(auto.fallback(10)).isEqualTo(NestedSettings.Sample.RWALK);
+    assertThat(auto.resolve(20)).isEqualTo(NestedSettings.Sample.UNIFORM);
+    assertThat(auto.fallback(11)).isEqualTo(NestedSettings.Sample.RSLICE);
+    assertThat(auto.resolve(21)).isEqualTo(NestedSettings.Sample.RSLICE);
+    assertThat(auto.fallback(21)).isEqualTo(NestedSettings.Sample.RSLICE);
     assertThat(NestedSettings.Sample.SLICE.resolve(2)).isEqualTo(NestedSettings.Sample.SLICE);
+    assertThat(NestedSettings.Sample.RWALK.fallback(7)).isEqualTo(NestedSettings.Sample.RWALK);
   }
 
   @Test
