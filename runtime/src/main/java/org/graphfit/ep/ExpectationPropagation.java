@@ -53,10 +53,11 @@ import org.graphfit.search.SearchEngine;
  * <p>An update that fails or whose moments are not finite keeps the old message and is retried next
  * sweep; its status is recorded.
  *
- * <p><b>Keeping the approximation proper.</b> A factor's new message never has negative precision:
- * where its tilted distribution is wider than its cavity (the factor says nothing about a variable,
- * e.g. a width a low signal-to-noise dataset cannot constrain), the message is set flat, noted in
- * the history. Without this, such a message leaves that variable's prior factor an improper cavity,
+ * <p><b>Keeping the approximation proper.</b> An analysis factor's new message never has negative
+ * precision: where its tilted distribution is wider than its cavity (the dataset says nothing about
+ * a variable, e.g. a width a low signal-to-noise dataset cannot constrain), the message is set flat,
+ * noted in the history. (Parent factors keep theirs: their exact quadratures legitimately give
+ * negative-precision messages, and flattening them would lose information.) Without this, such a message leaves that variable's prior factor an improper cavity,
  * against which its bounded, exponentially-tailed latent density cannot be normalised, and EP never
  * converges. Every variable's global approximation must also stay proper, and concurrent updates computed against the same
  * approximation can jointly overshoot (each lowers a shared variable's precision a little, together
@@ -368,7 +369,7 @@ public final class ExpectationPropagation {
       }
       target[k] = moments[k].divide(cavity[k]);
       evidenceTerm -= moments[k].logNormaliser();
-      if (target[k].precision() < 0) {
+      if (target[k].precision() < 0 && factor instanceof LikelihoodFactor) {
         clipped = true;
         target[k] = FLAT;
       }
