@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "EP with nested-sampling factor fits on the seed example.")
 public final class EpSeedBenchmark implements Callable<Integer> {
-  @Option(names = "--seeds", defaultValue = "1-10", description = "Seeds (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seeds",
+      defaultValue = "1-10",
+      description = "Seeds (default: ${DEFAULT-VALUE}).")
   private String seeds;
 
   @Option(names = "--nlive", defaultValue = "500", description = "Live points per factor fit.")
@@ -61,8 +64,15 @@ public final class EpSeedBenchmark implements Callable<Integer> {
   public Integer call() throws IOException {
     List<Dataset1D> datasets = ExampleData.load("gaussian_x1__low_snr", 3);
     System.out.printf(
-        Locale.ROOT, "%4s %8s %7s %7s %9s %6s %8s%n", "seed", "mean", "sd", "sweeps", "converged",
-        "failing", "seconds");
+        Locale.ROOT,
+        "%4s %8s %7s %7s %9s %6s %8s%n",
+        "seed",
+        "mean",
+        "sd",
+        "sweeps",
+        "converged",
+        "failing",
+        "seconds");
     for (long seed : Seeds.parse(seeds)) {
       FactorGraph graph = new FactorGraph();
       for (int i = 0; i < datasets.size(); i++) {

@@ -2,20 +2,16 @@ package org.graphfit.examples;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.graphfit.analysis.Dataset1D;
 import org.graphfit.ep.EpOutput;
 import org.graphfit.ep.EpResult;
 import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.ep.VariableSummary;
-import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.plot.ConvergencePlot;
-import org.graphfit.prior.Prior;
 import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
 
@@ -30,8 +26,8 @@ import org.graphfit.search.nested.NestedSettings;
  * {@code ep_convergence.png}.
  */
 public final class EpHierarchicalExample {
-  private static final String DATA = "gaussian_x1__hierarchical";
-  private static final int DATASETS = 10;
+  private static final String DATA = HierarchicalGraph.DATA;
+  private static final int DATASETS = HierarchicalGraph.DATASETS;
 
   private EpHierarchicalExample() {}
 
@@ -44,20 +40,10 @@ public final class EpHierarchicalExample {
    */
   public static void main(String[] args) throws IOException {
     Path output = Path.of(args.length > 0 ? args[0] : "output").resolve("hierarchical_ep");
-    List<Dataset1D> datasets = ExampleData.load(DATA, DATASETS);
-    FactorGraph graph = new FactorGraph();
-    HierarchicalFactor centres =
-        HierarchicalFactor.gaussian(Prior.uniform(0, 100), Prior.uniform(0.5, 50)).named("centres");
-    List<FactorKey<Gaussian>> keys = new ArrayList<>();
-    for (int i = 0; i < DATASETS; i++) {
-      GaussianModel model = GaussianModel.withDefaults().centre(Prior.uniform(0, 100));
-      keys.add(
-          graph.add(
-              AnalysisFactor.of(model, new ProfileAnalysis<Gaussian>(datasets.get(i)))
-                  .named("dataset_" + i)));
-      centres.draw(model.centre());
-    }
-    graph.add(centres);
+    HierarchicalGraph hierarchy = HierarchicalGraph.load();
+    FactorGraph graph = hierarchy.graph();
+    List<FactorKey<Gaussian>> keys = hierarchy.keys();
+    HierarchicalFactor centres = hierarchy.centres();
 
     boolean laplace = args.length > 1 && args[1].equals("laplace");
     ExpectationPropagation.Builder builder = ExpectationPropagation.builder().threads(2).seed(1);

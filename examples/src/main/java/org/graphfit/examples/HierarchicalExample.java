@@ -2,17 +2,13 @@ package org.graphfit.examples;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.graphfit.analysis.Dataset1D;
-import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.graph.GraphResult;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.plot.FactorGraphPicture;
-import org.graphfit.prior.Prior;
 import org.graphfit.search.Result;
 import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
@@ -24,8 +20,8 @@ import org.graphfit.search.nested.NestedSettings;
  * own wide uniform prior) and linked to the others only through the parent distribution.
  */
 public final class HierarchicalExample {
-  private static final String DATA = "gaussian_x1__hierarchical";
-  private static final int DATASETS = 10;
+  private static final String DATA = HierarchicalGraph.DATA;
+  private static final int DATASETS = HierarchicalGraph.DATASETS;
 
   private HierarchicalExample() {}
 
@@ -37,20 +33,10 @@ public final class HierarchicalExample {
    */
   public static void main(String[] args) throws IOException {
     Path output = Path.of(args.length > 0 ? args[0] : "output");
-    List<Dataset1D> datasets = ExampleData.load(DATA, DATASETS);
-    FactorGraph graph = new FactorGraph();
-    HierarchicalFactor centres =
-        HierarchicalFactor.gaussian(Prior.uniform(0, 100), Prior.uniform(0.5, 50)).named("centres");
-    List<FactorKey<Gaussian>> keys = new ArrayList<>();
-    for (int i = 0; i < DATASETS; i++) {
-      GaussianModel model = GaussianModel.withDefaults().centre(Prior.uniform(0, 100));
-      keys.add(
-          graph.add(
-              AnalysisFactor.of(model, new ProfileAnalysis<Gaussian>(datasets.get(i)))
-                  .named("dataset_" + i)));
-      centres.draw(model.centre());
-    }
-    graph.add(centres);
+    HierarchicalGraph hierarchy = HierarchicalGraph.load();
+    FactorGraph graph = hierarchy.graph();
+    List<FactorKey<Gaussian>> keys = hierarchy.keys();
+    HierarchicalFactor centres = hierarchy.centres();
     System.out.println(graph.info());
 
     GraphResult result =

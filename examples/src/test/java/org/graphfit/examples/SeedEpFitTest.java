@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * Expectation propagation on the seed example: three low-SNR datasets sharing one centre, each
  * factor fitted by nested sampling of its tilted distribution. The datasets cannot constrain their
  * local widths, so their factors' messages for those widths would have negative precision; EP must
- * still converge with no failing factor, and give the same shared centre from run to run. (The exact
- * posterior, by grid quadrature, has mean 49.79 and sd 26.11 with a second mode near 77; EP's
+ * still converge with no failing factor, and give the same shared centre from run to run. (The
+ * exact posterior, by grid quadrature, has mean 49.79 and sd 26.11 with a second mode near 77; EP's
  * Gaussian fixed point sits about 2 lower with an sd near 21, measured over ten seeds with {@code
  * EpSeedBenchmark}; PyAutoFit's EP gives means from 42 to 68 across runs on the same data.)
  */

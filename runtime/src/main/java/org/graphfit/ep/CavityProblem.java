@@ -108,20 +108,7 @@ final class CavityProblem implements SearchProblem {
         return Double.NEGATIVE_INFINITY;
       }
     }
-    failures.countCall();
-    double value;
-    try {
-      value = likelihood.applyAsDouble(physical);
-    } catch (RuntimeException e) {
-      failures.countFailure("the likelihood threw " + e + " at " + Arrays.toString(physical));
-      return Double.NEGATIVE_INFINITY;
-    }
-    if (Double.isNaN(value) || value == Double.POSITIVE_INFINITY) {
-      failures.countFailure(
-          "the likelihood returned " + value + " at " + Arrays.toString(physical));
-      return Double.NEGATIVE_INFINITY;
-    }
-    return value;
+    return failures.evaluate(likelihood, physical, () -> Arrays.toString(physical));
   }
 
   @Override

@@ -55,16 +55,17 @@ import org.graphfit.search.SearchEngine;
  *
  * <p><b>Keeping the approximation proper.</b> An analysis factor's new message never has negative
  * precision: where its tilted distribution is wider than its cavity (the dataset says nothing about
- * a variable, e.g. a width a low signal-to-noise dataset cannot constrain), the message is set flat,
- * noted in the history. (Parent factors keep theirs: their exact quadratures legitimately give
- * negative-precision messages, and flattening them would lose information.) Without this, such a message leaves that variable's prior factor an improper cavity,
- * against which its bounded, exponentially-tailed latent density cannot be normalised, and EP never
- * converges. Every variable's global approximation must also stay proper, and concurrent updates computed against the same
- * approximation can jointly overshoot (each lowers a shared variable's precision a little, together
- * they cancel it). So, applied in order, an update may lower a variable's global precision to no
- * less than half of its value at the start of the sweep; if it would, its step is halved (extra
- * damping, noted in the history) until it does not, and after ten halvings it is rejected ({@link
- * UpdateStatus#IMPROPER_RESULT}) and the old message kept.
+ * a variable, e.g. a width a low signal-to-noise dataset cannot constrain), the message is set
+ * flat, noted in the history. (Parent factors keep theirs: their exact quadratures legitimately
+ * give negative-precision messages, and flattening them would lose information.) Without this, such
+ * a message leaves that variable's prior factor an improper cavity, against which its bounded,
+ * exponentially-tailed latent density cannot be normalised, and EP never converges. Every
+ * variable's global approximation must also stay proper, and concurrent updates computed against
+ * the same approximation can jointly overshoot (each lowers a shared variable's precision a little,
+ * together they cancel it). So, applied in order, an update may lower a variable's global precision
+ * to no less than half of its value at the start of the sweep; if it would, its step is halved
+ * (extra damping, noted in the history) until it does not, and after ten halvings it is rejected
+ * ({@link UpdateStatus#IMPROPER_RESULT}) and the old message kept.
  *
  * <p><b>Convergence.</b> After a sweep the KL divergence of each variable's new global
  * approximation from its previous one is computed; EP has converged when the largest is below the
@@ -401,7 +402,9 @@ public final class ExpectationPropagation {
             evidenceTerm,
             result.seconds(),
             (step < 1 ? "step shortened to " + step : "")
-                + (clipped ? (step < 1 ? "; " : "") + "a message of negative precision set flat" : ""));
+                + (clipped
+                    ? (step < 1 ? "; " : "") + "a message of negative precision set flat"
+                    : ""));
       }
     }
     return new EpUpdate(

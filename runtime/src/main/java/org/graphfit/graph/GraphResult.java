@@ -32,11 +32,11 @@ public final class GraphResult {
 
   /**
    * The result of one factor: the joint samples restricted to the factor's free parameters, in the
-   * factor model's own order, with the same weights. Each sample's log-likelihood is the factor's own
-   * (its analysis evaluated again at the sample, so this costs one likelihood call per sample) and its
-   * log prior is that of the factor's parameters; the factor's instances, medians and errors come
-   * from it. A factor has no evidence of its own: the result's log evidence is NaN (the joint one is
-   * in {@link #global()}).
+   * factor model's own order, with the same weights. Each sample's log-likelihood is the factor's
+   * own (its analysis evaluated again at the sample, so this costs one likelihood call per sample)
+   * and its log prior is that of the factor's parameters; the factor's instances, medians and
+   * errors come from it. A factor has no evidence of its own: the result's log evidence is NaN (the
+   * joint one is in {@link #global()}).
    *
    * @param key a key of this graph
    * @param <T> the factor's instance type

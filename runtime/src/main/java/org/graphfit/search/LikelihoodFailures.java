@@ -1,13 +1,15 @@
 package org.graphfit.search;
 
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BinaryOperator;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Counts likelihood calls and the calls that threw or returned NaN, and keeps one failure message so
- * a search can report it once: the least in text order, so that the report does not depend on which
- * thread failed first. Thread safe.
+ * Counts likelihood calls and the calls that threw or returned NaN, and keeps one failure message
+ * so a search can report it once: the least in text order, so that the report does not depend on
+ * which thread failed first. Thread safe.
  */
 public final class LikelihoodFailures {
   private static final BinaryOperator<String> LEAST =
@@ -20,6 +22,33 @@ public final class LikelihoodFailures {
 
   /** Counters starting at zero. */
   public LikelihoodFailures() {}
+
+  /**
+   * Calls a user likelihood with the accounting every search problem needs: the call is counted,
+   * and a throw, NaN or positive infinity is counted as a failure (with a message naming {@code
+   * where}) and returned as negative infinity.
+   *
+   * @param likelihood the user's log-likelihood
+   * @param vector where to evaluate it
+   * @param where describes the point for the failure message, e.g. the parameter names and values
+   * @return the log-likelihood, or negative infinity for a failed call
+   */
+  public double evaluate(
+      ToDoubleFunction<double[]> likelihood, double[] vector, Supplier<String> where) {
+    countCall();
+    double value;
+    try {
+      value = likelihood.applyAsDouble(vector);
+    } catch (RuntimeException e) {
+      countFailure("the likelihood threw " + e + " at " + where.get());
+      return Double.NEGATIVE_INFINITY;
+    }
+    if (Double.isNaN(value) || value == Double.POSITIVE_INFINITY) {
+      countFailure("the likelihood returned " + value + " at " + where.get());
+      return Double.NEGATIVE_INFINITY;
+    }
+    return value;
+  }
 
   /** Records one call of the user's likelihood. */
   public void countCall() {

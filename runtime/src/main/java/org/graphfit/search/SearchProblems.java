@@ -111,21 +111,7 @@ public final class SearchProblems {
       if (constraints != null && !constraints.test(vector)) {
         return Double.NEGATIVE_INFINITY;
       }
-      failures.countCall();
-      double value;
-      try {
-        value = likelihood.applyAsDouble(vector);
-      } catch (RuntimeException e) {
-        failures.countFailure(
-            "the likelihood threw " + e + " at " + names + " = " + Arrays.toString(vector));
-        return Double.NEGATIVE_INFINITY;
-      }
-      if (Double.isNaN(value) || value == Double.POSITIVE_INFINITY) {
-        failures.countFailure(
-            "the likelihood returned " + value + " at " + names + " = " + Arrays.toString(vector));
-        return Double.NEGATIVE_INFINITY;
-      }
-      return value;
+      return failures.evaluate(likelihood, vector, () -> names + " = " + Arrays.toString(vector));
     }
 
     @Override

@@ -231,7 +231,6 @@ public final class NestedRun {
     return samples;
   }
 
-
   /**
    * The posterior mean of one parameter.
    *
@@ -267,6 +266,12 @@ public final class NestedRun {
     return String.format(
         Locale.ROOT,
         "NestedRun{logZ=%.4f +- %.4f, H=%.3f, iterations=%d, calls=%d, ess=%.1f, %.3f s}",
-        logZ, logZError, information, iterations, calls, effectiveSampleSize(), wallSeconds);
+        logZ,
+        logZError,
+        information,
+        iterations,
+        calls,
+        effectiveSampleSize(),
+        wallSeconds);
   }
 }

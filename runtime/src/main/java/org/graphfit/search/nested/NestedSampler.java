@@ -17,9 +17,10 @@ import org.graphfit.search.TaskRunner;
  * dead point with prior volume {@code X_i = exp(-i / nLive)} and trapezoid weight, and replaced by
  * a point of higher likelihood. Sampling starts in the whole cube and switches to the configured
  * bound once enough calls were made and the efficiency fell (dynesty's first update); the bound is
- * refitted every {@link NestedSettings#updateInterval(NestedSettings.Sample, int)} calls, or sooner for uniform proposals
- * when the efficiency drops. The run stops when the estimated remaining evidence {@code log(1 +
- * L_max X / Z)} is below {@code dlogz}, and the final live points are added.
+ * refitted every {@link NestedSettings#updateInterval(NestedSettings.Sample, int)} calls, or sooner
+ * for uniform proposals when the efficiency drops. The run stops when the estimated remaining
+ * evidence {@code log(1 + L_max X / Z)} is below {@code dlogz}, and the final live points are
+ * added.
  *
  * <p>Replacements are proposed in batches of {@link NestedSettings#batchSize()} evaluated on the
  * runner's threads; every proposal of a batch gets its own generator, split off the main one by a

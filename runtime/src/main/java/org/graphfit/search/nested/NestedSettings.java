@@ -23,12 +23,12 @@ public final class NestedSettings {
   /** How a replacement live point is proposed. */
   public enum Sample {
     /**
-     * Chosen by dimension and efficiency: uniform up to 3 dimensions; from 4 to 20 dimensions uniform
-     * while a bound interval's efficiency stays at or above {@link #SWITCH_EFFICIENCY}, then, for
-     * good, random walks up to 10 dimensions and random-direction slices above; random-direction
-     * slices above 20 dimensions. Uniform sampling is the most accurate and, for ellipsoid-like
-     * posteriors, the cheapest; the switch keeps curved or multimodal posteriors from costing it
-     * millions of calls.
+     * Chosen by dimension and efficiency: uniform up to 3 dimensions; from 4 to 20 dimensions
+     * uniform while a bound interval's efficiency stays at or above {@link #SWITCH_EFFICIENCY},
+     * then, for good, random walks up to 10 dimensions and random-direction slices above;
+     * random-direction slices above 20 dimensions. Uniform sampling is the most accurate and, for
+     * ellipsoid-like posteriors, the cheapest; the switch keeps curved or multimodal posteriors
+     * from costing it millions of calls.
      */
     AUTO,
     /** Uniform within the bound. */
@@ -57,9 +57,9 @@ public final class NestedSettings {
     }
 
     /**
-     * The method a run switches to when uniform sampling becomes inefficient: for {@link #AUTO} in 4
-     * to 20 dimensions, random walks up to 10 dimensions and random-direction slices above; for any
-     * other case the method itself (no switch).
+     * The method a run switches to when uniform sampling becomes inefficient: for {@link #AUTO} in
+     * 4 to 20 dimensions, random walks up to 10 dimensions and random-direction slices above; for
+     * any other case the method itself (no switch).
      *
      * @param dimension the problem's dimension
      * @return the fallback method
@@ -234,8 +234,8 @@ public final class NestedSettings {
   /**
    * The number of slice updates per proposal for a method in a given dimension: the configured
    * value, or by default 5 sweeps over all axes for {@link Sample#SLICE} and {@code max(5,
-   * dimension)} random directions for {@link Sample#RSLICE} (fewer random directions leave new points
-   * correlated with their start and bias the evidence upwards in high dimension).
+   * dimension)} random directions for {@link Sample#RSLICE} (fewer random directions leave new
+   * points correlated with their start and bias the evidence upwards in high dimension).
    *
    * @param method the proposal method in use (not {@link Sample#AUTO})
    * @param dimension the problem's dimension
@@ -288,9 +288,9 @@ public final class NestedSettings {
   }
 
   /**
-   * The settings that determine the result, in a stable order, as written to {@code search.json} and
-   * hashed into the output identifier; automatic values read {@code "auto"}. The checkpoint interval
-   * is left out: it changes no result, so changing it keeps a fit resumable.
+   * The settings that determine the result, in a stable order, as written to {@code search.json}
+   * and hashed into the output identifier; automatic values read {@code "auto"}. The checkpoint
+   * interval is left out: it changes no result, so changing it keeps a fit resumable.
    *
    * @return the settings by name
    */

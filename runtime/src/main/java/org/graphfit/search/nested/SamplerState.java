@@ -56,8 +56,8 @@ final class SamplerState {
 
   /**
    * The log of the prior volume the first live points stand for: the fraction of initial draws with
-   * a finite likelihood, so a likelihood of zero (or a constraint) over part of the prior lowers the
-   * evidence as it should.
+   * a finite likelihood, so a likelihood of zero (or a constraint) over part of the prior lowers
+   * the evidence as it should.
    */
   double logInitialVolume;
 

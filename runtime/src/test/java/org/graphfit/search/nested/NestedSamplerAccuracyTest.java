@@ -98,7 +98,8 @@ class NestedSamplerAccuracyTest {
 
   @Test
   void zeroLikelihoodOverPartOfThePriorLowersTheEvidence() {
-    // On the unit square, a normalised N(0.5, 0.05) in y where x < 0.5 and zero likelihood elsewhere:
+    // On the unit square, a normalised N(0.5, 0.05) in y where x < 0.5 and zero likelihood
+    // elsewhere:
     // Z = 0.5 (the Gaussian's mass outside [0, 1] is below 1e-20), log Z = -ln 2.
     double sigma = 0.05;
     SearchProblem problem =
