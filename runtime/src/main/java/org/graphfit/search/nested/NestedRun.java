@@ -23,6 +23,7 @@ public final class NestedRun {
   private final String firstFailure;
   private final double remainingLogZ;
   private final boolean converged;
+  private final long stuckProposals;
 
   NestedRun(
       double[][] vectors,
@@ -38,7 +39,8 @@ public final class NestedRun {
       long failedCalls,
       String firstFailure,
       double remainingLogZ,
-      boolean converged) {
+      boolean converged,
+      long stuckProposals) {
     this.vectors = vectors;
     this.units = units;
     this.logL = logL;
@@ -53,6 +55,18 @@ public final class NestedRun {
     this.firstFailure = firstFailure;
     this.remainingLogZ = remainingLogZ;
     this.converged = converged;
+    this.stuckProposals = stuckProposals;
+  }
+
+  /**
+   * The accepted proposals whose random walk accepted no step or whose slice ran out of shrinks, so
+   * that the new live point copies an existing one; more than about one percent of the iterations
+   * means the proposal scale or walk length is too small for the problem.
+   *
+   * @return the number of stuck proposals
+   */
+  public long stuckProposals() {
+    return stuckProposals;
   }
 
   /**

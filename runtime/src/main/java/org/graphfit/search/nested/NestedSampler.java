@@ -130,6 +130,7 @@ public final class NestedSampler {
         adaptScale(state, method, proposal);
         if (!converged(state) && proposal.logL() > state.liveLogL[state.worst()]) {
           state.replaceWorst(proposal, state.logVolume() + logShell);
+          state.stuckProposals += proposal.stuck() ? 1 : 0;
         }
       }
     }
@@ -343,6 +344,7 @@ public final class NestedSampler {
         failures.failures(),
         failures.firstMessage(),
         remainingLogZ,
-        converged);
+        converged,
+        state.stuckProposals);
   }
 }

@@ -67,6 +67,14 @@ public final class NestedSampling implements SearchEngine {
     diagnostics.put("effective_sample_size", run.effectiveSampleSize());
     diagnostics.put("remaining_dlogz", run.remainingLogZ());
     diagnostics.put("converged", run.converged() ? 1.0 : 0.0);
+    diagnostics.put("stuck_proposals", (double) run.stuckProposals());
+    if (run.stuckProposals() > 0.01 * run.iterations()) {
+      LOG.warn(
+          "{} of {} new live points copy an existing one because their random walk or slice got"
+              + " stuck; raise walks or slices, or use uniform sampling",
+          run.stuckProposals(),
+          run.iterations());
+    }
     if (!run.converged()) {
       LOG.warn(
           "nested sampling stopped at its iteration or call limit with {} of log evidence still in"

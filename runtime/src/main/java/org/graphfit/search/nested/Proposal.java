@@ -2,7 +2,9 @@ package org.graphfit.search.nested;
 
 /**
  * One proposed replacement live point with what it cost: its unit point, physical vector and
- * log-likelihood, the likelihood calls made, and the move statistics that adapt the proposal scale.
+ * log-likelihood, the likelihood calls made, the move statistics that adapt the proposal scale, and
+ * whether the move got stuck (a random walk that accepted no step, or a slice that ran out of
+ * shrinks) so that the proposal is a copy of the live point it started from.
  */
 record Proposal(
     double[] unit,
@@ -12,4 +14,5 @@ record Proposal(
     int accepted,
     int rejected,
     int expansions,
-    int contractions) {}
+    int contractions,
+    boolean stuck) {}

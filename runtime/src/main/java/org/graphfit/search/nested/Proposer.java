@@ -81,7 +81,8 @@ final class Proposer {
         chain.accepted,
         chain.rejected,
         chain.expansions,
-        chain.contractions);
+        chain.contractions,
+        chain.stuck);
   }
 
   private double uniform(Chain chain, double[] unit, double logLStar) {
@@ -140,6 +141,7 @@ final class Proposer {
         chain.rejected++;
       }
     }
+    chain.stuck = chain.accepted == 0;
     return current;
   }
 
@@ -207,6 +209,7 @@ final class Proposer {
       }
       chain.contractions++;
     }
+    chain.stuck = true;
     return logL;
   }
 
@@ -224,6 +227,7 @@ final class Proposer {
     int rejected;
     int expansions;
     int contractions;
+    boolean stuck;
 
     Chain(UniformRandomProvider rng, int dim) {
       this.rng = rng;

@@ -19,7 +19,7 @@ import org.apache.commons.rng.simple.RandomSource;
  */
 final class SamplerState {
   private static final int MAGIC = 0x4e455354; // "NEST"
-  private static final int VERSION = 3;
+  private static final int VERSION = 4;
 
   final int dim;
   final int liveCount;
@@ -63,6 +63,9 @@ final class SamplerState {
 
   /** The proposal method in use; {@code AUTO} may switch it once, from uniform to its fallback. */
   NestedSettings.Sample method;
+
+  /** Accepted proposals whose move got stuck, so that they copy an existing live point. */
+  long stuckProposals;
 
   SamplerState(int dim, int liveCount, long seed) {
     this.dim = dim;
@@ -201,6 +204,7 @@ final class SamplerState {
       out.writeDouble(elapsedSeconds);
       out.writeDouble(logInitialVolume);
       out.writeUTF(method.name());
+      out.writeLong(stuckProposals);
       for (int k = 0; k < liveCount; k++) {
         writeDoubles(out, liveUnits[k], 0, dim);
         writeDoubles(out, liveVectors[k], 0, dim);
@@ -272,6 +276,7 @@ final class SamplerState {
       state.elapsedSeconds = in.readDouble();
       state.logInitialVolume = in.readDouble();
       state.method = NestedSettings.Sample.valueOf(in.readUTF());
+      state.stuckProposals = in.readLong();
       for (int k = 0; k < liveCount; k++) {
         readDoubles(in, state.liveUnits[k], dim);
         readDoubles(in, state.liveVectors[k], dim);

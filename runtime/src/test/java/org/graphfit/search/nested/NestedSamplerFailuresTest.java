@@ -68,4 +68,30 @@ class NestedSamplerFailuresTest {
         .hasMessageThat()
         .isEqualTo("nLive (3) must exceed the dimension (3) to fit bounding ellipsoids");
   }
+
+  @Test
+  void stuckMovesAreCountedAndUniformSamplingHasNone() {
+    NestedRun walks =
+        new NestedSampler(
+                NestedSettings.builder()
+                    .nLive(100)
+                    .seed(3)
+                    .sample(NestedSettings.Sample.RWALK)
+                    .walks(2)
+                    .build())
+            .run(Problems.gaussian(4));
+    NestedRun uniform =
+        new NestedSampler(
+                NestedSettings.builder()
+                    .nLive(100)
+                    .seed(3)
+                    .sample(NestedSettings.Sample.UNIFORM)
+                    .build())
+            .run(Problems.gaussian(4));
+
+    // a two-step walk accepts about half its steps; all of its eight tries fail about 1 in 250 times
+    assertThat(walks.stuckProposals()).isGreaterThan(0L);
+    assertThat(walks.stuckProposals()).isLessThan(walks.iterations());
+    assertThat(uniform.stuckProposals()).isEqualTo(0L);
+  }
 }
