@@ -95,9 +95,6 @@ public final class ExpectationPropagation {
    */
   private static final double MIN_PRECISION_RATIO = 0.5;
 
-  /** The message that carries no information: precision and shift zero. */
-  private static final GaussianMessage FLAT = GaussianMessage.ofNatural(0, 0);
-
   /** How often an update's step is halved before the update is rejected. */
   private static final int MAX_STEP_HALVINGS = 10;
 
@@ -372,7 +369,7 @@ public final class ExpectationPropagation {
       evidenceTerm -= moments[k].logNormaliser();
       if (target[k].precision() < 0 && factor instanceof LikelihoodFactor) {
         clipped = true;
-        target[k] = FLAT;
+        target[k] = GaussianMessage.UNIFORM;
       }
     }
     int[] scope = field.scope(f);

@@ -35,6 +35,7 @@ public interface CheckpointStore {
 
   /** The store that keeps nothing. */
   enum NoCheckpoint implements CheckpointStore {
+    /** The only instance. */
     INSTANCE;
 
     @Override
