@@ -133,6 +133,15 @@ public final class Result<T> {
   }
 
   /**
+   * The posterior covariance of the free parameters, from the weighted samples.
+   *
+   * @return the covariance matrix, in free-parameter order
+   */
+  public double[][] covariance() {
+    return samples.covariance();
+  }
+
+  /**
    * Whether the search estimated the log evidence.
    *
    * @return true for nested sampling

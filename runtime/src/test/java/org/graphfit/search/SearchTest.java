@@ -31,6 +31,7 @@ class SearchTest {
     assertThat(result.medianPdfInstance()).isWithin(0.1).of(2.0);
     assertThat(result.maxLogLikelihoodInstance()).isWithin(0.05).of(2.0);
     assertThat(result.errorsAtSigma(1)[0]).isWithin(0.1).of(1.0);
+    assertThat(result.covariance()[0][0]).isWithin(0.1).of(1.0);
     assertThat(result.likelihoodCalls()).isEqualTo(20_000);
     assertThat(result.summary()).contains("Maximum Log Likelihood Model:");
   }
