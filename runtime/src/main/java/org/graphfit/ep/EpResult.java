@@ -16,7 +16,9 @@ import org.graphfit.prior.Prior;
  * The outcome of {@link ExpectationPropagation}: the final mean field (each variable's latent
  * Gaussian and its physical mean and standard deviation), per-factor instance views, the history of
  * every update and sweep, each factor's last status, whether EP converged, the log evidence
- * estimate and the cost. Immutable.
+ * estimate and the cost. A result loaded from a completed output folder is rebuilt from the fit's
+ * stored final state (see {@link ExpectationPropagation#fit(FactorGraph,
+ * java.util.function.Function)}). Immutable.
  */
 public final class EpResult {
   private static final int PUSH_FORWARD_ORDER = 40;
@@ -32,20 +34,16 @@ public final class EpResult {
   private final double logEvidence;
   private final double seconds;
 
+  /** The result of a fit's state after its last sweep. */
   EpResult(
       FactorGraph graph,
       ModelLayout<CollectionInstance> layout,
-      MeanField field,
       List<EpFactor> factors,
-      List<EpUpdate> history,
-      List<EpSweep> sweeps,
-      UpdateStatus[] statuses,
-      boolean converged,
-      double logEvidence,
+      EpState state,
       double seconds) {
     this.graph = graph;
     this.layout = layout;
-    this.approximation = field.globals();
+    this.approximation = state.field.globals();
     List<VariableSummary> rows = new ArrayList<>();
     for (int v = 0; v < approximation.size(); v++) {
       GaussianMessage q = approximation.get(v);
@@ -58,13 +56,13 @@ public final class EpResult {
     this.summaries = List.copyOf(rows);
     Map<String, UpdateStatus> map = new LinkedHashMap<>();
     for (int f = 0; f < factors.size(); f++) {
-      map.put(factors.get(f).name(), statuses[f]);
+      map.put(factors.get(f).name(), state.statuses[f]);
     }
     this.statuses = Collections.unmodifiableMap(map);
-    this.history = List.copyOf(history);
-    this.sweeps = List.copyOf(sweeps);
-    this.converged = converged;
-    this.logEvidence = logEvidence;
+    this.history = List.copyOf(state.history);
+    this.sweeps = List.copyOf(state.sweeps);
+    this.converged = state.converged;
+    this.logEvidence = state.logEvidence();
     this.seconds = seconds;
   }
 

@@ -1,10 +1,13 @@
 package org.graphfit.ep;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.ToIntFunction;
@@ -15,9 +18,12 @@ import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
+import org.graphfit.output.OutputFolder;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Search;
 import org.graphfit.search.SearchEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Expectation propagation on a {@link FactorGraph}: a Gaussian mean-field approximation in latent
@@ -85,11 +91,18 @@ import org.graphfit.search.SearchEngine;
  * (quadrature), Laplace's estimate on the Laplace path and the sampler's evidence for nested
  * sampling. The estimate is NaN when a factor gives no evidence (e.g. MCMC).
  *
+ * <p><b>Output.</b> With {@link Builder#output(Path, String)} the fit is written to {@code
+ * <root>/<name>/<identifier>/} ({@link #outputPath(FactorGraph)}), checkpointed after every sweep,
+ * resumed from its checkpoint and, once complete, loaded instead of refitted (see {@link
+ * #fit(FactorGraph, Function)}).
+ *
  * <pre>{@code
  * EpResult result = ExpectationPropagation.builder().threads(2).seed(1).build().fit(graph);
  * }</pre>
  */
 public final class ExpectationPropagation {
+  private static final Logger LOG = LoggerFactory.getLogger(ExpectationPropagation.class);
+
   /**
    * The smallest fraction of its sweep-start precision a variable's global approximation may keep.
    */
@@ -104,6 +117,9 @@ public final class ExpectationPropagation {
   private final int threads;
   private final long seed;
   private final LongFunction<SearchEngine> sampler;
+  private final Path outputRoot;
+  private final String outputName;
+  private final String tag;
 
   private ExpectationPropagation(Builder builder) {
     this.damping = builder.damping;
@@ -112,6 +128,9 @@ public final class ExpectationPropagation {
     this.threads = builder.threads;
     this.seed = builder.seed;
     this.sampler = builder.sampler;
+    this.outputRoot = builder.outputRoot;
+    this.outputName = builder.outputName;
+    this.tag = builder.tag;
   }
 
   /**
@@ -206,10 +225,65 @@ public final class ExpectationPropagation {
   }
 
   /**
+   * The folder this EP writes a graph's fit to, if it writes output: {@code
+   * <root>/<name>/<identifier>/}, where the identifier hashes the graph's structure ({@link
+   * OutputFolder#describe(ModelLayout)} of its layout, its hierarchies' families and the engines of
+   * factors with their own search), the settings that determine the result (damping, maximum
+   * sweeps, tolerance, seed and the sampler's engine for seed 0; not the threads) and the tag. The
+   * data are not hashed.
+   *
+   * @param graph the graph
+   * @return the folder, or empty without output
+   */
+  public Optional<Path> outputPath(FactorGraph graph) {
+    return Optional.ofNullable(folder(graph, graph.layout())).map(EpFolder::path);
+  }
+
+  private EpFolder folder(FactorGraph graph, ModelLayout<CollectionInstance> layout) {
+    if (outputRoot == null) {
+      return null;
+    }
+    Map<String, Object> description = OutputFolder.describe(layout);
+    List<Map<String, Object>> hierarchies = new ArrayList<>();
+    for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", hierarchy.name());
+      entry.put("family", hierarchy.distribution().familyName());
+      entry.put("drawn", hierarchy.drawnParameters().size());
+      hierarchies.add(entry);
+    }
+    description.put("hierarchies", hierarchies);
+    Map<String, Object> ownSearches = new LinkedHashMap<>();
+    for (FactorKey<?> key : graph.factors()) {
+      if (key.factor().search().isPresent() && key.factor().search().get() instanceof Search own) {
+        ownSearches.put(key.name(), engineDescription(own.engine()));
+      }
+    }
+    description.put("own_searches", ownSearches);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("damping", damping);
+    settings.put("max_sweeps", maxSweeps);
+    settings.put("tolerance", tolerance);
+    settings.put("seed", seed);
+    settings.put("sampler", sampler == null ? null : engineDescription(sampler.apply(0)));
+    return new EpFolder(
+        OutputFolder.of(
+            outputRoot, outputName, tag, description, "ExpectationPropagation", settings));
+  }
+
+  private static Map<String, Object> engineDescription(SearchEngine engine) {
+    Map<String, Object> description = new LinkedHashMap<>();
+    description.put("search", engine.name());
+    description.put("settings", engine.settings());
+    return description;
+  }
+
+  /**
    * Fits a graph with factor updates on a local thread pool.
    *
    * @param graph the graph
    * @return the result
+   * @see #fit(FactorGraph, Function)
    */
   public EpResult fit(FactorGraph graph) {
     return fit(graph, factors -> LocalFactorExecutor.of(factors, threads));
@@ -218,100 +292,114 @@ public final class ExpectationPropagation {
   /**
    * Fits a graph with factor updates run by the given executor.
    *
+   * <p>With an output folder ({@link Builder#output(Path, String)}) the state is checkpointed
+   * atomically after every sweep, and a fit that finds a checkpoint continues with the next sweep,
+   * ending exactly as an uninterrupted fit with the same settings would (approximation, summaries,
+   * history and evidence; only wall times differ). A folder holding a completed fit is loaded
+   * instead: no factor is fitted and the executor is not made. The loaded result is rebuilt from
+   * the final state stored with the fit, so its approximation, summaries, statuses, history,
+   * sweeps, evidence and seconds are those of the original fit; its graph is the one passed here,
+   * which the identifier guarantees has the same structure but not the same data.
+   *
    * @param graph the graph
    * @param executors makes the executor from the factor list of {@link #factorsOf(FactorGraph)}
    * @return the result
+   * @throws IllegalStateException if the folder's checkpoint or stored result is corrupt or belongs
+   *     to another fit
    */
   public EpResult fit(FactorGraph graph, Function<List<EpFactor>, FactorExecutor> executors) {
     long start = System.nanoTime();
     ModelLayout<CollectionInstance> layout = graph.layout();
     List<EpFactor> factors = factorsOf(graph, layout);
-    List<List<Integer>> scopes = new ArrayList<>();
-    for (EpFactor factor : factors) {
-      scopes.add(factor.variables());
+    int variables = layout.priorCount();
+    EpFolder folder = folder(graph, layout);
+    if (folder != null && folder.isComplete()) {
+      LOG.info("loading the completed EP fit in {}", folder.path());
+      EpState state = folder.completed(factors, variables);
+      return new EpResult(graph, layout, factors, state, state.earlierSeconds);
     }
-    MeanField field = new MeanField(layout.priorCount(), scopes);
-    for (int v = 0; v < layout.priorCount(); v++) {
-      field.replace(v, new GaussianMessage[] {((PriorFactor) factors.get(v)).initialMessage()});
+    EpState state = null;
+    if (folder != null) {
+      state = folder.checkpoint(factors, variables).orElse(null);
+      folder.writeStart(layout);
+      if (state != null) {
+        LOG.info("resuming the EP fit in {} after sweep {}", folder.path(), state.sweepCount());
+      }
     }
-    List<EpUpdate> history = new ArrayList<>();
-    List<EpSweep> sweeps = new ArrayList<>();
-    UpdateStatus[] statuses = new UpdateStatus[factors.size()];
-    double[] evidenceTerms = new double[factors.size()];
-    double[] normalisedLogZ = new double[factors.size()];
-    boolean[] updated = new boolean[factors.size()];
+    if (state == null) {
+      state = EpState.start(factors, variables);
+    }
     List<List<Integer>> blocks = blocks(factors);
-    for (int f = 0; f < factors.size(); f++) {
-      if (factors.get(f) instanceof PriorFactor prior && prior.isFixed()) {
-        // An exact factor equals its message times s_f with log s_f = -A(message), in any cavity.
-        statuses[f] = UpdateStatus.FIXED;
-        evidenceTerms[f] = -field.message(f, 0).logNormaliser();
-        normalisedLogZ[f] = Double.NaN;
-        history.add(
-            new EpUpdate(1, factors.get(f).name(), UpdateStatus.FIXED, 0, evidenceTerms[f], 0, ""));
-      }
-    }
-    boolean converged = false;
     try (FactorExecutor executor = executors.apply(List.copyOf(factors))) {
-      for (int sweep = 1; sweep <= maxSweeps && !converged; sweep++) {
-        long sweepStart = System.nanoTime();
-        List<GaussianMessage> before = field.globals();
-        int failing = 0;
-        for (List<Integer> block : blocks) {
-          List<FactorTask> tasks = new ArrayList<>(block.size());
-          for (int f : block) {
-            tasks.add(
-                new FactorTask(
-                    f, sweep, seedOf(seed, sweep, f), field.cavity(f), field.current(f)));
-          }
-          List<FactorResult> results = executor.execute(tasks);
-          for (int t = 0; t < tasks.size(); t++) {
-            int f = block.get(t);
-            EpUpdate update =
-                apply(
-                    field,
-                    before,
-                    sweep,
-                    factors.get(f),
-                    tasks.get(t),
-                    results.get(t),
-                    updated[f] ? damping : 0);
-            updated[f] |= update.status() == UpdateStatus.OK;
-            if (update.status() == UpdateStatus.OK) {
-              evidenceTerms[f] = update.logEvidenceTerm();
-              normalisedLogZ[f] = results.get(t).logNormaliser();
-              for (GaussianMessage cavity : tasks.get(t).cavity()) {
-                normalisedLogZ[f] -= cavity.isProper() ? cavity.logNormaliser() : Double.NaN;
-              }
-            }
-            statuses[f] = update.status();
-            failing += update.status().isFailing() ? 1 : 0;
-            history.add(update);
-          }
+      for (int sweep = state.sweepCount() + 1; sweep <= maxSweeps && !state.converged; sweep++) {
+        sweep(state, factors, blocks, executor, sweep);
+        if (folder != null) {
+          folder.saveCheckpoint(state, state.earlierSeconds + PriorFactor.seconds(start));
         }
-        field.recompute();
-        double sum = 0;
-        double max = 0;
-        for (int v = 0; v < layout.priorCount(); v++) {
-          double kl = field.global(v).klDivergence(before.get(v));
-          sum += kl;
-          max = Math.max(max, kl);
-        }
-        sweeps.add(new EpSweep(sweep, sum, max, failing, PriorFactor.seconds(sweepStart)));
-        converged = failing == 0 && max < tolerance;
       }
     }
-    return new EpResult(
-        graph,
-        layout,
-        field,
-        factors,
-        history,
-        sweeps,
-        statuses,
-        converged,
-        logEvidence(field, normalisedLogZ, evidenceTerms),
-        PriorFactor.seconds(start));
+    EpResult result =
+        new EpResult(
+            graph, layout, factors, state, state.earlierSeconds + PriorFactor.seconds(start));
+    if (folder != null) {
+      folder.writeResult(result, state);
+      LOG.info("wrote {}", folder.path());
+    }
+    return result;
+  }
+
+  /** Runs one sweep: every block's tasks, their updates applied in order, then the KL test. */
+  private void sweep(
+      EpState state,
+      List<EpFactor> factors,
+      List<List<Integer>> blocks,
+      FactorExecutor executor,
+      int sweep) {
+    long sweepStart = System.nanoTime();
+    MeanField field = state.field;
+    List<GaussianMessage> before = field.globals();
+    int failing = 0;
+    for (List<Integer> block : blocks) {
+      List<FactorTask> tasks = new ArrayList<>(block.size());
+      for (int f : block) {
+        tasks.add(
+            new FactorTask(f, sweep, seedOf(seed, sweep, f), field.cavity(f), field.current(f)));
+      }
+      List<FactorResult> results = executor.execute(tasks);
+      for (int t = 0; t < tasks.size(); t++) {
+        int f = block.get(t);
+        EpUpdate update =
+            apply(
+                field,
+                before,
+                sweep,
+                factors.get(f),
+                tasks.get(t),
+                results.get(t),
+                state.updated[f] ? damping : 0);
+        state.updated[f] |= update.status() == UpdateStatus.OK;
+        if (update.status() == UpdateStatus.OK) {
+          state.evidenceTerms[f] = update.logEvidenceTerm();
+          state.normalisedLogZ[f] = results.get(t).logNormaliser();
+          for (GaussianMessage cavity : tasks.get(t).cavity()) {
+            state.normalisedLogZ[f] -= cavity.isProper() ? cavity.logNormaliser() : Double.NaN;
+          }
+        }
+        state.statuses[f] = update.status();
+        failing += update.status().isFailing() ? 1 : 0;
+        state.history.add(update);
+      }
+    }
+    field.recompute();
+    double sum = 0;
+    double max = 0;
+    for (int v = 0; v < field.variableCount(); v++) {
+      double kl = field.global(v).klDivergence(before.get(v));
+      sum += kl;
+      max = Math.max(max, kl);
+    }
+    state.sweeps.add(new EpSweep(sweep, sum, max, failing, PriorFactor.seconds(sweepStart)));
+    state.converged = failing == 0 && max < tolerance;
   }
 
   /**
@@ -418,27 +506,6 @@ public final class ExpectationPropagation {
             + " of its value at the start of the sweep");
   }
 
-  /** The EP log evidence, {@code A(q) + sum_f log s_f}; see the class description. */
-  private static double logEvidence(
-      MeanField field, double[] normalisedLogZ, double[] evidenceTerms) {
-    double total = 0;
-    for (int v = 0; v < field.variableCount(); v++) {
-      total += field.global(v).logNormaliser();
-    }
-    for (int f = 0; f < field.factorCount(); f++) {
-      GaussianMessage[] cavity = field.cavity(f);
-      double term = normalisedLogZ[f];
-      for (int k = 0; k < cavity.length; k++) {
-        term +=
-            cavity[k].isProper()
-                ? cavity[k].logNormaliser() - field.global(field.scope(f)[k]).logNormaliser()
-                : Double.NaN;
-      }
-      total += Double.isNaN(term) ? evidenceTerms[f] : term;
-    }
-    return total;
-  }
-
   /** A seed for one factor in one sweep: SplitMix64 mixing of the three numbers. */
   static long seedOf(long seed, int sweep, int factor) {
     long z = seed + 0x9E3779B97F4A7C15L * (1 + sweep) + 0xBF58476D1CE4E5B9L * (1 + (long) factor);
@@ -455,6 +522,9 @@ public final class ExpectationPropagation {
     private int threads = 1;
     private long seed;
     private LongFunction<SearchEngine> sampler;
+    private Path outputRoot;
+    private String outputName;
+    private String tag = "";
 
     private Builder() {}
 
@@ -536,6 +606,35 @@ public final class ExpectationPropagation {
      */
     public Builder sampler(LongFunction<SearchEngine> engines) {
       this.sampler = Objects.requireNonNull(engines, "engines");
+      return this;
+    }
+
+    /**
+     * Writes the fit to {@code <root>/<name>/<identifier>/} (see {@link
+     * ExpectationPropagation#outputPath(FactorGraph)}), checkpoints it after every sweep, resumes
+     * it from its checkpoint and loads it, instead of fitting again, once it has completed (see
+     * {@link ExpectationPropagation#fit(FactorGraph, Function)}).
+     *
+     * @param root the output root, e.g. {@code output}
+     * @param name the fit's name, e.g. {@code seed/ep}: letters, digits, {@code _ . -}, folders
+     *     separated by {@code /} (checked when fitting)
+     * @return this builder
+     */
+    public Builder output(Path root, String name) {
+      this.outputRoot = Objects.requireNonNull(root, "root");
+      this.outputName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * A tag that enters the output identifier, to keep otherwise identical fits apart (e.g. the
+     * dataset's version, which the identifier does not hash).
+     *
+     * @param tag any text; empty by default
+     * @return this builder
+     */
+    public Builder tag(String tag) {
+      this.tag = Objects.requireNonNull(tag, "tag");
       return this;
     }
 

@@ -28,7 +28,8 @@ import org.graphfit.search.Samples;
  * model.json}, {@code search.json}, {@code samples.csv}, {@code samples_summary.json} and, while
  * the fit runs, {@code checkpoint.bin}. The identifier is a hash of the model, the search settings
  * and the user's tag, so the same fit always lands in the same folder and a completed one is
- * loaded, not refitted. Every file is written atomically.
+ * loaded, not refitted. Every file is written atomically. Expectation propagation shares the
+ * identifier ({@link #describe(ModelLayout)} plus its own additions) and writes its own files.
  */
 public final class OutputFolder {
   private static final JsonMapper JSON =
@@ -46,7 +47,7 @@ public final class OutputFolder {
   }
 
   /**
-   * The folder of a fit.
+   * The folder of a fit of a model.
    *
    * @param root the output root, e.g. {@code output}
    * @param name the fit's name, e.g. {@code seed/joint}: letters, digits, {@code _ . -}, folders
@@ -65,11 +66,36 @@ public final class OutputFolder {
       ModelLayout<?> layout,
       String searchName,
       Map<String, Object> searchSettings) {
+    return of(root, name, tag, describe(layout), searchName, searchSettings);
+  }
+
+  /**
+   * The folder of a fit whose model is given by its structural description, for fits that add to
+   * {@link #describe(ModelLayout)} (expectation propagation adds a graph's hierarchies). The
+   * identifier is the first 32 hex digits of the SHA-256 of the description's JSON, the JSON of the
+   * search name and settings, and the tag.
+   *
+   * @param root the output root, e.g. {@code output}
+   * @param name the fit's name: letters, digits, {@code _ . -}, folders separated by {@code /}
+   * @param tag a user tag that distinguishes otherwise identical fits (may be empty)
+   * @param modelDescription the model's structural description, in a stable order
+   * @param searchName the search's name
+   * @param searchSettings the settings that determine the result, in a stable order
+   * @return the folder (not yet created)
+   * @throws IllegalArgumentException if the name is malformed
+   */
+  public static OutputFolder of(
+      Path root,
+      String name,
+      String tag,
+      Map<String, Object> modelDescription,
+      String searchName,
+      Map<String, Object> searchSettings) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "output name '" + name + "' must be letters, digits, _ . - with folders separated by /");
     }
-    String modelJson = toJson(describe(layout));
+    String modelJson = toJson(modelDescription);
     Map<String, Object> search = new LinkedHashMap<>();
     search.put("search", searchName);
     search.put("settings", searchSettings);
@@ -91,7 +117,15 @@ public final class OutputFolder {
     }
   }
 
-  private static Map<String, Object> describe(ModelLayout<?> layout) {
+  /**
+   * The structural description of a model that enters the identifier and {@code files/model.json}:
+   * the model's type, each free parameter's path, slots and prior (type and arguments), the fixed
+   * values and the constraints. The data and the analysis code are not part of it.
+   *
+   * @param layout the model
+   * @return the description, in a stable order
+   */
+  public static Map<String, Object> describe(ModelLayout<?> layout) {
     List<Map<String, Object>> parameters = new ArrayList<>();
     for (int i = 0; i < layout.priorCount(); i++) {
       Prior prior = layout.prior(i);

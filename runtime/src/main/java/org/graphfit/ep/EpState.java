@@ -1,0 +1,273 @@
+package org.graphfit.ep;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the EP loop carries from one sweep to the next, and its byte format (the checkpoint
+ * {@code files/checkpoint.bin} and the completed fit's {@code files/ep_result.bin}): every factor's
+ * messages (the global approximation is their product, recomputed at the end of every sweep), each
+ * factor's last status, evidence term and normalised tilted log normaliser, whether it has been
+ * updated yet (its next update is damped), the history, the sweep summaries, whether EP has
+ * converged and the seconds spent. The approximation a sweep's KL test compares against is taken at
+ * that sweep's start, so nothing else crosses a sweep boundary; factor seeds depend only on {@code
+ * (seed, sweep, factor)}.
+ *
+ * <p>Format version 1, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
+ * output identifier (string), factor count, variable count, sweeps done, converged flag, seconds;
+ * per factor its scope length, then per variable the message's precision and shift, the status
+ * ordinal (-1 for none yet), evidence term, normalised log normaliser and updated flag; the history
+ * (count, then sweep, factor name, status ordinal, KL, evidence term, seconds, message); the sweeps
+ * (count, then sweep, KL, largest KL, failing count, seconds). A string is its UTF-8 byte count and
+ * bytes.
+ */
+final class EpState {
+  private static final int MAGIC = 0x47464550; // "GFEP"
+  private static final int VERSION = 1;
+
+  final MeanField field;
+  final UpdateStatus[] statuses;
+  final double[] evidenceTerms;
+  final double[] normalisedLogZ;
+  final boolean[] updated;
+  final List<EpUpdate> history = new ArrayList<>();
+  final List<EpSweep> sweeps = new ArrayList<>();
+  boolean converged;
+
+  /** The seconds spent by earlier runs of this fit (0 for a fresh start). */
+  double earlierSeconds;
+
+  private EpState(List<EpFactor> factors, int variables) {
+    List<List<Integer>> scopes = new ArrayList<>();
+    for (EpFactor factor : factors) {
+      scopes.add(factor.variables());
+    }
+    this.field = new MeanField(variables, scopes);
+    this.statuses = new UpdateStatus[factors.size()];
+    this.evidenceTerms = new double[factors.size()];
+    this.normalisedLogZ = new double[factors.size()];
+    this.updated = new boolean[factors.size()];
+  }
+
+  /**
+   * The state before the first sweep: prior factors' initial messages, exact priors marked {@link
+   * UpdateStatus#FIXED} in the history of sweep 1, every other message flat.
+   *
+   * @param factors the factors, prior factors first (one per variable)
+   * @param variables the number of variables
+   * @return the state
+   */
+  static EpState start(List<EpFactor> factors, int variables) {
+    EpState state = new EpState(factors, variables);
+    for (int v = 0; v < variables; v++) {
+      state.field.replace(
+          v, new GaussianMessage[] {((PriorFactor) factors.get(v)).initialMessage()});
+    }
+    for (int f = 0; f < factors.size(); f++) {
+      if (factors.get(f) instanceof PriorFactor prior && prior.isFixed()) {
+        // An exact factor equals its message times s_f with log s_f = -A(message), in any cavity.
+        state.statuses[f] = UpdateStatus.FIXED;
+        state.evidenceTerms[f] = -state.field.message(f, 0).logNormaliser();
+        state.normalisedLogZ[f] = Double.NaN;
+        state.history.add(
+            new EpUpdate(
+                1, factors.get(f).name(), UpdateStatus.FIXED, 0, state.evidenceTerms[f], 0, ""));
+      }
+    }
+    return state;
+  }
+
+  /**
+   * The number of sweeps done.
+   *
+   * @return the count
+   */
+  int sweepCount() {
+    return sweeps.size();
+  }
+
+  /** The EP log evidence, {@code A(q) + sum_f log s_f}; see {@link ExpectationPropagation}. */
+  double logEvidence() {
+    double total = 0;
+    for (int v = 0; v < field.variableCount(); v++) {
+      total += field.global(v).logNormaliser();
+    }
+    for (int f = 0; f < field.factorCount(); f++) {
+      GaussianMessage[] cavity = field.cavity(f);
+      double term = normalisedLogZ[f];
+      for (int k = 0; k < cavity.length; k++) {
+        term +=
+            cavity[k].isProper()
+                ? cavity[k].logNormaliser() - field.global(field.scope(f)[k]).logNormaliser()
+                : Double.NaN;
+      }
+      total += Double.isNaN(term) ? evidenceTerms[f] : term;
+    }
+    return total;
+  }
+
+  /**
+   * The state's bytes.
+   *
+   * @param identifier the output identifier of the fit, checked when the bytes are read back
+   * @param seconds the seconds spent on the fit so far, all runs together
+   * @return the bytes
+   */
+  byte[] toBytes(String identifier, double seconds) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      out.writeInt(VERSION);
+      writeString(out, identifier);
+      out.writeInt(field.factorCount());
+      out.writeInt(field.variableCount());
+      out.writeInt(sweeps.size());
+      out.writeBoolean(converged);
+      out.writeDouble(seconds);
+      for (int f = 0; f < field.factorCount(); f++) {
+        int scope = field.scope(f).length;
+        out.writeInt(scope);
+        for (int k = 0; k < scope; k++) {
+          out.writeDouble(field.message(f, k).precision());
+          out.writeDouble(field.message(f, k).shift());
+        }
+        out.writeInt(statuses[f] == null ? -1 : statuses[f].ordinal());
+        out.writeDouble(evidenceTerms[f]);
+        out.writeDouble(normalisedLogZ[f]);
+        out.writeBoolean(updated[f]);
+      }
+      out.writeInt(history.size());
+      for (EpUpdate update : history) {
+        out.writeInt(update.sweep());
+        writeString(out, update.factor());
+        out.writeInt(update.status().ordinal());
+        out.writeDouble(update.kl());
+        out.writeDouble(update.logEvidenceTerm());
+        out.writeDouble(update.seconds());
+        writeString(out, update.message());
+      }
+      out.writeInt(sweeps.size());
+      for (EpSweep sweep : sweeps) {
+        out.writeInt(sweep.sweep());
+        out.writeDouble(sweep.kl());
+        out.writeDouble(sweep.maxKl());
+        out.writeInt(sweep.failing());
+        out.writeDouble(sweep.seconds());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Reads a state and checks that it belongs to this fit: same identifier, factors and variables.
+   * {@link #earlierSeconds} is set to the seconds stored.
+   *
+   * @param bytes the bytes of {@link #toBytes}
+   * @param identifier the output identifier of this fit
+   * @param factors this fit's factors
+   * @param variables this fit's number of variables
+   * @return the state
+   * @throws IllegalStateException if the bytes are not an EP state of this fit, or are corrupt
+   */
+  static EpState fromBytes(byte[] bytes, String identifier, List<EpFactor> factors, int variables) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      if (bytes.length < 8 || in.readInt() != MAGIC) {
+        throw new IllegalStateException("it is not an expectation propagation checkpoint");
+      }
+      int version = in.readInt();
+      if (version != VERSION) {
+        throw new IllegalStateException(
+            "it has format version " + version + " but this build reads version " + VERSION);
+      }
+      String owner = readString(in);
+      if (!owner.equals(identifier)) {
+        throw new IllegalStateException(
+            "it belongs to the fit with identifier " + owner + ", not " + identifier);
+      }
+      int factorCount = in.readInt();
+      int variableCount = in.readInt();
+      if (factorCount != factors.size() || variableCount != variables) {
+        throw new IllegalStateException(
+            String.format(
+                "it has %d factors and %d variables but the graph has %d and %d",
+                factorCount, variableCount, factors.size(), variables));
+      }
+      EpState state = new EpState(factors, variables);
+      int sweepCount = in.readInt();
+      state.converged = in.readBoolean();
+      state.earlierSeconds = in.readDouble();
+      UpdateStatus[] values = UpdateStatus.values();
+      for (int f = 0; f < factorCount; f++) {
+        int scope = in.readInt();
+        if (scope != factors.get(f).variables().size()) {
+          throw new IllegalStateException("factor " + f + " has another number of variables");
+        }
+        GaussianMessage[] messages = new GaussianMessage[scope];
+        for (int k = 0; k < scope; k++) {
+          messages[k] = GaussianMessage.ofNatural(in.readDouble(), in.readDouble());
+        }
+        state.field.replace(f, messages);
+        int status = in.readInt();
+        state.statuses[f] = status == -1 ? null : values[status];
+        state.evidenceTerms[f] = in.readDouble();
+        state.normalisedLogZ[f] = in.readDouble();
+        state.updated[f] = in.readBoolean();
+      }
+      state.field.recompute();
+      int updates = count(in, 8);
+      for (int i = 0; i < updates; i++) {
+        state.history.add(
+            new EpUpdate(
+                in.readInt(),
+                readString(in),
+                values[in.readInt()],
+                in.readDouble(),
+                in.readDouble(),
+                in.readDouble(),
+                readString(in)));
+      }
+      int sweeps = count(in, 8);
+      for (int i = 0; i < sweeps; i++) {
+        state.sweeps.add(
+            new EpSweep(
+                in.readInt(), in.readDouble(), in.readDouble(), in.readInt(), in.readDouble()));
+      }
+      if (sweeps != sweepCount || in.read() != -1) {
+        throw new IllegalStateException("its sweep count or length is inconsistent");
+      }
+      return state;
+    } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new IllegalStateException("it is truncated or corrupt (" + e + ")", e);
+    }
+  }
+
+  private static void writeString(DataOutputStream out, String text) throws IOException {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    byte[] utf8 = new byte[count(in, 1)];
+    in.readFully(utf8);
+    return new String(utf8, StandardCharsets.UTF_8);
+  }
+
+  /** A count of items of at least {@code minBytes} each, checked against the bytes left. */
+  private static int count(DataInputStream in, int minBytes) throws IOException {
+    int count = in.readInt();
+    if (count < 0 || (long) count * minBytes > in.available()) {
+      throw new IOException("a count of " + count + " exceeds the bytes left");
+    }
+    return count;
+  }
+}

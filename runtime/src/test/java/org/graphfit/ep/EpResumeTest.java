@@ -1,0 +1,265 @@
+package org.graphfit.ep;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.graphfit.analysis.Analysis;
+import org.graphfit.graph.FactorGraph;
+import org.graphfit.graph.GaussianParent;
+import org.graphfit.graph.HierarchicalFactor;
+import org.graphfit.model.Parameter;
+import org.graphfit.prior.Prior;
+import org.graphfit.search.nested.NestedSampling;
+import org.graphfit.search.nested.NestedSettings;
+import org.graphfit.testing.Gaussian;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** EP's output folder: identifier, checkpoint after every sweep, resume, loading, bad files. */
+class EpResumeTest {
+  private static final double NOISE = 1;
+  private static final double[] Y = HierarchicalToys.simulate(3, 4, 1, 1, NOISE);
+
+  @TempDir Path output;
+
+  /** Four datasets, a uniform-prior parent mean and a fixed scatter; counts likelihood calls. */
+  private static FactorGraph graph(AtomicInteger calls, Prior meanPrior) {
+    HierarchicalFactor hierarchy =
+        HierarchicalFactor.of(
+            GaussianParent.INSTANCE, Parameter.free(meanPrior), Parameter.fixed(1));
+    return HierarchicalToys.of(
+            Y,
+            NOISE,
+            hierarchy,
+            i -> {
+              Analysis<Gaussian> measurement = HierarchicalToys.measurement(Y[i], NOISE);
+              return gaussian -> {
+                calls.incrementAndGet();
+                return measurement.logLikelihood(gaussian);
+              };
+            })
+        .graph;
+  }
+
+  private static FactorGraph graph() {
+    return graph(new AtomicInteger(), Prior.uniform(-10, 10));
+  }
+
+  /** Nested sampling per factor, so every sweep depends on its factor seeds; five full sweeps. */
+  private static ExpectationPropagation.Builder sampled() {
+    return ExpectationPropagation.builder()
+        .seed(11)
+        .maxSweeps(5)
+        .tolerance(1e-12)
+        .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(50).seed(s).build()));
+  }
+
+  private Path folder(ExpectationPropagation ep) {
+    return ep.outputPath(graph()).orElseThrow();
+  }
+
+  @Test
+  void identifierIsStableAcrossRunsAndThreadsAndChangesWithSettingsTagAndModel() {
+    Path base = folder(ExpectationPropagation.builder().output(output, "ep").build());
+
+    assertThat(base.getParent()).isEqualTo(output.resolve("ep"));
+    assertThat(base.getFileName().toString()).isEqualTo("496cfe01215a9b8ad276a5269c789eca");
+    assertThat(folder(ExpectationPropagation.builder().output(output, "ep").threads(2).build()))
+        .isEqualTo(base);
+    assertThat(folder(ExpectationPropagation.builder().output(output, "ep").build()))
+        .isEqualTo(base);
+    List<ExpectationPropagation.Builder> others =
+        List.of(
+            ExpectationPropagation.builder().damping(0.3),
+            ExpectationPropagation.builder().maxSweeps(10),
+            ExpectationPropagation.builder().tolerance(1e-3),
+            ExpectationPropagation.builder().seed(2),
+            ExpectationPropagation.builder().tag("v2"),
+            ExpectationPropagation.builder()
+                .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(50).build())));
+    for (ExpectationPropagation.Builder other : others) {
+      assertThat(folder(other.output(output, "ep").build()).getFileName())
+          .isNotEqualTo(base.getFileName());
+    }
+    ExpectationPropagation ep = ExpectationPropagation.builder().output(output, "ep").build();
+    assertThat(ep.outputPath(graph(new AtomicInteger(), Prior.uniform(-10, 11))).orElseThrow())
+        .isNotEqualTo(base);
+    assertThat(ExpectationPropagation.builder().build().outputPath(graph()).isPresent()).isFalse();
+  }
+
+  @Test
+  void interruptedFitResumesAndEndsBitIdenticalToAnUninterruptedOne() {
+    EpResult uninterrupted = sampled().build().fit(graph());
+    assertThat(uninterrupted.sweepCount()).isEqualTo(5);
+    assertThat(uninterrupted.failingFactors()).isEmpty();
+
+    ExpectationPropagation ep = sampled().output(output, "resume").build();
+    AtomicInteger calls = new AtomicInteger();
+    // Dies in sweep 3 after its first block (prior and analysis factors) has been computed.
+    assertThrows(
+        IllegalStateException.class,
+        () -> ep.fit(graph(calls, Prior.uniform(-10, 10)), factors -> dyingIn(3, factors)));
+    Path folder = folder(ep);
+    assertThat(Files.exists(folder.resolve("files/checkpoint.bin"))).isTrue();
+    assertThat(Files.exists(folder.resolve("files/ep_summary.json"))).isFalse();
+
+    List<Integer> sweepsRun = new ArrayList<>();
+    EpResult resumed =
+        sampled()
+            .output(output, "resume")
+            .build()
+            .fit(graph(), factors -> recording(sweepsRun, LocalFactorExecutor.of(factors, 2)));
+
+    assertThat(sweepsRun.get(0)).isEqualTo(3);
+
+    assertThat(resumed.approximation()).isEqualTo(uninterrupted.approximation());
+    assertThat(resumed.summaries()).isEqualTo(uninterrupted.summaries());
+    assertThat(withoutTimes(resumed.history())).isEqualTo(withoutTimes(uninterrupted.history()));
+    assertThat(resumed.sweeps().stream().map(s -> List.of(s.sweep(), s.kl(), s.failing())).toList())
+        .isEqualTo(
+            uninterrupted.sweeps().stream()
+                .map(s -> List.of(s.sweep(), s.kl(), s.failing()))
+                .toList());
+    assertThat(resumed.statuses()).isEqualTo(uninterrupted.statuses());
+    assertThat(Double.compare(resumed.logEvidence(), uninterrupted.logEvidence())).isEqualTo(0);
+    assertThat(Files.exists(folder.resolve("files/checkpoint.bin"))).isFalse();
+  }
+
+  @Test
+  void completedFitIsLoadedWithoutCallingAnyLikelihood() throws IOException {
+    ExpectationPropagation ep = ExpectationPropagation.builder().output(output, "done").build();
+    AtomicInteger calls = new AtomicInteger();
+    EpResult first = ep.fit(graph(calls, Prior.uniform(-10, 10)));
+    int callsAfterFirst = calls.get();
+    assertThat(callsAfterFirst).isGreaterThan(0);
+
+    EpResult loaded =
+        ExpectationPropagation.builder()
+            .output(output, "done")
+            .threads(2)
+            .build()
+            .fit(graph(calls, Prior.uniform(-10, 10)));
+
+    assertThat(calls.get()).isEqualTo(callsAfterFirst);
+    assertThat(loaded.approximation()).isEqualTo(first.approximation());
+    assertThat(loaded.summaries()).isEqualTo(first.summaries());
+    assertThat(loaded.history()).isEqualTo(first.history());
+    assertThat(loaded.sweeps()).isEqualTo(first.sweeps());
+    assertThat(loaded.statuses()).isEqualTo(first.statuses());
+    assertThat(loaded.converged()).isEqualTo(first.converged());
+    assertThat(Double.compare(loaded.logEvidence(), first.logEvidence())).isEqualTo(0);
+    assertThat(loaded.seconds()).isEqualTo(first.seconds());
+    Path folder = folder(ep);
+    for (String file :
+        List.of(
+            "model.info",
+            "graph.txt",
+            "ep_history.csv",
+            "ep_sweeps.csv",
+            "mean_field.txt",
+            "mean_field.json",
+            "files/model.json",
+            "files/search.json",
+            "files/ep_result.bin",
+            "files/ep_summary.json")) {
+      assertThat(Files.exists(folder.resolve(file))).isTrue();
+    }
+    assertThat(Files.exists(folder.resolve("files/checkpoint.bin"))).isFalse();
+    assertThat(
+            JsonMapper.builder()
+                .build()
+                .readTree(folder.resolve("files/ep_summary.json").toFile())
+                .path("completed")
+                .asBoolean())
+        .isTrue();
+    assertThat(Files.readString(folder.resolve("files/model.json"))).contains("GaussianParent");
+    assertThat(Files.readString(folder.resolve("files/search.json"))).contains("\"damping\"");
+  }
+
+  @Test
+  void corruptOrForeignCheckpointGivesAClearError() throws IOException {
+    ExpectationPropagation ep = sampled().output(output, "bad").build();
+    assertThrows(IllegalStateException.class, () -> ep.fit(graph(), f -> dyingIn(2, f)));
+    Path checkpoint = folder(ep).resolve("files/checkpoint.bin");
+    byte[] good = Files.readAllBytes(checkpoint);
+
+    Files.write(checkpoint, Arrays.copyOf(good, good.length / 2));
+    assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
+        .hasMessageThat()
+        .contains("checkpoint.bin cannot be used: it is truncated or corrupt");
+
+    Files.write(checkpoint, new byte[] {'N', 'E', 'S', 'T', 0, 0, 0, 1, 2, 3});
+    assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
+        .hasMessageThat()
+        .contains("it is not an expectation propagation checkpoint; delete it to fit afresh");
+
+    byte[] newer = good.clone();
+    newer[7] = 2;
+    Files.write(checkpoint, newer);
+    assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
+        .hasMessageThat()
+        .contains("it has format version 2 but this build reads version 1");
+
+    ExpectationPropagation tagged = sampled().output(output, "bad").tag("other").build();
+    Path foreign = folder(tagged).resolve("files/checkpoint.bin");
+    Files.createDirectories(foreign.getParent());
+    Files.write(foreign, good);
+    assertThat(assertThrows(IllegalStateException.class, () -> tagged.fit(graph())))
+        .hasMessageThat()
+        .contains("it belongs to the fit with identifier " + folder(ep).getFileName());
+  }
+
+  /** The history without wall times, which differ from run to run. */
+  private static List<List<Object>> withoutTimes(List<EpUpdate> history) {
+    return history.stream()
+        .map(
+            u ->
+                List.<Object>of(
+                    u.sweep(), u.factor(), u.status(), u.kl(), u.logEvidenceTerm(), u.message()))
+        .toList();
+  }
+
+  /** An executor that records the sweep of every block it computes. */
+  private static FactorExecutor recording(List<Integer> sweeps, FactorExecutor executor) {
+    return new FactorExecutor() {
+      @Override
+      public List<FactorResult> execute(List<FactorTask> tasks) {
+        sweeps.add(tasks.get(0).sweep());
+        return executor.execute(tasks);
+      }
+
+      @Override
+      public void close() {
+        executor.close();
+      }
+    };
+  }
+
+  /** A local executor that throws on the second block of the given sweep, like a killed fit. */
+  private static FactorExecutor dyingIn(int sweep, List<EpFactor> factors) {
+    LocalFactorExecutor local = LocalFactorExecutor.of(factors, 1);
+    AtomicInteger blocks = new AtomicInteger();
+    return new FactorExecutor() {
+      @Override
+      public List<FactorResult> execute(List<FactorTask> tasks) {
+        if (tasks.get(0).sweep() == sweep && blocks.incrementAndGet() == 2) {
+          throw new IllegalStateException("killed in sweep " + sweep);
+        }
+        return local.execute(tasks);
+      }
+
+      @Override
+      public void close() {
+        local.close();
+      }
+    };
+  }
+}
