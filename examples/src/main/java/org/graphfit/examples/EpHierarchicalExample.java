@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.graphfit.ep.EpOutput;
 import org.graphfit.ep.EpResult;
 import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.ep.VariableSummary;
@@ -22,8 +21,8 @@ import org.graphfit.search.nested.NestedSettings;
  * argument {@code laplace}, by a Laplace approximation), the parent by quadrature. These datasets
  * have low signal-to-noise: a dataset's likelihood of the centre is broad and far from Gaussian,
  * and the Laplace path, which sees only the curvature at one mode, overstates how well each centre
- * is known and so the scatter. Writes {@code <output>/hierarchical_ep/} with the EP files and
- * {@code ep_convergence.png}.
+ * is known and so the scatter. Writes {@code <output>/hierarchical_ep/<identifier>/} with the EP
+ * files (a completed fit is loaded, an interrupted one resumes) and {@code ep_convergence.png}.
  */
 public final class EpHierarchicalExample {
   private static final String DATA = HierarchicalGraph.DATA;
@@ -39,22 +38,27 @@ public final class EpHierarchicalExample {
    * @throws IOException if the example data cannot be read
    */
   public static void main(String[] args) throws IOException {
-    Path output = Path.of(args.length > 0 ? args[0] : "output").resolve("hierarchical_ep");
+    Path root = Path.of(args.length > 0 ? args[0] : "output");
     HierarchicalGraph hierarchy = HierarchicalGraph.load();
     FactorGraph graph = hierarchy.graph();
     List<FactorKey<Gaussian>> keys = hierarchy.keys();
     HierarchicalFactor centres = hierarchy.centres();
 
     boolean laplace = args.length > 1 && args[1].equals("laplace");
-    ExpectationPropagation.Builder builder = ExpectationPropagation.builder().threads(2).seed(1);
+    ExpectationPropagation.Builder builder =
+        ExpectationPropagation.builder()
+            .threads(2)
+            .seed(1)
+            .output(root, laplace ? "hierarchical_ep_laplace" : "hierarchical_ep");
     if (!laplace) {
       builder
           .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(200).seed(s).build()))
           .maxSweeps(15)
           .tolerance(1e-3);
     }
-    EpResult result = builder.build().fit(graph);
-    EpOutput.write(output, result);
+    ExpectationPropagation ep = builder.build();
+    EpResult result = ep.fit(graph);
+    Path output = ep.outputPath(graph).orElseThrow();
     ConvergencePlot.of("EP on " + DATA, result).writePng(output.resolve("ep_convergence.png"));
 
     VariableSummary mean = result.summary(centres.hyperParameter("mean"));

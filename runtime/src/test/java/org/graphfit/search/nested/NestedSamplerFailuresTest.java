@@ -89,7 +89,8 @@ class NestedSamplerFailuresTest {
                     .build())
             .run(Problems.gaussian(4));
 
-    // a two-step walk accepts about half its steps; all of its eight tries fail about 1 in 250 times
+    // a two-step walk accepts about half its steps; all of its eight tries fail about 1 in 250
+    // times
     assertThat(walks.stuckProposals()).isGreaterThan(0L);
     assertThat(walks.stuckProposals()).isLessThan(walks.iterations());
     assertThat(uniform.stuckProposals()).isEqualTo(0L);
