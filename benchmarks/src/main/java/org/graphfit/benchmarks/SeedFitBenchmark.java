@@ -134,7 +134,9 @@ public final class SeedFitBenchmark implements Callable<Integer> {
         throw new CommandLine.ParameterException(
             new CommandLine(this), "unknown problem '" + problem + "': use single or joint");
       }
-      run(problem, datasets, 0);
+      for (long warmUp = -3; warmUp < 0; warmUp++) {
+        run(problem, datasets, warmUp);
+      }
       for (long seed : Seeds.parse(seeds)) {
         Map<String, Object> row = run(problem, datasets, seed);
         print(out, row, truth);

@@ -26,7 +26,10 @@ public record Gaussian(
 
   @Override
   public double profile(double x) {
-    double z = (x - centre) / sigma;
-    return normalization * INVERSE_SQRT_TWO_PI / sigma * Math.exp(-0.5 * z * z);
+    // one division per call: when a loop over pixels inlines this, the JIT hoists it out
+    double inverseSigma = 1 / sigma;
+    double z = (x - centre) * inverseSigma;
+    return normalization * INVERSE_SQRT_TWO_PI * inverseSigma * Math.exp(-0.5 * z * z);
   }
+
 }

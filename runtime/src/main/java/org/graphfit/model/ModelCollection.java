@@ -24,6 +24,8 @@ public final class ModelCollection implements Model<CollectionInstance> {
 
   private final Map<String, Model<?>> models = new LinkedHashMap<>();
   private final List<Constraint> constraints = new ArrayList<>();
+  private Model<?>[] ordered = new Model<?>[0];
+  private List<String> names = List.of();
 
   /** An empty collection. */
   public ModelCollection() {}
@@ -50,6 +52,8 @@ public final class ModelCollection implements Model<CollectionInstance> {
           "the collection already has a model named '" + name + "'; choose another name");
     }
     models.put(name, model);
+    ordered = models.values().toArray(new Model<?>[0]);
+    names = List.copyOf(models.keySet());
     return new ModelKey<>(this, name, models.size() - 1);
   }
 
@@ -84,7 +88,7 @@ public final class ModelCollection implements Model<CollectionInstance> {
   @Override
   public int slotCount() {
     int count = 0;
-    for (Model<?> model : models.values()) {
+    for (Model<?> model : ordered) {
       count += model.slotCount();
     }
     return count;
@@ -92,23 +96,21 @@ public final class ModelCollection implements Model<CollectionInstance> {
 
   @Override
   public CollectionInstance instanceFromSlots(double[] slots, int offset) {
-    Object[] instances = new Object[models.size()];
-    int index = 0;
+    Object[] instances = new Object[ordered.length];
     int position = offset;
-    for (Model<?> model : models.values()) {
-      instances[index++] = model.instanceFromSlots(slots, position);
-      position += model.slotCount();
+    for (int i = 0; i < ordered.length; i++) {
+      instances[i] = ordered[i].instanceFromSlots(slots, position);
+      position += ordered[i].slotCount();
     }
-    return new CollectionInstance(this, List.copyOf(models.keySet()), instances);
+    return new CollectionInstance(this, names, instances);
   }
 
   @Override
   public void slotsFromInstance(CollectionInstance instance, double[] slots, int offset) {
-    int index = 0;
     int position = offset;
-    for (Model<?> model : models.values()) {
-      writeSlots(model, instance.get(index++), slots, position);
-      position += model.slotCount();
+    for (int i = 0; i < ordered.length; i++) {
+      writeSlots(ordered[i], instance.get(i), slots, position);
+      position += ordered[i].slotCount();
     }
   }
 

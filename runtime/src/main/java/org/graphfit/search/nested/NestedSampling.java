@@ -68,7 +68,7 @@ public final class NestedSampling implements SearchEngine {
     diagnostics.put("remaining_dlogz", run.remainingLogZ());
     diagnostics.put("converged", run.converged() ? 1.0 : 0.0);
     diagnostics.put("stuck_proposals", (double) run.stuckProposals());
-    if (run.stuckProposals() > 0.01 * run.iterations()) {
+    if (run.stuckProposals() > 0.05 * run.iterations()) {
       LOG.warn(
           "{} of {} new live points copy an existing one because their random walk or slice got"
               + " stuck; raise walks or slices, or use uniform sampling",
