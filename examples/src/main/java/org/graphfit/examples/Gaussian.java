@@ -31,5 +31,4 @@ public record Gaussian(
     double z = (x - centre) * inverseSigma;
     return normalization * INVERSE_SQRT_TWO_PI * inverseSigma * Math.exp(-0.5 * z * z);
   }
-
 }

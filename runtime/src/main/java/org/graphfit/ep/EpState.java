@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,6 +54,9 @@ final class EpState {
     this.statuses = new UpdateStatus[factors.size()];
     this.evidenceTerms = new double[factors.size()];
     this.normalisedLogZ = new double[factors.size()];
+    // a factor that never updates contributes no evidence term: the estimate stays NaN
+    Arrays.fill(evidenceTerms, Double.NaN);
+    Arrays.fill(normalisedLogZ, Double.NaN);
     this.updated = new boolean[factors.size()];
   }
 

@@ -8,8 +8,8 @@ package org.graphfit.ep;
  * @param status what happened to its message
  * @param kl the KL divergence from the global approximation before to after applying this update,
  *     summed over the factor's variables (0 when the message was kept)
- * @param logEvidenceTerm the factor's term {@code log Z_f + log A(cavity) - log A(projection)} of
- *     the EP evidence, NaN when unknown
+ * @param logEvidenceTerm the factor's term {@code log Z_f + A(cavity) - A(projection)} of the EP
+ *     evidence, NaN when unknown
  * @param seconds the wall time of the factor's fit
  * @param message what went wrong, or empty
  */

@@ -366,6 +366,26 @@ public final class ExpectationPropagation {
             new FactorTask(f, sweep, seedOf(seed, sweep, f), field.cavity(f), field.current(f)));
       }
       List<FactorResult> results = executor.execute(tasks);
+      if (results.size() != tasks.size()) {
+        throw new IllegalStateException(
+            executor.getClass().getSimpleName()
+                + " returned "
+                + results.size()
+                + " results for "
+                + tasks.size()
+                + " tasks");
+      }
+      for (int t = 0; t < tasks.size(); t++) {
+        if (results.get(t).factor() != tasks.get(t).factor()) {
+          throw new IllegalStateException(
+              executor.getClass().getSimpleName()
+                  + " returned the result of factor "
+                  + results.get(t).factor()
+                  + " for the task of factor "
+                  + tasks.get(t).factor()
+                  + "; results must come back in task order");
+        }
+      }
       for (int t = 0; t < tasks.size(); t++) {
         int f = block.get(t);
         EpUpdate update =

@@ -131,7 +131,7 @@ final class ParentFactor implements EpFactor {
           PriorFactor.seconds(start));
     } catch (RuntimeException e) {
       return FactorResult.failed(
-          task, UpdateStatus.NON_FINITE_MOMENTS, e.toString(), PriorFactor.seconds(start));
+          task, UpdateStatus.FAILED, e.toString(), PriorFactor.seconds(start));
     }
   }
 

@@ -64,6 +64,10 @@ final class PriorFactor implements EpFactor {
             new GaussianMessage[] {wide},
             ORDER,
             2 * PASSES);
+    if (nodes == null) {
+      throw new IllegalStateException(
+          name() + " has no finite latent density near its median; check the prior's arguments");
+    }
     return GaussianMessage.ofMoments(nodes.mean[0], nodes.covariance[0][0]);
   }
 
@@ -110,8 +114,7 @@ final class PriorFactor implements EpFactor {
           "",
           seconds(start));
     } catch (RuntimeException e) {
-      return FactorResult.failed(
-          task, UpdateStatus.NON_FINITE_MOMENTS, e.toString(), seconds(start));
+      return FactorResult.failed(task, UpdateStatus.FAILED, e.toString(), seconds(start));
     }
   }
 

@@ -100,7 +100,8 @@ class SparkFactorExecutorTest {
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
       spark.setLogLevel("ERROR");
       FactorGraph graph = graph();
-      distributed = ep().fit(graph, factors -> SparkFactorExecutor.of(spark, new ToySource(), 4));
+      distributed =
+          ep().fit(graph, factors -> SparkFactorExecutor.of(spark, new ToySource(), factors, 4));
     }
 
     assertThat(distributed.converged()).isTrue();
@@ -113,6 +114,19 @@ class SparkFactorExecutorTest {
   @Test
   void partitionsMustBePositive() {
     org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class, () -> SparkFactorExecutor.of(null, new ToySource(), 0));
+        IllegalArgumentException.class,
+        () -> SparkFactorExecutor.of(null, new ToySource(), List.of(), 0));
+  }
+
+  @Test
+  void aWorkerThatBuildsOtherFactorsRefusesToRun() {
+    List<EpFactor> driver = new ToySource().factors();
+    String fingerprint = SparkFactorExecutor.fingerprint(driver.subList(0, driver.size() - 1));
+
+    IllegalStateException error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class,
+            () -> SparkFactorExecutor.factors(new ToySource(), fingerprint));
+    assertThat(error).hasMessageThat().contains("built other factors on this worker");
   }
 }

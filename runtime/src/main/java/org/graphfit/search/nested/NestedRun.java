@@ -60,8 +60,8 @@ public final class NestedRun {
 
   /**
    * The accepted proposals whose random walk accepted no step or whose slice ran out of shrinks, so
-   * that the new live point copies an existing one; more than a few percent of the iterations
-   * means the proposal scale or walk length is too small for the problem.
+   * that the new live point copies an existing one; more than a few percent of the iterations means
+   * the proposal scale or walk length is too small for the problem.
    *
    * @return the number of stuck proposals
    */
