@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.ToIntFunction;
@@ -444,6 +445,17 @@ public final class ExpectationPropagation {
     return blocks;
   }
 
+  /** Joins the non-empty notes of an update with semicolons. */
+  private static String notes(String... notes) {
+    StringJoiner joined = new StringJoiner("; ");
+    for (String note : notes) {
+      if (!note.isEmpty()) {
+        joined.add(note);
+      }
+    }
+    return joined.toString();
+  }
+
   private EpUpdate apply(
       MeanField field,
       List<GaussianMessage> before,
@@ -506,10 +518,10 @@ public final class ExpectationPropagation {
             kl,
             evidenceTerm,
             result.seconds(),
-            (step < 1 ? "step shortened to " + step : "")
-                + (clipped
-                    ? (step < 1 ? "; " : "") + "a message of negative precision set flat"
-                    : ""));
+            notes(
+                result.message(),
+                step < 1 ? "step shortened to " + step : "",
+                clipped ? "a message of negative precision set flat" : ""));
       }
     }
     return new EpUpdate(

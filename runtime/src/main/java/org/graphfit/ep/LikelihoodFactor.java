@@ -6,6 +6,7 @@ import org.graphfit.analysis.Analysis;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.LikelihoodFailures;
 import org.graphfit.search.Samples;
 import org.graphfit.search.SearchEngine;
 import org.graphfit.search.SearchRun;
@@ -152,6 +153,22 @@ final class LikelihoodFactor<T> implements EpFactor {
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
       run = engines.apply(task.seed()).run(problem, runner, CheckpointStore.none());
     }
+    if (run.diagnostics().getOrDefault("converged", 1.0) == 0) {
+      return FactorResult.failed(
+          task,
+          UpdateStatus.FAILED,
+          "the factor's search stopped at its iteration or call limit before converging",
+          PriorFactor.seconds(start));
+    }
+    LikelihoodFailures failures = problem.failures();
+    String note =
+        failures.failures() == 0
+            ? ""
+            : failures.failures()
+                + " of "
+                + failures.calls()
+                + " likelihood calls failed and counted as zero likelihood, e.g. "
+                + failures.firstMessage();
     Samples samples = run.samples();
     GaussianMessage[] moments = new GaussianMessage[priors.length];
     for (int j = 0; j < priors.length; j++) {
@@ -178,6 +195,6 @@ final class LikelihoodFactor<T> implements EpFactor {
       logNormaliser += cavity.logNormaliser();
     }
     return new FactorResult(
-        task.factor(), UpdateStatus.OK, moments, logNormaliser, "", PriorFactor.seconds(start));
+        task.factor(), UpdateStatus.OK, moments, logNormaliser, note, PriorFactor.seconds(start));
   }
 }

@@ -66,4 +66,49 @@ class EpExecutorContractTest {
     assertThat(result.converged()).isFalse();
     assertThat(result.logEvidence()).isNaN();
   }
+
+  @Test
+  void sampledFactorsReportFailedCallsAndUnconvergedSearches() {
+    Analysis<Double> partly =
+        x -> {
+          if (x > 5) {
+            throw new ArithmeticException("outside the data");
+          }
+          return -0.5 * x * x;
+        };
+    EpResult sampled =
+        ExpectationPropagation.builder()
+            .seed(1)
+            .maxSweeps(2)
+            .sampler(
+                s ->
+                    org.graphfit.search.nested.NestedSampling.of(
+                        org.graphfit.search.nested.NestedSettings.builder()
+                            .nLive(50)
+                            .seed(s)
+                            .build()))
+            .build()
+            .fit(graph(partly));
+    assertThat(
+            sampled.history().stream()
+                .anyMatch(update -> update.message().contains("likelihood calls failed")))
+        .isTrue();
+
+    EpResult stopped =
+        ExpectationPropagation.builder()
+            .seed(1)
+            .maxSweeps(2)
+            .sampler(
+                s ->
+                    org.graphfit.search.nested.NestedSampling.of(
+                        org.graphfit.search.nested.NestedSettings.builder()
+                            .nLive(50)
+                            .maxIterations(10)
+                            .seed(s)
+                            .build()))
+            .build()
+            .fit(graph(x -> -0.5 * x * x));
+    assertThat(stopped.failingFactors()).isNotEmpty();
+    assertThat(stopped.converged()).isFalse();
+  }
 }
