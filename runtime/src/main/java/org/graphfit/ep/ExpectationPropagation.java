@@ -220,7 +220,7 @@ public final class ExpectationPropagation {
     LongFunction<SearchEngine> engines = sampler;
     if (factor.search().isPresent() && factor.search().get() instanceof Search own) {
       SearchEngine engine = own.engine();
-      engines = ignored -> engine;
+      engines = engine::withSeed;
     }
     return new LikelihoodFactor<>(name, variables, names, local, factor.analysis(), engines);
   }

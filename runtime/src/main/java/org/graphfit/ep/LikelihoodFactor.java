@@ -121,6 +121,10 @@ final class LikelihoodFactor<T> implements EpFactor {
           PriorFactor.seconds(start));
     }
     OptimumRun optimum = QuasiNewtonOptimizer.builder().build().maximise(problem, initial);
+    if (!optimum.converged()) {
+      return FactorResult.failed(
+          task, UpdateStatus.FAILED, optimum.message(), PriorFactor.seconds(start));
+    }
     LaplaceApproximation laplace = optimum.laplace();
     if (laplace.status() != LaplaceApproximation.Status.OK) {
       return FactorResult.failed(

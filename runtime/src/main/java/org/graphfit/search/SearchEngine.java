@@ -23,6 +23,14 @@ public interface SearchEngine {
   Map<String, Object> settings();
 
   /**
+   * This engine with another seed, e.g. one per factor and sweep of expectation propagation.
+   *
+   * @param seed the seed
+   * @return a copy that differs only in its seed
+   */
+  SearchEngine withSeed(long seed);
+
+  /**
    * Runs the algorithm, continuing from the store's checkpoint if it holds one.
    *
    * @param problem the problem

@@ -38,6 +38,11 @@ public final class PriorImportanceEngine implements SearchEngine {
   }
 
   @Override
+  public PriorImportanceEngine withSeed(long newSeed) {
+    return new PriorImportanceEngine(batches, batchSize, newSeed);
+  }
+
+  @Override
   public String name() {
     return "PriorImportance";
   }

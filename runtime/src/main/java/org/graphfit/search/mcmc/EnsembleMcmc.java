@@ -37,6 +37,11 @@ public final class EnsembleMcmc implements SearchEngine {
   }
 
   @Override
+  public EnsembleMcmc withSeed(long seed) {
+    return new EnsembleMcmc(settings.withSeed(seed));
+  }
+
+  @Override
   public Map<String, Object> settings() {
     return settings.toMap();
   }

@@ -58,6 +58,31 @@ public final class EnsembleSettings {
   }
 
   /**
+   * These settings with another seed.
+   *
+   * @param newSeed the seed
+   * @return a copy that differs only in its seed
+   */
+  public EnsembleSettings withSeed(long newSeed) {
+    Builder copy = new Builder();
+    copy.walkers = walkers;
+    copy.stretchScale = stretchScale;
+    copy.maxSteps = maxSteps;
+    copy.initialisation = initialisation;
+    copy.ballCentre = ballCentre == null ? null : ballCentre.clone();
+    copy.ballWidth = ballWidth;
+    copy.maxStartTries = maxStartTries;
+    copy.seed = newSeed;
+    copy.burnIn = burnIn;
+    copy.thin = thin;
+    copy.checkpointInterval = checkpointInterval;
+    copy.tauFactor = tauFactor;
+    copy.tauTolerance = tauTolerance;
+    copy.checkInterval = checkInterval;
+    return new EnsembleSettings(copy);
+  }
+
+  /**
    * A builder holding the defaults.
    *
    * @return a new builder

@@ -45,6 +45,11 @@ public final class NestedSampling implements SearchEngine {
   }
 
   @Override
+  public NestedSampling withSeed(long seed) {
+    return new NestedSampling(settings.withSeed(seed));
+  }
+
+  @Override
   public Map<String, Object> settings() {
     return settings.toMap();
   }

@@ -107,6 +107,32 @@ public final class NestedSettings {
   }
 
   /**
+   * These settings with another seed.
+   *
+   * @param newSeed the seed
+   * @return a copy that differs only in its seed
+   */
+  public NestedSettings withSeed(long newSeed) {
+    Builder copy = new Builder();
+    copy.liveCount = liveCount;
+    copy.bound = bound;
+    copy.sample = sample;
+    copy.dlogz = dlogz;
+    copy.seed = newSeed;
+    copy.maxIterations = maxIterations;
+    copy.maxCalls = maxCalls;
+    copy.updateInterval = updateInterval;
+    copy.enlarge = enlarge;
+    copy.walks = walks;
+    copy.slices = slices;
+    copy.firstUpdateCalls = firstUpdateCalls;
+    copy.firstUpdateEfficiency = firstUpdateEfficiency;
+    copy.checkpointInterval = checkpointInterval;
+    copy.batchSize = batchSize;
+    return new NestedSettings(copy);
+  }
+
+  /**
    * A builder holding the defaults.
    *
    * @return a new builder

@@ -92,6 +92,11 @@ public final class Optimization implements SearchEngine {
   }
 
   @Override
+  public Optimization withSeed(long newSeed) {
+    return new Optimization(method, objective, newSeed, restarts, laplaceDraws);
+  }
+
+  @Override
   public Map<String, Object> settings() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("method", method.name());

@@ -19,6 +19,7 @@ public final class OptimumRun {
   private final long likelihoodCalls;
   private final Duration wallTime;
   private final String message;
+  private final boolean converged;
 
   OptimumRun(
       double[] best,
@@ -28,7 +29,8 @@ public final class OptimumRun {
       LaplaceApproximation laplace,
       long likelihoodCalls,
       Duration wallTime,
-      String message) {
+      String message,
+      boolean converged) {
     this.best = best;
     this.objective = objective;
     this.logLikelihood = logLikelihood;
@@ -37,6 +39,7 @@ public final class OptimumRun {
     this.likelihoodCalls = likelihoodCalls;
     this.wallTime = wallTime;
     this.message = message;
+    this.converged = converged;
   }
 
   /**
@@ -114,6 +117,16 @@ public final class OptimumRun {
   }
 
   /**
+   * Whether the optimiser met its convergence test, rather than stopping at its iteration limit or
+   * at a start where the objective was not finite.
+   *
+   * @return true if it converged
+   */
+  public boolean converged() {
+    return converged;
+  }
+
+  /**
    * How the optimiser stopped, e.g. {@code "L-BFGS: GRADIENT_TOLERANCE after 31 iterations"}.
    *
    * @return a one-line description
@@ -146,7 +159,8 @@ public final class OptimumRun {
       double[] best,
       long callsAtStart,
       long startNanos,
-      String message) {
+      String message,
+      boolean converged) {
     double logLikelihood = problem.logLikelihood(best);
     double logPosterior = Objective.LOG_POSTERIOR.value(problem, best);
     LaplaceApproximation laplace = LaplaceApproximation.at(problem, objective, best);
@@ -158,6 +172,7 @@ public final class OptimumRun {
         laplace,
         problem.failures().calls() - callsAtStart,
         Duration.ofNanos(System.nanoTime() - startNanos),
-        message);
+        message,
+        converged);
   }
 }

@@ -99,7 +99,9 @@ public final class QuasiNewtonOptimizer {
         x,
         callsAtStart,
         startNanos,
-        "L-BFGS: " + result.status + " after " + result.iterations + " iterations");
+        "L-BFGS: " + result.status + " after " + result.iterations + " iterations",
+        result.status != Lbfgs.Status.MAX_ITERATIONS
+            && result.status != Lbfgs.Status.NOT_FINITE_START);
   }
 
   /** Collects settings; every setter validates its argument. */

@@ -328,4 +328,15 @@ class EnsembleSamplerTest {
                     1));
     assertThat(centre).hasMessageThat().contains("dimension 2");
   }
+
+  @Test
+  void withSeedChangesOnlyTheSeed() {
+    EnsembleSettings settings =
+        EnsembleSettings.builder().walkers(40).maxSteps(500).seed(1).build();
+    EnsembleSettings reseeded = settings.withSeed(7);
+
+    java.util.Map<String, Object> expected = new java.util.LinkedHashMap<>(settings.toMap());
+    expected.put("seed", 7L);
+    assertThat(reseeded.toMap()).containsExactlyEntriesIn(expected).inOrder();
+  }
 }

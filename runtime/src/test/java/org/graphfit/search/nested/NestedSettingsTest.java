@@ -88,4 +88,16 @@ class NestedSettingsTest {
     assertThat(calls.calls()).isAtLeast(300);
     assertThat(calls.calls()).isLessThan(310);
   }
+
+  @Test
+  void withSeedChangesOnlyTheSeed() {
+    NestedSettings settings =
+        NestedSettings.builder().nLive(123).walks(7).dlogz(0.3).batchSize(2).seed(1).build();
+    NestedSettings reseeded = settings.withSeed(99);
+
+    java.util.Map<String, Object> expected = new java.util.LinkedHashMap<>(settings.toMap());
+    expected.put("seed", 99L);
+    assertThat(reseeded.toMap()).containsExactlyEntriesIn(expected).inOrder();
+    assertThat(reseeded.seed()).isEqualTo(99L);
+  }
 }
