@@ -86,6 +86,7 @@ final class EpFolder {
     summary.put("sweeps", result.sweepCount());
     summary.put(
         "log_evidence", Double.isFinite(result.logEvidence()) ? result.logEvidence() : null);
+    summary.put("log_evidence_approximate", result.logEvidenceApproximate());
     summary.put("seconds", result.seconds());
     summary.put("failing_factors", result.failingFactors());
     try {

@@ -135,6 +135,7 @@ public final class EpOutput {
     root.put("sweeps", result.sweepCount());
     root.put("seconds", result.seconds());
     root.put("log_evidence", finiteOrNull(result.logEvidence()));
+    root.put("log_evidence_approximate", result.logEvidenceApproximate());
     Map<String, Object> parameters = new LinkedHashMap<>();
     for (VariableSummary row : result.summaries()) {
       Map<String, Object> entry = new LinkedHashMap<>();

@@ -194,6 +194,24 @@ public final class EpResult {
   }
 
   /**
+   * Whether the log evidence is only approximate even as an EP estimate: some analysis factor's
+   * last message was set flat (see {@link ExpectationPropagation}), so it is not that factor's
+   * projection and the factor's evidence term does not match the final approximation.
+   *
+   * @return true if a factor's final message was flattened
+   */
+  public boolean logEvidenceApproximate() {
+    Map<String, EpUpdate> lastOk = new LinkedHashMap<>();
+    for (EpUpdate update : history) {
+      if (update.status() == UpdateStatus.OK) {
+        lastOk.put(update.factor(), update);
+      }
+    }
+    return lastOk.values().stream()
+        .anyMatch(update -> update.message().contains(ExpectationPropagation.FLAT_NOTE));
+  }
+
+  /**
    * The number of sweeps run.
    *
    * @return the count

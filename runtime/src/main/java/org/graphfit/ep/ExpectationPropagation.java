@@ -102,6 +102,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class ExpectationPropagation {
+  /** The history note of an update whose analysis message was set flat. */
+  static final String FLAT_NOTE = "a message of negative precision set flat";
+
   private static final Logger LOG = LoggerFactory.getLogger(ExpectationPropagation.class);
 
   /**
@@ -521,7 +524,7 @@ public final class ExpectationPropagation {
             notes(
                 result.message(),
                 step < 1 ? "step shortened to " + step : "",
-                clipped ? "a message of negative precision set flat" : ""));
+                clipped ? FLAT_NOTE : ""));
       }
     }
     return new EpUpdate(

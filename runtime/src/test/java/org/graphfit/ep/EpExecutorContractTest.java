@@ -65,6 +65,7 @@ class EpExecutorContractTest {
     assertThat(result.failingFactors()).hasSize(1);
     assertThat(result.converged()).isFalse();
     assertThat(result.logEvidence()).isNaN();
+    assertThat(result.logEvidenceApproximate()).isFalse();
   }
 
   @Test
