@@ -46,15 +46,7 @@ final class EpFolder {
 
   /** Whether {@code files/ep_summary.json} says the fit completed. */
   boolean isComplete() {
-    Path summary = file("ep_summary.json");
-    if (!Files.exists(summary)) {
-      return false;
-    }
-    try {
-      return JSON.readTree(summary.toFile()).path("completed").asBoolean(false);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + summary, e);
-    }
+    return folder.isComplete("ep_summary.json");
   }
 
   /** The state of the last checkpoint, if there is one. */

@@ -176,7 +176,18 @@ public final class OutputFolder {
    * @return true if {@code samples_summary.json} says so
    */
   public boolean isComplete() {
-    Path summary = folder.resolve("files").resolve("samples_summary.json");
+    return isComplete("samples_summary.json");
+  }
+
+  /**
+   * Whether a summary file in {@code files/} marks a completed fit with {@code "completed": true};
+   * each kind of fit names its own summary file, written last.
+   *
+   * @param summaryFile the summary file's name, e.g. {@code ep_summary.json}
+   * @return true if the file exists and says so
+   */
+  public boolean isComplete(String summaryFile) {
+    Path summary = folder.resolve("files").resolve(summaryFile);
     if (!Files.exists(summary)) {
       return false;
     }

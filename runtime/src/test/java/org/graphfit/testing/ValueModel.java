@@ -18,6 +18,15 @@ public final class ValueModel extends ComponentModel<Double> {
     this.value = Parameter.free(prior);
   }
 
+  /**
+   * The value's parameter, e.g. to draw it from a hierarchical factor.
+   *
+   * @return the parameter
+   */
+  public Parameter value() {
+    return value;
+  }
+
   @Override
   public String typeName() {
     return "Value";

@@ -12,45 +12,13 @@ import org.graphfit.ep.VariableSummary;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.HierarchicalFactor;
-import org.graphfit.model.ComponentModel;
-import org.graphfit.model.ModelVisitor;
-import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
+import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.Test;
 
 /** Expectation propagation with its factor updates on a local Spark cluster. */
 class SparkFactorExecutorTest {
   private static final double[] OBSERVATIONS = {1.2, -0.4, 2.5, 0.3, 1.9, 0.8, -1.1, 1.4};
-
-  /** A one-parameter model whose instance is the value itself. */
-  static final class ValueModel extends ComponentModel<Double> {
-    private final Parameter value = Parameter.free(Prior.gaussian(0, 20));
-
-    @Override
-    public String typeName() {
-      return "Value";
-    }
-
-    @Override
-    public void visitChildren(ModelVisitor visitor) {
-      visitor.parameter("value", value);
-    }
-
-    @Override
-    public int slotCount() {
-      return 1;
-    }
-
-    @Override
-    public Double instanceFromSlots(double[] slots, int offset) {
-      return slots[offset];
-    }
-
-    @Override
-    public void slotsFromInstance(Double instance, double[] slots, int offset) {
-      slots[offset] = instance;
-    }
-  }
 
   /** Eight datasets of one observation each, their values drawn from a fitted parent Gaussian. */
   static FactorGraph graph() {
@@ -59,9 +27,9 @@ class SparkFactorExecutorTest {
         HierarchicalFactor.gaussian(Prior.gaussian(0, 10), Prior.uniform(0.1, 5));
     for (int i = 0; i < OBSERVATIONS.length; i++) {
       double y = OBSERVATIONS[i];
-      ValueModel model = new ValueModel();
+      ValueModel model = new ValueModel(Prior.gaussian(0, 20));
       graph.add(AnalysisFactor.of(model, x -> -0.5 * (x - y) * (x - y)).named("dataset_" + i));
-      parent.draw(model.value);
+      parent.draw(model.value());
     }
     graph.add(parent);
     return graph;
