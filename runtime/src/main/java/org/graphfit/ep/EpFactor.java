@@ -24,6 +24,18 @@ public interface EpFactor {
   List<Integer> variables();
 
   /**
+   * Whether the factor includes the prior of its {@code k}-th variable itself, which happens when no
+   * other factor contains that variable: its cavity is then flat and contributes nothing to the
+   * factor's normaliser or to the EP evidence.
+   *
+   * @param k a position in {@link #variables()}
+   * @return false unless the factor includes that prior
+   */
+  default boolean ownsPrior(int k) {
+    return false;
+  }
+
+  /**
    * Computes the update. Implementations never throw: failures are reported as a status.
    *
    * @param task the cavity and seed

@@ -38,6 +38,10 @@ final class EpState {
   final double[] evidenceTerms;
   final double[] normalisedLogZ;
   final boolean[] updated;
+
+  /** Per factor and position in its scope, whether the factor includes that variable's prior. */
+  final boolean[][] ownsPrior;
+
   final List<EpUpdate> history = new ArrayList<>();
   final List<EpSweep> sweeps = new ArrayList<>();
   boolean converged;
@@ -47,8 +51,14 @@ final class EpState {
 
   private EpState(List<EpFactor> factors, int variables) {
     List<List<Integer>> scopes = new ArrayList<>();
-    for (EpFactor factor : factors) {
+    this.ownsPrior = new boolean[factors.size()][];
+    for (int f = 0; f < factors.size(); f++) {
+      EpFactor factor = factors.get(f);
       scopes.add(factor.variables());
+      ownsPrior[f] = new boolean[factor.variables().size()];
+      for (int k = 0; k < ownsPrior[f].length; k++) {
+        ownsPrior[f][k] = factor.ownsPrior(k);
+      }
     }
     this.field = new MeanField(variables, scopes);
     this.statuses = new UpdateStatus[factors.size()];
@@ -61,18 +71,22 @@ final class EpState {
   }
 
   /**
-   * The state before the first sweep: prior factors' initial messages, exact priors marked {@link
+   * The state before the first sweep: prior factors' initial messages, analysis factors' latent
+   * prior approximations for the variables whose prior they include, exact priors marked {@link
    * UpdateStatus#FIXED} in the history of sweep 1, every other message flat.
    *
-   * @param factors the factors, prior factors first (one per variable)
+   * @param factors the factors
    * @param variables the number of variables
    * @return the state
    */
   static EpState start(List<EpFactor> factors, int variables) {
     EpState state = new EpState(factors, variables);
-    for (int v = 0; v < variables; v++) {
-      state.field.replace(
-          v, new GaussianMessage[] {((PriorFactor) factors.get(v)).initialMessage()});
+    for (int f = 0; f < factors.size(); f++) {
+      if (factors.get(f) instanceof PriorFactor prior) {
+        state.field.replace(f, new GaussianMessage[] {prior.initialMessage()});
+      } else if (factors.get(f) instanceof LikelihoodFactor<?> likelihood) {
+        state.field.replace(f, likelihood.initialMessages());
+      }
     }
     for (int f = 0; f < factors.size(); f++) {
       if (factors.get(f) instanceof PriorFactor prior && prior.isFixed()) {
@@ -107,9 +121,10 @@ final class EpState {
       GaussianMessage[] cavity = field.cavity(f);
       double term = normalisedLogZ[f];
       for (int k = 0; k < cavity.length; k++) {
+        double cavityTerm = ownsPrior[f][k] ? 0 : cavity[k].logNormaliser();
         term +=
-            cavity[k].isProper()
-                ? cavity[k].logNormaliser() - field.global(field.scope(f)[k]).logNormaliser()
+            ownsPrior[f][k] || cavity[k].isProper()
+                ? cavityTerm - field.global(field.scope(f)[k]).logNormaliser()
                 : Double.NaN;
       }
       total += Double.isNaN(term) ? evidenceTerms[f] : term;

@@ -148,7 +148,8 @@ public final class ExpectationPropagation {
   }
 
   /**
-   * The EP factors of a graph, indexed by factor id: one prior factor per free parameter (in
+   * The EP factors of a graph, indexed by factor id: one prior factor per free parameter that is
+   * not a single analysis factor's own (in
    * free-parameter order), then one factor per analysis factor (in graph order), then one per drawn
    * parameter of each hierarchical factor. A distributed executor rebuilds this list on a worker.
    *
@@ -172,12 +173,32 @@ public final class ExpectationPropagation {
           Integer index = indices.get(parameter);
           return index != null ? index : layout.indexOf(parameter);
         };
+    // A variable in exactly one analysis factor and no hierarchy is that factor's own: its prior
+    // goes into the factor's fit instead of a prior factor of its own.
+    int[] containing = new int[layout.priorCount()];
+    for (FactorKey<?> key : graph.factors()) {
+      for (Parameter parameter : key.factor().model().layout().freeParameters()) {
+        containing[indexOf.applyAsInt(parameter)]++;
+      }
+    }
+    for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
+      for (Parameter parameter : hierarchy.drawnParameters()) {
+        containing[indexOf.applyAsInt(parameter)] += 2;
+      }
+      for (Parameter parameter : hierarchy.hyperParameters()) {
+        if (!parameter.isFixed()) {
+          containing[indexOf.applyAsInt(parameter)] += 2;
+        }
+      }
+    }
     List<EpFactor> factors = new ArrayList<>();
     for (int v = 0; v < layout.priorCount(); v++) {
-      factors.add(new PriorFactor("prior:" + paths.get(v), v, layout.prior(v)));
+      if (containing[v] != 1) {
+        factors.add(new PriorFactor("prior:" + paths.get(v), v, layout.prior(v)));
+      }
     }
     for (FactorKey<?> key : graph.factors()) {
-      factors.add(likelihood(indexOf, paths, key.name(), key.factor()));
+      factors.add(likelihood(indexOf, paths, containing, key.name(), key.factor()));
     }
     for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
       List<Parameter> hyper = hierarchy.hyperParameters();
@@ -211,12 +232,18 @@ public final class ExpectationPropagation {
   }
 
   private <T> EpFactor likelihood(
-      ToIntFunction<Parameter> indexOf, List<String> paths, String name, AnalysisFactor<T> factor) {
+      ToIntFunction<Parameter> indexOf,
+      List<String> paths,
+      int[] containing,
+      String name,
+      AnalysisFactor<T> factor) {
     ModelLayout<T> local = factor.model().layout();
     List<Integer> variables = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    boolean[] ownPrior = new boolean[local.priorCount()];
     for (Parameter parameter : local.freeParameters()) {
       int index = indexOf.applyAsInt(parameter);
+      ownPrior[variables.size()] = containing[index] == 1;
       variables.add(index);
       names.add(paths.get(index));
     }
@@ -225,7 +252,8 @@ public final class ExpectationPropagation {
       SearchEngine engine = own.engine();
       engines = engine::withSeed;
     }
-    return new LikelihoodFactor<>(name, variables, names, local, factor.analysis(), engines);
+    return new LikelihoodFactor<>(
+        name, variables, names, ownPrior, local, factor.analysis(), engines);
   }
 
   /**
@@ -334,9 +362,15 @@ public final class ExpectationPropagation {
       state = EpState.start(factors, variables);
     }
     List<List<Integer>> blocks = blocks(factors);
+    boolean[] quadraturePrior = new boolean[variables];
+    for (EpFactor factor : factors) {
+      if (factor instanceof PriorFactor prior && !prior.isFixed()) {
+        quadraturePrior[prior.variables().get(0)] = true;
+      }
+    }
     try (FactorExecutor executor = executors.apply(List.copyOf(factors))) {
       for (int sweep = state.sweepCount() + 1; sweep <= maxSweeps && !state.converged; sweep++) {
-        sweep(state, factors, blocks, executor, sweep);
+        sweep(state, factors, blocks, quadraturePrior, executor, sweep);
         if (folder != null) {
           folder.saveCheckpoint(state, state.earlierSeconds + PriorFactor.seconds(start));
         }
@@ -357,6 +391,7 @@ public final class ExpectationPropagation {
       EpState state,
       List<EpFactor> factors,
       List<List<Integer>> blocks,
+      boolean[] quadraturePrior,
       FactorExecutor executor,
       int sweep) {
     long sweepStart = System.nanoTime();
@@ -396,6 +431,7 @@ public final class ExpectationPropagation {
             apply(
                 field,
                 before,
+                quadraturePrior,
                 sweep,
                 factors.get(f),
                 tasks.get(t),
@@ -405,8 +441,12 @@ public final class ExpectationPropagation {
         if (update.status() == UpdateStatus.OK) {
           state.evidenceTerms[f] = update.logEvidenceTerm();
           state.normalisedLogZ[f] = results.get(t).logNormaliser();
-          for (GaussianMessage cavity : tasks.get(t).cavity()) {
-            state.normalisedLogZ[f] -= cavity.isProper() ? cavity.logNormaliser() : Double.NaN;
+          GaussianMessage[] cavity = tasks.get(t).cavity();
+          for (int k = 0; k < cavity.length; k++) {
+            if (!state.ownsPrior[f][k]) {
+              state.normalisedLogZ[f] -=
+                  cavity[k].isProper() ? cavity[k].logNormaliser() : Double.NaN;
+            }
           }
         }
         state.statuses[f] = update.status();
@@ -462,6 +502,7 @@ public final class ExpectationPropagation {
   private EpUpdate apply(
       MeanField field,
       List<GaussianMessage> before,
+      boolean[] quadraturePrior,
       int sweep,
       EpFactor factor,
       FactorTask task,
@@ -490,7 +531,9 @@ public final class ExpectationPropagation {
       }
       target[k] = moments[k].divide(cavity[k]);
       evidenceTerm -= moments[k].logNormaliser();
-      if (target[k].precision() < 0 && factor instanceof LikelihoodFactor) {
+      if (target[k].precision() < 0
+          && factor instanceof LikelihoodFactor
+          && quadraturePrior[field.scope(f)[k]]) {
         clipped = true;
         target[k] = GaussianMessage.UNIFORM;
       }

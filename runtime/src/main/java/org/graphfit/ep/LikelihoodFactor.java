@@ -31,6 +31,11 @@ import org.graphfit.search.optimize.QuasiNewtonOptimizer;
  *       linear weights; the log normaliser is the sampler's log evidence (NaN for samplers without
  *       one) plus the cavity's log normaliser.
  * </ul>
+ *
+ * <p>A variable that no other factor contains (a dataset's local parameter) has no prior factor:
+ * this factor includes its exact prior, so its cavity is flat, its message is the projection
+ * itself and the fits above use the prior's latent density (Laplace) or the prior itself (samplers)
+ * for it. The log normaliser then integrates the prior with the likelihood, with no cavity term.
  */
 final class LikelihoodFactor<T> implements EpFactor {
   private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
@@ -39,6 +44,8 @@ final class LikelihoodFactor<T> implements EpFactor {
   private final List<Integer> variables;
   private final List<String> names;
   private final Prior[] priors;
+  private final boolean[] ownPrior;
+  private final GaussianMessage[] priorApproximations;
   private final ModelLayout<T> layout;
   private final Analysis<T> analysis;
   private final LongFunction<SearchEngine> engines;
@@ -49,6 +56,7 @@ final class LikelihoodFactor<T> implements EpFactor {
    * @param name the factor's name
    * @param variables the graph indices of the model's free parameters, in the model's order
    * @param names the free parameters' paths in the graph
+   * @param ownPrior for each of the model's free parameters, whether this factor includes its prior
    * @param layout the model's own layout
    * @param analysis the likelihood
    * @param engines the sampler for a seed, or null for the Laplace path
@@ -57,6 +65,7 @@ final class LikelihoodFactor<T> implements EpFactor {
       String name,
       List<Integer> variables,
       List<String> names,
+      boolean[] ownPrior,
       ModelLayout<T> layout,
       Analysis<T> analysis,
       LongFunction<SearchEngine> engines) {
@@ -65,8 +74,13 @@ final class LikelihoodFactor<T> implements EpFactor {
     this.names = List.copyOf(names);
     this.layout = layout;
     this.priors = new Prior[layout.priorCount()];
+    this.ownPrior = ownPrior.clone();
+    this.priorApproximations = new GaussianMessage[priors.length];
     for (int j = 0; j < priors.length; j++) {
       priors[j] = layout.prior(j);
+      if (ownPrior[j]) {
+        priorApproximations[j] = PriorFactor.latentApproximation(priors[j], names.get(j));
+      }
     }
     this.analysis = analysis;
     this.engines = engines;
@@ -82,13 +96,35 @@ final class LikelihoodFactor<T> implements EpFactor {
     return variables;
   }
 
+  /**
+   * The messages to start from: flat, except the Gaussian approximation of the latent prior of a
+   * variable with its own prior, so that its global approximation is proper from the start.
+   *
+   * @return one message per variable
+   */
+  GaussianMessage[] initialMessages() {
+    GaussianMessage[] initial = new GaussianMessage[priors.length];
+    for (int j = 0; j < initial.length; j++) {
+      initial[j] = ownPrior[j] ? priorApproximations[j] : GaussianMessage.UNIFORM;
+    }
+    return initial;
+  }
+
+  @Override
+  public boolean ownsPrior(int k) {
+    return ownPrior[k];
+  }
+
   @Override
   public FactorResult update(FactorTask task) {
     long start = System.nanoTime();
-    for (GaussianMessage cavity : task.cavity()) {
-      if (engines != null && !cavity.isProper()) {
+    for (int j = 0; j < priors.length; j++) {
+      if (engines != null && !ownPrior[j] && !task.cavity()[j].isProper()) {
         return FactorResult.failed(
-            task, UpdateStatus.IMPROPER_CAVITY, "cavity " + cavity, PriorFactor.seconds(start));
+            task,
+            UpdateStatus.IMPROPER_CAVITY,
+            "cavity of " + names.get(j) + " " + task.cavity()[j],
+            PriorFactor.seconds(start));
       }
     }
     try {
@@ -106,9 +142,10 @@ final class LikelihoodFactor<T> implements EpFactor {
     return analysis.logLikelihood(layout.instanceFromVector(physical));
   }
 
-  private FactorResult laplace(FactorTask task, long start) {
+  private FactorResult laplace(FactorTask task, long startNanos) {
     CavityProblem problem =
-        new CavityProblem(names, priors, task.cavity(), task.current(), true, this::logLikelihood);
+        new CavityProblem(
+            names, priors, ownPrior, task.cavity(), task.current(), true, this::logLikelihood);
     double[] initial = new double[priors.length];
     for (int j = 0; j < initial.length; j++) {
       initial[j] = task.current()[j].mean();
@@ -118,17 +155,17 @@ final class LikelihoodFactor<T> implements EpFactor {
           task,
           UpdateStatus.FAILED,
           "no finite likelihood at the start: " + problem.failures().firstMessage(),
-          PriorFactor.seconds(start));
+          PriorFactor.seconds(startNanos));
     }
     OptimumRun optimum = QuasiNewtonOptimizer.builder().build().maximise(problem, initial);
     if (!optimum.converged()) {
       return FactorResult.failed(
-          task, UpdateStatus.FAILED, optimum.message(), PriorFactor.seconds(start));
+          task, UpdateStatus.FAILED, optimum.message(), PriorFactor.seconds(startNanos));
     }
     LaplaceApproximation laplace = optimum.laplace();
     if (laplace.status() != LaplaceApproximation.Status.OK) {
       return FactorResult.failed(
-          task, UpdateStatus.FAILED, laplace.reason(), PriorFactor.seconds(start));
+          task, UpdateStatus.FAILED, laplace.reason(), PriorFactor.seconds(startNanos));
     }
     double[] mode = laplace.mode();
     double[][] covariance = laplace.covariance();
@@ -138,7 +175,7 @@ final class LikelihoodFactor<T> implements EpFactor {
           task,
           UpdateStatus.NON_FINITE_MOMENTS,
           "covariance not positive definite",
-          PriorFactor.seconds(start));
+          PriorFactor.seconds(startNanos));
     }
     GaussianMessage[] moments = new GaussianMessage[mode.length];
     double logNormaliser = optimum.logPosterior();
@@ -147,12 +184,13 @@ final class LikelihoodFactor<T> implements EpFactor {
       logNormaliser += HALF_LOG_TWO_PI + Math.log(chol[j][j]);
     }
     return new FactorResult(
-        task.factor(), UpdateStatus.OK, moments, logNormaliser, "", PriorFactor.seconds(start));
+        task.factor(), UpdateStatus.OK, moments, logNormaliser, "", PriorFactor.seconds(startNanos));
   }
 
   private FactorResult sample(FactorTask task, long start) {
     CavityProblem problem =
-        new CavityProblem(names, priors, task.cavity(), task.cavity(), false, this::logLikelihood);
+        new CavityProblem(
+            names, priors, ownPrior, task.cavity(), task.cavity(), false, this::logLikelihood);
     SearchRun run;
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
       run = engines.apply(task.seed()).run(problem, runner, CheckpointStore.none());
@@ -195,8 +233,8 @@ final class LikelihoodFactor<T> implements EpFactor {
       moments[j] = GaussianMessage.ofMoments(mean, variance);
     }
     double logNormaliser = run.logEvidence();
-    for (GaussianMessage cavity : task.cavity()) {
-      logNormaliser += cavity.logNormaliser();
+    for (int j = 0; j < priors.length; j++) {
+      logNormaliser += ownPrior[j] ? 0 : task.cavity()[j].logNormaliser();
     }
     return new FactorResult(
         task.factor(), UpdateStatus.OK, moments, logNormaliser, note, PriorFactor.seconds(start));

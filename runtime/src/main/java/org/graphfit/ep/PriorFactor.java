@@ -53,6 +53,19 @@ final class PriorFactor implements EpFactor {
    * @return a proper message
    */
   GaussianMessage initialMessage() {
+    return exact != null ? exact : latentApproximation(prior, name);
+  }
+
+  /**
+   * The Gaussian with a prior's latent moments (by quadrature; exact for Gaussian and log-Gaussian
+   * priors).
+   *
+   * @param prior the prior
+   * @param name what to call it in an error
+   * @return a proper message
+   */
+  static GaussianMessage latentApproximation(Prior prior, String name) {
+    GaussianMessage exact = exactMessage(prior);
     if (exact != null) {
       return exact;
     }
@@ -66,7 +79,7 @@ final class PriorFactor implements EpFactor {
             2 * PASSES);
     if (nodes == null) {
       throw new IllegalStateException(
-          name() + " has no finite latent density near its median; check the prior's arguments");
+          name + " has no finite latent density near its median; check the prior's arguments");
     }
     return GaussianMessage.ofMoments(nodes.mean[0], nodes.covariance[0][0]);
   }
