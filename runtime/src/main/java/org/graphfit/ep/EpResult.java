@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.model.CollectionInstance;
@@ -27,6 +28,7 @@ public final class EpResult {
   private final ModelLayout<CollectionInstance> layout;
   private final List<GaussianMessage> approximation;
   private final List<VariableSummary> summaries;
+  private final List<CorrectedMarginal> marginals;
   private final Map<String, UpdateStatus> statuses;
   private final List<EpUpdate> history;
   private final List<EpSweep> sweeps;
@@ -44,14 +46,23 @@ public final class EpResult {
     this.graph = graph;
     this.layout = layout;
     this.approximation = state.field.globals();
+    this.marginals = correctedMarginals(layout, factors, state);
     List<VariableSummary> rows = new ArrayList<>();
     for (int v = 0; v < approximation.size(); v++) {
       GaussianMessage q = approximation.get(v);
       Prior prior = layout.prior(v);
       double[] physical = AdaptiveQuadrature.pushForward(prior::fromLatent, q, PUSH_FORWARD_ORDER);
+      CorrectedMarginal marginal = marginals.get(v);
       rows.add(
           new VariableSummary(
-              layout.freeParameterPaths().get(v), q.mean(), q.sd(), physical[0], physical[1]));
+              layout.freeParameterPaths().get(v),
+              q.mean(),
+              q.sd(),
+              marginal == null ? physical[0] : marginal.mean(),
+              marginal == null ? physical[1] : marginal.sd(),
+              physical[0],
+              physical[1],
+              marginal != null));
     }
     this.summaries = List.copyOf(rows);
     Map<String, UpdateStatus> map = new LinkedHashMap<>();
@@ -64,6 +75,61 @@ public final class EpResult {
     this.converged = state.converged;
     this.logEvidence = state.logEvidence();
     this.seconds = seconds;
+  }
+
+  /**
+   * Each variable's corrected marginal, or null where a factor of the variable gave no marginal
+   * term (a hierarchical factor, a Laplace fit, no successful sampled fit).
+   */
+  private static List<CorrectedMarginal> correctedMarginals(
+      ModelLayout<CollectionInstance> layout, List<EpFactor> factors, EpState state) {
+    int variables = layout.priorCount();
+    List<List<MarginalTerm>> terms = new ArrayList<>();
+    boolean[] withPrior = new boolean[variables];
+    boolean[] possible = new boolean[variables];
+    for (int v = 0; v < variables; v++) {
+      terms.add(new ArrayList<>());
+      possible[v] = true;
+    }
+    for (int f = 0; f < factors.size(); f++) {
+      int[] scope = state.field.scope(f);
+      for (int k = 0; k < scope.length; k++) {
+        int v = scope[k];
+        if (factors.get(f) instanceof PriorFactor) {
+          withPrior[v] = true;
+        } else if (state.marginalTerms[f] != null && state.marginalTerms[f][k] != null) {
+          terms.get(v).add(state.marginalTerms[f][k]);
+        } else {
+          possible[v] = false;
+        }
+      }
+    }
+    List<CorrectedMarginal> marginals = new ArrayList<>();
+    for (int v = 0; v < variables; v++) {
+      marginals.add(
+          possible[v] && !terms.get(v).isEmpty()
+              ? CorrectedMarginal.combine(
+                  layout.prior(v), withPrior[v], terms.get(v), state.field.global(v))
+              : null);
+    }
+    return Collections.unmodifiableList(marginals);
+  }
+
+  /**
+   * A variable's corrected marginal (see {@link CorrectedMarginal}), available where every factor of
+   * the variable was fitted by sampling: prior and sampled analysis factors, no hierarchical one.
+   *
+   * @param path a path of {@link ModelLayout#freeParameterPaths()}
+   * @return the marginal, or empty
+   * @throws IllegalArgumentException if no variable has that path
+   */
+  public Optional<CorrectedMarginal> correctedMarginal(String path) {
+    int index = layout.freeParameterPaths().indexOf(path);
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          "no free parameter '" + path + "'; the paths are " + layout.freeParameterPaths());
+    }
+    return Optional.ofNullable(marginals.get(index));
   }
 
   /**

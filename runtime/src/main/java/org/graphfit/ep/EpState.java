@@ -16,28 +16,33 @@ import java.util.List;
  * {@code files/checkpoint.bin} and the completed fit's {@code files/ep_result.bin}): every factor's
  * messages (the global approximation is their product, recomputed at the end of every sweep), each
  * factor's last status, evidence term and normalised tilted log normaliser, whether it has been
- * updated yet (its next update is damped), the history, the sweep summaries, whether EP has
+ * updated yet (its next update is damped), its last marginal terms, the history, the sweep summaries, whether EP has
  * converged and the seconds spent. The approximation a sweep's KL test compares against is taken at
  * that sweep's start, so nothing else crosses a sweep boundary; factor seeds depend only on {@code
  * (seed, sweep, factor)}.
  *
- * <p>Format version 1, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
+ * <p>Format version 2, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
  * output identifier (string), factor count, variable count, sweeps done, converged flag, seconds;
  * per factor its scope length, then per variable the message's precision and shift, the status
- * ordinal (-1 for none yet), evidence term, normalised log normaliser and updated flag; the history
+ * ordinal (-1 for none yet), evidence term, normalised log normaliser, updated flag and marginal
+ * terms (count or -1 for none, then per variable the point count or -1, the message's precision
+ * and shift, the correction's lower and upper ends and log values); the history
  * (count, then sweep, factor name, status ordinal, KL, evidence term, seconds, message); the sweeps
  * (count, then sweep, KL, largest KL, failing count, seconds). A string is its UTF-8 byte count and
  * bytes.
  */
 final class EpState {
   private static final int MAGIC = 0x47464550; // "GFEP"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   final MeanField field;
   final UpdateStatus[] statuses;
   final double[] evidenceTerms;
   final double[] normalisedLogZ;
   final boolean[] updated;
+
+  /** Per factor, the marginal terms of its last successful update, or null. */
+  final MarginalTerm[][] marginalTerms;
 
   /** Per factor and position in its scope, whether the factor includes that variable's prior. */
   final boolean[][] ownsPrior;
@@ -68,6 +73,7 @@ final class EpState {
     Arrays.fill(evidenceTerms, Double.NaN);
     Arrays.fill(normalisedLogZ, Double.NaN);
     this.updated = new boolean[factors.size()];
+    this.marginalTerms = new MarginalTerm[factors.size()][];
   }
 
   /**
@@ -161,6 +167,7 @@ final class EpState {
         out.writeDouble(evidenceTerms[f]);
         out.writeDouble(normalisedLogZ[f]);
         out.writeBoolean(updated[f]);
+        writeTerms(out, marginalTerms[f]);
       }
       out.writeInt(history.size());
       for (EpUpdate update : history) {
@@ -240,6 +247,7 @@ final class EpState {
         state.evidenceTerms[f] = in.readDouble();
         state.normalisedLogZ[f] = in.readDouble();
         state.updated[f] = in.readBoolean();
+        state.marginalTerms[f] = readTerms(in, scope);
       }
       state.field.recompute();
       int updates = count(in, 8);
@@ -267,6 +275,54 @@ final class EpState {
     } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
       throw new IllegalStateException("it is truncated or corrupt (" + e + ")", e);
     }
+  }
+
+  private static void writeTerms(DataOutputStream out, MarginalTerm[] terms) throws IOException {
+    out.writeInt(terms == null ? -1 : terms.length);
+    if (terms == null) {
+      return;
+    }
+    for (MarginalTerm term : terms) {
+      double[] values = term == null ? new double[0] : term.correction().logValues();
+      out.writeInt(term == null ? -1 : values.length);
+      if (term != null) {
+        out.writeDouble(term.message().precision());
+        out.writeDouble(term.message().shift());
+        out.writeDouble(term.correction().lower());
+        out.writeDouble(term.correction().upper());
+        for (double value : values) {
+          out.writeDouble(value);
+        }
+      }
+    }
+  }
+
+  private static MarginalTerm[] readTerms(DataInputStream in, int scope) throws IOException {
+    int count = in.readInt();
+    if (count == -1) {
+      return null;
+    }
+    if (count != scope) {
+      throw new IOException("a factor's marginal terms do not match its variables");
+    }
+    MarginalTerm[] terms = new MarginalTerm[count];
+    for (int k = 0; k < count; k++) {
+      int points = in.readInt();
+      if (points != -1) {
+        if (points < 2 || (long) points * 8 > in.available()) {
+          throw new IOException("a table of " + points + " points exceeds the bytes left");
+        }
+        GaussianMessage message = GaussianMessage.ofNatural(in.readDouble(), in.readDouble());
+        double lower = in.readDouble();
+        double upper = in.readDouble();
+        double[] values = new double[points];
+        for (int g = 0; g < values.length; g++) {
+          values[g] = in.readDouble();
+        }
+        terms[k] = new MarginalTerm(message, new LogDensityTable(lower, upper, values));
+      }
+    }
+    return terms;
   }
 
   private static void writeString(DataOutputStream out, String text) throws IOException {

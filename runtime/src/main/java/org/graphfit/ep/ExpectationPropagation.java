@@ -440,6 +440,7 @@ public final class ExpectationPropagation {
         state.updated[f] |= update.status() == UpdateStatus.OK;
         if (update.status() == UpdateStatus.OK) {
           state.evidenceTerms[f] = update.logEvidenceTerm();
+          state.marginalTerms[f] = results.get(t).marginalTerms();
           state.normalisedLogZ[f] = results.get(t).logNormaliser();
           GaussianMessage[] cavity = tasks.get(t).cavity();
           for (int k = 0; k < cavity.length; k++) {

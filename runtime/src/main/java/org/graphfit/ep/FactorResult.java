@@ -7,13 +7,19 @@ import java.io.Serializable;
  * over the factor's variables in latent space (null unless the status is {@link UpdateStatus#OK}),
  * the log normaliser of the tilted distribution with the cavity taken unnormalised, {@code log ∫
  * f(z) exp(-Λz²/2 + ηz) dz} with the cavity's natural parameters {@code (Λ, η)} (defined for
- * improper cavities too; NaN when the fit gives no evidence), a message and the seconds spent.
- * Serializable.
+ * improper cavities too; NaN when the fit gives no evidence), for sampled analysis factors the
+ * factor's marginal terms, a message and the seconds spent. Serializable.
+ *
+ * <p>A {@link MarginalTerm} is what the factor contributes to one variable's {@link
+ * CorrectedMarginal}: the tilted marginal density estimated from the samples, divided by the
+ * cavity's kernel.
  *
  * @param factor the factor's id
  * @param status the status
  * @param moments the projected tilted marginals, one per variable, or null
  * @param logNormaliser the tilted log normaliser or NaN
+ * @param marginalTerms one log table per variable (null where none could be estimated), or null
+ *     if the update gives none (quadratures, Laplace fits, failures)
  * @param message what went wrong, or empty
  * @param seconds the wall time of the update
  */
@@ -22,6 +28,7 @@ public record FactorResult(
     UpdateStatus status,
     GaussianMessage[] moments,
     double logNormaliser,
+    MarginalTerm[] marginalTerms,
     String message,
     double seconds)
     implements Serializable {
@@ -36,6 +43,6 @@ public record FactorResult(
    * @return the result
    */
   static FactorResult failed(FactorTask task, UpdateStatus status, String message, double seconds) {
-    return new FactorResult(task.factor(), status, null, Double.NaN, message, seconds);
+    return new FactorResult(task.factor(), status, null, Double.NaN, null, message, seconds);
   }
 }

@@ -184,7 +184,7 @@ final class LikelihoodFactor<T> implements EpFactor {
       logNormaliser += HALF_LOG_TWO_PI + Math.log(chol[j][j]);
     }
     return new FactorResult(
-        task.factor(), UpdateStatus.OK, moments, logNormaliser, "", PriorFactor.seconds(startNanos));
+        task.factor(), UpdateStatus.OK, moments, logNormaliser, null, "", PriorFactor.seconds(startNanos));
   }
 
   private FactorResult sample(FactorTask task, long start) {
@@ -212,16 +212,23 @@ final class LikelihoodFactor<T> implements EpFactor {
                 + " likelihood calls failed and counted as zero likelihood, e.g. "
                 + failures.firstMessage();
     Samples samples = run.samples();
+    double[] weights = new double[samples.size()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = samples.weight(i);
+    }
     GaussianMessage[] moments = new GaussianMessage[priors.length];
+    MarginalTerm[] terms = new MarginalTerm[priors.length];
     for (int j = 0; j < priors.length; j++) {
+      double[] latent = new double[weights.length];
       double mean = 0;
-      for (int i = 0; i < samples.size(); i++) {
-        mean += samples.weight(i) * priors[j].toLatent(samples.vector(i)[j]);
+      for (int i = 0; i < weights.length; i++) {
+        latent[i] = priors[j].toLatent(samples.vector(i)[j]);
+        mean += weights[i] * latent[i];
       }
       double variance = 0;
-      for (int i = 0; i < samples.size(); i++) {
-        double d = priors[j].toLatent(samples.vector(i)[j]) - mean;
-        variance += samples.weight(i) * d * d;
+      for (int i = 0; i < weights.length; i++) {
+        double d = latent[i] - mean;
+        variance += weights[i] * d * d;
       }
       if (!Double.isFinite(mean) || !(variance > 0) || !Double.isFinite(variance)) {
         return FactorResult.failed(
@@ -231,12 +238,52 @@ final class LikelihoodFactor<T> implements EpFactor {
             PriorFactor.seconds(start));
       }
       moments[j] = GaussianMessage.ofMoments(mean, variance);
+      try {
+        terms[j] =
+            marginalTerm(
+                latent,
+                weights,
+                samples.effectiveSampleSize(),
+                moments[j],
+                task.cavity()[j],
+                j);
+      } catch (RuntimeException e) {
+        // the term only refines the reported marginal: its failure must not fail the update
+        terms[j] = null;
+        note = notes(note, "no marginal term for " + names.get(j) + ": " + e);
+      }
     }
     double logNormaliser = run.logEvidence();
     for (int j = 0; j < priors.length; j++) {
       logNormaliser += ownPrior[j] ? 0 : task.cavity()[j].logNormaliser();
     }
     return new FactorResult(
-        task.factor(), UpdateStatus.OK, moments, logNormaliser, note, PriorFactor.seconds(start));
+        task.factor(), UpdateStatus.OK, moments, logNormaliser, terms, note, PriorFactor.seconds(start));
   }
+
+  private static String notes(String first, String second) {
+    return first.isEmpty() ? second : first + "; " + second;
+  }
+
+  /**
+   * The factor's marginal term for its {@code j}-th variable: the Gaussian message (projection over
+   * cavity; the projection itself for a variable whose prior the factor includes, its cavity being
+   * flat) and the log-spline correction of the projection towards the samples' marginal, or null if
+   * no correction could be estimated.
+   */
+  private MarginalTerm marginalTerm(
+      double[] latent,
+      double[] weights,
+      double effectiveSize,
+      GaussianMessage projection,
+      GaussianMessage cavity,
+      int j) {
+    LogDensityTable correction =
+        LogSplineDensity.fit(latent, weights, effectiveSize, projection::logKernel);
+    if (correction == null) {
+      return null;
+    }
+    return new MarginalTerm(ownPrior[j] ? projection : projection.divide(cavity), correction);
+  }
+
 }

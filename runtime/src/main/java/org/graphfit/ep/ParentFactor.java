@@ -126,7 +126,7 @@ final class ParentFactor implements EpFactor {
           task.factor(),
           UpdateStatus.OK,
           projection.moments,
-          projection.logNormaliser,
+          projection.logNormaliser, null,
           "",
           PriorFactor.seconds(start));
     } catch (RuntimeException e) {

@@ -100,7 +100,7 @@ final class PriorFactor implements EpFactor {
     GaussianMessage cavity = task.cavity()[0];
     if (exact != null) {
       return new FactorResult(
-          task.factor(), UpdateStatus.FIXED, null, Double.NaN, "exact message", seconds(start));
+          task.factor(), UpdateStatus.FIXED, null, Double.NaN, null, "exact message", seconds(start));
     }
     if (cavity.precision() < 0) {
       return FactorResult.failed(
@@ -123,7 +123,7 @@ final class PriorFactor implements EpFactor {
           task.factor(),
           UpdateStatus.OK,
           new GaussianMessage[] {moments},
-          nodes.logNormaliser,
+          nodes.logNormaliser, null,
           "",
           seconds(start));
     } catch (RuntimeException e) {
