@@ -22,10 +22,10 @@ import picocli.CommandLine.Option;
 
 /**
  * Expectation propagation on the seed example (three low-SNR datasets sharing one centre), each
- * factor fitted by nested sampling: the shared centre's corrected mean and sd (the result's summary)
- * and those of EP's Gaussian per seed, against the exact posterior (mean 49.79, sd 26.11, by grid
- * quadrature), with sweeps, convergence and time, then how many runs meet the targets (mean within
- * 2.5, sd within 15%).
+ * factor fitted by nested sampling: the shared centre's corrected mean and sd (the result's
+ * summary) and those of EP's Gaussian per seed, against the exact posterior (mean 49.79, sd 26.11,
+ * by grid quadrature), with sweeps, convergence and time, then how many runs meet the targets (mean
+ * within 2.5, sd within 15%).
  */
 @Command(
     name = "ep-seed-benchmark",

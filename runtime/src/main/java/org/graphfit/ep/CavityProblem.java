@@ -10,17 +10,17 @@ import org.graphfit.search.SearchProblem;
 
 /**
  * A factor's tilted distribution as a {@link SearchProblem}: the factor's likelihood with the
- * cavity as prior, except for the variables whose own prior the factor includes (variables no
- * other factor contains), which keep that exact prior. In <em>latent</em> coordinates (the Laplace path) the vector is {@code z}
- * itself, the log prior is the cavity's unnormalised log kernel {@code -Λz²/2 + ηz} (so the cavity
- * may be improper as long as the tilted density is not) and the unit transform, which optimisers
- * only use for scales, is that of the current global approximation. In <em>physical</em>
- * coordinates (samplers) the cavity must be proper, {@code z_j ~ N(m_j, s_j)}; the vector is {@code
- * x_j = fromLatent(z_j)}, the cavity pushed through the priors' bijections, with unit transform
- * {@code u -> fromLatent(m + s Φ⁻¹(u))} and normalised log prior {@code log N(z; m, s) -
- * logJacobian(z)}, so samplers see the parameters' own support. A variable with its own prior has
- * log prior {@code prior.latentLogDensity(z)} in latent coordinates, and the prior's own unit
- * transform and density in physical coordinates.
+ * cavity as prior, except for the variables whose own prior the factor includes (variables no other
+ * factor contains), which keep that exact prior. In <em>latent</em> coordinates (the Laplace path)
+ * the vector is {@code z} itself, the log prior is the cavity's unnormalised log kernel {@code
+ * -Λz²/2 + ηz} (so the cavity may be improper as long as the tilted density is not) and the unit
+ * transform, which optimisers only use for scales, is that of the current global approximation. In
+ * <em>physical</em> coordinates (samplers) the cavity must be proper, {@code z_j ~ N(m_j, s_j)};
+ * the vector is {@code x_j = fromLatent(z_j)}, the cavity pushed through the priors' bijections,
+ * with unit transform {@code u -> fromLatent(m + s Φ⁻¹(u))} and normalised log prior {@code log
+ * N(z; m, s) - logJacobian(z)}, so samplers see the parameters' own support. A variable with its
+ * own prior has log prior {@code prior.latentLogDensity(z)} in latent coordinates, and the prior's
+ * own unit transform and density in physical coordinates.
  */
 final class CavityProblem implements SearchProblem {
   private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
@@ -43,9 +43,9 @@ final class CavityProblem implements SearchProblem {
    * @param priors the variables' priors (for their latent maps and supports)
    * @param ownPrior for each variable, whether its exact prior replaces its (flat) cavity
    * @param cavity the cavity messages
-   * @param transform the proper Gaussians of the unit transform: the cavity in physical
-   *     coordinates (ignored where the prior is the variable's own), any proper approximation in
-   *     latent coordinates
+   * @param transform the proper Gaussians of the unit transform: the cavity in physical coordinates
+   *     (ignored where the prior is the variable's own), any proper approximation in latent
+   *     coordinates
    * @param latent whether the vector is latent
    * @param likelihood the log-likelihood of physical values
    */

@@ -6,17 +6,17 @@ import org.graphfit.prior.Prior;
 /**
  * A variable's marginal beyond EP's Gaussian: its prior's latent density (when the variable has a
  * prior factor) times every factor's {@link MarginalTerm}, {@code p(z) ∝ prior(z) Π_f t_f(z) /
- * cavity_f(z)}, normalised on a uniform latent grid covering every term's samples and EP's
- * Gaussian to six standard deviations. Each ratio {@code t_f / cavity_f} estimates the factor's own
- * marginal likelihood of the variable, whatever the cavity its samples were drawn against, so for a
- * variable shared by datasets whose other parameters are their own the product is the exact
- * marginal up to sampling error, where EP's Gaussian is only the fixed point of Gaussian
- * projections (a correction in the spirit of Cseke and Heskes, JMLR 2011, with the tilted marginals
- * estimated by {@link LogSplineDensity}). Where a factor's samples say nothing its term is its
- * Gaussian message, so far from the data the marginal follows EP's approximation. Without a prior
- * factor (a variable of one analysis factor, which includes its prior) the marginal is that
- * factor's estimated tilted marginal. Physical moments and quantiles are taken through the prior's
- * {@code fromLatent}. Immutable.
+ * cavity_f(z)}, normalised on a uniform latent grid covering every term's samples and EP's Gaussian
+ * to six standard deviations. Each ratio {@code t_f / cavity_f} estimates the factor's own marginal
+ * likelihood of the variable, whatever the cavity its samples were drawn against, so for a variable
+ * shared by datasets whose other parameters are their own the product is the exact marginal up to
+ * sampling error, where EP's Gaussian is only the fixed point of Gaussian projections (a correction
+ * in the spirit of Cseke and Heskes, JMLR 2011, with the tilted marginals estimated by {@link
+ * LogSplineDensity}). Where a factor's samples say nothing its term is its Gaussian message, so far
+ * from the data the marginal follows EP's approximation. Without a prior factor (a variable of one
+ * analysis factor, which includes its prior) the marginal is that factor's estimated tilted
+ * marginal. Physical moments and quantiles are taken through the prior's {@code fromLatent}.
+ * Immutable.
  */
 public final class CorrectedMarginal {
   private static final int GRID = 401;

@@ -24,8 +24,8 @@ public interface EpFactor {
   List<Integer> variables();
 
   /**
-   * Whether the factor includes the prior of its {@code k}-th variable itself, which happens when no
-   * other factor contains that variable: its cavity is then flat and contributes nothing to the
+   * Whether the factor includes the prior of its {@code k}-th variable itself, which happens when
+   * no other factor contains that variable: its cavity is then flat and contributes nothing to the
    * factor's normaliser or to the EP evidence.
    *
    * @param k a position in {@link #variables()}

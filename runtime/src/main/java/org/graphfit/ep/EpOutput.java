@@ -104,22 +104,28 @@ public final class EpOutput {
     text.append(
         String.format(
             Locale.ROOT,
-            "%-40s %14s %14s %14s %14s%n",
+            "%-40s %14s %14s %14s %14s %14s %14s %9s%n",
             "parameter",
             "mean",
             "sd",
+            "ep mean",
+            "ep sd",
             "latent mean",
-            "latent sd"));
+            "latent sd",
+            "corrected"));
     for (VariableSummary row : result.summaries()) {
       text.append(
           String.format(
               Locale.ROOT,
-              "%-40s %14.6g %14.6g %14.6g %14.6g%n",
+              "%-40s %14.6g %14.6g %14.6g %14.6g %14.6g %14.6g %9s%n",
               row.path(),
               row.mean(),
               row.sd(),
+              row.gaussianMean(),
+              row.gaussianSd(),
               row.latentMean(),
-              row.latentSd()));
+              row.latentSd(),
+              row.corrected() ? "yes" : "no"));
     }
     List<String> failing = result.failingFactors();
     text.append(
@@ -143,6 +149,9 @@ public final class EpOutput {
       entry.put("sd", row.sd());
       entry.put("latent_mean", row.latentMean());
       entry.put("latent_sd", row.latentSd());
+      entry.put("ep_mean", row.gaussianMean());
+      entry.put("ep_sd", row.gaussianSd());
+      entry.put("corrected", row.corrected());
       parameters.put(row.path(), entry);
     }
     root.put("parameters", parameters);

@@ -116,8 +116,9 @@ public final class EpResult {
   }
 
   /**
-   * A variable's corrected marginal (see {@link CorrectedMarginal}), available where every factor of
-   * the variable was fitted by sampling: prior and sampled analysis factors, no hierarchical one.
+   * A variable's corrected marginal (see {@link CorrectedMarginal}), available where every factor
+   * of the variable was fitted by sampling: prior and sampled analysis factors, no hierarchical
+   * one.
    *
    * @param path a path of {@link ModelLayout#freeParameterPaths()}
    * @return the marginal, or empty

@@ -16,20 +16,19 @@ import java.util.List;
  * {@code files/checkpoint.bin} and the completed fit's {@code files/ep_result.bin}): every factor's
  * messages (the global approximation is their product, recomputed at the end of every sweep), each
  * factor's last status, evidence term and normalised tilted log normaliser, whether it has been
- * updated yet (its next update is damped), its last marginal terms, the history, the sweep summaries, whether EP has
- * converged and the seconds spent. The approximation a sweep's KL test compares against is taken at
- * that sweep's start, so nothing else crosses a sweep boundary; factor seeds depend only on {@code
- * (seed, sweep, factor)}.
+ * updated yet (its next update is damped), its last marginal terms, the history, the sweep
+ * summaries, whether EP has converged and the seconds spent. The approximation a sweep's KL test
+ * compares against is taken at that sweep's start, so nothing else crosses a sweep boundary; factor
+ * seeds depend only on {@code (seed, sweep, factor)}.
  *
  * <p>Format version 2, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
  * output identifier (string), factor count, variable count, sweeps done, converged flag, seconds;
  * per factor its scope length, then per variable the message's precision and shift, the status
  * ordinal (-1 for none yet), evidence term, normalised log normaliser, updated flag and marginal
- * terms (count or -1 for none, then per variable the point count or -1, the message's precision
- * and shift, the correction's lower and upper ends and log values); the history
- * (count, then sweep, factor name, status ordinal, KL, evidence term, seconds, message); the sweeps
- * (count, then sweep, KL, largest KL, failing count, seconds). A string is its UTF-8 byte count and
- * bytes.
+ * terms (count or -1 for none, then per variable the point count or -1, the message's precision and
+ * shift, the correction's lower and upper ends and log values); the history (count, then sweep,
+ * factor name, status ordinal, KL, evidence term, seconds, message); the sweeps (count, then sweep,
+ * KL, largest KL, failing count, seconds). A string is its UTF-8 byte count and bytes.
  */
 final class EpState {
   private static final int MAGIC = 0x47464550; // "GFEP"
@@ -127,11 +126,10 @@ final class EpState {
       GaussianMessage[] cavity = field.cavity(f);
       double term = normalisedLogZ[f];
       for (int k = 0; k < cavity.length; k++) {
-        double cavityTerm = ownsPrior[f][k] ? 0 : cavity[k].logNormaliser();
-        term +=
-            ownsPrior[f][k] || cavity[k].isProper()
-                ? cavityTerm - field.global(field.scope(f)[k]).logNormaliser()
-                : Double.NaN;
+        // a variable whose prior the factor includes has a flat cavity that adds nothing
+        double cavityTerm =
+            ownsPrior[f][k] ? 0 : cavity[k].isProper() ? cavity[k].logNormaliser() : Double.NaN;
+        term += cavityTerm - field.global(field.scope(f)[k]).logNormaliser();
       }
       total += Double.isNaN(term) ? evidenceTerms[f] : term;
     }

@@ -30,11 +30,13 @@ import org.slf4j.LoggerFactory;
  * Expectation propagation on a {@link FactorGraph}: a Gaussian mean-field approximation in latent
  * space, refined sweep by sweep.
  *
- * <p><b>Factors.</b> Each free parameter's prior is a factor; each {@link AnalysisFactor} is a
- * factor over its model's free parameters; each {@link HierarchicalFactor} is split into one factor
- * per drawn parameter over that parameter and the free hyper-parameters (see the package
- * description). Prior and hierarchical factors are updated by deterministic quadrature; analysis
- * factors by a Laplace approximation in latent space, or by a sampler whose prior is the cavity.
+ * <p><b>Factors.</b> Each free parameter's prior is a factor, except for a parameter contained in
+ * exactly one {@link AnalysisFactor} and no hierarchy, whose prior that analysis factor includes in
+ * its fit; each {@link AnalysisFactor} is a factor over its model's free parameters; each {@link
+ * HierarchicalFactor} is split into one factor per drawn parameter over that parameter and the free
+ * hyper-parameters (see the package description). Prior and hierarchical factors are updated by
+ * deterministic quadrature; analysis factors by a Laplace approximation in latent space, or by a
+ * sampler whose prior is the cavity.
  *
  * <p><b>A sweep.</b> A sweep updates every factor once, in blocks: first all prior and analysis
  * factors, then the hierarchical factors in blocks of 1, 2, 4, 8, ... factors. Exact prior factors
@@ -60,19 +62,22 @@ import org.slf4j.LoggerFactory;
  * <p>An update that fails or whose moments are not finite keeps the old message and is retried next
  * sweep; its status is recorded.
  *
- * <p><b>Keeping the approximation proper.</b> An analysis factor's new message never has negative
- * precision: where its tilted distribution is wider than its cavity (the dataset says nothing about
- * a variable, e.g. a width a low signal-to-noise dataset cannot constrain), the message is set
- * flat, noted in the history. (Parent factors keep theirs: their exact quadratures legitimately
- * give negative-precision messages, and flattening them would lose information.) Without this, such
- * a message leaves that variable's prior factor an improper cavity, against which its bounded,
- * exponentially-tailed latent density cannot be normalised, and EP never converges. Every
- * variable's global approximation must also stay proper, and concurrent updates computed against
- * the same approximation can jointly overshoot (each lowers a shared variable's precision a little,
- * together they cancel it). So, applied in order, an update may lower a variable's global precision
- * to no less than half of its value at the start of the sweep; if it would, its step is halved
- * (extra damping, noted in the history) until it does not, and after ten halvings it is rejected
- * ({@link UpdateStatus#IMPROPER_RESULT}) and the old message kept.
+ * <p><b>Keeping the approximation proper.</b> Messages of negative precision are kept (an
+ * exact-moment EP needs them), except that an analysis factor's message to a variable whose prior
+ * factor is updated by quadrature is set flat, noted in the history, when its precision is
+ * negative: that prior factor needs a proper cavity, against which its bounded,
+ * exponentially-tailed latent density can be normalised. Every variable's global approximation must
+ * also stay proper, and concurrent updates computed against the same approximation can jointly
+ * overshoot (each lowers a shared variable's precision a little, together they cancel it). So,
+ * applied in order, an update may lower a variable's global precision to no less than half of its
+ * value at the start of the sweep; if it would, its step is halved (extra damping, noted in the
+ * history) until it does not, and after ten halvings it is rejected ({@link
+ * UpdateStatus#IMPROPER_RESULT}) and the old message kept.
+ *
+ * <p><b>Corrected marginals.</b> Sampled analysis factors also return, per variable, a {@link
+ * MarginalTerm} (their tilted marginal estimated from the samples, over their cavity); where every
+ * factor of a variable gave one, {@link EpResult} reports the {@link CorrectedMarginal}, the prior
+ * times the terms, beyond EP's Gaussian. It does not feed back into the messages.
  *
  * <p><b>Convergence.</b> After a sweep the KL divergence of each variable's new global
  * approximation from its previous one is computed; EP has converged when the largest is below the
@@ -149,9 +154,9 @@ public final class ExpectationPropagation {
 
   /**
    * The EP factors of a graph, indexed by factor id: one prior factor per free parameter that is
-   * not a single analysis factor's own (in
-   * free-parameter order), then one factor per analysis factor (in graph order), then one per drawn
-   * parameter of each hierarchical factor. A distributed executor rebuilds this list on a worker.
+   * not a single analysis factor's own (in free-parameter order), then one factor per analysis
+   * factor (in graph order), then one per drawn parameter of each hierarchical factor. A
+   * distributed executor rebuilds this list on a worker.
    *
    * @param graph the graph
    * @return the factors

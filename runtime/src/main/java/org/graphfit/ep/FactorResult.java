@@ -18,8 +18,8 @@ import java.io.Serializable;
  * @param status the status
  * @param moments the projected tilted marginals, one per variable, or null
  * @param logNormaliser the tilted log normaliser or NaN
- * @param marginalTerms one log table per variable (null where none could be estimated), or null
- *     if the update gives none (quadratures, Laplace fits, failures)
+ * @param marginalTerms one log table per variable (null where none could be estimated), or null if
+ *     the update gives none (quadratures, Laplace fits, failures)
  * @param message what went wrong, or empty
  * @param seconds the wall time of the update
  */

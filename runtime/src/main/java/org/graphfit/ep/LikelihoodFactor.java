@@ -33,9 +33,9 @@ import org.graphfit.search.optimize.QuasiNewtonOptimizer;
  * </ul>
  *
  * <p>A variable that no other factor contains (a dataset's local parameter) has no prior factor:
- * this factor includes its exact prior, so its cavity is flat, its message is the projection
- * itself and the fits above use the prior's latent density (Laplace) or the prior itself (samplers)
- * for it. The log normaliser then integrates the prior with the likelihood, with no cavity term.
+ * this factor includes its exact prior, so its cavity is flat, its message is the projection itself
+ * and the fits above use the prior's latent density (Laplace) or the prior itself (samplers) for
+ * it. The log normaliser then integrates the prior with the likelihood, with no cavity term.
  */
 final class LikelihoodFactor<T> implements EpFactor {
   private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
@@ -184,7 +184,13 @@ final class LikelihoodFactor<T> implements EpFactor {
       logNormaliser += HALF_LOG_TWO_PI + Math.log(chol[j][j]);
     }
     return new FactorResult(
-        task.factor(), UpdateStatus.OK, moments, logNormaliser, null, "", PriorFactor.seconds(startNanos));
+        task.factor(),
+        UpdateStatus.OK,
+        moments,
+        logNormaliser,
+        null,
+        "",
+        PriorFactor.seconds(startNanos));
   }
 
   private FactorResult sample(FactorTask task, long start) {
@@ -241,12 +247,7 @@ final class LikelihoodFactor<T> implements EpFactor {
       try {
         terms[j] =
             marginalTerm(
-                latent,
-                weights,
-                samples.effectiveSampleSize(),
-                moments[j],
-                task.cavity()[j],
-                j);
+                latent, weights, samples.effectiveSampleSize(), moments[j], task.cavity()[j], j);
       } catch (RuntimeException e) {
         // the term only refines the reported marginal: its failure must not fail the update
         terms[j] = null;
@@ -258,7 +259,13 @@ final class LikelihoodFactor<T> implements EpFactor {
       logNormaliser += ownPrior[j] ? 0 : task.cavity()[j].logNormaliser();
     }
     return new FactorResult(
-        task.factor(), UpdateStatus.OK, moments, logNormaliser, terms, note, PriorFactor.seconds(start));
+        task.factor(),
+        UpdateStatus.OK,
+        moments,
+        logNormaliser,
+        terms,
+        note,
+        PriorFactor.seconds(start));
   }
 
   private static String notes(String first, String second) {
@@ -285,5 +292,4 @@ final class LikelihoodFactor<T> implements EpFactor {
     }
     return new MarginalTerm(ownPrior[j] ? projection : projection.divide(cavity), correction);
   }
-
 }

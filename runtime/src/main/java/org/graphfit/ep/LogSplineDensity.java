@@ -12,14 +12,15 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * A smooth density estimate of one coordinate of weighted samples: a penalised log-spline relative
- * to a base measure {@code b}, {@code log p(z) = log b(z) + Σ θ_b B_b(z) - A(θ)}, with cubic B-splines {@code B_b} on equally spaced knots over the
- * samples' range (see {@link #range}), a
+ * to a base measure {@code b}, {@code log p(z) = log b(z) + Σ θ_b B_b(z) - A(θ)}, with cubic
+ * B-splines {@code B_b} on equally spaced knots over the samples' range (see {@link #range}), a
  * third-order difference penalty on {@code θ} plus a small multiple of {@code |θ|²} (so heavy
- * smoothing, and the sparse edges of the samples, tend to the base itself) and {@code A} by the trapezoidal rule. It is the maximum penalised-likelihood member
- * of an exponential family, so its expected basis functions match the samples' (moment matching in a
- * richer family). The penalty weight is chosen by AIC with the effective degrees of freedom {@code
- * tr((C + λP/n)⁻¹ C)}, {@code n} the samples' effective size. Newton's method with backtracking
- * solves each fit, warm-started along decreasing penalties.
+ * smoothing, and the sparse edges of the samples, tend to the base itself) and {@code A} by the
+ * trapezoidal rule. It is the maximum penalised-likelihood member of an exponential family, so its
+ * expected basis functions match the samples' (moment matching in a richer family). The penalty
+ * weight is chosen by AIC with the effective degrees of freedom {@code tr((C + λP/n)⁻¹ C)}, {@code
+ * n} the samples' effective size. Newton's method with backtracking solves each fit, warm-started
+ * along decreasing penalties.
  */
 final class LogSplineDensity {
   /** The grid points of the returned table and of the quadrature. */
@@ -79,7 +80,6 @@ final class LogSplineDensity {
         }
       }
     }
-
   }
 
   /**

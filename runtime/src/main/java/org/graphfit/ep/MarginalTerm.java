@@ -6,10 +6,9 @@ import java.util.Objects;
 /**
  * What one sampled factor contributes to one variable's {@link CorrectedMarginal}: its Gaussian
  * message (the projection of its tilted marginal divided by its cavity, undamped) times a smooth
- * correction estimated from its samples, {@code log term(z) = message.logKernel(z) +
- * correction(z)} up to a constant. The correction is tabulated over the samples' range and held at
- * its end values outside it, so where the samples say nothing the term is the Gaussian message.
- * Serializable.
+ * correction estimated from its samples, {@code log term(z) = message.logKernel(z) + correction(z)}
+ * up to a constant. The correction is tabulated over the samples' range and held at its end values
+ * outside it, so where the samples say nothing the term is the Gaussian message. Serializable.
  *
  * @param message the Gaussian message, possibly improper
  * @param correction the log correction, {@code log(tilted / projection)}

@@ -126,7 +126,8 @@ final class ParentFactor implements EpFactor {
           task.factor(),
           UpdateStatus.OK,
           projection.moments,
-          projection.logNormaliser, null,
+          projection.logNormaliser,
+          null,
           "",
           PriorFactor.seconds(start));
     } catch (RuntimeException e) {

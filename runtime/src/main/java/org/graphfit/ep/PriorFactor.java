@@ -100,7 +100,13 @@ final class PriorFactor implements EpFactor {
     GaussianMessage cavity = task.cavity()[0];
     if (exact != null) {
       return new FactorResult(
-          task.factor(), UpdateStatus.FIXED, null, Double.NaN, null, "exact message", seconds(start));
+          task.factor(),
+          UpdateStatus.FIXED,
+          null,
+          Double.NaN,
+          null,
+          "exact message",
+          seconds(start));
     }
     if (cavity.precision() < 0) {
       return FactorResult.failed(
@@ -123,7 +129,8 @@ final class PriorFactor implements EpFactor {
           task.factor(),
           UpdateStatus.OK,
           new GaussianMessage[] {moments},
-          nodes.logNormaliser, null,
+          nodes.logNormaliser,
+          null,
           "",
           seconds(start));
     } catch (RuntimeException e) {

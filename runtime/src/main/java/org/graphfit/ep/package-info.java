@@ -8,7 +8,9 @@
  * and variable. The factors are
  *
  * <ul>
- *   <li>one prior factor per variable, its latent prior density, updated by exact 1-D quadrature;
+ *   <li>one prior factor per variable that is not one analysis factor's own, its latent prior
+ *       density, updated by exact 1-D quadrature (a variable of one analysis factor and no
+ *       hierarchy has its prior inside that factor's fit);
  *   <li>one factor per {@link org.graphfit.graph.AnalysisFactor}, updated by a Laplace
  *       approximation of likelihood times cavity in latent space, or by a sampler whose prior is
  *       the cavity;
@@ -16,6 +18,10 @@
  *       over that parameter and the parent's hyper-parameters, updated by deterministic adaptive
  *       Gauss–Hermite quadrature.
  * </ul>
+ *
+ * <p>Where every factor of a variable was fitted by sampling, the result also gives the variable's
+ * {@link org.graphfit.ep.CorrectedMarginal}, the prior times each factor's estimated tilted
+ * marginal over its cavity, which captures what a Gaussian cannot (several modes, skew).
  *
  * <p>Start with {@link org.graphfit.ep.ExpectationPropagation}; {@code docs/ep.md} describes the
  * algorithm. This package depends on {@code prior}, {@code model}, {@code analysis}, {@code graph},

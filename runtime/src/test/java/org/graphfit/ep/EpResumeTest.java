@@ -202,11 +202,11 @@ class EpResumeTest {
         .contains("it is not an expectation propagation checkpoint; delete it to fit afresh");
 
     byte[] newer = good.clone();
-    newer[7] = 2;
+    newer[7] = 3;
     Files.write(checkpoint, newer);
     assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
         .hasMessageThat()
-        .contains("it has format version 2 but this build reads version 1");
+        .contains("it has format version 3 but this build reads version 2");
 
     ExpectationPropagation tagged = sampled().output(output, "bad").tag("other").build();
     Path foreign = folder(tagged).resolve("files/checkpoint.bin");

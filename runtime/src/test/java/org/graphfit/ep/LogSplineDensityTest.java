@@ -84,6 +84,7 @@ class LogSplineDensityTest {
 
   @Test
   void samplesWithoutSpreadGiveNoEstimate() {
-    assertThat(LogSplineDensity.fit(new double[] {1, 1, 1}, new double[] {1, 1, 1}, 3, x -> 0)).isNull();
+    assertThat(LogSplineDensity.fit(new double[] {1, 1, 1}, new double[] {1, 1, 1}, 3, x -> 0))
+        .isNull();
   }
 }
