@@ -178,16 +178,17 @@ final class LogSplineDensity {
         double dof = solver.solve(new Array2DRowRealMatrix(moments.covariance, false)).getTrace();
         return new Fit(theta, dot(theta, sampleMean) - moments.logNormaliser, dof);
       }
-      double step = 1;
+      // backtracking to the Armijo condition: half the step until the objective rises enough
+      double step = 2;
       double[] trial = new double[BASIS];
       double value;
       do {
+        step /= 2;
         for (int a = 0; a < BASIS; a++) {
           trial[a] = theta[a] + step * direction[a];
         }
         value = objective(trial, lambda);
-        step /= 2;
-      } while (!(value >= objective + 1e-4 * 2 * step * decrease) && step > 1e-10);
+      } while (!(value >= objective + 1e-4 * step * decrease) && step > 1e-10);
       if (!(value >= objective)) {
         return null;
       }
