@@ -6,23 +6,18 @@ import org.graphfit.prior.Prior;
 /**
  * A variable's marginal beyond EP's Gaussian: its prior's latent density (when the variable has a
  * prior factor) times every factor's {@link MarginalTerm}, {@code p(z) ∝ prior(z) Π_f t_f(z) /
- * cavity_f(z)}, normalised on a uniform latent grid covering every term's samples and EP's Gaussian
- * to six standard deviations. Each ratio {@code t_f / cavity_f} estimates the factor's own marginal
- * likelihood of the variable, whatever the cavity its samples were drawn against, so for a variable
- * shared by datasets whose other parameters are their own the product is the exact marginal up to
- * sampling error, where EP's Gaussian is only the fixed point of Gaussian projections (a correction
- * in the spirit of Cseke and Heskes, JMLR 2011, with the tilted marginals estimated by {@link
- * LogSplineDensity}). Where a factor's samples say nothing its term is its Gaussian message, so far
- * from the data the marginal follows EP's approximation. Without a prior factor (a variable of one
- * analysis factor, which includes its prior) the marginal is that factor's estimated tilted
- * marginal. Physical moments and quantiles are taken through the prior's {@code fromLatent}.
- * Immutable.
+ * cavity_f(z)}, normalised on a uniform latent grid over the range where every term is estimated
+ * (the intersection of the terms' ranges). Each ratio {@code t_f / cavity_f} estimates the factor's
+ * own marginal likelihood of the variable, whatever the cavity its samples were drawn against, so
+ * for a variable shared by datasets whose other parameters are their own the product is the exact
+ * marginal up to sampling error, where EP's Gaussian is only the fixed point of Gaussian
+ * projections (a correction in the spirit of Cseke and Heskes, JMLR 2011, with the tilted marginals
+ * estimated by {@link LogSplineDensity}). Without a prior factor (a variable of one analysis
+ * factor, which includes its prior) the marginal is that factor's estimated tilted marginal.
+ * Physical moments and quantiles are taken through the prior's {@code fromLatent}. Immutable.
  */
 public final class CorrectedMarginal {
   private static final int GRID = 401;
-
-  /** How many of EP's standard deviations the grid covers at least, either side of its mean. */
-  private static final double SPAN = 6;
 
   private final Prior prior;
   private final LogDensityTable latentDensity;
@@ -55,13 +50,11 @@ public final class CorrectedMarginal {
    * @param withPrior whether the prior enters the product (false when the variable's only factor
    *     includes it)
    * @param terms the factors' marginal terms: one without the prior, at least one with it
-   * @param global EP's global approximation of the variable
-   * @return the marginal, or null if the terms do not fit {@code withPrior}, EP's approximation is
-   *     improper or the product has no finite mass
+   * @return the marginal, or null if the terms do not fit {@code withPrior}, their ranges do not
+   *     overlap or the product has no finite mass
    */
-  static CorrectedMarginal combine(
-      Prior prior, boolean withPrior, List<MarginalTerm> terms, GaussianMessage global) {
-    if (terms.isEmpty() || (!withPrior && terms.size() != 1) || !global.isProper()) {
+  static CorrectedMarginal combine(Prior prior, boolean withPrior, List<MarginalTerm> terms) {
+    if (terms.isEmpty() || (!withPrior && terms.size() != 1)) {
       return null;
     }
     double lower = Double.NEGATIVE_INFINITY;

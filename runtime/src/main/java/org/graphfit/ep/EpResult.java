@@ -108,8 +108,7 @@ public final class EpResult {
     for (int v = 0; v < variables; v++) {
       marginals.add(
           possible[v] && !terms.get(v).isEmpty()
-              ? CorrectedMarginal.combine(
-                  layout.prior(v), withPrior[v], terms.get(v), state.field.global(v))
+              ? CorrectedMarginal.combine(layout.prior(v), withPrior[v], terms.get(v))
               : null);
     }
     return Collections.unmodifiableList(marginals);
@@ -125,12 +124,17 @@ public final class EpResult {
    * @throws IllegalArgumentException if no variable has that path
    */
   public Optional<CorrectedMarginal> correctedMarginal(String path) {
+    return Optional.ofNullable(marginals.get(variableIndex(path)));
+  }
+
+  /** The index of the free parameter with the given path. */
+  private int variableIndex(String path) {
     int index = layout.freeParameterPaths().indexOf(path);
     if (index < 0) {
       throw new IllegalArgumentException(
           "no free parameter '" + path + "'; the paths are " + layout.freeParameterPaths());
     }
-    return Optional.ofNullable(marginals.get(index));
+    return index;
   }
 
   /**
@@ -159,13 +163,7 @@ public final class EpResult {
    * @throws IllegalArgumentException if no variable has that path
    */
   public VariableSummary summary(String path) {
-    for (VariableSummary summary : summaries) {
-      if (summary.path().equals(path)) {
-        return summary;
-      }
-    }
-    throw new IllegalArgumentException(
-        "no free parameter '" + path + "'; the paths are " + layout.freeParameterPaths());
+    return summaries.get(variableIndex(path));
   }
 
   /**

@@ -126,10 +126,9 @@ final class EpState {
       GaussianMessage[] cavity = field.cavity(f);
       double term = normalisedLogZ[f];
       for (int k = 0; k < cavity.length; k++) {
-        // a variable whose prior the factor includes has a flat cavity that adds nothing
-        double cavityTerm =
-            ownsPrior[f][k] ? 0 : cavity[k].isProper() ? cavity[k].logNormaliser() : Double.NaN;
-        term += cavityTerm - field.global(field.scope(f)[k]).logNormaliser();
+        term +=
+            ExpectationPropagation.cavityLogNormaliser(cavity[k], ownsPrior[f][k])
+                - field.global(field.scope(f)[k]).logNormaliser();
       }
       total += Double.isNaN(term) ? evidenceTerms[f] : term;
     }
@@ -277,20 +276,19 @@ final class EpState {
 
   private static void writeTerms(DataOutputStream out, MarginalTerm[] terms) throws IOException {
     out.writeInt(terms == null ? -1 : terms.length);
-    if (terms == null) {
-      return;
-    }
-    for (MarginalTerm term : terms) {
-      double[] values = term == null ? new double[0] : term.correction().logValues();
-      out.writeInt(term == null ? -1 : values.length);
-      if (term != null) {
-        out.writeDouble(term.message().precision());
-        out.writeDouble(term.message().shift());
-        out.writeDouble(term.correction().lower());
-        out.writeDouble(term.correction().upper());
-        for (double value : values) {
-          out.writeDouble(value);
-        }
+    for (int k = 0; terms != null && k < terms.length; k++) {
+      if (terms[k] == null) {
+        out.writeInt(-1);
+        continue;
+      }
+      double[] values = terms[k].correction().logValues();
+      out.writeInt(values.length);
+      out.writeDouble(terms[k].message().precision());
+      out.writeDouble(terms[k].message().shift());
+      out.writeDouble(terms[k].correction().lower());
+      out.writeDouble(terms[k].correction().upper());
+      for (double value : values) {
+        out.writeDouble(value);
       }
     }
   }

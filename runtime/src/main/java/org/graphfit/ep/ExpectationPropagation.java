@@ -180,30 +180,35 @@ public final class ExpectationPropagation {
         };
     // A variable in exactly one analysis factor and no hierarchy is that factor's own: its prior
     // goes into the factor's fit instead of a prior factor of its own.
-    int[] containing = new int[layout.priorCount()];
+    int[] analysisFactors = new int[layout.priorCount()];
     for (FactorKey<?> key : graph.factors()) {
       for (Parameter parameter : key.factor().model().layout().freeParameters()) {
-        containing[indexOf.applyAsInt(parameter)]++;
+        analysisFactors[indexOf.applyAsInt(parameter)]++;
       }
     }
+    boolean[] inHierarchy = new boolean[layout.priorCount()];
     for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
       for (Parameter parameter : hierarchy.drawnParameters()) {
-        containing[indexOf.applyAsInt(parameter)] += 2;
+        inHierarchy[indexOf.applyAsInt(parameter)] = true;
       }
       for (Parameter parameter : hierarchy.hyperParameters()) {
         if (!parameter.isFixed()) {
-          containing[indexOf.applyAsInt(parameter)] += 2;
+          inHierarchy[indexOf.applyAsInt(parameter)] = true;
         }
       }
     }
+    boolean[] own = new boolean[layout.priorCount()];
+    for (int v = 0; v < own.length; v++) {
+      own[v] = analysisFactors[v] == 1 && !inHierarchy[v];
+    }
     List<EpFactor> factors = new ArrayList<>();
     for (int v = 0; v < layout.priorCount(); v++) {
-      if (containing[v] != 1) {
+      if (!own[v]) {
         factors.add(new PriorFactor("prior:" + paths.get(v), v, layout.prior(v)));
       }
     }
     for (FactorKey<?> key : graph.factors()) {
-      factors.add(likelihood(indexOf, paths, containing, key.name(), key.factor()));
+      factors.add(likelihood(indexOf, paths, own, inHierarchy, key.name(), key.factor()));
     }
     for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
       List<Parameter> hyper = hierarchy.hyperParameters();
@@ -239,26 +244,31 @@ public final class ExpectationPropagation {
   private <T> EpFactor likelihood(
       ToIntFunction<Parameter> indexOf,
       List<String> paths,
-      int[] containing,
+      boolean[] own,
+      boolean[] inHierarchy,
       String name,
       AnalysisFactor<T> factor) {
     ModelLayout<T> local = factor.model().layout();
     List<Integer> variables = new ArrayList<>();
     List<String> names = new ArrayList<>();
     boolean[] ownPrior = new boolean[local.priorCount()];
+    // a hierarchy's parent factors give no marginal terms, so its variables get no corrected
+    // marginal and their terms would be wasted work
+    boolean[] marginalTerms = new boolean[local.priorCount()];
     for (Parameter parameter : local.freeParameters()) {
       int index = indexOf.applyAsInt(parameter);
-      ownPrior[variables.size()] = containing[index] == 1;
+      ownPrior[variables.size()] = own[index];
+      marginalTerms[variables.size()] = !inHierarchy[index];
       variables.add(index);
       names.add(paths.get(index));
     }
     LongFunction<SearchEngine> engines = sampler;
-    if (factor.search().isPresent() && factor.search().get() instanceof Search own) {
-      SearchEngine engine = own.engine();
+    if (factor.search().isPresent() && factor.search().get() instanceof Search search) {
+      SearchEngine engine = search.engine();
       engines = engine::withSeed;
     }
     return new LikelihoodFactor<>(
-        name, variables, names, ownPrior, local, factor.analysis(), engines);
+        name, variables, names, ownPrior, marginalTerms, local, factor.analysis(), engines);
   }
 
   /**
@@ -449,10 +459,7 @@ public final class ExpectationPropagation {
           state.normalisedLogZ[f] = results.get(t).logNormaliser();
           GaussianMessage[] cavity = tasks.get(t).cavity();
           for (int k = 0; k < cavity.length; k++) {
-            if (!state.ownsPrior[f][k]) {
-              state.normalisedLogZ[f] -=
-                  cavity[k].isProper() ? cavity[k].logNormaliser() : Double.NaN;
-            }
+            state.normalisedLogZ[f] -= cavityLogNormaliser(cavity[k], state.ownsPrior[f][k]);
           }
         }
         state.statuses[f] = update.status();
@@ -494,8 +501,21 @@ public final class ExpectationPropagation {
     return blocks;
   }
 
+  /**
+   * The log normaliser a factor's cavity contributes to its normalised tilted log normaliser and to
+   * the EP evidence: none for a variable whose prior the factor includes (its cavity is flat), NaN
+   * for an improper cavity.
+   *
+   * @param cavity the cavity message
+   * @param ownPrior whether the factor includes the variable's prior
+   * @return the log normaliser, 0 or NaN
+   */
+  static double cavityLogNormaliser(GaussianMessage cavity, boolean ownPrior) {
+    return ownPrior ? 0 : cavity.isProper() ? cavity.logNormaliser() : Double.NaN;
+  }
+
   /** Joins the non-empty notes of an update with semicolons. */
-  private static String notes(String... notes) {
+  static String notes(String... notes) {
     StringJoiner joined = new StringJoiner("; ");
     for (String note : notes) {
       if (!note.isEmpty()) {

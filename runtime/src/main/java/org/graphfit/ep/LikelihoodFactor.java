@@ -45,6 +45,7 @@ final class LikelihoodFactor<T> implements EpFactor {
   private final List<String> names;
   private final Prior[] priors;
   private final boolean[] ownPrior;
+  private final boolean[] marginalTerms;
   private final GaussianMessage[] priorApproximations;
   private final ModelLayout<T> layout;
   private final Analysis<T> analysis;
@@ -57,6 +58,8 @@ final class LikelihoodFactor<T> implements EpFactor {
    * @param variables the graph indices of the model's free parameters, in the model's order
    * @param names the free parameters' paths in the graph
    * @param ownPrior for each of the model's free parameters, whether this factor includes its prior
+   * @param marginalTerms for each of the model's free parameters, whether sampled fits estimate its
+   *     {@link MarginalTerm}
    * @param layout the model's own layout
    * @param analysis the likelihood
    * @param engines the sampler for a seed, or null for the Laplace path
@@ -66,6 +69,7 @@ final class LikelihoodFactor<T> implements EpFactor {
       List<Integer> variables,
       List<String> names,
       boolean[] ownPrior,
+      boolean[] marginalTerms,
       ModelLayout<T> layout,
       Analysis<T> analysis,
       LongFunction<SearchEngine> engines) {
@@ -75,6 +79,7 @@ final class LikelihoodFactor<T> implements EpFactor {
     this.layout = layout;
     this.priors = new Prior[layout.priorCount()];
     this.ownPrior = ownPrior.clone();
+    this.marginalTerms = marginalTerms.clone();
     this.priorApproximations = new GaussianMessage[priors.length];
     for (int j = 0; j < priors.length; j++) {
       priors[j] = layout.prior(j);
@@ -142,7 +147,7 @@ final class LikelihoodFactor<T> implements EpFactor {
     return analysis.logLikelihood(layout.instanceFromVector(physical));
   }
 
-  private FactorResult laplace(FactorTask task, long startNanos) {
+  private FactorResult laplace(FactorTask task, long start) {
     CavityProblem problem =
         new CavityProblem(
             names, priors, ownPrior, task.cavity(), task.current(), true, this::logLikelihood);
@@ -155,17 +160,17 @@ final class LikelihoodFactor<T> implements EpFactor {
           task,
           UpdateStatus.FAILED,
           "no finite likelihood at the start: " + problem.failures().firstMessage(),
-          PriorFactor.seconds(startNanos));
+          PriorFactor.seconds(start));
     }
     OptimumRun optimum = QuasiNewtonOptimizer.builder().build().maximise(problem, initial);
     if (!optimum.converged()) {
       return FactorResult.failed(
-          task, UpdateStatus.FAILED, optimum.message(), PriorFactor.seconds(startNanos));
+          task, UpdateStatus.FAILED, optimum.message(), PriorFactor.seconds(start));
     }
     LaplaceApproximation laplace = optimum.laplace();
     if (laplace.status() != LaplaceApproximation.Status.OK) {
       return FactorResult.failed(
-          task, UpdateStatus.FAILED, laplace.reason(), PriorFactor.seconds(startNanos));
+          task, UpdateStatus.FAILED, laplace.reason(), PriorFactor.seconds(start));
     }
     double[] mode = laplace.mode();
     double[][] covariance = laplace.covariance();
@@ -175,7 +180,7 @@ final class LikelihoodFactor<T> implements EpFactor {
           task,
           UpdateStatus.NON_FINITE_MOMENTS,
           "covariance not positive definite",
-          PriorFactor.seconds(startNanos));
+          PriorFactor.seconds(start));
     }
     GaussianMessage[] moments = new GaussianMessage[mode.length];
     double logNormaliser = optimum.logPosterior();
@@ -190,7 +195,7 @@ final class LikelihoodFactor<T> implements EpFactor {
         logNormaliser,
         null,
         "",
-        PriorFactor.seconds(startNanos));
+        PriorFactor.seconds(start));
   }
 
   private FactorResult sample(FactorTask task, long start) {
@@ -246,17 +251,20 @@ final class LikelihoodFactor<T> implements EpFactor {
       moments[j] = GaussianMessage.ofMoments(mean, variance);
       try {
         terms[j] =
-            marginalTerm(
-                latent, weights, samples.effectiveSampleSize(), moments[j], task.cavity()[j], j);
+            marginalTerms[j]
+                ? marginalTerm(
+                    latent, weights, samples.effectiveSampleSize(), moments[j], task.cavity()[j], j)
+                : null;
       } catch (RuntimeException e) {
         // the term only refines the reported marginal: its failure must not fail the update
         terms[j] = null;
-        note = notes(note, "no marginal term for " + names.get(j) + ": " + e);
+        note =
+            ExpectationPropagation.notes(note, "no marginal term for " + names.get(j) + ": " + e);
       }
     }
     double logNormaliser = run.logEvidence();
     for (int j = 0; j < priors.length; j++) {
-      logNormaliser += ownPrior[j] ? 0 : task.cavity()[j].logNormaliser();
+      logNormaliser += ExpectationPropagation.cavityLogNormaliser(task.cavity()[j], ownPrior[j]);
     }
     return new FactorResult(
         task.factor(),
@@ -266,10 +274,6 @@ final class LikelihoodFactor<T> implements EpFactor {
         terms,
         note,
         PriorFactor.seconds(start));
-  }
-
-  private static String notes(String first, String second) {
-    return first.isEmpty() ? second : first + "; " + second;
   }
 
   /**

@@ -131,14 +131,10 @@ final class LogSplineDensity {
     if (bestTheta == null) {
       return null;
     }
-    double[] log = new double[GRID];
+    double[] correction = spline(bestTheta);
+    double normaliser = logNormaliser(logDensity(correction));
     for (int g = 0; g < GRID; g++) {
-      log[g] = base[g] + dot(bestTheta, gridBasis[g]);
-    }
-    double normaliser = logNormaliser(log);
-    double[] correction = new double[GRID];
-    for (int g = 0; g < GRID; g++) {
-      correction[g] = dot(bestTheta, gridBasis[g]) - normaliser;
+      correction[g] -= normaliser;
     }
     return new LogDensityTable(lower, lower + width, correction);
   }
@@ -198,11 +194,30 @@ final class LogSplineDensity {
     return null;
   }
 
-  private double objective(double[] theta, double lambda) {
+  /** The spline {@code Σ θ_b B_b} at each grid point, from its four non-zero basis values. */
+  private double[] spline(double[] theta) {
+    double[] values = new double[GRID];
+    for (int g = 0; g < GRID; g++) {
+      double[] row = gridBasis[g];
+      int first = gridFirst[g];
+      for (int b = first; b < first + 4; b++) {
+        values[g] += theta[b] * row[b];
+      }
+    }
+    return values;
+  }
+
+  /** The unnormalised log density at each grid point: base plus spline. */
+  private double[] logDensity(double[] spline) {
     double[] log = new double[GRID];
     for (int g = 0; g < GRID; g++) {
-      log[g] = base[g] + dot(theta, gridBasis[g]);
+      log[g] = spline[g] + base[g];
     }
+    return log;
+  }
+
+  private double objective(double[] theta, double lambda) {
+    double[] log = logDensity(spline(theta));
     double penalised = 0;
     for (int a = 0; a < BASIS; a++) {
       for (int c = 0; c < BASIS; c++) {
@@ -218,10 +233,7 @@ final class LogSplineDensity {
   private record Moments(double[] mean, double[][] covariance, double logNormaliser) {}
 
   private Moments moments(double[] theta) {
-    double[] log = new double[GRID];
-    for (int g = 0; g < GRID; g++) {
-      log[g] = base[g] + dot(theta, gridBasis[g]);
-    }
+    double[] log = logDensity(spline(theta));
     double normaliser = logNormaliser(log);
     double[] mean = new double[BASIS];
     double[][] second = new double[BASIS][BASIS];
