@@ -81,6 +81,7 @@ final class EpFolder {
     summary.put("log_evidence_approximate", result.logEvidenceApproximate());
     summary.put("seconds", result.seconds());
     summary.put("failing_factors", result.failingFactors());
+    summary.put("excluded_factors", result.excludedFactors());
     try {
       AtomicFiles.write(file("ep_summary.json"), JSON.writeValueAsString(summary) + "\n");
     } catch (JsonProcessingException e) {

@@ -128,10 +128,16 @@ public final class EpOutput {
               row.corrected() ? "yes" : "no"));
     }
     List<String> failing = result.failingFactors();
+    List<String> excluded = result.excludedFactors();
     text.append(
         failing.isEmpty()
             ? "\nAll factors updated in the last sweep.\n"
             : "\nFailing factors: " + String.join(", ", failing) + "\n");
+    if (!excluded.isEmpty()) {
+      text.append("Excluded factors (data not in the fit): ")
+          .append(String.join(", ", excluded))
+          .append('\n');
+    }
     return text.toString();
   }
 

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Optional;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
@@ -212,10 +213,24 @@ public final class EpResult {
    * @return the names, in factor order
    */
   public List<String> failingFactors() {
+    return factorsWhose(UpdateStatus::isFailing);
+  }
+
+  /**
+   * The names of the factors excluded after failing in too many sweeps in a row ({@link
+   * ExpectationPropagation.Builder#maxFailures(int)}); they are among {@link #failingFactors()}.
+   *
+   * @return the names, in factor order
+   */
+  public List<String> excludedFactors() {
+    return factorsWhose(status -> status == UpdateStatus.EXCLUDED);
+  }
+
+  private List<String> factorsWhose(Predicate<UpdateStatus> test) {
     List<String> names = new ArrayList<>();
     statuses.forEach(
         (name, status) -> {
-          if (status.isFailing()) {
+          if (test.test(status)) {
             names.add(name);
           }
         });
@@ -241,7 +256,8 @@ public final class EpResult {
   }
 
   /**
-   * Whether the largest per-variable KL divergence fell below the tolerance with no factor failing.
+   * Whether the largest per-variable KL divergence fell below the tolerance in a sweep where no
+   * update failed; excluded factors ({@link #excludedFactors()}) did not take part.
    *
    * @return true if converged
    */

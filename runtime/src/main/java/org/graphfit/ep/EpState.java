@@ -16,29 +16,33 @@ import java.util.List;
  * {@code files/checkpoint.bin} and the completed fit's {@code files/ep_result.bin}): every factor's
  * messages (the global approximation is their product, recomputed at the end of every sweep), each
  * factor's last status, evidence term and normalised tilted log normaliser, whether it has been
- * updated yet (its next update is damped), its last marginal terms, the history, the sweep
+ * updated yet (its next update is damped), how many of its last updates failed in a row, its last
+ * marginal terms, the history, the sweep
  * summaries, whether EP has converged and the seconds spent. The approximation a sweep's KL test
  * compares against is taken at that sweep's start, so nothing else crosses a sweep boundary; factor
  * seeds depend only on {@code (seed, sweep, factor)}.
  *
- * <p>Format version 2, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
+ * <p>Format version 3, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
  * output identifier (string), factor count, variable count, sweeps done, converged flag, seconds;
  * per factor its scope length, then per variable the message's precision and shift, the status
- * ordinal (-1 for none yet), evidence term, normalised log normaliser, updated flag and marginal
- * terms (count or -1 for none, then per variable the point count or -1, the message's precision and
+ * ordinal (-1 for none yet), evidence term, normalised log normaliser, updated flag, failures in a row and
+ * marginal terms (count or -1 for none, then per variable the point count or -1, the message's precision and
  * shift, the correction's lower and upper ends and log values); the history (count, then sweep,
  * factor name, status ordinal, KL, evidence term, seconds, message); the sweeps (count, then sweep,
  * KL, largest KL, failing count, seconds). A string is its UTF-8 byte count and bytes.
  */
 final class EpState {
   private static final int MAGIC = 0x47464550; // "GFEP"
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
 
   final MeanField field;
   final UpdateStatus[] statuses;
   final double[] evidenceTerms;
   final double[] normalisedLogZ;
   final boolean[] updated;
+
+  /** Per factor, how many of its last updates failed in a row. */
+  final int[] failures;
 
   /** Per factor, the marginal terms of its last successful update, or null. */
   final MarginalTerm[][] marginalTerms;
@@ -72,6 +76,7 @@ final class EpState {
     Arrays.fill(evidenceTerms, Double.NaN);
     Arrays.fill(normalisedLogZ, Double.NaN);
     this.updated = new boolean[factors.size()];
+    this.failures = new int[factors.size()];
     this.marginalTerms = new MarginalTerm[factors.size()][];
   }
 
@@ -164,6 +169,7 @@ final class EpState {
         out.writeDouble(evidenceTerms[f]);
         out.writeDouble(normalisedLogZ[f]);
         out.writeBoolean(updated[f]);
+        out.writeInt(failures[f]);
         writeTerms(out, marginalTerms[f]);
       }
       out.writeInt(history.size());
@@ -244,6 +250,7 @@ final class EpState {
         state.evidenceTerms[f] = in.readDouble();
         state.normalisedLogZ[f] = in.readDouble();
         state.updated[f] = in.readBoolean();
+        state.failures[f] = in.readInt();
         state.marginalTerms[f] = readTerms(in, scope);
       }
       state.field.recompute();

@@ -60,7 +60,11 @@ import org.slf4j.LoggerFactory;
  * analysis fits form one block; parent factors are cheap quadratures, about log2 N blocks).
  *
  * <p>An update that fails or whose moments are not finite keeps the old message and is retried next
- * sweep; its status is recorded.
+ * sweep; its status is recorded. A factor whose updates fail in {@link Builder#maxFailures(int)}
+ * sweeps in a row (a dataset whose likelihood always throws or returns NaN) is excluded: it keeps
+ * its last message (the flat start if it never succeeded, which drops its data from the fit), is
+ * no longer updated, its final status is {@link UpdateStatus#EXCLUDED} and {@link
+ * EpResult#excludedFactors()} names it.
  *
  * <p><b>Keeping the approximation proper.</b> Messages of negative precision are kept (an
  * exact-moment EP needs them), except that an analysis factor's message to a variable whose prior
@@ -81,8 +85,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Convergence.</b> After a sweep the KL divergence of each variable's new global
  * approximation from its previous one is computed; EP has converged when the largest is below the
- * tolerance and no factor is failing. Otherwise it stops after the maximum number of sweeps,
- * unconverged.
+ * tolerance and no update of the sweep failed (excluded factors are no longer updated, so EP can
+ * converge without them; they stay reported). Otherwise it stops after the maximum number of
+ * sweeps, unconverged.
  *
  * <p><b>Evidence.</b> With every factor {@code f} approximated by a scaled Gaussian {@code s_f
  * t_f}, {@code Z ≈ prod_f s_f ∫ prod_f t_f = exp(A(q) + sum_f log s_f)} where {@code A} is the
@@ -122,6 +127,7 @@ public final class ExpectationPropagation {
 
   private final double damping;
   private final int maxSweeps;
+  private final int maxFailures;
   private final double tolerance;
   private final int threads;
   private final long seed;
@@ -133,6 +139,7 @@ public final class ExpectationPropagation {
   private ExpectationPropagation(Builder builder) {
     this.damping = builder.damping;
     this.maxSweeps = builder.maxSweeps;
+    this.maxFailures = builder.maxFailures;
     this.tolerance = builder.tolerance;
     this.threads = builder.threads;
     this.seed = builder.seed;
@@ -143,8 +150,9 @@ public final class ExpectationPropagation {
   }
 
   /**
-   * A builder with the defaults: damping 0.5, 50 sweeps, tolerance 1e-6, one thread, seed 0,
-   * Laplace fits of analysis factors without their own search.
+   * A builder with the defaults: damping 0.5, 50 sweeps, exclusion after 5 failing sweeps in a
+   * row, tolerance 1e-6, one thread, seed 0, Laplace fits of analysis factors without their own
+   * search.
    *
    * @return a new builder
    */
@@ -276,7 +284,8 @@ public final class ExpectationPropagation {
    * <root>/<name>/<identifier>/}, where the identifier hashes the graph's structure ({@link
    * OutputFolder#describe(ModelLayout)} of its layout, its hierarchies' families and the engines of
    * factors with their own search), the settings that determine the result (damping, maximum
-   * sweeps, tolerance, seed and the sampler's engine for seed 0; not the threads) and the tag. The
+   * sweeps, maximum failures, tolerance, seed and the sampler's engine for seed 0; not the
+   * threads) and the tag. The
    * data are not hashed.
    *
    * @param graph the graph
@@ -310,6 +319,7 @@ public final class ExpectationPropagation {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("damping", damping);
     settings.put("max_sweeps", maxSweeps);
+    settings.put("max_failures", maxFailures);
     settings.put("tolerance", tolerance);
     settings.put("seed", seed);
     settings.put("sampler", sampler == null ? null : engineDescription(sampler.apply(0)));
@@ -414,10 +424,17 @@ public final class ExpectationPropagation {
     List<GaussianMessage> before = field.globals();
     int failing = 0;
     for (List<Integer> block : blocks) {
+      List<Integer> active = new ArrayList<>(block.size());
       List<FactorTask> tasks = new ArrayList<>(block.size());
       for (int f : block) {
-        tasks.add(
-            new FactorTask(f, sweep, seedOf(seed, sweep, f), field.cavity(f), field.current(f)));
+        if (state.statuses[f] != UpdateStatus.EXCLUDED) {
+          active.add(f);
+          tasks.add(
+              new FactorTask(f, sweep, seedOf(seed, sweep, f), field.cavity(f), field.current(f)));
+        }
+      }
+      if (tasks.isEmpty()) {
+        continue;
       }
       List<FactorResult> results = executor.execute(tasks);
       if (results.size() != tasks.size()) {
@@ -441,7 +458,7 @@ public final class ExpectationPropagation {
         }
       }
       for (int t = 0; t < tasks.size(); t++) {
-        int f = block.get(t);
+        int f = active.get(t);
         EpUpdate update =
             apply(
                 field,
@@ -463,6 +480,21 @@ public final class ExpectationPropagation {
           }
         }
         state.statuses[f] = update.status();
+        state.failures[f] = update.status().isFailing() ? state.failures[f] + 1 : 0;
+        if (state.failures[f] >= maxFailures) {
+          state.statuses[f] = UpdateStatus.EXCLUDED;
+          String note = "excluded after " + maxFailures + " failing sweeps in a row";
+          LOG.warn("EP factor {} {}: {}", factors.get(f).name(), note, update.message());
+          update =
+              new EpUpdate(
+                  update.sweep(),
+                  update.factor(),
+                  update.status(),
+                  update.kl(),
+                  update.logEvidenceTerm(),
+                  update.seconds(),
+                  notes(update.message(), note));
+        }
         failing += update.status().isFailing() ? 1 : 0;
         state.history.add(update);
       }
@@ -622,6 +654,7 @@ public final class ExpectationPropagation {
   public static final class Builder {
     private double damping = 0.5;
     private int maxSweeps = 50;
+    private int maxFailures = 5;
     private double tolerance = 1e-6;
     private int threads = 1;
     private long seed;
@@ -657,6 +690,25 @@ public final class ExpectationPropagation {
         throw new IllegalArgumentException("maxSweeps must be at least 1 but was " + maxSweeps);
       }
       this.maxSweeps = maxSweeps;
+      return this;
+    }
+
+    /**
+     * After how many failing sweeps in a row a factor is excluded (see {@link
+     * ExpectationPropagation}); {@link Integer#MAX_VALUE} retries a failing factor until the last
+     * sweep.
+     *
+     * @param maxFailures at least 1
+     * @return this builder
+     */
+    public Builder maxFailures(int maxFailures) {
+      if (maxFailures < 1) {
+        throw new IllegalArgumentException(
+            "maxFailures must be at least 1 but was "
+                + maxFailures
+                + "; use Integer.MAX_VALUE to never exclude a failing factor");
+      }
+      this.maxFailures = maxFailures;
       return this;
     }
 

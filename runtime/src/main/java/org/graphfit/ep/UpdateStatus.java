@@ -13,10 +13,16 @@ public enum UpdateStatus {
   /** The tilted moments were not finite or had non-positive variance; the message was kept. */
   NON_FINITE_MOMENTS,
   /** The new message would have made a variable's global approximation improper; it was kept. */
-  IMPROPER_RESULT;
+  IMPROPER_RESULT,
+  /**
+   * The factor failed in too many sweeps in a row and is no longer updated; it keeps its last
+   * message. Only a factor's final status, never an update's.
+   */
+  EXCLUDED;
 
   /**
-   * Whether this status blocks convergence: every status but {@link #OK} and {@link #FIXED}.
+   * Whether this status means the factor's message was not updated: every status but {@link #OK}
+   * and {@link #FIXED}. An update with such a status blocks convergence in its sweep.
    *
    * @return true if the factor is failing
    */

@@ -71,7 +71,7 @@ class EpResumeTest {
     Path base = folder(ExpectationPropagation.builder().output(output, "ep").build());
 
     assertThat(base.getParent()).isEqualTo(output.resolve("ep"));
-    assertThat(base.getFileName().toString()).isEqualTo("496cfe01215a9b8ad276a5269c789eca");
+    assertThat(base.getFileName().toString()).isEqualTo("774fa28ee41d86b2c79de95911a977f4");
     assertThat(folder(ExpectationPropagation.builder().output(output, "ep").threads(2).build()))
         .isEqualTo(base);
     assertThat(folder(ExpectationPropagation.builder().output(output, "ep").build()))
@@ -80,6 +80,7 @@ class EpResumeTest {
         List.of(
             ExpectationPropagation.builder().damping(0.3),
             ExpectationPropagation.builder().maxSweeps(10),
+            ExpectationPropagation.builder().maxFailures(2),
             ExpectationPropagation.builder().tolerance(1e-3),
             ExpectationPropagation.builder().seed(2),
             ExpectationPropagation.builder().tag("v2"),
@@ -202,11 +203,11 @@ class EpResumeTest {
         .contains("it is not an expectation propagation checkpoint; delete it to fit afresh");
 
     byte[] newer = good.clone();
-    newer[7] = 3;
+    newer[7] = 4;
     Files.write(checkpoint, newer);
     assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
         .hasMessageThat()
-        .contains("it has format version 3 but this build reads version 2");
+        .contains("it has format version 4 but this build reads version 3");
 
     ExpectationPropagation tagged = sampled().output(output, "bad").tag("other").build();
     Path foreign = folder(tagged).resolve("files/checkpoint.bin");

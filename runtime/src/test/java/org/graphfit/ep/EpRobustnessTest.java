@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.prior.Prior;
@@ -163,46 +164,73 @@ class EpRobustnessTest {
   }
 
   @Test
-  void failingFactorsKeepTheirMessagesAndAreReported() {
-    double truth = 3;
-    double[] y = HierarchicalToys.simulate(21, 20, truth, 2, NOISE);
+  void factorsThatAlwaysFailAreExcludedAndEpConvergesOnTheRest() {
+    double[] y = HierarchicalToys.simulate(21, 20, 3, 2, NOISE);
     HierarchicalFactor hierarchy = hierarchy();
-    HierarchicalToys toy =
-        HierarchicalToys.of(
-            y,
-            NOISE,
-            hierarchy,
-            i -> {
-              Analysis<Gaussian> measurement = HierarchicalToys.measurement(y[i], NOISE);
-              if (i == 4) {
-                return g -> {
-                  throw new IllegalStateException("broken dataset");
-                };
-              }
-              if (i == 11) {
-                return g -> Double.NaN;
-              }
-              return measurement;
-            });
+    HierarchicalToys toy = HierarchicalToys.of(y, NOISE, hierarchy, brokenAt(y, 4, 11));
 
-    EpResult result = ExpectationPropagation.builder().seed(2).maxSweeps(25).build().fit(toy.graph);
+    EpResult result = ExpectationPropagation.builder().seed(2).build().fit(toy.graph);
     VariableSummary mu = result.summary(hierarchy.hyperParameter("mean"));
 
-    assertThat(result.converged()).isFalse();
-    assertThat(result.sweepCount()).isEqualTo(25);
+    assertThat(result.converged()).isTrue();
     assertThat(result.failingFactors()).containsExactly("dataset_4", "dataset_11");
-    assertThat(result.statuses().get("dataset_4")).isEqualTo(UpdateStatus.FAILED);
-    assertThat(
-            result.history().stream()
-                .filter(u -> u.factor().equals("dataset_11"))
-                .map(EpUpdate::status)
-                .distinct()
-                .toList())
+    assertThat(result.excludedFactors()).containsExactly("dataset_4", "dataset_11");
+    assertThat(result.statuses().get("dataset_4")).isEqualTo(UpdateStatus.EXCLUDED);
+    List<EpUpdate> broken =
+        result.history().stream().filter(u -> u.factor().equals("dataset_11")).toList();
+    assertThat(broken.stream().map(EpUpdate::status).distinct().toList())
         .containsExactly(UpdateStatus.FAILED);
-    // The broken factors keep their flat starting message: their centres follow prior and parent.
-    VariableSummary broken = result.summary(toy.models.get(4).centre());
-    assertThat(broken.sd()).isGreaterThan(1.5);
-    assertThat(Math.abs(mu.mean() - truth)).isLessThan(2 * mu.sd());
+    assertThat(broken).hasSize(5);
+    assertThat(broken.get(4).message()).contains("excluded after 5 failing sweeps in a row");
+    // The excluded factors keep their flat starting message: the fit is that of the other 18
+    // datasets (their centres only add the parent's own spread, far wider than the data's).
+    assertThat(result.summary(toy.models.get(4).centre()).sd()).isGreaterThan(1.5);
+    double[] healthy = new double[18];
+    for (int i = 0, j = 0; i < y.length; i++) {
+      if (i != 4 && i != 11) {
+        healthy[j++] = y[i];
+      }
+    }
+    double[] exact = exactMoments(HierarchicalToys.of(healthy, NOISE, hierarchy()), hierarchy);
+    assertThat(mu.mean()).isWithin(0.1 * exact[1]).of(exact[0]);
+    assertThat(mu.sd()).isWithin(0.1 * exact[1]).of(exact[1]);
+  }
+
+  @Test
+  void withoutExclusionFailingFactorsAreRetriedAndBlockConvergence() {
+    double[] y = HierarchicalToys.simulate(21, 20, 3, 2, NOISE);
+    HierarchicalToys toy = HierarchicalToys.of(y, NOISE, hierarchy(), brokenAt(y, 4, 11));
+
+    EpResult result =
+        ExpectationPropagation.builder()
+            .seed(2)
+            .maxSweeps(12)
+            .maxFailures(Integer.MAX_VALUE)
+            .build()
+            .fit(toy.graph);
+
+    assertThat(result.converged()).isFalse();
+    assertThat(result.sweepCount()).isEqualTo(12);
+    assertThat(result.failingFactors()).containsExactly("dataset_4", "dataset_11");
+    assertThat(result.excludedFactors()).isEmpty();
+    assertThat(result.statuses().get("dataset_4")).isEqualTo(UpdateStatus.FAILED);
+    assertThat(result.history().stream().filter(u -> u.factor().equals("dataset_4")).count())
+        .isEqualTo(12);
+  }
+
+  /** Measurements of {@code y}, except that the first broken dataset throws and the second NaNs. */
+  private static IntFunction<Analysis<Gaussian>> brokenAt(double[] y, int throwing, int nan) {
+    return i -> {
+      if (i == throwing) {
+        return g -> {
+          throw new IllegalStateException("broken dataset");
+        };
+      }
+      if (i == nan) {
+        return g -> Double.NaN;
+      }
+      return HierarchicalToys.measurement(y[i], NOISE);
+    };
   }
 
   @Test
