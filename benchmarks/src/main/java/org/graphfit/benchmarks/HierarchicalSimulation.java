@@ -1,8 +1,10 @@
 package org.graphfit.benchmarks;
 
+import java.util.function.IntFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.graphfit.analysis.Analysis;
 import org.graphfit.analysis.Dataset1D;
 import org.graphfit.examples.Gaussian;
 import org.graphfit.examples.GaussianModel;
@@ -42,6 +44,21 @@ final class HierarchicalSimulation {
    * @return the simulation
    */
   static HierarchicalSimulation of(long seed, int datasets, boolean freeNormalization) {
+    return of(seed, datasets, freeNormalization, i -> Fault.NONE);
+  }
+
+  /**
+   * Simulates the same data as {@link #of(long, int, boolean)} and builds the graph with a fault
+   * injected into some datasets.
+   *
+   * @param seed the simulation seed
+   * @param datasets the number of datasets
+   * @param freeNormalization whether each normalization is fitted too
+   * @param faults the fault of each dataset, by index
+   * @return the simulation
+   */
+  static HierarchicalSimulation of(
+      long seed, int datasets, boolean freeNormalization, IntFunction<Fault> faults) {
     HierarchicalSimulation simulation = new HierarchicalSimulation();
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x51b});
     ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
@@ -54,6 +71,10 @@ final class HierarchicalSimulation {
         noise[x] = NOISE;
         data[x] = truth.profile(x) + NOISE * gaussian.sample();
       }
+      Fault fault = faults.apply(i);
+      if (fault == Fault.DROPPED) {
+        continue;
+      }
       GaussianModel model =
           GaussianModel.withDefaults().centre(Prior.gaussian(50, 50)).sigma(WIDTH);
       if (freeNormalization) {
@@ -61,12 +82,32 @@ final class HierarchicalSimulation {
       } else {
         model.normalization(NORMALIZATION);
       }
-      simulation.graph.add(
-          AnalysisFactor.of(model, new ProfileAnalysis<Gaussian>(Dataset1D.of(data, noise)))
-              .named("dataset_" + i));
+      String name = "dataset_" + i;
+      Analysis<Gaussian> analysis =
+          switch (fault) {
+            case THROWS ->
+                g -> {
+                  throw new IllegalStateException("injected fault in " + name);
+                };
+            case NAN -> g -> Double.NaN;
+            default -> new ProfileAnalysis<>(Dataset1D.of(data, noise));
+          };
+      simulation.graph.add(AnalysisFactor.of(model, analysis).named(name));
       simulation.hierarchy.draw(model.centre());
     }
     simulation.graph.add(simulation.hierarchy);
     return simulation;
+  }
+
+  /** What is wrong with a dataset's likelihood. */
+  enum Fault {
+    /** Nothing. */
+    NONE,
+    /** Every call throws. */
+    THROWS,
+    /** Every call returns NaN. */
+    NAN,
+    /** The dataset is simulated but left out of the graph. */
+    DROPPED
   }
 }

@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.model.CollectionInstance;
@@ -266,7 +266,8 @@ public final class EpResult {
   }
 
   /**
-   * The EP estimate of the log evidence, see {@link ExpectationPropagation}.
+   * The EP estimate of the log evidence, see {@link ExpectationPropagation}; factors excluded
+   * before any successful update are left out, as if their datasets were not in the graph.
    *
    * @return the estimate, or NaN if a factor fit gave no evidence
    */

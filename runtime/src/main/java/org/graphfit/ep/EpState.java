@@ -17,19 +17,19 @@ import java.util.List;
  * messages (the global approximation is their product, recomputed at the end of every sweep), each
  * factor's last status, evidence term and normalised tilted log normaliser, whether it has been
  * updated yet (its next update is damped), how many of its last updates failed in a row, its last
- * marginal terms, the history, the sweep
- * summaries, whether EP has converged and the seconds spent. The approximation a sweep's KL test
- * compares against is taken at that sweep's start, so nothing else crosses a sweep boundary; factor
- * seeds depend only on {@code (seed, sweep, factor)}.
+ * marginal terms, the history, the sweep summaries, whether EP has converged and the seconds spent.
+ * The approximation a sweep's KL test compares against is taken at that sweep's start, so nothing
+ * else crosses a sweep boundary; factor seeds depend only on {@code (seed, sweep, factor)}.
  *
  * <p>Format version 3, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
  * output identifier (string), factor count, variable count, sweeps done, converged flag, seconds;
  * per factor its scope length, then per variable the message's precision and shift, the status
- * ordinal (-1 for none yet), evidence term, normalised log normaliser, updated flag, failures in a row and
- * marginal terms (count or -1 for none, then per variable the point count or -1, the message's precision and
- * shift, the correction's lower and upper ends and log values); the history (count, then sweep,
- * factor name, status ordinal, KL, evidence term, seconds, message); the sweeps (count, then sweep,
- * KL, largest KL, failing count, seconds). A string is its UTF-8 byte count and bytes.
+ * ordinal (-1 for none yet), evidence term, normalised log normaliser, updated flag, failures in a
+ * row and marginal terms (count or -1 for none, then per variable the point count or -1, the
+ * message's precision and shift, the correction's lower and upper ends and log values); the history
+ * (count, then sweep, factor name, status ordinal, KL, evidence term, seconds, message); the sweeps
+ * (count, then sweep, KL, largest KL, failing count, seconds). A string is its UTF-8 byte count and
+ * bytes.
  */
 final class EpState {
   private static final int MAGIC = 0x47464550; // "GFEP"
@@ -121,13 +121,19 @@ final class EpState {
     return sweeps.size();
   }
 
-  /** The EP log evidence, {@code A(q) + sum_f log s_f}; see {@link ExpectationPropagation}. */
+  /**
+   * The EP log evidence, {@code A(q) + sum_f log s_f}, over every factor but those excluded before
+   * any successful update; see {@link ExpectationPropagation}.
+   */
   double logEvidence() {
     double total = 0;
     for (int v = 0; v < field.variableCount(); v++) {
       total += field.global(v).logNormaliser();
     }
     for (int f = 0; f < field.factorCount(); f++) {
+      if (statuses[f] == UpdateStatus.EXCLUDED && !updated[f]) {
+        continue; // never approximated: its data are not in the fit, nor in the estimate
+      }
       GaussianMessage[] cavity = field.cavity(f);
       double term = normalisedLogZ[f];
       for (int k = 0; k < cavity.length; k++) {

@@ -62,8 +62,8 @@ import org.slf4j.LoggerFactory;
  * <p>An update that fails or whose moments are not finite keeps the old message and is retried next
  * sweep; its status is recorded. A factor whose updates fail in {@link Builder#maxFailures(int)}
  * sweeps in a row (a dataset whose likelihood always throws or returns NaN) is excluded: it keeps
- * its last message (the flat start if it never succeeded, which drops its data from the fit), is
- * no longer updated, its final status is {@link UpdateStatus#EXCLUDED} and {@link
+ * its last message (the flat start if it never succeeded, which drops its data from the fit), is no
+ * longer updated, its final status is {@link UpdateStatus#EXCLUDED} and {@link
  * EpResult#excludedFactors()} names it.
  *
  * <p><b>Keeping the approximation proper.</b> Messages of negative precision are kept (an
@@ -100,7 +100,9 @@ import org.slf4j.LoggerFactory;
  * {@code Ẑ_f} the normaliser with the cavity unnormalised, {@link FactorResult#logNormaliser()},
  * and {@code p_f} the projection). {@code Z_f} is exact for priors and hierarchical factors
  * (quadrature), Laplace's estimate on the Laplace path and the sampler's evidence for nested
- * sampling. The estimate is NaN when a factor gives no evidence (e.g. MCMC).
+ * sampling. The estimate is NaN when a factor gives no evidence (e.g. MCMC). A factor excluded
+ * before any successful update is left out: the estimate is then that of the graph without its
+ * data.
  *
  * <p><b>Output.</b> With {@link Builder#output(Path, String)} the fit is written to {@code
  * <root>/<name>/<identifier>/} ({@link #outputPath(FactorGraph)}), checkpointed after every sweep,
@@ -150,9 +152,8 @@ public final class ExpectationPropagation {
   }
 
   /**
-   * A builder with the defaults: damping 0.5, 50 sweeps, exclusion after 5 failing sweeps in a
-   * row, tolerance 1e-6, one thread, seed 0, Laplace fits of analysis factors without their own
-   * search.
+   * A builder with the defaults: damping 0.5, 50 sweeps, exclusion after 5 failing sweeps in a row,
+   * tolerance 1e-6, one thread, seed 0, Laplace fits of analysis factors without their own search.
    *
    * @return a new builder
    */
@@ -284,9 +285,8 @@ public final class ExpectationPropagation {
    * <root>/<name>/<identifier>/}, where the identifier hashes the graph's structure ({@link
    * OutputFolder#describe(ModelLayout)} of its layout, its hierarchies' families and the engines of
    * factors with their own search), the settings that determine the result (damping, maximum
-   * sweeps, maximum failures, tolerance, seed and the sampler's engine for seed 0; not the
-   * threads) and the tag. The
-   * data are not hashed.
+   * sweeps, maximum failures, tolerance, seed and the sampler's engine for seed 0; not the threads)
+   * and the tag. The data are not hashed.
    *
    * @param graph the graph
    * @return the folder, or empty without output

@@ -194,6 +194,15 @@ class EpRobustnessTest {
     double[] exact = exactMoments(HierarchicalToys.of(healthy, NOISE, hierarchy()), hierarchy);
     assertThat(mu.mean()).isWithin(0.1 * exact[1]).of(exact[0]);
     assertThat(mu.sd()).isWithin(0.1 * exact[1]).of(exact[1]);
+    // The evidence leaves them out too: it is that of the graph whose broken datasets say nothing.
+    IntFunction<Analysis<Gaussian>> silent =
+        i -> i == 4 || i == 11 ? g -> 0 : HierarchicalToys.measurement(y[i], NOISE);
+    EpResult withoutData =
+        ExpectationPropagation.builder()
+            .seed(2)
+            .build()
+            .fit(HierarchicalToys.of(y, NOISE, hierarchy(), silent).graph);
+    assertThat(result.logEvidence()).isWithin(1e-6).of(withoutData.logEvidence());
   }
 
   @Test
