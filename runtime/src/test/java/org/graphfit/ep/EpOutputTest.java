@@ -56,5 +56,27 @@ class EpOutputTest {
     assertThat(((Gaussian) result.meanInstance(first)).centre())
         .isWithin(1e-12)
         .of(result.summary("dataset_0.centre").mean());
+    assertThat(Files.readString(folder.resolve("mean_field.txt")))
+        .doesNotContain("Excluded factors");
+  }
+
+  @Test
+  void excludedFactorsAreNamedInTheMeanField() throws IOException {
+    double[] y = HierarchicalToys.simulate(3, 4, 1, 1, 1);
+    HierarchicalToys toy =
+        HierarchicalToys.of(
+            y,
+            1,
+            HierarchicalFactor.gaussian(Prior.gaussian(0, 10), Prior.logUniform(0.1, 10)),
+            i -> i == 2 ? g -> Double.NaN : HierarchicalToys.measurement(y[i], 1));
+    EpResult result = ExpectationPropagation.builder().maxFailures(2).build().fit(toy.graph);
+
+    EpOutput.write(folder, result);
+
+    assertThat(Files.readString(folder.resolve("mean_field.txt")))
+        .contains("Failing factors: dataset_2\nExcluded factors (data not in the fit): dataset_2");
+    JsonNode json =
+        JsonMapper.builder().build().readTree(folder.resolve("mean_field.json").toFile());
+    assertThat(json.path("statuses").path("dataset_2").asText()).isEqualTo("EXCLUDED");
   }
 }
