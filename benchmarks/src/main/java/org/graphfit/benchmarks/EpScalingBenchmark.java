@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.graphfit.ep.EpResult;
 import org.graphfit.ep.EpUpdate;
 import org.graphfit.ep.ExpectationPropagation;
@@ -20,8 +21,10 @@ import picocli.CommandLine.Option;
 /**
  * Wall time of expectation propagation against the number of datasets and threads on simulated
  * hierarchical Gaussian datasets ({@link HierarchicalSimulation}, centre and normalization fitted
- * per dataset by the Laplace path): sweeps, seconds, seconds per sweep, and the parent mean's EP
- * mean and sd.
+ * per dataset by the Laplace path): sweeps, seconds, seconds per sweep, the speed-up over the first
+ * thread count of the same data, and the parent mean's EP mean and sd. With {@code --repeats R}
+ * every configuration is fitted R times, in turns over the thread counts, and the median time is
+ * reported (all fits give the same result).
  */
 @Command(
     name = "ep-scaling-benchmark",
@@ -60,6 +63,13 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       description = "Largest per-variable KL between sweeps (default: ${DEFAULT-VALUE}).")
   private double tolerance;
 
+  @Option(
+      names = "--repeats",
+      defaultValue = "1",
+      description =
+          "Fits per configuration; the median time is reported (default: ${DEFAULT-VALUE}).")
+  private int repeats;
+
   @Option(names = "--json", description = "Print one JSON object per run instead of the table.")
   private boolean json;
 
@@ -74,17 +84,22 @@ public final class EpScalingBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
+    if (repeats < 1) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--repeats must be at least 1 but was " + repeats);
+    }
     PrintStream out = System.out;
     ObjectMapper mapper = new ObjectMapper();
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%8s %7s %6s %9s %10s %9s %10s %9s %9s%n",
+          "%8s %7s %6s %9s %10s %8s %9s %10s %9s %9s%n",
           "datasets",
           "threads",
           "sweeps",
           "seconds",
           "s/sweep",
+          "speedup",
           "converged",
           "globalMean",
           "globalSd",
@@ -96,55 +111,87 @@ public final class EpScalingBenchmark implements Callable<Integer> {
         .build()
         .fit(HierarchicalSimulation.of(seed + 1000, 50, true).graph);
     for (int count : datasets) {
-      for (int threadCount : threads) {
-        HierarchicalSimulation simulation = HierarchicalSimulation.of(seed, count, true);
-        EpResult result =
-            ExpectationPropagation.builder()
-                .threads(threadCount)
-                .seed(seed)
-                .maxSweeps(maxSweeps)
-                .tolerance(tolerance)
-                .build()
-                .fit(simulation.graph);
-        VariableSummary mean = result.summary(simulation.hierarchy.hyperParameter("mean"));
-        VariableSummary scatter = result.summary(simulation.hierarchy.hyperParameter("sigma"));
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("datasets", count);
-        row.put("threads", threadCount);
-        row.put("sweeps", result.sweepCount());
-        row.put("seconds", result.seconds());
-        row.put("secondsPerSweep", result.seconds() / result.sweepCount());
-        row.put("converged", result.converged());
-        row.put("globalMean", mean.mean());
-        row.put("globalSd", mean.sd());
-        row.put("scatterMean", scatter.mean());
-        row.put("scatterSd", scatter.sd());
-        row.put("failingFactors", result.failingFactors().size());
-        row.put(
-            "factorSecondsPerSweep",
-            result.history().stream().mapToDouble(EpUpdate::seconds).sum() / result.sweepCount());
-        Map<String, Long> statuses = new TreeMap<>();
-        result.statuses().values().forEach(status -> statuses.merge(status.name(), 1L, Long::sum));
-        row.put("lastStatuses", statuses);
-        if (json) {
-          out.println(mapper.writeValueAsString(row));
-        } else {
-          out.printf(
-              Locale.ROOT,
-              "%8d %7d %6d %9.2f %10.3f %9s %10.4f %9.4f %9d%n",
-              count,
-              threadCount,
-              result.sweepCount(),
-              result.seconds(),
-              result.seconds() / result.sweepCount(),
-              result.converged(),
-              mean.mean(),
-              mean.sd(),
-              result.failingFactors().size());
+      HierarchicalSimulation simulation = HierarchicalSimulation.of(seed, count, true);
+      EpResult[] results = new EpResult[threads.size()];
+      double[][] seconds = new double[threads.size()][repeats];
+      for (int r = 0; r < repeats; r++) {
+        for (int t = 0; t < threads.size(); t++) {
+          results[t] =
+              ExpectationPropagation.builder()
+                  .threads(threads.get(t))
+                  .seed(seed)
+                  .maxSweeps(maxSweeps)
+                  .tolerance(tolerance)
+                  .build()
+                  .fit(simulation.graph);
+          seconds[t][r] = results[t].seconds();
         }
-        out.flush();
+      }
+      double baseline = new Median().evaluate(seconds[0]);
+      for (int t = 0; t < threads.size(); t++) {
+        print(
+            out,
+            mapper,
+            simulation,
+            count,
+            threads.get(t),
+            results[t],
+            new Median().evaluate(seconds[t]),
+            baseline);
       }
     }
     return 0;
+  }
+
+  private void print(
+      PrintStream out,
+      ObjectMapper mapper,
+      HierarchicalSimulation simulation,
+      int count,
+      int threadCount,
+      EpResult result,
+      double seconds,
+      double baseline)
+      throws JsonProcessingException {
+    VariableSummary mean = result.summary(simulation.hierarchy.hyperParameter("mean"));
+    VariableSummary scatter = result.summary(simulation.hierarchy.hyperParameter("sigma"));
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("datasets", count);
+    row.put("threads", threadCount);
+    row.put("sweeps", result.sweepCount());
+    row.put("seconds", seconds);
+    row.put("secondsPerSweep", seconds / result.sweepCount());
+    row.put("speedup", baseline / seconds);
+    row.put("repeats", repeats);
+    row.put("converged", result.converged());
+    row.put("globalMean", mean.mean());
+    row.put("globalSd", mean.sd());
+    row.put("scatterMean", scatter.mean());
+    row.put("scatterSd", scatter.sd());
+    row.put("failingFactors", result.failingFactors().size());
+    row.put(
+        "factorSecondsPerSweep",
+        result.history().stream().mapToDouble(EpUpdate::seconds).sum() / result.sweepCount());
+    Map<String, Long> statuses = new TreeMap<>();
+    result.statuses().values().forEach(status -> statuses.merge(status.name(), 1L, Long::sum));
+    row.put("lastStatuses", statuses);
+    if (json) {
+      out.println(mapper.writeValueAsString(row));
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "%8d %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d%n",
+          count,
+          threadCount,
+          result.sweepCount(),
+          seconds,
+          seconds / result.sweepCount(),
+          baseline / seconds,
+          result.converged(),
+          mean.mean(),
+          mean.sd(),
+          result.failingFactors().size());
+    }
+    out.flush();
   }
 }

@@ -23,24 +23,51 @@ final class AdaptiveQuadrature {
   /** The log of the factor at a latent point. */
   @FunctionalInterface
   interface LogFactor {
+    /**
+     * The log factor.
+     *
+     * @param z the point; a buffer the caller reuses, not to be kept
+     * @return the log of the factor
+     */
     double at(double[] z);
   }
 
   /** The weighted nodes of the last pass: the normalised weights, the nodes and log Z. */
   static final class Nodes {
-    final double[][] points;
+    /** The nodes, row-major: node {@code k}'s coordinate {@code j} is at {@code k * d + j}. */
+    private final double[] points;
+
+    private final int dimension;
     final double[] weights;
     final double logNormaliser;
     final double[] mean;
     final double[][] covariance;
 
     Nodes(
-        double[][] points, double[] weights, double logNormaliser, double[] mean, double[][] cov) {
+        double[] points,
+        int dimension,
+        double[] weights,
+        double logNormaliser,
+        double[] mean,
+        double[][] covariance) {
       this.points = points;
+      this.dimension = dimension;
       this.weights = weights;
       this.logNormaliser = logNormaliser;
       this.mean = mean;
-      this.covariance = cov;
+      this.covariance = covariance;
+    }
+
+    /**
+     * Copies node {@code k} into {@code z}.
+     *
+     * @param k the node
+     * @param z receives its coordinates
+     */
+    void copyPoint(int k, double[] z) {
+      for (int j = 0; j < dimension; j++) {
+        z[j] = points[k * dimension + j];
+      }
     }
   }
 
@@ -71,12 +98,24 @@ final class AdaptiveQuadrature {
       proposalCovariance[j][j] = start[j].variance();
     }
     Nodes best = null;
+    // two sets of node buffers, used in turn: the last good pass's nodes stay intact
+    int count = (int) Math.pow(nodesPerDimension, d);
+    double[][] points = {new double[count * d], new double[count * d]};
+    double[][] weights = {new double[count], new double[count]};
     for (int pass = 0; pass < passes; pass++) {
       double[][] chol = cholesky(proposalCovariance);
       if (chol == null) {
         break;
       }
-      Nodes nodes = pass(factor, cavity, proposalMean, chol, nodesPerDimension);
+      Nodes nodes =
+          pass(
+              factor,
+              cavity,
+              proposalMean,
+              chol,
+              nodesPerDimension,
+              points[pass % 2],
+              weights[pass % 2]);
       if (nodes == null) {
         break;
       }
@@ -87,21 +126,24 @@ final class AdaptiveQuadrature {
     return best;
   }
 
+  /** One pass, writing its nodes into {@code points} and their weights into {@code weights}. */
   private static Nodes pass(
-      LogFactor factor, GaussianMessage[] cavity, double[] mean, double[][] chol, int order) {
+      LogFactor factor,
+      GaussianMessage[] cavity,
+      double[] mean,
+      double[][] chol,
+      int order,
+      double[] points,
+      double[] weights) {
     int d = mean.length;
     double[][] rule = rule(order);
-    int count = 1;
-    for (int j = 0; j < d; j++) {
-      count *= order;
-    }
+    int count = weights.length;
     double logDetChol = 0;
     for (int j = 0; j < d; j++) {
       logDetChol += Math.log(chol[j][j]);
     }
-    double[][] points = new double[count][d];
-    double[] logWeights = new double[count];
     double[] t = new double[d];
+    double[] z = new double[d];
     double maxLog = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < count; k++) {
       int rest = k;
@@ -114,45 +156,43 @@ final class AdaptiveQuadrature {
         logRule += rule[1][index];
         tt += t[j] * t[j];
       }
-      double[] z = points[k];
+      double logCavity = 0;
       for (int i = 0; i < d; i++) {
         double sum = mean[i];
         for (int j = 0; j <= i; j++) {
           sum += chol[i][j] * t[j];
         }
         z[i] = sum;
-      }
-      double logCavity = 0;
-      for (int j = 0; j < d; j++) {
-        logCavity += cavity[j].logKernel(z[j]);
+        points[k * d + i] = sum;
+        logCavity += cavity[i].logKernel(sum);
       }
       double logProposal = -0.5 * tt - logDetChol - 0.5 * d * LOG_TWO_PI;
       double value = logRule + factor.at(z) + logCavity - logProposal;
-      logWeights[k] = Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
-      maxLog = Math.max(maxLog, logWeights[k]);
+      // the log weights, turned into weights below
+      weights[k] = Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
+      maxLog = Math.max(maxLog, weights[k]);
     }
     if (!Double.isFinite(maxLog)) {
       return null;
     }
     double total = 0;
-    double[] weights = new double[count];
     for (int k = 0; k < count; k++) {
-      weights[k] = Math.exp(logWeights[k] - maxLog);
+      weights[k] = Math.exp(weights[k] - maxLog);
       total += weights[k];
     }
     double[] newMean = new double[d];
     for (int k = 0; k < count; k++) {
       weights[k] /= total;
       for (int j = 0; j < d; j++) {
-        newMean[j] += weights[k] * points[k][j];
+        newMean[j] += weights[k] * points[k * d + j];
       }
     }
     double[][] covariance = new double[d][d];
     for (int k = 0; k < count; k++) {
       for (int i = 0; i < d; i++) {
-        double di = points[k][i] - newMean[i];
+        double di = points[k * d + i] - newMean[i];
         for (int j = 0; j <= i; j++) {
-          covariance[i][j] += weights[k] * di * (points[k][j] - newMean[j]);
+          covariance[i][j] += weights[k] * di * (points[k * d + j] - newMean[j]);
         }
       }
     }
@@ -161,7 +201,7 @@ final class AdaptiveQuadrature {
         covariance[j][i] = covariance[i][j];
       }
     }
-    return new Nodes(points, weights, maxLog + Math.log(total), newMean, covariance);
+    return new Nodes(points, d, weights, maxLog + Math.log(total), newMean, covariance);
   }
 
   /** The lower Cholesky factor, or null if the matrix is not positive definite or not finite. */

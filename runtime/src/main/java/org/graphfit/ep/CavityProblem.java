@@ -127,7 +127,7 @@ final class CavityProblem implements SearchProblem {
         return Double.NEGATIVE_INFINITY;
       }
     }
-    return failures.evaluate(likelihood, physical, () -> Arrays.toString(physical));
+    return failures.evaluate(likelihood, physical, Arrays::toString);
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.ToIntFunction;
@@ -43,11 +44,12 @@ import org.slf4j.LoggerFactory;
  * (Gaussian and log-Gaussian priors) are never updated: they appear once in the history, as {@link
  * UpdateStatus#FIXED} in sweep 1. Within a block every factor's cavity (global approximation
  * divided by its message) is taken from the same approximation and all fits run concurrently on a
- * {@link FactorExecutor}; the results are then applied in factor order: the new message is the
- * projection of the tilted distribution divided by the cavity, damped towards the old one ({@code
- * new = old^damping · projection^(1-damping)} in natural parameters); a factor's first successful
- * update replaces its flat starting message undamped. Seeds are derived from {@code (seed, sweep,
- * factor)}, so results are identical for any number of threads.
+ * {@link FactorExecutor}; the results are applied in factor order (as they arrive, while later fits
+ * still run, with the local executor): the new message is the projection of the tilted distribution
+ * divided by the cavity, damped towards the old one ({@code new = old^damping ·
+ * projection^(1-damping)} in natural parameters); a factor's first successful update replaces its
+ * flat starting message undamped. Seeds are derived from {@code (seed, sweep, factor)}, so results
+ * are identical for any number of threads.
  *
  * <p><b>Why blocks.</b> The parent factors of a hierarchy share the hyper-parameters. Updated all
  * at once against one approximation, each of N parent factors would see the parent mean (and,
@@ -421,94 +423,137 @@ public final class ExpectationPropagation {
       int sweep) {
     long sweepStart = System.nanoTime();
     MeanField field = state.field;
-    List<GaussianMessage> before = field.globals();
-    int failing = 0;
+    SweepResults results =
+        new SweepResults(state, factors, quadraturePrior, sweep, executor.getClass());
     for (List<Integer> block : blocks) {
-      List<Integer> active = new ArrayList<>(block.size());
       List<FactorTask> tasks = new ArrayList<>(block.size());
       for (int f : block) {
         if (state.statuses[f] != UpdateStatus.EXCLUDED) {
-          active.add(f);
           tasks.add(
               new FactorTask(f, sweep, seedOf(seed, sweep, f), field.cavity(f), field.current(f)));
         }
       }
-      if (tasks.isEmpty()) {
-        continue;
-      }
-      List<FactorResult> results = executor.execute(tasks);
-      if (results.size() != tasks.size()) {
-        throw new IllegalStateException(
-            executor.getClass().getSimpleName()
-                + " returned "
-                + results.size()
-                + " results for "
-                + tasks.size()
-                + " tasks");
-      }
-      for (int t = 0; t < tasks.size(); t++) {
-        if (results.get(t).factor() != tasks.get(t).factor()) {
-          throw new IllegalStateException(
-              executor.getClass().getSimpleName()
-                  + " returned the result of factor "
-                  + results.get(t).factor()
-                  + " for the task of factor "
-                  + tasks.get(t).factor()
-                  + "; results must come back in task order");
-        }
-      }
-      for (int t = 0; t < tasks.size(); t++) {
-        int f = active.get(t);
-        EpUpdate update =
-            apply(
-                field,
-                before,
-                quadraturePrior,
-                sweep,
-                factors.get(f),
-                tasks.get(t),
-                results.get(t),
-                state.updated[f] ? damping : 0);
-        state.updated[f] |= update.status() == UpdateStatus.OK;
-        if (update.status() == UpdateStatus.OK) {
-          state.evidenceTerms[f] = update.logEvidenceTerm();
-          state.marginalTerms[f] = results.get(t).marginalTerms();
-          state.normalisedLogZ[f] = results.get(t).logNormaliser();
-          GaussianMessage[] cavity = tasks.get(t).cavity();
-          for (int k = 0; k < cavity.length; k++) {
-            state.normalisedLogZ[f] -= cavityLogNormaliser(cavity[k], state.ownsPrior[f][k]);
-          }
-        }
-        state.statuses[f] = update.status();
-        state.failures[f] = update.status().isFailing() ? state.failures[f] + 1 : 0;
-        if (state.failures[f] >= maxFailures) {
-          state.statuses[f] = UpdateStatus.EXCLUDED;
-          String note = "excluded after " + maxFailures + " failing sweeps in a row";
-          LOG.warn("EP factor {} {}: {}", factors.get(f).name(), note, update.message());
-          update =
-              new EpUpdate(
-                  update.sweep(),
-                  update.factor(),
-                  update.status(),
-                  update.kl(),
-                  update.logEvidenceTerm(),
-                  update.seconds(),
-                  notes(update.message(), note));
-        }
-        failing += update.status().isFailing() ? 1 : 0;
-        state.history.add(update);
+      if (!tasks.isEmpty()) {
+        results.startBlock(tasks);
+        executor.execute(tasks, results);
+        results.endBlock();
       }
     }
     field.recompute();
     double sum = 0;
     double max = 0;
     for (int v = 0; v < field.variableCount(); v++) {
-      double kl = field.global(v).klDivergence(before.get(v));
+      double kl = field.global(v).klDivergence(results.before.get(v));
       sum += kl;
       max = Math.max(max, kl);
     }
-    state.sweeps.add(new EpSweep(sweep, sum, max, failing, PriorFactor.seconds(sweepStart)));
-    state.converged = failing == 0 && max < tolerance;
+    state.sweeps.add(
+        new EpSweep(sweep, sum, max, results.failing, PriorFactor.seconds(sweepStart)));
+    state.converged = results.failing == 0 && max < tolerance;
+  }
+
+  /**
+   * Applies the results of one sweep, block by block, in task order as the executor hands them
+   * over: the message update, the factor's status, failure count and evidence terms, the history.
+   */
+  private final class SweepResults implements Consumer<FactorResult> {
+    private final EpState state;
+    private final List<EpFactor> factors;
+    private final boolean[] quadraturePrior;
+    private final int sweep;
+    private final String executorName;
+
+    /** The global approximation at the start of the sweep. */
+    final List<GaussianMessage> before;
+
+    /** The number of failed updates so far. */
+    int failing;
+
+    private List<FactorTask> tasks = List.of();
+    private int handed;
+
+    SweepResults(
+        EpState state,
+        List<EpFactor> factors,
+        boolean[] quadraturePrior,
+        int sweep,
+        Class<?> executorClass) {
+      this.state = state;
+      this.factors = factors;
+      this.quadraturePrior = quadraturePrior;
+      this.sweep = sweep;
+      this.executorName = executorClass.getSimpleName();
+      this.before = state.field.globals();
+    }
+
+    void startBlock(List<FactorTask> blockTasks) {
+      this.tasks = blockTasks;
+      this.handed = 0;
+    }
+
+    void endBlock() {
+      if (handed != tasks.size()) {
+        throw new IllegalStateException(
+            executorName + " returned " + handed + " results for " + tasks.size() + " tasks");
+      }
+    }
+
+    @Override
+    public void accept(FactorResult result) {
+      if (handed == tasks.size()) {
+        throw new IllegalStateException(
+            executorName + " returned more results than the " + tasks.size() + " tasks");
+      }
+      FactorTask task = tasks.get(handed++);
+      if (result.factor() != task.factor()) {
+        throw new IllegalStateException(
+            executorName
+                + " returned the result of factor "
+                + result.factor()
+                + " for the task of factor "
+                + task.factor()
+                + "; results must come back in task order");
+      }
+      int f = task.factor();
+      EpUpdate update =
+          apply(
+              state.field,
+              before,
+              quadraturePrior,
+              sweep,
+              factors.get(f),
+              task,
+              result,
+              state.updated[f] ? damping : 0);
+      state.updated[f] |= update.status() == UpdateStatus.OK;
+      if (update.status() == UpdateStatus.OK) {
+        state.evidenceTerms[f] = update.logEvidenceTerm();
+        state.marginalTerms[f] = result.marginalTerms();
+        state.normalisedLogZ[f] = result.logNormaliser();
+        GaussianMessage[] cavity = task.cavity();
+        for (int k = 0; k < cavity.length; k++) {
+          state.normalisedLogZ[f] -= cavityLogNormaliser(cavity[k], state.ownsPrior[f][k]);
+        }
+      }
+      state.statuses[f] = update.status();
+      state.failures[f] = update.status().isFailing() ? state.failures[f] + 1 : 0;
+      if (state.failures[f] >= maxFailures) {
+        state.statuses[f] = UpdateStatus.EXCLUDED;
+        String note = "excluded after " + maxFailures + " failing sweeps in a row";
+        LOG.warn("EP factor {} {}: {}", factors.get(f).name(), note, update.message());
+        update =
+            new EpUpdate(
+                update.sweep(),
+                update.factor(),
+                update.status(),
+                update.kl(),
+                update.logEvidenceTerm(),
+                update.seconds(),
+                notes(update.message(), note));
+      }
+      failing += update.status().isFailing() ? 1 : 0;
+      state.history.add(update);
+    }
   }
 
   /**

@@ -141,54 +141,20 @@ final class ParentFactor implements EpFactor {
 
   private Projection analytic(FactorTask task) {
     GaussianMessage[] cavity = task.cavity();
-    double m = cavity[0].mean();
-    double v = cavity[0].variance();
     int muSlot = hyperSlot[0];
-    int sigmaSlot = hyperSlot[1];
-    boolean muClosed = muSlot < 0 || hyperPriors[0] instanceof GaussianPrior;
-    double a = muSlot < 0 ? fixedHyper[0] : cavity[muSlot].mean();
-    double b = muSlot < 0 ? 0 : cavity[muSlot].variance();
-    List<Integer> dims = new ArrayList<>();
-    if (!muClosed) {
-      dims.add(muSlot);
-    }
-    if (sigmaSlot >= 0) {
-      dims.add(sigmaSlot);
-    }
-    int muDim = muClosed ? -1 : 0;
-    int sigmaDim = sigmaSlot < 0 ? -1 : dims.size() - 1;
-    // Conditional on the quadrature node: {log factor, E[x], Var[x], E[mu], Var[mu]}.
-    java.util.function.Function<double[], double[]> conditional =
-        z -> {
-          double sigma = sigmaDim < 0 ? fixedHyper[1] : hyperPriors[1].fromLatent(z[sigmaDim]);
-          double s2 = sigma * sigma;
-          double mean = muClosed ? a : hyperPriors[0].fromLatent(z[muDim]);
-          double spread = muClosed ? b : 0;
-          double c = v + s2 + spread;
-          double r = m - mean;
-          if (!(s2 > 0) || !Double.isFinite(c) || !Double.isFinite(r)) {
-            return null;
-          }
-          return new double[] {
-            -0.5 * r * r / c - 0.5 * Math.log(c) - HALF_LOG_TWO_PI,
-            m - v * r / c,
-            v - v * v / c,
-            mean + spread * r / c,
-            spread - spread * spread / c
-          };
-        };
-    double[][] points;
-    double[] weights;
-    double logNormaliser;
+    Conditional conditional = new Conditional(task);
+    List<Integer> dims = conditional.dims;
+    double[] z = new double[dims.size()];
+    double[] values = conditional.values;
     GaussianMessage[] moments = new GaussianMessage[variables.size()];
+    double logNormaliser;
+    double[] mixture;
     if (dims.isEmpty()) {
-      points = new double[][] {{}};
-      weights = new double[] {1};
-      double[] only = conditional.apply(new double[0]);
-      if (only == null) {
+      if (!conditional.at(z)) {
         return null;
       }
-      logNormaliser = only[0];
+      logNormaliser = values[0];
+      mixture = new double[] {values[1], values[2], values[3], values[4]};
     } else {
       GaussianMessage[] dimCavity = new GaussianMessage[dims.size()];
       GaussianMessage[] dimCurrent = new GaussianMessage[dims.size()];
@@ -198,10 +164,7 @@ final class ParentFactor implements EpFactor {
       }
       AdaptiveQuadrature.Nodes nodes =
           AdaptiveQuadrature.integrate(
-              z -> {
-                double[] values = conditional.apply(z);
-                return values == null ? Double.NEGATIVE_INFINITY : values[0];
-              },
+              point -> conditional.at(point) ? values[0] : Double.NEGATIVE_INFINITY,
               dimCavity,
               dimCurrent,
               dims.size() == 1 ? ORDER_1D : ORDER_2D,
@@ -209,39 +172,117 @@ final class ParentFactor implements EpFactor {
       if (nodes == null) {
         return null;
       }
-      points = nodes.points;
-      weights = nodes.weights;
       logNormaliser = nodes.logNormaliser;
       for (int j = 0; j < dims.size(); j++) {
         moments[dims.get(j)] = GaussianMessage.ofMoments(nodes.mean[j], nodes.covariance[j][j]);
       }
+      mixture = mixtureMoments(nodes, conditional, z);
     }
-    double[][] values = new double[points.length][];
-    double[] firsts = new double[2];
-    for (int k = 0; k < points.length; k++) {
-      if (weights[k] > 0) {
-        values[k] = conditional.apply(points[k]);
-        firsts[0] += weights[k] * values[k][1];
-        firsts[1] += weights[k] * values[k][3];
-      }
-    }
-    double[] variances = new double[2];
-    for (int k = 0; k < points.length; k++) {
-      if (weights[k] > 0) {
-        double dx = values[k][1] - firsts[0];
-        double dm = values[k][3] - firsts[1];
-        variances[0] += weights[k] * (values[k][2] + dx * dx);
-        variances[1] += weights[k] * (values[k][4] + dm * dm);
-      }
-    }
-    moments[0] = GaussianMessage.ofMoments(firsts[0], variances[0]);
+    moments[0] = GaussianMessage.ofMoments(mixture[0], mixture[1]);
     // The closed-form integrals used normalised cavities of x (and of a closed-form mu).
     logNormaliser += cavity[0].logNormaliser();
-    if (muSlot >= 0 && muClosed) {
-      moments[muSlot] = GaussianMessage.ofMoments(firsts[1], variances[1]);
+    if (muSlot >= 0 && conditional.muClosed) {
+      moments[muSlot] = GaussianMessage.ofMoments(mixture[2], mixture[3]);
       logNormaliser += cavity[muSlot].logNormaliser();
     }
     return new Projection(moments, logNormaliser);
+  }
+
+  /**
+   * The mean and variance of {@code x} and of a closed-form {@code μ} under the mixture of the
+   * conditional Gaussians over the nodes: {@code {E[x], Var[x], E[μ], Var[μ]}}. The conditional
+   * means are summed as offsets from those of the first weighted node, so that the spread of the
+   * means is not lost to cancellation.
+   */
+  private static double[] mixtureMoments(
+      AdaptiveQuadrature.Nodes nodes, Conditional conditional, double[] z) {
+    double[] values = conditional.values;
+    double referenceX = Double.NaN;
+    double referenceMu = Double.NaN;
+    // weighted sums of: conditional variance of x, offset of x, squared offset; the same for mu
+    double[] sums = new double[6];
+    for (int k = 0; k < nodes.weights.length; k++) {
+      double w = nodes.weights[k];
+      if (w > 0) {
+        nodes.copyPoint(k, z);
+        conditional.at(z);
+        if (Double.isNaN(referenceX)) {
+          referenceX = values[1];
+          referenceMu = values[3];
+        }
+        double dx = values[1] - referenceX;
+        double dm = values[3] - referenceMu;
+        sums[0] += w * values[2];
+        sums[1] += w * dx;
+        sums[2] += w * dx * dx;
+        sums[3] += w * values[4];
+        sums[4] += w * dm;
+        sums[5] += w * dm * dm;
+      }
+    }
+    return new double[] {
+      referenceX + sums[1],
+      sums[0] + sums[2] - sums[1] * sums[1],
+      referenceMu + sums[4],
+      sums[3] + sums[5] - sums[4] * sums[4]
+    };
+  }
+
+  /**
+   * The closed-form integral over {@code x} (and a closed-form {@code μ}) given the quadrature
+   * variables, evaluated into one reused buffer: {@code {log factor, E[x], Var[x], E[μ], Var[μ]}}.
+   */
+  private final class Conditional {
+    final double[] values = new double[5];
+    final boolean muClosed;
+
+    /** The factor's scope positions integrated numerically: a free non-Gaussian μ, a free σ. */
+    final List<Integer> dims = new ArrayList<>(2);
+
+    private final int muDim;
+    private final int sigmaDim;
+    private final double m;
+    private final double v;
+    private final double a;
+    private final double b;
+
+    Conditional(FactorTask task) {
+      GaussianMessage[] cavity = task.cavity();
+      int muSlot = hyperSlot[0];
+      int sigmaSlot = hyperSlot[1];
+      this.muClosed = muSlot < 0 || hyperPriors[0] instanceof GaussianPrior;
+      if (!muClosed) {
+        dims.add(muSlot);
+      }
+      if (sigmaSlot >= 0) {
+        dims.add(sigmaSlot);
+      }
+      this.muDim = muClosed ? -1 : 0;
+      this.sigmaDim = sigmaSlot < 0 ? -1 : dims.size() - 1;
+      this.m = cavity[0].mean();
+      this.v = cavity[0].variance();
+      this.a = muSlot < 0 ? fixedHyper[0] : cavity[muSlot].mean();
+      this.b = muSlot < 0 ? 0 : cavity[muSlot].variance();
+    }
+
+    /** Fills {@link #values} at a point of the quadrature variables; false if undefined there. */
+    boolean at(double[] z) {
+      double sigma = sigmaDim < 0 ? fixedHyper[1] : hyperPriors[1].fromLatent(z[sigmaDim]);
+      double s2 = sigma * sigma;
+      double mean = muClosed ? a : hyperPriors[0].fromLatent(z[muDim]);
+      double spread = muClosed ? b : 0;
+      double c = v + s2 + spread;
+      double r = m - mean;
+      if (!(s2 > 0) || !Double.isFinite(c) || !Double.isFinite(r)) {
+        return false;
+      }
+      values[0] = -0.5 * r * r / c - 0.5 * Math.log(c) - HALF_LOG_TWO_PI;
+      values[1] = m - v * r / c;
+      values[2] = v - v * v / c;
+      values[3] = mean + spread * r / c;
+      values[4] = spread - spread * spread / c;
+      return true;
+    }
   }
 
   private Projection grid(FactorTask task) {

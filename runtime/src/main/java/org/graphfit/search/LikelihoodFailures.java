@@ -3,7 +3,7 @@ package org.graphfit.search;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BinaryOperator;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -30,21 +30,22 @@ public final class LikelihoodFailures {
    *
    * @param likelihood the user's log-likelihood
    * @param vector where to evaluate it
-   * @param where describes the point for the failure message, e.g. the parameter names and values
+   * @param where describes a point for the failure message, e.g. by the parameter names and values;
+   *     called only when the call fails, so a problem keeps one instead of making one per call
    * @return the log-likelihood, or negative infinity for a failed call
    */
   public double evaluate(
-      ToDoubleFunction<double[]> likelihood, double[] vector, Supplier<String> where) {
+      ToDoubleFunction<double[]> likelihood, double[] vector, Function<double[], String> where) {
     countCall();
     double value;
     try {
       value = likelihood.applyAsDouble(vector);
     } catch (RuntimeException e) {
-      countFailure("the likelihood threw " + e + " at " + where.get());
+      countFailure("the likelihood threw " + e + " at " + where.apply(vector));
       return Double.NEGATIVE_INFINITY;
     }
     if (Double.isNaN(value) || value == Double.POSITIVE_INFINITY) {
-      countFailure("the likelihood returned " + value + " at " + where.get());
+      countFailure("the likelihood returned " + value + " at " + where.apply(vector));
       return Double.NEGATIVE_INFINITY;
     }
     return value;

@@ -3,6 +3,7 @@ package org.graphfit.search;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.graphfit.analysis.Analysis;
@@ -54,6 +55,7 @@ public final class SearchProblems {
     private final ToDoubleFunction<double[]> likelihood;
     private final Predicate<double[]> constraints;
     private final LikelihoodFailures failures = new LikelihoodFailures();
+    private final Function<double[], String> describe;
 
     PriorLikelihoodProblem(
         Prior[] priors,
@@ -66,6 +68,7 @@ public final class SearchProblems {
       }
       this.priors = priors;
       this.names = List.copyOf(names);
+      this.describe = vector -> this.names + " = " + Arrays.toString(vector);
       this.likelihood = Objects.requireNonNull(likelihood, "logLikelihood");
       this.constraints = constraints;
     }
@@ -111,7 +114,7 @@ public final class SearchProblems {
       if (constraints != null && !constraints.test(vector)) {
         return Double.NEGATIVE_INFINITY;
       }
-      return failures.evaluate(likelihood, vector, () -> names + " = " + Arrays.toString(vector));
+      return failures.evaluate(likelihood, vector, describe);
     }
 
     @Override
