@@ -2,13 +2,6 @@ package org.graphfit.ep;
 
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.DecompositionSolver;
-import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
-import org.apache.commons.math3.linear.NonSymmetricMatrixException;
-import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * A smooth density estimate of one coordinate of weighted samples: a penalised log-spline relative
@@ -28,6 +21,10 @@ final class LogSplineDensity {
 
   private static final int INTERVALS = 80;
   private static final int BASIS = INTERVALS + 3;
+
+  /** Cubic B-splines overlap their next three neighbours: every matrix here has that bandwidth. */
+  private static final int BAND = 4;
+
   private static final double TAIL = 1e-6;
   private static final double WIDEN = 0.2;
   private static final double RIDGE = 1e-8;
@@ -42,12 +39,18 @@ final class LogSplineDensity {
   private final double[] quadrature = new double[GRID];
   private final double[] base = new double[GRID];
   private final double[] sampleMean = new double[BASIS];
-  private final double[][] penalty = new double[BASIS][BASIS];
+
+  /** The penalty matrix's band: {@code penalty[a][k]} is its entry {@code (a, a + k)}. */
+  private final double[][] penalty = new double[BASIS][BAND];
+
   private final double size;
 
   private LogSplineDensity(
-      double[] z, double[] weights, double effectiveSize, DoubleUnaryOperator logBase) {
-    double[] range = range(z, weights);
+      double[] z,
+      double[] weights,
+      double[] range,
+      double effectiveSize,
+      DoubleUnaryOperator logBase) {
     double widen = WIDEN * (range[1] - range[0]);
     this.lower = range[0] - widen;
     this.width = range[1] - range[0] + 2 * widen;
@@ -62,8 +65,8 @@ final class LogSplineDensity {
     double total = 0;
     for (int i = 0; i < z.length; i++) {
       if (weights[i] > 0 && z[i] >= lower && z[i] <= lower + width) {
-        basis(z[i], row);
-        for (int b = 0; b < BASIS; b++) {
+        int first = basis(z[i], row);
+        for (int b = first; b < first + 4; b++) {
           sampleMean[b] += weights[i] * row[b];
         }
         total += weights[i];
@@ -72,11 +75,11 @@ final class LogSplineDensity {
     for (int b = 0; b < BASIS; b++) {
       sampleMean[b] /= total;
     }
+    double[] difference = {-1, 3, -3, 1};
     for (int r = 0; r + 3 < BASIS; r++) {
-      double[] difference = {-1, 3, -3, 1};
       for (int a = 0; a < 4; a++) {
-        for (int c = 0; c < 4; c++) {
-          penalty[r + a][r + c] += difference[a] * difference[c];
+        for (int c = a; c < 4; c++) {
+          penalty[r + a][c - a] += difference[a] * difference[c];
         }
       }
     }
@@ -103,7 +106,7 @@ final class LogSplineDensity {
     if (!(range[1] > range[0]) || !Double.isFinite(range[1] - range[0])) {
       return null;
     }
-    LogSplineDensity estimate = new LogSplineDensity(z, weights, effectiveSize, logBase);
+    LogSplineDensity estimate = new LogSplineDensity(z, weights, range, effectiveSize, logBase);
     for (double value : estimate.base) {
       if (!Double.isFinite(value)) {
         return null;
@@ -141,38 +144,38 @@ final class LogSplineDensity {
 
   private record Fit(double[] theta, double logLikelihood, double degreesOfFreedom) {}
 
-  /** Maximises the penalised mean log-likelihood; null if the Hessian is not positive definite. */
+  /**
+   * Maximises the penalised mean log-likelihood by Newton's method; null if the Hessian is not
+   * positive definite or no step improves. The Hessian is {@code E[B Bᵀ] - E[B] E[B]ᵀ + λP + ridge}
+   * under the current density: a banded matrix minus a rank-one term, solved by a banded Cholesky
+   * factorisation and the Sherman–Morrison formula.
+   */
   private Fit newton(double[] start, double lambda) {
     double[] theta = start.clone();
     double objective = objective(theta, lambda);
     for (int iteration = 0; iteration < MAX_NEWTON; iteration++) {
       Moments moments = moments(theta);
-      double[] gradient = new double[BASIS];
-      RealMatrix hessian = new Array2DRowRealMatrix(BASIS, BASIS);
+      double[] gradient = BandedRankOneSystem.bandTimes(penalty, theta);
       for (int a = 0; a < BASIS; a++) {
-        gradient[a] = sampleMean[a] - moments.mean[a] - RIDGE * theta[a];
-        for (int c = 0; c < BASIS; c++) {
-          gradient[a] -= lambda * penalty[a][c] * theta[c];
-          // symmetric by construction: rounding must not fail the Cholesky symmetry check
-          int low = Math.min(a, c);
-          int high = Math.max(a, c);
-          hessian.setEntry(
-              a,
-              c,
-              moments.covariance[low][high] + lambda * penalty[low][high] + (a == c ? RIDGE : 0));
+        gradient[a] = sampleMean[a] - moments.mean[a] - RIDGE * theta[a] - lambda * gradient[a];
+      }
+      double[][] band = new double[BASIS][BAND];
+      for (int a = 0; a < BASIS; a++) {
+        for (int k = 0; k < BAND; k++) {
+          band[a][k] = moments.second[a][k] + lambda * penalty[a][k] + (k == 0 ? RIDGE : 0);
         }
       }
-      DecompositionSolver solver;
-      try {
-        solver = new CholeskyDecomposition(hessian, 1e-12, 1e-14).getSolver();
-      } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
+      BandedRankOneSystem hessian = BandedRankOneSystem.of(band, moments.mean);
+      if (hessian == null) {
         return null;
       }
-      double[] direction = solver.solve(new ArrayRealVector(gradient, false)).toArray();
+      double[] direction = hessian.solve(gradient);
       double decrease = dot(gradient, direction);
       if (decrease < 1e-12) {
-        double dof = solver.solve(new Array2DRowRealMatrix(moments.covariance, false)).getTrace();
-        return new Fit(theta, dot(theta, sampleMean) - moments.logNormaliser, dof);
+        return new Fit(
+            theta,
+            dot(theta, sampleMean) - moments.logNormaliser,
+            degreesOfFreedom(hessian, lambda));
       }
       // backtracking to the Armijo condition: half the step until the objective rises enough
       double step = 2;
@@ -192,6 +195,20 @@ final class LogSplineDensity {
       objective = value;
     }
     return null;
+  }
+
+  /**
+   * The effective degrees of freedom {@code tr(H⁻¹ C)}, {@code C = H - R} the basis functions'
+   * covariance and {@code R = λP + ridge}: {@code BASIS - tr(H⁻¹ R)}.
+   */
+  private double degreesOfFreedom(BandedRankOneSystem hessian, double lambda) {
+    double[][] r = new double[BASIS][BAND];
+    for (int a = 0; a < BASIS; a++) {
+      for (int k = 0; k < BAND; k++) {
+        r[a][k] = lambda * penalty[a][k] + (k == 0 ? RIDGE : 0);
+      }
+    }
+    return BASIS - hessian.traceOfInverseTimes(r);
   }
 
   /** The spline {@code Σ θ_b B_b} at each grid point, from its four non-zero basis values. */
@@ -218,39 +235,32 @@ final class LogSplineDensity {
 
   private double objective(double[] theta, double lambda) {
     double[] log = logDensity(spline(theta));
-    double penalised = 0;
-    for (int a = 0; a < BASIS; a++) {
-      for (int c = 0; c < BASIS; c++) {
-        penalised += theta[a] * penalty[a][c] * theta[c];
-      }
-    }
     return dot(theta, sampleMean)
         - logNormaliser(log)
-        - 0.5 * lambda * penalised
+        - 0.5 * lambda * dot(theta, BandedRankOneSystem.bandTimes(penalty, theta))
         - 0.5 * RIDGE * dot(theta, theta);
   }
 
-  private record Moments(double[] mean, double[][] covariance, double logNormaliser) {}
+  /**
+   * The mean of the basis functions under the density, their second moments' band ({@code
+   * second[a][k] = E[B_a B_(a+k)]}) and the log normaliser.
+   */
+  private record Moments(double[] mean, double[][] second, double logNormaliser) {}
 
   private Moments moments(double[] theta) {
     double[] log = logDensity(spline(theta));
     double normaliser = logNormaliser(log);
     double[] mean = new double[BASIS];
-    double[][] second = new double[BASIS][BASIS];
+    double[][] second = new double[BASIS][BAND];
     for (int g = 0; g < GRID; g++) {
       double p = quadrature[g] * Math.exp(log[g] - normaliser);
       double[] row = gridBasis[g];
       int first = gridFirst[g];
       for (int a = first; a < first + 4; a++) {
         mean[a] += p * row[a];
-        for (int c = first; c < first + 4; c++) {
-          second[a][c] += p * row[a] * row[c];
+        for (int c = a; c < first + 4; c++) {
+          second[a][c - a] += p * row[a] * row[c];
         }
-      }
-    }
-    for (int a = 0; a < BASIS; a++) {
-      for (int c = 0; c < BASIS; c++) {
-        second[a][c] -= mean[a] * mean[c];
       }
     }
     return new Moments(mean, second, normaliser);
@@ -287,29 +297,39 @@ final class LogSplineDensity {
 
   /** The weighted {@link #TAIL} and {@code 1 - TAIL} quantiles. */
   private static double[] range(double[] z, double[] weights) {
-    Integer[] order = new Integer[z.length];
     double total = 0;
-    for (int i = 0; i < z.length; i++) {
-      order[i] = i;
-      total += weights[i] > 0 ? weights[i] : 0;
+    for (double weight : weights) {
+      total += weight > 0 ? weight : 0;
     }
-    Arrays.sort(order, (a, b) -> Double.compare(z[a], z[b]));
-    double low = Double.NaN;
-    double high = Double.NaN;
-    double cumulative = 0;
-    for (Integer i : order) {
-      if (!(weights[i] > 0)) {
-        continue;
+    double[] sorted = z.clone();
+    Arrays.sort(sorted);
+    return new double[] {
+      quantile(z, weights, sorted, TAIL * total), quantile(z, weights, sorted, (1 - TAIL) * total)
+    };
+  }
+
+  /**
+   * The least sample value {@code t} whose cumulative weight {@code Σ_{z_i ≤ t} w_i} reaches {@code
+   * target}, by bisection over the sorted values.
+   */
+  private static double quantile(double[] z, double[] weights, double[] sorted, double target) {
+    int low = 0;
+    int high = sorted.length - 1;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      double cumulative = 0;
+      for (int i = 0; i < z.length; i++) {
+        if (weights[i] > 0 && z[i] <= sorted[middle]) {
+          cumulative += weights[i];
+        }
       }
-      cumulative += weights[i] / total;
-      if (Double.isNaN(low) && cumulative >= TAIL) {
-        low = z[i];
-      }
-      if (Double.isNaN(high) && cumulative >= 1 - TAIL) {
-        high = z[i];
+      if (cumulative >= target) {
+        high = middle;
+      } else {
+        low = middle + 1;
       }
     }
-    return new double[] {low, high};
+    return sorted[low];
   }
 
   private static double dot(double[] a, double[] b) {
