@@ -135,6 +135,7 @@ public final class ExpectationPropagation {
   private final double tolerance;
   private final int threads;
   private final long seed;
+  private final boolean correctedMarginals;
   private final LongFunction<SearchEngine> sampler;
   private final Path outputRoot;
   private final String outputName;
@@ -147,6 +148,7 @@ public final class ExpectationPropagation {
     this.tolerance = builder.tolerance;
     this.threads = builder.threads;
     this.seed = builder.seed;
+    this.correctedMarginals = builder.correctedMarginals;
     this.sampler = builder.sampler;
     this.outputRoot = builder.outputRoot;
     this.outputName = builder.outputName;
@@ -269,7 +271,7 @@ public final class ExpectationPropagation {
     for (Parameter parameter : local.freeParameters()) {
       int index = indexOf.applyAsInt(parameter);
       ownPrior[variables.size()] = own[index];
-      marginalTerms[variables.size()] = !inHierarchy[index];
+      marginalTerms[variables.size()] = correctedMarginals && !inHierarchy[index];
       variables.add(index);
       names.add(paths.get(index));
     }
@@ -324,6 +326,7 @@ public final class ExpectationPropagation {
     settings.put("max_failures", maxFailures);
     settings.put("tolerance", tolerance);
     settings.put("seed", seed);
+    settings.put("corrected_marginals", correctedMarginals);
     settings.put("sampler", sampler == null ? null : engineDescription(sampler.apply(0)));
     return new EpFolder(
         OutputFolder.of(
@@ -703,6 +706,7 @@ public final class ExpectationPropagation {
     private double tolerance = 1e-6;
     private int threads = 1;
     private long seed;
+    private boolean correctedMarginals = true;
     private LongFunction<SearchEngine> sampler;
     private Path outputRoot;
     private String outputName;
@@ -793,6 +797,19 @@ public final class ExpectationPropagation {
      */
     public Builder seed(long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Whether sampled analysis factors estimate the marginal terms of {@link CorrectedMarginal}s
+     * (the default). Without them summaries report EP's Gaussian and each sampled update saves one
+     * log-spline fit per variable not in a hierarchy; the messages, and so EP itself, are the same.
+     *
+     * @param enabled false to skip the terms
+     * @return this builder
+     */
+    public Builder correctedMarginals(boolean enabled) {
+      this.correctedMarginals = enabled;
       return this;
     }
 

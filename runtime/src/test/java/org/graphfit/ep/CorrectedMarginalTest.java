@@ -98,6 +98,28 @@ class CorrectedMarginalTest {
   }
 
   @Test
+  void withoutCorrectedMarginalsEpIsTheSameAndReportsItsGaussian() {
+    ValueModel shared = new ValueModel(Prior.gaussian(0, 3));
+    FactorGraph graph = new FactorGraph();
+    graph.add(AnalysisFactor.of(shared, BIMODAL).named("bimodal"));
+    graph.add(AnalysisFactor.of(shared, MILD).named("mild"));
+    ExpectationPropagation.Builder builder =
+        ExpectationPropagation.builder()
+            .seed(1)
+            .tolerance(1e-3)
+            .maxSweeps(20)
+            .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(100).seed(s).build()));
+    EpResult with = builder.build().fit(graph);
+    EpResult without = builder.correctedMarginals(false).build().fit(graph);
+
+    VariableSummary summary = without.summaries().get(0);
+    assertThat(without.approximation()).isEqualTo(with.approximation());
+    assertThat(summary.corrected()).isFalse();
+    assertThat(summary.mean()).isEqualTo(with.summaries().get(0).gaussianMean());
+    assertThat(without.correctedMarginal(summary.path()).isPresent()).isFalse();
+  }
+
+  @Test
   void aLoadedFitReportsTheSameCorrectedMarginal(@TempDir Path output) {
     ValueModel shared = new ValueModel(Prior.gaussian(0, 3));
     FactorGraph graph = new FactorGraph();

@@ -71,7 +71,7 @@ class EpResumeTest {
     Path base = folder(ExpectationPropagation.builder().output(output, "ep").build());
 
     assertThat(base.getParent()).isEqualTo(output.resolve("ep"));
-    assertThat(base.getFileName().toString()).isEqualTo("774fa28ee41d86b2c79de95911a977f4");
+    assertThat(base.getFileName().toString()).isEqualTo("9b2441dd20b018b7447b8d0ee7e5d878");
     assertThat(folder(ExpectationPropagation.builder().output(output, "ep").threads(2).build()))
         .isEqualTo(base);
     assertThat(folder(ExpectationPropagation.builder().output(output, "ep").build()))
@@ -81,6 +81,7 @@ class EpResumeTest {
             ExpectationPropagation.builder().damping(0.3),
             ExpectationPropagation.builder().maxSweeps(10),
             ExpectationPropagation.builder().maxFailures(2),
+            ExpectationPropagation.builder().correctedMarginals(false),
             ExpectationPropagation.builder().tolerance(1e-3),
             ExpectationPropagation.builder().seed(2),
             ExpectationPropagation.builder().tag("v2"),
