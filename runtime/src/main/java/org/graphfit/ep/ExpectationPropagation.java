@@ -289,8 +289,8 @@ public final class ExpectationPropagation {
    * <root>/<name>/<identifier>/}, where the identifier hashes the graph's structure ({@link
    * OutputFolder#describe(ModelLayout)} of its layout, its hierarchies' families and the engines of
    * factors with their own search), the settings that determine the result (damping, maximum
-   * sweeps, maximum failures, tolerance, seed and the sampler's engine for seed 0; not the threads)
-   * and the tag. The data are not hashed.
+   * sweeps, maximum failures, tolerance, seed, whether corrected marginals are estimated and the
+   * sampler's engine for seed 0; not the threads) and the tag. The data are not hashed.
    *
    * @param graph the graph
    * @return the folder, or empty without output

@@ -136,6 +136,9 @@ public final class LocalFactorExecutor implements FactorExecutor {
             results.set(handed++, null);
             inOrder.accept(result);
           } else if (!runOne()) {
+            if (Thread.currentThread().isInterrupted()) {
+              throw new IllegalStateException("interrupted while waiting for factor updates");
+            }
             callerWaiting = true;
             if (results.get(handed) == null && failure.get() == null) {
               LockSupport.park(this);

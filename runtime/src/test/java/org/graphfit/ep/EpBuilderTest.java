@@ -1,0 +1,34 @@
+package org.graphfit.ep;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Every EP setting refuses a value that cannot work, saying what it got and what it needs. */
+class EpBuilderTest {
+  private static void assertRefused(Executable setting, String message) {
+    RuntimeException error = assertThrows(RuntimeException.class, setting);
+    assertThat(error).hasMessageThat().contains(message);
+  }
+
+  @Test
+  void settingsOutOfRangeAreRefused() {
+    ExpectationPropagation.Builder builder = ExpectationPropagation.builder();
+    assertRefused(() -> builder.damping(1), "damping must be in [0, 1) but was 1.0");
+    assertRefused(() -> builder.damping(Double.NaN), "damping must be in [0, 1) but was NaN");
+    assertRefused(() -> builder.maxSweeps(0), "maxSweeps must be at least 1 but was 0");
+    assertRefused(
+        () -> builder.maxFailures(0),
+        "maxFailures must be at least 1 but was 0; use Integer.MAX_VALUE to never exclude");
+    assertRefused(() -> builder.tolerance(0), "tolerance must be positive but was 0.0");
+    assertRefused(() -> builder.tolerance(Double.NaN), "tolerance must be positive but was NaN");
+    assertRefused(() -> builder.threads(0), "threads must be at least 1 but was 0");
+    assertRefused(() -> builder.sampler(null), "engines");
+    assertRefused(() -> builder.output(null, "ep"), "root");
+    assertRefused(() -> builder.output(Path.of("output"), null), "name");
+    assertRefused(() -> builder.tag(null), "tag");
+  }
+}
