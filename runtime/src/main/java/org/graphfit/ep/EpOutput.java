@@ -50,17 +50,21 @@ public final class EpOutput {
     StringBuilder csv =
         new StringBuilder("sweep,factor,status,kl,log_evidence_term,seconds,message\n");
     for (EpUpdate update : history) {
-      csv.append(
-          String.format(
-              Locale.ROOT,
-              "%d,%s,%s,%.17g,%.17g,%.6f,%s%n",
-              update.sweep(),
-              quote(update.factor()),
-              update.status(),
-              update.kl(),
-              update.logEvidenceTerm(),
-              update.seconds(),
-              quote(update.message())));
+      // Double.toString: the shortest text that reads back to the same double
+      csv.append(update.sweep())
+          .append(',')
+          .append(quote(update.factor()))
+          .append(',')
+          .append(update.status())
+          .append(',')
+          .append(update.kl())
+          .append(',')
+          .append(update.logEvidenceTerm())
+          .append(',')
+          .append(update.seconds())
+          .append(',')
+          .append(quote(update.message()))
+          .append('\n');
     }
     return csv.toString();
   }

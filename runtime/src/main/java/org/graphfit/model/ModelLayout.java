@@ -33,6 +33,10 @@ public final class ModelLayout<T> {
   private final int[] slotFreeIndex;
   private final double[] slotFixedValue;
   private final String[] slotPaths;
+
+  /** Per free parameter, the slots it fills, in slot order. */
+  private final List<List<String>> slotPathsByFree;
+
   private final Prior[] priors;
   private final List<String> freePaths;
   private final List<Parameter> freeParameters;
@@ -57,6 +61,16 @@ public final class ModelLayout<T> {
       priors[i] = freeParameters.get(i).prior().orElseThrow();
     }
     this.freePaths = Collections.unmodifiableList(walk.freePaths);
+    List<List<String>> byFree = new ArrayList<>(priors.length);
+    for (int i = 0; i < priors.length; i++) {
+      byFree.add(new ArrayList<>(1));
+    }
+    for (int slot = 0; slot < slots; slot++) {
+      if (slotFreeIndex[slot] >= 0) {
+        byFree.get(slotFreeIndex[slot]).add(slotPaths[slot]);
+      }
+    }
+    this.slotPathsByFree = byFree.stream().map(List::copyOf).toList();
     this.nodes = List.copyOf(walk.nodes);
     this.constraints = List.copyOf(walk.resolveConstraints());
   }
@@ -151,13 +165,7 @@ public final class ModelLayout<T> {
    * @return the slot paths in slot order
    */
   public List<String> slotPathsOf(int index) {
-    List<String> paths = new ArrayList<>();
-    for (int slot = 0; slot < slotPaths.length; slot++) {
-      if (slotFreeIndex[slot] == index) {
-        paths.add(slotPaths[slot]);
-      }
-    }
-    return paths;
+    return slotPathsByFree.get(index);
   }
 
   /**
