@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +23,12 @@ import org.graphfit.output.OutputFolder;
 
 /**
  * The output folder of one EP fit, {@code <root>/<name>/<identifier>/}: {@code model.info}, the
- * files of {@link EpOutput}, and in {@code files/} {@code model.json}, {@code search.json}, {@code
- * checkpoint.bin} while the fit runs, then {@code ep_result.bin} (the final {@link EpState}) and
- * {@code ep_summary.json}, written last, with {@code "completed": true}.
+ * files of {@link EpOutput}, and in {@code files/} {@code model.json}, {@code search.json}, while
+ * the fit runs {@code checkpoint.bin} (the state without its history) and {@code history.bin} (the
+ * updates, appended after every sweep; the checkpoint records how many bytes of it are its own, so
+ * bytes appended by a fit killed before its next checkpoint are cut off on resuming), then {@code
+ * ep_result.bin} (the final {@link EpState} with its history) and {@code ep_summary.json}, written
+ * last, with {@code "completed": true}.
  */
 final class EpFolder {
   private static final JsonMapper JSON =
@@ -29,6 +36,11 @@ final class EpFolder {
 
   private final OutputFolder folder;
   private final String identifier;
+
+  /** How many updates of the history, and how many bytes, the history file holds for this fit. */
+  private int historySaved;
+
+  private long historyBytes;
 
   EpFolder(OutputFolder folder) {
     this.folder = folder;
@@ -49,15 +61,81 @@ final class EpFolder {
     return folder.isComplete("ep_summary.json");
   }
 
-  /** The state of the last checkpoint, if there is one. */
+  /**
+   * The state of the last checkpoint with its history, if there is one; without one, a history file
+   * left by an earlier run is discarded.
+   */
   Optional<EpState> checkpoint(List<EpFactor> factors, int variables) {
     FileCheckpointStore store = folder.checkpoint();
-    return store.load().map(bytes -> read(bytes, file("checkpoint.bin"), factors, variables));
+    Optional<EpState> state =
+        store.load().map(bytes -> read(bytes, file("checkpoint.bin"), factors, variables));
+    historySaved = 0;
+    historyBytes = 0;
+    try {
+      if (state.isEmpty()) {
+        Files.deleteIfExists(file("history.bin"));
+      } else {
+        readHistory(state.get());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + file("history.bin"), e);
+    }
+    return state;
   }
 
-  /** Saves the state after a sweep. */
+  private void readHistory(EpState state) throws IOException {
+    Path file = file("history.bin");
+    long count = state.externalHistory[0];
+    long length = state.externalHistory[1];
+    if (!Files.exists(file) || Files.size(file) < length) {
+      throw new IllegalStateException(
+          file
+              + " cannot be used: the checkpoint expects its first "
+              + length
+              + " bytes but it "
+              + (Files.exists(file) ? "has " + Files.size(file) : "is missing")
+              + "; delete "
+              + file("checkpoint.bin")
+              + " to fit afresh");
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(Math.toIntExact(length));
+    }
+    try {
+      state.history.addAll(EpState.decode(bytes, count));
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          file + " cannot be used: " + e.getMessage() + "; delete the checkpoint to fit afresh", e);
+    }
+    state.externalHistory = null;
+    historySaved = state.history.size();
+    historyBytes = length;
+  }
+
+  /**
+   * Saves the state after a sweep: appends the sweep's updates to the history file (cutting off
+   * anything beyond this fit's last checkpoint first) and forces them to disk, then writes the
+   * checkpoint atomically.
+   */
   void saveCheckpoint(EpState state, double seconds) {
-    folder.checkpoint().save(state.toBytes(identifier, seconds));
+    byte[] added = EpState.encode(state.history.subList(historySaved, state.history.size()));
+    try (FileChannel channel =
+        FileChannel.open(
+            file("history.bin"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      channel.truncate(historyBytes);
+      channel.position(historyBytes);
+      ByteBuffer buffer = ByteBuffer.wrap(added);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not append to " + file("history.bin"), e);
+    }
+    historySaved = state.history.size();
+    historyBytes += added.length;
+    folder.checkpoint().save(state.toCheckpointBytes(identifier, seconds, historyBytes));
   }
 
   /** Writes {@code model.info}, {@code files/model.json} and {@code files/search.json}. */
@@ -88,6 +166,11 @@ final class EpFolder {
       throw new IllegalStateException("could not encode the EP summary as JSON", e);
     }
     folder.checkpoint().delete();
+    try {
+      Files.deleteIfExists(file("history.bin"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + file("history.bin"), e);
+    }
   }
 
   /** The final state of the completed fit. */

@@ -21,19 +21,24 @@ import java.util.List;
  * The approximation a sweep's KL test compares against is taken at that sweep's start, so nothing
  * else crosses a sweep boundary; factor seeds depend only on {@code (seed, sweep, factor)}.
  *
- * <p>Format version 3, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
+ * <p>Format version 4, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
  * output identifier (string), factor count, variable count, sweeps done, converged flag, seconds;
  * per factor its scope length, then per variable the message's precision and shift, the status
  * ordinal (-1 for none yet), evidence term, normalised log normaliser, updated flag, failures in a
  * row and marginal terms (count or -1 for none, then per variable the point count or -1, the
- * message's precision and shift, the correction's lower and upper ends and log values); the history
- * (count, then sweep, factor name, status ordinal, KL, evidence term, seconds, message); the sweeps
- * (count, then sweep, KL, largest KL, failing count, seconds). A string is its UTF-8 byte count and
- * bytes.
+ * message's precision and shift, the correction's lower and upper ends and log values); the
+ * history: a flag, then either the updates themselves (the completed fit: count, then per update
+ * its sweep, factor name, status ordinal, KL, evidence term, seconds and message) or where they are
+ * (the checkpoint: their count and the byte length of the prefix of a separate append-only file
+ * holding them, encoded the same way, see {@link #encode(List)}); the sweeps (count, then sweep,
+ * KL, largest KL, failing count, seconds). A string is its UTF-8 byte count and bytes. Keeping a
+ * running fit's history out of its checkpoint makes a checkpoint's size independent of the sweeps
+ * done.
  */
 final class EpState {
   private static final int MAGIC = 0x47464550; // "GFEP"
-  private static final int VERSION = 3;
+  private static final int VERSION = 4;
+  private static final UpdateStatus[] STATUSES = UpdateStatus.values();
 
   final MeanField field;
   final UpdateStatus[] statuses;
@@ -56,6 +61,13 @@ final class EpState {
 
   /** The seconds spent by earlier runs of this fit (0 for a fresh start). */
   double earlierSeconds;
+
+  /**
+   * For a state read from a checkpoint: the number of updates and the byte length of the prefix of
+   * the history file holding them ({@link #history} is then empty until they are read); null
+   * otherwise.
+   */
+  long[] externalHistory;
 
   private EpState(List<EpFactor> factors, int variables) {
     List<List<Integer>> scopes = new ArrayList<>();
@@ -147,13 +159,30 @@ final class EpState {
   }
 
   /**
-   * The state's bytes.
+   * The state's bytes with its history.
    *
    * @param identifier the output identifier of the fit, checked when the bytes are read back
    * @param seconds the seconds spent on the fit so far, all runs together
    * @return the bytes
    */
   byte[] toBytes(String identifier, double seconds) {
+    return toBytes(identifier, seconds, -1);
+  }
+
+  /**
+   * The state's bytes without its history, which is the first {@code historyBytes} bytes of a
+   * separate file.
+   *
+   * @param identifier the output identifier of the fit, checked when the bytes are read back
+   * @param seconds the seconds spent on the fit so far, all runs together
+   * @param historyBytes the length of the history file's prefix holding the history
+   * @return the bytes
+   */
+  byte[] toCheckpointBytes(String identifier, double seconds, long historyBytes) {
+    return toBytes(identifier, seconds, historyBytes);
+  }
+
+  private byte[] toBytes(String identifier, double seconds, long historyBytes) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(MAGIC);
@@ -178,15 +207,14 @@ final class EpState {
         out.writeInt(failures[f]);
         writeTerms(out, marginalTerms[f]);
       }
+      out.writeBoolean(historyBytes < 0);
       out.writeInt(history.size());
-      for (EpUpdate update : history) {
-        out.writeInt(update.sweep());
-        writeString(out, update.factor());
-        out.writeInt(update.status().ordinal());
-        out.writeDouble(update.kl());
-        out.writeDouble(update.logEvidenceTerm());
-        out.writeDouble(update.seconds());
-        writeString(out, update.message());
+      if (historyBytes < 0) {
+        for (EpUpdate update : history) {
+          writeUpdate(out, update);
+        }
+      } else {
+        out.writeLong(historyBytes);
       }
       out.writeInt(sweeps.size());
       for (EpSweep sweep : sweeps) {
@@ -240,7 +268,6 @@ final class EpState {
       int sweepCount = in.readInt();
       state.converged = in.readBoolean();
       state.earlierSeconds = in.readDouble();
-      UpdateStatus[] values = UpdateStatus.values();
       for (int f = 0; f < factorCount; f++) {
         int scope = in.readInt();
         if (scope != factors.get(f).variables().size()) {
@@ -252,7 +279,7 @@ final class EpState {
         }
         state.field.replace(f, messages);
         int status = in.readInt();
-        state.statuses[f] = status == -1 ? null : values[status];
+        state.statuses[f] = status == -1 ? null : STATUSES[status];
         state.evidenceTerms[f] = in.readDouble();
         state.normalisedLogZ[f] = in.readDouble();
         state.updated[f] = in.readBoolean();
@@ -260,17 +287,14 @@ final class EpState {
         state.marginalTerms[f] = readTerms(in, scope);
       }
       state.field.recompute();
-      int updates = count(in, 8);
-      for (int i = 0; i < updates; i++) {
-        state.history.add(
-            new EpUpdate(
-                in.readInt(),
-                readString(in),
-                values[in.readInt()],
-                in.readDouble(),
-                in.readDouble(),
-                in.readDouble(),
-                readString(in)));
+      boolean inline = in.readBoolean();
+      if (inline) {
+        int updates = count(in, 8);
+        for (int i = 0; i < updates; i++) {
+          state.history.add(readUpdate(in));
+        }
+      } else {
+        state.externalHistory = new long[] {in.readInt(), in.readLong()};
       }
       int sweeps = count(in, 8);
       for (int i = 0; i < sweeps; i++) {
@@ -285,6 +309,69 @@ final class EpState {
     } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
       throw new IllegalStateException("it is truncated or corrupt (" + e + ")", e);
     }
+  }
+
+  /**
+   * Encodes updates for the history file: per update its sweep, factor name, status ordinal, KL,
+   * evidence term, seconds and message.
+   *
+   * @param updates the updates
+   * @return the bytes
+   */
+  static byte[] encode(List<EpUpdate> updates) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      for (EpUpdate update : updates) {
+        writeUpdate(out, update);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Decodes the updates of {@link #encode(List)}.
+   *
+   * @param bytes the bytes, exactly {@code count} encoded updates
+   * @param count the number of updates
+   * @return the updates
+   * @throws IllegalStateException if the bytes do not hold exactly that many updates
+   */
+  static List<EpUpdate> decode(byte[] bytes, long count) {
+    List<EpUpdate> updates = new ArrayList<>();
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      for (long i = 0; i < count; i++) {
+        updates.add(readUpdate(in));
+      }
+      if (in.read() != -1) {
+        throw new IOException("it holds more than the " + count + " updates expected");
+      }
+    } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new IllegalStateException("it is truncated or corrupt (" + e + ")", e);
+    }
+    return updates;
+  }
+
+  private static void writeUpdate(DataOutputStream out, EpUpdate update) throws IOException {
+    out.writeInt(update.sweep());
+    writeString(out, update.factor());
+    out.writeInt(update.status().ordinal());
+    out.writeDouble(update.kl());
+    out.writeDouble(update.logEvidenceTerm());
+    out.writeDouble(update.seconds());
+    writeString(out, update.message());
+  }
+
+  private static EpUpdate readUpdate(DataInputStream in) throws IOException {
+    return new EpUpdate(
+        in.readInt(),
+        readString(in),
+        STATUSES[in.readInt()],
+        in.readDouble(),
+        in.readDouble(),
+        in.readDouble(),
+        readString(in));
   }
 
   private static void writeTerms(DataOutputStream out, MarginalTerm[] terms) throws IOException {

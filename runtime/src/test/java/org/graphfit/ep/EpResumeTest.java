@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -98,7 +99,7 @@ class EpResumeTest {
   }
 
   @Test
-  void interruptedFitResumesAndEndsBitIdenticalToAnUninterruptedOne() {
+  void interruptedFitResumesAndEndsBitIdenticalToAnUninterruptedOne() throws IOException {
     EpResult uninterrupted = sampled().build().fit(graph());
     assertThat(uninterrupted.sweepCount()).isEqualTo(5);
     assertThat(uninterrupted.failingFactors()).isEmpty();
@@ -112,6 +113,9 @@ class EpResumeTest {
     Path folder = folder(ep);
     assertThat(Files.exists(folder.resolve("files/checkpoint.bin"))).isTrue();
     assertThat(Files.exists(folder.resolve("files/ep_summary.json"))).isFalse();
+    // as if killed while appending the next sweep's updates, before its checkpoint
+    Files.write(
+        folder.resolve("files/history.bin"), new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
 
     List<Integer> sweepsRun = new ArrayList<>();
     EpResult resumed =
@@ -133,6 +137,22 @@ class EpResumeTest {
     assertThat(resumed.statuses()).isEqualTo(uninterrupted.statuses());
     assertThat(Double.compare(resumed.logEvidence(), uninterrupted.logEvidence())).isEqualTo(0);
     assertThat(Files.exists(folder.resolve("files/checkpoint.bin"))).isFalse();
+    assertThat(Files.exists(folder.resolve("files/history.bin"))).isFalse();
+  }
+
+  @Test
+  void aCheckpointDoesNotGrowWithTheSweepsDone() throws IOException {
+    ExpectationPropagation early = sampled().output(output, "early").build();
+    ExpectationPropagation late = sampled().output(output, "late").build();
+    assertThrows(IllegalStateException.class, () -> early.fit(graph(), f -> dyingIn(2, f)));
+    assertThrows(IllegalStateException.class, () -> late.fit(graph(), f -> dyingIn(4, f)));
+
+    // the late checkpoint holds two more sweep summaries (32 bytes each), no more updates
+    long earlyBytes = Files.size(folder(early).resolve("files/checkpoint.bin"));
+    long lateBytes = Files.size(folder(late).resolve("files/checkpoint.bin"));
+    assertThat(lateBytes - earlyBytes).isEqualTo(2 * 32);
+    assertThat(Files.size(folder(late).resolve("files/history.bin")))
+        .isGreaterThan(2 * Files.size(folder(early).resolve("files/history.bin")));
   }
 
   @Test
@@ -204,11 +224,23 @@ class EpResumeTest {
         .contains("it is not an expectation propagation checkpoint; delete it to fit afresh");
 
     byte[] newer = good.clone();
-    newer[7] = 4;
+    newer[7] = 5;
     Files.write(checkpoint, newer);
     assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
         .hasMessageThat()
-        .contains("it has format version 4 but this build reads version 3");
+        .contains("it has format version 5 but this build reads version 4");
+
+    Files.write(checkpoint, good);
+    Path history = folder(ep).resolve("files/history.bin");
+    byte[] updates = Files.readAllBytes(history);
+    Files.write(history, Arrays.copyOf(updates, updates.length - 10));
+    assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
+        .hasMessageThat()
+        .contains("history.bin cannot be used: the checkpoint expects its first");
+    Files.delete(history);
+    assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
+        .hasMessageThat()
+        .contains("but it is missing; delete");
 
     ExpectationPropagation tagged = sampled().output(output, "bad").tag("other").build();
     Path foreign = folder(tagged).resolve("files/checkpoint.bin");
