@@ -22,12 +22,12 @@ import picocli.CommandLine.Option;
 /**
  * Wall time of expectation propagation against the number of datasets and threads on simulated
  * hierarchical Gaussian datasets ({@link HierarchicalSimulation}, centre and normalization fitted
- * per dataset by the Laplace path): sweeps, seconds, seconds per sweep, the speed-up over the first
- * thread count of the same data, and the parent mean's EP mean and sd. With {@code --repeats R}
- * every configuration is fitted R times, in turns over the thread counts, and the median time is
- * reported (all fits give the same result). Times are the wall time of the whole {@code fit} call;
- * with {@code --output DIR} each fit also writes its output folder and checkpoints, so the times
- * include them.
+ * per dataset by the Laplace path): the seconds to simulate the data and build the graph, then per
+ * thread count sweeps, seconds, seconds per sweep, the speed-up over the first thread count of the
+ * same data, and the parent mean's EP mean and sd. With {@code --repeats R} every configuration is
+ * fitted R times, in turns over the thread counts, and the median time is reported (all fits give
+ * the same result). Times are the wall time of the whole {@code fit} call; with {@code --output
+ * DIR} each fit also writes its output folder and checkpoints, so the times include them.
  */
 @Command(
     name = "ep-scaling-benchmark",
@@ -103,8 +103,9 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%8s %7s %6s %9s %10s %8s %9s %10s %9s %9s%n",
+          "%8s %7s %7s %6s %9s %10s %8s %9s %10s %9s %9s%n",
           "datasets",
+          "build s",
           "threads",
           "sweeps",
           "seconds",
@@ -121,7 +122,9 @@ public final class EpScalingBenchmark implements Callable<Integer> {
         .build()
         .fit(HierarchicalSimulation.of(seed + 1000, 50, true).graph);
     for (int count : datasets) {
+      long buildStart = System.nanoTime();
       HierarchicalSimulation simulation = HierarchicalSimulation.of(seed, count, true);
+      double build = (System.nanoTime() - buildStart) / 1e9;
       EpResult[] results = new EpResult[threads.size()];
       double[][] seconds = new double[threads.size()][repeats];
       for (int r = 0; r < repeats; r++) {
@@ -148,6 +151,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
             mapper,
             simulation,
             count,
+            build,
             threads.get(t),
             results[t],
             new Median().evaluate(seconds[t]),
@@ -162,6 +166,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       ObjectMapper mapper,
       HierarchicalSimulation simulation,
       int count,
+      double build,
       int threadCount,
       EpResult result,
       double seconds,
@@ -171,6 +176,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     VariableSummary scatter = result.summary(simulation.hierarchy.hyperParameter("sigma"));
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("datasets", count);
+    row.put("buildSeconds", build);
     row.put("threads", threadCount);
     row.put("sweeps", result.sweepCount());
     row.put("seconds", seconds);
@@ -194,8 +200,9 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     } else {
       out.printf(
           Locale.ROOT,
-          "%8d %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d%n",
+          "%8d %7.2f %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d%n",
           count,
+          build,
           threadCount,
           result.sweepCount(),
           seconds,

@@ -24,8 +24,11 @@ public final class ModelCollection implements Model<CollectionInstance> {
 
   private final Map<String, Model<?>> models = new LinkedHashMap<>();
   private final List<Constraint> constraints = new ArrayList<>();
-  private Model<?>[] ordered = new Model<?>[0];
-  private List<String> names = List.of();
+
+  /** The models and names in order, made on first use after a change (adding is then O(1)). */
+  private volatile Ordered ordered;
+
+  private record Ordered(Model<?>[] models, List<String> names) {}
 
   /** An empty collection. */
   public ModelCollection() {}
@@ -52,8 +55,7 @@ public final class ModelCollection implements Model<CollectionInstance> {
           "the collection already has a model named '" + name + "'; choose another name");
     }
     models.put(name, model);
-    ordered = models.values().toArray(new Model<?>[0]);
-    names = List.copyOf(models.keySet());
+    ordered = null;
     return new ModelKey<>(this, name, models.size() - 1);
   }
 
@@ -88,7 +90,7 @@ public final class ModelCollection implements Model<CollectionInstance> {
   @Override
   public int slotCount() {
     int count = 0;
-    for (Model<?> model : ordered) {
+    for (Model<?> model : ordered().models()) {
       count += model.slotCount();
     }
     return count;
@@ -96,22 +98,34 @@ public final class ModelCollection implements Model<CollectionInstance> {
 
   @Override
   public CollectionInstance instanceFromSlots(double[] slots, int offset) {
-    Object[] instances = new Object[ordered.length];
+    Ordered current = ordered();
+    Model<?>[] children = current.models();
+    Object[] instances = new Object[children.length];
     int position = offset;
-    for (int i = 0; i < ordered.length; i++) {
-      instances[i] = ordered[i].instanceFromSlots(slots, position);
-      position += ordered[i].slotCount();
+    for (int i = 0; i < children.length; i++) {
+      instances[i] = children[i].instanceFromSlots(slots, position);
+      position += children[i].slotCount();
     }
-    return new CollectionInstance(this, names, instances);
+    return new CollectionInstance(this, current.names(), instances);
   }
 
   @Override
   public void slotsFromInstance(CollectionInstance instance, double[] slots, int offset) {
+    Model<?>[] children = ordered().models();
     int position = offset;
-    for (int i = 0; i < ordered.length; i++) {
-      writeSlots(ordered[i], instance.get(i), slots, position);
-      position += ordered[i].slotCount();
+    for (int i = 0; i < children.length; i++) {
+      writeSlots(children[i], instance.get(i), slots, position);
+      position += children[i].slotCount();
     }
+  }
+
+  private Ordered ordered() {
+    Ordered current = ordered;
+    if (current == null) {
+      current = new Ordered(models.values().toArray(new Model<?>[0]), List.copyOf(models.keySet()));
+      ordered = current;
+    }
+    return current;
   }
 
   @SuppressWarnings("unchecked")
