@@ -85,6 +85,14 @@ final class EpFolder {
 
   private void readHistory(EpState state) throws IOException {
     Path file = file("history.bin");
+    if (state.externalHistory == null) {
+      throw new IllegalStateException(
+          file("checkpoint.bin") + " cannot be used: it is corrupt; delete it to fit afresh");
+    }
+    if (state.externalHistory[1] > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException(
+          file + " holds more than 2 GiB of updates, more than a resume can read; fit afresh");
+    }
     long count = state.externalHistory[0];
     long length = state.externalHistory[1];
     if (!Files.exists(file) || Files.size(file) < length) {

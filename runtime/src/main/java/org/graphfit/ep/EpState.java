@@ -144,7 +144,13 @@ final class EpState {
     }
     for (int f = 0; f < field.factorCount(); f++) {
       if (statuses[f] == UpdateStatus.EXCLUDED && !updated[f]) {
-        continue; // never approximated: its data are not in the fit, nor in the estimate
+        // never approximated: its data are not in the fit, nor in the estimate; what it keeps is
+        // its start, the prior's Gaussian for the variables whose prior it includes, which counts
+        // as that normalised prior (log s = -A(message)), and flat messages elsewhere
+        for (int k = 0; k < ownsPrior[f].length; k++) {
+          total -= ownsPrior[f][k] ? field.message(f, k).logNormaliser() : 0;
+        }
+        continue;
       }
       GaussianMessage[] cavity = field.cavity(f);
       double term = normalisedLogZ[f];

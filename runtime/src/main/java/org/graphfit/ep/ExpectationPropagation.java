@@ -62,11 +62,12 @@ import org.slf4j.LoggerFactory;
  * analysis fits form one block; parent factors are cheap quadratures, about log2 N blocks).
  *
  * <p>An update that fails or whose moments are not finite keeps the old message and is retried next
- * sweep; its status is recorded. A factor whose updates fail in {@link Builder#maxFailures(int)}
- * sweeps in a row (a dataset whose likelihood always throws or returns NaN) is excluded: it keeps
- * its last message (the flat start if it never succeeded, which drops its data from the fit), is no
- * longer updated, its final status is {@link UpdateStatus#EXCLUDED} and {@link
- * EpResult#excludedFactors()} names it.
+ * sweep; its status is recorded. An analysis factor whose own fit fails ({@link
+ * UpdateStatus#FAILED} or {@link UpdateStatus#NON_FINITE_MOMENTS}) in {@link
+ * Builder#maxFailures(int)} sweeps in a row, with no success between (a dataset whose likelihood
+ * always throws or returns NaN), is excluded: it keeps its last message (the flat start if it never
+ * succeeded, which drops its data from the fit), is no longer updated, its final status is {@link
+ * UpdateStatus#EXCLUDED} and {@link EpResult#excludedFactors()} names it.
  *
  * <p><b>Keeping the approximation proper.</b> Messages of negative precision are kept (an
  * exact-moment EP needs them), except that an analysis factor's message to a variable whose prior
@@ -539,7 +540,13 @@ public final class ExpectationPropagation {
         }
       }
       state.statuses[f] = update.status();
-      state.failures[f] = update.status().isFailing() ? state.failures[f] + 1 : 0;
+      // only an analysis factor's own failures count: an improper cavity or result comes from
+      // other factors' messages and may pass
+      if (update.status() == UpdateStatus.OK) {
+        state.failures[f] = 0;
+      } else if (isOwnFailure(factors.get(f), update.status())) {
+        state.failures[f]++;
+      }
       if (state.failures[f] >= maxFailures) {
         state.statuses[f] = UpdateStatus.EXCLUDED;
         String note = "excluded after " + maxFailures + " failing sweeps in a row";
@@ -557,6 +564,12 @@ public final class ExpectationPropagation {
       failing += update.status().isFailing() ? 1 : 0;
       state.history.add(update);
     }
+  }
+
+  /** Whether a status is an analysis factor's own failure, which counts towards its exclusion. */
+  private static boolean isOwnFailure(EpFactor factor, UpdateStatus status) {
+    return factor instanceof LikelihoodFactor<?>
+        && (status == UpdateStatus.FAILED || status == UpdateStatus.NON_FINITE_MOMENTS);
   }
 
   /**
@@ -743,9 +756,9 @@ public final class ExpectationPropagation {
     }
 
     /**
-     * After how many failing sweeps in a row a factor is excluded (see {@link
-     * ExpectationPropagation}); {@link Integer#MAX_VALUE} retries a failing factor until the last
-     * sweep.
+     * After how many sweeps whose fit failed, with no success between, an analysis factor is
+     * excluded (see {@link ExpectationPropagation}); {@link Integer#MAX_VALUE} retries a failing
+     * factor until the last sweep. Prior and hierarchical factors are never excluded.
      *
      * @param maxFailures at least 1
      * @return this builder

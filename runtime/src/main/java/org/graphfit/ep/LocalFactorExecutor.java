@@ -124,10 +124,10 @@ public final class LocalFactorExecutor implements FactorExecutor {
     void run(Consumer<FactorResult> inOrder) {
       int helperCount = Math.min(threads - 1, tasks.size() - 1);
       List<Future<?>> running = new ArrayList<>(helperCount);
-      for (int h = 0; h < helperCount; h++) {
-        running.add(helpers.submit(this::help));
-      }
       try {
+        for (int h = 0; h < helperCount; h++) {
+          running.add(helpers.submit(this::help));
+        }
         int handed = 0;
         while (handed < tasks.size()) {
           rethrowFailure();

@@ -205,7 +205,9 @@ final class ParentFactor implements EpFactor {
       double w = nodes.weights[k];
       if (w > 0) {
         nodes.copyPoint(k, z);
-        conditional.at(z);
+        if (!conditional.at(z)) {
+          continue; // a node has positive weight only where the factor was finite: kept as a guard
+        }
         if (Double.isNaN(referenceX)) {
           referenceX = values[1];
           referenceMu = values[3];

@@ -121,7 +121,8 @@ public final class ModelCollection implements Model<CollectionInstance> {
 
   private Ordered ordered() {
     Ordered current = ordered;
-    if (current == null) {
+    // the size check also catches a snapshot made from the map as it was before a concurrent add
+    if (current == null || current.models().length != models.size()) {
       current = new Ordered(models.values().toArray(new Model<?>[0]), List.copyOf(models.keySet()));
       ordered = current;
     }

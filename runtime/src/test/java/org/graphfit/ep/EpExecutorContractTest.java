@@ -69,6 +69,20 @@ class EpExecutorContractTest {
   }
 
   @Test
+  void anExcludedFactorsOwnPriorStaysNormalisedInTheEvidence() {
+    Analysis<Double> broken =
+        x -> {
+          throw new ArithmeticException("no data");
+        };
+    EpResult result = ExpectationPropagation.builder().seed(1).build().fit(graph(broken));
+
+    assertThat(result.converged()).isTrue();
+    assertThat(result.excludedFactors()).containsExactly("factor_1");
+    // the first factor alone: log of the integral of N(x; 0, 10) exp(-(x - 1)^2 / 2)
+    assertThat(result.logEvidence()).isWithin(1e-9).of(-0.5 * Math.log(101) - 1.0 / 202);
+  }
+
+  @Test
   void sampledFactorsReportFailedCallsAndUnconvergedSearches() {
     Analysis<Double> partly =
         x -> {
