@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.graphfit.ep.EpResult;
+import org.graphfit.ep.EpSweep;
 import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.ep.VariableSummary;
 import org.graphfit.graph.FactorGraph;
@@ -27,6 +28,7 @@ import org.graphfit.search.nested.NestedSettings;
 public final class EpHierarchicalExample {
   private static final String DATA = HierarchicalGraph.DATA;
   private static final int DATASETS = HierarchicalGraph.DATASETS;
+  private static final double SAMPLED_TOLERANCE = 1e-3;
 
   private EpHierarchicalExample() {}
 
@@ -54,7 +56,7 @@ public final class EpHierarchicalExample {
       builder
           .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(200).seed(s).build()))
           .maxSweeps(15)
-          .tolerance(1e-3);
+          .tolerance(SAMPLED_TOLERANCE);
     }
     ExpectationPropagation ep = builder.build();
     EpResult result = ep.fit(graph);
@@ -71,6 +73,18 @@ public final class EpHierarchicalExample {
         result.sweepCount(),
         result.seconds(),
         result.failingFactors());
+    if (!result.converged() && !laplace) {
+      List<EpSweep> sweeps = result.sweeps();
+      System.out.printf(
+          Locale.ROOT,
+          "largest KL change per variable in the last three sweeps: %s (tolerance %.0e); with"
+              + " sampled factors it levels off at the samplers' noise: raise nLive or the"
+              + " tolerance%n",
+          sweeps.subList(Math.max(0, sweeps.size() - 3), sweeps.size()).stream()
+              .map(sweep -> String.format(Locale.ROOT, "%.4f", sweep.maxKl()))
+              .toList(),
+          SAMPLED_TOLERANCE);
+    }
     System.out.printf(
         Locale.ROOT,
         "parent mean %.2f +/- %.2f, parent sigma %.2f +/- %.2f (truth: centres ~ N(50, 10)"
