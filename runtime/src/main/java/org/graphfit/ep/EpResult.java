@@ -217,7 +217,7 @@ public final class EpResult {
   }
 
   /**
-   * The names of the factors excluded after failing in too many sweeps in a row ({@link
+   * The names of the factors excluded after too many failed fits with no success between ({@link
    * ExpectationPropagation.Builder#maxFailures(int)}); they are among {@link #failingFactors()}.
    *
    * @return the names, in factor order

@@ -16,17 +16,18 @@ import java.util.List;
  * {@code files/checkpoint.bin} and the completed fit's {@code files/ep_result.bin}): every factor's
  * messages (the global approximation is their product, recomputed at the end of every sweep), each
  * factor's last status, evidence term and normalised tilted log normaliser, whether it has been
- * updated yet (its next update is damped), how many of its last updates failed in a row, its last
- * marginal terms, the history, the sweep summaries, whether EP has converged and the seconds spent.
- * The approximation a sweep's KL test compares against is taken at that sweep's start, so nothing
- * else crosses a sweep boundary; factor seeds depend only on {@code (seed, sweep, factor)}.
+ * updated yet (its next update is damped), how often its own fit has failed since its last success,
+ * its last marginal terms, the history, the sweep summaries, whether EP has converged and the
+ * seconds spent. The approximation a sweep's KL test compares against is taken at that sweep's
+ * start, so nothing else crosses a sweep boundary; factor seeds depend only on {@code (seed, sweep,
+ * factor)}.
  *
  * <p>Format version 4, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
  * output identifier (string), factor count, variable count, sweeps done, converged flag, seconds;
  * per factor its scope length, then per variable the message's precision and shift, the status
- * ordinal (-1 for none yet), evidence term, normalised log normaliser, updated flag, failures in a
- * row and marginal terms (count or -1 for none, then per variable the point count or -1, the
- * message's precision and shift, the correction's lower and upper ends and log values); the
+ * ordinal (-1 for none yet), evidence term, normalised log normaliser, updated flag, failures since
+ * the last success and marginal terms (count or -1 for none, then per variable the point count or
+ * -1, the message's precision and shift, the correction's lower and upper ends and log values); the
  * history: a flag, then either the updates themselves (the completed fit: count, then per update
  * its sweep, factor name, status ordinal, KL, evidence term, seconds and message) or where they are
  * (the checkpoint: their count and the byte length of the prefix of a separate append-only file
@@ -46,7 +47,7 @@ final class EpState {
   final double[] normalisedLogZ;
   final boolean[] updated;
 
-  /** Per factor, how many of its last updates failed in a row. */
+  /** Per factor, how often its own fit has failed since its last success. */
   final int[] failures;
 
   /** Per factor, the marginal terms of its last successful update, or null. */

@@ -64,8 +64,8 @@ import org.slf4j.LoggerFactory;
  * <p>An update that fails or whose moments are not finite keeps the old message and is retried next
  * sweep; its status is recorded. An analysis factor whose own fit fails ({@link
  * UpdateStatus#FAILED} or {@link UpdateStatus#NON_FINITE_MOMENTS}) in {@link
- * Builder#maxFailures(int)} sweeps in a row, with no success between (a dataset whose likelihood
- * always throws or returns NaN), is excluded: it keeps its last message (the flat start if it never
+ * Builder#maxFailures(int)} sweeps with no success between (a dataset whose likelihood always
+ * throws or returns NaN), is excluded: it keeps its last message (the flat start if it never
  * succeeded, which drops its data from the fit), is no longer updated, its final status is {@link
  * UpdateStatus#EXCLUDED} and {@link EpResult#excludedFactors()} names it.
  *
@@ -157,8 +157,9 @@ public final class ExpectationPropagation {
   }
 
   /**
-   * A builder with the defaults: damping 0.5, 50 sweeps, exclusion after 5 failing sweeps in a row,
-   * tolerance 1e-6, one thread, seed 0, Laplace fits of analysis factors without their own search.
+   * A builder with the defaults: damping 0.5, 50 sweeps, exclusion after 5 failed fits with no
+   * success between, tolerance 1e-6, one thread, seed 0, Laplace fits of analysis factors without
+   * their own search.
    *
    * @return a new builder
    */
@@ -549,7 +550,7 @@ public final class ExpectationPropagation {
       }
       if (state.failures[f] >= maxFailures) {
         state.statuses[f] = UpdateStatus.EXCLUDED;
-        String note = "excluded after " + maxFailures + " failing sweeps in a row";
+        String note = "excluded after " + maxFailures + " failed fits with no success between";
         LOG.warn("EP factor {} {}: {}", factors.get(f).name(), note, update.message());
         update =
             new EpUpdate(

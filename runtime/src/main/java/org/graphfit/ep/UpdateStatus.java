@@ -15,8 +15,8 @@ public enum UpdateStatus {
   /** The new message would have made a variable's global approximation improper; it was kept. */
   IMPROPER_RESULT,
   /**
-   * The factor failed in too many sweeps in a row and is no longer updated; it keeps its last
-   * message. Only a factor's final status, never an update's.
+   * The analysis factor's fit failed too often with no success between and is no longer updated; it
+   * keeps its last message. Only a factor's final status, never an update's.
    */
   EXCLUDED;
 

@@ -181,7 +181,8 @@ class EpRobustnessTest {
     assertThat(broken.stream().map(EpUpdate::status).distinct().toList())
         .containsExactly(UpdateStatus.FAILED);
     assertThat(broken).hasSize(5);
-    assertThat(broken.get(4).message()).contains("excluded after 5 failing sweeps in a row");
+    assertThat(broken.get(4).message())
+        .contains("excluded after 5 failed fits with no success between");
     // The excluded factors keep their flat starting message: the fit is that of the other 18
     // datasets (their centres only add the parent's own spread, far wider than the data's).
     assertThat(result.summary(toy.models.get(4).centre()).sd()).isGreaterThan(1.5);
