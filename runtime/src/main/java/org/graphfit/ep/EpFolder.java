@@ -89,12 +89,12 @@ final class EpFolder {
       throw new IllegalStateException(
           file("checkpoint.bin") + " cannot be used: it is corrupt; delete it to fit afresh");
     }
-    if (state.externalHistory[1] > Integer.MAX_VALUE - 8) {
+    if (state.externalHistory.bytes() > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException(
           file + " holds more than 2 GiB of updates, more than a resume can read; fit afresh");
     }
-    long count = state.externalHistory[0];
-    long length = state.externalHistory[1];
+    int count = state.externalHistory.count();
+    long length = state.externalHistory.bytes();
     if (!Files.exists(file) || Files.size(file) < length) {
       throw new IllegalStateException(
           file

@@ -64,11 +64,19 @@ final class EpState {
   double earlierSeconds;
 
   /**
-   * For a state read from a checkpoint: the number of updates and the byte length of the prefix of
-   * the history file holding them ({@link #history} is then empty until they are read); null
-   * otherwise.
+   * For a state read from a checkpoint, where its history is ({@link #history} is then empty until
+   * it is read); null otherwise.
    */
-  long[] externalHistory;
+  HistoryReference externalHistory;
+
+  /**
+   * The history of a checkpoint: its number of updates and the byte length of the prefix of the
+   * history file holding them.
+   *
+   * @param count the number of updates
+   * @param bytes the length of the prefix
+   */
+  record HistoryReference(int count, long bytes) {}
 
   private EpState(List<EpFactor> factors, int variables) {
     List<List<Integer>> scopes = new ArrayList<>();
@@ -135,24 +143,30 @@ final class EpState {
   }
 
   /**
-   * The EP log evidence, {@code A(q) + sum_f log s_f}, over every factor but those excluded before
-   * any successful update; see {@link ExpectationPropagation}.
+   * Excludes a factor from further updates. One excluded before any successful update keeps its
+   * start, the prior's Gaussian for the variables whose prior it includes and flat messages
+   * elsewhere: as with an exact prior factor, its evidence term is then {@code -A(message)} over
+   * those variables, so that the estimate is that of the graph without its data.
+   *
+   * @param f the factor
    */
+  void exclude(int f) {
+    statuses[f] = UpdateStatus.EXCLUDED;
+    if (!updated[f]) {
+      evidenceTerms[f] = 0;
+      for (int k = 0; k < ownsPrior[f].length; k++) {
+        evidenceTerms[f] -= ownsPrior[f][k] ? field.message(f, k).logNormaliser() : 0;
+      }
+    }
+  }
+
+  /** The EP log evidence, {@code A(q) + sum_f log s_f}; see {@link ExpectationPropagation}. */
   double logEvidence() {
     double total = 0;
     for (int v = 0; v < field.variableCount(); v++) {
       total += field.global(v).logNormaliser();
     }
     for (int f = 0; f < field.factorCount(); f++) {
-      if (statuses[f] == UpdateStatus.EXCLUDED && !updated[f]) {
-        // never approximated: its data are not in the fit, nor in the estimate; what it keeps is
-        // its start, the prior's Gaussian for the variables whose prior it includes, which counts
-        // as that normalised prior (log s = -A(message)), and flat messages elsewhere
-        for (int k = 0; k < ownsPrior[f].length; k++) {
-          total -= ownsPrior[f][k] ? field.message(f, k).logNormaliser() : 0;
-        }
-        continue;
-      }
       GaussianMessage[] cavity = field.cavity(f);
       double term = normalisedLogZ[f];
       for (int k = 0; k < cavity.length; k++) {
@@ -301,7 +315,7 @@ final class EpState {
           state.history.add(readUpdate(in));
         }
       } else {
-        state.externalHistory = new long[] {in.readInt(), in.readLong()};
+        state.externalHistory = new HistoryReference(in.readInt(), in.readLong());
       }
       int sweeps = count(in, 8);
       for (int i = 0; i < sweeps; i++) {
@@ -345,10 +359,10 @@ final class EpState {
    * @return the updates
    * @throws IllegalStateException if the bytes do not hold exactly that many updates
    */
-  static List<EpUpdate> decode(byte[] bytes, long count) {
+  static List<EpUpdate> decode(byte[] bytes, int count) {
     List<EpUpdate> updates = new ArrayList<>();
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      for (long i = 0; i < count; i++) {
+      for (int i = 0; i < count; i++) {
         updates.add(readUpdate(in));
       }
       if (in.read() != -1) {

@@ -549,7 +549,7 @@ public final class ExpectationPropagation {
         state.failures[f]++;
       }
       if (state.failures[f] >= maxFailures) {
-        state.statuses[f] = UpdateStatus.EXCLUDED;
+        state.exclude(f);
         String note = "excluded after " + maxFailures + " failed fits with no success between";
         LOG.warn("EP factor {} {}: {}", factors.get(f).name(), note, update.message());
         update =

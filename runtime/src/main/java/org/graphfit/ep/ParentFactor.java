@@ -46,7 +46,9 @@ final class ParentFactor implements EpFactor {
   private final double[] fixedHyper;
   private final int[] hyperSlot;
   private final List<Integer> variables;
-  private final boolean analytic;
+
+  /** How the closed form splits the hyper-parameters, or null where it does not apply. */
+  private final ClosedForm closedForm;
 
   /**
    * A factor.
@@ -82,7 +84,10 @@ final class ParentFactor implements EpFactor {
       }
     }
     this.variables = List.copyOf(scope);
-    this.analytic = distribution instanceof GaussianParent && drawnPrior instanceof GaussianPrior;
+    this.closedForm =
+        distribution instanceof GaussianParent && drawnPrior instanceof GaussianPrior
+            ? ClosedForm.of(hyperSlot, hyperPriors)
+            : null;
   }
 
   @Override
@@ -114,7 +119,7 @@ final class ParentFactor implements EpFactor {
       }
     }
     try {
-      Projection projection = analytic ? analytic(task) : grid(task);
+      Projection projection = closedForm != null ? analytic(task) : grid(task);
       if (projection == null) {
         return FactorResult.failed(
             task,
@@ -143,7 +148,7 @@ final class ParentFactor implements EpFactor {
     GaussianMessage[] cavity = task.cavity();
     int muSlot = hyperSlot[0];
     Conditional conditional = new Conditional(task);
-    List<Integer> dims = conditional.dims;
+    List<Integer> dims = closedForm.dims();
     double[] z = new double[dims.size()];
     double[] values = conditional.values;
     GaussianMessage[] moments = new GaussianMessage[variables.size()];
@@ -181,7 +186,7 @@ final class ParentFactor implements EpFactor {
     moments[0] = GaussianMessage.ofMoments(mixture[0], mixture[1]);
     // The closed-form integrals used normalised cavities of x (and of a closed-form mu).
     logNormaliser += cavity[0].logNormaliser();
-    if (muSlot >= 0 && conditional.muClosed) {
+    if (muSlot >= 0 && closedForm.muClosed()) {
       moments[muSlot] = GaussianMessage.ofMoments(mixture[2], mixture[3]);
       logNormaliser += cavity[muSlot].logNormaliser();
     }
@@ -231,18 +236,37 @@ final class ParentFactor implements EpFactor {
   }
 
   /**
+   * The split of a Gaussian parent's hyper-parameters, fixed per factor: whether {@code μ} is
+   * integrated in closed form (fixed, or with a Gaussian prior), the scope positions integrated
+   * numerically (a free non-Gaussian {@code μ}, a free {@code σ}) and their quadrature dimensions
+   * (-1 for none).
+   */
+  private record ClosedForm(boolean muClosed, List<Integer> dims, int muDim, int sigmaDim) {
+    static ClosedForm of(int[] hyperSlot, Prior[] hyperPriors) {
+      int muSlot = hyperSlot[0];
+      int sigmaSlot = hyperSlot[1];
+      boolean muClosed = muSlot < 0 || hyperPriors[0] instanceof GaussianPrior;
+      List<Integer> dims = new ArrayList<>(2);
+      if (!muClosed) {
+        dims.add(muSlot);
+      }
+      if (sigmaSlot >= 0) {
+        dims.add(sigmaSlot);
+      }
+      return new ClosedForm(
+          muClosed, List.copyOf(dims), muClosed ? -1 : 0, sigmaSlot < 0 ? -1 : dims.size() - 1);
+    }
+  }
+
+  /**
    * The closed-form integral over {@code x} (and a closed-form {@code μ}) given the quadrature
    * variables, evaluated into one reused buffer: {@code {log factor, E[x], Var[x], E[μ], Var[μ]}}.
    */
   private final class Conditional {
     final double[] values = new double[5];
-    final boolean muClosed;
-
-    /** The factor's scope positions integrated numerically: a free non-Gaussian μ, a free σ. */
-    final List<Integer> dims = new ArrayList<>(2);
-
-    private final int muDim;
-    private final int sigmaDim;
+    private final boolean muClosed = closedForm.muClosed();
+    private final int muDim = closedForm.muDim();
+    private final int sigmaDim = closedForm.sigmaDim();
     private final double m;
     private final double v;
     private final double a;
@@ -251,16 +275,6 @@ final class ParentFactor implements EpFactor {
     Conditional(FactorTask task) {
       GaussianMessage[] cavity = task.cavity();
       int muSlot = hyperSlot[0];
-      int sigmaSlot = hyperSlot[1];
-      this.muClosed = muSlot < 0 || hyperPriors[0] instanceof GaussianPrior;
-      if (!muClosed) {
-        dims.add(muSlot);
-      }
-      if (sigmaSlot >= 0) {
-        dims.add(sigmaSlot);
-      }
-      this.muDim = muClosed ? -1 : 0;
-      this.sigmaDim = sigmaSlot < 0 ? -1 : dims.size() - 1;
       this.m = cavity[0].mean();
       this.v = cavity[0].variance();
       this.a = muSlot < 0 ? fixedHyper[0] : cavity[muSlot].mean();
