@@ -3,7 +3,10 @@ package org.graphfit.search;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TaskRunnerTest {
@@ -54,6 +57,53 @@ class TaskRunnerTest {
                       throw new AssertionError("broken");
                     }
                   }));
+    }
+  }
+
+  @Test
+  void resultsAreHandedOverInIndexOrderOnTheCallingThread() {
+    for (int threads = 1; threads <= 3; threads++) {
+      List<Integer> order = new ArrayList<>();
+      Thread caller = Thread.currentThread();
+      try (TaskRunner runner = TaskRunner.withThreads(threads)) {
+        runner.runInOrder(
+            500,
+            i -> {
+              // uneven task lengths, so that results finish out of order
+              double x = i;
+              for (int k = 0; k < 2000 * (i % 5); k++) {
+                x = Math.sin(x);
+              }
+              return x == Double.MAX_VALUE ? -1 : i;
+            },
+            i -> {
+              assertThat(Thread.currentThread()).isSameInstanceAs(caller);
+              order.add(i);
+            });
+      }
+      assertThat(order).isEqualTo(IntStream.range(0, 500).boxed().toList());
+    }
+  }
+
+  @Test
+  void aFailingTaskStopsRunInOrderAndIsRethrown() {
+    try (TaskRunner runner = TaskRunner.withThreads(2)) {
+      List<Integer> handed = new ArrayList<>();
+      IllegalArgumentException error =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  runner.runInOrder(
+                      100,
+                      i -> {
+                        if (i == 37) {
+                          throw new IllegalArgumentException("task " + i);
+                        }
+                        return i;
+                      },
+                      handed::add));
+      assertThat(error).hasMessageThat().isEqualTo("task 37");
+      assertThat(handed.size()).isAtMost(37);
     }
   }
 
