@@ -17,6 +17,7 @@ import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.graph.HierarchicalFactor;
+import org.graphfit.log.Log;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
@@ -24,8 +25,6 @@ import org.graphfit.output.OutputFolder;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Search;
 import org.graphfit.search.SearchEngine;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Expectation propagation on a {@link FactorGraph}: a Gaussian mean-field approximation in latent
@@ -120,7 +119,7 @@ public final class ExpectationPropagation {
   /** The history note of an update whose analysis message was set flat. */
   static final String FLAT_NOTE = "a message of negative precision set flat";
 
-  private static final Logger LOG = LoggerFactory.getLogger(ExpectationPropagation.class);
+  private static final Log LOG = Log.of(ExpectationPropagation.class);
 
   /**
    * The smallest fraction of its sweep-start precision a variable's global approximation may keep.

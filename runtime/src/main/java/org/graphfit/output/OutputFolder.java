@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.prior.Prior;
+import org.graphfit.search.Check;
+import org.graphfit.search.Concern;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
 
@@ -235,6 +237,8 @@ public final class OutputFolder {
         + result.failedCalls()
         + "\nseconds                                 "
         + result.seconds()
+        + "\ntrustworthy                             "
+        + (result.trustworthy() ? "yes" : "NO: " + result.concerns())
         + "\n";
   }
 
@@ -255,6 +259,12 @@ public final class OutputFolder {
     summary.put("first_failure", result.firstFailure());
     summary.put("seconds", result.seconds());
     summary.put("diagnostics", result.diagnostics());
+    summary.put("trustworthy", result.trustworthy());
+    List<Map<String, String>> concerns = new ArrayList<>();
+    for (Concern concern : result.concerns()) {
+      concerns.add(Map.of("check", concern.check().name(), "message", concern.message()));
+    }
+    summary.put("concerns", concerns);
     return summary;
   }
 
@@ -291,6 +301,11 @@ public final class OutputFolder {
       }
       for (Map.Entry<String, JsonNode> entry : summary.path("diagnostics").properties()) {
         builder.diagnostic(entry.getKey(), entry.getValue().asDouble());
+      }
+      for (JsonNode concern : summary.path("concerns")) {
+        builder.concern(
+            new Concern(
+                Check.valueOf(concern.path("check").asText()), concern.path("message").asText()));
       }
       JsonNode firstFailure = summary.path("first_failure");
       builder.cost(

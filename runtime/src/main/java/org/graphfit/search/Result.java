@@ -1,5 +1,6 @@
 package org.graphfit.search;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,8 @@ import org.graphfit.model.ModelLayout;
 
 /**
  * The typed result of a fit: the weighted samples, the instances they imply, the log evidence where
- * the search estimates it, diagnostics, and the cost.
+ * the search estimates it, diagnostics, the cost, and whether the search's self-checks found it
+ * {@linkplain #trustworthy() trustworthy}.
  *
  * @param <T> the type of instance
  */
@@ -21,6 +23,7 @@ public final class Result<T> {
   private final double logEvidence;
   private final double logEvidenceError;
   private final Map<String, Double> diagnostics;
+  private final List<Concern> concerns;
   private final long likelihoodCalls;
   private final long failedCalls;
   private final String firstFailure;
@@ -33,6 +36,7 @@ public final class Result<T> {
     this.logEvidence = builder.logEvidence;
     this.logEvidenceError = builder.logEvidenceError;
     this.diagnostics = Collections.unmodifiableMap(new LinkedHashMap<>(builder.diagnostics));
+    this.concerns = List.copyOf(builder.concerns);
     this.likelihoodCalls = builder.likelihoodCalls;
     this.failedCalls = builder.failedCalls;
     this.firstFailure = builder.firstFailure;
@@ -178,6 +182,26 @@ public final class Result<T> {
   }
 
   /**
+   * Whether the search's self-checks passed: the run met its stopping rule and found nothing that
+   * makes its samples or evidence suspect. A result that is not trustworthy says why in {@link
+   * #concerns()}, in {@link #summary()} and in its output folder's {@code samples_summary.json}.
+   *
+   * @return true if there is no concern
+   */
+  public boolean trustworthy() {
+    return concerns.isEmpty();
+  }
+
+  /**
+   * The failed self-checks, in the order the search made them.
+   *
+   * @return the concerns, empty for a trustworthy result
+   */
+  public List<Concern> concerns() {
+    return concerns;
+  }
+
+  /**
    * The number of calls of the user's likelihood.
    *
    * @return the call count
@@ -215,12 +239,21 @@ public final class Result<T> {
 
   /**
    * A {@code model.results}-style summary: evidence, best fit, medians with 1 and 3 sigma
-   * intervals, diagnostics.
+   * intervals, diagnostics, and whether the result is trustworthy (with every concern).
    *
    * @return the text
    */
   public String summary() {
     StringBuilder text = new StringBuilder();
+    line(
+        text,
+        "Trustworthy",
+        trustworthy()
+            ? "yes"
+            : "NO ("
+                + concerns.size()
+                + (concerns.size() == 1 ? " concern" : " concerns")
+                + " below)");
     if (hasLogEvidence()) {
       line(text, "Bayesian Evidence", format(logEvidence) + " +/- " + format(logEvidenceError));
     }
@@ -253,6 +286,12 @@ public final class Result<T> {
     for (Map.Entry<String, Double> entry : diagnostics.entrySet()) {
       line(text, entry.getKey(), format(entry.getValue()));
     }
+    if (!concerns.isEmpty()) {
+      text.append("\nConcerns:\n\n");
+      for (Concern concern : concerns) {
+        line(text, concern.check().name(), concern.message());
+      }
+    }
     return text.toString();
   }
 
@@ -282,6 +321,7 @@ public final class Result<T> {
     private double logEvidence = Double.NaN;
     private double logEvidenceError = Double.NaN;
     private final Map<String, Double> diagnostics = new LinkedHashMap<>();
+    private final List<Concern> concerns = new ArrayList<>();
     private long likelihoodCalls;
     private long failedCalls;
     private String firstFailure;
@@ -315,6 +355,29 @@ public final class Result<T> {
      */
     public Builder<T> diagnostic(String name, double value) {
       diagnostics.put(name, value);
+      return this;
+    }
+
+    /**
+     * Adds a concern: a self-check the run failed.
+     *
+     * @param concern the concern
+     * @return this builder
+     */
+    public Builder<T> concern(Concern concern) {
+      concerns.add(Objects.requireNonNull(concern, "concern"));
+      return this;
+    }
+
+    /**
+     * Adds the diagnostics and concerns of an engine's run.
+     *
+     * @param run the run
+     * @return this builder
+     */
+    public Builder<T> checks(SearchRun run) {
+      run.diagnostics().forEach(this::diagnostic);
+      run.concerns().forEach(this::concern);
       return this;
     }
 

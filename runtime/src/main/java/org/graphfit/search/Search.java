@@ -3,11 +3,10 @@ package org.graphfit.search;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.graphfit.analysis.Analysis;
+import org.graphfit.log.Log;
 import org.graphfit.model.Model;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.output.OutputFolder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link NonLinearSearch} made of an engine plus how to run it: the number of threads and,
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class Search implements NonLinearSearch {
-  private static final Logger LOG = LoggerFactory.getLogger(Search.class);
+  private static final Log LOG = Log.of(Search.class);
 
   private final SearchEngine engine;
   private final int threads;
@@ -133,12 +132,15 @@ public final class Search implements NonLinearSearch {
           failures.calls(),
           failures.firstMessage());
     }
-    Result.Builder<T> builder =
+    Result<T> result =
         Result.builder(engine.name(), layout, run.samples())
             .logEvidence(run.logEvidence(), run.logEvidenceError())
-            .cost(failures, seconds);
-    run.diagnostics().forEach(builder::diagnostic);
-    Result<T> result = builder.build();
+            .cost(failures, seconds)
+            .checks(run)
+            .build();
+    for (Concern concern : result.concerns()) {
+      LOG.warn("{} result is not trustworthy: {}", engine.name(), concern);
+    }
     if (folder != null) {
       folder.writeResult(result);
       LOG.info("wrote {}", folder.path());

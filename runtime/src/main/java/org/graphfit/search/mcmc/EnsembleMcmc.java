@@ -1,8 +1,13 @@
 package org.graphfit.search.mcmc;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.graphfit.search.Check;
 import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.Concern;
 import org.graphfit.search.Samples;
 import org.graphfit.search.SearchEngine;
 import org.graphfit.search.SearchProblem;
@@ -61,6 +66,20 @@ public final class EnsembleMcmc implements SearchEngine {
     diagnostics.put("steps", (double) chain.steps());
     diagnostics.put("walkers", (double) chain.walkers());
     diagnostics.put("converged", chain.converged() ? 1.0 : 0.0);
-    return new SearchRun(samples, Double.NaN, Double.NaN, diagnostics);
+    List<Concern> concerns = new ArrayList<>();
+    if (!chain.converged()) {
+      concerns.add(
+          new Concern(
+              Check.CONVERGENCE,
+              String.format(
+                  Locale.ROOT,
+                  "the chain stopped after %d steps, before it was %.0f autocorrelation times long"
+                      + " with a stable tau (largest tau %.3g): the samples are correlated and may"
+                      + " not cover the posterior; raise maxSteps",
+                  chain.steps(),
+                  settings.tauFactor(),
+                  tauMax)));
+    }
+    return new SearchRun(samples, Double.NaN, Double.NaN, diagnostics, concerns);
   }
 }

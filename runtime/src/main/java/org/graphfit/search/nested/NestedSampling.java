@@ -1,28 +1,30 @@
 package org.graphfit.search.nested;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.graphfit.search.Check;
 import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.Concern;
 import org.graphfit.search.Samples;
 import org.graphfit.search.SearchEngine;
 import org.graphfit.search.SearchProblem;
 import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link NestedSampler} as a {@link SearchEngine}: the weighted dead and final live points
  * become the samples, the log evidence and its error are reported, and the diagnostics are the
- * information, the iterations and the effective sample size.
+ * information, the iterations and the effective sample size. A run that stopped at its call or
+ * iteration limit, or whose walks or slices got stuck, carries a {@link Concern}.
  *
  * <p>Proposals are evaluated in batches of {@link NestedSettings#batchSize()} on the search's
  * threads; the batch size, not the thread count, determines the result, so set it to a multiple of
  * the number of cores when the likelihood is expensive enough to share out.
  */
 public final class NestedSampling implements SearchEngine {
-  private static final Logger LOG = LoggerFactory.getLogger(NestedSampling.class);
-
   private final NestedSettings settings;
 
   private NestedSampling(NestedSettings settings) {
@@ -73,20 +75,29 @@ public final class NestedSampling implements SearchEngine {
     diagnostics.put("remaining_dlogz", run.remainingLogZ());
     diagnostics.put("converged", run.converged() ? 1.0 : 0.0);
     diagnostics.put("stuck_proposals", (double) run.stuckProposals());
+    List<Concern> concerns = new ArrayList<>();
     if (run.stuckProposals() > 0.05 * run.iterations()) {
-      LOG.warn(
-          "{} of {} new live points copy an existing one because their random walk or slice got"
-              + " stuck; raise walks or slices, or use uniform sampling",
-          run.stuckProposals(),
-          run.iterations());
+      concerns.add(
+          new Concern(
+              Check.STUCK_PROPOSALS,
+              run.stuckProposals()
+                  + " of "
+                  + run.iterations()
+                  + " new live points copy an existing one because their random walk or slice got"
+                  + " stuck; raise walks or slices, or use uniform sampling"));
     }
     if (!run.converged()) {
-      LOG.warn(
-          "nested sampling stopped at its iteration or call limit with {} of log evidence still in"
-              + " the live points (dlogz {}); the evidence and its error are not trustworthy",
-          run.remainingLogZ(),
-          settings.dlogz());
+      concerns.add(
+          new Concern(
+              Check.CONVERGENCE,
+              String.format(
+                  Locale.ROOT,
+                  "nested sampling stopped at its iteration or call limit with %.3g of log evidence"
+                      + " still in the live points (dlogz %.3g); the evidence and its error are not"
+                      + " trustworthy: raise maxCalls or maxIterations",
+                  run.remainingLogZ(),
+                  settings.dlogz())));
     }
-    return new SearchRun(samples, run.logZ(), run.logZError(), diagnostics);
+    return new SearchRun(samples, run.logZ(), run.logZError(), diagnostics, concerns);
   }
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.graphfit.search.Check;
 import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.Concern;
 import org.graphfit.search.Samples;
 import org.graphfit.search.SearchEngine;
 import org.graphfit.search.SearchProblem;
@@ -20,8 +22,9 @@ import org.graphfit.search.TaskRunner;
  * errors. When the Laplace covariance exists, the samples are draws from it (each evaluated once,
  * draws outside the prior's support dropped) plus the optimum itself with weight zero, so it is the
  * maximum likelihood sample without biasing the statistics; otherwise the samples are the optimum
- * alone and the diagnostic {@code laplace_ok} is 0. Optimisers do not checkpoint: an interrupted
- * optimisation starts again.
+ * alone, the diagnostic {@code laplace_ok} is 0 and the result carries a {@link Check#LAPLACE}
+ * concern (an optimiser that did not converge carries a {@link Check#CONVERGENCE} one). Optimisers
+ * do not checkpoint: an interrupted optimisation starts again.
  */
 public final class Optimization implements SearchEngine {
   /** Which optimiser runs. */
@@ -114,8 +117,24 @@ public final class Optimization implements SearchEngine {
     Map<String, Double> diagnostics = new LinkedHashMap<>();
     diagnostics.put("log_posterior_at_optimum", optimum.logPosterior());
     diagnostics.put("laplace_ok", laplace.status() == LaplaceApproximation.Status.OK ? 1.0 : 0.0);
+    List<Concern> concerns = new ArrayList<>();
+    if (!optimum.converged()) {
+      concerns.add(
+          new Concern(
+              Check.CONVERGENCE,
+              "the optimiser stopped at its evaluation limit before meeting its convergence"
+                  + " criterion: the optimum and the errors around it may be off; add restarts or"
+                  + " use CMA_ES_THEN_LBFGS"));
+    }
     if (laplace.status() != LaplaceApproximation.Status.OK) {
-      return optimumOnly(problem, optimum, diagnostics);
+      concerns.add(
+          new Concern(
+              Check.LAPLACE,
+              "the Laplace approximation failed ("
+                  + laplace.status()
+                  + "): the result is the optimum alone, without errors; the optimum may sit on a"
+                  + " prior bound or a flat direction of the likelihood"));
+      return optimumOnly(problem, optimum, diagnostics, concerns);
     }
     UniformRandomProvider rng =
         RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x1a9ace});
@@ -134,7 +153,12 @@ public final class Optimization implements SearchEngine {
     }
     diagnostics.put("laplace_draws_kept", (double) (kept.size() - 1));
     if (kept.size() == 1) {
-      return optimumOnly(problem, optimum, diagnostics);
+      concerns.add(
+          new Concern(
+              Check.LAPLACE,
+              "every draw from the Laplace approximation fell outside the prior or had zero"
+                  + " likelihood: the result is the optimum alone, without errors"));
+      return optimumOnly(problem, optimum, diagnostics, concerns);
     }
     double[] keptArray = new double[kept.size()];
     double[] weights = new double[kept.size()];
@@ -143,15 +167,18 @@ public final class Optimization implements SearchEngine {
       weights[i] = i == 0 ? 0 : 1;
     }
     Samples samples = Samples.of(problem, kept.toArray(new double[0][]), keptArray, weights);
-    return new SearchRun(samples, Double.NaN, Double.NaN, diagnostics);
+    return new SearchRun(samples, Double.NaN, Double.NaN, diagnostics, concerns);
   }
 
   private static SearchRun optimumOnly(
-      SearchProblem problem, OptimumRun optimum, Map<String, Double> diagnostics) {
+      SearchProblem problem,
+      OptimumRun optimum,
+      Map<String, Double> diagnostics,
+      List<Concern> concerns) {
     Samples single =
         Samples.of(
             problem, new double[][] {optimum.best()}, new double[] {optimum.logLikelihood()}, null);
-    return new SearchRun(single, Double.NaN, Double.NaN, diagnostics);
+    return new SearchRun(single, Double.NaN, Double.NaN, diagnostics, concerns);
   }
 
   private OptimumRun optimise(SearchProblem problem, TaskRunner runner) {

@@ -1,0 +1,6 @@
+/**
+ * The notices a user must see (a completed fit loaded, a fit resumed, a result that cannot be
+ * trusted): through SLF4J when a binding is on the class path, on standard error otherwise. The
+ * lowest package of the runtime: it depends on the SLF4J API only.
+ */
+package org.graphfit.log;

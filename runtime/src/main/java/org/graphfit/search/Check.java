@@ -1,0 +1,23 @@
+package org.graphfit.search;
+
+/**
+ * The self-checks a search makes of its own run. A check that fails becomes a {@link Concern} of
+ * the result, and a result with any concern is not {@linkplain Result#trustworthy() trustworthy}.
+ */
+public enum Check {
+  /**
+   * The run stopped at a limit (iterations, calls, steps, sweeps) before its own stopping rule was
+   * met, or an optimiser did not meet its convergence criterion.
+   */
+  CONVERGENCE,
+  /**
+   * Random walks or slices got stuck: too many new points copy an existing one, so the samples are
+   * correlated and the evidence is biased.
+   */
+  STUCK_PROPOSALS,
+  /**
+   * The Laplace approximation at the optimum failed (the negative Hessian is not positive definite
+   * or the objective is not finite there), so the errors are missing or unreliable.
+   */
+  LAPLACE
+}

@@ -1,0 +1,91 @@
+package org.graphfit.search;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.nio.file.Path;
+import org.graphfit.analysis.Analysis;
+import org.graphfit.prior.Prior;
+import org.graphfit.search.mcmc.EnsembleMcmc;
+import org.graphfit.search.mcmc.EnsembleSettings;
+import org.graphfit.search.nested.NestedSampling;
+import org.graphfit.search.nested.NestedSettings;
+import org.graphfit.search.optimize.Objective;
+import org.graphfit.search.optimize.Optimization;
+import org.graphfit.testing.ValueModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultConcernsTest {
+  private static final Analysis<Double> NORMAL_AT_TWO = x -> -0.5 * (x - 2) * (x - 2);
+  private static final ValueModel MODEL = new ValueModel(Prior.uniform(-10, 10));
+
+  @TempDir Path output;
+
+  @Test
+  void aCompleteNestedSamplingRunIsTrustworthy() {
+    Result<Double> result =
+        Search.of(NestedSampling.of(NestedSettings.builder().nLive(100).seed(1).build()))
+            .withThreads(1)
+            .fit(MODEL, NORMAL_AT_TWO);
+
+    assertThat(result.trustworthy()).isTrue();
+    assertThat(result.concerns()).isEmpty();
+    assertThat(result.summary()).contains("Trustworthy                             yes");
+  }
+
+  @Test
+  void nestedSamplingStoppedAtItsCallLimitIsNotTrustworthy() {
+    Result<Double> result =
+        Search.of(
+                NestedSampling.of(
+                    NestedSettings.builder().nLive(100).maxCalls(300).seed(1).build()))
+            .withThreads(1)
+            .fit(MODEL, NORMAL_AT_TWO);
+
+    assertThat(result.trustworthy()).isFalse();
+    assertThat(result.concerns()).hasSize(1);
+    assertThat(result.concerns().get(0).check()).isEqualTo(Check.CONVERGENCE);
+    assertThat(result.summary()).contains("NO (1 concern below)");
+    assertThat(result.summary()).contains("raise maxCalls");
+  }
+
+  @Test
+  void mcmcStoppedEarlyIsNotTrustworthy() {
+    Result<Double> result =
+        Search.of(
+                EnsembleMcmc.of(EnsembleSettings.builder().walkers(8).maxSteps(40).seed(2).build()))
+            .withThreads(1)
+            .fit(MODEL, NORMAL_AT_TWO);
+
+    assertThat(result.trustworthy()).isFalse();
+    assertThat(result.concerns().get(0).check()).isEqualTo(Check.CONVERGENCE);
+    assertThat(result.concerns().get(0).message()).contains("raise maxSteps");
+  }
+
+  @Test
+  void aFailedLaplaceApproximationIsNotTrustworthy() {
+    // A likelihood flat in the parameter: the Hessian at the optimum is zero.
+    Result<Double> result =
+        Search.of(Optimization.of(Optimization.Method.LBFGS, Objective.LOG_LIKELIHOOD, 3, 0, 100))
+            .withThreads(1)
+            .fit(MODEL, x -> 0.0);
+
+    assertThat(result.trustworthy()).isFalse();
+    assertThat(result.concerns().stream().map(Concern::check)).contains(Check.LAPLACE);
+  }
+
+  @Test
+  void concernsSurviveTheOutputFolder() {
+    Search search =
+        Search.of(
+                NestedSampling.of(
+                    NestedSettings.builder().nLive(100).maxCalls(300).seed(1).build()))
+            .withThreads(1)
+            .withOutput(output, "limited");
+    Result<Double> fitted = search.fit(MODEL, NORMAL_AT_TWO);
+    Result<Double> loaded = search.fit(MODEL, NORMAL_AT_TWO);
+
+    assertThat(loaded.trustworthy()).isFalse();
+    assertThat(loaded.concerns()).isEqualTo(fitted.concerns());
+  }
+}
