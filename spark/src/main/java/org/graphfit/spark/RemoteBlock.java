@@ -33,7 +33,6 @@ final class RemoteBlock {
   private final int[] handed;
   private final long start = System.nanoTime();
   private final SimpleFutureAction<BoxedUnit> future;
-  private final int partitionsWithWork;
   private final int tasks;
   private boolean finished;
 
@@ -72,7 +71,6 @@ final class RemoteBlock {
         withWork.add(p);
       }
     }
-    this.partitionsWithWork = withWork.size();
     JavaRDD<byte[]> results =
         shards.zipPartitions(spark.parallelize(payloads, partitions), new ShardFunctions.Update());
     this.future =
@@ -150,23 +148,21 @@ final class RemoteBlock {
    */
   SparkJob summary(int sweep) {
     double seconds = 0;
-    double longest = 0;
     int built = 0;
     double buildSeconds = 0;
+    List<String> executors = new ArrayList<>();
+    List<Double> taskSeconds = new ArrayList<>();
     for (int p = 0; p < reports.length; p++) {
-      if (reports[p] != null) {
+      Codec.Report report = reports[p];
+      executors.add(report == null ? "" : report.executor());
+      taskSeconds.add(report == null ? 0 : report.seconds());
+      if (report != null) {
         seconds = Math.max(seconds, (arrived[p] - start) / 1e9);
-        longest = Math.max(longest, reports[p].seconds());
-        built += reports[p].built() ? 1 : 0;
-        buildSeconds += reports[p].buildSeconds();
+        built += report.built() ? 1 : 0;
+        buildSeconds += report.buildSeconds();
       }
     }
-    List<String> executors = new ArrayList<>();
-    for (Codec.Report report : reports) {
-      executors.add(report == null ? "" : report.executor());
-    }
-    return new SparkJob(
-        sweep, tasks, partitionsWithWork, seconds, longest, built, buildSeconds, executors);
+    return new SparkJob(sweep, tasks, seconds, executors, taskSeconds, built, buildSeconds);
   }
 
   /** Records a partition's report as Spark hands it over (on Spark's scheduler thread). */

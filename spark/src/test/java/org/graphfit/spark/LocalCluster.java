@@ -1,5 +1,6 @@
 package org.graphfit.spark;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -123,7 +125,7 @@ public final class LocalCluster implements AutoCloseable {
     command.add("-Xmx256m");
     command.addAll(JAVA_OPTIONS);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath());
     command.add(main);
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -133,6 +135,17 @@ public final class LocalCluster implements AutoCloseable {
     environment.put("SPARK_SCALA_VERSION", "2.13");
     environment.put("SPARK_LOCAL_IP", "127.0.0.1");
     return builder.start();
+  }
+
+  /** This JVM's class path with absolute entries: executors run in folders of their own. */
+  private static String classPath() {
+    StringJoiner entries = new StringJoiner(File.pathSeparator);
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        entries.add(Path.of(entry).toAbsolutePath().toString());
+      }
+    }
+    return entries.toString();
   }
 
   private static int freePort() throws IOException {
@@ -192,7 +205,7 @@ public final class LocalCluster implements AutoCloseable {
         .set("spark.ui.enabled", "false")
         .set("spark.executor.memory", memory)
         .set("spark.executor.cores", String.valueOf(cores))
-        .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+        .set("spark.executor.extraClassPath", classPath())
         .set("spark.executor.extraJavaOptions", String.join(" ", JAVA_OPTIONS));
   }
 
