@@ -263,7 +263,9 @@ public final class EpClusterBenchmark implements Callable<Integer> {
                 factors -> {
                   SparkFactorExecutor executor =
                       partitions > 0
-                          ? SparkFactorExecutor.of(spark, source, factors, partitions)
+                          ? SparkFactorExecutor.builder(spark, source)
+                              .partitions(partitions)
+                              .build(factors)
                           : SparkFactorExecutor.of(spark, source, factors);
                   measured[0] = new Measured(executor, spark);
                   return measured[0];

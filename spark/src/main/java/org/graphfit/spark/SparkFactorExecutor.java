@@ -38,6 +38,7 @@ import org.graphfit.log.Log;
  * <pre>{@code
  * try (JavaSparkContext spark = new JavaSparkContext(conf)) {
  *   EpResult result = ep.fit(graph, factors -> SparkFactorExecutor.of(spark, source, factors));
+ *   // or SparkFactorExecutor.builder(spark, source).partitions(64).build(factors)
  * }
  * }</pre>
  */
@@ -61,13 +62,12 @@ public final class SparkFactorExecutor implements FactorExecutor {
   private JavaRDD<FactorShard> shards;
   private boolean closed;
 
-  private SparkFactorExecutor(
-      JavaSparkContext spark, FactorSource source, List<EpFactor> factors, int partitions) {
-    this.spark = spark;
-    this.source = source;
+  private SparkFactorExecutor(Builder builder, List<EpFactor> factors) {
+    this.spark = builder.spark;
+    this.source = builder.source;
     this.portable = PortableFactor.of(factors);
-    this.requestedPartitions = partitions;
-    this.driver = LocalFactorExecutor.of(factors, 1);
+    this.requestedPartitions = builder.partitions;
+    this.driver = LocalFactorExecutor.of(factors, builder.driverThreads);
     this.remote = new boolean[factors.size()];
     for (PortableFactor factor : portable) {
       remote[factor.factor()] = true;
@@ -77,8 +77,7 @@ public final class SparkFactorExecutor implements FactorExecutor {
   }
 
   /**
-   * An executor whose analysis factors are split into twice as many partitions as the cluster has
-   * cores ({@code spark.defaultParallelism}) when the first sweep starts.
+   * An executor with the default settings ({@link Builder}).
    *
    * @param spark the Spark context; the caller owns it and stops it
    * @param source rebuilds the analysis factors on executors
@@ -88,36 +87,19 @@ public final class SparkFactorExecutor implements FactorExecutor {
    */
   public static SparkFactorExecutor of(
       JavaSparkContext spark, FactorSource source, List<EpFactor> factors) {
-    return create(spark, source, factors, 0);
+    return builder(spark, source).build(factors);
   }
 
   /**
-   * An executor with a given number of partitions of the analysis factors.
+   * A builder of executors on a Spark context.
    *
    * @param spark the Spark context; the caller owns it and stops it
    * @param source rebuilds the analysis factors on executors
-   * @param factors the driver's factors ({@link org.graphfit.ep.ExpectationPropagation#fit} passes
-   *     them)
-   * @param partitions the Spark tasks of a sweep, at least 1 (fewer if there are fewer analysis
-   *     factors); each costs Spark a few milliseconds
-   * @return the executor
-   * @throws IllegalArgumentException if {@code partitions < 1}
+   * @return the builder
    */
-  public static SparkFactorExecutor of(
-      JavaSparkContext spark, FactorSource source, List<EpFactor> factors, int partitions) {
-    if (partitions < 1) {
-      throw new IllegalArgumentException("partitions must be at least 1 but was " + partitions);
-    }
-    return create(spark, source, factors, partitions);
-  }
-
-  private static SparkFactorExecutor create(
-      JavaSparkContext spark, FactorSource source, List<EpFactor> factors, int partitions) {
-    return new SparkFactorExecutor(
-        Objects.requireNonNull(spark, "spark"),
-        Objects.requireNonNull(source, "source"),
-        List.copyOf(Objects.requireNonNull(factors, "factors")),
-        partitions);
+  public static Builder builder(JavaSparkContext spark, FactorSource source) {
+    return new Builder(
+        Objects.requireNonNull(spark, "spark"), Objects.requireNonNull(source, "source"));
   }
 
   @Override
@@ -224,6 +206,68 @@ public final class SparkFactorExecutor implements FactorExecutor {
     }
     for (Broadcast<byte[]> broadcast : recipes) {
       broadcast.destroy();
+    }
+  }
+
+  /**
+   * The settings of a {@link SparkFactorExecutor}: by default the analysis factors are split into
+   * twice as many partitions as the cluster has cores ({@code spark.defaultParallelism}) when the
+   * first sweep starts, and the driver updates prior and hierarchical factors on as many threads as
+   * it has processors (the executors are idle meanwhile). Results do not depend on either.
+   */
+  public static final class Builder {
+    private final JavaSparkContext spark;
+    private final FactorSource source;
+    private int partitions;
+    private int driverThreads = Runtime.getRuntime().availableProcessors();
+
+    private Builder(JavaSparkContext spark, FactorSource source) {
+      this.spark = spark;
+      this.source = source;
+    }
+
+    /**
+     * The number of partitions of the analysis factors: a sweep's Spark tasks (fewer if there are
+     * fewer analysis factors). More balance datasets of uneven cost; each costs Spark a few
+     * milliseconds per sweep.
+     *
+     * @param partitions at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code partitions < 1}
+     */
+    public Builder partitions(int partitions) {
+      if (partitions < 1) {
+        throw new IllegalArgumentException("partitions must be at least 1 but was " + partitions);
+      }
+      this.partitions = partitions;
+      return this;
+    }
+
+    /**
+     * The threads with which the driver updates prior and hierarchical factors, the calling thread
+     * included.
+     *
+     * @param threads at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public Builder driverThreads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("driverThreads must be at least 1 but was " + threads);
+      }
+      this.driverThreads = threads;
+      return this;
+    }
+
+    /**
+     * The executor for a fit's factors.
+     *
+     * @param factors the driver's factors ({@link org.graphfit.ep.ExpectationPropagation#fit}
+     *     passes them)
+     * @return the executor
+     */
+    public SparkFactorExecutor build(List<EpFactor> factors) {
+      return new SparkFactorExecutor(this, List.copyOf(Objects.requireNonNull(factors, "factors")));
     }
   }
 }

@@ -86,7 +86,7 @@ class SparkClusterTest {
         .fit(
             Toys.graph(y),
             factors -> {
-              made.set(SparkFactorExecutor.of(context, source, factors, 4));
+              made.set(SparkFactorExecutor.builder(context, source).partitions(4).build(factors));
               return made.get();
             });
   }
@@ -239,11 +239,10 @@ class SparkClusterTest {
                 Toys.graph(y),
                 factors -> {
                   executor.set(
-                      SparkFactorExecutor.of(
-                          context,
-                          new GatedFileSource(data.toString(), gate.toString()),
-                          factors,
-                          4));
+                      SparkFactorExecutor.builder(
+                              context, new GatedFileSource(data.toString(), gate.toString()))
+                          .partitions(4)
+                          .build(factors));
                   return new Arming(executor.get(), gate, 3);
                 });
 

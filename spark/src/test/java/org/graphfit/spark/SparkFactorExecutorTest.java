@@ -80,7 +80,9 @@ class SparkFactorExecutorTest {
                 Toys.graph(Y),
                 factors -> {
                   executor.set(
-                      SparkFactorExecutor.of(spark, new Toys.PriorSource(Y, 50), factors, 3));
+                      SparkFactorExecutor.builder(spark, new Toys.PriorSource(Y, 50))
+                          .partitions(3)
+                          .build(factors));
                   return executor.get();
                 });
 
@@ -109,8 +111,9 @@ class SparkFactorExecutorTest {
                     .fit(
                         Toys.graph(Y),
                         factors ->
-                            SparkFactorExecutor.of(
-                                spark, new Toys.PriorSource(Y, 60), factors, 2)));
+                            SparkFactorExecutor.builder(spark, new Toys.PriorSource(Y, 60))
+                                .partitions(2)
+                                .build(factors)));
 
     assertThat(error).hasMessageThat().contains("the Spark job of the factor updates failed");
     assertThat(error)
@@ -160,7 +163,8 @@ class SparkFactorExecutorTest {
           new FactorTask(f, 1, f, flat, new GaussianMessage[] {GaussianMessage.ofMoments(0, 1)}));
     }
     List<FactorResult> handed = new ArrayList<>();
-    try (SparkFactorExecutor executor = SparkFactorExecutor.of(spark, source, factors, 2)) {
+    try (SparkFactorExecutor executor =
+        SparkFactorExecutor.builder(spark, source).partitions(2).build(factors)) {
       executor.execute(
           tasks,
           result -> {
@@ -175,11 +179,15 @@ class SparkFactorExecutorTest {
   }
 
   @Test
-  void partitionsMustBePositive() {
-    IllegalArgumentException error =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> SparkFactorExecutor.of(spark, new Toys.PriorSource(Y, 50), List.of(), 0));
-    assertThat(error).hasMessageThat().contains("partitions must be at least 1");
+  void partitionsAndDriverThreadsMustBePositive() {
+    SparkFactorExecutor.Builder builder =
+        SparkFactorExecutor.builder(spark, new Toys.PriorSource(Y, 50));
+
+    assertThat(assertThrows(IllegalArgumentException.class, () -> builder.partitions(0)))
+        .hasMessageThat()
+        .contains("partitions must be at least 1 but was 0");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> builder.driverThreads(0)))
+        .hasMessageThat()
+        .contains("driverThreads must be at least 1 but was 0");
   }
 }
