@@ -30,6 +30,7 @@ import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.ep.FactorExecutor;
 import org.graphfit.ep.FactorResult;
 import org.graphfit.ep.FactorTask;
+import org.graphfit.ep.LocalFactorExecutor;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.spark.FactorSource;
 import org.graphfit.spark.LocalCluster;
@@ -47,10 +48,12 @@ import picocli.CommandLine.Option;
  * configuration and repeat, in turns: the local executor with {@code --threads} threads and the
  * Spark executor. Reported: sweeps, the first sweep's seconds (on the cluster: executors build
  * their factors), the median seconds of the later ("warm") sweeps and their ratio to the local
- * executor's in the same repeat (median over repeats), and for the cluster the median warm job's
- * wall time, Spark's overhead on it (job wall time minus its busiest executor's task time) and an
- * empty job of as many tasks; then, per executor, the factors it holds, Spark's estimate of their
- * memory and the executor's heap after a garbage collection while it holds them and after the fit.
+ * executor's in the same repeat (median over repeats), the warm sweeps' median time in their first
+ * block (prior and analysis factors) and in the hierarchical blocks, and for the cluster the median
+ * warm job's wall time, Spark's overhead on it (job wall time minus its busiest executor's task
+ * time) and an empty job of as many tasks; then, per executor, the factors it holds, Spark's
+ * estimate of their memory and the executor's heap after a garbage collection while it holds them
+ * and after the fit.
  */
 @Command(
     name = "ep-cluster-benchmark",
@@ -152,33 +155,68 @@ public final class EpClusterBenchmark implements Callable<Integer> {
   record ExecutorMemory(
       String executor, int factors, double cachedMb, double heapMb, double heapAfterMb) {}
 
-  /** Records the heap of each executor when the fit ends, before the factors are dropped. */
-  private static final class Measured implements FactorExecutor {
-    private final SparkFactorExecutor delegate;
-    private final JavaSparkContext spark;
-    private Map<String, Double> cachedMb = Map.of();
-    private Map<String, Probe> heap = Map.of();
+  /**
+   * Times the blocks an executor runs: per sweep, its first block (prior and analysis factors) and
+   * the later ones (hierarchical factors), summed.
+   */
+  private static class Timed implements FactorExecutor {
+    private final FactorExecutor delegate;
+    private final Map<Integer, double[]> bySweep = new TreeMap<>();
 
-    Measured(SparkFactorExecutor delegate, JavaSparkContext spark) {
+    Timed(FactorExecutor delegate) {
       this.delegate = delegate;
-      this.spark = spark;
     }
 
     @Override
     public List<FactorResult> execute(List<FactorTask> tasks) {
-      return delegate.execute(tasks);
+      List<FactorResult> results = new ArrayList<>(tasks.size());
+      execute(tasks, results::add);
+      return results;
     }
 
     @Override
     public void execute(List<FactorTask> tasks, Consumer<FactorResult> inOrder) {
+      long start = System.nanoTime();
       delegate.execute(tasks, inOrder);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      int sweep = tasks.get(0).sweep();
+      boolean first = !bySweep.containsKey(sweep);
+      bySweep.computeIfAbsent(sweep, s -> new double[2])[first ? 0 : 1] += seconds;
+    }
+
+    /** The medians over the sweeps after the first of the first block's and later blocks' time. */
+    double[] warmBlocks() {
+      List<double[]> warm = new ArrayList<>(bySweep.values()).subList(1, bySweep.size());
+      return new double[] {
+        median(warm.stream().map(blocks -> blocks[0]).toList()),
+        median(warm.stream().map(blocks -> blocks[1]).toList())
+      };
     }
 
     @Override
     public void close() {
-      cachedMb = cachedMb(spark);
-      heap = heapAfterGc(spark);
       delegate.close();
+    }
+  }
+
+  /** Also records the memory of each executor when the fit ends, before its factors are dropped. */
+  private static final class Measured extends Timed {
+    private final SparkFactorExecutor spark;
+    private final JavaSparkContext context;
+    private Map<String, Double> cachedMb = Map.of();
+    private Map<String, Probe> heap = Map.of();
+
+    Measured(SparkFactorExecutor spark, JavaSparkContext context) {
+      super(spark);
+      this.spark = spark;
+      this.context = context;
+    }
+
+    @Override
+    public void close() {
+      cachedMb = cachedMb(context);
+      heap = heapAfterGc(context);
+      super.close();
     }
   }
 
@@ -255,7 +293,11 @@ public final class EpClusterBenchmark implements Callable<Integer> {
       EpResult local = null;
       EpResult distributed = null;
       for (int r = 0; r < repeats; r++) {
-        local = ep.fit(simulation.graph);
+        Timed[] timed = new Timed[1];
+        local =
+            ep.fit(
+                simulation.graph,
+                factors -> timed[0] = new Timed(LocalFactorExecutor.of(factors, threads)));
         Measured[] measured = new Measured[1];
         distributed =
             ep.fit(
@@ -273,12 +315,12 @@ public final class EpClusterBenchmark implements Callable<Integer> {
         if (!local.summaries().equals(distributed.summaries())) {
           throw new IllegalStateException("the cluster's fit differs from the local fit");
         }
-        double[] localSweeps = sweeps(local);
-        double[] clusterSweeps = sweeps(distributed);
+        double[] localSweeps = sweeps(local, timed[0]);
+        double[] clusterSweeps = sweeps(distributed, measured[0]);
         localRuns.add(localSweeps);
         clusterRuns.add(clusterSweeps);
         ratios.add(clusterSweeps[1] / localSweeps[1]);
-        lastJobs = measured[0].delegate.jobs();
+        lastJobs = measured[0].spark.jobs();
         lastMeasured = measured[0];
       }
       Map<String, Probe> heapAfter = heapAfterGc(spark);
@@ -299,6 +341,8 @@ public final class EpClusterBenchmark implements Callable<Integer> {
           median(
               warmJobs.stream().map(job -> job.seconds() - job.busiestExecutorSeconds()).toList()));
       clusterRow.put("emptyJobSeconds", emptyJobSeconds(spark, lastJobs.get(0).partitions()));
+      clusterRow.put("firstJobSeconds", lastJobs.get(0).seconds());
+      clusterRow.put("firstJobBusiestExecutorSeconds", lastJobs.get(0).busiestExecutorSeconds());
       clusterRow.put("buildSeconds", lastJobs.get(0).buildSeconds());
       clusterRow.put("rebuiltShards", warmJobs.stream().mapToInt(SparkJob::shardsBuilt).sum());
       clusterRow.put("ratios", ratios);
@@ -327,11 +371,17 @@ public final class EpClusterBenchmark implements Callable<Integer> {
     }
   }
 
-  /** A fit's seconds: the first sweep's, then the median of the later sweeps'. */
-  private static double[] sweeps(EpResult result) {
+  /**
+   * A fit's seconds: the first sweep's, the median of the later sweeps', and the medians over the
+   * later sweeps of the first block's (prior and analysis factors) and the hierarchical blocks'.
+   */
+  private static double[] sweeps(EpResult result, Timed timed) {
     List<EpSweep> sweeps = result.sweeps();
     double[] later = sweeps.stream().skip(1).mapToDouble(EpSweep::seconds).toArray();
-    return new double[] {sweeps.get(0).seconds(), new Median().evaluate(later)};
+    double[] blocks = timed.warmBlocks();
+    return new double[] {
+      sweeps.get(0).seconds(), new Median().evaluate(later), blocks[0], blocks[1]
+    };
   }
 
   private static double median(List<Double> values) {
@@ -349,6 +399,8 @@ public final class EpClusterBenchmark implements Callable<Integer> {
     row.put("converged", result.converged());
     row.put("firstSweepSeconds", median(runs.stream().map(run -> run[0]).toList()));
     row.put("warmSweepSeconds", median(runs.stream().map(run -> run[1]).toList()));
+    row.put("firstBlockSeconds", median(runs.stream().map(run -> run[2]).toList()));
+    row.put("hierarchyBlocksSeconds", median(runs.stream().map(run -> run[3]).toList()));
     row.put("ratio", ratio);
     return row;
   }
@@ -396,7 +448,7 @@ public final class EpClusterBenchmark implements Callable<Integer> {
       List<ExecutorMemory> memories) {
     out.printf(
         Locale.ROOT,
-        "%-8s %-15s %8s %6s %9s %12s %6s %10s %12s %13s %10s%n",
+        "%-8s %-15s %8s %6s %9s %12s %6s %9s %9s %10s %12s %13s %10s%n",
         "executor",
         "setup",
         "datasets",
@@ -404,6 +456,8 @@ public final class EpClusterBenchmark implements Callable<Integer> {
         "first s",
         "warm s/sweep",
         "ratio",
+        "block 0 s",
+        "parents s",
         "job ms",
         "overhead ms",
         "empty job ms",
@@ -412,7 +466,7 @@ public final class EpClusterBenchmark implements Callable<Integer> {
       boolean spark = row.containsKey("jobSeconds");
       out.printf(
           Locale.ROOT,
-          "%-8s %-15s %8d %6d %9.3f %12.4f %6.2f %10s %12s %13s %10s%n",
+          "%-8s %-15s %8d %6d %9.3f %12.4f %6.2f %9.4f %9.4f %10s %12s %13s %10s%n",
           row.get("executor"),
           row.get("setup"),
           row.get("datasets"),
@@ -420,6 +474,8 @@ public final class EpClusterBenchmark implements Callable<Integer> {
           row.get("firstSweepSeconds"),
           row.get("warmSweepSeconds"),
           row.get("ratio"),
+          row.get("firstBlockSeconds"),
+          row.get("hierarchyBlocksSeconds"),
           spark ? String.format(Locale.ROOT, "%.1f", 1e3 * (double) row.get("jobSeconds")) : "-",
           spark
               ? String.format(Locale.ROOT, "%.1f", 1e3 * (double) row.get("jobOverheadSeconds"))
@@ -431,9 +487,11 @@ public final class EpClusterBenchmark implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "cluster ratios per repeat %s; first sweep: executors built their factors in %.2f s"
-            + " (summed); shards rebuilt in later sweeps: %s%n",
+        "cluster ratios per repeat %s%nfirst sweep's job %.2f s, its busiest executor %.2f s,"
+            + " building factors %.2f s (all executors); partitions rebuilt in later sweeps: %s%n",
         cluster.get("ratios"),
+        cluster.get("firstJobSeconds"),
+        cluster.get("firstJobBusiestExecutorSeconds"),
         cluster.get("buildSeconds"),
         cluster.get("rebuiltShards"));
     for (ExecutorMemory memory : memories) {

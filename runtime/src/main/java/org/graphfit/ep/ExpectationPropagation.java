@@ -276,7 +276,8 @@ public final class ExpectationPropagation {
       variables.add(index);
       names.add(paths.get(index));
     }
-    return LikelihoodFactor.of(name, variables, names, ownPrior, marginalTerms, factor, sampler);
+    return LikelihoodFactor.of(
+        name, variables, names, ownPrior, marginalTerms, local, factor, sampler);
   }
 
   /**

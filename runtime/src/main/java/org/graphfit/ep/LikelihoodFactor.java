@@ -102,6 +102,7 @@ final class LikelihoodFactor<T> implements EpFactor {
    * @param ownPrior for each of the model's free parameters, whether this factor includes its prior
    * @param marginalTerms for each of the model's free parameters, whether sampled fits estimate its
    *     {@link MarginalTerm}
+   * @param layout the model's own layout, {@code factor.model().layout()}
    * @param factor the model and likelihood
    * @param sampler the sampler for a seed, or null for the Laplace path
    * @param <T> the model's instance type
@@ -113,6 +114,7 @@ final class LikelihoodFactor<T> implements EpFactor {
       List<String> names,
       boolean[] ownPrior,
       boolean[] marginalTerms,
+      ModelLayout<T> layout,
       AnalysisFactor<T> factor,
       LongFunction<SearchEngine> sampler) {
     LongFunction<SearchEngine> engines = sampler;
@@ -120,14 +122,7 @@ final class LikelihoodFactor<T> implements EpFactor {
       engines = search.engine()::withSeed;
     }
     return new LikelihoodFactor<>(
-        name,
-        variables,
-        names,
-        ownPrior,
-        marginalTerms,
-        factor.model().layout(),
-        factor.analysis(),
-        engines);
+        name, variables, names, ownPrior, marginalTerms, layout, factor.analysis(), engines);
   }
 
   @Override

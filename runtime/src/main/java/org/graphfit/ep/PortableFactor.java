@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.graphfit.graph.AnalysisFactor;
+import org.graphfit.model.ModelLayout;
 
 /**
  * An analysis factor's EP factor without its model and data, small and serializable, so that
@@ -123,7 +124,13 @@ public final class PortableFactor implements Serializable {
               + given
               + "'; rebuild the graph's factors in the same order");
     }
-    int parameters = analysisFactor.model().layout().priorCount();
+    return rebuildTyped(analysisFactor, settings);
+  }
+
+  private <T> EpFactor rebuildTyped(
+      AnalysisFactor<T> analysisFactor, ExpectationPropagation settings) {
+    ModelLayout<T> layout = analysisFactor.model().layout();
+    int parameters = layout.priorCount();
     if (parameters != variables.size()) {
       throw new IllegalStateException(
           "'"
@@ -136,7 +143,14 @@ public final class PortableFactor implements Serializable {
     }
     LikelihoodFactor<?> rebuilt =
         LikelihoodFactor.of(
-            name, variables, paths, ownPrior, marginalTerms, analysisFactor, settings.sampler());
+            name,
+            variables,
+            paths,
+            ownPrior,
+            marginalTerms,
+            layout,
+            analysisFactor,
+            settings.sampler());
     String found = FactorIdentity.of(rebuilt);
     if (!found.equals(identity)) {
       throw new IllegalStateException(
