@@ -49,11 +49,11 @@ import picocli.CommandLine.Option;
  * Spark executor. Reported: sweeps, the first sweep's seconds (on the cluster: executors build
  * their factors), the median seconds of the later ("warm") sweeps and their ratio to the local
  * executor's in the same repeat (median over repeats), the warm sweeps' median time in their first
- * block (prior and analysis factors) and in the hierarchical blocks, and for the cluster the median
- * warm job's wall time, Spark's overhead on it (job wall time minus its busiest executor's task
- * time) and an empty job of as many tasks; then, per executor, the factors it holds, Spark's
- * estimate of their memory and the executor's heap after a garbage collection while it holds them
- * and after the fit.
+ * block (prior and analysis factors), in the hierarchical blocks and applying results (the driver's
+ * share of expectation propagation, part of both), and for the cluster the median warm job's wall
+ * time, Spark's overhead on it (job wall time minus its busiest executor's task time) and an empty
+ * job of as many tasks; then, per executor, the factors it holds, Spark's estimate of their memory
+ * and the executor's heap after a garbage collection while it holds them and after the fit.
  */
 @Command(
     name = "ep-cluster-benchmark",
@@ -177,19 +177,32 @@ public final class EpClusterBenchmark implements Callable<Integer> {
     @Override
     public void execute(List<FactorTask> tasks, Consumer<FactorResult> inOrder) {
       long start = System.nanoTime();
-      delegate.execute(tasks, inOrder);
+      long[] applying = new long[1];
+      delegate.execute(
+          tasks,
+          result -> {
+            long t = System.nanoTime();
+            inOrder.accept(result);
+            applying[0] += System.nanoTime() - t;
+          });
       double seconds = (System.nanoTime() - start) / 1e9;
       int sweep = tasks.get(0).sweep();
       boolean first = !bySweep.containsKey(sweep);
-      bySweep.computeIfAbsent(sweep, s -> new double[2])[first ? 0 : 1] += seconds;
+      double[] blocks = bySweep.computeIfAbsent(sweep, s -> new double[3]);
+      blocks[first ? 0 : 1] += seconds;
+      blocks[2] += applying[0] / 1e9;
     }
 
-    /** The medians over the sweeps after the first of the first block's and later blocks' time. */
+    /**
+     * The medians over the sweeps after the first of the first block's time, the later blocks' and
+     * the time expectation propagation took to apply the results as they were handed over.
+     */
     double[] warmBlocks() {
       List<double[]> warm = new ArrayList<>(bySweep.values()).subList(1, bySweep.size());
       return new double[] {
         median(warm.stream().map(blocks -> blocks[0]).toList()),
-        median(warm.stream().map(blocks -> blocks[1]).toList())
+        median(warm.stream().map(blocks -> blocks[1]).toList()),
+        median(warm.stream().map(blocks -> blocks[2]).toList())
       };
     }
 
@@ -380,7 +393,7 @@ public final class EpClusterBenchmark implements Callable<Integer> {
     double[] later = sweeps.stream().skip(1).mapToDouble(EpSweep::seconds).toArray();
     double[] blocks = timed.warmBlocks();
     return new double[] {
-      sweeps.get(0).seconds(), new Median().evaluate(later), blocks[0], blocks[1]
+      sweeps.get(0).seconds(), new Median().evaluate(later), blocks[0], blocks[1], blocks[2]
     };
   }
 
@@ -401,6 +414,7 @@ public final class EpClusterBenchmark implements Callable<Integer> {
     row.put("warmSweepSeconds", median(runs.stream().map(run -> run[1]).toList()));
     row.put("firstBlockSeconds", median(runs.stream().map(run -> run[2]).toList()));
     row.put("hierarchyBlocksSeconds", median(runs.stream().map(run -> run[3]).toList()));
+    row.put("applyingSeconds", median(runs.stream().map(run -> run[4]).toList()));
     row.put("ratio", ratio);
     return row;
   }
@@ -448,7 +462,7 @@ public final class EpClusterBenchmark implements Callable<Integer> {
       List<ExecutorMemory> memories) {
     out.printf(
         Locale.ROOT,
-        "%-8s %-15s %8s %6s %9s %12s %6s %9s %9s %10s %12s %13s %10s%n",
+        "%-8s %-15s %8s %6s %9s %12s %6s %9s %9s %9s %10s %12s %13s %10s%n",
         "executor",
         "setup",
         "datasets",
@@ -458,6 +472,7 @@ public final class EpClusterBenchmark implements Callable<Integer> {
         "ratio",
         "block 0 s",
         "parents s",
+        "applying s",
         "job ms",
         "overhead ms",
         "empty job ms",
@@ -466,7 +481,7 @@ public final class EpClusterBenchmark implements Callable<Integer> {
       boolean spark = row.containsKey("jobSeconds");
       out.printf(
           Locale.ROOT,
-          "%-8s %-15s %8d %6d %9.3f %12.4f %6.2f %9.4f %9.4f %10s %12s %13s %10s%n",
+          "%-8s %-15s %8d %6d %9.3f %12.4f %6.2f %9.4f %9.4f %9.4f %10s %12s %13s %10s%n",
           row.get("executor"),
           row.get("setup"),
           row.get("datasets"),
@@ -476,6 +491,7 @@ public final class EpClusterBenchmark implements Callable<Integer> {
           row.get("ratio"),
           row.get("firstBlockSeconds"),
           row.get("hierarchyBlocksSeconds"),
+          row.get("applyingSeconds"),
           spark ? String.format(Locale.ROOT, "%.1f", 1e3 * (double) row.get("jobSeconds")) : "-",
           spark
               ? String.format(Locale.ROOT, "%.1f", 1e3 * (double) row.get("jobOverheadSeconds"))
