@@ -1,10 +1,12 @@
 package org.graphfit.spark;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +14,7 @@ import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.graphfit.ep.EpResult;
+import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.ep.FactorExecutor;
 import org.graphfit.ep.FactorResult;
 import org.graphfit.ep.FactorTask;
@@ -177,33 +180,34 @@ class SparkClusterTest {
     }
   }
 
-  /** Arms the gate when sweep {@code sweep} starts. */
-  record Arming(FactorExecutor delegate, Path gate, int sweep) implements FactorExecutor {
+  /** Runs an action when sweep {@code sweep} starts, then the sweep. */
+  record AtSweep(FactorExecutor delegate, int sweep, Runnable action) implements FactorExecutor {
     @Override
     public List<FactorResult> execute(List<FactorTask> tasks) {
-      arm(tasks);
-      return delegate.execute(tasks);
+      List<FactorResult> results = new ArrayList<>(tasks.size());
+      execute(tasks, results::add);
+      return results;
     }
 
     @Override
     public void execute(List<FactorTask> tasks, Consumer<FactorResult> inOrder) {
-      arm(tasks);
-      delegate.execute(tasks, inOrder);
-    }
-
-    private void arm(List<FactorTask> tasks) {
       if (!tasks.isEmpty() && tasks.get(0).sweep() == sweep) {
-        try {
-          Files.writeString(gate.resolve("armed"), "");
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
+        action.run();
       }
+      delegate.execute(tasks, inOrder);
     }
 
     @Override
     public void close() {
       delegate.close();
+    }
+  }
+
+  private static void arm(Path gate) {
+    try {
+      Files.writeString(gate.resolve("armed"), "");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -243,7 +247,7 @@ class SparkClusterTest {
                               context, new GatedFileSource(data.toString(), gate.toString()))
                           .partitions(4)
                           .build(factors));
-                  return new Arming(executor.get(), gate, 3);
+                  return new AtSweep(executor.get(), 3, () -> arm(gate));
                 });
 
     assertThat(executorsBefore).contains(killed.get());
@@ -255,6 +259,51 @@ class SparkClusterTest {
 
   @Test
   @Order(4)
+  void aFitWhoseDriverStoppedResumesFromItsOutputFolderUnchanged() throws IOException {
+    double[] y = Toys.observations(DATASETS, 6);
+    Path data = directory.resolve("resumed.txt");
+    Toys.write(data, y);
+    FactorSource source = new Toys.FileSource(data.toString());
+    ExpectationPropagation withOutput =
+        ExpectationPropagation.builder()
+            .seed(5)
+            .maxSweeps(40)
+            .output(directory.resolve("output"), "resumed")
+            .build();
+    JavaSparkContext context = spark(false);
+
+    IllegalStateException stopped =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                withOutput.fit(
+                    Toys.graph(y),
+                    factors ->
+                        new AtSweep(
+                            SparkFactorExecutor.builder(context, source)
+                                .partitions(4)
+                                .build(factors),
+                            3,
+                            () -> {
+                              throw new IllegalStateException("the driver stops");
+                            })));
+    AtomicReference<SparkFactorExecutor> second = new AtomicReference<>();
+    EpResult resumed =
+        withOutput.fit(
+            Toys.graph(y),
+            factors -> {
+              second.set(SparkFactorExecutor.builder(context, source).partitions(4).build(factors));
+              return second.get();
+            });
+
+    assertThat(stopped).hasMessageThat().isEqualTo("the driver stops");
+    assertThat(second.get().jobs().get(0).sweep()).isEqualTo(3);
+    assertSameFit(resumed, Toys.ep().fit(Toys.graph(y)));
+    assertThat(context.sc().getPersistentRDDs().isEmpty()).isTrue();
+  }
+
+  @Test
+  @Order(5)
   void aFitThroughKryoEqualsTheLocalFit() throws IOException {
     double[] y = Toys.observations(DATASETS, -2);
     Path data = directory.resolve("kryo.txt");
