@@ -16,6 +16,7 @@ import org.graphfit.output.AtomicFiles;
 import org.graphfit.plot.CornerPlot;
 import org.graphfit.plot.FactorGraphPicture;
 import org.graphfit.plot.FitPlot;
+import org.graphfit.plot.Report;
 import org.graphfit.search.Result;
 import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
@@ -25,8 +26,9 @@ import org.graphfit.search.nested.NestedSettings;
  * The seed example: three low signal-to-noise datasets of one Gaussian each. Each dataset is fitted
  * alone, then all three jointly as a factor graph whose {@code centre} is one shared parameter (the
  * {@code @Shared} default of {@link Gaussian}). Prints the results side by side and writes output
- * folders, plots of each dataset with its fit and residuals, a corner plot of the joint posterior
- * and the factor graph (PNG, SVG, DOT, Mermaid) under {@code output/seed/}.
+ * folders, plots of each dataset with its fit, 1-sigma band and residuals, a corner plot of the
+ * joint posterior and the factor graph (PNG, SVG, DOT, Mermaid) under {@code output/seed/}, and the
+ * joint fit's {@code report.html} into its output folder.
  */
 public final class SeedExample {
   private static final int DATASETS = 3;
@@ -67,7 +69,9 @@ public final class SeedExample {
     GraphResult joint = graph.fit(search.withOutput(output, "seed/joint"));
 
     printSideBySide(alone, joint, keys);
-    writePictures(output.resolve("seed").resolve("pictures"), datasets, graph, joint, keys);
+    Path fitFolder = search.withOutput(output, "seed/joint").outputFolder(graph.layout()).path();
+    writePictures(
+        output.resolve("seed").resolve("pictures"), fitFolder, datasets, graph, joint, keys);
   }
 
   private static void printSideBySide(
@@ -109,23 +113,32 @@ public final class SeedExample {
 
   private static void writePictures(
       Path folder,
+      Path fitFolder,
       List<Dataset1D> datasets,
       FactorGraph graph,
       GraphResult joint,
       List<FactorKey<Gaussian>> keys)
       throws IOException {
     Files.createDirectories(folder);
+    Report report = Report.of(joint).title("Seed example: joint fit of three datasets");
     for (int i = 0; i < datasets.size(); i++) {
       Dataset1D dataset = datasets.get(i);
-      Gaussian fit = joint.factor(keys.get(i)).maxLogLikelihoodInstance();
-      double[] model = new double[dataset.size()];
-      for (int x = 0; x < model.length; x++) {
-        model[x] = fit.profile(x);
-      }
-      FitPlot.of(keys.get(i).name() + ": joint fit", dataset.data(), dataset.noiseMap(), model)
-          .writePng(folder.resolve(keys.get(i).name() + "_fit.png"));
+      Result<Gaussian> factor = joint.factor(keys.get(i));
+      double[] x = FitPlot.pixels(dataset.size()); // ProfileAnalysis puts pixel i at x = i
+      FitPlot plot =
+          FitPlot.of(
+                  keys.get(i).name() + ": joint fit",
+                  x,
+                  dataset,
+                  profile(factor.maxLogLikelihoodInstance(), x))
+              .band(ModelBand.of(factor, x, 0.1587), ModelBand.of(factor, x, 0.8413))
+              .labels("x", "value");
+      plot.writePng(folder.resolve(keys.get(i).name() + "_fit.png"));
+      report = report.figure(keys.get(i).name() + " with the joint fit and its 1\u03c3 band", plot);
     }
-    CornerPlot.of(joint.global().samples()).writePng(folder.resolve("joint_corner.png"));
+    CornerPlot corner = CornerPlot.of(joint);
+    corner.writePng(folder.resolve("joint_corner.png"));
+    corner.writeSvg(folder.resolve("joint_corner.svg"));
     FactorGraphPicture picture = FactorGraphPicture.of(graph);
     picture.writePng(folder.resolve("factor_graph.png"));
     picture.writeSvg(folder.resolve("factor_graph.svg"));
@@ -133,5 +146,14 @@ public final class SeedExample {
     AtomicFiles.write(folder.resolve("factor_graph.dot"), structure.toDot());
     AtomicFiles.write(folder.resolve("factor_graph.mmd"), structure.toMermaid());
     System.out.println("pictures in " + folder.toAbsolutePath());
+    System.out.println("report: " + report.write(fitFolder).toAbsolutePath());
+  }
+
+  private static double[] profile(Profile1D profile, double[] x) {
+    double[] values = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      values[i] = profile.profile(x[i]);
+    }
+    return values;
   }
 }

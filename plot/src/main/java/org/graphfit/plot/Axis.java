@@ -81,10 +81,9 @@ record Axis(Scale scale, double low, double high) {
   List<Tick> ticks(double length, Font font, boolean horizontal, double gap, double overhang) {
     List<List<Tick>> candidates = scale == Scale.LOG ? logCandidates() : linearCandidates();
     List<Tick> best = List.of();
-    for (List<Tick> ticks : candidates) {
-      if (ticks.size() > MOST_TICKS
-          || !fits(ticks, length, font, horizontal, gap)
-          || !inside(ticks, length, font, horizontal, overhang)) {
+    for (List<Tick> candidate : candidates) {
+      List<Tick> ticks = inside(candidate, length, font, horizontal, overhang);
+      if (ticks.size() > MOST_TICKS || !fits(ticks, length, font, horizontal, gap)) {
         continue;
       }
       if (ticks.size() > best.size()) {
@@ -101,7 +100,7 @@ record Axis(Scale scale, double low, double high) {
       double needed =
           horizontal
               ? (ticks.get(i).width(font) + ticks.get(i - 1).width(font)) / 2 + gap
-              : Text.height(font) + gap;
+              : (ticks.get(i).height(font) + ticks.get(i - 1).height(font)) / 2 + gap;
       if (distance < needed) {
         return false;
       }
@@ -109,16 +108,18 @@ record Axis(Scale scale, double low, double high) {
     return true;
   }
 
-  private boolean inside(
+  /** The ticks whose labels stay within the axis and the overhang. */
+  private List<Tick> inside(
       List<Tick> ticks, double length, Font font, boolean horizontal, double overhang) {
+    List<Tick> kept = new ArrayList<>();
     for (Tick tick : ticks) {
-      double half = (horizontal ? tick.width(font) : Text.height(font)) / 2;
+      double half = (horizontal ? tick.width(font) : tick.height(font)) / 2;
       double at = position(tick.value()) * length;
-      if (at - half < -overhang || at + half > length + overhang) {
-        return false;
+      if (at - half >= -overhang && at + half <= length + overhang) {
+        kept.add(tick);
       }
     }
-    return true;
+    return kept;
   }
 
   /** Tick sets from dense to sparse at nice steps (1, 2, 2.5, 5 times a power of ten). */
@@ -204,10 +205,15 @@ record Axis(Scale scale, double low, double high) {
           : Text.width(text, font) + Text.width(exponent, superscript(font));
     }
 
+    /** The height of the label in a font: a power's exponent rises above the line. */
+    double height(Font font) {
+      return Text.height(font) + (exponent == null ? 0 : Text.ascent(font) * 0.35);
+    }
+
     /** The box of the label anchored as in {@link Text#box}. */
     Rectangle2D box(Font font, double x, double y, double anchor) {
       double width = width(font);
-      double height = Text.height(font) + (exponent == null ? 0 : Text.ascent(font) * 0.35);
+      double height = height(font);
       return new Rectangle2D.Double(x - anchor * width, y - height / 2, width, height);
     }
 

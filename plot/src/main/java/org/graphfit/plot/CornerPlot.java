@@ -469,7 +469,7 @@ public final class CornerPlot implements Figure {
     int n = layout.count();
     double ess = samples.effectiveSampleSize();
     int bins1 = clamp((int) Math.round(Math.sqrt(ess)), 12, 40);
-    int bins2 = clamp((int) Math.round(Math.sqrt(ess) / 1.5), 10, 30);
+    int bins2 = clamp((int) Math.round(Math.sqrt(ess) / 3), 10, 20);
     for (int row = 0; row < n; row++) {
       for (int column = 0; column <= row; column++) {
         Rectangle2D area = layout.panel(row, column);
@@ -613,7 +613,7 @@ public final class CornerPlot implements Figure {
         density[bx][by] += samples.weight(i);
       }
     }
-    double[][] level = massLevels(smooth(density, 0.9));
+    double[][] level = massLevels(smooth(density, 1.0));
     int size = Math.max(1, (int) Math.round(area.getWidth()));
     BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
     for (int px = 0; px < size; px++) {

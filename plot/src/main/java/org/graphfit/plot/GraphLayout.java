@@ -40,6 +40,7 @@ final class GraphLayout {
   static final Font LEGEND_FONT = Text.font(11, false);
 
   private static final double MARGIN = 24;
+  private static final double SMALLEST_WIDTH = 460;
   private static final double ROW_GAP = 64;
   private static final double NODE_GAP = 14;
   private static final double COLUMN_GAP = 22;
@@ -148,6 +149,12 @@ final class GraphLayout {
   private final List<List<Integer>> parentsOf = new ArrayList<>();
   private final List<List<Integer>> variablesOf = new ArrayList<>();
 
+  /** Label lines replacing a variable's own, for a node standing for several variables. */
+  private final Map<Integer, String[]> labels = new HashMap<>();
+
+  /** Per shared variable drawn, the shared variables its node stands for. */
+  private final Map<Integer, List<Integer>> sharedMembers = new LinkedHashMap<>();
+
   /** Per factor and per variable, its node, or -1 when it is not drawn. */
   private final int[] factorNode;
 
@@ -189,8 +196,10 @@ final class GraphLayout {
     java.util.Arrays.fill(variableNode, -1);
 
     List<Column> columns = columns(plateAbove, true);
+    int sharedPlateAbove = plateAbove;
     if (columns.size() > MOST_COLUMNS) {
       columns = columns(1, false);
+      sharedPlateAbove = 1;
     }
     boolean anyDrawn = false;
     boolean anyShared = false;
@@ -238,22 +247,44 @@ final class GraphLayout {
         columnOfFactor.put(member, c);
       }
     }
-    Map<Integer, List<Integer>> sharedAfterColumn = new LinkedHashMap<>();
-    List<Integer> freeShared = new ArrayList<>();
+    // shared variables linking the same columns: more than the plate threshold are drawn once
+    Map<String, List<Integer>> sameLinks = new LinkedHashMap<>();
+    Map<Integer, TreeSet<Integer>> linkedColumns = new HashMap<>();
     for (int v = 0; v < variableCount; v++) {
-      if (kinds[v] != Kind.SHARED) {
-        continue;
-      }
-      if (anyDrawn) {
+      if (kinds[v] == Kind.SHARED) {
         TreeSet<Integer> linked = new TreeSet<>();
         for (int f : analysisOf.get(v)) {
           linked.add(columnOfFactor.get(f));
         }
-        List<Integer> sorted = new ArrayList<>(linked);
-        int after = sorted.get((sorted.size() - 1) / 2);
-        sharedAfterColumn.computeIfAbsent(after, k -> new ArrayList<>()).add(v);
+        linkedColumns.put(v, linked);
+        sameLinks.computeIfAbsent(linked.toString(), k -> new ArrayList<>()).add(v);
+      }
+    }
+    Map<Integer, List<Integer>> sharedAfterColumn = new LinkedHashMap<>();
+    List<Integer> freeShared = new ArrayList<>();
+    for (List<Integer> group : sameLinks.values()) {
+      List<List<Integer>> drawnAs = new ArrayList<>();
+      if (group.size() > sharedPlateAbove) {
+        drawnAs.add(group);
+        labels.put(
+            group.get(0),
+            new String[] {
+              group.size() + " shared variables",
+              structure.variables().get(group.get(0)).label() + " \u2026"
+            });
       } else {
-        freeShared.add(v);
+        group.forEach(v -> drawnAs.add(List.of(v)));
+      }
+      for (List<Integer> members : drawnAs) {
+        int v = members.get(0);
+        sharedMembers.put(v, members);
+        if (anyDrawn) {
+          List<Integer> sorted = new ArrayList<>(linkedColumns.get(v));
+          int after = sorted.get((sorted.size() - 1) / 2);
+          sharedAfterColumn.computeIfAbsent(after, k -> new ArrayList<>()).add(v);
+        } else {
+          freeShared.add(v);
+        }
       }
     }
     double x = MARGIN;
@@ -327,6 +358,8 @@ final class GraphLayout {
       wanted.add(new double[] {v, meanX(analysisOf.get(v), factorNode)});
     }
     right = Math.max(right, placeRow(wanted, Kind.SHARED, rowTop, rowOf[2], variableHeight));
+    sharedMembers.forEach(
+        (v, members) -> members.forEach(member -> variableNode[member] = variableNode[v]));
 
     // parents over the variables they draw, hyper-parameters over their parents
     wanted.clear();
@@ -403,12 +436,13 @@ final class GraphLayout {
               new Point2D.Double(lower.bounds().getCenterX(), lower.bounds().getY())));
     }
 
-    this.width = (int) Math.ceil(right + MARGIN);
+    this.width = (int) Math.ceil(Math.max(right + MARGIN, SMALLEST_WIDTH));
     String text =
         "Boxes are factors (violet: parent distributions), rounded boxes variables (gold:"
             + " shared by several factors or hyper-parameters; violet frame: drawn from a parent)."
             + (plates.isEmpty() ? "" : " A frame with N stands for N alike factors drawn once.");
-    this.legend = Text.wrap(text, LEGEND_FONT, Math.max(width - 2 * MARGIN, 300));
+    // wrapped with room to spare: a browser may draw an SVG's text a little wider
+    this.legend = Text.wrap(text, LEGEND_FONT, 0.9 * (width - 2 * MARGIN));
     double legendTop = platesBottom + 18;
     for (int line = 0; line < legend.size(); line++) {
       legendY.add(legendTop + (line + 0.5) * Text.height(LEGEND_FONT) * 1.3);
@@ -571,6 +605,9 @@ final class GraphLayout {
 
   /** A variable's label lines: the path prefix (or null) and the last segment. */
   private String[] variableLabel(int v) {
+    if (labels.containsKey(v)) {
+      return labels.get(v);
+    }
     String label = structure.variables().get(v).label();
     int dot = label.lastIndexOf('.');
     return dot < 0
@@ -658,6 +695,11 @@ final class GraphLayout {
   /** The y of the centre of legend line {@code line}. */
   double legendY(int line) {
     return legendY.get(line);
+  }
+
+  /** The box of legend line {@code line}. */
+  Rectangle2D legendBox(int line) {
+    return Text.box(legend.get(line), LEGEND_FONT, legendX(), legendY(line), 0);
   }
 
   /** The x where legend lines start. */

@@ -72,8 +72,23 @@ final class Numbers {
     return mantissa + "e" + exponent;
   }
 
-  /** A value with four significant digits, for tables. */
+  /**
+   * A value and its standard error, both to the decimals of the error's two significant digits,
+   * e.g. {@code -165.29 ± 0.08}.
+   */
+  static String withError(double value, double error) {
+    if (!(error > 0) || !Double.isFinite(error) || !Double.isFinite(value)) {
+      return significant(value) + " \u00b1 " + significant(error);
+    }
+    int decimals = clamp(1 - (int) Math.floor(Math.log10(error)), 0, 8);
+    return (fixed(value, decimals) + " \u00b1 " + fixed(error, decimals)).replace("-", MINUS);
+  }
+
+  /** A value with four significant digits, or a whole number as it is, for tables. */
   static String significant(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e5) {
+      return String.format(Locale.ROOT, "%d", (long) value).replace("-", MINUS);
+    }
     if (Double.isNaN(value)) {
       return "NaN";
     }
@@ -81,10 +96,17 @@ final class Numbers {
       return value > 0 ? "inf" : MINUS + "inf";
     }
     double magnitude = Math.abs(value);
-    String text =
-        magnitude != 0 && (magnitude >= 1e6 || magnitude < 1e-3)
-            ? String.format(Locale.ROOT, "%.3e", value)
-            : String.format(Locale.ROOT, "%.4g", value);
+    String text;
+    if (magnitude != 0 && (magnitude >= 1e5 || magnitude < 1e-3)) {
+      String[] parts = String.format(Locale.ROOT, "%.3e", value).split("e");
+      String mantissa = parts[0].contains(".") ? parts[0].replaceAll("0+$", "") : parts[0];
+      if (mantissa.endsWith(".")) {
+        mantissa = mantissa.substring(0, mantissa.length() - 1);
+      }
+      text = mantissa + "e" + Integer.parseInt(parts[1]);
+    } else {
+      text = String.format(Locale.ROOT, "%.4g", value);
+    }
     return text.replace("-", MINUS);
   }
 

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /**
  * Paints one drawing as PNG or SVG: the same Java2D code paints a raster image and, through
@@ -51,7 +52,10 @@ final class Pictures {
     return image;
   }
 
-  /** Paints into an SVG document of the given size. */
+  /**
+   * Paints into an SVG document of the given size, with a view box so that it scales when shown
+   * smaller (in a report, on a narrow screen).
+   */
   static String svg(int width, int height, Consumer<Graphics2D> painter) {
     SVGGraphics2D graphics = new SVGGraphics2D(width, height);
     graphics.setDefsKeyPrefix(DEFS_PREFIX);
@@ -59,7 +63,9 @@ final class Pictures {
     graphics.setColor(Color.WHITE);
     graphics.fillRect(0, 0, width, height);
     painter.accept(graphics);
-    return graphics.getSVGDocument();
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + graphics.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null)
+        + "\n";
   }
 
   private static void hints(Graphics2D graphics) {
