@@ -74,8 +74,10 @@ public final class EpHierarchicalExample {
     for (int i = 0; i < DATASETS; i++) {
       truths[i] = ExampleData.truth(DATA, i, "centre");
     }
-    HierarchyPlot.of(result, centres).truths(truths).writePng(output.resolve("hierarchy.png"));
+    HierarchyPlot centresPlot = HierarchyPlot.of(result, centres).truths(truths);
+    centresPlot.writePng(output.resolve("hierarchy.png"));
     Report.of(result, trace)
+        .hierarchy(centres, centresPlot)
         .title("EP on " + DATA + (laplace ? " (Laplace factors)" : " (sampled factors)"))
         .write(output);
 

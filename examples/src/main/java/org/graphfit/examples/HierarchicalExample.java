@@ -98,7 +98,7 @@ public final class HierarchicalExample {
     Path report =
         Report.of(result)
             .title("Hierarchical example: ten centres drawn from a parent Gaussian")
-            .figure("The hierarchy with the true centres (crosses)", hierarchy)
+            .hierarchy(centres, hierarchy)
             .write(search.outputFolder(graph.layout()).path());
     System.out.println("pictures in " + folder.toAbsolutePath() + "; report: " + report);
   }

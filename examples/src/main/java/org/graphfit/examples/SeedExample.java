@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.graphfit.analysis.Dataset1D;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
@@ -31,6 +33,7 @@ import org.graphfit.search.nested.NestedSettings;
  * joint fit's {@code report.html} into its output folder.
  */
 public final class SeedExample {
+  private static final String DATA = "gaussian_x1__low_snr";
   private static final int DATASETS = 3;
 
   private SeedExample() {}
@@ -43,7 +46,7 @@ public final class SeedExample {
    */
   public static void main(String[] args) throws IOException {
     Path output = Path.of(args.length > 0 ? args[0] : "output");
-    List<Dataset1D> datasets = ExampleData.load("gaussian_x1__low_snr", DATASETS);
+    List<Dataset1D> datasets = ExampleData.load(DATA, DATASETS);
     Search search =
         Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).walks(10).seed(1).build()));
 
@@ -136,7 +139,15 @@ public final class SeedExample {
       plot.writePng(folder.resolve(keys.get(i).name() + "_fit.png"));
       report = report.figure(keys.get(i).name() + " with the joint fit and its 1\u03c3 band", plot);
     }
-    CornerPlot corner = CornerPlot.of(joint);
+    Map<String, Double> truths = new LinkedHashMap<>(); // the simulation's values
+    truths.put("centre", ExampleData.truth(DATA, 0, "centre"));
+    for (int i = 0; i < datasets.size(); i++) {
+      for (String name : List.of("normalization", "sigma")) {
+        truths.put(keys.get(i).name() + "." + name, ExampleData.truth(DATA, i, name));
+      }
+    }
+    CornerPlot corner = CornerPlot.of(joint).truths(truths);
+    report = report.corner(corner);
     corner.writePng(folder.resolve("joint_corner.png"));
     corner.writeSvg(folder.resolve("joint_corner.svg"));
     FactorGraphPicture picture = FactorGraphPicture.of(graph);

@@ -48,6 +48,7 @@ final class CornerLayout {
   private final List<List<Axis.Tick>> yTicks = new ArrayList<>();
   private final List<Label> tickLabels = new ArrayList<>();
   private final List<String> axisLabels = new ArrayList<>();
+  private final List<Font> axisLabelFonts = new ArrayList<>();
   private final List<TitleLine> titles = new ArrayList<>();
   private final List<String> captionLines;
   private final double captionTop;
@@ -118,16 +119,21 @@ final class CornerLayout {
         double x = column.getX() + axes.get(k).position(tick.value()) * panel;
         add(new Label(tick, x, tickLabelY, 0.5));
       }
-      String label = Text.fit(names.get(k), LABEL_FONT, panel);
+      Font labelFont = LABEL_FONT;
+      for (double size = 11; size >= 9 && Text.width(names.get(k), labelFont) > panel; size--) {
+        labelFont = Text.font(size, false);
+      }
+      String label = Text.fit(names.get(k), labelFont, panel);
       axisLabels.add(label);
-      textBoxes.add(Text.box(label, LABEL_FONT, column.getCenterX(), axisLabelY, 0.5));
+      axisLabelFonts.add(labelFont);
+      textBoxes.add(Text.box(label, labelFont, column.getCenterX(), axisLabelY, 0.5));
       if (k > 0) {
         Rectangle2D row = panel(k, 0);
         for (Axis.Tick tick : yTicks.get(k)) {
           double y = row.getMaxY() - axes.get(k).position(tick.value()) * panel;
           add(new Label(tick, left - TICK - 3, y, 1));
         }
-        double labelWidth = Text.width(label, LABEL_FONT);
+        double labelWidth = Text.width(label, labelFont);
         textBoxes.add(
             new Rectangle2D.Double(
                 PAD, row.getCenterY() - labelWidth / 2, labelHeight, labelWidth));
@@ -239,6 +245,11 @@ final class CornerLayout {
   /** The axis label of parameter {@code k}, shortened to fit a panel. */
   String axisLabel(int k) {
     return axisLabels.get(k);
+  }
+
+  /** The font of the axis label of parameter {@code k}: smaller for a long name. */
+  Font axisLabelFont(int k) {
+    return axisLabelFonts.get(k);
   }
 
   /** The y of the axis labels under the bottom row. */

@@ -490,7 +490,7 @@ public final class CornerPlot implements Figure {
       Text.draw(
           g,
           layout.axisLabel(k),
-          CornerLayout.LABEL_FONT,
+          layout.axisLabelFont(k),
           column.getCenterX(),
           layout.axisLabelY(),
           0.5);
@@ -501,7 +501,7 @@ public final class CornerPlot implements Figure {
         Text.draw(
             g,
             layout.axisLabel(k),
-            CornerLayout.LABEL_FONT,
+            layout.axisLabelFont(k),
             layout.yLabelX(),
             row.getCenterY(),
             0.5);

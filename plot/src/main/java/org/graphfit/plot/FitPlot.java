@@ -201,7 +201,7 @@ public final class FitPlot implements Figure {
   /** The chart, made anew for every drawing (JFreeChart objects are mutable). */
   JFreeChart chart() {
     YIntervalSeries dataSeries = new YIntervalSeries("data");
-    YIntervalSeries modelSeries = new YIntervalSeries(lower == null ? "model" : "model (band)");
+    YIntervalSeries modelSeries = new YIntervalSeries(lower == null ? "model" : "model and band");
     XYSeries residualSeries = new XYSeries("normalised residuals");
     for (int i = 0; i < x.length; i++) {
       dataSeries.add(x[i], data[i], data[i] - noise[i], data[i] + noise[i]);

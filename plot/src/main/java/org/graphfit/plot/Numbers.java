@@ -97,7 +97,7 @@ final class Numbers {
     }
     double magnitude = Math.abs(value);
     String text;
-    if (magnitude != 0 && (magnitude >= 1e5 || magnitude < 1e-3)) {
+    if (magnitude != 0 && (magnitude >= 1e4 || magnitude < 1e-3)) {
       String[] parts = String.format(Locale.ROOT, "%.3e", value).split("e");
       String mantissa = parts[0].contains(".") ? parts[0].replaceAll("0+$", "") : parts[0];
       if (mantissa.endsWith(".")) {

@@ -48,8 +48,18 @@ public final class Report {
   private final List<Entry> texts;
   private final String tableNote;
 
-  /** A captioned figure or text block. */
-  private record Entry(String caption, Figure figure, String text) {}
+  /**
+   * A captioned figure or text block; a key names the figures a caller may replace ({@code corner},
+   * {@code hierarchy:<name>}), null for the others.
+   */
+  private record Entry(String caption, Figure figure, String text, String key) {
+    Entry(String caption, Figure figure, String text) {
+      this(caption, figure, text, null);
+    }
+  }
+
+  private static final String CORNER = "corner";
+  private static final String HIERARCHY = "hierarchy:";
 
   private Report(
       String title,
@@ -82,10 +92,15 @@ public final class Report {
     List<Entry> figures = new ArrayList<>();
     figures.add(cornerEntry(CornerPlot.of(result)));
     List<Entry> texts = List.of(new Entry("Model", null, result.layout().info()));
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < result.layout().priorCount(); i++) {
+      order.add(i);
+    }
     return ofResult(
         "Fit report: " + result.searchName(),
         result,
         ParameterNames.of(result.layout()),
+        order,
         figures,
         texts);
   }
@@ -103,17 +118,27 @@ public final class Report {
     figures.add(cornerEntry(CornerPlot.of(result)));
     figures.add(new Entry("The factor graph", FactorGraphPicture.of(graph), null));
     for (HierarchicalFactor factor : graph.hierarchicalFactors()) {
-      figures.add(
-          new Entry("Hierarchy '" + factor.name() + "'", HierarchyPlot.of(result, factor), null));
+      figures.add(hierarchyEntry(factor, HierarchyPlot.of(result, factor)));
     }
     List<Entry> texts =
         List.of(
             new Entry("Graph", null, graph.info()),
             new Entry("Model", null, result.global().layout().info()));
+    List<String> paths = result.global().layout().freeParameterPaths();
+    List<Integer> order = new ArrayList<>();
+    for (String path : graph.globalParameters()) {
+      order.add(paths.indexOf(path));
+    }
+    for (int i = 0; i < paths.size(); i++) {
+      if (!order.contains(i)) {
+        order.add(i);
+      }
+    }
     return ofResult(
         "Graph fit report: " + result.global().searchName(),
         result.global(),
         ParameterNames.of(result.global().layout()),
+        order,
         figures,
         texts);
   }
@@ -122,11 +147,21 @@ public final class Report {
     return new Entry(
         "Posterior: marginals and pairs" + corner.note().map(note -> " (" + note + ")").orElse(""),
         corner,
-        null);
+        null,
+        CORNER);
+  }
+
+  private static Entry hierarchyEntry(HierarchicalFactor factor, HierarchyPlot plot) {
+    return new Entry("Hierarchy '" + factor.name() + "'", plot, null, HIERARCHY + factor.name());
   }
 
   private static Report ofResult(
-      String title, Result<?> result, List<String> names, List<Entry> figures, List<Entry> texts) {
+      String title,
+      Result<?> result,
+      List<String> names,
+      List<Integer> order,
+      List<Entry> figures,
+      List<Entry> texts) {
     ModelLayout<?> layout = result.layout();
     Samples samples = result.samples();
     Map<String, String> facts = new LinkedHashMap<>();
@@ -161,8 +196,7 @@ public final class Report {
     double[][] three = samples.valuesAtSigma(3);
     double[] best = samples.vector(samples.maxLogLikelihoodIndex());
     List<List<String>> rows = new ArrayList<>();
-    int count = Math.min(layout.priorCount(), MOST_ROWS);
-    for (int i = 0; i < count; i++) {
+    for (int i : order.subList(0, Math.min(order.size(), MOST_ROWS))) {
       Numbers.Estimate estimate =
           Numbers.estimate(median[i], one[1][i] - median[i], median[i] - one[0][i]);
       rows.add(
@@ -290,8 +324,7 @@ public final class Report {
     }
     figures.add(new Entry("The factor graph", FactorGraphPicture.of(graph), null));
     for (HierarchicalFactor factor : graph.hierarchicalFactors()) {
-      figures.add(
-          new Entry("Hierarchy '" + factor.name() + "'", HierarchyPlot.of(result, factor), null));
+      figures.add(hierarchyEntry(factor, HierarchyPlot.of(result, factor)));
     }
     return new Report(
         "EP fit report",
@@ -328,7 +361,9 @@ public final class Report {
   static String priorText(Prior prior) {
     List<String> arguments = new ArrayList<>();
     for (double value : prior.arguments().values()) {
-      arguments.add(Numbers.significant(value));
+      String text = Numbers.significant(value);
+      arguments.add(
+          text.contains(".") && !text.contains("e") ? text.replaceAll("\\.?0+$", "") : text);
     }
     String type = prior.typeName();
     if (type.endsWith("Prior")) {
@@ -377,18 +412,33 @@ public final class Report {
    * @return the report
    */
   public Report corner(CornerPlot corner) {
-    List<Entry> changed = new ArrayList<>();
-    boolean replaced = false;
-    for (Entry entry : figures) {
-      if (entry.figure() instanceof CornerPlot && !replaced) {
-        changed.add(cornerEntry(corner));
-        replaced = true;
-      } else {
-        changed.add(entry);
+    return replacing(cornerEntry(corner));
+  }
+
+  /**
+   * This report with a hierarchical factor's plot replaced, e.g. by one with the true values.
+   *
+   * @param factor the hierarchical factor
+   * @param plot its plot
+   * @return the report
+   */
+  public Report hierarchy(HierarchicalFactor factor, HierarchyPlot plot) {
+    return replacing(hierarchyEntry(factor, Objects.requireNonNull(plot, "plot")));
+  }
+
+  /** This report with the figure of the entry's key replaced, or the entry added at the end. */
+  private Report replacing(Entry replacement) {
+    List<Entry> changed = new ArrayList<>(figures);
+    int at = -1;
+    for (int i = 0; i < changed.size() && at < 0; i++) {
+      if (replacement.key().equals(changed.get(i).key())) {
+        at = i;
       }
     }
-    if (!replaced) {
-      changed.add(0, cornerEntry(corner));
+    if (at >= 0) {
+      changed.set(at, replacement);
+    } else {
+      changed.add(replacement);
     }
     return new Report(
         title, facts, concerns, tableHead, rows, parameterCount, tableNote, changed, texts);
@@ -473,7 +523,7 @@ public final class Report {
                 .append("</th><td>")
                 .append(escape(value))
                 .append("</td></tr>\n"));
-    html.append("</table>\n<h2>Results</h2>\n<table class=\"results\">\n<tr>");
+    html.append("</table>\n<h2>Results</h2>\n<div class=\"wide\"><table class=\"results\">\n<tr>");
     for (String head : tableHead) {
       html.append("<th>").append(escape(head)).append("</th>");
     }
@@ -487,7 +537,7 @@ public final class Report {
       }
       html.append("</tr>\n");
     }
-    html.append("</table>\n<p class=\"note\">").append(escape(tableNote));
+    html.append("</table></div>\n<p class=\"note\">").append(escape(tableNote));
     if (parameterCount > rows.size()) {
       html.append(" The first ")
           .append(rows.size())
@@ -544,7 +594,9 @@ public final class Report {
       .bad { background: #ffebe9; color: #a40e26; border: 1px solid #ff8182; }
       .concerns li { margin: 4px 0; }
       table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-      th, td { padding: 4px 10px; text-align: left; border-bottom: 1px solid #eaeef2; }
+      th, td { padding: 4px 9px; text-align: left; border-bottom: 1px solid #eaeef2; }
+      .wide { overflow-x: auto; }
+      table.results { font-size: 14px; }
       table.facts th { font-weight: 500; color: #57606a; }
       table.results tr:first-child th { background: #f6f8fa; font-weight: 600; }
       table.results th { font-weight: 500; white-space: nowrap; }

@@ -235,6 +235,25 @@ class CornerPlotTest {
   }
 
   @Test
+  void oneParameterAndAConstantParameterStillDraw() throws IOException {
+    Samples one =
+        TestGraphs.samples(
+            List.of("a"), new double[] {3}, new double[] {1}, new boolean[1], 500, 2);
+    CornerPlot single = CornerPlot.of(one);
+    assertNoOverlaps(single.layout());
+    assertThat(ImageIO.read(new ByteArrayInputStream(single.png())).getWidth())
+        .isEqualTo(single.width());
+
+    Samples constant =
+        TestGraphs.samples(
+            List.of("a", "b"), new double[] {3, 7}, new double[] {1, 0}, new boolean[2], 500, 2);
+    CornerPlot flat = CornerPlot.of(constant);
+    assertNoOverlaps(flat.layout());
+    assertThat(flat.layout().axis(1).position(7)).isWithin(1e-9).of(0.5);
+    assertThat(flat.png().length).isGreaterThan(0);
+  }
+
+  @Test
   void aLargeGraphShowsItsGlobalParametersFirstAndSaysSoWithinABoundedSize() throws IOException {
     GraphResult result = fitted(TestGraphs.hierarchical(10), 3000);
     CornerPlot plot = CornerPlot.of(result);

@@ -12,6 +12,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
+import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
 import org.junit.jupiter.api.Test;
@@ -193,9 +194,44 @@ class FactorGraphPictureTest {
     }
     GraphLayout layout = FactorGraphPicture.of(chain).layout();
 
-    // 80 distinct factors are more columns than fit: they are grouped by type into one plate
+    // 80 distinct factors are more columns than fit: they are grouped by type into one plate, and
+    // the 79 shared variables, all linking that plate, into one node
+    assertReadable(layout);
     assertThat(layout.plates()).hasSize(1);
     assertThat(layout.plates().get(0).members()).isEqualTo(80);
+    GraphLayout.Node shared = only(layout, GraphLayout.Kind.SHARED);
+    assertThat(shared.subtitle()).isEqualTo("79 shared variables");
+    assertThat(layout.width()).isLessThan(600);
+  }
+
+  @Test
+  void twoParentsAndASharedVariableStayReadable() {
+    // each dataset: a centre drawn from one parent, a sigma drawn from another, a shared offset
+    for (int n : new int[] {3, 50}) {
+      FactorGraph graph = new FactorGraph();
+      HierarchicalFactor centres =
+          HierarchicalFactor.gaussian(Prior.uniform(0, 100), Prior.uniform(0.5, 50))
+              .named("centres");
+      HierarchicalFactor sigmas =
+          HierarchicalFactor.gaussian(Prior.uniform(0, 25), Prior.uniform(0.1, 10)).named("sigmas");
+      Parameter offset = Parameter.free(Prior.uniform(-1, 1));
+      for (int i = 0; i < n; i++) {
+        TestGraphs.TestModel model =
+            TestGraphs.gaussian(Parameter.free(Prior.uniform(0, 100))).parameter("offset", offset);
+        graph.add(AnalysisFactor.of(model, TestGraphs.FLAT).named("dataset_" + i));
+        centres.draw(model.get("centre"));
+        sigmas.draw(model.get("sigma"));
+      }
+      graph.add(centres);
+      graph.add(sigmas);
+      GraphLayout layout = FactorGraphPicture.of(graph).layout();
+
+      assertReadable(layout);
+      assertThat(layout.nodes().stream().filter(x -> x.kind() == GraphLayout.Kind.PARENT).count())
+          .isEqualTo(2);
+      assertThat(only(layout, GraphLayout.Kind.SHARED).title()).isEqualTo("offset");
+      assertThat(layout.plates()).hasSize(n > FactorGraphPicture.DEFAULT_PLATE_ABOVE ? 1 : 0);
+    }
   }
 
   @Test

@@ -61,6 +61,8 @@ class ReportTest {
     assertThat(html).contains("<th>likelihood calls</th>");
     // the shared centre's row: its shared name, prior, median with errors, intervals
     assertThat(html).contains("<tr><th>centre</th><td>Gaussian(50, 30)</td>");
+    assertThat(html).contains("<td>LogUniform(1e\u22126, 1e6)</td>");
+    assertThat(html).contains("<td>Uniform(0, 25)</td>");
     assertThat(count(html, "<tr><th>dataset_\\d\\.(normalization|sigma)</th>")).isEqualTo(6);
     assertThat(report.captions())
         .containsExactly(
@@ -114,6 +116,12 @@ class ReportTest {
     assertThat(html).contains("<th>sweeps</th><td>6</td>");
     assertThat(count(html, "<tr><th>dataset_\\d\\.centre</th>")).isEqualTo(4);
     assertThat(Report.of(fit.result()).captions()).hasSize(3);
+    // a hierarchy plot with truths replaces the plain one instead of adding a second
+    HierarchyPlot withTruths =
+        HierarchyPlot.of(fit.result(), fit.hierarchy().centres()).truths(new double[] {1, 2, 3, 4});
+    Report replaced = report.hierarchy(fit.hierarchy().centres(), withTruths);
+    assertThat(replaced.captions()).isEqualTo(report.captions());
+    assertThat(replaced.html()).isNotEqualTo(html);
   }
 
   @Test
@@ -121,7 +129,10 @@ class ReportTest {
     GraphResult result = CornerPlotTest.fitted(TestGraphs.hierarchical(70), 500);
     String html = Report.of(result).html();
 
-    assertThat(count(html, "<tr><th>dataset_\\d+\\.\\w+</th>")).isEqualTo(Report.MOST_ROWS);
+    // the global parameters first, then local ones up to the limit
+    assertThat(html.indexOf("<tr><th>centres.mean</th>"))
+        .isLessThan(html.indexOf("<tr><th>dataset_0.centre</th>"));
+    assertThat(count(html, "<tr><th>dataset_\\d+\\.\\w+</th>")).isEqualTo(Report.MOST_ROWS - 2);
     assertThat(html).contains("The first 200 of 212 parameters are listed");
     assertThat(html).contains("Showing 8 of 212 parameters, the global ones first");
   }
