@@ -10,6 +10,8 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +114,7 @@ public final class CornerPlot implements Figure {
         samples,
         samples.names(),
         samples.names(),
-        List.of(linear(samples.dimension())),
+        Collections.nCopies(samples.dimension(), Scale.LINEAR),
         order,
         "in order",
         null,
@@ -158,16 +160,32 @@ public final class CornerPlot implements Figure {
     Result<?> global = result.global();
     List<String> free = global.layout().freeParameterPaths();
     List<String> globals = result.graph().globalParameters();
-    List<Integer> order = new ArrayList<>();
-    for (String path : globals) {
-      order.add(free.indexOf(path));
+    List<Integer> order = globalsFirst(free, globals);
+    return ofLayout(global, order, globals.isEmpty() ? "in order" : "the global ones first");
+  }
+
+  /**
+   * Parameter indices with the global ones first, in their order, then the others in order; linear
+   * in the number of parameters.
+   */
+  static List<Integer> globalsFirst(List<String> paths, List<String> globals) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < paths.size(); i++) {
+      index.put(paths.get(i), i);
     }
-    for (int i = 0; i < free.size(); i++) {
-      if (!order.contains(i)) {
+    boolean[] first = new boolean[paths.size()];
+    List<Integer> order = new ArrayList<>(paths.size());
+    for (String path : globals) {
+      int i = index.get(path);
+      first[i] = true;
+      order.add(i);
+    }
+    for (int i = 0; i < paths.size(); i++) {
+      if (!first[i]) {
         order.add(i);
       }
     }
-    return ofLayout(global, order, globals.isEmpty() ? "in order" : "the global ones first");
+    return order;
   }
 
   private static CornerPlot ofLayout(Result<?> result, List<Integer> order, String preference) {
@@ -198,12 +216,6 @@ public final class CornerPlot implements Figure {
               + " samples of "
               + samples.dimension());
     }
-  }
-
-  private static Scale[] linear(int dimension) {
-    Scale[] scales = new Scale[dimension];
-    Arrays.fill(scales, Scale.LINEAR);
-    return scales;
   }
 
   /**
@@ -404,9 +416,13 @@ public final class CornerPlot implements Figure {
     return prepared;
   }
 
-  /** The shown parameters' indices, quantiles, axes and layout. */
+  /** The shown parameters' indices, samples, quantiles, axes and layout. */
   private final class Prepared {
     final int[] index;
+
+    /** The samples of the shown parameters only, column {@code k} for panel {@code k}. */
+    final Samples columns;
+
     final double[] lower;
     final double[] median;
     final double[] upper;
@@ -414,10 +430,11 @@ public final class CornerPlot implements Figure {
 
     Prepared(List<Integer> shown) {
       index = shown.stream().mapToInt(Integer::intValue).toArray();
-      double[] low = samples.quantile(0.005);
-      double[] high = samples.quantile(0.995);
-      double[][] sigma = samples.valuesAtSigma(1);
-      double[] medians = samples.median();
+      columns = Columns.of(samples, index);
+      double[] low = columns.quantile(0.005);
+      double[] high = columns.quantile(0.995);
+      double[][] sigma = columns.valuesAtSigma(1);
+      double[] medians = columns.median();
       lower = new double[index.length];
       median = new double[index.length];
       upper = new double[index.length];
@@ -428,13 +445,13 @@ public final class CornerPlot implements Figure {
         int d = index[k];
         Scale scale = scales.get(d);
         if (scale == Scale.LOG) {
-          requirePositive(d);
+          requirePositive(k);
         }
-        lower[k] = sigma[0][d];
-        median[k] = medians[d];
-        upper[k] = sigma[1][d];
-        double from = low[d];
-        double to = high[d];
+        lower[k] = sigma[0][k];
+        median[k] = medians[k];
+        upper[k] = sigma[1][k];
+        double from = low[k];
+        double to = high[k];
         Double truth = truths.get(d);
         if (truth != null && (scale == Scale.LINEAR || truth > 0)) {
           from = Math.min(from, truth);
@@ -448,14 +465,15 @@ public final class CornerPlot implements Figure {
       layout = new CornerLayout(shownNames, axes, estimates, title, note().orElse(null));
     }
 
-    private void requirePositive(int d) {
-      for (int i = 0; i < samples.size(); i++) {
-        if (!(samples.vector(i)[d] > 0)) {
+    private void requirePositive(int k) {
+      for (int i = 0; i < columns.size(); i++) {
+        double value = columns.vector(i)[k];
+        if (!(value > 0)) {
           throw new IllegalArgumentException(
               "parameter '"
-                  + names.get(d)
+                  + names.get(index[k])
                   + "' has the sample value "
-                  + samples.vector(i)[d]
+                  + value
                   + ", which a log axis cannot show; draw it with Scale.LINEAR");
         }
       }
@@ -552,11 +570,12 @@ public final class CornerPlot implements Figure {
   private void marginal(Graphics2D g, Prepared p, int k, Rectangle2D area, int bins) {
     Axis axis = p.layout.axis(k);
     int d = p.index[k];
+    Samples columns = p.columns;
     double[] heights = new double[bins];
-    for (int i = 0; i < samples.size(); i++) {
-      int bin = bin(axis, samples.vector(i)[d], bins);
+    for (int i = 0; i < columns.size(); i++) {
+      int bin = bin(axis, columns.vector(i)[k], bins);
       if (bin >= 0) {
-        heights[bin] += samples.weight(i);
+        heights[bin] += columns.weight(i);
       }
     }
     double max = Arrays.stream(heights).max().orElse(0);
@@ -604,13 +623,14 @@ public final class CornerPlot implements Figure {
     Axis yAxis = p.layout.axis(ky);
     int dx = p.index[kx];
     int dy = p.index[ky];
+    Samples columns = p.columns;
     double[][] density = new double[bins][bins];
-    for (int i = 0; i < samples.size(); i++) {
-      double[] vector = samples.vector(i);
-      int bx = bin(xAxis, vector[dx], bins);
-      int by = bin(yAxis, vector[dy], bins);
+    for (int i = 0; i < columns.size(); i++) {
+      double[] vector = columns.vector(i);
+      int bx = bin(xAxis, vector[kx], bins);
+      int by = bin(yAxis, vector[ky], bins);
       if (bx >= 0 && by >= 0) {
-        density[bx][by] += samples.weight(i);
+        density[bx][by] += columns.weight(i);
       }
     }
     double[][] level = massLevels(smooth(density, 1.0));

@@ -1,6 +1,8 @@
 package org.graphfit.plot;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -95,7 +97,7 @@ public final class EpTrace {
         throw new IllegalArgumentException(
             "sweep " + sweep + " was not recorded; the recorded sweeps are " + starts.keySet());
       }
-      return java.util.Collections.unmodifiableList(java.util.Arrays.asList(start.clone()));
+      return Collections.unmodifiableList(Arrays.asList(start.clone()));
     }
   }
 

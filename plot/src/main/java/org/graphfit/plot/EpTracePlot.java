@@ -62,15 +62,7 @@ public final class EpTracePlot implements Figure {
   public static EpTracePlot of(EpResult result, EpTrace trace) {
     ModelLayout<CollectionInstance> layout = result.graph().layout();
     List<String> paths = layout.freeParameterPaths();
-    List<Integer> order = new ArrayList<>();
-    for (String path : result.graph().globalParameters()) {
-      order.add(paths.indexOf(path));
-    }
-    for (int v = 0; v < paths.size(); v++) {
-      if (!order.contains(v)) {
-        order.add(v);
-      }
-    }
+    List<Integer> order = CornerPlot.globalsFirst(paths, result.graph().globalParameters());
     List<Integer> chosen = order.subList(0, Math.min(MOST_PANELS, order.size()));
     List<String> names = ParameterNames.of(layout);
     List<EpTrace.Step> steps = trace.steps(result);

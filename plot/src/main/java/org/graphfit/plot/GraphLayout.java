@@ -4,11 +4,15 @@ import java.awt.Font;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -192,8 +196,8 @@ final class GraphLayout {
     }
     factorNode = new int[factorCount];
     variableNode = new int[variableCount];
-    java.util.Arrays.fill(factorNode, -1);
-    java.util.Arrays.fill(variableNode, -1);
+    Arrays.fill(factorNode, -1);
+    Arrays.fill(variableNode, -1);
 
     List<Column> columns = columns(plateAbove, true);
     int sharedPlateAbove = plateAbove;
@@ -396,13 +400,14 @@ final class GraphLayout {
     }
     right = Math.max(right, cursor - NODE_GAP);
     wanted.clear();
+    Set<Integer> placed = new HashSet<>();
     for (int f = 0; f < structure.factors().size(); f++) {
       if (!structure.factors().get(f).hierarchical()) {
         continue;
       }
       List<Integer> hypers = new ArrayList<>();
       for (int v : variablesOf.get(f)) {
-        if (kinds[v] == Kind.HYPER && variableNode[v] < 0 && !containsFirst(wanted, v)) {
+        if (kinds[v] == Kind.HYPER && placed.add(v)) {
           hypers.add(v);
         }
       }
@@ -417,7 +422,7 @@ final class GraphLayout {
     right = Math.max(right, placeRow(wanted, Kind.HYPER, rowTop, rowOf[0], variableHeight));
 
     // edges, once per pair of drawn nodes
-    java.util.Set<Long> seen = new java.util.HashSet<>();
+    Set<Long> seen = new HashSet<>();
     for (GraphStructure.Edge edge : structure.edges()) {
       int a = factorNode[edge.factor()];
       int b = variableNode[edge.variable()];
@@ -449,15 +454,6 @@ final class GraphLayout {
     }
     this.height =
         (int) Math.ceil(legendTop + legend.size() * Text.height(LEGEND_FONT) * 1.3 + MARGIN / 2);
-  }
-
-  private static boolean containsFirst(List<double[]> entries, int v) {
-    for (double[] entry : entries) {
-      if ((int) entry[0] == v) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The columns: alike factors grouped, groups above the threshold drawn as one plate. */
@@ -591,7 +587,7 @@ final class GraphLayout {
   }
 
   private double meanOfNodes(List<Integer> indices, double fallback) {
-    java.util.Set<Integer> distinct = new java.util.LinkedHashSet<>(indices);
+    Set<Integer> distinct = new LinkedHashSet<>(indices);
     distinct.remove(-1);
     if (distinct.isEmpty()) {
       return fallback;

@@ -3,10 +3,13 @@ package org.graphfit.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.graphfit.ep.EpResult;
@@ -94,41 +97,44 @@ public final class HierarchyPlot implements Figure {
    */
   public static HierarchyPlot of(GraphResult result, HierarchicalFactor factor) {
     ModelLayout<CollectionInstance> layout = result.global().layout();
-    Samples samples = result.global().samples();
     List<Parameter> drawn = factor.drawnParameters();
-    double[] medians = samples.median();
-    double[][] sigma = samples.valuesAtSigma(1);
-    int n = drawn.size();
-    double[] median = new double[n];
-    double[] lower = new double[n];
-    double[] upper = new double[n];
-    List<String> paths = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      int index = indexIn(layout, drawn.get(i), factor);
-      median[i] = medians[index];
-      lower[i] = sigma[0][index];
-      upper[i] = sigma[1][index];
-      paths.add(layout.freeParameterPaths().get(index));
-    }
     List<Parameter> hyper = factor.hyperParameters();
+    int n = drawn.size();
+    // columns: the drawn parameters, then the free hyper-parameters (fixed ones are constants)
+    int[] indices = new int[n + hyper.size()];
+    int columnCount = 0;
+    List<String> paths = new ArrayList<>();
+    for (Parameter parameter : drawn) {
+      indices[columnCount++] = indexIn(layout, parameter, factor);
+      paths.add(layout.freeParameterPaths().get(indices[columnCount - 1]));
+    }
+    int[] hyperColumn = new int[hyper.size()];
+    for (int h = 0; h < hyper.size(); h++) {
+      hyperColumn[h] = hyper.get(h).isFixed() ? -1 : columnCount;
+      if (!hyper.get(h).isFixed()) {
+        indices[columnCount++] = indexIn(layout, hyper.get(h), factor);
+      }
+    }
+    Samples samples = Columns.of(result.global().samples(), Arrays.copyOf(indices, columnCount));
+    double[] median = Arrays.copyOf(samples.median(), n);
+    double[][] sigma = samples.valuesAtSigma(1);
+    double[] lower = Arrays.copyOf(sigma[0], n);
+    double[] upper = Arrays.copyOf(sigma[1], n);
     Samples draws = samples.equalWeight(DRAWS, 0);
     List<double[]> hyperDraws = new ArrayList<>();
     for (int s = 0; s < draws.size(); s++) {
+      double[] vector = draws.vector(s);
       double[] values = new double[hyper.size()];
       for (int h = 0; h < values.length; h++) {
-        Parameter parameter = hyper.get(h);
-        values[h] =
-            parameter.isFixed()
-                ? parameter.fixedValue()
-                : draws.vector(s)[indexIn(layout, parameter, factor)];
+        values[h] = hyperColumn[h] < 0 ? hyper.get(h).fixedValue() : vector[hyperColumn[h]];
       }
       hyperDraws.add(values);
     }
     double[] meanBounds = {Double.NaN, Double.NaN};
     int meanHyper = factor.distribution().hyperParameterNames().indexOf("mean");
-    if (meanHyper >= 0 && !hyper.get(meanHyper).isFixed()) {
-      int index = indexIn(layout, hyper.get(meanHyper), factor);
-      meanBounds = new double[] {sigma[0][index], sigma[1][index]};
+    if (meanHyper >= 0 && hyperColumn[meanHyper] >= 0) {
+      meanBounds =
+          new double[] {sigma[0][hyperColumn[meanHyper]], sigma[1][hyperColumn[meanHyper]]};
     }
     return new HierarchyPlot(
         defaultTitle(factor),
@@ -499,8 +505,8 @@ public final class HierarchyPlot implements Figure {
     return chart;
   }
 
-  private static java.awt.Shape cross() {
-    java.awt.geom.Path2D.Double cross = new java.awt.geom.Path2D.Double();
+  private static Shape cross() {
+    Path2D.Double cross = new Path2D.Double();
     cross.append(new Line2D.Double(-4, -4, 4, 4), false);
     cross.append(new Line2D.Double(-4, 4, 4, -4), false);
     return cross;

@@ -3,6 +3,7 @@ package org.graphfit.plot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ import org.graphfit.search.Samples;
 public final class Report {
   /** The most rows of the results table; the rest are in the fit's own files. */
   public static final int MOST_ROWS = 200;
+
+  /** The most lines of a model or graph description; the rest are in the fit's own files. */
+  public static final int MOST_LINES = 300;
 
   private final String title;
   private final Map<String, String> facts;
@@ -124,16 +128,9 @@ public final class Report {
         List.of(
             new Entry("Graph", null, graph.info()),
             new Entry("Model", null, result.global().layout().info()));
-    List<String> paths = result.global().layout().freeParameterPaths();
-    List<Integer> order = new ArrayList<>();
-    for (String path : graph.globalParameters()) {
-      order.add(paths.indexOf(path));
-    }
-    for (int i = 0; i < paths.size(); i++) {
-      if (!order.contains(i)) {
-        order.add(i);
-      }
-    }
+    List<Integer> order =
+        CornerPlot.globalsFirst(
+            result.global().layout().freeParameterPaths(), graph.globalParameters());
     return ofResult(
         "Graph fit report: " + result.global().searchName(),
         result.global(),
@@ -191,22 +188,29 @@ public final class Report {
               + " "
               + result.firstFailure());
     }
-    double[] median = samples.median();
-    double[][] one = samples.valuesAtSigma(1);
-    double[][] three = samples.valuesAtSigma(3);
-    double[] best = samples.vector(samples.maxLogLikelihoodIndex());
+    // quantiles of the listed parameters only: a large graph's others are not sorted
+    int[] listed =
+        order.subList(0, Math.min(order.size(), MOST_ROWS)).stream()
+            .mapToInt(Integer::intValue)
+            .toArray();
+    Samples columns = Columns.of(samples, listed);
+    double[] median = columns.median();
+    double[][] one = columns.valuesAtSigma(1);
+    double[][] three = columns.valuesAtSigma(3);
+    double[] best = columns.vector(samples.maxLogLikelihoodIndex());
     List<List<String>> rows = new ArrayList<>();
-    for (int i : order.subList(0, Math.min(order.size(), MOST_ROWS))) {
+    for (int k = 0; k < listed.length; k++) {
+      int i = listed[k];
       Numbers.Estimate estimate =
-          Numbers.estimate(median[i], one[1][i] - median[i], median[i] - one[0][i]);
+          Numbers.estimate(median[k], one[1][k] - median[k], median[k] - one[0][k]);
       rows.add(
           List.of(
               names.get(i),
               priorText(layout.prior(i)),
               estimate.plainText().replace("-", Numbers.MINUS),
-              interval(one[0][i], one[1][i]),
-              interval(three[0][i], three[1][i]),
-              Numbers.significant(best[i])));
+              interval(one[0][k], one[1][k]),
+              interval(three[0][k], three[1][k]),
+              Numbers.significant(best[k])));
     }
     return new Report(
         title,
@@ -554,11 +558,23 @@ public final class Report {
       html.append("<details>\n<summary>")
           .append(escape(entry.caption()))
           .append("</summary>\n<pre>")
-          .append(escape(entry.text()))
+          .append(escape(firstLines(entry.text())))
           .append("</pre>\n</details>\n");
     }
     html.append("<footer>Written by GraphFit.</footer>\n</main>\n</body>\n</html>\n");
     return html.toString();
+  }
+
+  /** The first {@value #MOST_LINES} lines of a text and how many more there are. */
+  private static String firstLines(String text) {
+    String[] lines = text.split("\n", -1);
+    if (lines.length <= MOST_LINES) {
+      return text;
+    }
+    return String.join("\n", Arrays.asList(lines).subList(0, MOST_LINES))
+        + "\n\u2026 "
+        + (lines.length - MOST_LINES)
+        + " more lines in the fit's model.info";
   }
 
   /** The figure as an inline image: SVG or PNG, whichever is smaller. */

@@ -135,5 +135,7 @@ class ReportTest {
     assertThat(count(html, "<tr><th>dataset_\\d+\\.\\w+</th>")).isEqualTo(Report.MOST_ROWS - 2);
     assertThat(html).contains("The first 200 of 212 parameters are listed");
     assertThat(html).contains("Showing 8 of 212 parameters, the global ones first");
+    // the graph description of 212 parameters is cut too
+    assertThat(html).containsMatch("\u2026 \\d+ more lines in the fit's model.info");
   }
 }
