@@ -72,7 +72,7 @@ class EpResumeTest {
     Path base = folder(ExpectationPropagation.builder().output(output, "ep").build());
 
     assertThat(base.getParent()).isEqualTo(output.resolve("ep"));
-    assertThat(base.getFileName().toString()).isEqualTo("9b2441dd20b018b7447b8d0ee7e5d878");
+    assertThat(base.getFileName().toString()).isEqualTo("7a18cce93068b2fb28881b8cd7977a81");
     assertThat(folder(ExpectationPropagation.builder().output(output, "ep").threads(2).build()))
         .isEqualTo(base);
     assertThat(folder(ExpectationPropagation.builder().output(output, "ep").build()))

@@ -5,14 +5,19 @@ import static com.google.common.truth.Truth.assertThat;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.graphfit.analysis.DataIdentity;
 import org.graphfit.prior.Prior;
 import org.graphfit.testing.GaussianModel;
+import org.graphfit.testing.Measurements;
 import org.junit.jupiter.api.Test;
 
 class OutputIdentifierTest {
-  /** The value computed before the description was shared with EP: old folders still resume. */
+  /**
+   * A pinned identifier: a change to how identifiers are computed moves every existing fit to
+   * another folder, so it must be deliberate (as when the data identity joined it).
+   */
   @Test
-  void identifiersOfExistingFoldersAreUnchanged() {
+  void identifiersAreStable() {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("n_live", 50);
     settings.put("seed", 3L);
@@ -21,11 +26,16 @@ class OutputIdentifierTest {
             Path.of("output"),
             "pinned",
             "tag",
-            GaussianModel.withDefaults().centre(Prior.uniform(0, 100)).sigma(2.0).layout(),
+            GaussianModel.withDefaults()
+                .centre(Prior.uniform(0, 100))
+                .sigma(2.0)
+                .layout()
+                .description(),
+            Map.of("analysis", DataIdentity.describe(new Measurements(1, 2))),
             "NestedSampling",
             settings);
 
     assertThat(folder.path().getFileName().toString())
-        .isEqualTo("e4db063d6216c672da448eb79612737f");
+        .isEqualTo("54178688a540b688e2631820549ec94b");
   }
 }
