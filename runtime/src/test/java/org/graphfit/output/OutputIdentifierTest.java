@@ -1,9 +1,11 @@
 package org.graphfit.output;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.graphfit.analysis.DataIdentity;
 import org.graphfit.prior.Prior;
@@ -37,5 +39,26 @@ class OutputIdentifierTest {
 
     assertThat(folder.path().getFileName().toString())
         .isEqualTo("54178688a540b688e2631820549ec94b");
+  }
+
+  @Test
+  void namesThatWouldLeaveTheirPlaceInTheRootAreRefused() {
+    for (String name :
+        List.of("..", "../escape", "a/../../b", "a/./b", ".", "a//b", "/absolute", "a/", "")) {
+      IllegalArgumentException error =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  OutputFolder.of(
+                      Path.of("output"), name, "", Map.of(), Map.of(), "Search", Map.of()));
+      assertThat(error).hasMessageThat().contains("output name '" + name + "'");
+      assertThat(error).hasMessageThat().contains("e.g. seed/joint");
+    }
+    assertThat(
+            OutputFolder.of(
+                    Path.of("output"), "seed/a.b-c_1", "", Map.of(), Map.of(), "S", Map.of())
+                .path()
+                .getParent())
+        .isEqualTo(Path.of("output", "seed", "a.b-c_1"));
   }
 }

@@ -1,6 +1,7 @@
 package org.graphfit.testing;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.analysis.DataIdentity;
 
@@ -10,6 +11,7 @@ import org.graphfit.analysis.DataIdentity;
  */
 public final class Measurements implements Analysis<Double> {
   private final double[] values;
+  private final AtomicInteger calls = new AtomicInteger();
 
   /**
    * Measurements.
@@ -22,11 +24,21 @@ public final class Measurements implements Analysis<Double> {
 
   @Override
   public double logLikelihood(Double value) {
+    calls.incrementAndGet();
     double sum = 0;
     for (double y : values) {
       sum += -0.5 * (y - value) * (y - value);
     }
     return sum;
+  }
+
+  /**
+   * The likelihood calls made on this instance.
+   *
+   * @return the count
+   */
+  public int calls() {
+    return calls.get();
   }
 
   @Override
