@@ -136,8 +136,12 @@ final class HistoryFile {
       if (buffer.getInt() != (int) crc.getValue()) {
         return new Read(List.of(), "its record at byte " + start + " fails its checksum");
       }
-      updates.addAll(
-          EpState.decode(Arrays.copyOfRange(bytes, start + 8, start + 8 + payload), updateCount));
+      try {
+        updates.addAll(
+            EpState.decode(Arrays.copyOfRange(bytes, start + 8, start + 8 + payload), updateCount));
+      } catch (IllegalStateException e) {
+        return new Read(List.of(), "its record at byte " + start + " cannot be decoded: " + e);
+      }
     }
     if (updates.size() != reference.count()) {
       return new Read(
