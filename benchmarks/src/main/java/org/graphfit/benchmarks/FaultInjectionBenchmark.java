@@ -1,18 +1,10 @@
 package org.graphfit.benchmarks;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,15 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.graphfit.benchmarks.FaultTarget.Data;
 import org.graphfit.benchmarks.FaultTarget.Kind;
-import org.graphfit.examples.ExampleData;
 import org.graphfit.output.AtomicFiles;
 import org.graphfit.output.WriteListener;
 import picocli.CommandLine;
@@ -109,32 +97,10 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
   private final Map<Kind, Double> seconds = new EnumMap<>(Kind.class);
   private final Map<Kind, List<String>> recorded = new EnumMap<>(Kind.class);
   private Random random;
-
-  /** An outcome of an attack. */
-  enum Outcome {
-    IDENTICAL("identical"),
-    CLEAR_ERROR("clear error"),
-    WRONG("WRONG"),
-    SKIPPED("skipped");
-
-    final String label;
-
-    Outcome(String label) {
-      this.label = label;
-    }
-  }
-
-  /** An outcome and what was seen. */
-  record Verdict(Outcome outcome, String detail) {}
-
-  /** One attack on a fresh root. */
-  @FunctionalInterface
-  interface Body {
-    Verdict run(Path root) throws Exception;
-  }
+  private Attacks attacker;
 
   /** An attack. */
-  record Attack(Kind kind, String category, String target, Body body) {}
+  record Attack(Kind kind, String category, String target, Attacks.Body body) {}
 
   /**
    * Runs the command.
@@ -151,6 +117,7 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
   public Integer call() throws Exception {
     long start = System.nanoTime();
     random = new Random(seed);
+    attacker = new Attacks(references, random);
     boolean temporary = work == null;
     work = (temporary ? Files.createTempDirectory("graphfit-faults") : work).toAbsolutePath();
     List<Attack> catalogue = new ArrayList<>();
@@ -182,8 +149,8 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
           "outcome",
           "detail");
     }
-    Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-    for (Outcome outcome : Outcome.values()) {
+    Map<Attacks.Outcome, Integer> counts = new EnumMap<>(Attacks.Outcome.class);
+    for (Attacks.Outcome outcome : Attacks.Outcome.values()) {
       counts.put(outcome, 0);
     }
     int number = 0;
@@ -191,16 +158,16 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
       number++;
       Path root = work.resolve("attacks").resolve(Integer.toString(number));
       Files.createDirectories(root);
-      Verdict verdict;
+      Attacks.Verdict verdict;
       try {
         verdict = attack.body().run(root);
       } catch (Exception | Error e) {
-        verdict = new Verdict(Outcome.WRONG, "the attack itself failed: " + e);
+        verdict = new Attacks.Verdict(Attacks.Outcome.WRONG, "the attack itself failed: " + e);
       }
       counts.merge(verdict.outcome(), 1, Integer::sum);
       print(number, attack, verdict);
       if (!keep) {
-        deleteRecursively(root);
+        Folders.deleteRecursively(root);
       }
     }
     double total = (System.nanoTime() - start) * 1e-9;
@@ -208,10 +175,10 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("summary", true);
       summary.put("attacks", chosen.size());
-      summary.put("identical", counts.get(Outcome.IDENTICAL));
-      summary.put("clear_error", counts.get(Outcome.CLEAR_ERROR));
-      summary.put("wrong", counts.get(Outcome.WRONG));
-      summary.put("skipped", counts.get(Outcome.SKIPPED));
+      summary.put("identical", counts.get(Attacks.Outcome.IDENTICAL));
+      summary.put("clear_error", counts.get(Attacks.Outcome.CLEAR_ERROR));
+      summary.put("wrong", counts.get(Attacks.Outcome.WRONG));
+      summary.put("skipped", counts.get(Attacks.Outcome.SKIPPED));
       summary.put("seconds", total);
       summary.put("note", diskNote);
       out.println(JSON.writeValueAsString(summary));
@@ -220,20 +187,20 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
           Locale.ROOT,
           "%n%d attacks: %d identical, %d clear error, %d WRONG, %d skipped; %.0f s%s%n",
           chosen.size(),
-          counts.get(Outcome.IDENTICAL),
-          counts.get(Outcome.CLEAR_ERROR),
-          counts.get(Outcome.WRONG),
-          counts.get(Outcome.SKIPPED),
+          counts.get(Attacks.Outcome.IDENTICAL),
+          counts.get(Attacks.Outcome.CLEAR_ERROR),
+          counts.get(Attacks.Outcome.WRONG),
+          counts.get(Attacks.Outcome.SKIPPED),
           total,
           diskNote == null ? "" : " (" + diskNote + ")");
     }
     if (temporary && !keep) {
-      deleteRecursively(work);
+      Folders.deleteRecursively(work);
     }
-    return counts.get(Outcome.WRONG) == 0 ? 0 : 1;
+    return counts.get(Attacks.Outcome.WRONG) == 0 ? 0 : 1;
   }
 
-  private void print(int number, Attack attack, Verdict verdict) throws IOException {
+  private void print(int number, Attack attack, Attacks.Verdict verdict) throws IOException {
     if (json) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("attack", number);
@@ -284,7 +251,7 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
     references.put(kind, fingerprints);
     completed.put(kind, work.resolve("reference").resolve(kind + "-" + Data.MAIN));
     Path record = work.resolve("record").resolve(kind.toString());
-    Child child = Child.start(command(kind, Data.MAIN, record, "record"));
+    ChildJvm child = ChildJvm.start(Attacks.command(kind, Data.MAIN, record, "record"));
     List<String> lines = child.finish(Duration.ofMinutes(5));
     String result = lastWith(lines, "RESULT ");
     if (!fingerprints.get(Data.MAIN).equals(result)) {
@@ -319,7 +286,7 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
     interrupted.put(kind, stopped);
   }
 
-  private static String lastWith(List<String> lines, String prefix) {
+  static String lastWith(List<String> lines, String prefix) {
     String found = null;
     for (String line : lines) {
       if (line.startsWith(prefix)) {
@@ -351,7 +318,7 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
                 kind,
                 "kill writing",
                 parts[0] + " " + parts[1].toLowerCase(Locale.ROOT) + " #" + occurrence,
-                root -> killPaused(kind, root, mode)));
+                root -> attacker.killPaused(kind, root, mode)));
       }
     }
     for (int k = 0; k < randomKills; k++) {
@@ -361,7 +328,7 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
               kind,
               "kill at random",
               "after " + millis + " ms",
-              root -> killAt(kind, root, millis)));
+              root -> attacker.killAt(kind, root, millis)));
     }
     // damage to every file of a completed and of an interrupted fit
     for (Map.Entry<String, Path> template :
@@ -370,7 +337,7 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
             .stream()
             .sorted(Map.Entry.comparingByKey())
             .toList()) {
-      for (Path file : files(template.getValue())) {
+      for (Path file : Folders.files(template.getValue())) {
         String relative = template.getValue().relativize(file).toString();
         String shortName = relative.substring(relative.indexOf('/', relative.indexOf('/') + 1) + 1);
         for (String damage : DAMAGES) {
@@ -386,7 +353,7 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
                   kind,
                   damage,
                   target,
-                  root -> damaged(kind, template.getValue(), relative, damage, at, root)));
+                  root -> attacker.damaged(kind, template.getValue(), relative, damage, at, root)));
         }
       }
     }
@@ -397,8 +364,8 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
             "other data",
             "after a completed fit",
             root -> {
-              copy(completed.get(kind), root);
-              return judge(kind, Data.OTHER, root, false);
+              Folders.copy(completed.get(kind), root);
+              return attacker.judge(kind, Data.OTHER, root, false);
             }));
     list.add(
         new Attack(
@@ -406,28 +373,33 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
             "other data",
             "after an interrupted fit",
             root -> {
-              copy(interrupted.get(kind), root);
-              return judge(kind, Data.OTHER, root, false);
+              Folders.copy(interrupted.get(kind), root);
+              return attacker.judge(kind, Data.OTHER, root, false);
             }));
     // two writers
     list.add(
-        new Attack(kind, "two writers", "second fails at once", root -> twoWriters(kind, root, 0)));
+        new Attack(
+            kind,
+            "two writers",
+            "second fails at once",
+            root -> attacker.twoWriters(kind, root, 0)));
     list.add(
         new Attack(
             kind,
             "two writers",
             "second waits for the first",
-            root -> twoWriters(kind, root, 120)));
+            root -> attacker.twoWriters(kind, root, 120)));
     list.add(
         new Attack(
             kind,
             "two writers",
             "both killed, then resumed",
             root ->
-                twoKilled(kind, root, (long) (random.nextDouble() * seconds.get(kind) * 1000))));
+                attacker.twoKilled(
+                    kind, root, (long) (random.nextDouble() * seconds.get(kind) * 1000))));
     // a full disk
     if (disk) {
-      long bytes = pages(completed.get(kind));
+      long bytes = Folders.pages(completed.get(kind));
       for (double fraction : new double[] {0.25, 0.5, 0.75, 1.0}) {
         long kib = Math.max(8, (long) (fraction * bytes / 1024));
         list.add(
@@ -435,192 +407,10 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
                 kind,
                 "full disk",
                 kib + " KiB of " + bytes / 1024,
-                root -> fullDisk(kind, root, kib)));
+                root -> attacker.fullDisk(kind, root, kib)));
       }
     }
     return list;
-  }
-
-  // ---------------------------------------------------------------- the attacks
-
-  /** Fits into the root in this JVM and compares with the reference. */
-  private Verdict judge(Kind kind, Data data, Path root, boolean mustResume) {
-    String fingerprint;
-    try {
-      fingerprint = FaultTarget.fit(kind, data, root, Duration.ZERO);
-    } catch (IOException | RuntimeException e) {
-      String message = String.valueOf(e.getMessage());
-      if (mustResume) {
-        return new Verdict(Outcome.WRONG, "lost fit, the killed fit did not resume: " + message);
-      }
-      if (message.contains(root.toString())) {
-        return new Verdict(Outcome.CLEAR_ERROR, message.replace(root + "/", ""));
-      }
-      return new Verdict(Outcome.WRONG, "an error that names no file: " + e);
-    }
-    if (!fingerprint.equals(references.get(kind).get(data))) {
-      return new Verdict(Outcome.WRONG, "another result than the clean run's, without an error");
-    }
-    if (mustResume && setAside(root)) {
-      return new Verdict(Outcome.WRONG, "progress lost: an intact checkpoint was set aside");
-    }
-    return new Verdict(Outcome.IDENTICAL, "");
-  }
-
-  /** Whether a fit set a checkpoint or history aside as damaged. */
-  private static boolean setAside(Path root) {
-    try {
-      return files(root).stream().anyMatch(f -> f.getFileName().toString().endsWith(".corrupt"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private List<String> command(Kind kind, Data data, Path root, String mode, String... more) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=off",
-                "-D" + ExampleData.PROPERTY + "=" + ExampleData.folder().toAbsolutePath(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                FaultTarget.class.getName(),
-                kind.name(),
-                data.name(),
-                root.toString(),
-                mode));
-    command.addAll(List.of(more));
-    return command;
-  }
-
-  private Verdict killPaused(Kind kind, Path root, String mode) throws Exception {
-    Child child = Child.start(command(kind, Data.MAIN, root, mode));
-    String line =
-        child.await(l -> l.equals("PAUSED") || l.startsWith("RESULT"), Duration.ofMinutes(2));
-    child.kill();
-    Verdict verdict = judge(kind, Data.MAIN, root, true);
-    if (line == null || !line.equals("PAUSED")) {
-      return new Verdict(verdict.outcome(), "never paused (" + line + ") " + verdict.detail());
-    }
-    return verdict;
-  }
-
-  private Verdict killAt(Kind kind, Path root, long millis) throws Exception {
-    Child child = Child.start(command(kind, Data.MAIN, root, "run"));
-    child.await(l -> l.equals("STARTED"), Duration.ofMinutes(2));
-    Thread.sleep(millis);
-    boolean finished = child.kill();
-    Verdict verdict = judge(kind, Data.MAIN, root, true);
-    return finished
-        ? new Verdict(verdict.outcome(), "finished before the kill " + verdict.detail())
-        : verdict;
-  }
-
-  private Verdict damaged(
-      Kind kind, Path template, String relative, String damage, long at, Path root)
-      throws IOException {
-    copy(template, root);
-    Path file = root.resolve(relative);
-    byte[] bytes = Files.readAllBytes(file);
-    switch (damage) {
-      case "flip" -> {
-        bytes[(int) at] ^= (byte) (1 << random.nextInt(8));
-        Files.write(file, bytes);
-      }
-      case "truncate" -> Files.write(file, java.util.Arrays.copyOf(bytes, (int) at));
-      case "delete" -> Files.delete(file);
-      case "empty" -> Files.write(file, new byte[0]);
-      default -> throw new IllegalArgumentException(damage);
-    }
-    return judge(kind, Data.MAIN, root, false);
-  }
-
-  private Verdict twoWriters(Kind kind, Path root, int waitSeconds) throws Exception {
-    String wait = Integer.toString(waitSeconds);
-    Child first = Child.start(command(kind, Data.MAIN, root, "run", wait));
-    Child second = Child.start(command(kind, Data.MAIN, root, "run", wait));
-    List<String> results = new ArrayList<>();
-    for (Child child : List.of(first, second)) {
-      List<String> lines = child.finish(Duration.ofMinutes(5));
-      String result = lastWith(lines, "RESULT ");
-      String error = lastWith(lines, "ERROR ");
-      if (result != null) {
-        if (!result.equals(references.get(kind).get(Data.MAIN))) {
-          return new Verdict(Outcome.WRONG, "a writer returned another result");
-        }
-        results.add("identical");
-      } else if (error != null && error.contains("is being written by another fit")) {
-        if (waitSeconds > 0) {
-          return new Verdict(Outcome.WRONG, "a waiting writer gave up: " + error);
-        }
-        results.add("refused");
-      } else {
-        return new Verdict(Outcome.WRONG, "a writer ended with " + lines);
-      }
-    }
-    if (!results.contains("identical")) {
-      return new Verdict(Outcome.WRONG, "no writer completed the fit");
-    }
-    Verdict after = judge(kind, Data.MAIN, root, true);
-    return new Verdict(after.outcome(), "writers: " + results + "; " + after.detail());
-  }
-
-  private Verdict twoKilled(Kind kind, Path root, long millis) throws Exception {
-    Child first = Child.start(command(kind, Data.MAIN, root, "run", "120"));
-    Child second = Child.start(command(kind, Data.MAIN, root, "run", "120"));
-    first.await(l -> l.equals("STARTED"), Duration.ofMinutes(2));
-    Thread.sleep(millis);
-    first.kill();
-    Thread.sleep(millis / 2);
-    second.kill();
-    return judge(kind, Data.MAIN, root, true);
-  }
-
-  private Verdict fullDisk(Kind kind, Path root, long kib) throws Exception {
-    Path mount = root.resolve("disk");
-    Files.createDirectories(mount);
-    String run = String.join(" ", quoted(command(kind, Data.MAIN, mount, "run")));
-    String script =
-        "mount -t tmpfs -o size="
-            + kib
-            + "k tmpfs '"
-            + mount
-            + "' || exit 97; "
-            + run
-            + "; echo FREED; mount -o remount,size=262144k '"
-            + mount
-            + "' && "
-            + run;
-    Child child = Child.start(List.of("unshare", "-m", "sh", "-c", script));
-    List<String> lines = child.finish(Duration.ofMinutes(5));
-    int freed = lines.indexOf("FREED");
-    if (freed < 0) {
-      return new Verdict(Outcome.SKIPPED, "could not mount the tmpfs: " + lines);
-    }
-    String full = lastWith(lines.subList(0, freed), "RESULT ");
-    String error = lastWith(lines.subList(0, freed), "ERROR ");
-    String after = lastWith(lines.subList(freed, lines.size()), "RESULT ");
-    String reference = references.get(kind).get(Data.MAIN);
-    if (full != null && !full.equals(reference)) {
-      return new Verdict(Outcome.WRONG, "the fit on the full disk returned another result");
-    }
-    if (full == null && (error == null || !error.contains(mount.toString()))) {
-      return new Verdict(Outcome.WRONG, "the fit on the full disk ended with " + lines);
-    }
-    if (!reference.equals(after)) {
-      return new Verdict(Outcome.WRONG, "with space again the fit ended with " + lines);
-    }
-    return new Verdict(
-        Outcome.IDENTICAL,
-        (full != null ? "fitted in the space" : "full: " + error.replace(mount + "/", ""))
-            + "; with space: identical");
-  }
-
-  private static List<String> quoted(List<String> words) {
-    return words.stream().map(w -> "'" + w.replace("'", "'\\''") + "'").toList();
   }
 
   private boolean fullDiskPossible() throws IOException, InterruptedException {
@@ -638,130 +428,7 @@ public final class FaultInjectionBenchmark implements Callable<Integer> {
     }
   }
 
-  // ---------------------------------------------------------------- files and children
-
-  /** The regular files under a folder, sorted. */
-  private static List<Path> files(Path folder) throws IOException {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile).sorted().toList();
-    }
-  }
-
-  /** The bytes a folder's files take on a tmpfs (whole pages), twice the largest for its copy. */
-  private static long pages(Path folder) throws IOException {
-    long total = 0;
-    long largest = 0;
-    for (Path file : files(folder)) {
-      long size = (Files.size(file) + 4095) / 4096 * 4096;
-      total += size;
-      largest = Math.max(largest, size);
-    }
-    return total + largest;
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    for (Path file : files(from)) {
-      Path target = to.resolve(from.relativize(file).toString());
-      Files.createDirectories(target.getParent());
-      Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    Files.walkFileTree(
-        folder,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
-  }
-
   private static String shorten(String text, int length) {
     return text.length() <= length ? text : text.substring(0, length - 3) + "...";
-  }
-
-  /** A child JVM whose standard output is read line by line. */
-  private static final class Child {
-    private final Process process;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
-    private static final String END = "\u0000end";
-
-    private Child(Process process) {
-      this.process = process;
-      Thread reader =
-          new Thread(
-              () -> {
-                try (BufferedReader in =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = in.readLine()) != null) {
-                    seen.add(line);
-                    lines.add(line);
-                  }
-                } catch (IOException e) {
-                  // the process was killed
-                }
-                lines.add(END);
-              });
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    static Child start(List<String> command) throws IOException {
-      return new Child(
-          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
-    }
-
-    /** The first line that matches, or null if the child ended or the time ran out first. */
-    String await(java.util.function.Predicate<String> match, Duration timeout)
-        throws InterruptedException {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (true) {
-        String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        if (line == null || line.equals(END)) {
-          return null;
-        }
-        if (match.test(line)) {
-          return line;
-        }
-      }
-    }
-
-    /** Kills the child with SIGKILL; true if it had ended before. */
-    boolean kill() throws InterruptedException {
-      boolean ended = !process.isAlive();
-      process.destroyForcibly();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("a killed child JVM did not end");
-      }
-      return ended;
-    }
-
-    /** Waits for the child to end and returns everything it printed. */
-    List<String> finish(Duration timeout) throws InterruptedException {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("a child JVM did not end in " + timeout);
-      }
-      await(line -> false, Duration.ofSeconds(30));
-      synchronized (seen) {
-        return new ArrayList<>(seen);
-      }
-    }
   }
 }

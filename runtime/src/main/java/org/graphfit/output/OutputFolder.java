@@ -135,12 +135,13 @@ public final class OutputFolder {
                 + rule);
       }
     }
-    Path resolved = root.resolve(name).normalize();
-    if (!resolved.startsWith(root.normalize()) || resolved.equals(root.normalize())) {
+    Path base = root.toAbsolutePath().normalize();
+    Path resolved = base.resolve(name).normalize();
+    if (!resolved.startsWith(base) || resolved.equals(base)) {
       throw new IllegalArgumentException(
           "output name '" + name + "' does not name a folder inside " + root + rule);
     }
-    return resolved;
+    return root.resolve(name);
   }
 
   private static String identifier(String... parts) {

@@ -60,5 +60,10 @@ class OutputIdentifierTest {
                 .path()
                 .getParent())
         .isEqualTo(Path.of("output", "seed", "a.b-c_1"));
+    assertThat(
+            OutputFolder.of(Path.of("."), "fit", "", Map.of(), Map.of(), "S", Map.of())
+                .path()
+                .getParent())
+        .isEqualTo(Path.of(".", "fit"));
   }
 }
