@@ -81,7 +81,7 @@ public final class HeterogeneousExample {
         Report.of(result)
             .title("Heterogeneous example: two model types sharing a centre")
             .figure("mixed_data with the median model and its 1\u03c3 band", mixedPlot)
-            .write(search.outputFolder(graph.layout()).path());
+            .write(search.outputFolder(graph.layout(), graph.analysis()).path());
     System.out.println("pictures in " + folder.toAbsolutePath() + "; report: " + report);
   }
 

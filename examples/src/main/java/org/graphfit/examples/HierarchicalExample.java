@@ -99,7 +99,7 @@ public final class HierarchicalExample {
         Report.of(result)
             .title("Hierarchical example: ten centres drawn from a parent Gaussian")
             .hierarchy(centres, hierarchy)
-            .write(search.outputFolder(graph.layout()).path());
+            .write(search.outputFolder(graph.layout(), graph.analysis()).path());
     System.out.println("pictures in " + folder.toAbsolutePath() + "; report: " + report);
   }
 }

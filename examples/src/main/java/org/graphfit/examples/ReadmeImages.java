@@ -60,7 +60,7 @@ public final class ReadmeImages {
         Report.of(joint)
             .title("Seed example: joint fit of three datasets")
             .corner(corner)
-            .write(search.outputFolder(graph.layout()).path());
+            .write(search.outputFolder(graph.layout(), graph.analysis()).path());
     System.out.println(report.toAbsolutePath());
   }
 }

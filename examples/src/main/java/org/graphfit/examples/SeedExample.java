@@ -72,7 +72,11 @@ public final class SeedExample {
     GraphResult joint = graph.fit(search.withOutput(output, "seed/joint"));
 
     printSideBySide(alone, joint, keys);
-    Path fitFolder = search.withOutput(output, "seed/joint").outputFolder(graph.layout()).path();
+    Path fitFolder =
+        search
+            .withOutput(output, "seed/joint")
+            .outputFolder(graph.layout(), graph.analysis())
+            .path();
     writePictures(
         output.resolve("seed").resolve("pictures"), fitFolder, datasets, graph, joint, keys);
   }

@@ -3,9 +3,12 @@ package org.graphfit.graph;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.graphfit.analysis.Analysis;
+import org.graphfit.analysis.DataIdentity;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.prior.Prior;
@@ -14,6 +17,7 @@ import org.graphfit.testing.Gaussian;
 import org.graphfit.testing.GaussianModel;
 import org.graphfit.testing.PriorImportanceEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FactorGraphTest {
 
@@ -220,5 +224,71 @@ class FactorGraphTest {
     assertThat(error).hasMessageThat().contains("conflicting priors");
     assertThat(error).hasMessageThat().contains("first.centre");
     assertThat(error).hasMessageThat().contains("second.centre");
+  }
+
+  /** Measurements of a centre that state their data identity. */
+  private static final class CentreData implements Analysis<Gaussian> {
+    private final double centre;
+
+    CentreData(double centre) {
+      this.centre = centre;
+    }
+
+    @Override
+    public double logLikelihood(Gaussian gaussian) {
+      return -0.5 * (gaussian.centre() - centre) * (gaussian.centre() - centre);
+    }
+
+    @Override
+    public Optional<DataIdentity> dataIdentity() {
+      return Optional.of(DataIdentity.builder().add("centre", new double[] {centre}).build());
+    }
+  }
+
+  @Test
+  void aFactorsIdentityIsItsModelDataAndOwnSearchNotItsNameOrGraph() {
+    AnalysisFactor<Gaussian> factor =
+        AnalysisFactor.of(GaussianModel.withDefaults(), new CentreData(40)).named("a");
+    FactorIdentity identity = factor.identity();
+
+    assertThat(identity.dataStated()).isTrue();
+    assertThat(identity.digest()).hasLength(64);
+    assertThat(AnalysisFactor.of(GaussianModel.withDefaults(), new CentreData(40)).identity())
+        .isEqualTo(identity);
+    List<AnalysisFactor<Gaussian>> others =
+        List.of(
+            AnalysisFactor.of(GaussianModel.withDefaults(), new CentreData(41)),
+            AnalysisFactor.of(
+                GaussianModel.withDefaults().sigma(Prior.uniform(0, 20)), new CentreData(40)),
+            factor.withSearch(Search.of(new PriorImportanceEngine(2, 10, 1L))));
+    for (AnalysisFactor<Gaussian> other : others) {
+      assertThat(other.identity()).isNotEqualTo(identity);
+    }
+    assertThat(factor.withSearch(Search.of(new PriorImportanceEngine(2, 10, 1L))).identity())
+        .isNotEqualTo(
+            factor.withSearch(Search.of(new PriorImportanceEngine(2, 10, 2L))).identity());
+    FactorIdentity unstated =
+        AnalysisFactor.of(GaussianModel.withDefaults(), centreNear(40)).identity();
+    assertThat(unstated.dataStated()).isFalse();
+    assertThat(unstated.toString()).contains("unstated");
+  }
+
+  @Test
+  void aGraphFitIsIdentifiedByTheDataOfEveryFactor(@TempDir Path output) {
+    Search search = Search.of(new PriorImportanceEngine(2, 200, 3L)).withOutput(output, "graph");
+    FactorGraph graph = new FactorGraph();
+    FactorGraph other = new FactorGraph();
+    for (int i = 0; i < 3; i++) {
+      graph.add(AnalysisFactor.of(GaussianModel.withDefaults(), new CentreData(40 + 10 * i)));
+      other.add(AnalysisFactor.of(GaussianModel.withDefaults(), new CentreData(40 + 11 * i)));
+    }
+    GraphResult first = graph.fit(search);
+    GraphResult second = other.fit(search);
+
+    assertThat(second.global().samples())
+        .isEqualTo(other.fit(Search.of(new PriorImportanceEngine(2, 200, 3L))).global().samples());
+    assertThat(second.global().samples()).isNotEqualTo(first.global().samples());
+    assertThat(graph.analysis().dataIdentity()).isEqualTo(graph.analysis().dataIdentity());
+    assertThat(graph.analysis().dataIdentity()).isNotEqualTo(other.analysis().dataIdentity());
   }
 }
