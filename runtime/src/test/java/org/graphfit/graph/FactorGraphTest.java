@@ -192,12 +192,14 @@ class FactorGraphTest {
     assertThat(structure.factors()).hasSize(3);
     assertThat(structure.variables()).hasSize(7);
     assertThat(structure.variables().get(0).global()).isTrue();
+    // the shared centre is named by what its three slots have in common, not by its first slot
+    assertThat(structure.variables().get(0).path()).isEqualTo("dataset_0.centre");
+    assertThat(structure.variables().get(0).label()).isEqualTo("centre");
     assertThat(structure.variables().get(1).label()).isEqualTo("normalization");
     assertThat(structure.edges()).hasSize(9);
     String dot = structure.toDot();
     assertThat(dot).startsWith("graph factor_graph {");
-    assertThat(dot)
-        .contains("v0 [label=\"dataset_0.centre\", shape=ellipse, style=\"filled,bold\"");
+    assertThat(dot).contains("v0 [label=\"centre\", shape=ellipse, style=\"filled,bold\"");
     assertThat(dot).contains("f2 -- v0;");
     String mermaid = structure.toMermaid();
     assertThat(mermaid).startsWith("flowchart TB");
