@@ -42,11 +42,22 @@ public final class AutocorrelationTime {
    * @throws IllegalArgumentException if the chains are empty or of different lengths
    */
   public static double integratedTime(double[][] chains, double c) {
-    if (chains.length == 0 || chains[0].length < 2) {
-      throw new IllegalArgumentException("need at least one chain of at least 2 steps");
-    }
     if (!(c > 0)) {
       throw new IllegalArgumentException("the window constant must be positive but was " + c);
+    }
+    return windowedTime(meanAutocorrelation(chains), c);
+  }
+
+  /**
+   * The autocorrelation function of each chain, averaged over the chains.
+   *
+   * @param chains {@code chains[walker][step]}, all of the same length, at least 2
+   * @return the mean autocorrelation at lags {@code 0 .. steps - 1}
+   * @throws IllegalArgumentException if the chains are empty or of different lengths
+   */
+  static double[] meanAutocorrelation(double[][] chains) {
+    if (chains.length == 0 || chains[0].length < 2) {
+      throw new IllegalArgumentException("need at least one chain of at least 2 steps");
     }
     int n = chains[0].length;
     double[] mean = new double[n];
@@ -60,9 +71,21 @@ public final class AutocorrelationTime {
         mean[t] += rho[t] / chains.length;
       }
     }
+    return mean;
+  }
+
+  /**
+   * The integrated time {@code 1 + 2 sum_{t=1..M} rho(t)} of an autocorrelation function, summed up
+   * to Sokal's window: the smallest {@code M} with {@code M >= c * tau(M)}.
+   *
+   * @param rho the autocorrelation at lags {@code 0, 1, ...}
+   * @param c the window constant, positive
+   * @return the time, in steps
+   */
+  static double windowedTime(double[] rho, double c) {
     double tau = 1;
-    for (int m = 1; m < n; m++) {
-      tau += 2 * mean[m];
+    for (int m = 1; m < rho.length; m++) {
+      tau += 2 * rho[m];
       if (m >= c * tau) {
         return tau;
       }

@@ -24,8 +24,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *       Phi^-1((r - 3/8) / (S + 1/4))} for {@code S} draws); R-hat is {@code sqrt((n - 1) / n + B /
  *       (n W))} of these scores with {@code W} the mean within-half-chain variance, {@code B / n}
  *       the variance of the half-chain means and {@code n} draws per half-chain. The same is done
- *       for the draws folded about their median, {@code |x - median|}, which sees chains that
- *       agree in location but not in scale; the R-hat reported is the larger of the two.
+ *       for the draws folded about their median, {@code |x - median|}, which sees chains that agree
+ *       in location but not in scale; the R-hat reported is the larger of the two.
  *   <li><b>Bulk ESS</b> is the multi-chain effective sample size of the rank-normalised draws, with
  *       each walker's half-chain as one sequence: {@code rho_t = 1 - (W - mean acov_t) / var+},
  *       {@code var+ = (n - 1) / n W + B / n}, summed with Geyer's initial positive and initial
@@ -177,8 +177,8 @@ public final class ChainDiagnostics {
   }
 
   /**
-   * The tail effective sample size: the smaller of those of the 5% and 95% quantiles, which set
-   * the error of credible intervals.
+   * The tail effective sample size: the smaller of those of the 5% and 95% quantiles, which set the
+   * error of credible intervals.
    *
    * @return the tail ESS, positive
    */
