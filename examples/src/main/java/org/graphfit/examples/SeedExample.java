@@ -117,12 +117,20 @@ public final class SeedExample {
     Files.createDirectories(folder);
     for (int i = 0; i < datasets.size(); i++) {
       Dataset1D dataset = datasets.get(i);
+      // The joint maximum-likelihood sample seen through this dataset's parameters: the shared
+      // centre is the same in every picture.
       Gaussian fit = joint.factor(keys.get(i)).maxLogLikelihoodInstance();
       double[] model = new double[dataset.size()];
       for (int x = 0; x < model.length; x++) {
         model[x] = fit.profile(x);
       }
-      FitPlot.of(keys.get(i).name() + ": joint fit", dataset.data(), dataset.noiseMap(), model)
+      String title =
+          String.format(
+              Locale.ROOT,
+              "%s: joint maximum-likelihood fit (shared centre %.2f)",
+              keys.get(i).name(),
+              fit.centre());
+      FitPlot.of(title, dataset.data(), dataset.noiseMap(), model)
           .writePng(folder.resolve(keys.get(i).name() + "_fit.png"));
     }
     CornerPlot.of(joint.global().samples()).writePng(folder.resolve("joint_corner.png"));
