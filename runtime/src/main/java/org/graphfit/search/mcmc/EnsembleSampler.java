@@ -12,21 +12,27 @@ import org.graphfit.search.TaskRunner;
 
 /**
  * The affine-invariant ensemble sampler of Goodman and Weare (2010) with the stretch move, as in
- * emcee, targeting {@code logPrior + logLikelihood} of a {@link SearchProblem}.
+ * emcee, targeting {@code logPrior + logLikelihood} of a {@link SearchProblem}, run as {@link
+ * EnsembleSettings#chains()} independent ensembles (chains) so that their agreement can be judged.
  *
- * <p>The ensemble is split into two halves that are updated in turn (the red-black scheme of
- * Foreman- Mackey et al. 2013): every walker of one half proposes a stretch towards a random walker
- * of the other, frozen half, so the walkers of a half are independent and run concurrently on a
- * {@link TaskRunner}. Each walker draws only from its own generator, derived from the seed, so the
- * result is bit-identical for every thread count.
+ * <p>Each chain is split into two halves that are updated in turn (the red-black scheme of
+ * Foreman-Mackey et al. 2013): every walker of one half proposes a stretch towards a random walker
+ * of the other, frozen half of the same chain, so the walkers of a half, in every chain, are
+ * independent and run concurrently on a {@link TaskRunner}. Each walker draws only from its own
+ * generator, derived from its chain's seed, which is derived from the run's seed, so the result is
+ * bit-identical for every thread count and a chain is the same whatever the number of chains.
+ * Walkers start from independent draws of the prior, or in a ball.
  *
  * <p>Every {@link EnsembleSettings#checkInterval()} steps the sampler estimates the integrated
- * autocorrelation time {@code tau} of every parameter ({@link AutocorrelationTime}) and stops when
- * the chain is longer than {@code tauFactor * tau} and no {@code tau} changed by more than {@code
- * tauTolerance} since the previous check. Every {@link EnsembleSettings#checkpointInterval()} steps
- * it saves its complete state, generator states included, to the {@link CheckpointStore}; a run
- * started on a store holding a checkpoint continues from it and ends bit-identical to an
- * uninterrupted run.
+ * autocorrelation time {@code tau} of every parameter in every chain ({@link AutocorrelationTime})
+ * and stops when every chain is longer than {@code tauFactor} of its own tau, the tau estimated
+ * over all chains' walkers changed by less than {@code tauTolerance} since the previous check, and,
+ * over the steps that would be kept, the rank-normalised split R-hat of every parameter is below
+ * {@link EnsembleSettings#maxRHat()} and its bulk and tail effective sample sizes reach {@link
+ * EnsembleSettings#minEffectiveSamplesPerChain()} per chain ({@link ChainDiagnostics}). Every
+ * {@link EnsembleSettings#checkpointInterval()} steps it saves its complete state, generator states
+ * included, to the {@link CheckpointStore}; a run started on a store holding a checkpoint continues
+ * from it and ends bit-identical to an uninterrupted run.
  */
 public final class EnsembleSampler {
   private final EnsembleSettings settings;

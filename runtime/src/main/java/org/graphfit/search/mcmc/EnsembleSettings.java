@@ -116,7 +116,7 @@ public final class EnsembleSettings {
 
   /**
    * The number of walkers of each chain for a problem of the given dimension: the configured count,
-   * or {@code max(2 * dimension + 2, DEFAULT_MIN_WALKERS)} by default.
+   * or {@code max(2 * dimension + 2, 8)} by default.
    *
    * @param dimension the problem's dimension
    * @return the walker count per chain
