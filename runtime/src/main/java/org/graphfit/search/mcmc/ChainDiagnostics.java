@@ -1,9 +1,6 @@
 package org.graphfit.search.mcmc;
 
 import java.util.Arrays;
-import org.apache.commons.math3.transform.DftNormalization;
-import org.apache.commons.math3.transform.FastFourierTransformer;
-import org.apache.commons.math3.transform.TransformType;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -292,43 +289,14 @@ public final class ChainDiagnostics {
 
   /**
    * The autocovariance {@code (1/n) sum_i (x_i - mean)(x_{i+t} - mean)} of each row, averaged over
-   * the rows, at lags {@code 0 .. n - 1}. Computed by FFT, zero-padded to avoid wrap-around, two
-   * real rows per complex transform; the power spectra are summed before one inverse transform.
+   * the rows, at lags {@code 0 .. n - 1}.
    */
   private static double[] meanAutocovariance(double[][] rows) {
-    int n = rows[0].length;
-    int size = Integer.highestOneBit(Math.max(1, 2 * n - 1)) << 1;
-    double[] power = new double[size];
-    for (int r = 0; r < rows.length; r += 2) {
-      double[] re = new double[size];
-      double[] im = new double[size];
-      centre(rows[r], re);
-      if (r + 1 < rows.length) {
-        centre(rows[r + 1], im);
-      }
-      FastFourierTransformer.transformInPlace(
-          new double[][] {re, im}, DftNormalization.STANDARD, TransformType.FORWARD);
-      // With z = a + i b, |A_k|^2 + |B_k|^2 = (|Z_k|^2 + |Z_(size-k)|^2) / 2.
-      for (int k = 0; k < size; k++) {
-        int j = (size - k) % size;
-        power[k] += 0.5 * (re[k] * re[k] + im[k] * im[k] + re[j] * re[j] + im[j] * im[j]);
-      }
-    }
-    double[] imaginary = new double[size];
-    FastFourierTransformer.transformInPlace(
-        new double[][] {power, imaginary}, DftNormalization.STANDARD, TransformType.INVERSE);
-    double[] acov = new double[n];
-    for (int t = 0; t < n; t++) {
-      acov[t] = power[t] / n / rows.length;
+    double[] acov = Autocovariance.sum(rows, false);
+    for (int t = 0; t < acov.length; t++) {
+      acov[t] /= (double) rows[0].length * rows.length;
     }
     return acov;
-  }
-
-  private static void centre(double[] row, double[] into) {
-    double mean = mean(row);
-    for (int t = 0; t < row.length; t++) {
-      into[t] = row[t] - mean;
-    }
   }
 
   /** Normal scores of the ranks of all values of the rows, average ranks for ties. */
