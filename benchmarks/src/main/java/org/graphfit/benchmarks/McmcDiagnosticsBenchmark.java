@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
  * parameter's posterior mean in units of its reported Monte Carlo error {@code sd / sqrt(ESS
  * bulk)}, so the variance of {@code z} over seeds is 1 when the ESS is right and larger when it is
  * too optimistic. {@code calls/ESS} is the real cost of one effective sample: calls times the
- * seed-to-seed variance of the mean over the posterior variance.
+ * seed-to-seed variance of the mean over the posterior variance. {@code µs/call} is the run's wall
+ * time per likelihood call: the likelihoods are a few arithmetic operations, so it is the sampler's
+ * own cost, convergence checks included.
  */
 @Command(
     name = "mcmc-diagnostics-benchmark",
@@ -43,8 +45,9 @@ public final class McmcDiagnosticsBenchmark implements Callable<Integer> {
   @Option(
       names = "--problems",
       split = ",",
-      defaultValue = "gauss2c,gauss10,bimodal",
-      description = "Problems among gauss2c, gauss10, bimodal (default: ${DEFAULT-VALUE}).")
+      defaultValue = "gauss2c,gauss10,bimodal,separated",
+      description =
+          "Problems among gauss2c, gauss10, bimodal, separated (default: ${DEFAULT-VALUE}).")
   private List<String> problems;
 
   @Option(
@@ -94,7 +97,7 @@ public final class McmcDiagnosticsBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%-8s %-6s %5s %9s %-26s %7s %9s %8s %8s %6s %9s%n",
+          "%-8s %-6s %5s %9s %-26s %7s %9s %8s %8s %6s %9s %8s%n",
           "problem",
           "layout",
           "seeds",
@@ -105,7 +108,8 @@ public final class McmcDiagnosticsBenchmark implements Callable<Integer> {
           "ESSbulk",
           "rHatMax",
           "var z",
-          "calls/ESS");
+          "calls/ESS",
+          "µs/call");
     }
     try (TaskRunner runner = TaskRunner.withThreads(threads)) {
       for (String problemName : problems) {
@@ -139,8 +143,10 @@ public final class McmcDiagnosticsBenchmark implements Callable<Integer> {
       builder.walkers(walkers);
     }
     SearchProblem searchProblem = SearchProblems.of(problem.priors, problem.logLikelihood);
+    long start = System.nanoTime();
     SearchRun run =
         EnsembleMcmc.of(builder.build()).run(searchProblem, runner, CheckpointStore.none());
+    double seconds = (System.nanoTime() - start) * 1e-9;
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("problem", problem.name);
     row.put("chains", chains);
@@ -148,6 +154,7 @@ public final class McmcDiagnosticsBenchmark implements Callable<Integer> {
     row.put("seed", seed);
     run.diagnostics().forEach(row::put);
     row.put("calls", searchProblem.failures().calls());
+    row.put("seconds", seconds);
     row.put("mean0", run.samples().mean()[0]);
     row.put("trueMean0", problem.mean0);
     row.put("trueSd0", problem.sd0);
@@ -170,6 +177,7 @@ public final class McmcDiagnosticsBenchmark implements Callable<Integer> {
     double[] rHat = new double[n];
     double z2 = 0;
     double error2 = 0;
+    double seconds = 0;
     for (int i = 0; i < n; i++) {
       Map<String, Object> row = rows.get(i);
       converged += (double) row.get("converged") == 1.0 ? 1 : 0;
@@ -186,13 +194,14 @@ public final class McmcDiagnosticsBenchmark implements Callable<Integer> {
       double error = (double) row.get("mean0") - problem.mean0;
       z2 += error * error / (problem.sd0 * problem.sd0 / bulk) / n;
       error2 += error * error / n;
+      seconds += (double) row.get("seconds") / n;
     }
     Arrays.sort(steps);
     Arrays.sort(rHat);
     int anyFlag = (int) rows.stream().filter(r -> !((List<?>) r.get("concerns")).isEmpty()).count();
     out.printf(
         Locale.ROOT,
-        "%-8s %-6s %5d %9d %-26s %7.0f %9.0f %8.0f %8.4f %6.2f %9.1f%n",
+        "%-8s %-6s %5d %9d %-26s %7.0f %9.0f %8.0f %8.4f %6.2f %9.1f %8.2f%n",
         problem.name,
         layout,
         n,
@@ -203,7 +212,8 @@ public final class McmcDiagnosticsBenchmark implements Callable<Integer> {
         ess,
         rHat[n / 2],
         z2,
-        calls * error2 / (problem.sd0 * problem.sd0));
+        calls * error2 / (problem.sd0 * problem.sd0),
+        seconds / calls * 1e6);
   }
 
   /** A posterior of known mean and standard deviation in its first parameter. */
@@ -260,8 +270,21 @@ public final class McmcDiagnosticsBenchmark implements Callable<Integer> {
                 0,
                 1);
           }
+        case "separated":
+          // Equal modes N(-10, 1) and N(10, 1): no walker ever crosses between them.
+          return new Problem(
+              name,
+              new Prior[] {Prior.uniform(-20, 20)},
+              x -> {
+                double a = -0.5 * (x[0] + 10) * (x[0] + 10);
+                double b = -0.5 * (x[0] - 10) * (x[0] - 10);
+                double max = Math.max(a, b);
+                return max + Math.log1p(Math.exp(Math.min(a, b) - max));
+              },
+              0,
+              Math.sqrt(101));
         case "bimodal":
-          // Equal modes N(-4, 1) and N(4, 1): walkers cannot cross between them.
+          // Equal modes N(-4, 1) and N(4, 1): walkers cross between them, rarely.
           return new Problem(
               name,
               new Prior[] {Prior.uniform(-10, 10)},
@@ -275,7 +298,7 @@ public final class McmcDiagnosticsBenchmark implements Callable<Integer> {
               Math.sqrt(17));
         default:
           throw new IllegalArgumentException(
-              "unknown problem '" + name + "'; expected gauss2c, gauss10 or bimodal");
+              "unknown problem '" + name + "'; expected gauss2c, gauss10, bimodal or separated");
       }
     }
   }
