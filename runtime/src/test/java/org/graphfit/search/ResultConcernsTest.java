@@ -67,6 +67,27 @@ class ResultConcernsTest {
   }
 
   @Test
+  void mcmcTooShortForRHatSaysSoAndSurvivesTheOutputFolder() {
+    // Three steps: after burn-in at most 2 are kept, too few to split the chains in halves.
+    Search search =
+        Search.of(
+                EnsembleMcmc.of(EnsembleSettings.builder().walkers(8).maxSteps(3).seed(2).build()))
+            .withThreads(1)
+            .withOutput(output, "short");
+
+    Result<Double> fitted = search.fit(MODEL, NORMAL_AT_TWO);
+    Result<Double> loaded = search.fit(MODEL, NORMAL_AT_TWO);
+
+    assertThat(fitted.concerns().stream().map(Concern::check))
+        .containsExactly(Check.CONVERGENCE, Check.R_HAT)
+        .inOrder();
+    assertThat(fitted.concerns().get(1).message()).contains("could not be computed");
+    assertThat(fitted.diagnostics().get("r_hat_max")).isNaN();
+    assertThat(loaded.diagnostics().get("r_hat_max")).isNaN();
+    assertThat(loaded.concerns()).isEqualTo(fitted.concerns());
+  }
+
+  @Test
   void mcmcWhoseWalkersAreStuckInSeparateModesIsNotTrustworthyAndSaysWhy() {
     // Equal modes N(-10, 1) and N(10, 1): no walker crosses between them, so each chain keeps the
     // share of its walkers that started in each, and the chains disagree.

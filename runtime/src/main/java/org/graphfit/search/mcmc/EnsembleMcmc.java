@@ -77,8 +77,14 @@ public final class EnsembleMcmc implements SearchEngine {
   /** One concern per part of the stop rule that the final state fails. */
   private List<Concern> concerns(ChainRun chain, Worst worst) {
     List<Concern> concerns = new ArrayList<>();
-    boolean shortChains = !(chain.steps() > settings.tauFactor() * worst.tau);
-    if (shortChains) {
+    if (Double.isNaN(worst.tau)) {
+      concerns.add(
+          concern(
+              Check.CONVERGENCE,
+              "the chains stopped after %d steps, too few to estimate their autocorrelation"
+                  + " times; raise maxSteps",
+              chain.steps()));
+    } else if (!(chain.steps() > settings.tauFactor() * worst.tau)) {
       concerns.add(
           concern(
               Check.CONVERGENCE,
