@@ -313,17 +313,12 @@ public final class EnsembleSampler {
     return new Times(byChain, pooled);
   }
 
-  /** Per parameter, the largest autocorrelation time over the chains. */
+  /** Per parameter, the largest autocorrelation time over the chains (NaN if one is NaN). */
   private static double[] largestOverChains(EnsembleState state, double[] tauByChain) {
     double[] tau = new double[state.dimension];
     Arrays.fill(tau, Double.NEGATIVE_INFINITY);
     for (int i = 0; i < tauByChain.length; i++) {
       tau[i % state.dimension] = Math.max(tau[i % state.dimension], tauByChain[i]);
-    }
-    for (int i = 0; i < tau.length; i++) {
-      if (Double.isNaN(tauByChain[i])) {
-        tau[i] = Double.NaN;
-      }
     }
     return tau;
   }
