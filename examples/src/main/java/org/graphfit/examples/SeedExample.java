@@ -130,14 +130,19 @@ public final class SeedExample {
     Report report = Report.of(joint).title("Seed example: joint fit of three datasets");
     for (int i = 0; i < datasets.size(); i++) {
       Dataset1D dataset = datasets.get(i);
+      // The joint maximum-likelihood sample seen through this dataset's parameters: the shared
+      // centre is the same in every picture.
       Result<Gaussian> factor = joint.factor(keys.get(i));
+      Gaussian fit = factor.maxLogLikelihoodInstance();
       double[] x = FitPlot.pixels(dataset.size()); // ProfileAnalysis puts pixel i at x = i
+      String title =
+          String.format(
+              Locale.ROOT,
+              "%s: joint maximum-likelihood fit (shared centre %.2f)",
+              keys.get(i).name(),
+              fit.centre());
       FitPlot plot =
-          FitPlot.of(
-                  keys.get(i).name() + ": joint fit",
-                  x,
-                  dataset,
-                  profile(factor.maxLogLikelihoodInstance(), x))
+          FitPlot.of(title, x, dataset, profile(fit, x))
               .band(ModelBand.of(factor, x, 0.1587), ModelBand.of(factor, x, 0.8413))
               .labels("x", "value");
       plot.writePng(folder.resolve(keys.get(i).name() + "_fit.png"));

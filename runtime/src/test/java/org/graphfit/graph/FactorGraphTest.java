@@ -12,7 +12,11 @@ import org.graphfit.analysis.DataIdentity;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.prior.Prior;
+import org.graphfit.search.Result;
+import org.graphfit.search.Samples;
 import org.graphfit.search.Search;
+import org.graphfit.search.mcmc.EnsembleMcmc;
+import org.graphfit.search.mcmc.EnsembleSettings;
 import org.graphfit.testing.Gaussian;
 import org.graphfit.testing.GaussianModel;
 import org.graphfit.testing.PriorImportanceEngine;
@@ -114,6 +118,37 @@ class FactorGraphTest {
   }
 
   @Test
+  void aHierarchyRefusesToDrawAParameterTwice() {
+    GaussianModel model = GaussianModel.withDefaults().centre(Prior.uniform(0, 100));
+    HierarchicalFactor centres =
+        HierarchicalFactor.gaussian(Prior.gaussian(50, 20), Prior.uniform(0.1, 30));
+    centres.draw(model.centre());
+
+    IllegalArgumentException twice =
+        assertThrows(IllegalArgumentException.class, () -> centres.draw(model.centre()));
+
+    assertThat(twice).hasMessageThat().contains("already draws this parameter");
+    assertThat(twice).hasMessageThat().contains("count the parent density twice");
+    assertThat(centres.drawnParameters()).hasSize(1);
+  }
+
+  @Test
+  void aHierarchyRefusesTwoParametersSharedByOneKey() {
+    // Both default centres carry the @Shared key: they are one free parameter of the graph.
+    HierarchicalFactor centres =
+        HierarchicalFactor.gaussian(Prior.gaussian(50, 20), Prior.uniform(0.1, 30));
+    centres.draw(GaussianModel.withDefaults().centre());
+
+    IllegalArgumentException shared =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> centres.draw(GaussianModel.withDefaults().centre()));
+
+    assertThat(shared).hasMessageThat().contains("shared by key");
+    assertThat(shared).hasMessageThat().contains("give each model its own");
+  }
+
+  @Test
   void perFactorResultsAreTypedProjectionsOfTheJointSamples() {
     List<FactorKey<Gaussian>> keys = new ArrayList<>();
     FactorGraph graph = seedGraph(keys);
@@ -129,6 +164,76 @@ class FactorGraphTest {
         .containsExactly("centre", "normalization", "sigma")
         .inOrder();
     assertThat(result.global().samples().dimension()).isEqualTo(7);
+  }
+
+  @Test
+  void everyFactorsInstancesAreTheJointFitsValues() {
+    List<FactorKey<Gaussian>> keys = new ArrayList<>();
+    FactorGraph graph = seedGraph(keys);
+    GraphResult result =
+        graph.fit(Search.of(new PriorImportanceEngine(4, 5_000, 2L)).withThreads(2));
+    Samples joint = result.global().samples();
+    double[] best = joint.vector(joint.maxLogLikelihoodIndex());
+    double[] median = joint.median();
+    ModelLayout<CollectionInstance> layout = result.global().layout();
+
+    for (FactorKey<Gaussian> key : keys) {
+      Result<Gaussian> factor = result.factor(key);
+      // The shared centre is free parameter 0 of the joint fit; each factor's normalization and
+      // sigma are its own.
+      int normalization = layout.freeParameterPaths().indexOf(key.name() + ".normalization");
+      assertThat(factor.maxLogLikelihoodInstance())
+          .isEqualTo(new Gaussian(best[0], best[normalization], best[normalization + 1]));
+      assertThat(factor.medianPdfInstance())
+          .isEqualTo(new Gaussian(median[0], median[normalization], median[normalization + 1]));
+      assertThat(factor.maxLogLikelihood()).isEqualTo(result.global().maxLogLikelihood());
+    }
+  }
+
+  @Test
+  void aFactorsOwnBestFitIsItsOwnMethodAndPullsTheSharedCentreToItsData() {
+    List<FactorKey<Gaussian>> keys = new ArrayList<>();
+    FactorGraph graph = seedGraph(keys);
+    GraphResult result =
+        graph.fit(Search.of(new PriorImportanceEngine(4, 5_000, 2L)).withThreads(2));
+    double jointCentre = result.factor(keys.get(0)).maxLogLikelihoodInstance().centre();
+
+    // dataset_0 prefers 40 and dataset_2 prefers 60; the joint posterior of the centre is about
+    // N(50, 0.58), so the samples best for one dataset alone lie at its edges.
+    assertThat(result.maxOwnLogLikelihoodInstance(keys.get(0)).centre()).isLessThan(jointCentre);
+    assertThat(result.maxOwnLogLikelihoodInstance(keys.get(2)).centre()).isGreaterThan(jointCentre);
+    double[] own = result.ownLogLikelihoods(keys.get(0));
+    assertThat(own).hasLength(result.global().samples().size());
+    double centre = result.global().samples().vector(7)[0];
+    assertThat(own[7]).isWithin(1e-12).of(-0.5 * (centre - 40) * (centre - 40));
+  }
+
+  @Test
+  void perFactorResultsCallNoLikelihoodAndCarryTheJointConcerns() {
+    int[] calls = new int[1];
+    FactorGraph graph = new FactorGraph();
+    FactorKey<Gaussian> key =
+        graph.add(
+            AnalysisFactor.of(
+                GaussianModel.withDefaults(),
+                gaussian -> {
+                  calls[0]++;
+                  return -0.5 * (gaussian.centre() - 50) * (gaussian.centre() - 50);
+                }));
+    GraphResult result =
+        graph.fit(
+            Search.of(
+                    EnsembleMcmc.of(
+                        EnsembleSettings.builder().walkers(8).maxSteps(40).seed(1).build()))
+                .withThreads(1));
+    calls[0] = 0;
+
+    Result<Gaussian> factor = result.factor(key);
+
+    assertThat(calls[0]).isEqualTo(0);
+    assertThat(result.global().trustworthy()).isFalse();
+    assertThat(factor.trustworthy()).isFalse();
+    assertThat(factor.concerns()).isEqualTo(result.global().concerns());
   }
 
   @Test
