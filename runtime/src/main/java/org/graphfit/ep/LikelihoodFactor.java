@@ -50,6 +50,7 @@ final class LikelihoodFactor<T> implements EpFactor {
   private final boolean[] marginalTerms;
   private final GaussianMessage[] priorApproximations;
   private final ModelLayout<T> layout;
+  private final AnalysisFactor<T> factor;
   private final Analysis<T> analysis;
   private final LongFunction<SearchEngine> engines;
 
@@ -63,17 +64,17 @@ final class LikelihoodFactor<T> implements EpFactor {
    * @param marginalTerms for each of the model's free parameters, whether sampled fits estimate its
    *     {@link MarginalTerm}
    * @param layout the model's own layout
-   * @param analysis the likelihood
+   * @param factor the model and likelihood
    * @param engines the sampler for a seed, or null for the Laplace path
    */
-  LikelihoodFactor(
+  private LikelihoodFactor(
       String name,
       List<Integer> variables,
       List<String> names,
       boolean[] ownPrior,
       boolean[] marginalTerms,
       ModelLayout<T> layout,
-      Analysis<T> analysis,
+      AnalysisFactor<T> factor,
       LongFunction<SearchEngine> engines) {
     this.name = name;
     this.variables = List.copyOf(variables);
@@ -89,7 +90,8 @@ final class LikelihoodFactor<T> implements EpFactor {
         priorApproximations[j] = PriorFactor.latentApproximation(priors[j], names.get(j));
       }
     }
-    this.analysis = analysis;
+    this.factor = factor;
+    this.analysis = factor.analysis();
     this.engines = engines;
   }
 
@@ -122,7 +124,7 @@ final class LikelihoodFactor<T> implements EpFactor {
       engines = search.engine()::withSeed;
     }
     return new LikelihoodFactor<>(
-        name, variables, names, ownPrior, marginalTerms, layout, factor.analysis(), engines);
+        name, variables, names, ownPrior, marginalTerms, layout, factor, engines);
   }
 
   @Override
@@ -156,6 +158,15 @@ final class LikelihoodFactor<T> implements EpFactor {
    */
   ModelLayout<T> layout() {
     return layout;
+  }
+
+  /**
+   * The graph's analysis factor this factor fits.
+   *
+   * @return the analysis factor
+   */
+  AnalysisFactor<T> analysisFactor() {
+    return factor;
   }
 
   /**

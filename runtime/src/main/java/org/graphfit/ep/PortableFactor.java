@@ -13,7 +13,8 @@ import org.graphfit.model.ModelLayout;
  * among the graph's analysis factors, its name, variables and their paths, which priors it includes
  * and which marginal terms it estimates) and its identity. A worker rebuilds the same {@link
  * AnalysisFactor} from the same code and data and calls {@link #rebuild}, which checks that the
- * factor it makes has the driver's identity: the same model, priors and fitting engine. A
+ * factor it makes has the driver's identity: the same model, priors, data (where the analysis
+ * states its {@link org.graphfit.analysis.Analysis#dataIdentity()}) and fitting engine. A
  * distributed {@link FactorExecutor} ships these instead of rebuilding the whole graph on every
  * worker.
  */
@@ -41,7 +42,7 @@ public final class PortableFactor implements Serializable {
       ownPrior[k] = likelihood.ownsPrior(k);
       marginalTerms[k] = likelihood.estimatesMarginalTerm(k);
     }
-    this.identity = FactorIdentity.of(likelihood);
+    this.identity = PortableIdentity.of(likelihood);
   }
 
   /**
@@ -91,7 +92,9 @@ public final class PortableFactor implements Serializable {
 
   /**
    * The factor's identity on the driver: digests of its structure, its model (parameters, priors,
-   * fixed values, constraints) and its fitting engine with its settings.
+   * fixed values, constraints), the graph's identity of its analysis factor (model, data identity,
+   * own search; marked {@code -unstated} when the analysis states no data identity) and its fitting
+   * engine with its settings.
    *
    * @return the identity
    */
@@ -108,7 +111,7 @@ public final class PortableFactor implements Serializable {
    *     own search, the driver's settings
    * @return the factor, whose updates equal those of the driver's factor
    * @throws IllegalStateException if the rebuilt factor differs from the driver's: another name,
-   *     number of free parameters, model, priors or fitting engine
+   *     number of free parameters, model, priors, data or fitting engine
    */
   public EpFactor rebuild(AnalysisFactor<?> analysisFactor, ExpectationPropagation settings) {
     Objects.requireNonNull(analysisFactor, "analysisFactor");
@@ -151,13 +154,13 @@ public final class PortableFactor implements Serializable {
             layout,
             analysisFactor,
             settings.sampler());
-    String found = FactorIdentity.of(rebuilt);
+    String found = PortableIdentity.of(rebuilt);
     if (!found.equals(identity)) {
       throw new IllegalStateException(
           "'"
               + name
               + "' was rebuilt with another "
-              + String.join(" and another ", FactorIdentity.differences(identity, found))
+              + String.join(" and another ", PortableIdentity.differences(identity, found))
               + " than the driver's (identity "
               + found
               + " instead of "

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
+import java.util.Optional;
+import org.graphfit.analysis.Analysis;
+import org.graphfit.analysis.DataIdentity;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.HierarchicalFactor;
@@ -22,11 +25,26 @@ import org.junit.jupiter.api.Test;
 class PortableFactorTest {
   private static final double[] Y = {1.2, -0.4, 2.5};
 
+  /** The likelihood of one observation, stating its data. */
+  record Observation(double y) implements Analysis<Double> {
+    @Override
+    public double logLikelihood(Double x) {
+      return -0.5 * (x - y) * (x - y);
+    }
+
+    @Override
+    public Optional<DataIdentity> dataIdentity() {
+      return Optional.of(DataIdentity.builder().add("y", new double[] {y}).build());
+    }
+  }
+
   /** Analysis factor {@code i}: one observation, with the centre drawn from a parent. */
   private static AnalysisFactor<Double> dataset(int i, Prior prior) {
-    double y = Y[i];
-    return AnalysisFactor.of(new ValueModel(prior), x -> -0.5 * (x - y) * (x - y))
-        .named("dataset_" + i);
+    return dataset(i, Y[i], prior);
+  }
+
+  private static AnalysisFactor<Double> dataset(int i, double y, Prior prior) {
+    return AnalysisFactor.of(new ValueModel(prior), new Observation(y)).named("dataset_" + i);
   }
 
   private static FactorGraph graph() {
@@ -114,6 +132,38 @@ class PortableFactorTest {
                 driver.rebuild(
                     dataset(1, Prior.uniform(-20, 21)), ExpectationPropagation.builder().build()));
     assertThat(error).hasMessageThat().contains("'dataset_1' was rebuilt with another model");
+  }
+
+  @Test
+  void otherDataAreRefusedNamingTheData() {
+    PortableFactor driver =
+        PortableFactor.of(ExpectationPropagation.builder().build().factorsOf(graph())).get(1);
+
+    IllegalStateException error =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                driver.rebuild(
+                    dataset(1, Y[1] + 1e-12, Prior.uniform(-20, 20)),
+                    ExpectationPropagation.builder().build()));
+    assertThat(error)
+        .hasMessageThat()
+        .contains(
+            "'dataset_1' was rebuilt with another data (or its own search) than the driver's");
+  }
+
+  @Test
+  void anAnalysisStatingNoDataIdentityIsMarkedUnstated() {
+    FactorGraph graph = new FactorGraph();
+    graph.add(AnalysisFactor.of(new ValueModel(Prior.uniform(-1, 1)), x -> -x * x).named("a"));
+
+    PortableFactor unstated =
+        PortableFactor.of(ExpectationPropagation.builder().build().factorsOf(graph)).get(0);
+    PortableFactor stated =
+        PortableFactor.of(ExpectationPropagation.builder().build().factorsOf(graph())).get(0);
+
+    assertThat(unstated.identity()).contains("-unstated;");
+    assertThat(stated.identity()).doesNotContain("unstated");
   }
 
   @Test

@@ -26,7 +26,7 @@ class SparkEvictionTest {
                   Toys.graph(y),
                   factors -> {
                     executor.set(
-                        SparkFactorExecutor.builder(spark, new Toys.PriorSource(y, 50))
+                        SparkFactorExecutor.builder(spark, new Toys.PriorSource(y))
                             .partitions(2)
                             .build(factors));
                     return executor.get();

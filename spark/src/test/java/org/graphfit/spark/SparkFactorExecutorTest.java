@@ -80,7 +80,7 @@ class SparkFactorExecutorTest {
                 Toys.graph(Y),
                 factors -> {
                   executor.set(
-                      SparkFactorExecutor.builder(spark, new Toys.PriorSource(Y, 50))
+                      SparkFactorExecutor.builder(spark, new Toys.PriorSource(Y))
                           .partitions(3)
                           .build(factors));
                   return executor.get();
@@ -111,7 +111,7 @@ class SparkFactorExecutorTest {
                     .fit(
                         Toys.graph(Y),
                         factors ->
-                            SparkFactorExecutor.builder(spark, new Toys.PriorSource(Y, 60))
+                            SparkFactorExecutor.builder(spark, new Toys.PriorSource(Y, 60, 0))
                                 .partitions(2)
                                 .build(factors)));
 
@@ -120,6 +120,25 @@ class SparkFactorExecutorTest {
         .hasMessageThat()
         .containsMatch("'dataset_[0-9]+' was rebuilt with another model \\(parameters, priors");
     assertThat(spark.sc().getPersistentRDDs().isEmpty()).isTrue();
+  }
+
+  @Test
+  void aRebuiltFactorWithOtherDataFailsTheFitNamingIt() {
+    IllegalStateException error =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                Toys.ep()
+                    .fit(
+                        Toys.graph(Y),
+                        factors ->
+                            SparkFactorExecutor.builder(spark, new Toys.PriorSource(Y, 50, 1e-9))
+                                .partitions(2)
+                                .build(factors)));
+
+    assertThat(error)
+        .hasMessageThat()
+        .containsMatch("'dataset_[0-9]+' was rebuilt with another data \\(or its own search\\)");
   }
 
   /** Gates the last dataset's likelihood on the driver having received the first result. */
@@ -181,7 +200,7 @@ class SparkFactorExecutorTest {
   @Test
   void partitionsAndDriverThreadsMustBePositive() {
     SparkFactorExecutor.Builder builder =
-        SparkFactorExecutor.builder(spark, new Toys.PriorSource(Y, 50));
+        SparkFactorExecutor.builder(spark, new Toys.PriorSource(Y));
 
     assertThat(assertThrows(IllegalArgumentException.class, () -> builder.partitions(0)))
         .hasMessageThat()

@@ -22,7 +22,7 @@ class SparkKryoTest {
           Toys.ep()
               .fit(
                   Toys.graph(y),
-                  factors -> SparkFactorExecutor.of(spark, new Toys.PriorSource(y, 50), factors));
+                  factors -> SparkFactorExecutor.of(spark, new Toys.PriorSource(y), factors));
     }
 
     assertThat(distributed.summaries()).isEqualTo(local.summaries());

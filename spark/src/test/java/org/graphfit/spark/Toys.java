@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.graphfit.analysis.Analysis;
+import org.graphfit.analysis.DataIdentity;
 import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
@@ -19,10 +22,22 @@ import org.graphfit.testing.ValueModel;
 final class Toys {
   private Toys() {}
 
+  /** The likelihood of one observation with unit noise, stating its data. */
+  record Observation(double y) implements Analysis<Double> {
+    @Override
+    public double logLikelihood(Double x) {
+      return -0.5 * (x - y) * (x - y);
+    }
+
+    @Override
+    public Optional<DataIdentity> dataIdentity() {
+      return Optional.of(DataIdentity.builder().add("y", new double[] {y}).build());
+    }
+  }
+
   /** Analysis factor {@code i} of observation {@code y}. */
   static AnalysisFactor<Double> dataset(int i, double y, Prior prior) {
-    return AnalysisFactor.of(new ValueModel(prior), x -> -0.5 * (x - y) * (x - y))
-        .named("dataset_" + i);
+    return AnalysisFactor.of(new ValueModel(prior), new Observation(y)).named("dataset_" + i);
   }
 
   /** The graph of the observations. */
@@ -73,11 +88,19 @@ final class Toys {
     }
   }
 
-  /** Rebuilds analysis factor {@code i} with a given prior on its centre. */
-  record PriorSource(double[] y, double upper) implements FactorSource {
+  /**
+   * Rebuilds analysis factor {@code i} with a given prior on its centre and its observation
+   * shifted.
+   */
+  record PriorSource(double[] y, double upper, double shift) implements FactorSource {
+    /** The driver's prior and data. */
+    PriorSource(double[] y) {
+      this(y, 50, 0);
+    }
+
     @Override
     public AnalysisFactor<Double> analysisFactor(int index) {
-      return dataset(index, y[index], Prior.uniform(-50, upper));
+      return dataset(index, y[index] + shift, Prior.uniform(-50, upper));
     }
   }
 }

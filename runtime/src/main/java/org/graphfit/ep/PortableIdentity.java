@@ -12,19 +12,21 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.graphfit.output.OutputFolder;
+import org.graphfit.graph.FactorIdentity;
 import org.graphfit.search.SearchEngine;
 
 /**
  * The identity of an analysis factor's EP factor, as text of named parts, each a digest of what
  * determines its updates: {@code structure} (its name, variables, their paths, which priors it
  * includes and which marginal terms it estimates), {@code model} (the model's parameters, priors,
- * fixed values and constraints, {@link OutputFolder#describe}) and {@code engine} (Laplace, or the
- * sampler's or the factor's own search's name and settings for seed 0; each update's seed comes
- * with its task). Two factors with the same identity compute the same update from the same task,
- * provided their likelihoods are the same code on the same data.
+ * fixed values and constraints), {@code factor} (the graph's {@link FactorIdentity} of the analysis
+ * factor: model, data identity and own search) and {@code engine} (Laplace, or the sampler's or the
+ * factor's own search's name and settings for seed 0; each update's seed comes with its task). Two
+ * factors with the same identity compute the same update from the same task, provided their
+ * analyses state their data identity ({@link FactorIdentity#dataStated()}); without one, other data
+ * under the same model go unnoticed.
  */
-final class FactorIdentity {
+final class PortableIdentity {
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
@@ -35,10 +37,12 @@ final class FactorIdentity {
           "name, variables or the priors it includes",
           "model",
           "model (parameters, priors, fixed values, constraints)",
+          "factor",
+          "data (or its own search)",
           "engine",
           "fitting engine (Laplace, the sampler or the factor's own search, and its settings)");
 
-  private FactorIdentity() {}
+  private PortableIdentity() {}
 
   /**
    * The identity of a factor.
@@ -67,16 +71,21 @@ final class FactorIdentity {
       description.put("settings", seedZero.settings());
       engine = description;
     }
+    FactorIdentity graphIdentity = factor.analysisFactor().identity();
     return "structure="
         + digest(structure)
         + ";model="
-        + digest(OutputFolder.describe(factor.layout()))
+        + digest(factor.layout().description())
+        + ";factor="
+        + graphIdentity.digest().substring(0, 16)
+        + (graphIdentity.dataStated() ? "" : "-unstated")
         + ";engine="
         + digest(engine);
   }
 
   /**
-   * What two identities of the same factor differ in, in words.
+   * What two identities of the same factor differ in, in words; another model implies another graph
+   * identity, so only the model is named then.
    *
    * @param expected one identity
    * @param found the other
@@ -85,18 +94,25 @@ final class FactorIdentity {
   static List<String> differences(String expected, String found) {
     Map<String, String> left = parts(expected);
     Map<String, String> right = parts(found);
-    List<String> differences = new ArrayList<>();
-    for (Map.Entry<String, String> part : left.entrySet()) {
-      if (!part.getValue().equals(right.get(part.getKey()))) {
-        differences.add(COVERS.getOrDefault(part.getKey(), part.getKey()));
+    List<String> differing = new ArrayList<>();
+    for (String part : left.keySet()) {
+      if (!left.get(part).equals(right.get(part))) {
+        differing.add(part);
       }
     }
     for (String part : right.keySet()) {
       if (!left.containsKey(part)) {
-        differences.add(COVERS.getOrDefault(part, part));
+        differing.add(part);
       }
     }
-    return differences;
+    if (differing.contains("model")) {
+      differing.remove("factor");
+    }
+    List<String> described = new ArrayList<>();
+    for (String part : differing) {
+      described.add(COVERS.getOrDefault(part, part));
+    }
+    return described;
   }
 
   private static Map<String, String> parts(String identity) {
