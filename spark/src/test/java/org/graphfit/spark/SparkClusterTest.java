@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.graphfit.analysis.Analysis;
+import org.graphfit.analysis.DataIdentity;
 import org.graphfit.ep.EpResult;
 import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.ep.FactorExecutor;
@@ -20,7 +23,6 @@ import org.graphfit.ep.FactorResult;
 import org.graphfit.ep.FactorTask;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.prior.Prior;
-import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -144,22 +146,20 @@ class SparkClusterTest {
   }
 
   /**
-   * Rebuilds dataset {@code i} from a file; its likelihood pauses, once across all executors, when
-   * the gate folder holds {@code armed}: the pausing executor writes its process id to {@code
-   * paused} and sleeps until it is killed.
+   * An observation whose likelihood pauses, once across all executors, when the gate folder holds
+   * {@code armed}: the pausing executor writes its process id to {@code paused} and sleeps until it
+   * is killed. Its data identity is the observation's.
    */
-  record GatedFileSource(String file, String gate) implements FactorSource {
+  record GatedObservation(double y, String gate) implements Analysis<Double> {
     @Override
-    public AnalysisFactor<Double> analysisFactor(int index) throws IOException {
-      double y = Double.parseDouble(Files.readAllLines(Path.of(file)).get(index));
-      Path folder = Path.of(gate);
-      return AnalysisFactor.<Double>of(
-              new ValueModel(Prior.uniform(-50, 50)),
-              x -> {
-                pauseOnce(folder);
-                return -0.5 * (x - y) * (x - y);
-              })
-          .named("dataset_" + index);
+    public double logLikelihood(Double x) {
+      pauseOnce(Path.of(gate));
+      return new Toys.Observation(y).logLikelihood(x);
+    }
+
+    @Override
+    public Optional<DataIdentity> dataIdentity() {
+      return new Toys.Observation(y).dataIdentity();
     }
 
     private static void pauseOnce(Path folder) {
@@ -177,6 +177,15 @@ class SparkClusterTest {
       } catch (IOException | InterruptedException e) {
         throw new IllegalStateException(e);
       }
+    }
+  }
+
+  /** Rebuilds dataset {@code i} from line {@code i} of a file, with a gated likelihood. */
+  record GatedFileSource(String file, String gate) implements FactorSource {
+    @Override
+    public AnalysisFactor<Double> analysisFactor(int index) throws IOException {
+      double y = Double.parseDouble(Files.readAllLines(Path.of(file)).get(index));
+      return Toys.dataset(index, new GatedObservation(y, gate), Prior.uniform(-50, 50));
     }
   }
 
@@ -240,7 +249,7 @@ class SparkClusterTest {
     EpResult distributed =
         Toys.ep()
             .fit(
-                Toys.graph(y),
+                Toys.graph(y, value -> new GatedObservation(value, gate.toString())),
                 factors -> {
                   executor.set(
                       SparkFactorExecutor.builder(

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleFunction;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.analysis.DataIdentity;
 import org.graphfit.ep.ExpectationPropagation;
@@ -37,16 +38,26 @@ final class Toys {
 
   /** Analysis factor {@code i} of observation {@code y}. */
   static AnalysisFactor<Double> dataset(int i, double y, Prior prior) {
-    return AnalysisFactor.of(new ValueModel(prior), new Observation(y)).named("dataset_" + i);
+    return dataset(i, new Observation(y), prior);
+  }
+
+  /** Analysis factor {@code i} with the given analysis. */
+  static AnalysisFactor<Double> dataset(int i, Analysis<Double> analysis, Prior prior) {
+    return AnalysisFactor.of(new ValueModel(prior), analysis).named("dataset_" + i);
   }
 
   /** The graph of the observations. */
   static FactorGraph graph(double[] y) {
+    return graph(y, Observation::new);
+  }
+
+  /** The graph of the observations with the analyses made for them. */
+  static FactorGraph graph(double[] y, DoubleFunction<Analysis<Double>> analyses) {
     FactorGraph graph = new FactorGraph();
     HierarchicalFactor parent =
         HierarchicalFactor.gaussian(Prior.gaussian(0, 10), Prior.uniform(0.1, 5));
     for (int i = 0; i < y.length; i++) {
-      AnalysisFactor<Double> factor = dataset(i, y[i], Prior.uniform(-50, 50));
+      AnalysisFactor<Double> factor = dataset(i, analyses.apply(y[i]), Prior.uniform(-50, 50));
       graph.add(factor);
       parent.draw(((ValueModel) factor.model()).value());
     }
