@@ -281,13 +281,17 @@ public final class ExpectationPropagation {
       variables.add(index);
       names.add(paths.get(index));
     }
-    LongFunction<SearchEngine> engines = sampler;
-    if (factor.search().isPresent() && factor.search().get() instanceof Search search) {
-      SearchEngine engine = search.engine();
-      engines = engine::withSeed;
-    }
-    return new LikelihoodFactor<>(
-        name, variables, names, ownPrior, marginalTerms, local, factor.analysis(), engines);
+    return LikelihoodFactor.of(
+        name, variables, names, ownPrior, marginalTerms, local, factor, sampler);
+  }
+
+  /**
+   * The sampler of analysis factors without their own search, or null for Laplace fits.
+   *
+   * @return the engine for a seed, or null
+   */
+  LongFunction<SearchEngine> sampler() {
+    return sampler;
   }
 
   /**
