@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +15,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.graphfit.analysis.FitPaths;
+import org.graphfit.analysis.HookLog;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.search.Check;
 import org.graphfit.search.Concern;
@@ -60,6 +67,21 @@ public final class OutputFolder {
       List.of("model.info", "files/model.json", "files/data.json", "files/search.json");
 
   private static final String PENDING = "files/result.pending";
+
+  /** Where the sub-folders of a graph's factors are, {@code factors/<name>/}. */
+  public static final String FACTORS = "factors";
+
+  /** The runtime's own files that come and go while a fit runs, never listed in a manifest. */
+  private static final Set<String> TRANSIENT =
+      Set.of(
+          Manifest.FILE,
+          PENDING,
+          "files/" + FitLock.FILE,
+          "files/checkpoint.bin",
+          "files/history.bin");
+
+  /** The longest factor folder name; longer names are cut and given a digest suffix. */
+  private static final int MOST_NAME_CHARS = 80;
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*");
@@ -69,6 +91,7 @@ public final class OutputFolder {
   private final String dataJson;
   private final String searchJson;
   private final Map<String, Manifest.Entry> written = new LinkedHashMap<>();
+  private final HookLog hooks = new HookLog();
   private Manifest manifest;
 
   private OutputFolder(Path folder, String modelJson, String dataJson, String searchJson) {
@@ -186,13 +209,23 @@ public final class OutputFolder {
   public FitLock lock(Duration wait) {
     FitLock lock = FitLock.acquire(folder, wait);
     try {
-      AtomicFiles.removeTemporaries(folder);
-      AtomicFiles.removeTemporaries(folder.resolve("files"));
+      for (Path sub : subFolders()) {
+        AtomicFiles.removeTemporaries(sub);
+      }
     } catch (RuntimeException e) {
       lock.close();
       throw e;
     }
     return lock;
+  }
+
+  /** The folder and every folder below it, in a stable order. */
+  private List<Path> subFolders() {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(Files::isDirectory).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + folder + ": " + e, e);
+    }
   }
 
   /**
@@ -319,7 +352,184 @@ public final class OutputFolder {
    */
   public void write(String relative, byte[] content) {
     AtomicFiles.write(folder.resolve(relative), content);
-    written.put(relative, Manifest.Entry.of(content));
+    synchronized (written) {
+      written.put(relative, Manifest.Entry.of(content));
+    }
+  }
+
+  /**
+   * The record of this fit's hook failures (see {@link FitPaths#hooks()}).
+   *
+   * @return the record
+   */
+  public HookLog hooks() {
+    return hooks;
+  }
+
+  /**
+   * Writes {@code files/hooks.json}: the hook failures recorded so far.
+   */
+  public void writeHookFailures() {
+    write("files/hooks.json", toJson(Map.of("failures", hooks.failures())));
+  }
+
+  /**
+   * Whether a file of the folder exists.
+   *
+   * @param relative the file, relative to the folder
+   * @return true if it exists
+   */
+  public boolean exists(String relative) {
+    return Files.exists(folder.resolve(relative));
+  }
+
+  /**
+   * Where a fit's hooks write: this folder ({@code sub} empty) or a sub-folder of it, e.g. {@code
+   * factors/dataset_0}. Files written through it, or placed below its folder by other atomic
+   * writers, are listed in the manifest.
+   *
+   * @param sub the sub-folder, relative to this folder, or empty
+   * @return the paths
+   * @throws IllegalArgumentException if {@code sub} is malformed or would leave the folder
+   */
+  public FitPaths paths(String sub) {
+    if (!sub.isEmpty()) {
+      checkRelative(sub);
+    }
+    return new Paths(sub.isEmpty() ? "" : sub + "/");
+  }
+
+  /**
+   * The sub-folders of a graph's factors under {@value #FACTORS}{@code /}, one per name, in the
+   * same order: each name with every character other than a letter, digit, {@code _ . -} replaced
+   * by {@code _}, a leading {@code .} prefixed by {@code _}, cut to {@value #MOST_NAME_CHARS}
+   * characters (with a digest of the name appended) and, where two names would give folders that
+   * differ only in case, the later given {@code _2}, {@code _3}, ..., so every factor has a folder
+   * of its own inside {@value #FACTORS}{@code /} on every file system.
+   *
+   * @param names the factor names, distinct
+   * @return the relative folders, e.g. {@code factors/dataset_0}
+   */
+  public static List<String> factorFolders(List<String> names) {
+    List<String> folders = new ArrayList<>(names.size());
+    Set<String> taken = new HashSet<>();
+    for (String name : names) {
+      String safe = name.replaceAll("[^A-Za-z0-9_.\\-]", "_");
+      if (safe.isEmpty() || safe.startsWith(".")) {
+        safe = "_" + safe;
+      }
+      if (safe.length() > MOST_NAME_CHARS) {
+        safe = safe.substring(0, MOST_NAME_CHARS - 9) + "_" + identifier(name).substring(0, 8);
+      }
+      String candidate = safe;
+      for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+        candidate = safe + "_" + n;
+      }
+      folders.add(FACTORS + "/" + candidate);
+    }
+    return folders;
+  }
+
+  /** Checks a relative file or folder name of the fit. */
+  private static void checkRelative(String relative) {
+    if (!NAME.matcher(relative).matches()) {
+      throw new IllegalArgumentException(
+          "'"
+              + relative
+              + "' is not a relative file name of the fit folder; use folders of letters, digits"
+              + " and _ . - separated by /, e.g. image/fit.png");
+    }
+    for (String segment : relative.split("/")) {
+      if (segment.equals(".") || segment.equals("..")) {
+        throw new IllegalArgumentException(
+            "'" + relative + "' has a '" + segment + "' folder, which would leave the fit folder");
+      }
+    }
+  }
+
+  /** Records every file below the folder that no write of this instance recorded. */
+  private void recordUnlisted() {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + folder + ": " + e, e);
+    }
+    for (Path file : files) {
+      String relative = folder.relativize(file).toString().replace(File.separatorChar, '/');
+      String name = file.getFileName().toString();
+      boolean temporary = name.startsWith(".") && name.endsWith(".tmp");
+      if (temporary
+          || name.endsWith(".corrupt")
+          || TRANSIENT.contains(relative)
+          || written.containsKey(relative)) {
+        continue;
+      }
+      try {
+        written.put(relative, Manifest.Entry.of(Files.readAllBytes(file)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not read " + file + ": " + e, e);
+      }
+    }
+  }
+
+  /** The hook paths of this folder or one of its sub-folders. */
+  private final class Paths implements FitPaths {
+    private final String prefix;
+
+    Paths(String prefix) {
+      this.prefix = prefix;
+    }
+
+    @Override
+    public Path folder() {
+      return created(folder.resolve(prefix.isEmpty() ? "." : prefix).normalize());
+    }
+
+    @Override
+    public Path image() {
+      return created(folder().resolve("image"));
+    }
+
+    @Override
+    public Path dataset() {
+      return created(folder().resolve("files").resolve("dataset"));
+    }
+
+    @Override
+    public void write(String relative, byte[] content) {
+      checkRelative(relative);
+      OutputFolder.this.write(prefix + relative, content);
+    }
+
+    @Override
+    public void write(String relative, String text) {
+      write(relative, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public HookLog hooks() {
+      return hooks;
+    }
+
+    @Override
+    public FitPaths child(String relative) {
+      checkRelative(relative);
+      return new Paths(prefix + relative + "/");
+    }
+
+    private Path created(Path path) {
+      try {
+        return Files.createDirectories(path);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not create " + path + ": " + e, e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return folder.resolve(prefix).toString();
+    }
   }
 
   /**
@@ -342,7 +552,9 @@ public final class OutputFolder {
 
   /**
    * Completes a result: writes the manifest of every file written through this instance (the start
-   * files included), then deletes the checkpoint and the pending-result marker.
+   * files included) and of every other file below the folder (what hooks wrote: pictures, data,
+   * factor folders), except the checkpoint, history, lock, pending marker and temporary files;
+   * then deletes the checkpoint and the pending-result marker.
    *
    * @throws IllegalStateException if a start file was not written by this instance
    */
@@ -352,9 +564,12 @@ public final class OutputFolder {
         throw new IllegalStateException("the fit in " + folder + " did not write " + file);
       }
     }
-    AtomicFiles.write(
-        folder.resolve(Manifest.FILE),
-        Manifest.of(folder.getFileName().toString(), written).toBytes());
+    byte[] manifestBytes;
+    synchronized (written) {
+      recordUnlisted();
+      manifestBytes = Manifest.of(folder.getFileName().toString(), written).toBytes();
+    }
+    AtomicFiles.write(folder.resolve(Manifest.FILE), manifestBytes);
     delete("files/checkpoint.bin");
     delete(PENDING);
   }
@@ -368,11 +583,49 @@ public final class OutputFolder {
    */
   public void writeResult(Result<?> result) {
     beginResult();
+    writeResultFiles(result);
+    completeResult();
+  }
+
+  /**
+   * Writes a search result's files, {@code model.results}, {@code search.summary}, {@code
+   * files/samples.csv} and {@code files/samples_summary.json}, between {@link #beginResult()} and
+   * {@link #completeResult()}.
+   *
+   * @param result the result
+   */
+  public void writeResultFiles(Result<?> result) {
     write("model.results", result.summary());
     write("search.summary", searchSummary(result));
     write("files/samples.csv", SamplesCsv.format(result.samples()));
     write("files/samples_summary.json", toJson(summaryJson(result)));
-    completeResult();
+  }
+
+  /**
+   * The files of a result as PyAutoFit writes them for each analysis of a combined fit ({@code
+   * analyses/analysis_<i>/}): {@code model.results}, {@code files/samples.csv} and {@code
+   * files/samples_summary.json}, relative to the folder they go to; a graph writes one set per
+   * factor, of the factor's view of the joint result.
+   *
+   * @param result the result
+   * @return the files' names and contents, in the order to write them
+   */
+  public static Map<String, String> resultFiles(Result<?> result) {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("model.results", result.summary());
+    files.put("files/samples.csv", SamplesCsv.format(result.samples()));
+    files.put("files/samples_summary.json", toJson(summaryJson(result)));
+    return files;
+  }
+
+  /**
+   * Encodes a value as indented JSON followed by a newline.
+   *
+   * @param value maps, lists, strings, numbers, booleans and nulls
+   * @return the text
+   */
+  public static String json(Object value) {
+    return toJson(value);
   }
 
   private static String searchSummary(Result<?> result) {
