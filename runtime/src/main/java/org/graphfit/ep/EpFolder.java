@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.graphfit.analysis.FitPaths;
 import org.graphfit.output.FileCheckpointStore;
 import org.graphfit.output.FitLock;
 import org.graphfit.output.OutputFolder;
@@ -65,6 +67,11 @@ final class EpFolder {
 
   private Path file(String name) {
     return folder.path().resolve("files").resolve(name);
+  }
+
+  /** Where hooks write, the fit folder (see {@link OutputFolder#paths(String)}). */
+  FitPaths paths() {
+    return folder.paths("");
   }
 
   /** Takes the folder's lock (see {@link OutputFolder#lock(Duration)}). */
@@ -153,9 +160,13 @@ final class EpFolder {
    * Writes the result's files, the final state and the summary, then the manifest, and deletes the
    * checkpoint and the history (see {@link OutputFolder#beginResult()}).
    */
-  void writeResult(EpResult result, EpState state) {
+  void writeResult(
+      EpResult result,
+      EpState state,
+      Map<String, String> factorFolders,
+      Consumer<FitPaths> beforeManifest) {
     folder.beginResult();
-    EpOutput.files(result).forEach(folder::write);
+    EpOutput.files(result, factorFolders).forEach(folder::write);
     folder.write("files/ep_result.bin", state.toBytes(identifier, result.seconds()));
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("completed", true);
@@ -172,6 +183,8 @@ final class EpFolder {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("could not encode the EP summary as JSON", e);
     }
+    beforeManifest.accept(paths());
+    folder.writeHookFailures();
     folder.completeResult();
     folder.delete("files/history.bin");
   }

@@ -32,17 +32,22 @@ public final class EpOutput {
    * @throws UncheckedIOException if a file cannot be written
    */
   public static void write(Path folder, EpResult result) {
-    files(result).forEach((name, text) -> AtomicFiles.write(folder.resolve(name), text));
+    files(result, Map.of()).forEach((name, text) -> AtomicFiles.write(folder.resolve(name), text));
   }
 
-  /** The files' names and contents, in the order they are written. */
-  static Map<String, String> files(EpResult result) {
+  /**
+   * The files' names and contents, in the order they are written; {@code graph.txt} and the mean
+   * field link each analysis factor to its folder, if it has one.
+   */
+  static Map<String, String> files(EpResult result, Map<String, String> factorFolders) {
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("graph.txt", result.graph().info());
+    files.put(
+        "graph.txt",
+        factorFolders.isEmpty() ? result.graph().info() : result.graph().infoWithFolders());
     files.put("ep_history.csv", historyCsv(result.history()));
     files.put("ep_sweeps.csv", sweepsCsv(result.sweeps()));
-    files.put("mean_field.txt", text(result));
-    files.put("mean_field.json", json(result));
+    files.put("mean_field.txt", text(result, factorFolders));
+    files.put("mean_field.json", json(result, factorFolders));
     return files;
   }
 
@@ -102,7 +107,7 @@ public final class EpOutput {
     return "\"" + text.replace("\"", "\"\"").replace('\n', ' ') + "\"";
   }
 
-  private static String text(EpResult result) {
+  private static String text(EpResult result, Map<String, String> factorFolders) {
     StringBuilder text = new StringBuilder();
     text.append(
         String.format(
@@ -149,10 +154,16 @@ public final class EpOutput {
           .append(String.join(", ", excluded))
           .append('\n');
     }
+    if (!factorFolders.isEmpty()) {
+      text.append("\nFactor folders\n");
+      factorFolders.forEach(
+          (name, folder) ->
+              text.append(String.format(Locale.ROOT, "    %-28s %s/%n", name, folder)));
+    }
     return text.toString();
   }
 
-  private static String json(EpResult result) {
+  private static String json(EpResult result, Map<String, String> factorFolders) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("converged", result.converged());
     root.put("sweeps", result.sweepCount());
@@ -175,6 +186,9 @@ public final class EpOutput {
     Map<String, String> statuses = new LinkedHashMap<>();
     result.statuses().forEach((name, status) -> statuses.put(name, status.name()));
     root.put("statuses", statuses);
+    if (!factorFolders.isEmpty()) {
+      root.put("factor_folders", factorFolders);
+    }
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

@@ -15,6 +15,8 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.ToIntFunction;
 import org.graphfit.analysis.DataIdentity;
+import org.graphfit.analysis.FitPaths;
+import org.graphfit.analysis.FitStage;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
@@ -144,6 +146,8 @@ public final class ExpectationPropagation {
   private final String outputName;
   private final String tag;
   private final Duration lockWait;
+  private final FactorOutput factorOutput;
+  private final boolean report;
 
   private ExpectationPropagation(Builder builder) {
     this.damping = builder.damping;
@@ -158,6 +162,8 @@ public final class ExpectationPropagation {
     this.outputName = builder.outputName;
     this.tag = builder.tag;
     this.lockWait = builder.lockWait;
+    this.factorOutput = builder.factorOutput;
+    this.report = builder.report;
   }
 
   /**
@@ -416,9 +422,16 @@ public final class ExpectationPropagation {
       long start) {
     int variables = layout.priorCount();
     EpState state = null;
+    EpFactorFiles factorFiles =
+        folder != null && factorOutput.folders()
+            ? new EpFactorFiles(factors, graph.factors())
+            : null;
     if (folder != null) {
       state = folder.checkpoint(factors, variables).orElse(null);
       folder.writeStart(layout.info());
+      if (factorOutput.hooks()) {
+        factorFiles.saveData(folder.paths());
+      }
       if (state != null) {
         LOG.info("resuming the EP fit in {} after sweep {}", folder.path(), state.sweepCount());
       }
@@ -445,10 +458,53 @@ public final class ExpectationPropagation {
         new EpResult(
             graph, layout, factors, state, state.earlierSeconds + PriorFactor.seconds(start));
     if (folder != null) {
-      folder.writeResult(result, state);
+      EpState last = state;
+      folder.writeResult(
+          result,
+          last,
+          factorFiles == null ? Map.of() : factorFiles.folders(),
+          paths -> saveResults(paths, graph, layout, result, last, factorFiles));
       LOG.info("wrote {}", folder.path());
     }
     return result;
+  }
+
+  /**
+   * Writes the factors' folders, calls the hooks of {@link FactorOutput#RESULTS_AND_HOOKS} and
+   * writes the report, before the manifest.
+   */
+  private void saveResults(
+      FitPaths paths,
+      FactorGraph graph,
+      ModelLayout<CollectionInstance> layout,
+      EpResult result,
+      EpState state,
+      EpFactorFiles factorFiles) {
+    if (factorFiles != null) {
+      factorFiles.write(paths, result, state, factorOutput.hooks());
+    }
+    if (factorOutput.hooks()) {
+      double[] means = new double[layout.priorCount()];
+      for (int v = 0; v < means.length; v++) {
+        means[v] = result.summaries().get(v).mean();
+      }
+      paths
+          .hooks()
+          .call(
+              "combined visualize(FINAL)",
+              () ->
+                  graph
+                      .hooks()
+                      .visualize(paths, layout.instanceFromVector(means), FitStage.FINAL));
+    }
+    if (report) {
+      EpReportWriter.find()
+          .ifPresent(
+              writer ->
+                  paths
+                      .hooks()
+                      .call("report", () -> writer.write(paths, result, paths.hooks().failures())));
+    }
   }
 
   /** Runs one sweep: every block's tasks, their updates applied in order, then the KL test. */
@@ -759,8 +815,35 @@ public final class ExpectationPropagation {
     private String outputName;
     private String tag = "";
     private Duration lockWait = Duration.ZERO;
+    private FactorOutput factorOutput = FactorOutput.RESULTS;
+    private boolean report = true;
 
     private Builder() {}
+
+    /**
+     * What a fit with an output folder writes for each analysis factor in {@code factors/<name>/}
+     * (default {@link FactorOutput#RESULTS}). It does not enter the output identifier: a
+     * completed fit is loaded as it was written.
+     *
+     * @param output what to write
+     * @return this builder
+     */
+    public Builder factorOutput(FactorOutput output) {
+      this.factorOutput = Objects.requireNonNull(output, "output");
+      return this;
+    }
+
+    /**
+     * Whether a fit with an output folder writes {@code report.html} (the default; it needs an
+     * {@link EpReportWriter} on the class path, such as module {@code graphfit-plot}'s).
+     *
+     * @param enabled false for no report
+     * @return this builder
+     */
+    public Builder report(boolean enabled) {
+      this.report = enabled;
+      return this;
+    }
 
     /**
      * The weight of the old message in each update, in natural parameters.

@@ -117,6 +117,15 @@ public final class FactorGraph {
   }
 
   /**
+   * The combined hooks (none by default).
+   *
+   * @return the hooks
+   */
+  public GraphHooks hooks() {
+    return hooks;
+  }
+
+  /**
    * Each analysis factor's sub-folder in a fit folder, by factor name in graph order: {@code
    * factors/<name>/} with the name made safe (see {@link OutputFolder#factorFolders(List)}).
    *
