@@ -14,6 +14,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.graphfit.ep.EpResult;
 import org.graphfit.ep.EpUpdate;
 import org.graphfit.ep.ExpectationPropagation;
+import org.graphfit.ep.FactorOutput;
 import org.graphfit.ep.VariableSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Option;
  * same data, and the parent mean's EP mean and sd. With {@code --repeats R} every configuration is
  * fitted R times, in turns over the thread counts, and the median time is reported (all fits give
  * the same result). Times are the wall time of the whole {@code fit} call; with {@code --output
- * DIR} each fit also writes its output folder and checkpoints, so the times include them.
+ * DIR} each fit also writes its output folder and checkpoints, so the times include them, and
+ * {@code --factor-output NONE,RESULTS} compares fits without and with per-factor folders (in turns,
+ * each configuration a row).
  */
 @Command(
     name = "ep-scaling-benchmark",
@@ -80,6 +83,15 @@ public final class EpScalingBenchmark implements Callable<Integer> {
               + " fit); the times then include the writing.")
   private Path output;
 
+  @Option(
+      names = "--factor-output",
+      split = ",",
+      defaultValue = "RESULTS",
+      description =
+          "With --output, what each fit writes per analysis factor: NONE, RESULTS,"
+              + " RESULTS_AND_HOOKS (default: ${DEFAULT-VALUE}).")
+  private List<FactorOutput> factorOutputs;
+
   @Option(names = "--json", description = "Print one JSON object per run instead of the table.")
   private boolean json;
 
@@ -103,9 +115,10 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%8s %7s %7s %6s %9s %10s %8s %9s %10s %9s %9s%n",
+          "%8s %7s %17s %7s %6s %9s %10s %8s %9s %10s %9s %9s%n",
           "datasets",
           "build s",
+          "factor output",
           "threads",
           "sweeps",
           "seconds",
@@ -125,36 +138,43 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       long buildStart = System.nanoTime();
       HierarchicalSimulation simulation = HierarchicalSimulation.of(seed, count, true);
       double build = (System.nanoTime() - buildStart) / 1e9;
-      EpResult[] results = new EpResult[threads.size()];
-      double[][] seconds = new double[threads.size()][repeats];
+      int configurations = factorOutputs.size() * threads.size();
+      EpResult[] results = new EpResult[configurations];
+      double[][] seconds = new double[configurations][repeats];
       for (int r = 0; r < repeats; r++) {
-        for (int t = 0; t < threads.size(); t++) {
+        for (int c = 0; c < configurations; c++) {
+          FactorOutput factorOutput = factorOutputs.get(c / threads.size());
+          int threadCount = threads.get(c % threads.size());
           ExpectationPropagation.Builder builder =
               ExpectationPropagation.builder()
-                  .threads(threads.get(t))
+                  .threads(threadCount)
                   .seed(seed)
                   .maxSweeps(maxSweeps)
-                  .tolerance(tolerance);
+                  .tolerance(tolerance)
+                  .factorOutput(factorOutput);
           if (output != null) {
             // a tag per run: each fit writes its own folder instead of loading the last one
-            builder.output(output, "ep_scaling").tag(count + "-" + threads.get(t) + "-" + r);
+            builder
+                .output(output, "ep_scaling")
+                .tag(count + "-" + factorOutput + "-" + threadCount + "-" + r);
           }
           long start = System.nanoTime();
-          results[t] = builder.build().fit(simulation.graph);
-          seconds[t][r] = (System.nanoTime() - start) / 1e9;
+          results[c] = builder.build().fit(simulation.graph);
+          seconds[c][r] = (System.nanoTime() - start) / 1e9;
         }
       }
       double baseline = new Median().evaluate(seconds[0]);
-      for (int t = 0; t < threads.size(); t++) {
+      for (int c = 0; c < configurations; c++) {
         print(
             out,
             mapper,
             simulation,
             count,
             build,
-            threads.get(t),
-            results[t],
-            new Median().evaluate(seconds[t]),
+            output == null ? "-" : factorOutputs.get(c / threads.size()).name(),
+            threads.get(c % threads.size()),
+            results[c],
+            new Median().evaluate(seconds[c]),
             baseline);
       }
     }
@@ -167,6 +187,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       HierarchicalSimulation simulation,
       int count,
       double build,
+      String factorOutput,
       int threadCount,
       EpResult result,
       double seconds,
@@ -177,6 +198,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("datasets", count);
     row.put("buildSeconds", build);
+    row.put("factorOutput", factorOutput);
     row.put("threads", threadCount);
     row.put("sweeps", result.sweepCount());
     row.put("seconds", seconds);
@@ -200,9 +222,10 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     } else {
       out.printf(
           Locale.ROOT,
-          "%8d %7.2f %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d%n",
+          "%8d %7.2f %17s %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d%n",
           count,
           build,
+          factorOutput,
           threadCount,
           result.sweepCount(),
           seconds,

@@ -8,11 +8,11 @@ import java.util.Optional;
  * several threads at once, so it must not mutate shared state.
  *
  * <p><b>Hooks.</b> A fit with an output folder also calls the hooks below, which do nothing by
- * default: {@link #saveData(FitPaths)} before the search starts, {@link #visualize(FitPaths, Object,
- * FitStage)} while it runs (at the search's interval, with the best instance so far) and once at
- * the end (with the maximum-likelihood instance). A factor of a graph gets its own folder. A hook
- * that throws is logged and recorded in the fit's {@code files/hooks.json}; the fit goes on, and
- * its result is the same with and without hooks.
+ * default: {@link #saveData(FitPaths)} before the search starts, {@link #visualize(FitPaths,
+ * Object, FitStage)} while it runs (at the search's interval, with the best instance so far) and
+ * once at the end (with the maximum-likelihood instance). A factor of a graph gets its own folder.
+ * A hook that throws is logged and recorded in the fit's {@code files/hooks.json}; the fit goes on,
+ * and its result is the same with and without hooks.
  *
  * @param <T> the type of instance the model produces
  */

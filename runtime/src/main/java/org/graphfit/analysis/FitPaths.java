@@ -6,9 +6,9 @@ import java.nio.file.Path;
  * Where an analysis's hooks write during a fit with an output folder: the fit's folder, or for a
  * factor of a graph its sub-folder {@code factors/<name>/}. Everything written below {@link
  * #folder()} is listed, with its size and SHA-256, in the fit's {@code files/manifest.json} once
- * the fit completes, so write each file atomically: through {@link #write(String, byte[])}, or
- * to a path under {@link #image()} or {@link #dataset()} with a writer that renames a temporary
- * file into place (such as {@code org.graphfit.output.AtomicFiles} and the plot module's figures).
+ * the fit completes, so write each file atomically: through {@link #write(String, byte[])}, or to a
+ * path under {@link #image()} or {@link #dataset()} with a writer that renames a temporary file
+ * into place (such as {@code org.graphfit.output.AtomicFiles} and the plot module's figures).
  */
 public interface FitPaths {
   /**

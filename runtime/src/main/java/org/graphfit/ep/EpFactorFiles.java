@@ -55,8 +55,7 @@ final class EpFactorFiles {
       FitPaths sub = paths.child(folders.get(i));
       paths
           .hooks()
-          .call(
-              "saveData of factor " + key.name(), () -> key.factor().analysis().saveData(sub));
+          .call("saveData of factor " + key.name(), () -> key.factor().analysis().saveData(sub));
     }
   }
 
@@ -80,8 +79,6 @@ final class EpFactorFiles {
       FactorKey<?> key = keys.get(i);
       int f = first + i;
       FitPaths sub = paths.child(folders.get(i));
-      ModelLayout<?> layout = key.factor().model().layout();
-      sub.write("model.info", layout.info());
       sub.write("mean_field.json", OutputFolder.json(meanField(key, f, state, summaries)));
       sub.write("ep_history.csv", EpOutput.historyCsv(history.get(key.name())));
       if (hooks) {
@@ -91,11 +88,7 @@ final class EpFactorFiles {
   }
 
   private <T> void visualize(
-      FitPaths sub,
-      FitPaths paths,
-      FactorKey<T> key,
-      int f,
-      List<VariableSummary> summaries) {
+      FitPaths sub, FitPaths paths, FactorKey<T> key, int f, List<VariableSummary> summaries) {
     ModelLayout<T> layout = key.factor().model().layout();
     List<Integer> variables = factors.get(f).variables();
     double[] means = new double[variables.size()];

@@ -6,8 +6,8 @@ import java.util.ServiceLoader;
 import org.graphfit.analysis.FitPaths;
 
 /**
- * Writes an EP fit's {@code report.html} into its fit folder, found with {@link ServiceLoader}
- * like {@link org.graphfit.search.ReportWriter} (module {@code graphfit-plot} provides one).
+ * Writes an EP fit's {@code report.html} into its fit folder, found with {@link ServiceLoader} like
+ * {@link org.graphfit.search.ReportWriter} (module {@code graphfit-plot} provides one).
  */
 public interface EpReportWriter {
   /**

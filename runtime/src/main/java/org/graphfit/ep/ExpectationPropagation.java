@@ -422,14 +422,21 @@ public final class ExpectationPropagation {
       long start) {
     int variables = layout.priorCount();
     EpState state = null;
+    FactorOutput output = factorOutput.resolve(graph.factors().size());
+    if (folder != null && output != factorOutput && !output.folders()) {
+      LOG.info(
+          "{} analysis factors: no factor folders in {} (more than {}); ask for them with"
+              + " builder().factorOutput(FactorOutput.RESULTS)",
+          graph.factors().size(),
+          folder.path(),
+          FactorOutput.AUTO_MOST_FACTORS);
+    }
     EpFactorFiles factorFiles =
-        folder != null && factorOutput.folders()
-            ? new EpFactorFiles(factors, graph.factors())
-            : null;
+        folder != null && output.folders() ? new EpFactorFiles(factors, graph.factors()) : null;
     if (folder != null) {
       state = folder.checkpoint(factors, variables).orElse(null);
       folder.writeStart(layout.info());
-      if (factorOutput.hooks()) {
+      if (output.hooks()) {
         factorFiles.saveData(folder.paths());
       }
       if (state != null) {
@@ -463,7 +470,7 @@ public final class ExpectationPropagation {
           result,
           last,
           factorFiles == null ? Map.of() : factorFiles.folders(),
-          paths -> saveResults(paths, graph, layout, result, last, factorFiles));
+          paths -> saveResults(paths, graph, layout, result, last, factorFiles, output.hooks()));
       LOG.info("wrote {}", folder.path());
     }
     return result;
@@ -479,11 +486,12 @@ public final class ExpectationPropagation {
       ModelLayout<CollectionInstance> layout,
       EpResult result,
       EpState state,
-      EpFactorFiles factorFiles) {
+      EpFactorFiles factorFiles,
+      boolean hooks) {
     if (factorFiles != null) {
-      factorFiles.write(paths, result, state, factorOutput.hooks());
+      factorFiles.write(paths, result, state, hooks);
     }
-    if (factorOutput.hooks()) {
+    if (hooks) {
       double[] means = new double[layout.priorCount()];
       for (int v = 0; v < means.length; v++) {
         means[v] = result.summaries().get(v).mean();
@@ -493,9 +501,7 @@ public final class ExpectationPropagation {
           .call(
               "combined visualize(FINAL)",
               () ->
-                  graph
-                      .hooks()
-                      .visualize(paths, layout.instanceFromVector(means), FitStage.FINAL));
+                  graph.hooks().visualize(paths, layout.instanceFromVector(means), FitStage.FINAL));
     }
     if (report) {
       EpReportWriter.find()
@@ -815,15 +821,16 @@ public final class ExpectationPropagation {
     private String outputName;
     private String tag = "";
     private Duration lockWait = Duration.ZERO;
-    private FactorOutput factorOutput = FactorOutput.RESULTS;
+    private FactorOutput factorOutput = FactorOutput.AUTO;
     private boolean report = true;
 
     private Builder() {}
 
     /**
      * What a fit with an output folder writes for each analysis factor in {@code factors/<name>/}
-     * (default {@link FactorOutput#RESULTS}). It does not enter the output identifier: a
-     * completed fit is loaded as it was written.
+     * (default {@link FactorOutput#AUTO}: results up to {@value FactorOutput#AUTO_MOST_FACTORS}
+     * factors). It does not enter the output identifier: a completed fit is loaded as it was
+     * written.
      *
      * @param output what to write
      * @return this builder

@@ -25,9 +25,9 @@ public interface GraphHooks {
   default void visualize(FitPaths paths, CollectionInstance instance, FitStage stage) {}
 
   /**
-   * Saves what the joint result adds, after the factors' folders are written and before the
-   * report. Writing {@code report.html} here replaces the default report (e.g. by one with the
-   * simulation's true values).
+   * Saves what the joint result adds, after the factors' folders are written and before the report.
+   * Writing {@code report.html} here replaces the default report (e.g. by one with the simulation's
+   * true values).
    *
    * @param paths the fit's folder
    * @param result the joint result

@@ -19,8 +19,8 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -82,6 +82,7 @@ public final class OutputFolder {
 
   /** The longest factor folder name; longer names are cut and given a digest suffix. */
   private static final int MOST_NAME_CHARS = 80;
+
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*");
@@ -366,9 +367,7 @@ public final class OutputFolder {
     return hooks;
   }
 
-  /**
-   * Writes {@code files/hooks.json}: the hook failures recorded so far.
-   */
+  /** Writes {@code files/hooks.json}: the hook failures recorded so far. */
   public void writeHookFailures() {
     write("files/hooks.json", toJson(Map.of("failures", hooks.failures())));
   }
@@ -553,8 +552,8 @@ public final class OutputFolder {
   /**
    * Completes a result: writes the manifest of every file written through this instance (the start
    * files included) and of every other file below the folder (what hooks wrote: pictures, data,
-   * factor folders), except the checkpoint, history, lock, pending marker and temporary files;
-   * then deletes the checkpoint and the pending-result marker.
+   * factor folders), except the checkpoint, history, lock, pending marker and temporary files; then
+   * deletes the checkpoint and the pending-result marker.
    *
    * @throws IllegalStateException if a start file was not written by this instance
    */

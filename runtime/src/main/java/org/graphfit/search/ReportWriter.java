@@ -6,9 +6,9 @@ import java.util.ServiceLoader;
 import org.graphfit.analysis.FitPaths;
 
 /**
- * Writes a completed search's {@code report.html} into its fit folder. The runtime has no writer
- * of its own: one is found with {@link ServiceLoader} (module {@code graphfit-plot} provides one),
- * and without one no report is written. Called before the manifest, so the report is listed in it.
+ * Writes a completed search's {@code report.html} into its fit folder. The runtime has no writer of
+ * its own: one is found with {@link ServiceLoader} (module {@code graphfit-plot} provides one), and
+ * without one no report is written. Called before the manifest, so the report is listed in it.
  */
 public interface ReportWriter {
   /**

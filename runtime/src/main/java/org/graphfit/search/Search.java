@@ -147,14 +147,15 @@ public final class Search implements NonLinearSearch {
     if (Objects.requireNonNull(wait, "wait").isNegative()) {
       throw new IllegalArgumentException("the lock wait must not be negative but was " + wait);
     }
-    return new Search(engine, threads, outputRoot, outputName, tag, wait, visualizeInterval, report);
+    return new Search(
+        engine, threads, outputRoot, outputName, tag, wait, visualizeInterval, report);
   }
 
   /**
-   * A copy that calls the analysis's {@link FitStage#DURING} hook ({@link Analysis#visualize})
-   * with the best instance so far every {@code interval} (default {@link
-   * #DEFAULT_VISUALIZE_INTERVAL}) on a thread of its own; zero never calls it. The result does not
-   * depend on it. Hooks run only for fits with an output folder.
+   * A copy that calls the analysis's {@link FitStage#DURING} hook ({@link Analysis#visualize}) with
+   * the best instance so far every {@code interval} (default {@link #DEFAULT_VISUALIZE_INTERVAL})
+   * on a thread of its own; zero never calls it. The result does not depend on it. Hooks run only
+   * for fits with an output folder.
    *
    * @param interval the time between calls, zero for none
    * @return the copy

@@ -106,8 +106,6 @@ class EpFactorOutputTest {
           .isGreaterThan(0.0);
       long updates = result.history().stream().filter(u -> u.factor().equals(key.name())).count();
       assertThat(Files.readAllLines(folder.resolve("ep_history.csv"))).hasSize(1 + (int) updates);
-      assertThat(Files.readString(folder.resolve("model.info")))
-          .isEqualTo(key.factor().model().layout().info());
       assertThat(seen)
           .containsEntry("saveData " + ((Measured) key.factor().analysis()).y, key.name());
       if (!key.name().equals("dataset_3")) {
@@ -148,6 +146,21 @@ class EpFactorOutputTest {
     EpResult loaded = ep.fit(toy.graph);
     assertThat(loaded.summaries()).isEqualTo(result.summaries());
     assertThat(seen).isEmpty();
+  }
+
+  @Test
+  void byDefaultSmallGraphsGetFactorFoldersAndLargeOnesNone() {
+    HierarchicalToys toy = toy(new ConcurrentHashMap<>());
+    ExpectationPropagation ep = ExpectationPropagation.builder().output(root, "auto").build();
+    ep.fit(toy.graph);
+
+    Path fit = ep.outputPath(toy.graph).orElseThrow();
+    assertThat(Files.exists(fit.resolve("factors/dataset_0/mean_field.json"))).isTrue();
+    assertThat(FactorOutput.AUTO.resolve(FactorOutput.AUTO_MOST_FACTORS))
+        .isEqualTo(FactorOutput.RESULTS);
+    assertThat(FactorOutput.AUTO.resolve(FactorOutput.AUTO_MOST_FACTORS + 1))
+        .isEqualTo(FactorOutput.NONE);
+    assertThat(FactorOutput.RESULTS.resolve(1_000_000)).isEqualTo(FactorOutput.RESULTS);
   }
 
   @Test
