@@ -27,9 +27,10 @@ import org.graphfit.search.nested.NestedSettings;
  * have low signal-to-noise: a dataset's likelihood of the centre is broad and far from Gaussian,
  * and the Laplace path, which sees only the curvature at one mode, overstates how well each centre
  * is known and so the scatter. Writes {@code <output>/hierarchical_ep/<identifier>/} with the EP
- * files (a completed fit is loaded, an interrupted one resumes), {@code ep_convergence.png}, {@code
- * ep_trace.png} (each variable's approximation per sweep), {@code hierarchy.png} and {@code
- * report.html}.
+ * files (a completed fit is loaded, an interrupted one resumes), a folder per dataset under {@code
+ * factors/}, and, written by the fit's hook before its manifest, {@code image/ep_convergence.png},
+ * {@code image/ep_trace.png} (each variable's approximation per sweep), {@code image/hierarchy.png}
+ * and {@code report.html}.
  */
 public final class EpHierarchicalExample {
   private static final String DATA = HierarchicalGraph.DATA;
@@ -53,11 +54,35 @@ public final class EpHierarchicalExample {
     HierarchicalFactor centres = hierarchy.centres();
 
     boolean laplace = args.length > 1 && args[1].equals("laplace");
+    double[] truths = new double[DATASETS];
+    for (int i = 0; i < DATASETS; i++) {
+      truths[i] = ExampleData.truth(DATA, i, "centre");
+    }
+    EpTrace trace = EpTrace.create(); // records each sweep's approximation for the trace plot
     ExpectationPropagation.Builder builder =
         ExpectationPropagation.builder()
             .threads(2)
             .seed(1)
-            .output(root, laplace ? "hierarchical_ep_laplace" : "hierarchical_ep");
+            .output(root, laplace ? "hierarchical_ep_laplace" : "hierarchical_ep")
+            .hooks(
+                (paths, fitted) -> {
+                  Path image = paths.image();
+                  ConvergencePlot.of("EP on " + DATA, fitted)
+                      .writePng(image.resolve("ep_convergence.png"));
+                  EpTracePlot.of(fitted, trace).writePng(image.resolve("ep_trace.png"));
+                  HierarchyPlot centresPlot = HierarchyPlot.of(fitted, centres).truths(truths);
+                  centresPlot.writePng(image.resolve("hierarchy.png"));
+                  // the report with the trace and the true centres, instead of the default
+                  paths.write(
+                      "report.html",
+                      Report.of(fitted, trace)
+                          .hierarchy(centres, centresPlot)
+                          .title(
+                              "EP on "
+                                  + DATA
+                                  + (laplace ? " (Laplace factors)" : " (sampled factors)"))
+                          .html());
+                });
     if (!laplace) {
       builder
           .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(200).seed(s).build()))
@@ -65,21 +90,8 @@ public final class EpHierarchicalExample {
           .tolerance(SAMPLED_TOLERANCE);
     }
     ExpectationPropagation ep = builder.build();
-    EpTrace trace = EpTrace.create(); // records each sweep's approximation for the trace plot
     EpResult result = ep.fit(graph, trace.recording(2));
     Path output = ep.outputPath(graph).orElseThrow();
-    ConvergencePlot.of("EP on " + DATA, result).writePng(output.resolve("ep_convergence.png"));
-    EpTracePlot.of(result, trace).writePng(output.resolve("ep_trace.png"));
-    double[] truths = new double[DATASETS];
-    for (int i = 0; i < DATASETS; i++) {
-      truths[i] = ExampleData.truth(DATA, i, "centre");
-    }
-    HierarchyPlot centresPlot = HierarchyPlot.of(result, centres).truths(truths);
-    centresPlot.writePng(output.resolve("hierarchy.png"));
-    Report.of(result, trace)
-        .hierarchy(centres, centresPlot)
-        .title("EP on " + DATA + (laplace ? " (Laplace factors)" : " (sampled factors)"))
-        .write(output);
 
     VariableSummary mean = result.summary(centres.hyperParameter("mean"));
     VariableSummary sigma = result.summary(centres.hyperParameter("sigma"));

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.graphfit.analysis.FitPaths;
 import org.graphfit.ep.EpResult;
 import org.graphfit.ep.EpSweep;
 import org.graphfit.ep.EpUpdate;
@@ -648,6 +649,21 @@ public final class Report {
     Path file = folder.resolve("report.html");
     AtomicFiles.write(file, html());
     return file;
+  }
+
+  /**
+   * Writes {@code report.html} into a fit folder from a hook (e.g. {@link
+   * org.graphfit.graph.GraphHooks#saveResults}): with the pictures the fit's hooks drew ({@link
+   * #pictures(Path)}) and the hook failures so far as warnings, through {@link
+   * FitPaths#write(String, String)}, so the report is listed in the fit's manifest and the runtime
+   * writes no default report over it.
+   *
+   * @param paths the fit folder's paths
+   * @return the file written
+   */
+  public Path write(FitPaths paths) {
+    paths.write("report.html", pictures(paths.folder()).warnings(paths.hooks().failures()).html());
+    return paths.folder().resolve("report.html");
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.graphfit.ep;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,6 +149,7 @@ public final class ExpectationPropagation {
   private final Duration lockWait;
   private final FactorOutput factorOutput;
   private final boolean report;
+  private final EpHooks hooks;
 
   private ExpectationPropagation(Builder builder) {
     this.damping = builder.damping;
@@ -164,6 +166,7 @@ public final class ExpectationPropagation {
     this.lockWait = builder.lockWait;
     this.factorOutput = builder.factorOutput;
     this.report = builder.report;
+    this.hooks = builder.hooks;
   }
 
   /**
@@ -503,7 +506,8 @@ public final class ExpectationPropagation {
               () ->
                   graph.hooks().visualize(paths, layout.instanceFromVector(means), FitStage.FINAL));
     }
-    if (report) {
+    paths.hooks().call("saveResults", () -> this.hooks.saveResults(paths, result));
+    if (report && !Files.exists(paths.folder().resolve("report.html"))) {
       EpReportWriter.find()
           .ifPresent(
               writer ->
@@ -823,8 +827,21 @@ public final class ExpectationPropagation {
     private Duration lockWait = Duration.ZERO;
     private FactorOutput factorOutput = FactorOutput.AUTO;
     private boolean report = true;
+    private EpHooks hooks = (paths, result) -> {};
 
     private Builder() {}
+
+    /**
+     * What a fit with an output folder saves besides its own files, before its manifest (see {@link
+     * EpHooks}); nothing by default.
+     *
+     * @param hooks the hooks
+     * @return this builder
+     */
+    public Builder hooks(EpHooks hooks) {
+      this.hooks = Objects.requireNonNull(hooks, "hooks");
+      return this;
+    }
 
     /**
      * What a fit with an output folder writes for each analysis factor in {@code factors/<name>/}
