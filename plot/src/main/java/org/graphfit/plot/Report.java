@@ -505,8 +505,13 @@ public final class Report {
     Report report = this;
     for (int i = 0; i < Math.min(files.size(), MOST_PICTURES); i++) {
       Path file = files.get(i);
-      String where = fitFolder.relativize(file).toString().replace('\\', '/');
-      report = report.figure(where, PictureFile.of(file));
+      Path relative = fitFolder.relativize(file);
+      String where = relative.toString().replace('\\', '/');
+      String whose =
+          relative.getNameCount() > 3 && relative.getName(0).toString().equals("factors")
+              ? relative.getName(1) + ", drawn by its analysis"
+              : "Drawn by the analysis";
+      report = report.figure(whose + " (" + where + ")", PictureFile.of(file));
     }
     if (files.size() > MOST_PICTURES) {
       report =
