@@ -9,6 +9,8 @@ import org.graphfit.analysis.FitStage;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.output.OutputFolder;
+import org.graphfit.search.Result;
+import org.graphfit.search.Samples;
 
 /**
  * The folders of an EP fit's analysis factors, {@code factors/<name>/} (see {@link FactorOutput}):
@@ -81,6 +83,10 @@ final class EpFactorFiles {
       FitPaths sub = paths.child(folders.get(i));
       sub.write("mean_field.json", OutputFolder.json(meanField(key, f, state, summaries)));
       sub.write("ep_history.csv", EpOutput.historyCsv(history.get(key.name())));
+      if (state.lastSamples[f] != null) {
+        writeSearchOutput(
+            sub.child("search"), key, (LikelihoodFactor<?>) factors.get(f), state.lastSamples[f]);
+      }
       if (hooks) {
         visualize(sub, paths, key, f, summaries);
       }
@@ -103,6 +109,15 @@ final class EpFactorFiles {
                 key.factor()
                     .analysis()
                     .visualize(sub, layout.instanceFromVector(means), FitStage.FINAL));
+  }
+
+  /** The factor's last sampled fit, as its search would have written it. */
+  private static <T> void writeSearchOutput(
+      FitPaths search, FactorKey<?> key, LikelihoodFactor<T> factor, Samples samples) {
+    Result<T> result =
+        Result.builder(factor.engines().apply(0).name(), factor.layout(), samples).build();
+    search.write("model.info", factor.layout().info());
+    OutputFolder.resultFiles(result).forEach(search::write);
   }
 
   private Map<String, Object> meanField(

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.graphfit.search.Samples;
 
 /**
  * Everything the EP loop carries from one sweep to the next, and its byte format (the checkpoint
@@ -52,6 +53,13 @@ final class EpState {
 
   /** Per factor, the marginal terms of its last successful update, or null. */
   final MarginalTerm[][] marginalTerms;
+
+  /**
+   * Each sampled analysis factor's samples of its last successful update in this process, when its
+   * factor keeps them; not checkpointed (see {@link
+   * ExpectationPropagation.Builder#keepSearchOutput(boolean)}).
+   */
+  final Samples[] lastSamples;
 
   /** Per factor and position in its scope, whether the factor includes that variable's prior. */
   final boolean[][] ownsPrior;
@@ -100,6 +108,7 @@ final class EpState {
     this.updated = new boolean[factors.size()];
     this.failures = new int[factors.size()];
     this.marginalTerms = new MarginalTerm[factors.size()][];
+    this.lastSamples = new Samples[factors.size()];
   }
 
   /**

@@ -150,6 +150,7 @@ public final class ExpectationPropagation {
   private final FactorOutput factorOutput;
   private final boolean report;
   private final EpHooks hooks;
+  private final boolean keepSearchOutput;
 
   private ExpectationPropagation(Builder builder) {
     this.damping = builder.damping;
@@ -167,6 +168,7 @@ public final class ExpectationPropagation {
     this.factorOutput = builder.factorOutput;
     this.report = builder.report;
     this.hooks = builder.hooks;
+    this.keepSearchOutput = builder.keepSearchOutput;
   }
 
   /**
@@ -290,8 +292,10 @@ public final class ExpectationPropagation {
       variables.add(index);
       names.add(paths.get(index));
     }
-    return LikelihoodFactor.of(
-        name, variables, names, ownPrior, marginalTerms, local, factor, sampler);
+    LikelihoodFactor<T> likelihood =
+        LikelihoodFactor.of(
+            name, variables, names, ownPrior, marginalTerms, local, factor, sampler);
+    return keepSearchOutput ? likelihood.keepingSamples() : likelihood;
   }
 
   /**
@@ -633,6 +637,9 @@ public final class ExpectationPropagation {
       if (update.status() == UpdateStatus.OK) {
         state.evidenceTerms[f] = update.logEvidenceTerm();
         state.marginalTerms[f] = result.marginalTerms();
+        if (result.samples() != null) {
+          state.lastSamples[f] = result.samples();
+        }
         state.normalisedLogZ[f] = result.logNormaliser();
         GaussianMessage[] cavity = task.cavity();
         for (int k = 0; k < cavity.length; k++) {
@@ -828,8 +835,27 @@ public final class ExpectationPropagation {
     private FactorOutput factorOutput = FactorOutput.AUTO;
     private boolean report = true;
     private EpHooks hooks = (paths, result) -> {};
+    private boolean keepSearchOutput;
 
     private Builder() {}
+
+    /**
+     * Whether the folder of an analysis factor fitted by sampling ({@link #sampler} or its own
+     * search) also holds that search's last output, in {@code factors/<name>/search/}: {@code
+     * model.results}, {@code files/samples.csv} and {@code files/samples_summary.json} of its last
+     * successful update in this process (its tilted distribution: the factor's likelihood with the
+     * cavity as prior). Off by default: every sampled update then returns its samples, which costs
+     * memory (all factors' last samples are kept until the fit ends) and, for distributed
+     * executors, which leave them out, nothing. It changes no result and needs {@link
+     * FactorOutput#RESULTS} or more.
+     *
+     * @param enabled true to keep the samples
+     * @return this builder
+     */
+    public Builder keepSearchOutput(boolean enabled) {
+      this.keepSearchOutput = enabled;
+      return this;
+    }
 
     /**
      * What a fit with an output folder saves besides its own files, before its manifest (see {@link

@@ -1,6 +1,7 @@
 package org.graphfit.ep;
 
 import java.io.Serializable;
+import org.graphfit.search.Samples;
 
 /**
  * The outcome of one factor update: a status, the Gaussian projection of the tilted distribution
@@ -22,6 +23,9 @@ import java.io.Serializable;
  *     the update gives none (quadratures, Laplace fits, failures)
  * @param message what went wrong, or empty
  * @param seconds the wall time of the update
+ * @param samples the samples of a sampled analysis factor's tilted distribution when its factor
+ *     keeps them (see {@link ExpectationPropagation.Builder#keepSearchOutput(boolean)}), else null;
+ *     executors that rebuild factors elsewhere leave them out
  */
 public record FactorResult(
     int factor,
@@ -30,8 +34,31 @@ public record FactorResult(
     double logNormaliser,
     MarginalTerm[] marginalTerms,
     String message,
-    double seconds)
+    double seconds,
+    Samples samples)
     implements Serializable {
+
+  /**
+   * An outcome without samples.
+   *
+   * @param factor the factor's id
+   * @param status the status
+   * @param moments the projected tilted marginals, one per variable, or null
+   * @param logNormaliser the tilted log normaliser or NaN
+   * @param marginalTerms one log table per variable, or null
+   * @param message what went wrong, or empty
+   * @param seconds the wall time of the update
+   */
+  public FactorResult(
+      int factor,
+      UpdateStatus status,
+      GaussianMessage[] moments,
+      double logNormaliser,
+      MarginalTerm[] marginalTerms,
+      String message,
+      double seconds) {
+    this(factor, status, moments, logNormaliser, marginalTerms, message, seconds, null);
+  }
 
   /**
    * A failed update.

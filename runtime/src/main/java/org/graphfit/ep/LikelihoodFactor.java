@@ -53,6 +53,7 @@ final class LikelihoodFactor<T> implements EpFactor {
   private final AnalysisFactor<T> factor;
   private final Analysis<T> analysis;
   private final LongFunction<SearchEngine> engines;
+  private final boolean keepSamples;
 
   /**
    * A factor.
@@ -75,7 +76,8 @@ final class LikelihoodFactor<T> implements EpFactor {
       boolean[] marginalTerms,
       ModelLayout<T> layout,
       AnalysisFactor<T> factor,
-      LongFunction<SearchEngine> engines) {
+      LongFunction<SearchEngine> engines,
+      boolean keepSamples) {
     this.name = name;
     this.variables = List.copyOf(variables);
     this.names = List.copyOf(names);
@@ -93,6 +95,7 @@ final class LikelihoodFactor<T> implements EpFactor {
     this.factor = factor;
     this.analysis = factor.analysis();
     this.engines = engines;
+    this.keepSamples = keepSamples;
   }
 
   /**
@@ -124,7 +127,18 @@ final class LikelihoodFactor<T> implements EpFactor {
       engines = search.engine()::withSeed;
     }
     return new LikelihoodFactor<>(
-        name, variables, names, ownPrior, marginalTerms, layout, factor, engines);
+        name, variables, names, ownPrior, marginalTerms, layout, factor, engines, false);
+  }
+
+  /**
+   * This factor, but its sampled updates return their samples ({@link FactorResult#samples()}), for
+   * the factor's folder.
+   *
+   * @return the copy
+   */
+  LikelihoodFactor<T> keepingSamples() {
+    return new LikelihoodFactor<>(
+        name, variables, names, ownPrior, marginalTerms, layout, factor, engines, true);
   }
 
   @Override
@@ -355,7 +369,8 @@ final class LikelihoodFactor<T> implements EpFactor {
         logNormaliser,
         terms,
         note,
-        PriorFactor.seconds(start));
+        PriorFactor.seconds(start),
+        keepSamples ? samples : null);
   }
 
   /**

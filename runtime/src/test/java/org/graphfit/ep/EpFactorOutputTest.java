@@ -164,6 +164,51 @@ class EpFactorOutputTest {
   }
 
   @Test
+  void aSampledFactorKeepsItsSearchsLastOutputWhenAskedAndTheFitIsUnchanged() throws IOException {
+    ExpectationPropagation.Builder sampled =
+        ExpectationPropagation.builder()
+            .seed(4)
+            .maxSweeps(3)
+            .sampler(
+                s ->
+                    org.graphfit.search.nested.NestedSampling.of(
+                        org.graphfit.search.nested.NestedSettings.builder()
+                            .nLive(40)
+                            .seed(s)
+                            .build()));
+    ExpectationPropagation keeping = sampled.output(root, "kept").keepSearchOutput(true).build();
+    HierarchicalToys toy = toy(new ConcurrentHashMap<>());
+    EpResult kept = keeping.fit(toy.graph);
+    Path fit = keeping.outputPath(toy.graph).orElseThrow();
+
+    Path search = fit.resolve("factors/dataset_1/search");
+    List<String> csv = Files.readAllLines(search.resolve("files/samples.csv"));
+    assertThat(csv.get(0)).contains("dataset_1.centre");
+    assertThat(csv.size()).isGreaterThan(40);
+    assertThat(Files.readString(search.resolve("model.results"))).contains("centre");
+    assertThat(json(search.resolve("files/samples_summary.json")).path("search").asText())
+        .isEqualTo("NestedSampling");
+    Set<String> listed = new TreeSet<>();
+    json(fit.resolve("files/manifest.json"))
+        .path("files")
+        .fieldNames()
+        .forEachRemaining(listed::add);
+    assertThat(listed).contains("factors/dataset_1/search/files/samples.csv");
+
+    EpResult plain =
+        sampled
+            .output(root, "plain")
+            .keepSearchOutput(false)
+            .build()
+            .fit(toy(new ConcurrentHashMap<>()).graph);
+    assertThat(kept.summaries()).isEqualTo(plain.summaries());
+    assertThat(Files.exists(root.resolve("plain"))).isTrue();
+    try (Stream<Path> files = Files.walk(root.resolve("plain"))) {
+      assertThat(files.anyMatch(file -> file.toString().contains("/search/"))).isFalse();
+    }
+  }
+
+  @Test
   void noFactorFoldersWhenAskedForNone() {
     HierarchicalToys toy = toy(new ConcurrentHashMap<>());
     ExpectationPropagation ep =
