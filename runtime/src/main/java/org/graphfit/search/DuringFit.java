@@ -48,7 +48,12 @@ final class DuringFit<T> implements AutoCloseable {
    * Starts calling the hook every interval once {@link #track(SearchProblem)} has wrapped the
    * problem.
    *
+   * @param analysis whose hook to call
+   * @param layout makes the instance of the best point
+   * @param paths where the hook writes
    * @param interval positive
+   * @param <T> the instance type
+   * @return the running caller; close it when the search ends
    */
   static <T> DuringFit<T> start(
       Analysis<T> analysis, ModelLayout<T> layout, FitPaths paths, Duration interval) {

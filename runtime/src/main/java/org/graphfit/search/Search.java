@@ -22,8 +22,15 @@ import org.graphfit.output.OutputFolder;
  * refitted, its files checked against the digests recorded when they were written, and an
  * interrupted one resumes from its checkpoint; both are logged at INFO. The fit holds the folder's
  * lock while it reads and writes there, so a second fit of the same folder fails with an error
- * naming the holder, or waits for it ({@link #withLockWait(Duration)}). Immutable; the {@code with}
- * methods return copies.
+ * naming the holder, or waits for it ({@link #withLockWait(Duration)}).
+ *
+ * <p>A fit with an output folder also calls the analysis's hooks ({@link Analysis#saveData}, {@link
+ * Analysis#visualize} during the fit every {@link #withVisualizeInterval(Duration)} and at the end,
+ * {@link ResultSaver#saveResults} for an analysis that saves results, such as a graph's), then
+ * writes {@code report.html} through a {@link ReportWriter} found on the class path unless a hook
+ * wrote one, and {@code files/hooks.json} (the hooks that threw); all of it before the manifest,
+ * which lists every file below the folder. Hooks never change the result. Immutable; the {@code
+ * with} methods return copies.
  *
  * <pre>{@code
  * NonLinearSearch search = Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).seed(1).build()))

@@ -2,6 +2,9 @@
  * Non-linear searches and what they share: the {@link org.graphfit.search.SearchProblem} every
  * search samples or optimises (priors plus a failure-safe likelihood), and the {@link
  * org.graphfit.search.TaskRunner} that evaluates likelihoods on several threads with results that
- * do not depend on the thread count. Sub-packages hold the algorithms.
+ * do not depend on the thread count. {@link org.graphfit.search.Search} runs an engine with an
+ * output folder, the analysis's hooks (during the fit off the search's threads) and the {@link
+ * org.graphfit.search.ReportWriter} found on the class path; an analysis that also saves its result
+ * implements {@link org.graphfit.search.ResultSaver}. Sub-packages hold the algorithms.
  */
 package org.graphfit.search;

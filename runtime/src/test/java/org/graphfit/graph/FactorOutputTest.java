@@ -174,6 +174,21 @@ class FactorOutputTest {
   }
 
   @Test
+  void hooksCannotWriteOutsideTheirFolder() {
+    OutputFolder folder = OutputFolder.of(root, "fit", "", Map.of(), Map.of(), "test", Map.of());
+    FitPaths paths = folder.paths("");
+    for (String name : List.of("../escaped", "/etc/x", "a/../../b", "", "image//x", "a\\b")) {
+      org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> paths.write(name, "x"), name);
+      org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> paths.child(name), name);
+    }
+    paths.child("factors/a").write("image/fit.txt", "x");
+    assertThat(Files.exists(folder.path().resolve("factors/a/image/fit.txt"))).isTrue();
+    assertThat(Files.exists(root.resolve("escaped"))).isFalse();
+  }
+
+  @Test
   void hooksSeeTheRightInstancesAtTheRightTimes() {
     List<FactorKey<Gaussian>> keys = new ArrayList<>();
     List<CentreData> analyses = new ArrayList<>();
