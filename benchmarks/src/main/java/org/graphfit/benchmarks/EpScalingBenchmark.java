@@ -92,6 +92,15 @@ public final class EpScalingBenchmark implements Callable<Integer> {
               + " RESULTS_AND_HOOKS (default: ${DEFAULT-VALUE}).")
   private List<FactorOutput> factorOutputs;
 
+  @Option(
+      names = "--reports",
+      split = ",",
+      defaultValue = "true",
+      description =
+          "With --output, whether each fit writes report.html (module plot is on the class path),"
+              + " e.g. true,false to compare (default: ${DEFAULT-VALUE}).")
+  private List<Boolean> reports;
+
   @Option(names = "--json", description = "Print one JSON object per run instead of the table.")
   private boolean json;
 
@@ -115,7 +124,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%8s %7s %17s %7s %6s %9s %10s %8s %9s %10s %9s %9s%n",
+          "%8s %7s %24s %7s %6s %9s %10s %8s %9s %10s %9s %9s%n",
           "datasets",
           "build s",
           "factor output",
@@ -138,12 +147,14 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       long buildStart = System.nanoTime();
       HierarchicalSimulation simulation = HierarchicalSimulation.of(seed, count, true);
       double build = (System.nanoTime() - buildStart) / 1e9;
-      int configurations = factorOutputs.size() * threads.size();
+      int perReport = factorOutputs.size() * threads.size();
+      int configurations = reports.size() * perReport;
       EpResult[] results = new EpResult[configurations];
       double[][] seconds = new double[configurations][repeats];
       for (int r = 0; r < repeats; r++) {
         for (int c = 0; c < configurations; c++) {
-          FactorOutput factorOutput = factorOutputs.get(c / threads.size());
+          boolean report = reports.get(c / perReport);
+          FactorOutput factorOutput = factorOutputs.get(c % perReport / threads.size());
           int threadCount = threads.get(c % threads.size());
           ExpectationPropagation.Builder builder =
               ExpectationPropagation.builder()
@@ -151,12 +162,13 @@ public final class EpScalingBenchmark implements Callable<Integer> {
                   .seed(seed)
                   .maxSweeps(maxSweeps)
                   .tolerance(tolerance)
-                  .factorOutput(factorOutput);
+                  .factorOutput(factorOutput)
+                  .report(report);
           if (output != null) {
             // a tag per run: each fit writes its own folder instead of loading the last one
             builder
                 .output(output, "ep_scaling")
-                .tag(count + "-" + factorOutput + "-" + threadCount + "-" + r);
+                .tag(count + "-" + factorOutput + "-" + report + "-" + threadCount + "-" + r);
           }
           long start = System.nanoTime();
           results[c] = builder.build().fit(simulation.graph);
@@ -171,7 +183,10 @@ public final class EpScalingBenchmark implements Callable<Integer> {
             simulation,
             count,
             build,
-            output == null ? "-" : factorOutputs.get(c / threads.size()).name(),
+            output == null
+                ? "-"
+                : factorOutputs.get(c % perReport / threads.size())
+                    + (reports.get(c / perReport) ? "+report" : ""),
             threads.get(c % threads.size()),
             results[c],
             new Median().evaluate(seconds[c]),
@@ -222,7 +237,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     } else {
       out.printf(
           Locale.ROOT,
-          "%8d %7.2f %17s %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d%n",
+          "%8d %7.2f %24s %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d%n",
           count,
           build,
           factorOutput,

@@ -133,6 +133,20 @@ class FitReportsTest {
   }
 
   @Test
+  void aReportLeftByAnInterruptedRunIsReplaced() throws IOException {
+    FactorGraph graph = graph(false);
+    Search search =
+        Search.of(NestedSampling.of(NestedSettings.builder().nLive(60).seed(1).build()))
+            .withOutput(root, "stale");
+    Path fit = search.outputFolder(graph.layout(), graph.analysis()).path();
+    Files.createDirectories(fit);
+    Files.writeString(fit.resolve("report.html"), "stale");
+    graph.fit(search);
+
+    assertThat(Files.readString(fit.resolve("report.html"))).contains("Graph fit report");
+  }
+
+  @Test
   void anUntrustworthyFitSaysWhyInItsReport() throws IOException {
     FactorGraph graph = graph(false);
     Search search =

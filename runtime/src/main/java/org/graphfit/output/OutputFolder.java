@@ -544,9 +544,12 @@ public final class OutputFolder {
   /**
    * Marks the folder as receiving a result ({@code files/result.pending}): until {@link
    * #completeResult()}, a fit killed while writing its result files resumes and writes them again.
+   * Deletes a {@code report.html} that an interrupted earlier run wrote.
    */
   public void beginResult() {
     AtomicFiles.write(folder.resolve(PENDING), new byte[0]);
+    // a report of an interrupted earlier run would be kept as if a hook had written it
+    delete("report.html");
   }
 
   /**
