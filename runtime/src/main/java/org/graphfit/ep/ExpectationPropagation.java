@@ -23,8 +23,11 @@ import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
 import org.graphfit.output.OutputFolder;
 import org.graphfit.prior.Prior;
+import org.graphfit.search.Concern;
 import org.graphfit.search.Search;
 import org.graphfit.search.SearchEngine;
+import org.graphfit.search.nested.NestedSampling;
+import org.graphfit.search.nested.NestedSettings;
 
 /**
  * Expectation propagation on a {@link FactorGraph}: a Gaussian mean-field approximation in latent
@@ -129,6 +132,15 @@ public final class ExpectationPropagation {
   /** How often an update's step is halved before the update is rejected. */
   private static final int MAX_STEP_HALVINGS = 10;
 
+  /** The largest damping accepted; see {@link Builder#damping(double)}. */
+  static final double MAX_DAMPING = 0.95;
+
+  /** The live points of the default fallback sampler of Laplace fits that fail their check. */
+  static final int FALLBACK_LIVE_POINTS = 100;
+
+  /** The default number of updates a fit without an output folder keeps in memory. */
+  static final int HISTORY_IN_MEMORY = 200_000;
+
   private final double damping;
   private final int maxSweeps;
   private final int maxFailures;
@@ -140,6 +152,10 @@ public final class ExpectationPropagation {
   private final Path outputRoot;
   private final String outputName;
   private final String tag;
+  private final LaplaceMismatch laplaceMismatch;
+  private final LongFunction<SearchEngine> laplaceFallback;
+  private final long historyInMemory;
+  private final boolean noiseFloorConvergence;
 
   private ExpectationPropagation(Builder builder) {
     this.damping = builder.damping;
@@ -153,12 +169,18 @@ public final class ExpectationPropagation {
     this.outputRoot = builder.outputRoot;
     this.outputName = builder.outputName;
     this.tag = builder.tag;
+    this.laplaceMismatch = builder.laplaceMismatch;
+    this.laplaceFallback = builder.laplaceFallback;
+    this.historyInMemory = builder.historyInMemory;
+    this.noiseFloorConvergence = builder.noiseFloorConvergence;
   }
 
   /**
    * A builder with the defaults: damping 0.5, 50 sweeps, exclusion after 5 failed fits with no
    * success between, tolerance 1e-6, one thread, seed 0, Laplace fits of analysis factors without
-   * their own search.
+   * their own search, each checked against its tilted density and replaced by nested sampling with
+   * {@value #FALLBACK_LIVE_POINTS} live points where it fails ({@link LaplaceMismatch#SAMPLE}), and
+   * at most {@value #HISTORY_IN_MEMORY} updates of history in memory without an output folder.
    *
    * @return a new builder
    */
@@ -282,7 +304,16 @@ public final class ExpectationPropagation {
       engines = engine::withSeed;
     }
     return new LikelihoodFactor<>(
-        name, variables, names, ownPrior, marginalTerms, local, factor.analysis(), engines);
+        name,
+        variables,
+        names,
+        ownPrior,
+        marginalTerms,
+        local,
+        factor.analysis(),
+        engines,
+        laplaceMismatch,
+        laplaceFallback);
   }
 
   /**
@@ -290,8 +321,10 @@ public final class ExpectationPropagation {
    * <root>/<name>/<identifier>/}, where the identifier hashes the graph's structure ({@link
    * OutputFolder#describe(ModelLayout)} of its layout, its hierarchies' families and the engines of
    * factors with their own search), the settings that determine the result (damping, maximum
-   * sweeps, maximum failures, tolerance, seed, whether corrected marginals are estimated and the
-   * sampler's engine for seed 0; not the threads) and the tag. The data are not hashed.
+   * sweeps, maximum failures, tolerance, whether sweeps may converge to their noise floor, seed,
+   * whether corrected marginals are estimated, the sampler's engine for seed 0, what is done with
+   * Laplace fits that fail their check and the fallback sampler's engine for seed 0; not the
+   * threads or the history kept in memory) and the tag. The data are not hashed.
    *
    * @param graph the graph
    * @return the folder, or empty without output
@@ -329,6 +362,9 @@ public final class ExpectationPropagation {
     settings.put("seed", seed);
     settings.put("corrected_marginals", correctedMarginals);
     settings.put("sampler", sampler == null ? null : engineDescription(sampler.apply(0)));
+    settings.put("noise_floor_convergence", noiseFloorConvergence);
+    settings.put("laplace_mismatch", laplaceMismatch.name());
+    settings.put("laplace_fallback", engineDescription(laplaceFallback.apply(0)));
     return new EpFolder(
         OutputFolder.of(
             outputRoot, outputName, tag, description, "ExpectationPropagation", settings));
@@ -379,7 +415,17 @@ public final class ExpectationPropagation {
     if (folder != null && folder.isComplete()) {
       LOG.info("loading the completed EP fit in {}", folder.path());
       EpState state = folder.completed(factors, variables);
-      return new EpResult(graph, layout, factors, state, state.earlierSeconds);
+      EpResult result =
+          new EpResult(
+              graph,
+              layout,
+              factors,
+              state,
+              folder.history(state.history),
+              tolerance,
+              state.earlierSeconds);
+      logConcerns(result);
+      return result;
     }
     EpState state = null;
     if (folder != null) {
@@ -392,6 +438,7 @@ public final class ExpectationPropagation {
     if (state == null) {
       state = EpState.start(factors, variables);
     }
+    MemoryHistory memory = folder == null ? new MemoryHistory(historyInMemory) : null;
     List<List<Integer>> blocks = blocks(factors);
     boolean[] quadraturePrior = new boolean[variables];
     for (EpFactor factor : factors) {
@@ -399,17 +446,30 @@ public final class ExpectationPropagation {
         quadraturePrior[prior.variables().get(0)] = true;
       }
     }
+    ConvergenceTest test = new ConvergenceTest(tolerance, noiseFloorConvergence);
     try (FactorExecutor executor = executors.apply(List.copyOf(factors))) {
-      for (int sweep = state.sweepCount() + 1; sweep <= maxSweeps && !state.converged; sweep++) {
-        sweep(state, factors, blocks, quadraturePrior, executor, sweep);
+      for (int sweep = state.sweepCount() + 1;
+          sweep <= maxSweeps && !state.convergence.converged();
+          sweep++) {
+        sweep(state, factors, blocks, quadraturePrior, executor, sweep, test);
         if (folder != null) {
           folder.saveCheckpoint(state, state.earlierSeconds + PriorFactor.seconds(start));
+        } else {
+          memory.append(state.pending);
+          state.pending.clear();
         }
       }
     }
     EpResult result =
         new EpResult(
-            graph, layout, factors, state, state.earlierSeconds + PriorFactor.seconds(start));
+            graph,
+            layout,
+            factors,
+            state,
+            folder != null ? folder.history(folder.historyReference()) : memory,
+            tolerance,
+            state.earlierSeconds + PriorFactor.seconds(start));
+    logConcerns(result);
     if (folder != null) {
       folder.writeResult(result, state);
       LOG.info("wrote {}", folder.path());
@@ -417,14 +477,21 @@ public final class ExpectationPropagation {
     return result;
   }
 
-  /** Runs one sweep: every block's tasks, their updates applied in order, then the KL test. */
+  private static void logConcerns(EpResult result) {
+    for (Concern concern : result.concerns()) {
+      LOG.warn("EP result is not trustworthy: {}", concern);
+    }
+  }
+
+  /** Runs one sweep: every block's tasks, their updates applied in order, then the test. */
   private void sweep(
       EpState state,
       List<EpFactor> factors,
       List<List<Integer>> blocks,
       boolean[] quadraturePrior,
       FactorExecutor executor,
-      int sweep) {
+      int sweep,
+      ConvergenceTest test) {
     long sweepStart = System.nanoTime();
     MeanField field = state.field;
     SweepResults results =
@@ -434,7 +501,13 @@ public final class ExpectationPropagation {
       for (int f : block) {
         if (state.statuses[f] != UpdateStatus.EXCLUDED) {
           tasks.add(
-              new FactorTask(f, sweep, seedOf(seed, sweep, f), field.cavity(f), field.current(f)));
+              new FactorTask(
+                  f,
+                  sweep,
+                  seedOf(seed, sweep, f),
+                  field.cavity(f),
+                  field.current(f),
+                  state.fallback[f]));
         }
       }
       if (!tasks.isEmpty()) {
@@ -451,9 +524,20 @@ public final class ExpectationPropagation {
       sum += kl;
       max = Math.max(max, kl);
     }
+    double floor = test.noiseFloor(results.noise);
+    double previous =
+        state.sweeps.isEmpty() ? Double.NaN : state.sweeps.get(state.sweeps.size() - 1).residual();
     state.sweeps.add(
-        new EpSweep(sweep, sum, max, results.failing, PriorFactor.seconds(sweepStart)));
-    state.converged = results.failing == 0 && max < tolerance;
+        new EpSweep(
+            sweep,
+            sum,
+            max,
+            results.residual,
+            floor,
+            results.failing,
+            results.factorSeconds,
+            PriorFactor.seconds(sweepStart)));
+    state.convergence = test.verdict(results.residual, previous, floor, results.failing);
   }
 
   /**
@@ -472,6 +556,15 @@ public final class ExpectationPropagation {
 
     /** The number of failed updates so far. */
     int failing;
+
+    /** The largest residual so far. */
+    double residual;
+
+    /** The largest expected sampling noise of a projection so far. */
+    double noise;
+
+    /** The seconds of the factor fits so far. */
+    double factorSeconds;
 
     private List<FactorTask> tasks = List.of();
     private int handed;
@@ -530,14 +623,19 @@ public final class ExpectationPropagation {
               result,
               state.updated[f] ? damping : 0);
       state.updated[f] |= update.status() == UpdateStatus.OK;
+      state.fits[f] = result.fit();
       if (update.status() == UpdateStatus.OK) {
         state.evidenceTerms[f] = update.logEvidenceTerm();
         state.marginalTerms[f] = result.marginalTerms();
-        state.normalisedLogZ[f] = result.logNormaliser();
-        GaussianMessage[] cavity = task.cavity();
-        for (int k = 0; k < cavity.length; k++) {
-          state.normalisedLogZ[f] -= cavityLogNormaliser(cavity[k], state.ownsPrior[f][k]);
-        }
+        state.flattened[f] = update.message().contains(FLAT_NOTE);
+      }
+      if (result.fit() == FactorResult.Fit.FALLBACK_SAMPLER && !state.fallback[f]) {
+        state.fallback[f] = true;
+        LOG.warn(
+            "EP factor {}: its Laplace fit does not match its tilted distribution, so it is fitted"
+                + " by the fallback sampler from now on ({})",
+            factors.get(f).name(),
+            result.message());
       }
       state.statuses[f] = update.status();
       // only an analysis factor's own failures count: an improper cavity or result comes from
@@ -557,12 +655,19 @@ public final class ExpectationPropagation {
                 update.factor(),
                 update.status(),
                 update.kl(),
+                update.residual(),
+                update.noise(),
                 update.logEvidenceTerm(),
                 update.seconds(),
                 notes(update.message(), note));
       }
       failing += update.status().isFailing() ? 1 : 0;
-      state.history.add(update);
+      residual = Math.max(residual, update.residual());
+      if (result.fit().sampled()) {
+        noise = Math.max(noise, update.noise());
+      }
+      factorSeconds += update.seconds();
+      state.pending.add(update);
     }
   }
 
@@ -618,6 +723,14 @@ public final class ExpectationPropagation {
     return joined.toString();
   }
 
+  /**
+   * Applies one result: the damped new message (with its step shortened where it would make a
+   * variable's global approximation too narrow a fraction of its sweep-start precision), and the
+   * update's record: the KL of the change, the residual (the KL of the undamped update's global
+   * approximation, cavity times undamped message, from the task's global approximation), the
+   * projection's sampling noise and the site's evidence term {@code log Ẑ_f - A(cavity · message)}
+   * with the message actually applied.
+   */
   private EpUpdate apply(
       MeanField field,
       List<GaussianMessage> before,
@@ -630,13 +743,22 @@ public final class ExpectationPropagation {
     int f = task.factor();
     if (result.status() != UpdateStatus.OK) {
       return new EpUpdate(
-          sweep, factor.name(), result.status(), 0, Double.NaN, result.seconds(), result.message());
+          sweep,
+          factor.name(),
+          result.status(),
+          0,
+          0,
+          0,
+          Double.NaN,
+          result.seconds(),
+          result.message());
     }
     GaussianMessage[] moments = result.moments();
     GaussianMessage[] cavity = task.cavity();
     GaussianMessage[] target = new GaussianMessage[moments.length];
-    double evidenceTerm = result.logNormaliser();
     boolean clipped = false;
+    double residual = 0;
+    double noise = 0;
     for (int k = 0; k < moments.length; k++) {
       if (moments[k] == null || !moments[k].isProper()) {
         return new EpUpdate(
@@ -644,17 +766,22 @@ public final class ExpectationPropagation {
             factor.name(),
             UpdateStatus.NON_FINITE_MOMENTS,
             0,
+            0,
+            0,
             Double.NaN,
             result.seconds(),
             "projection " + moments[k]);
       }
       target[k] = moments[k].divide(cavity[k]);
-      evidenceTerm -= moments[k].logNormaliser();
       if (target[k].precision() < 0
           && factor instanceof LikelihoodFactor
           && quadraturePrior[field.scope(f)[k]]) {
         clipped = true;
         target[k] = GaussianMessage.UNIFORM;
+      }
+      residual = Math.max(residual, residual(cavity[k].times(target[k]), task.current()[k]));
+      if (result.noise() != null) {
+        noise = Math.max(noise, result.noise()[k]);
       }
     }
     int[] scope = field.scope(f);
@@ -681,7 +808,9 @@ public final class ExpectationPropagation {
             factor.name(),
             UpdateStatus.OK,
             kl,
-            evidenceTerm,
+            residual,
+            noise,
+            siteTerm(result.logNormaliser(), cavity, replacement),
             result.seconds(),
             notes(
                 result.message(),
@@ -694,6 +823,8 @@ public final class ExpectationPropagation {
         factor.name(),
         UpdateStatus.IMPROPER_RESULT,
         0,
+        residual,
+        noise,
         Double.NaN,
         result.seconds(),
         "even a step of "
@@ -701,6 +832,36 @@ public final class ExpectationPropagation {
             + " would take a variable's global precision below "
             + MIN_PRECISION_RATIO
             + " of its value at the start of the sweep");
+  }
+
+  /**
+   * The KL divergence of an undamped update's global approximation from the one it started from,
+   * infinite where that approximation is improper.
+   */
+  private static double residual(GaussianMessage undamped, GaussianMessage current) {
+    if (!undamped.isProper()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double kl = undamped.klDivergence(current);
+    return Double.isNaN(kl) ? Double.POSITIVE_INFINITY : kl;
+  }
+
+  /**
+   * A site's log scale {@code log s_f = log Ẑ_f - A(cavity · message)}: the factor's normaliser
+   * under the update's unnormalised cavity over that of the message applied, so that the scaled
+   * site {@code s_f m_f} integrates against the cavity to what the factor does. The cavity times
+   * the applied message is a convex combination (in natural parameters) of the update's starting
+   * approximation and its projection, so it is proper; where a message was set flat and the cavity
+   * is improper, the term is NaN and so is the evidence.
+   */
+  static double siteTerm(
+      double logNormaliser, GaussianMessage[] cavity, GaussianMessage[] message) {
+    double term = logNormaliser;
+    for (int k = 0; k < message.length; k++) {
+      GaussianMessage product = cavity[k].times(message[k]);
+      term -= product.isProper() ? product.logNormaliser() : Double.NaN;
+    }
+    return term;
   }
 
   /** A seed for one factor in one sweep: SplitMix64 mixing of the three numbers. */
@@ -724,18 +885,35 @@ public final class ExpectationPropagation {
     private Path outputRoot;
     private String outputName;
     private String tag = "";
+    private LaplaceMismatch laplaceMismatch = LaplaceMismatch.SAMPLE;
+    private LongFunction<SearchEngine> laplaceFallback =
+        s ->
+            NestedSampling.of(NestedSettings.builder().nLive(FALLBACK_LIVE_POINTS).seed(s).build());
+    private long historyInMemory = HISTORY_IN_MEMORY;
+    private boolean noiseFloorConvergence = true;
 
     private Builder() {}
 
     /**
-     * The weight of the old message in each update, in natural parameters.
+     * The weight of the old message in each update, in natural parameters. EP's convergence test
+     * does not depend on the damping (see {@link ExpectationPropagation}), but a damping {@code d}
+     * moves each message only {@code 1 - d} of the way per sweep, so the sweeps needed grow like
+     * {@code 1 / (1 - d)}: above {@value ExpectationPropagation#MAX_DAMPING} a fit stops at its
+     * sweep limit long before its fixed point (on the hierarchical example, 14 sweeps at 0.5, 75 at
+     * 0.9 and 155 at 0.95), so such dampings are refused.
      *
-     * @param damping in {@code [0, 1)}; 0 is undamped EP
+     * @param damping in {@code [0, 0.95]}; 0 is undamped EP
      * @return this builder
      */
     public Builder damping(double damping) {
-      if (!(damping >= 0 && damping < 1)) {
-        throw new IllegalArgumentException("damping must be in [0, 1) but was " + damping);
+      if (!(damping >= 0 && damping <= MAX_DAMPING)) {
+        throw new IllegalArgumentException(
+            "damping must be in [0, "
+                + MAX_DAMPING
+                + "] but was "
+                + damping
+                + "; a damping d moves each message 1 - d of the way per sweep, so EP needs about"
+                + " 1 / (1 - d) times the sweeps of undamped EP to reach its fixed point");
       }
       this.damping = damping;
       return this;
@@ -775,7 +953,10 @@ public final class ExpectationPropagation {
     }
 
     /**
-     * The convergence tolerance on the largest per-variable KL divergence between sweeps.
+     * The convergence tolerance on the largest residual of a sweep: the KL divergence, per factor
+     * and variable, of the global approximation an undamped update would give from the current one
+     * (see {@link ExpectationPropagation}). With sampled factors a sweep may also converge to its
+     * noise floor.
      *
      * @param tolerance positive
      * @return this builder
@@ -866,6 +1047,65 @@ public final class ExpectationPropagation {
      */
     public Builder tag(String tag) {
       this.tag = Objects.requireNonNull(tag, "tag");
+      return this;
+    }
+
+    /**
+     * Whether a sweep whose residuals are below its sampled factors' noise floor, though not below
+     * the tolerance, ends the fit as {@link Convergence#CONVERGED_TO_NOISE_FLOOR} (the default; see
+     * {@link ExpectationPropagation}). With false, a fit with sampled factors runs until the
+     * tolerance is met or for {@link #maxSweeps(int)} sweeps.
+     *
+     * @param enabled false to require the tolerance
+     * @return this builder
+     */
+    public Builder noiseFloorConvergence(boolean enabled) {
+      this.noiseFloorConvergence = enabled;
+      return this;
+    }
+
+    /**
+     * What to do with an analysis factor whose Laplace fit fails its importance check against the
+     * factor's tilted density (see {@link ExpectationPropagation}); {@link LaplaceMismatch#SAMPLE}
+     * by default. Factors with a sampler are not Laplace-fitted and not checked.
+     *
+     * @param action the action
+     * @return this builder
+     */
+    public Builder onLaplaceMismatch(LaplaceMismatch action) {
+      this.laplaceMismatch = Objects.requireNonNull(action, "action");
+      return this;
+    }
+
+    /**
+     * The sampler that replaces the Laplace fits that fail their check with {@link
+     * LaplaceMismatch#SAMPLE}, made for each fit's seed; by default nested sampling with {@value
+     * ExpectationPropagation#FALLBACK_LIVE_POINTS} live points.
+     *
+     * @param engines the engine for a seed
+     * @return this builder
+     */
+    public Builder laplaceFallback(LongFunction<SearchEngine> engines) {
+      this.laplaceFallback = Objects.requireNonNull(engines, "engines");
+      return this;
+    }
+
+    /**
+     * How many updates of the history a fit without an output folder keeps in memory: after each
+     * sweep the earliest sweeps' updates are dropped while more are held (the last sweep's are
+     * always kept; {@link EpResult#historyDropped()} counts the dropped ones). The sweep summaries
+     * are always kept. A fit with an output folder keeps no history in memory: it appends every
+     * sweep's updates to {@code files/history.bin} and reads them from there on demand. About 100
+     * bytes per update; {@value ExpectationPropagation#HISTORY_IN_MEMORY} by default.
+     *
+     * @param updates at least 1; {@link Long#MAX_VALUE} keeps everything
+     * @return this builder
+     */
+    public Builder historyInMemory(long updates) {
+      if (updates < 1) {
+        throw new IllegalArgumentException("historyInMemory must be at least 1 but was " + updates);
+      }
+      this.historyInMemory = updates;
       return this;
     }
 

@@ -1,8 +1,10 @@
 package org.graphfit.output;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,6 +20,18 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** Writes a file's content to a stream. */
+  @FunctionalInterface
+  public interface Content {
+    /**
+     * Writes the content.
+     *
+     * @param out the stream, buffered; not to be closed
+     * @throws IOException if writing fails
+     */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /**
    * Replaces {@code file} with {@code bytes} atomically, creating parent folders.
    *
@@ -26,16 +40,27 @@ public final class AtomicFiles {
    * @throws UncheckedIOException if the file cannot be written
    */
   public static void write(Path file, byte[] bytes) {
+    write(file, out -> out.write(bytes));
+  }
+
+  /**
+   * Replaces {@code file} atomically with content written to a stream, creating parent folders: for
+   * content too large to hold in memory at once.
+   *
+   * @param file the target
+   * @param content writes the complete content
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public static void write(Path file, Content content) {
     Path parent = file.toAbsolutePath().getParent();
     Path temporary = null;
     try {
       Files.createDirectories(parent);
       temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        content.writeTo(out);
+        out.flush();
         channel.force(true);
       }
       try {

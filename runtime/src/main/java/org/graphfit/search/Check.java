@@ -1,8 +1,9 @@
 package org.graphfit.search;
 
 /**
- * The self-checks a search makes of its own run. A check that fails becomes a {@link Concern} of
- * the result, and a result with any concern is not {@linkplain Result#trustworthy() trustworthy}.
+ * The self-checks a search, or expectation propagation, makes of its own run. A check that fails
+ * becomes a {@link Concern} of the result, and a result with any concern is not {@linkplain
+ * Result#trustworthy() trustworthy}.
  */
 public enum Check {
   /**
@@ -19,5 +20,27 @@ public enum Check {
    * The Laplace approximation at the optimum failed (the negative Hessian is not positive definite
    * or the objective is not finite there), so the errors are missing or unreliable.
    */
-  LAPLACE
+  LAPLACE,
+  /**
+   * Expectation propagation converged only to the noise floor of its sampled factors, and that
+   * floor is so high that the reported Gaussians move by a sizeable fraction of their sd from one
+   * sweep to the next.
+   */
+  NOISE_FLOOR,
+  /**
+   * Expectation propagation used a factor's Laplace approximation although an importance check
+   * found that it misses the factor's tilted distribution (another mode, mass where a signal is
+   * consistent with zero, heavy tails), so that factor's message is overconfident or misplaced.
+   */
+  LAPLACE_MISMATCH,
+  /**
+   * Expectation propagation's log evidence is more approximate than its approximation: some
+   * factor's final message is not its projection (a message of negative precision set flat).
+   */
+  APPROXIMATE_EVIDENCE,
+  /**
+   * Expectation propagation excluded factors whose fits kept failing, so their data are not in the
+   * result.
+   */
+  EXCLUDED_DATA
 }

@@ -60,6 +60,7 @@ class EpResumeTest {
         .seed(11)
         .maxSweeps(5)
         .tolerance(1e-12)
+        .noiseFloorConvergence(false)
         .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(50).seed(s).build()));
   }
 
@@ -72,7 +73,7 @@ class EpResumeTest {
     Path base = folder(ExpectationPropagation.builder().output(output, "ep").build());
 
     assertThat(base.getParent()).isEqualTo(output.resolve("ep"));
-    assertThat(base.getFileName().toString()).isEqualTo("9b2441dd20b018b7447b8d0ee7e5d878");
+    assertThat(base.getFileName().toString()).isEqualTo("a87aff635d92d6c0fa002a81c59d9c94");
     assertThat(folder(ExpectationPropagation.builder().output(output, "ep").threads(2).build()))
         .isEqualTo(base);
     assertThat(folder(ExpectationPropagation.builder().output(output, "ep").build()))
@@ -86,6 +87,11 @@ class EpResumeTest {
             ExpectationPropagation.builder().tolerance(1e-3),
             ExpectationPropagation.builder().seed(2),
             ExpectationPropagation.builder().tag("v2"),
+            ExpectationPropagation.builder().noiseFloorConvergence(false),
+            ExpectationPropagation.builder().onLaplaceMismatch(LaplaceMismatch.WARN),
+            ExpectationPropagation.builder()
+                .laplaceFallback(
+                    s -> NestedSampling.of(NestedSettings.builder().nLive(60).seed(s).build())),
             ExpectationPropagation.builder()
                 .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(50).build())));
     for (ExpectationPropagation.Builder other : others) {
@@ -129,15 +135,19 @@ class EpResumeTest {
     assertThat(resumed.approximation()).isEqualTo(uninterrupted.approximation());
     assertThat(resumed.summaries()).isEqualTo(uninterrupted.summaries());
     assertThat(withoutTimes(resumed.history())).isEqualTo(withoutTimes(uninterrupted.history()));
-    assertThat(resumed.sweeps().stream().map(s -> List.of(s.sweep(), s.kl(), s.failing())).toList())
+    assertThat(
+            resumed.sweeps().stream()
+                .map(s -> List.of(s.sweep(), s.kl(), s.residual(), s.noiseFloor(), s.failing()))
+                .toList())
         .isEqualTo(
             uninterrupted.sweeps().stream()
-                .map(s -> List.of(s.sweep(), s.kl(), s.failing()))
+                .map(s -> List.of(s.sweep(), s.kl(), s.residual(), s.noiseFloor(), s.failing()))
                 .toList());
     assertThat(resumed.statuses()).isEqualTo(uninterrupted.statuses());
     assertThat(Double.compare(resumed.logEvidence(), uninterrupted.logEvidence())).isEqualTo(0);
     assertThat(Files.exists(folder.resolve("files/checkpoint.bin"))).isFalse();
-    assertThat(Files.exists(folder.resolve("files/history.bin"))).isFalse();
+    // the final state refers to the history file, which stays and reads back on demand
+    assertThat(Files.exists(folder.resolve("files/history.bin"))).isTrue();
   }
 
   @Test
@@ -147,10 +157,10 @@ class EpResumeTest {
     assertThrows(IllegalStateException.class, () -> early.fit(graph(), f -> dyingIn(2, f)));
     assertThrows(IllegalStateException.class, () -> late.fit(graph(), f -> dyingIn(4, f)));
 
-    // the late checkpoint holds two more sweep summaries (32 bytes each), no more updates
+    // the late checkpoint holds two more sweep summaries (56 bytes each), no more updates
     long earlyBytes = Files.size(folder(early).resolve("files/checkpoint.bin"));
     long lateBytes = Files.size(folder(late).resolve("files/checkpoint.bin"));
-    assertThat(lateBytes - earlyBytes).isEqualTo(2 * 32);
+    assertThat(lateBytes - earlyBytes).isEqualTo(2 * 56);
     assertThat(Files.size(folder(late).resolve("files/history.bin")))
         .isGreaterThan(2 * Files.size(folder(early).resolve("files/history.bin")));
   }
@@ -224,11 +234,11 @@ class EpResumeTest {
         .contains("it is not an expectation propagation checkpoint; delete it to fit afresh");
 
     byte[] newer = good.clone();
-    newer[7] = 5;
+    newer[7] = 6;
     Files.write(checkpoint, newer);
     assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
         .hasMessageThat()
-        .contains("it has format version 5 but this build reads version 4");
+        .contains("it has format version 6 but this build reads version 5");
 
     Files.write(checkpoint, good);
     Path history = folder(ep).resolve("files/history.bin");
@@ -236,7 +246,7 @@ class EpResumeTest {
     Files.write(history, Arrays.copyOf(updates, updates.length - 10));
     assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
         .hasMessageThat()
-        .contains("history.bin cannot be used: the checkpoint expects its first");
+        .contains("history.bin cannot be used: the fit expects its first");
     Files.delete(history);
     assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
         .hasMessageThat()
@@ -257,7 +267,14 @@ class EpResumeTest {
         .map(
             u ->
                 List.<Object>of(
-                    u.sweep(), u.factor(), u.status(), u.kl(), u.logEvidenceTerm(), u.message()))
+                    u.sweep(),
+                    u.factor(),
+                    u.status(),
+                    u.kl(),
+                    u.residual(),
+                    u.noise(),
+                    u.logEvidenceTerm(),
+                    u.message()))
         .toList();
   }
 
