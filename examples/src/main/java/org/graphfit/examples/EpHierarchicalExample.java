@@ -67,23 +67,35 @@ public final class EpHierarchicalExample {
     VariableSummary sigma = result.summary(centres.hyperParameter("sigma"));
     System.out.printf(
         Locale.ROOT,
-        "EP (%s) %s after %d sweeps in %.2f s; failing factors: %s%n",
+        "EP (%s) %s after %d sweeps in %.2f s; failing factors: %s; trustworthy: %s%n",
         laplace ? "Laplace" : "nested sampling",
-        result.converged() ? "converged" : "did NOT converge",
+        switch (result.convergence()) {
+          case CONVERGED -> "converged";
+          case CONVERGED_TO_NOISE_FLOOR ->
+              String.format(Locale.ROOT, "converged to its noise floor %.3g", result.noiseFloor());
+          case NOT_CONVERGED -> "did NOT converge";
+        },
         result.sweepCount(),
         result.seconds(),
-        result.failingFactors());
-    if (!result.converged() && !laplace) {
+        result.failingFactors(),
+        result.trustworthy() ? "yes" : "NO " + result.concerns());
+    if (!result.converged()) {
       List<EpSweep> sweeps = result.sweeps();
       System.out.printf(
           Locale.ROOT,
-          "largest KL change per variable in the last three sweeps: %s (tolerance %.0e); with"
-              + " sampled factors it levels off at the samplers' noise: raise nLive or the"
-              + " tolerance%n",
+          "largest residual in the last three sweeps: %s, noise floor %s (tolerance %.0e)%n",
           sweeps.subList(Math.max(0, sweeps.size() - 3), sweeps.size()).stream()
-              .map(sweep -> String.format(Locale.ROOT, "%.4f", sweep.maxKl()))
+              .map(sweep -> String.format(Locale.ROOT, "%.4f", sweep.residual()))
+              .toList(),
+          sweeps.subList(Math.max(0, sweeps.size() - 3), sweeps.size()).stream()
+              .map(sweep -> String.format(Locale.ROOT, "%.4f", sweep.noiseFloor()))
               .toList(),
           SAMPLED_TOLERANCE);
+    }
+    if (!result.fallbackFactors().isEmpty()) {
+      System.out.println(
+          "Laplace fits that failed their check, fitted by nested sampling instead: "
+              + result.fallbackFactors());
     }
     System.out.printf(
         Locale.ROOT,

@@ -32,7 +32,13 @@ public final class EpResult {
   private static final int PUSH_FORWARD_ORDER = 40;
 
   /** The noise floor above which converging to it is a concern; see {@link #concerns()}. */
-  static final double NOISE_FLOOR_LIMIT = 0.05;
+  static final double NOISE_FLOOR_LIMIT = 0.5;
+
+  /**
+   * The sampling bias of a variable's precision above which it is a concern; see {@link
+   * #samplingPrecisionBias(String)}.
+   */
+  static final double NOISE_BIAS_LIMIT = 0.1;
 
   private final FactorGraph graph;
   private final ModelLayout<CollectionInstance> layout;
@@ -49,6 +55,7 @@ public final class EpResult {
   private final double logEvidence;
   private final boolean logEvidenceApproximate;
   private final List<Concern> concerns;
+  private final double[] precisionBias;
   private final double seconds;
 
   /** The result of a fit's state after its last sweep. */
@@ -106,6 +113,13 @@ public final class EpResult {
     this.logEvidence = state.logEvidence();
     this.logEvidenceApproximate = flattened;
     this.seconds = seconds;
+    this.precisionBias = new double[approximation.size()];
+    for (int f = 0; f < factors.size(); f++) {
+      int[] scope = state.field.scope(f);
+      for (int k = 0; state.varianceNoise[f] != null && k < scope.length; k++) {
+        precisionBias[scope[k]] += state.varianceNoise[f][k];
+      }
+    }
     this.concerns = List.copyOf(concerns(state, factors));
   }
 
@@ -138,12 +152,36 @@ public final class EpResult {
               Check.NOISE_FLOOR,
               String.format(
                   Locale.ROOT,
-                  "EP converged only to a noise floor of %.3g (the KL divergence of the sampled"
-                      + " factors' noise, above %.2g): the reported Gaussians move by up to about"
-                      + " %.2f sd between sweeps; raise the samplers' live points",
+                  "EP converged only to a noise floor of %.3g (a KL divergence, above %.2g): its"
+                      + " sampled factors are so noisy that an update may move a Gaussian's mean"
+                      + " by up to about %.2f sd; raise the samplers' live points",
                   noiseFloor(),
                   NOISE_FLOOR_LIMIT,
                   Math.sqrt(2 * noiseFloor()))));
+    }
+    List<String> biased = new ArrayList<>();
+    double largest = 0;
+    for (int v = 0; v < precisionBias.length; v++) {
+      if (precisionBias[v] > NOISE_BIAS_LIMIT) {
+        biased.add(layout.freeParameterPaths().get(v));
+        largest = Math.max(largest, precisionBias[v]);
+      }
+    }
+    if (!biased.isEmpty()) {
+      found.add(
+          new Concern(
+              Check.NOISE_BIAS,
+              String.format(
+                  Locale.ROOT,
+                  "the sampled factors' noise biases the precision of %s upwards by up to %.0f%%"
+                      + " (a message's precision is the inverse of a noisy variance, and the"
+                      + " biases of the factors sharing a variable add up), so their sds are"
+                      + " too small, EP's Gaussians by about %.0f%%, corrected marginals, which"
+                      + " multiply every factor's noisy term, by more; raise the samplers' live"
+                      + " points",
+                  names(biased),
+                  100 * largest,
+                  100 * (1 - 1 / Math.sqrt(1 + largest)))));
     }
     List<String> mismatched = new ArrayList<>();
     for (int f = 0; f < factors.size(); f++) {
@@ -430,9 +468,11 @@ public final class EpResult {
 
   /**
    * Whether no self-check of the fit failed: it converged (to a noise floor no higher than {@value
-   * #NOISE_FLOOR_LIMIT}), no factor's final message came from a Laplace fit that failed its check,
-   * the evidence is not approximate and no factor was excluded. A result that is not trustworthy
-   * says why in {@link #concerns()}, {@code mean_field.txt} and {@code ep_summary.json}.
+   * #NOISE_FLOOR_LIMIT}), its sampled factors' noise biases no variable's precision by more than
+   * {@value #NOISE_BIAS_LIMIT}, no factor's final message came from a Laplace fit that failed its
+   * check, the evidence is not approximate and no factor was excluded. A result that is not
+   * trustworthy says why in {@link #concerns()}, {@code mean_field.txt} and {@code
+   * ep_summary.json}.
    *
    * @return true if there is no concern
    */
@@ -442,9 +482,12 @@ public final class EpResult {
 
   /**
    * The failed self-checks: {@link Check#CONVERGENCE} (stopped at the sweep limit), {@link
-   * Check#NOISE_FLOOR} (converged to a noise floor above {@value #NOISE_FLOOR_LIMIT}: the Gaussians
-   * move by more than about 0.3 sd between sweeps; a lower floor is reported by {@link
-   * #noiseFloor()} but is not a concern, as sampling noise is part of any sampled answer), {@link
+   * Check#NOISE_FLOOR} (converged to a noise floor above {@value #NOISE_FLOOR_LIMIT}, a residual
+   * that lets an undamped update move a Gaussian's mean by about 1 sd: a sampler with an effective
+   * sample size of a few tens; a lower floor is reported by {@link #noiseFloor()} but is not a
+   * concern, as sampling noise is part of any sampled answer and the floor is what it costs),
+   * {@link Check#NOISE_BIAS} (variables whose precision the sampled factors' noise biases by more
+   * than {@value #NOISE_BIAS_LIMIT}, see {@link #samplingPrecisionBias(String)}), {@link
    * Check#LAPLACE_MISMATCH} (factors whose final message comes from a Laplace fit that failed its
    * importance check), {@link Check#APPROXIMATE_EVIDENCE} and {@link Check#EXCLUDED_DATA}.
    *
@@ -452,6 +495,24 @@ public final class EpResult {
    */
   public List<Concern> concerns() {
     return concerns;
+  }
+
+  /**
+   * How much the noise of a variable's sampled factors biases its precision upwards, as a fraction:
+   * {@code Σ_f Var(v̂_f)/v_f²} over the variable's sampled factors, from each one's last projection
+   * ({@link FactorResult.Noise#variance()}). A message's precision is the inverse of the projected
+   * variance less the cavity's, and the inverse of a noisy variance is biased upwards by about its
+   * relative variance times the projection's precision, which is close to the variable's own near a
+   * fixed point; the biases of the factors add up. The sd is then too small by a factor of about
+   * {@code 1/√(1 + bias)}. Above {@value #NOISE_BIAS_LIMIT} it is a concern ({@link
+   * Check#NOISE_BIAS}). 0 for a variable without sampled factors.
+   *
+   * @param path a path of {@link ModelLayout#freeParameterPaths()}
+   * @return the fraction
+   * @throws IllegalArgumentException if no variable has that path
+   */
+  public double samplingPrecisionBias(String path) {
+    return precisionBias[variableIndex(path)];
   }
 
   /**

@@ -20,24 +20,25 @@ import java.util.function.Consumer;
  * messages (the global approximation is their product, recomputed at the end of every sweep), each
  * factor's last status, evidence term, whether it has been updated yet (its next update is damped),
  * how often its own fit has failed since its last success, whether its last message was set flat,
- * whether it is fitted by the fallback sampler, how its last fit was made and its last marginal
- * terms, the updates of the sweep not yet handed to the history, the sweep summaries, how the fit
- * converged and the seconds spent. The approximation a sweep's residuals compare against is taken
- * per update, so nothing else crosses a sweep boundary; factor seeds depend only on {@code (seed,
- * sweep, factor)}. The full history is not held: it goes to a {@link MemoryHistory} or the fit's
- * history file after every sweep.
+ * whether it is fitted by the fallback sampler, how its last fit was made, the noise of its last
+ * sampled projection's variances and its last marginal terms, the updates of the sweep not yet
+ * handed to the history, the sweep summaries, how the fit converged and the seconds spent. The
+ * approximation a sweep's residuals compare against is taken per update, so nothing else crosses a
+ * sweep boundary; factor seeds depend only on {@code (seed, sweep, factor)}. The full history is
+ * not held: it goes to a {@link MemoryHistory} or the fit's history file after every sweep.
  *
  * <p>Format version 5, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
  * output identifier (string), factor count, variable count, sweeps done, convergence ordinal,
  * seconds; per factor its scope length, then per variable the message's precision and shift, the
  * status ordinal (-1 for none yet), evidence term, updated flag, failures since the last success,
- * flattened flag, fallback flag, last fit ordinal (-1 for none yet) and marginal terms (count or -1
- * for none, then per variable the point count or -1, the message's precision and shift, the
- * correction's lower and upper ends and log values); the history's number of updates and the byte
- * length of the prefix of the history file holding them ({@link #encode(List)}); the sweeps (count,
- * then sweep, KL, largest KL, residual, noise floor, failing count, factor seconds, seconds). A
- * string is its UTF-8 byte count and bytes. Keeping the history out of the state makes its size
- * independent of the sweeps done.
+ * flattened flag, fallback flag, last fit ordinal (-1 for none yet), a flag and, if set, the
+ * relative variance noise of each projected variance, and marginal terms (count or -1 for none,
+ * then per variable the point count or -1, the message's precision and shift, the correction's
+ * lower and upper ends and log values); the history's number of updates and the byte length of the
+ * prefix of the history file holding them ({@link #encode(List)}); the sweeps (count, then sweep,
+ * KL, largest KL, residual, noise floor, failing count, factor seconds, seconds). A string is its
+ * UTF-8 byte count and bytes. Keeping the history out of the state makes its size independent of
+ * the sweeps done.
  */
 final class EpState {
   private static final int MAGIC = 0x47464550; // "GFEP"
@@ -63,6 +64,12 @@ final class EpState {
 
   /** Per factor, whether its last successful update set a message of negative precision flat. */
   final boolean[] flattened;
+
+  /**
+   * Per factor, the relative variance {@code Var(v̂)/v²} of each projected variance of its last
+   * successful sampled update, or null (deterministic updates).
+   */
+  final double[][] varianceNoise;
 
   /** Per analysis factor, whether it is fitted by the fallback sampler from now on. */
   final boolean[] fallback;
@@ -116,6 +123,7 @@ final class EpState {
     this.flattened = new boolean[factors.size()];
     this.fallback = new boolean[factors.size()];
     this.fits = new FactorResult.Fit[factors.size()];
+    this.varianceNoise = new double[factors.size()][];
   }
 
   /**
@@ -233,6 +241,10 @@ final class EpState {
         out.writeBoolean(flattened[f]);
         out.writeBoolean(fallback[f]);
         out.writeInt(fits[f] == null ? -1 : fits[f].ordinal());
+        out.writeBoolean(varianceNoise[f] != null);
+        for (int k = 0; varianceNoise[f] != null && k < scope; k++) {
+          out.writeDouble(varianceNoise[f][k]);
+        }
         writeTerms(out, marginalTerms[f]);
       }
       out.writeLong(history.count());
@@ -312,6 +324,12 @@ final class EpState {
         state.fallback[f] = in.readBoolean();
         int fit = in.readInt();
         state.fits[f] = fit == -1 ? null : FITS[fit];
+        if (in.readBoolean()) {
+          state.varianceNoise[f] = new double[scope];
+          for (int k = 0; k < scope; k++) {
+            state.varianceNoise[f][k] = in.readDouble();
+          }
+        }
         state.marginalTerms[f] = readTerms(in, scope);
       }
       state.field.recompute();

@@ -628,6 +628,7 @@ public final class ExpectationPropagation {
         state.evidenceTerms[f] = update.logEvidenceTerm();
         state.marginalTerms[f] = result.marginalTerms();
         state.flattened[f] = update.message().contains(FLAT_NOTE);
+        state.varianceNoise[f] = result.noise() == null ? null : result.noise().variance().clone();
       }
       if (result.fit() == FactorResult.Fit.FALLBACK_SAMPLER && !state.fallback[f]) {
         state.fallback[f] = true;
@@ -781,7 +782,7 @@ public final class ExpectationPropagation {
       }
       residual = Math.max(residual, residual(cavity[k].times(target[k]), task.current()[k]));
       if (result.noise() != null) {
-        noise = Math.max(noise, result.noise()[k]);
+        noise = Math.max(noise, result.noise().kl()[k]);
       }
     }
     int[] scope = field.scope(f);

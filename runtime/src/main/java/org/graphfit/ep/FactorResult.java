@@ -19,9 +19,7 @@ import java.io.Serializable;
  * @param factor the factor's id
  * @param status the status
  * @param moments the projected tilted marginals, one per variable, or null
- * @param noise per variable, the expected KL divergence of the projected marginal from the one an
- *     infinite sample would give ({@code Var(mean)/2v + Var(v)/4v²} from the weighted samples'
- *     moment standard errors), or null for deterministic fits
+ * @param noise the sampling noise of the projection, or null for deterministic fits
  * @param logNormaliser the tilted log normaliser or NaN
  * @param marginalTerms one log table per variable (null where none could be estimated), or null if
  *     the update gives none (quadratures, Laplace fits, failures)
@@ -33,13 +31,25 @@ public record FactorResult(
     int factor,
     UpdateStatus status,
     GaussianMessage[] moments,
-    double[] noise,
+    Noise noise,
     double logNormaliser,
     MarginalTerm[] marginalTerms,
     Fit fit,
     String message,
     double seconds)
     implements Serializable {
+
+  /**
+   * The sampling noise of a sampled projection, per variable, from the weighted samples' moment
+   * standard errors.
+   *
+   * @param kl the expected KL divergence of the projected marginal from the one an infinite sample
+   *     would give, {@code Var(m̂)/2v + Var(v̂)/4v²}
+   * @param variance the relative variance {@code Var(v̂)/v²} of the projected variance: the
+   *     message's precision, an inverse variance, is biased upwards by about this fraction of the
+   *     projection's precision
+   */
+  public record Noise(double[] kl, double[] variance) implements Serializable {}
 
   /** How a factor's tilted distribution was fitted. */
   public enum Fit {

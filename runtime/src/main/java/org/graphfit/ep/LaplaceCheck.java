@@ -24,13 +24,17 @@ import org.graphfit.prior.Prior;
  *   <li>the importance estimate of the log normaliser differs from Laplace's by more than {@value
  *       #MAX_LOG_Z_ERROR} (mass the Gaussian misses: another mode, a plateau where a signal is
  *       consistent with zero);
- *   <li>the Pareto shape {@code k̂} ({@link ParetoShape}) of the weights of the draws from the
- *       Laplace Gaussian alone exceeds {@value #MAX_K_HAT} (the Gaussian's tails are too light for
- *       the target near its mode);
  *   <li>a variable's importance mean is more than {@value #MAX_MEAN_SHIFT} importance sd from the
  *       mode, or its importance sd differs from Laplace's by more than a factor {@value
  *       #MAX_SD_RATIO}.
  * </ul>
+ *
+ * <p>These are the quantities EP takes from the fit: the message's two moments and the evidence
+ * term. The Pareto-smoothed importance sampling diagnostic {@code k̂} of the Laplace Gaussian as
+ * proposal is not used: it exceeds 0.7 whenever the target's tails fall off more slowly than a
+ * Gaussian's, even where they hold no mass that matters (on the hierarchical toys of {@code
+ * EpHierarchicalBenchmark}, fits whose log normaliser and moments agreed with Laplace's to 0.02 and
+ * 1% had {@code k̂} 0.71 to 0.90).
  *
  * <p>A first check uses {@value #SAMPLES} draws; a fit that fails it is checked again with {@value
  * #CONFIRMATION_SAMPLES} fresh draws and fails only if it fails again, which keeps false alarms
@@ -46,9 +50,6 @@ final class LaplaceCheck {
 
   /** The largest accepted difference between the importance and Laplace log normalisers. */
   static final double MAX_LOG_Z_ERROR = 0.5;
-
-  /** The largest accepted Pareto shape of the Laplace component's weights. */
-  static final double MAX_K_HAT = 0.7;
 
   /** The largest accepted distance of the importance mean from the mode, in importance sd. */
   static final double MAX_MEAN_SHIFT = 0.5;
@@ -100,22 +101,19 @@ final class LaplaceCheck {
    *
    * @param passed whether the Laplace fit passed
    * @param logZShift the importance log normaliser minus Laplace's
-   * @param kHat the Pareto shape of the Laplace component's weights
    * @param meanShift the largest distance of an importance mean from the mode, in importance sd
    * @param sdRatio the largest ratio between importance and Laplace sds (at least 1)
    * @param calls the likelihood evaluations spent
    */
-  record Verdict(
-      boolean passed, double logZShift, double kHat, double meanShift, double sdRatio, int calls) {
+  record Verdict(boolean passed, double logZShift, double meanShift, double sdRatio, int calls) {
     /** What was seen, for the history and the log. */
     String describe() {
       return String.format(
           Locale.ROOT,
-          "importance check of the Laplace fit %s: log Z %+.2f against Laplace, k-hat %.2f, mean"
-              + " %.2f sd from the mode, sd ratio %.2f",
+          "importance check of the Laplace fit %s: log Z %+.2f against Laplace, mean %.2f sd from"
+              + " the mode, sd ratio %.2f",
           passed ? "passed" : "failed",
           logZShift,
-          kHat,
           meanShift,
           sdRatio);
     }
@@ -136,7 +134,6 @@ final class LaplaceCheck {
     return new Verdict(
         confirmation.passed(),
         confirmation.logZShift(),
-        confirmation.kHat(),
         confirmation.meanShift(),
         confirmation.sdRatio(),
         first.calls() + confirmation.calls());
@@ -152,7 +149,6 @@ final class LaplaceCheck {
       logDetHalf[0] += Math.log(chol[j][j]);
     }
     double[] logW = new double[samples];
-    double[] logWLaplace = new double[samples / 2];
     double[][] points = new double[samples][d];
     double[] white = new double[d];
     for (int s = 0; s < samples; s++) {
@@ -185,16 +181,13 @@ final class LaplaceCheck {
         target += problem.logLikelihood(z);
       }
       logW[s] = Double.isNaN(target) ? Double.NEGATIVE_INFINITY : target - logMixture;
-      if (fromLaplace) {
-        logWLaplace[s] = Double.isNaN(target) ? Double.NEGATIVE_INFINITY : target - logLaplace;
-      }
     }
     double top = Double.NEGATIVE_INFINITY;
     for (double value : logW) {
       top = Math.max(top, value);
     }
     if (!(top > Double.NEGATIVE_INFINITY) || top == Double.POSITIVE_INFINITY) {
-      return new Verdict(false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, samples);
+      return new Verdict(false, Double.NaN, Double.NaN, Double.NaN, samples);
     }
     double sum = 0;
     double[] weights = new double[samples];
@@ -226,13 +219,11 @@ final class LaplaceCheck {
       double ratio = sd / laplaceSd;
       sdRatio = Math.max(sdRatio, Math.max(ratio, 1 / ratio));
     }
-    double kHat = ParetoShape.of(logWLaplace);
     boolean passed =
         Math.abs(logZShift) <= MAX_LOG_Z_ERROR
-            && !(kHat > MAX_K_HAT)
             && meanShift <= MAX_MEAN_SHIFT
             && sdRatio <= MAX_SD_RATIO;
-    return new Verdict(passed, logZShift, kHat, meanShift, sdRatio, samples);
+    return new Verdict(passed, logZShift, meanShift, sdRatio, samples);
   }
 
   private double laplaceLogDensity(double[] z, double logDetHalf) {

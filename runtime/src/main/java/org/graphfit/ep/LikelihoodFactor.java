@@ -41,7 +41,9 @@ import org.graphfit.search.optimize.QuasiNewtonOptimizer;
  * divergence {@code Var(m̂)/2v + Var(v̂)/4v²} of the projected Gaussian from the one an infinite
  * sample would give, from the delta-method variances {@code Var(m̂) = Σ w_i² (z_i - m)²} and {@code
  * Var(v̂) = Σ w_i² ((z_i - m)² - v)²} of the normalised-weight moments (for equal weights, {@code
- * 1/n}). These ignore a nested sampler's uncertainty in its prior volumes, which {@link
+ * 1/n}), and the relative variance {@code Var(v̂)/v²} of the projected variance, by which the
+ * precision of the message, an inverse variance, is biased upwards ({@code E[1/v̂] ≈ (1/v)(1 +
+ * Var(v̂)/v²)}). These ignore a nested sampler's uncertainty in its prior volumes, which {@link
  * ExpectationPropagation}'s noise floor allows for.
  *
  * <p>A variable that no other factor contains (a dataset's local parameter) has no prior factor:
@@ -333,6 +335,7 @@ final class LikelihoodFactor<T> implements EpFactor {
     }
     GaussianMessage[] moments = new GaussianMessage[priors.length];
     double[] noise = new double[priors.length];
+    double[] varianceNoise = new double[priors.length];
     MarginalTerm[] terms = new MarginalTerm[priors.length];
     for (int j = 0; j < priors.length; j++) {
       double[] latent = new double[weights.length];
@@ -354,7 +357,8 @@ final class LikelihoodFactor<T> implements EpFactor {
         meanVariance += w2 * d2;
         varianceVariance += w2 * (d2 - variance) * (d2 - variance);
       }
-      noise[j] = meanVariance / (2 * variance) + varianceVariance / (4 * variance * variance);
+      varianceNoise[j] = varianceVariance / (variance * variance);
+      noise[j] = meanVariance / (2 * variance) + varianceNoise[j] / 4;
       if (!Double.isFinite(mean) || !(variance > 0) || !Double.isFinite(variance)) {
         return FactorResult.failed(
             task,
@@ -385,7 +389,7 @@ final class LikelihoodFactor<T> implements EpFactor {
         task.factor(),
         UpdateStatus.OK,
         moments,
-        noise,
+        new FactorResult.Noise(noise, varianceNoise),
         logNormaliser,
         terms,
         fit,

@@ -28,6 +28,13 @@ public enum Check {
    */
   NOISE_FLOOR,
   /**
+   * Expectation propagation's sampled factors are so noisy, for the number of them that share a
+   * variable, that the variable's precision is biased upwards: each message's precision is the
+   * inverse of a noisy variance, whose mean is larger than the inverse of the mean, and the biases
+   * of many factors add up, so the variable's sd comes out too small.
+   */
+  NOISE_BIAS,
+  /**
    * Expectation propagation used a factor's Laplace approximation although an importance check
    * found that it misses the factor's tilted distribution (another mode, mass where a signal is
    * consistent with zero, heavy tails), so that factor's message is overconfident or misplaced.
