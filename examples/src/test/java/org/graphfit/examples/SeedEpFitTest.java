@@ -7,6 +7,7 @@ import java.util.List;
 import org.graphfit.analysis.Dataset1D;
 import org.graphfit.ep.EpResult;
 import org.graphfit.ep.ExpectationPropagation;
+import org.graphfit.ep.LaplaceMismatch;
 import org.graphfit.ep.VariableSummary;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
@@ -33,7 +34,7 @@ class SeedEpFitTest {
     datasets = ExampleData.load("gaussian_x1__low_snr", 3);
   }
 
-  private static EpResult fit(long seed) {
+  private static FactorGraph graph() {
     FactorGraph graph = new FactorGraph();
     for (int i = 0; i < 3; i++) {
       graph.add(
@@ -41,6 +42,11 @@ class SeedEpFitTest {
                   GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(datasets.get(i)))
               .named("dataset_" + i));
     }
+    return graph;
+  }
+
+  private static EpResult fit(long seed) {
+    FactorGraph graph = graph();
     return ExpectationPropagation.builder()
         .threads(2)
         .seed(seed)
@@ -70,5 +76,33 @@ class SeedEpFitTest {
       highest = Math.max(highest, centre.mean());
     }
     assertThat(highest - lowest).isLessThan(2.0);
+  }
+
+  @Test
+  void defaultEpChecksItsLaplaceFitsAndIsRightOrSaysSo() {
+    EpResult checked = ExpectationPropagation.builder().threads(2).seed(1).build().fit(graph());
+    EpResult unchecked =
+        ExpectationPropagation.builder()
+            .threads(2)
+            .seed(1)
+            .onLaplaceMismatch(LaplaceMismatch.IGNORE)
+            .build()
+            .fit(graph());
+
+    VariableSummary centre = checked.summary("dataset_0.centre");
+    boolean right =
+        Math.abs(centre.mean() - 49.79) <= 0.5 * 26.11 && Math.abs(centre.sd() / 26.11 - 1) <= 0.2;
+    assertThat(right || !checked.trustworthy()).isTrue();
+    // in fact it is right: each dataset's Laplace fit sees one bump of a likelihood that is mostly
+    // a plateau where the signal is consistent with zero, fails its check and is sampled instead
+    assertThat(checked.fallbackFactors()).containsExactly("dataset_0", "dataset_1", "dataset_2");
+    assertThat(right).isTrue();
+    assertThat(checked.converged()).isTrue();
+    // Laplace alone (what EP did before the check): 51.33 +/- 1.58, log Z 6.9 nats low, and no
+    // word of it
+    VariableSummary overconfident = unchecked.summary("dataset_0.centre");
+    assertThat(overconfident.sd()).isLessThan(0.1 * 26.11);
+    assertThat(unchecked.logEvidence()).isLessThan(-165.28 - 5);
+    assertThat(checked.logEvidence()).isWithin(1).of(-165.28);
   }
 }

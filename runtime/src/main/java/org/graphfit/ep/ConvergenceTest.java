@@ -1,5 +1,7 @@
 package org.graphfit.ep;
 
+import java.util.List;
+
 /**
  * EP's convergence test, made after every sweep.
  *
@@ -13,20 +15,21 @@ package org.graphfit.ep;
  * {@code (1 - damping)²}).
  *
  * <p>A sweep converges when no update failed and its largest residual is below the tolerance
- * ({@link Convergence#CONVERGED}), or when it is below the noise floor of its sampled updates and
- * no longer shrinking ({@link Convergence#CONVERGED_TO_NOISE_FLOOR}). A sampled projection is
- * noisy: at EP's fixed point its residual is the KL divergence between two noisy Gaussians, whose
- * expected size is of the order of the sampler's noise ({@link FactorResult#noise()}), and
- * deterministic factors of the same variables, and factors whose tilted distribution depends
- * strongly on a noisy cavity, inherit it through the approximation. The floor of a sweep is {@value
- * #NOISE_FLOOR_FACTOR} times the largest noise of its sampled updates: at the fixed point the
- * largest residual was 0.3 to 11 times the largest noise on the hierarchical example, the seed
- * example and a bimodal toy with nested sampling per factor (see {@code docs/ep.md}). As an
- * approach to a fixed point shrinks the residual by a steady factor per sweep while noise makes it
- * fluctuate around a level, the residual must also be at least {@value #STALL_RATIO} of the
- * previous sweep's: a fit still converging geometrically carries on until its tolerance or its
- * floor is met with the residual levelled off. Away from a fixed point the residual does not depend
- * on the sampler's noise, so more live points lower the floor and sharpen the test.
+ * ({@link Convergence#CONVERGED}), or when, in it and in the sweep before, the residual was below
+ * the noise floor of the sampled updates and no longer shrinking ({@link
+ * Convergence#CONVERGED_TO_NOISE_FLOOR}). A sampled projection is noisy: at EP's fixed point its
+ * residual is the KL divergence between two noisy Gaussians, whose expected size is of the order of
+ * the sampler's noise ({@link FactorResult#noise()}), and deterministic factors of the same
+ * variables, and factors whose tilted distribution depends strongly on a noisy cavity, inherit it
+ * through the approximation. The floor of a sweep is {@value #NOISE_FLOOR_FACTOR} times the largest
+ * noise of its sampled updates: at the fixed point the largest residual was 0.3 to 11 times the
+ * largest noise on the hierarchical example, the seed example and a bimodal toy with nested
+ * sampling per factor (see {@code docs/ep.md}). As an approach to a fixed point shrinks the
+ * residual by a steady factor per sweep while noise makes it fluctuate around a level, the residual
+ * must also be at least {@value #STALL_RATIO} of the previous sweep's: a fit still converging
+ * geometrically carries on until its tolerance or its floor is met with the residual levelled off.
+ * Away from a fixed point the residual does not depend on the sampler's noise, so more live points
+ * lower the floor and sharpen the test.
  */
 final class ConvergenceTest {
   /** The noise floor over the largest expected sampling noise of a sweep's projections. */
@@ -64,24 +67,36 @@ final class ConvergenceTest {
   }
 
   /**
-   * The verdict on one sweep.
+   * The verdict after the last of the sweeps done.
    *
-   * @param residual the sweep's largest residual
-   * @param previous the previous sweep's largest residual, NaN for the first sweep
-   * @param noiseFloor the sweep's noise floor
-   * @param failing the number of its failing updates
-   * @return how the fit stands after the sweep
+   * @param sweeps the summaries of every sweep so far, the last one just done
+   * @return how the fit stands after it
    */
-  Convergence verdict(double residual, double previous, double noiseFloor, int failing) {
-    if (failing > 0 || !(residual >= 0)) {
+  Convergence verdict(List<EpSweep> sweeps) {
+    EpSweep last = sweeps.get(sweeps.size() - 1);
+    if (last.failing() > 0 || !(last.residual() >= 0)) {
       return Convergence.NOT_CONVERGED;
     }
-    if (residual < tolerance) {
+    if (last.residual() < tolerance) {
       return Convergence.CONVERGED;
     }
-    if (toNoiseFloor && residual <= noiseFloor && residual >= STALL_RATIO * previous) {
+    if (toNoiseFloor
+        && sweeps.size() >= 3
+        && levelledWithinFloor(sweeps, sweeps.size() - 1)
+        && levelledWithinFloor(sweeps, sweeps.size() - 2)) {
       return Convergence.CONVERGED_TO_NOISE_FLOOR;
     }
     return Convergence.NOT_CONVERGED;
+  }
+
+  /**
+   * Whether sweep {@code i} had no failing update and a residual within its noise floor and at
+   * least {@value #STALL_RATIO} of the previous sweep's.
+   */
+  private static boolean levelledWithinFloor(List<EpSweep> sweeps, int i) {
+    EpSweep sweep = sweeps.get(i);
+    return sweep.failing() == 0
+        && sweep.residual() <= sweep.noiseFloor()
+        && sweep.residual() >= STALL_RATIO * sweeps.get(i - 1).residual();
   }
 }
