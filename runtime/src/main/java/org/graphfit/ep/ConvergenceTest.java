@@ -67,6 +67,18 @@ final class ConvergenceTest {
   }
 
   /**
+   * Whether a deterministic update's residual is explained: below the tolerance, or within the
+   * noise floor of the sampling noise its cavity inherits.
+   *
+   * @param residual the update's residual
+   * @param inheritedNoise the noise its cavity inherits from sampled factors, 0 if none
+   * @return true if explained
+   */
+  boolean within(double residual, double inheritedNoise) {
+    return residual < tolerance || residual <= noiseFloor(inheritedNoise);
+  }
+
+  /**
    * The verdict after the last of the sweeps done.
    *
    * @param sweeps the summaries of every sweep so far, the last one just done
@@ -90,13 +102,14 @@ final class ConvergenceTest {
   }
 
   /**
-   * Whether sweep {@code i} had no failing update and a residual within its noise floor and at
-   * least {@value #STALL_RATIO} of the previous sweep's.
+   * Whether sweep {@code i} had no failing update, every residual explained by noise ({@link
+   * EpSweep#withinNoiseFloor()}) and a largest residual at least {@value #STALL_RATIO} of the
+   * previous sweep's.
    */
   private static boolean levelledWithinFloor(List<EpSweep> sweeps, int i) {
     EpSweep sweep = sweeps.get(i);
     return sweep.failing() == 0
-        && sweep.residual() <= sweep.noiseFloor()
+        && sweep.withinNoiseFloor()
         && sweep.residual() >= STALL_RATIO * sweeps.get(i - 1).residual();
   }
 }

@@ -71,6 +71,12 @@ final class EpState {
    */
   final double[][] varianceNoise;
 
+  /**
+   * Per variable, the sampling noise its approximation carried from sampled factors after the last
+   * sweep (see {@link ConvergenceTest}).
+   */
+  final double[] variableNoise;
+
   /** Per analysis factor, whether it is fitted by the fallback sampler from now on. */
   final boolean[] fallback;
 
@@ -113,6 +119,7 @@ final class EpState {
       }
     }
     this.field = new MeanField(variables, scopes);
+    this.variableNoise = new double[variables];
     this.statuses = new UpdateStatus[factors.size()];
     this.evidenceTerms = new double[factors.size()];
     // a factor that never updates contributes no evidence term: the estimate stays NaN
@@ -247,6 +254,9 @@ final class EpState {
         }
         writeTerms(out, marginalTerms[f]);
       }
+      for (double noise : variableNoise) {
+        out.writeDouble(noise);
+      }
       out.writeLong(history.count());
       out.writeLong(history.bytes());
       out.writeInt(sweeps.size());
@@ -256,6 +266,7 @@ final class EpState {
         out.writeDouble(sweep.maxKl());
         out.writeDouble(sweep.residual());
         out.writeDouble(sweep.noiseFloor());
+        out.writeBoolean(sweep.withinNoiseFloor());
         out.writeInt(sweep.failing());
         out.writeDouble(sweep.factorSeconds());
         out.writeDouble(sweep.seconds());
@@ -333,6 +344,9 @@ final class EpState {
         state.marginalTerms[f] = readTerms(in, scope);
       }
       state.field.recompute();
+      for (int v = 0; v < variableCount; v++) {
+        state.variableNoise[v] = in.readDouble();
+      }
       long count = in.readLong();
       long length = in.readLong();
       if (count < 0 || length < 0) {
@@ -348,6 +362,7 @@ final class EpState {
                 in.readDouble(),
                 in.readDouble(),
                 in.readDouble(),
+                in.readBoolean(),
                 in.readInt(),
                 in.readDouble(),
                 in.readDouble()));

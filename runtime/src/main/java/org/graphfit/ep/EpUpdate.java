@@ -11,9 +11,10 @@ package org.graphfit.ep;
  * @param residual the largest, over the factor's variables, KL divergence of the global
  *     approximation the undamped update would give from the one the update started from: zero only
  *     where the factor is at a fixed point, whatever the damping (0 when the message was kept)
- * @param noise the largest, over the factor's variables, expected KL divergence of the projection
- *     from its noise-free value, from the sampler's moment standard errors; 0 for deterministic
- *     updates (quadrature, Laplace)
+ * @param noise the noise its residual is measured against: for a sampled update the largest, over
+ *     the factor's variables, expected KL divergence of the projection from its noise-free value
+ *     (the sampler's moment standard errors); for a deterministic update the noise its cavity
+ *     inherits from sampled factors (0 where none reaches it)
  * @param logEvidenceTerm the factor's term {@code log Ẑ_f - A(cavity · message)} of the EP
  *     evidence, NaN when unknown
  * @param seconds the wall time of the factor's fit

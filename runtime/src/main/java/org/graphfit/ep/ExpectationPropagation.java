@@ -516,7 +516,7 @@ public final class ExpectationPropagation {
     long sweepStart = System.nanoTime();
     MeanField field = state.field;
     SweepResults results =
-        new SweepResults(state, factors, quadraturePrior, sweep, executor.getClass());
+        new SweepResults(state, factors, quadraturePrior, sweep, executor.getClass(), test);
     for (List<Integer> block : blocks) {
       List<FactorTask> tasks = new ArrayList<>(block.size());
       for (int f : block) {
@@ -545,6 +545,7 @@ public final class ExpectationPropagation {
       sum += kl;
       max = Math.max(max, kl);
     }
+    results.endSweep();
     double floor = test.noiseFloor(results.noise);
     state.sweeps.add(
         new EpSweep(
@@ -553,6 +554,7 @@ public final class ExpectationPropagation {
             max,
             results.residual,
             floor,
+            results.sampledResidual <= floor && results.deterministicWithinFloor,
             results.failing,
             results.factorSeconds,
             PriorFactor.seconds(sweepStart)));
@@ -579,8 +581,22 @@ public final class ExpectationPropagation {
     /** The largest residual so far. */
     double residual;
 
-    /** The largest expected sampling noise of a projection so far. */
+    /** The largest residual of a sampled update so far. */
+    double sampledResidual;
+
+    /** The largest expected sampling noise of a sampled projection so far. */
     double noise;
+
+    /**
+     * Whether every deterministic update so far was within the tolerance or within the noise floor
+     * of the noise its cavity inherits from sampled factors.
+     */
+    boolean deterministicWithinFloor = true;
+
+    /** Per variable, the sampling noise its approximation inherited in this sweep. */
+    private final double[] inherited;
+
+    private final ConvergenceTest test;
 
     /** The seconds of the factor fits so far. */
     double factorSeconds;
@@ -593,13 +609,52 @@ public final class ExpectationPropagation {
         List<EpFactor> factors,
         boolean[] quadraturePrior,
         int sweep,
-        Class<?> executorClass) {
+        Class<?> executorClass,
+        ConvergenceTest test) {
       this.state = state;
       this.factors = factors;
       this.quadraturePrior = quadraturePrior;
       this.sweep = sweep;
       this.executorName = executorClass.getSimpleName();
       this.before = state.field.globals();
+      this.inherited = new double[state.variableNoise.length];
+      this.test = test;
+    }
+
+    /**
+     * The sampling noise an update's cavity inherits: the largest over its variables of what their
+     * approximations carry from sampled factors, in the previous sweep or this one so far.
+     */
+    private double inheritedNoise(int f) {
+      double largest = 0;
+      for (int v : state.field.scope(f)) {
+        largest = Math.max(largest, Math.max(inherited[v], state.variableNoise[v]));
+      }
+      return largest;
+    }
+
+    /**
+     * Adds an applied update's noise to its variables: a message's noise reaches a variable's
+     * approximation in proportion to the square of the message's share of the variable's precision,
+     * so a factor among thousands that share a variable barely moves it.
+     */
+    private void propagate(int f, double noise) {
+      int[] scope = state.field.scope(f);
+      for (int k = 0; k < scope.length; k++) {
+        double share =
+            Math.min(
+                1,
+                Math.abs(state.field.message(f, k).precision())
+                    / state.field.global(scope[k]).precision());
+        inherited[scope[k]] += share * share * noise;
+      }
+    }
+
+    /**
+     * Ends the sweep: what its variables inherited becomes the noise of the next sweep's cavities.
+     */
+    void endSweep() {
+      System.arraycopy(inherited, 0, state.variableNoise, 0, inherited.length);
     }
 
     void startBlock(List<FactorTask> blockTasks) {
@@ -683,8 +738,29 @@ public final class ExpectationPropagation {
       }
       failing += update.status().isFailing() ? 1 : 0;
       residual = Math.max(residual, update.residual());
-      if (result.fit().sampled()) {
-        noise = Math.max(noise, update.noise());
+      if (update.status() == UpdateStatus.OK) {
+        double cavityNoise = inheritedNoise(f);
+        if (result.fit().sampled()) {
+          noise = Math.max(noise, update.noise());
+          sampledResidual = Math.max(sampledResidual, update.residual());
+          propagate(f, Math.max(update.noise(), cavityNoise));
+        } else {
+          deterministicWithinFloor &= test.within(update.residual(), cavityNoise);
+          propagate(f, cavityNoise);
+          if (cavityNoise > 0) {
+            update =
+                new EpUpdate(
+                    update.sweep(),
+                    update.factor(),
+                    update.status(),
+                    update.kl(),
+                    update.residual(),
+                    cavityNoise,
+                    update.logEvidenceTerm(),
+                    update.seconds(),
+                    update.message());
+          }
+        }
       }
       factorSeconds += update.seconds();
       state.pending.add(update);
