@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
  * DIR} each fit also writes its output folder and checkpoints, so the times include them. With
  * {@code --heap} each row also gives the live heap after the last fit of its configuration, with
  * its result still referenced (after garbage collection): comparing two {@code --max-sweeps} with
- * {@code --tolerance 1e-300} (so that every fit runs all its sweeps) gives the heap per sweep. JVM
- * options such as {@code -Xmx600m} go in {@code JAVA_OPTS} ({@code benchmarks/run} passes them on).
+ * {@code --all-sweeps} (every fit runs all its sweeps) gives the heap per sweep. JVM options such
+ * as {@code -Xmx600m} go in {@code JAVA_OPTS} ({@code benchmarks/run} passes them on).
  */
 @Command(
     name = "ep-scaling-benchmark",
@@ -84,6 +84,13 @@ public final class EpScalingBenchmark implements Callable<Integer> {
           "Write every fit, with a checkpoint per sweep, under this folder (a new subfolder per"
               + " fit); the times then include the writing.")
   private Path output;
+
+  @Option(
+      names = "--all-sweeps",
+      description =
+          "Run every one of --max-sweeps sweeps: no tolerance, no noise floor (to measure the cost"
+              + " and heap per sweep).")
+  private boolean allSweeps;
 
   @Option(
       names = "--heap",
@@ -148,7 +155,8 @@ public final class EpScalingBenchmark implements Callable<Integer> {
                   .threads(threads.get(t))
                   .seed(seed)
                   .maxSweeps(maxSweeps)
-                  .tolerance(tolerance);
+                  .tolerance(allSweeps ? Double.MIN_VALUE : tolerance)
+                  .noiseFloorConvergence(!allSweeps);
           if (output != null) {
             // a tag per run: each fit writes its own folder instead of loading the last one
             builder.output(output, "ep_scaling").tag(count + "-" + threads.get(t) + "-" + r);

@@ -932,14 +932,15 @@ public final class ExpectationPropagation {
 
   /**
    * The KL divergence of an undamped update's global approximation from the one it started from,
-   * infinite where that approximation is improper.
+   * infinite where that approximation is improper, never negative.
    */
   private static double residual(GaussianMessage undamped, GaussianMessage current) {
     if (!undamped.isProper()) {
       return Double.POSITIVE_INFINITY;
     }
     double kl = undamped.klDivergence(current);
-    return Double.isNaN(kl) ? Double.POSITIVE_INFINITY : kl;
+    // rounding can leave a KL of two equal Gaussians slightly negative
+    return Double.isNaN(kl) ? Double.POSITIVE_INFINITY : Math.max(0, kl);
   }
 
   /**
