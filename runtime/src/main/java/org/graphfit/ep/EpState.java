@@ -20,19 +20,21 @@ import java.util.function.Consumer;
  * messages (the global approximation is their product, recomputed at the end of every sweep), each
  * factor's last status, evidence term, whether it has been updated yet (its next update is damped),
  * how often its own fit has failed since its last success, whether its last message was set flat,
- * whether it is fitted by the fallback sampler, how its last fit was made, the noise of its last
- * sampled projection's variances and its last marginal terms, the updates of the sweep not yet
- * handed to the history, the sweep summaries, how the fit converged and the seconds spent. The
- * approximation a sweep's residuals compare against is taken per update, so nothing else crosses a
- * sweep boundary; factor seeds depend only on {@code (seed, sweep, factor)}. The full history is
- * not held: it goes to a {@link MemoryHistory} or the fit's history file after every sweep.
+ * whether it is fitted by the fallback sampler, the cavity of its last passed Laplace check, how
+ * its last fit was made, the noise of its last sampled projection's variances and its last marginal
+ * terms, the updates of the sweep not yet handed to the history, the sweep summaries, how the fit
+ * converged and the seconds spent. The approximation a sweep's residuals compare against is taken
+ * per update, so nothing else crosses a sweep boundary; factor seeds depend only on {@code (seed,
+ * sweep, factor)}. The full history is not held: it goes to a {@link MemoryHistory} or the fit's
+ * history file after every sweep.
  *
  * <p>Format version 5, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
  * output identifier (string), factor count, variable count, sweeps done, convergence ordinal,
  * seconds; per factor its scope length, then per variable the message's precision and shift, the
  * status ordinal (-1 for none yet), evidence term, updated flag, failures since the last success,
  * flattened flag, fallback flag, last fit ordinal (-1 for none yet), a flag and, if set, the
- * relative variance noise of each projected variance, and marginal terms (count or -1 for none,
+ * precision and shift of each cavity message of its last passed Laplace check, a flag and, if set,
+ * the relative variance noise of each projected variance, and marginal terms (count or -1 for none,
  * then per variable the point count or -1, the message's precision and shift, the correction's
  * lower and upper ends and log values); the history's number of updates and the byte length of the
  * prefix of the history file holding them ({@link #encode(List)}); the sweeps (count, then sweep,
@@ -76,6 +78,12 @@ final class EpState {
    * sweep (see {@link ConvergenceTest}).
    */
   final double[] variableNoise;
+
+  /**
+   * Per analysis factor, the cavity of its last Laplace fit that passed its check, or null: its
+   * next fits are checked only once the cavity has moved away from it.
+   */
+  final GaussianMessage[][] checkedCavity;
 
   /** Per analysis factor, whether it is fitted by the fallback sampler from now on. */
   final boolean[] fallback;
@@ -131,6 +139,7 @@ final class EpState {
     this.fallback = new boolean[factors.size()];
     this.fits = new FactorResult.Fit[factors.size()];
     this.varianceNoise = new double[factors.size()][];
+    this.checkedCavity = new GaussianMessage[factors.size()][];
   }
 
   /**
@@ -248,6 +257,11 @@ final class EpState {
         out.writeBoolean(flattened[f]);
         out.writeBoolean(fallback[f]);
         out.writeInt(fits[f] == null ? -1 : fits[f].ordinal());
+        out.writeBoolean(checkedCavity[f] != null);
+        for (int k = 0; checkedCavity[f] != null && k < scope; k++) {
+          out.writeDouble(checkedCavity[f][k].precision());
+          out.writeDouble(checkedCavity[f][k].shift());
+        }
         out.writeBoolean(varianceNoise[f] != null);
         for (int k = 0; varianceNoise[f] != null && k < scope; k++) {
           out.writeDouble(varianceNoise[f][k]);
@@ -335,6 +349,12 @@ final class EpState {
         state.fallback[f] = in.readBoolean();
         int fit = in.readInt();
         state.fits[f] = fit == -1 ? null : FITS[fit];
+        if (in.readBoolean()) {
+          state.checkedCavity[f] = new GaussianMessage[scope];
+          for (int k = 0; k < scope; k++) {
+            state.checkedCavity[f][k] = GaussianMessage.ofNatural(in.readDouble(), in.readDouble());
+          }
+        }
         if (in.readBoolean()) {
           state.varianceNoise[f] = new double[scope];
           for (int k = 0; k < scope; k++) {

@@ -156,6 +156,12 @@ public final class ExpectationPropagation {
   /** The largest damping accepted; see {@link Builder#damping(double)}. */
   static final double MAX_DAMPING = 0.95;
 
+  /**
+   * How far (KL divergence, per variable) a factor's cavity may move from the one of its last
+   * passed Laplace check before its Laplace fits are checked again.
+   */
+  static final double CHECKED_CAVITY_KL = 0.05;
+
   /** The live points of the default fallback sampler of Laplace fits that fail their check. */
   static final int FALLBACK_LIVE_POINTS = 100;
 
@@ -521,14 +527,16 @@ public final class ExpectationPropagation {
       List<FactorTask> tasks = new ArrayList<>(block.size());
       for (int f : block) {
         if (state.statuses[f] != UpdateStatus.EXCLUDED) {
+          GaussianMessage[] cavity = field.cavity(f);
           tasks.add(
               new FactorTask(
                   f,
                   sweep,
                   seedOf(seed, sweep, f),
-                  field.cavity(f),
+                  cavity,
                   field.current(f),
-                  state.fallback[f]));
+                  state.fallback[f],
+                  moved(cavity, state.checkedCavity[f])));
         }
       }
       if (!tasks.isEmpty()) {
@@ -697,7 +705,18 @@ public final class ExpectationPropagation {
               result,
               state.updated[f] ? damping : 0);
       state.updated[f] |= update.status() == UpdateStatus.OK;
-      state.fits[f] = result.fit();
+      // an unchecked Laplace fit keeps the verdict of the factor's last check
+      if (!(result.fit() == FactorResult.Fit.LAPLACE
+          && !task.check()
+          && state.fits[f] == FactorResult.Fit.LAPLACE_MISMATCH)) {
+        state.fits[f] = result.fit();
+      }
+      if (update.status() == UpdateStatus.OK
+          && task.check()
+          && result.fit() == FactorResult.Fit.LAPLACE
+          && laplaceMismatch != LaplaceMismatch.IGNORE) {
+        state.checkedCavity[f] = task.cavity();
+      }
       if (update.status() == UpdateStatus.OK) {
         state.evidenceTerms[f] = update.logEvidenceTerm();
         state.marginalTerms[f] = result.marginalTerms();
@@ -928,6 +947,31 @@ public final class ExpectationPropagation {
             + " would take a variable's global precision below "
             + MIN_PRECISION_RATIO
             + " of its value at the start of the sweep");
+  }
+
+  /**
+   * Whether a cavity has moved away from the one of the factor's last passed Laplace check, so that
+   * its next Laplace fit is to be checked: no check yet, or a variable whose cavity is improper now
+   * or was then, or whose KL divergence from then exceeds {@value #CHECKED_CAVITY_KL}. Flat
+   * cavities (variables whose prior the factor includes) never move.
+   */
+  private static boolean moved(GaussianMessage[] cavity, GaussianMessage[] checked) {
+    if (checked == null) {
+      return true;
+    }
+    for (int k = 0; k < cavity.length; k++) {
+      if (cavity[k].equals(checked[k])) {
+        continue;
+      }
+      if (!cavity[k].isProper() || !checked[k].isProper()) {
+        return true;
+      }
+      double kl = cavity[k].klDivergence(checked[k]);
+      if (!(kl <= CHECKED_CAVITY_KL)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -43,7 +43,7 @@ import org.graphfit.prior.Prior;
  */
 final class LaplaceCheck {
   /** The draws of the first check. */
-  static final int SAMPLES = 200;
+  static final int SAMPLES = 100;
 
   /** The draws of the confirming check. */
   static final int CONFIRMATION_SAMPLES = 800;

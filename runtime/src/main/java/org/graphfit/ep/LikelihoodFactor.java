@@ -32,10 +32,11 @@ import org.graphfit.search.optimize.QuasiNewtonOptimizer;
  *       one) plus the cavity's log normaliser.
  * </ul>
  *
- * <p>Without a sampler, every Laplace fit can be checked against the tilted density by importance
- * sampling ({@link LaplaceCheck}); with {@link LaplaceMismatch#SAMPLE} a fit that fails is replaced
- * by a fit of EP's fallback sampler, and the driver asks for the fallback sampler in every later
- * update of the factor ({@link FactorTask#fallback()}).
+ * <p>Without a sampler, a Laplace fit can be checked against the tilted density by importance
+ * sampling ({@link LaplaceCheck}) when the task asks for it ({@link FactorTask#check()}); with
+ * {@link LaplaceMismatch#SAMPLE} a fit that fails is replaced by a fit of EP's fallback sampler,
+ * and the driver asks for the fallback sampler in every later update of the factor ({@link
+ * FactorTask#fallback()}).
  *
  * <p>A sampled fit also estimates, per variable, the noise of its projection: the expected KL
  * divergence {@code Var(m̂)/2v + Var(v̂)/4v²} of the projected Gaussian from the one an infinite
@@ -256,7 +257,7 @@ final class LikelihoodFactor<T> implements EpFactor {
     }
     FactorResult.Fit fit = FactorResult.Fit.LAPLACE;
     String note = "";
-    if (mismatch != LaplaceMismatch.IGNORE) {
+    if (mismatch != LaplaceMismatch.IGNORE && (task.check() || fallen)) {
       LaplaceCheck.Verdict verdict =
           new LaplaceCheck(problem, priors, ownPrior, task.cavity(), mode, chol, logNormaliser)
               .run(task.seed());

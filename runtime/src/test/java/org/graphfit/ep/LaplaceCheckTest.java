@@ -3,12 +3,14 @@ package org.graphfit.ep;
 import static com.google.common.truth.Truth.assertThat;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
+import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Check;
 import org.graphfit.testing.Gaussian;
@@ -147,12 +149,52 @@ class LaplaceCheckTest {
                     ExpectationPropagation.seedOf(seed, (int) task, 1),
                     new GaussianMessage[] {GaussianMessage.ofMoments(50, sd * sd)},
                     new GaussianMessage[] {GaussianMessage.ofMoments(50, 1)},
-                    false));
+                    false,
+                    true));
         assertThat(result.status()).isEqualTo(UpdateStatus.OK);
         assertThat(result.fit()).isEqualTo(FactorResult.Fit.LAPLACE);
         checks++;
       }
     }
     assertThat(checks).isEqualTo(200);
+  }
+
+  /** The likelihood calls of a Laplace fit of a hierarchical toy, with or without checks. */
+  private static long calls(LaplaceMismatch action, int sweeps) {
+    double[] y = HierarchicalToys.simulate(5, 8, 3, 2, 1);
+    AtomicLong calls = new AtomicLong();
+    HierarchicalToys toy =
+        HierarchicalToys.of(
+            y,
+            1,
+            HierarchicalFactor.gaussian(Prior.gaussian(0, 10), Prior.logUniform(0.1, 10)),
+            i -> {
+              Analysis<Gaussian> measurement = HierarchicalToys.measurement(y[i], 1);
+              return g -> {
+                calls.incrementAndGet();
+                return measurement.logLikelihood(g);
+              };
+            });
+    ExpectationPropagation.builder()
+        .onLaplaceMismatch(action)
+        .maxSweeps(sweeps)
+        .tolerance(Double.MIN_VALUE)
+        .build()
+        .fit(toy.graph);
+    return calls.get();
+  }
+
+  @Test
+  void aFactorWhoseCavityHasSettledIsNotCheckedAgain() {
+    // the fit converges in 14 sweeps; these run on at the fixed point
+    long checkedEarly = calls(LaplaceMismatch.SAMPLE, 20);
+    long checkedLate = calls(LaplaceMismatch.SAMPLE, 40);
+    long uncheckedEarly = calls(LaplaceMismatch.IGNORE, 20);
+    long uncheckedLate = calls(LaplaceMismatch.IGNORE, 40);
+
+    // the first sweeps check every fit (100 draws each) and again as the cavities move, ...
+    assertThat(checkedEarly - uncheckedEarly).isAtLeast(2 * 8 * LaplaceCheck.SAMPLES);
+    // ... once they have settled the sweeps cost what unchecked ones do
+    assertThat(checkedLate - checkedEarly).isEqualTo(uncheckedLate - uncheckedEarly);
   }
 }

@@ -56,6 +56,7 @@ class LocalFactorExecutorTest {
               31L * i,
               new GaussianMessage[] {GaussianMessage.UNIFORM},
               new GaussianMessage[] {GaussianMessage.UNIFORM},
+              false,
               false));
     }
     return tasks;
