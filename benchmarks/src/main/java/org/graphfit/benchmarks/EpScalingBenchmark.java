@@ -15,6 +15,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.graphfit.ep.EpResult;
 import org.graphfit.ep.EpSweep;
 import org.graphfit.ep.ExpectationPropagation;
+import org.graphfit.ep.LaplaceMismatch;
 import org.graphfit.ep.VariableSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,6 +85,14 @@ public final class EpScalingBenchmark implements Callable<Integer> {
           "Write every fit, with a checkpoint per sweep, under this folder (a new subfolder per"
               + " fit); the times then include the writing.")
   private Path output;
+
+  @Option(
+      names = "--laplace-mismatch",
+      defaultValue = "SAMPLE",
+      description =
+          "What EP does with Laplace fits that fail their check: IGNORE (no check), WARN or SAMPLE"
+              + " (default: ${DEFAULT-VALUE}).")
+  private LaplaceMismatch laplaceMismatch;
 
   @Option(
       names = "--all-sweeps",
@@ -156,7 +165,8 @@ public final class EpScalingBenchmark implements Callable<Integer> {
                   .seed(seed)
                   .maxSweeps(maxSweeps)
                   .tolerance(allSweeps ? Double.MIN_VALUE : tolerance)
-                  .noiseFloorConvergence(!allSweeps);
+                  .noiseFloorConvergence(!allSweeps)
+                  .onLaplaceMismatch(laplaceMismatch);
           if (output != null) {
             // a tag per run: each fit writes its own folder instead of loading the last one
             builder.output(output, "ep_scaling").tag(count + "-" + threads.get(t) + "-" + r);

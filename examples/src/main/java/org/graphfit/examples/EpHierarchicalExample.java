@@ -19,11 +19,14 @@ import org.graphfit.search.nested.NestedSettings;
  * {@link HierarchicalExample}'s graph (ten Gaussians whose centres are drawn from a parent Gaussian
  * with fitted mean and scatter) fitted by expectation propagation instead of one joint
  * nested-sampling run: each dataset by nested sampling of its tilted distribution (or, with the
- * argument {@code laplace}, by a Laplace approximation), the parent by quadrature. These datasets
- * have low signal-to-noise: a dataset's likelihood of the centre is broad and far from Gaussian,
- * and the Laplace path, which sees only the curvature at one mode, overstates how well each centre
- * is known and so the scatter. Writes {@code <output>/hierarchical_ep/<identifier>/} with the EP
- * files (a completed fit is loaded, an interrupted one resumes) and {@code ep_convergence.png}.
+ * argument {@code laplace}, by EP's default: a Laplace approximation checked against the tilted
+ * distribution), the parent by quadrature. These datasets have low signal-to-noise: a dataset's
+ * likelihood of the centre is broad and far from Gaussian, so every Laplace fit fails its check and
+ * is refitted by nested sampling (unchecked, the Laplace path overstated how well each centre is
+ * known and so the scatter: 9.67 against the joint fit's 3.54). With nested sampling per factor EP
+ * converges to its samplers' noise floor. Writes {@code <output>/hierarchical_ep/<identifier>/}
+ * with the EP files (a completed fit is loaded, an interrupted one resumes) and {@code
+ * ep_convergence.png}.
  */
 public final class EpHierarchicalExample {
   private static final String DATA = HierarchicalGraph.DATA;
