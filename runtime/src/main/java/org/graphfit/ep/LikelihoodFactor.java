@@ -160,10 +160,15 @@ final class LikelihoodFactor<T> implements EpFactor {
       if (sampled) {
         return sample(task, start, engines, FactorResult.Fit.SAMPLER, "");
       }
+      String fallbackFailure = null;
       if (fallen && cavityProper(task)) {
-        return sample(task, start, fallback, FactorResult.Fit.FALLBACK_SAMPLER, "");
+        FactorResult refit = trySample(task, start, "");
+        if (refit.status() == UpdateStatus.OK) {
+          return refit;
+        }
+        fallbackFailure = refit.message();
       }
-      return laplace(task, start, fallen);
+      return laplace(task, start, fallen, fallbackFailure);
     } catch (RuntimeException e) {
       return FactorResult.failed(
           task,
@@ -200,11 +205,14 @@ final class LikelihoodFactor<T> implements EpFactor {
   }
 
   /**
-   * A Laplace fit, checked unless checks are off; one that fails the check is replaced by the
-   * fallback sampler's fit where that can run. {@code fallen}: the factor already failed a check
-   * but its cavity is improper now, so the sampler cannot run.
+   * A Laplace fit, checked when the task asks for it; one that fails the check is replaced by the
+   * fallback sampler's fit where that can run and succeeds, and is reported as {@link
+   * FactorResult.Fit#LAPLACE_MISMATCH} otherwise. {@code fallen}: the factor already failed a check
+   * but the sampler could not run ({@code fallbackFailure} says why, or the cavity is improper), so
+   * the Laplace fit stands in for it; a sampler that fails never costs the factor its update.
    */
-  private FactorResult laplace(FactorTask task, long start, boolean fallen) {
+  private FactorResult laplace(
+      FactorTask task, long start, boolean fallen, String fallbackFailure) {
     CavityProblem problem =
         new CavityProblem(
             names, priors, ownPrior, task.cavity(), task.current(), true, this::logLikelihood);
@@ -257,31 +265,44 @@ final class LikelihoodFactor<T> implements EpFactor {
     }
     FactorResult.Fit fit = FactorResult.Fit.LAPLACE;
     String note = "";
-    if (mismatch != LaplaceMismatch.IGNORE && (task.check() || fallen)) {
+    if (fallbackFailure != null) {
+      fit = FactorResult.Fit.LAPLACE_MISMATCH;
+      note =
+          "the fallback sampler failed ("
+              + fallbackFailure
+              + "): the Laplace fit, which failed its check before, is used";
+    } else if (mismatch != LaplaceMismatch.IGNORE && (task.check() || fallen)) {
       LaplaceCheck.Verdict verdict =
           new LaplaceCheck(problem, priors, ownPrior, task.cavity(), mode, chol, logNormaliser)
               .run(task.seed());
       if (!verdict.passed()) {
+        String failure = "";
         if (mismatch == LaplaceMismatch.SAMPLE && cavityProper(task)) {
-          return sample(
-              task,
-              start,
-              fallback,
-              FactorResult.Fit.FALLBACK_SAMPLER,
-              verdict.describe() + ": fitted by the fallback sampler");
+          FactorResult sampled =
+              trySample(task, start, verdict.describe() + ": fitted by the fallback sampler");
+          if (sampled.status() == UpdateStatus.OK) {
+            return sampled;
+          }
+          failure = "; the fallback sampler failed: " + sampled.message();
+        } else if (mismatch == LaplaceMismatch.SAMPLE) {
+          failure =
+              "; the fallback sampler cannot run: the cavity of "
+                  + improperName(task)
+                  + " is improper";
         }
         fit = FactorResult.Fit.LAPLACE_MISMATCH;
-        note =
-            verdict.describe()
-                + (mismatch == LaplaceMismatch.SAMPLE
-                    ? "; the fallback sampler cannot run: the cavity of "
-                        + improperName(task)
-                        + " is improper"
-                    : "");
+        note = verdict.describe() + failure;
+      } else {
+        note = verdict.skipped();
       }
     }
     if (fallen && fit == FactorResult.Fit.LAPLACE) {
-      note = "the cavity of " + improperName(task) + " is improper: Laplace instead of the sampler";
+      note =
+          ExpectationPropagation.notes(
+              note,
+              "the cavity of "
+                  + improperName(task)
+                  + " is improper: Laplace instead of the sampler");
     }
     return new FactorResult(
         task.factor(),
@@ -293,6 +314,20 @@ final class LikelihoodFactor<T> implements EpFactor {
         fit,
         note,
         PriorFactor.seconds(start));
+  }
+
+  /** The fallback sampler's fit, its throwing reported as a failed result. */
+  private FactorResult trySample(FactorTask task, long start, String checkNote) {
+    try {
+      return sample(task, start, fallback, FactorResult.Fit.FALLBACK_SAMPLER, checkNote);
+    } catch (RuntimeException e) {
+      return FactorResult.failed(
+          task,
+          UpdateStatus.FAILED,
+          FactorResult.Fit.FALLBACK_SAMPLER,
+          "the fit threw " + e,
+          PriorFactor.seconds(start));
+    }
   }
 
   private FactorResult sample(
