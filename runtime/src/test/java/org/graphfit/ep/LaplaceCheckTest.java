@@ -3,6 +3,7 @@ package org.graphfit.ep;
 import static com.google.common.truth.Truth.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -13,6 +14,11 @@ import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Check;
+import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.SearchEngine;
+import org.graphfit.search.SearchProblem;
+import org.graphfit.search.SearchRun;
+import org.graphfit.search.TaskRunner;
 import org.graphfit.testing.Gaussian;
 import org.graphfit.testing.GaussianModel;
 import org.graphfit.testing.ValueModel;
@@ -196,5 +202,55 @@ class LaplaceCheckTest {
     assertThat(checkedEarly - uncheckedEarly).isAtLeast(2 * 8 * LaplaceCheck.SAMPLES);
     // ... once they have settled the sweeps cost what unchecked ones do
     assertThat(checkedLate - checkedEarly).isEqualTo(uncheckedLate - uncheckedEarly);
+  }
+
+  /** A sampler that always fails. */
+  private static final class BrokenSampler implements SearchEngine {
+    @Override
+    public String name() {
+      return "Broken";
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+      return Map.of();
+    }
+
+    @Override
+    public SearchEngine withSeed(long seed) {
+      return this;
+    }
+
+    @Override
+    public SearchRun run(SearchProblem problem, TaskRunner runner, CheckpointStore checkpoints) {
+      throw new IllegalStateException("no point above the likelihood constraint");
+    }
+  }
+
+  @Test
+  void aFallbackSamplerThatFailsLeavesTheLaplaceFitReportedInsteadOfExcludingTheFactor() {
+    ValueModel shared = new ValueModel(Prior.gaussian(0, 3));
+    FactorGraph graph = new FactorGraph();
+    graph.add(AnalysisFactor.of(shared, BIMODAL).named("bimodal"));
+    graph.add(AnalysisFactor.of(shared, MILD).named("mild"));
+
+    EpResult result =
+        ExpectationPropagation.builder()
+            .maxFailures(2)
+            .laplaceFallback(s -> new BrokenSampler())
+            .build()
+            .fit(graph);
+
+    assertThat(result.excludedFactors()).isEmpty();
+    assertThat(result.converged()).isTrue();
+    assertThat(result.fits().get("bimodal")).isEqualTo(FactorResult.Fit.LAPLACE_MISMATCH);
+    assertThat(result.concerns().get(0).check()).isEqualTo(Check.LAPLACE_MISMATCH);
+    assertThat(
+            result.history().stream()
+                .filter(u -> u.factor().equals("bimodal") && u.sweep() == 1)
+                .findFirst()
+                .orElseThrow()
+                .message())
+        .contains("the fallback sampler failed: the fit threw java.lang.IllegalStateException");
   }
 }
