@@ -24,14 +24,19 @@ import org.graphfit.prior.Prior;
 final class HierarchicalSimulation {
   static final double PARENT_MEAN = 50;
   static final double SCATTER = 10;
-  private static final int PIXELS = 100;
-  private static final double NOISE = 0.5;
+  static final int PIXELS = 100;
+  static final double NOISE = 0.5;
   private static final double NORMALIZATION = 60;
   private static final double WIDTH = 10;
 
   final FactorGraph graph = new FactorGraph();
   final HierarchicalFactor hierarchy =
       HierarchicalFactor.gaussian(Prior.gaussian(50, 30), Prior.logUniform(0.1, 50));
+
+  /**
+   * Each simulated dataset's pixel values, dropped ones included; the noise sd is {@link #NOISE}.
+   */
+  final java.util.List<double[]> data = new java.util.ArrayList<>();
 
   private HierarchicalSimulation() {}
 
@@ -71,32 +76,48 @@ final class HierarchicalSimulation {
         noise[x] = NOISE;
         data[x] = truth.profile(x) + NOISE * gaussian.sample();
       }
+      simulation.data.add(data);
       Fault fault = faults.apply(i);
       if (fault == Fault.DROPPED) {
         continue;
       }
-      GaussianModel model =
-          GaussianModel.withDefaults().centre(Prior.gaussian(50, 50)).sigma(WIDTH);
-      if (freeNormalization) {
-        model.normalization(Prior.logGaussian(Math.log(NORMALIZATION), 1));
-      } else {
-        model.normalization(NORMALIZATION);
-      }
-      String name = "dataset_" + i;
-      Analysis<Gaussian> analysis =
-          switch (fault) {
-            case THROWS ->
-                g -> {
-                  throw new IllegalStateException("injected fault in " + name);
-                };
-            case NAN -> g -> Double.NaN;
-            default -> new ProfileAnalysis<>(Dataset1D.of(data, noise));
-          };
-      simulation.graph.add(AnalysisFactor.of(model, analysis).named(name));
-      simulation.hierarchy.draw(model.centre());
+      AnalysisFactor<Gaussian> factor = dataset(i, data, noise, freeNormalization, fault);
+      simulation.graph.add(factor);
+      simulation.hierarchy.draw(((GaussianModel) factor.model()).centre());
     }
     simulation.graph.add(simulation.hierarchy);
     return simulation;
+  }
+
+  /**
+   * The analysis factor of one dataset, as the graph holds it.
+   *
+   * @param i the dataset's index
+   * @param data its pixel values
+   * @param noise its noise sd per pixel
+   * @param freeNormalization whether its normalization is fitted
+   * @param fault what is wrong with its likelihood
+   * @return the factor, named {@code dataset_<i>}
+   */
+  static AnalysisFactor<Gaussian> dataset(
+      int i, double[] data, double[] noise, boolean freeNormalization, Fault fault) {
+    GaussianModel model = GaussianModel.withDefaults().centre(Prior.gaussian(50, 50)).sigma(WIDTH);
+    if (freeNormalization) {
+      model.normalization(Prior.logGaussian(Math.log(NORMALIZATION), 1));
+    } else {
+      model.normalization(NORMALIZATION);
+    }
+    String name = "dataset_" + i;
+    Analysis<Gaussian> analysis =
+        switch (fault) {
+          case THROWS ->
+              g -> {
+                throw new IllegalStateException("injected fault in " + name);
+              };
+          case NAN -> g -> Double.NaN;
+          default -> new ProfileAnalysis<>(Dataset1D.of(data, noise));
+        };
+    return AnalysisFactor.of(model, analysis).named(name);
   }
 
   /** What is wrong with a dataset's likelihood. */

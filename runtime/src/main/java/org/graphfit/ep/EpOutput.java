@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -41,34 +42,50 @@ public final class EpOutput {
    * @throws UncheckedIOException if a file cannot be written
    */
   public static void write(Path folder, EpResult result) {
-    AtomicFiles.write(folder.resolve("graph.txt"), result.graph().info());
-    AtomicFiles.write(
-        folder.resolve("ep_history.csv"),
-        out -> {
-          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          StringBuilder row = new StringBuilder(HISTORY_HEADER);
-          writer.append(row);
-          IOException[] failure = new IOException[1];
-          result.forEachUpdate(
-              update -> {
-                if (failure[0] == null) {
-                  row.setLength(0);
-                  appendRow(row, update);
-                  try {
-                    writer.append(row);
-                  } catch (IOException e) {
-                    failure[0] = e;
-                  }
-                }
-              });
-          if (failure[0] != null) {
-            throw failure[0];
+    files(result).forEach((name, content) -> AtomicFiles.write(folder.resolve(name), content));
+  }
+
+  /**
+   * The files' names and contents, in the order they are written; {@code ep_history.csv} is
+   * streamed from the result's history when it is written.
+   */
+  static Map<String, AtomicFiles.Content> files(EpResult result) {
+    Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
+    files.put("graph.txt", utf8(result.graph().info()));
+    files.put("ep_history.csv", out -> writeHistoryCsv(out, result));
+    files.put("ep_sweeps.csv", utf8(sweepsCsv(result.sweeps())));
+    files.put("mean_field.txt", utf8(text(result)));
+    files.put("mean_field.json", utf8(json(result)));
+    return files;
+  }
+
+  private static AtomicFiles.Content utf8(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return out -> out.write(bytes);
+  }
+
+  /** Writes the history CSV one update at a time, never holding the history. */
+  private static void writeHistoryCsv(OutputStream out, EpResult result) throws IOException {
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    StringBuilder row = new StringBuilder(HISTORY_HEADER);
+    writer.append(row);
+    IOException[] failure = new IOException[1];
+    result.forEachUpdate(
+        update -> {
+          if (failure[0] == null) {
+            row.setLength(0);
+            appendRow(row, update);
+            try {
+              writer.append(row);
+            } catch (IOException e) {
+              failure[0] = e;
+            }
           }
-          writer.flush();
         });
-    AtomicFiles.write(folder.resolve("ep_sweeps.csv"), sweepsCsv(result.sweeps()));
-    AtomicFiles.write(folder.resolve("mean_field.txt"), text(result));
-    AtomicFiles.write(folder.resolve("mean_field.json"), json(result));
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    writer.flush();
   }
 
   /**

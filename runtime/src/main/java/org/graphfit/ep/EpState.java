@@ -4,15 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Everything the EP loop carries from one sweep to the next, and its byte format (the checkpoint
@@ -28,7 +25,7 @@ import java.util.function.Consumer;
  * sweep, factor)}. The full history is not held: it goes to a {@link MemoryHistory} or the fit's
  * history file after every sweep.
  *
- * <p>Format version 5, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
+ * <p>Format version 6, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
  * output identifier (string), factor count, variable count, sweeps done, convergence ordinal,
  * seconds; per factor its scope length, then per variable the message's precision and shift, the
  * status ordinal (-1 for none yet), evidence term, updated flag, failures since the last success,
@@ -36,15 +33,16 @@ import java.util.function.Consumer;
  * precision and shift of each cavity message of its last passed Laplace check, a flag and, if set,
  * the relative variance noise of each projected variance, and marginal terms (count or -1 for none,
  * then per variable the point count or -1, the message's precision and shift, the correction's
- * lower and upper ends and log values); the history's number of updates and the byte length of the
- * prefix of the history file holding them ({@link #encode(List)}); the sweeps (count, then sweep,
+ * lower and upper ends and log values); per variable the noise its approximation inherited in the
+ * last sweep; the history's number of updates, the byte length of the prefix of the history file
+ * holding them and that prefix's SHA-256 (see {@link HistoryFile}); the sweeps (count, then sweep,
  * KL, largest KL, residual, noise floor, failing count, factor seconds, seconds). A string is its
  * UTF-8 byte count and bytes. Keeping the history out of the state makes its size independent of
  * the sweeps done.
  */
 final class EpState {
   private static final int MAGIC = 0x47464550; // "GFEP"
-  private static final int VERSION = 5;
+  private static final int VERSION = 6;
   private static final UpdateStatus[] STATUSES = UpdateStatus.values();
   private static final int MAX_UPDATE_STRING = 1 << 24;
   private static final FactorResult.Fit[] FITS = FactorResult.Fit.values();
@@ -107,13 +105,14 @@ final class EpState {
   HistoryReference history;
 
   /**
-   * Where a state's history is: its number of updates and the byte length of the prefix of the
-   * history file holding them.
+   * Where a state's history is: its number of updates, the byte length of the prefix of the history
+   * file holding them and the prefix's SHA-256.
    *
    * @param count the number of updates
    * @param bytes the length of the prefix
+   * @param sha256 the prefix's digest, 32 bytes
    */
-  record HistoryReference(long count, long bytes) {}
+  record HistoryReference(long count, long bytes, byte[] sha256) {}
 
   private EpState(List<EpFactor> factors, int variables) {
     List<List<Integer>> scopes = new ArrayList<>();
@@ -273,6 +272,7 @@ final class EpState {
       }
       out.writeLong(history.count());
       out.writeLong(history.bytes());
+      out.write(history.sha256());
       out.writeInt(sweeps.size());
       for (EpSweep sweep : sweeps) {
         out.writeInt(sweep.sweep());
@@ -372,7 +372,9 @@ final class EpState {
       if (count < 0 || length < 0) {
         throw new IOException("a negative history length");
       }
-      state.history = new HistoryReference(count, length);
+      byte[] sha256 = new byte[32];
+      in.readFully(sha256);
+      state.history = new HistoryReference(count, length, sha256);
       int sweeps = count(in, 8);
       for (int i = 0; i < sweeps; i++) {
         state.sweeps.add(
@@ -416,28 +418,26 @@ final class EpState {
   }
 
   /**
-   * Reads {@code count} updates of {@link #encode(List)} from a stream, one at a time, and checks
-   * that the stream ends there.
+   * Decodes the updates of {@link #encode(List)}.
    *
-   * @param in the stream, exactly {@code count} encoded updates
+   * @param bytes the bytes, exactly {@code count} encoded updates
    * @param count the number of updates
-   * @param action receives each update
-   * @throws IllegalStateException if the stream does not hold exactly that many updates
+   * @return the updates
+   * @throws IllegalStateException if the bytes do not hold exactly that many updates
    */
-  static void decode(InputStream in, long count, Consumer<EpUpdate> action) {
-    try {
-      DataInputStream data = new DataInputStream(in);
-      for (long i = 0; i < count; i++) {
-        action.accept(readUpdate(data));
+  static List<EpUpdate> decode(byte[] bytes, int count) {
+    List<EpUpdate> updates = new ArrayList<>();
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      for (int i = 0; i < count; i++) {
+        updates.add(readUpdate(in));
       }
-      if (data.read() != -1) {
+      if (in.read() != -1) {
         throw new IOException("it holds more than the " + count + " updates expected");
       }
-    } catch (EOFException e) {
-      throw new IllegalStateException("it is truncated: it ends before " + count + " updates", e);
     } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw new IllegalStateException("it is corrupt (" + e + ")", e);
+      throw new IllegalStateException("it is truncated or corrupt (" + e + ")", e);
     }
+    return updates;
   }
 
   private static void writeUpdate(DataOutputStream out, EpUpdate update) throws IOException {

@@ -30,6 +30,9 @@
  * org.graphfit.ep.EpResult#concerns()}, with {@code org.graphfit.search.Check}) and keep their
  * history on disk or within a memory budget.
  *
+ * <p>A sweep's updates run on a {@link org.graphfit.ep.FactorExecutor}: local threads, or other
+ * JVMs, which rebuild analysis factors from their {@link org.graphfit.ep.PortableFactor} form.
+ *
  * <p>Start with {@link org.graphfit.ep.ExpectationPropagation}; {@code docs/ep.md} describes the
  * algorithm. This package depends on {@code prior}, {@code model}, {@code analysis}, {@code graph},
  * {@code search} (with {@code search.optimize} for the Laplace path and {@code search.nested} for

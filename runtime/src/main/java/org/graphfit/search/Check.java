@@ -22,6 +22,16 @@ public enum Check {
    */
   LAPLACE,
   /**
+   * MCMC chains started apart disagree: the rank-normalised split R-hat of a parameter is above its
+   * limit, so the chains have not mixed or are stuck in different modes.
+   */
+  R_HAT,
+  /**
+   * Too few effective samples: the bulk or tail effective sample size of a parameter is below its
+   * minimum, so Monte Carlo errors of means or of credible intervals are large.
+   */
+  EFFECTIVE_SAMPLE_SIZE,
+  /**
    * Expectation propagation converged only to the noise floor of its sampled factors, and that
    * floor is so high that the reported Gaussians move by a sizeable fraction of their sd from one
    * sweep to the next.

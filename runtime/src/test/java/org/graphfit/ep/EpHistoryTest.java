@@ -89,17 +89,32 @@ class EpHistoryTest {
     assertThat(Files.readAllLines(folder.resolve("ep_history.csv")))
         .hasSize(1 + memory.history().size());
 
-    // the loaded result reads the file when asked: a damaged file is reported then, by name
+    // the history is listed in the manifest: a damaged file is refused when the fit is loaded
     Path history = folder.resolve("files/history.bin");
     byte[] bytes = Files.readAllBytes(history);
     Files.write(history, Arrays.copyOf(bytes, bytes.length - 5));
-    EpResult damaged = ep.fit(graph());
-    assertThat(assertThrows(IllegalStateException.class, damaged::history))
+    assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
         .hasMessageThat()
-        .contains("history.bin cannot be used: the fit expects its first " + bytes.length);
+        .contains(
+            history + " has " + (bytes.length - 5) + " bytes but the fit wrote " + bytes.length);
+
+    // a loaded result reads the file when asked, checking its records and digest: damage done
+    // after loading is reported then, by name
+    Files.write(history, bytes);
+    EpResult held = ep.fit(graph());
+    Files.write(history, Arrays.copyOf(bytes, bytes.length - 5));
+    assertThat(assertThrows(IllegalStateException.class, held::history))
+        .hasMessageThat()
+        .contains(history + " cannot be used: the fit owns its first " + bytes.length + " bytes");
+    byte[] flipped = bytes.clone();
+    flipped[bytes.length / 2] ^= 0x40;
+    Files.write(history, flipped);
+    assertThat(assertThrows(IllegalStateException.class, held::history))
+        .hasMessageThat()
+        .contains("fails its checksum");
     Files.delete(history);
-    assertThat(assertThrows(IllegalStateException.class, damaged::history))
+    assertThat(assertThrows(IllegalStateException.class, held::history))
         .hasMessageThat()
-        .contains("but it is missing");
+        .contains(history + " cannot be used: it is missing");
   }
 }
