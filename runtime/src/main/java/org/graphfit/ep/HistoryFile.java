@@ -49,12 +49,7 @@ final class HistoryFile {
    * prefix appended so far.
    */
   EpState.HistoryReference reference() {
-    return new EpState.HistoryReference(count, length, digestSoFar());
-  }
-
-  /** The SHA-256 of the prefix appended so far. */
-  byte[] digestSoFar() {
-    return copy(prefixDigest).digest();
+    return new EpState.HistoryReference(count, length, copy(prefixDigest).digest());
   }
 
   private static MessageDigest copy(MessageDigest digest) {

@@ -68,7 +68,8 @@ public final class AtomicFiles {
 
   /**
    * Replaces {@code file} atomically with content written to a stream, creating parent folders: for
-   * content too large to hold in memory at once.
+   * content too large to hold in memory at once. The listener is told {@link
+   * WriteListener.Stage#PARTLY_WRITTEN} once the whole content is in the temporary file.
    *
    * @param file the target
    * @param content writes the complete content
