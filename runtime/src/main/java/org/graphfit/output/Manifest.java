@@ -242,7 +242,8 @@ final class Manifest {
     }
   }
 
-  private static MessageDigest newDigest() {
+  /** A new SHA-256 digest. */
+  static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
