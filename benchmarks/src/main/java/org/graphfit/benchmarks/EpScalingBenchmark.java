@@ -3,6 +3,7 @@ package org.graphfit.benchmarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +13,10 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.graphfit.ep.EpResult;
-import org.graphfit.ep.EpUpdate;
+import org.graphfit.ep.EpSweep;
 import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.ep.FactorOutput;
+import org.graphfit.ep.LaplaceMismatch;
 import org.graphfit.ep.VariableSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,8 +31,12 @@ import picocli.CommandLine.Option;
  * fitted R times, in turns over the thread counts, and the median time is reported (all fits give
  * the same result). Times are the wall time of the whole {@code fit} call; with {@code --output
  * DIR} each fit also writes its output folder and checkpoints, so the times include them, and
- * {@code --factor-output NONE,RESULTS} compares fits without and with per-factor folders (in turns,
- * each configuration a row).
+ * {@code --factor-output NONE,RESULTS} and {@code --reports false,true} compare fits without and
+ * with per-factor folders and reports (in turns, each configuration a row). With {@code --heap}
+ * each row also gives the live heap after the last fit of its configuration, with its result still
+ * referenced (after garbage collection): comparing two {@code --max-sweeps} with {@code
+ * --all-sweeps} (every fit runs all its sweeps) gives the heap per sweep. JVM options such as
+ * {@code -Xmx600m} go in {@code JAVA_OPTS} ({@code benchmarks/run} passes them on).
  */
 @Command(
     name = "ep-scaling-benchmark",
@@ -86,10 +92,10 @@ public final class EpScalingBenchmark implements Callable<Integer> {
   @Option(
       names = "--factor-output",
       split = ",",
-      defaultValue = "RESULTS",
+      defaultValue = "AUTO",
       description =
           "With --output, what each fit writes per analysis factor: NONE, RESULTS,"
-              + " RESULTS_AND_HOOKS (default: ${DEFAULT-VALUE}).")
+              + " RESULTS_AND_HOOKS, AUTO (default: ${DEFAULT-VALUE}).")
   private List<FactorOutput> factorOutputs;
 
   @Option(
@@ -98,8 +104,30 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       defaultValue = "true",
       description =
           "With --output, whether each fit writes report.html (module plot is on the class path),"
-              + " e.g. true,false to compare (default: ${DEFAULT-VALUE}).")
+              + " e.g. false,true to compare (default: ${DEFAULT-VALUE}).")
   private List<Boolean> reports;
+
+  @Option(
+      names = "--laplace-mismatch",
+      defaultValue = "SAMPLE",
+      description =
+          "What EP does with Laplace fits that fail their check: IGNORE (no check), WARN or SAMPLE"
+              + " (default: ${DEFAULT-VALUE}).")
+  private LaplaceMismatch laplaceMismatch;
+
+  @Option(
+      names = "--all-sweeps",
+      description =
+          "Run every one of --max-sweeps sweeps: no tolerance, no noise floor (to measure the cost"
+              + " and heap per sweep).")
+  private boolean allSweeps;
+
+  @Option(
+      names = "--heap",
+      description =
+          "Report the live heap (MB, after garbage collection) after each configuration's last"
+              + " fit, its result still held.")
+  private boolean heap;
 
   @Option(names = "--json", description = "Print one JSON object per run instead of the table.")
   private boolean json;
@@ -124,10 +152,10 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%8s %7s %24s %7s %6s %9s %10s %8s %9s %10s %9s %9s%n",
+          "%8s %7s %24s %7s %6s %9s %10s %8s %9s %10s %9s %9s" + (heap ? " %8s" : "") + "%n",
           "datasets",
           "build s",
-          "factor output",
+          "written",
           "threads",
           "sweeps",
           "seconds",
@@ -136,7 +164,8 @@ public final class EpScalingBenchmark implements Callable<Integer> {
           "converged",
           "globalMean",
           "globalSd",
-          "failing");
+          "failing",
+          "liveMB");
     }
     // Warm-up so that the first measured run does not pay for class loading and JIT compilation.
     ExpectationPropagation.builder()
@@ -147,32 +176,40 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       long buildStart = System.nanoTime();
       HierarchicalSimulation simulation = HierarchicalSimulation.of(seed, count, true);
       double build = (System.nanoTime() - buildStart) / 1e9;
+      // configurations: reports, then factor output, then threads, the last varying fastest
       int perReport = factorOutputs.size() * threads.size();
       int configurations = reports.size() * perReport;
       EpResult[] results = new EpResult[configurations];
       double[][] seconds = new double[configurations][repeats];
+      double[] liveMegabytes = new double[configurations];
       for (int r = 0; r < repeats; r++) {
         for (int c = 0; c < configurations; c++) {
-          boolean report = reports.get(c / perReport);
+          int t = c % threads.size();
           FactorOutput factorOutput = factorOutputs.get(c % perReport / threads.size());
-          int threadCount = threads.get(c % threads.size());
+          boolean report = reports.get(c / perReport);
           ExpectationPropagation.Builder builder =
               ExpectationPropagation.builder()
-                  .threads(threadCount)
+                  .threads(threads.get(t))
                   .seed(seed)
                   .maxSweeps(maxSweeps)
-                  .tolerance(tolerance)
+                  .tolerance(allSweeps ? Double.MIN_VALUE : tolerance)
+                  .noiseFloorConvergence(!allSweeps)
+                  .onLaplaceMismatch(laplaceMismatch)
                   .factorOutput(factorOutput)
                   .report(report);
           if (output != null) {
             // a tag per run: each fit writes its own folder instead of loading the last one
             builder
                 .output(output, "ep_scaling")
-                .tag(count + "-" + factorOutput + "-" + report + "-" + threadCount + "-" + r);
+                .tag(count + "-" + factorOutput + "-" + report + "-" + threads.get(t) + "-" + r);
           }
+          results[c] = null; // the previous result must not count towards the heap
           long start = System.nanoTime();
           results[c] = builder.build().fit(simulation.graph);
           seconds[c][r] = (System.nanoTime() - start) / 1e9;
+          if (heap) {
+            liveMegabytes[c] = liveMegabytes();
+          }
         }
       }
       double baseline = new Median().evaluate(seconds[0]);
@@ -190,7 +227,8 @@ public final class EpScalingBenchmark implements Callable<Integer> {
             threads.get(c % threads.size()),
             results[c],
             new Median().evaluate(seconds[c]),
-            baseline);
+            baseline,
+            liveMegabytes[c]);
       }
     }
     return 0;
@@ -202,18 +240,19 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       HierarchicalSimulation simulation,
       int count,
       double build,
-      String factorOutput,
+      String written,
       int threadCount,
       EpResult result,
       double seconds,
-      double baseline)
+      double baseline,
+      double liveMegabytes)
       throws JsonProcessingException {
     VariableSummary mean = result.summary(simulation.hierarchy.hyperParameter("mean"));
     VariableSummary scatter = result.summary(simulation.hierarchy.hyperParameter("sigma"));
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("datasets", count);
     row.put("buildSeconds", build);
-    row.put("factorOutput", factorOutput);
+    row.put("written", written);
     row.put("threads", threadCount);
     row.put("sweeps", result.sweepCount());
     row.put("seconds", seconds);
@@ -226,9 +265,14 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     row.put("scatterMean", scatter.mean());
     row.put("scatterSd", scatter.sd());
     row.put("failingFactors", result.failingFactors().size());
+    row.put("convergence", result.convergence().name());
+    row.put("fallbackFactors", result.fallbackFactors().size());
     row.put(
         "factorSecondsPerSweep",
-        result.history().stream().mapToDouble(EpUpdate::seconds).sum() / result.sweepCount());
+        result.sweeps().stream().mapToDouble(EpSweep::factorSeconds).sum() / result.sweepCount());
+    if (heap) {
+      row.put("liveMegabytes", liveMegabytes);
+    }
     Map<String, Long> statuses = new TreeMap<>();
     result.statuses().values().forEach(status -> statuses.merge(status.name(), 1L, Long::sum));
     row.put("lastStatuses", statuses);
@@ -237,10 +281,12 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     } else {
       out.printf(
           Locale.ROOT,
-          "%8d %7.2f %24s %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d%n",
+          "%8d %7.2f %24s %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d"
+              + (heap ? " %8.1f" : "")
+              + "%n",
           count,
           build,
-          factorOutput,
+          written,
           threadCount,
           result.sweepCount(),
           seconds,
@@ -249,8 +295,17 @@ public final class EpScalingBenchmark implements Callable<Integer> {
           result.converged(),
           mean.mean(),
           mean.sd(),
-          result.failingFactors().size());
+          result.failingFactors().size(),
+          liveMegabytes);
     }
     out.flush();
+  }
+
+  /** The heap in use after garbage collection, in MB. */
+  private static double liveMegabytes() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
   }
 }

@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.graphfit.analysis.FitPaths;
 import org.graphfit.ep.EpResult;
 import org.graphfit.ep.EpSweep;
-import org.graphfit.ep.EpUpdate;
 import org.graphfit.ep.VariableSummary;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.GraphResult;
@@ -277,7 +276,9 @@ public final class Report {
     facts.put("method", "expectation propagation");
     facts.put("converged", result.converged() ? "yes" : "no");
     facts.put("sweeps", Integer.toString(result.sweepCount()));
-    facts.put("factor updates", String.format(Locale.ROOT, "%,d", result.history().size()));
+    long[] updates = {result.historyDropped()};
+    result.forEachUpdate(update -> updates[0]++);
+    facts.put("factor updates", String.format(Locale.ROOT, "%,d", updates[0]));
     facts.put("free parameters", Integer.toString(layout.priorCount()));
     if (!result.sweeps().isEmpty()) {
       EpSweep last = result.sweeps().get(result.sweeps().size() - 1);
@@ -362,11 +363,13 @@ public final class Report {
 
   private static String lastMessages(EpResult result) {
     Map<String, String> messages = new LinkedHashMap<>();
-    for (EpUpdate update : result.history()) {
-      if (result.failingFactors().contains(update.factor()) && !update.message().isEmpty()) {
-        messages.put(update.factor(), update.message());
-      }
-    }
+    List<String> failing = result.failingFactors();
+    result.forEachUpdate(
+        update -> {
+          if (failing.contains(update.factor()) && !update.message().isEmpty()) {
+            messages.put(update.factor(), update.message());
+          }
+        });
     if (messages.isEmpty()) {
       return "";
     }
