@@ -100,6 +100,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--reports",
+      arity = "1",
       split = ",",
       defaultValue = "true",
       description =
