@@ -319,7 +319,11 @@ public final class Report {
     List<List<String>> rows = new ArrayList<>();
     List<VariableSummary> summaries = result.summaries();
     int count = Math.min(summaries.size(), MOST_ROWS);
-    for (int v = 0; v < count; v++) {
+    // the hyper-parameters and shared parameters first: in a large graph they would be cut off
+    List<Integer> order =
+        CornerPlot.globalsFirst(layout.freeParameterPaths(), graph.globalParameters());
+    for (int k = 0; k < count; k++) {
+      int v = order.get(k);
       VariableSummary summary = summaries.get(v);
       rows.add(
           List.of(
