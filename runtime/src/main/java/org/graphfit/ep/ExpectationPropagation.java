@@ -1198,7 +1198,7 @@ public final class ExpectationPropagation {
     /**
      * What a fit with an output folder writes for each analysis factor in {@code factors/<name>/}
      * (default {@link FactorOutput#AUTO}: results up to {@value FactorOutput#AUTO_MOST_FACTORS}
-     * factors). It does not enter the output identifier: a completed fit is loaded as it was
+     * analysis factors). It does not enter the output identifier: a completed fit is loaded as it was
      * written.
      *
      * @param output what to write
