@@ -433,9 +433,10 @@ public final class ExpectationPropagation {
         quadraturePrior[prior.variables().get(0)] = true;
       }
     }
-    try (FactorExecutor executor = executors.apply(List.copyOf(factors))) {
+    try (FactorExecutor executor = executors.apply(List.copyOf(factors));
+        EpProgress progress = EpProgress.start(maxSweeps, tolerance)) {
       for (int sweep = state.sweepCount() + 1; sweep <= maxSweeps && !state.converged; sweep++) {
-        sweep(state, factors, blocks, quadraturePrior, executor, sweep);
+        sweep(state, factors, blocks, quadraturePrior, executor, sweep, progress);
         if (folder != null) {
           folder.saveCheckpoint(state, state.earlierSeconds + PriorFactor.seconds(start));
         }
@@ -458,11 +459,13 @@ public final class ExpectationPropagation {
       List<List<Integer>> blocks,
       boolean[] quadraturePrior,
       FactorExecutor executor,
-      int sweep) {
+      int sweep,
+      EpProgress progress) {
     long sweepStart = System.nanoTime();
     MeanField field = state.field;
+    progress.sweep(sweep, state.statuses);
     SweepResults results =
-        new SweepResults(state, factors, quadraturePrior, sweep, executor.getClass());
+        new SweepResults(state, factors, quadraturePrior, sweep, executor.getClass(), progress);
     for (List<Integer> block : blocks) {
       List<FactorTask> tasks = new ArrayList<>(block.size());
       for (int f : block) {
@@ -487,6 +490,7 @@ public final class ExpectationPropagation {
     }
     state.sweeps.add(
         new EpSweep(sweep, sum, max, results.failing, PriorFactor.seconds(sweepStart)));
+    progress.swept(max);
     state.converged = results.failing == 0 && max < tolerance;
   }
 
@@ -500,6 +504,7 @@ public final class ExpectationPropagation {
     private final boolean[] quadraturePrior;
     private final int sweep;
     private final String executorName;
+    private final EpProgress progress;
 
     /** The global approximation at the start of the sweep. */
     final List<GaussianMessage> before;
@@ -515,8 +520,10 @@ public final class ExpectationPropagation {
         List<EpFactor> factors,
         boolean[] quadraturePrior,
         int sweep,
-        Class<?> executorClass) {
+        Class<?> executorClass,
+        EpProgress progress) {
       this.state = state;
+      this.progress = progress;
       this.factors = factors;
       this.quadraturePrior = quadraturePrior;
       this.sweep = sweep;
@@ -597,6 +604,7 @@ public final class ExpectationPropagation {
       }
       failing += update.status().isFailing() ? 1 : 0;
       state.history.add(update);
+      progress.updated(update.kl());
     }
   }
 

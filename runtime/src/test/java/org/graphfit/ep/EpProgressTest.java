@@ -1,0 +1,36 @@
+package org.graphfit.ep;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import org.graphfit.log.Progress;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The progress line of an EP fit: the sweep, its factors done, the largest changes. */
+class EpProgressTest {
+  @BeforeAll
+  static void quiet() {
+    Progress.display(Progress.Display.OFF);
+  }
+
+  @Test
+  void sweepShowsFactorsDoneOfThoseNotExcluded() {
+    try (EpProgress progress = EpProgress.start(50, 0.01)) {
+      assertThat(progress.line()).isEqualTo("EP: starting");
+      progress.sweep(
+          2, new UpdateStatus[] {UpdateStatus.OK, UpdateStatus.EXCLUDED, UpdateStatus.OK});
+      assertThat(progress.line())
+          .isEqualTo(
+              "EP: sweep 2 of at most 50, factors 0/2, largest update KL -, last sweep's largest"
+                  + " change - (stop below 0.0100)");
+      progress.updated(0.25);
+      progress.updated(Double.NaN);
+      progress.swept(0.125);
+      assertThat(progress.line())
+          .contains("factors 2/2, largest update KL 0.250, last sweep's" + " largest change 0.125");
+      progress.sweep(3, new UpdateStatus[] {UpdateStatus.OK});
+      assertThat(progress.line())
+          .contains("sweep 3 of at most 50, factors 0/1, largest update KL -");
+    }
+  }
+}
