@@ -11,7 +11,9 @@ package org.graphfit.ep;
  * @param logEvidenceTerm the factor's term {@code log Z_f + A(cavity) - A(projection)} of the EP
  *     evidence, NaN when unknown
  * @param seconds the wall time of the factor's fit
- * @param message what went wrong, or empty
+ * @param message for a failed update, what went wrong; for an applied one, its notes joined by
+ *     semicolons (the factor's own fit's message, a shortened step, clipped precisions, an
+ *     exclusion), or empty
  */
 public record EpUpdate(
     int sweep,
