@@ -78,8 +78,8 @@ final class EpProgress implements AutoCloseable {
     double change = p.get(LAST_CHANGE);
     return String.format(
         Locale.ROOT,
-        "sweep %.0f of at most %d, factors %.0f/%.0f, largest update KL %s, last sweep's largest"
-            + " change %s (stop below %.3g)",
+        "sweep %.0f/%d, factors %.0f/%.0f, largest update KL %s, last sweep's change %s (stop"
+            + " < %.3g)",
         sweep,
         maxSweeps,
         p.get(DONE),

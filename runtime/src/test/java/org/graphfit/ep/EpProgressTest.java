@@ -21,16 +21,15 @@ class EpProgressTest {
           2, new UpdateStatus[] {UpdateStatus.OK, UpdateStatus.EXCLUDED, UpdateStatus.OK});
       assertThat(progress.line())
           .isEqualTo(
-              "EP: sweep 2 of at most 50, factors 0/2, largest update KL -, last sweep's largest"
-                  + " change - (stop below 0.0100)");
+              "EP: sweep 2/50, factors 0/2, largest update KL -, last sweep's change - (stop <"
+                  + " 0.0100)");
       progress.updated(0.25);
       progress.updated(Double.NaN);
       progress.swept(0.125);
       assertThat(progress.line())
-          .contains("factors 2/2, largest update KL 0.250, last sweep's" + " largest change 0.125");
+          .contains("factors 2/2, largest update KL 0.250, last sweep's change 0.125");
       progress.sweep(3, new UpdateStatus[] {UpdateStatus.OK});
-      assertThat(progress.line())
-          .contains("sweep 3 of at most 50, factors 0/1, largest update KL -");
+      assertThat(progress.line()).contains("sweep 3/50, factors 0/1, largest update KL -");
     }
   }
 }

@@ -81,12 +81,7 @@ final class ChainProgress {
         Double.isNaN(tau)
             ? String.format(Locale.ROOT, "step %.0f (tau not estimated yet)", steps)
             : String.format(
-                Locale.ROOT,
-                "step %.0f of %.0f (%.0f tau, tau %.1f)",
-                steps,
-                target,
-                tauFactor,
-                tau);
+                Locale.ROOT, "step %.0f/%.0f (%.0f tau, tau %.1f)", steps, target, tauFactor, tau);
     double rHat = p.get(R_HAT);
     return String.format(
         Locale.ROOT,

@@ -173,8 +173,8 @@ final class NestedProgress {
     double rate = (iteration - p.get(FIRST_ITERATION)) / seconds;
     return String.format(
         Locale.ROOT,
-        "iteration %.0f, %.0f calls, log Z %.2f, remaining dlogz %.3g (stop at %.3g),"
-            + " H %.1f nats, %s",
+        "iteration %.0f, %.0f calls, log Z %.2f, remaining dlogz %.3g (stop < %.3g), H %.1f"
+            + " nats, %s",
         iteration,
         p.get(CALLS),
         p.get(LOG_Z),

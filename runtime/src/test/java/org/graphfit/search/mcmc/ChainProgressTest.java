@@ -22,8 +22,7 @@ class ChainProgressTest {
     progress.step(200, 12_800);
     assertThat(progress.line()).contains("step 200 (tau not estimated yet), R-hat -");
     progress.tau(new double[] {12.5, 30.25, 7});
-    assertThat(progress.line())
-        .contains("step 200 of 1513 (50 tau, tau 30.3), R-hat -, 12800 calls");
+    assertThat(progress.line()).contains("step 200/1513 (50 tau, tau 30.3), R-hat -, 12800 calls");
     progress.rHat(new ChainDiagnostics[0]);
     progress.finish();
   }

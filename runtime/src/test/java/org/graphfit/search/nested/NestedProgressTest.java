@@ -125,6 +125,6 @@ class NestedProgressTest {
     // the final live points, added when the run ends, hold less than the remaining evidence
     assertThat(Double.parseDouble(h.group(1))).isWithin(0.15).of(recorded.run().information());
     assertThat(line).startsWith("NestedSampling: iteration " + last.iteration + ", ");
-    assertThat(line).contains("(stop at 0.100)");
+    assertThat(line).contains("(stop < 0.100)");
   }
 }
