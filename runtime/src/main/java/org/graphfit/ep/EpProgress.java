@@ -5,21 +5,21 @@ import org.graphfit.log.Progress;
 
 /**
  * What an EP fit shows of its progress: the sweep against the most sweeps, the factor updates
- * applied in this sweep against the factors updated, the largest KL divergence of one update so far
- * in this sweep, and the largest change of a variable's global approximation over the last sweep
- * against the tolerance that stops the fit.
+ * applied in this sweep against the factors updated, the largest residual of an update so far in
+ * this sweep (the KL divergence by which its undamped update would move the global approximation:
+ * zero at a fixed point), and the last sweep's residual against the tolerance that stops the fit.
  */
 final class EpProgress implements AutoCloseable {
   private static final int SWEEP = 0;
   private static final int DONE = 1;
   private static final int TOTAL = 2;
-  private static final int LARGEST_UPDATE = 3;
-  private static final int LAST_CHANGE = 4;
+  private static final int LARGEST_RESIDUAL = 3;
+  private static final int LAST_RESIDUAL = 4;
   private static final int SLOTS = 5;
 
   private final Progress progress;
   private int done;
-  private double largestUpdate;
+  private double largestResidual;
 
   private EpProgress(Progress progress) {
     this.progress = progress;
@@ -37,25 +37,25 @@ final class EpProgress implements AutoCloseable {
       total += status == UpdateStatus.EXCLUDED ? 0 : 1;
     }
     done = 0;
-    largestUpdate = 0;
+    largestResidual = Double.NaN;
     progress.set(SWEEP, sweep);
     progress.set(TOTAL, total);
     progress.set(DONE, 0);
-    progress.set(LARGEST_UPDATE, Double.NaN);
+    progress.set(LARGEST_RESIDUAL, Double.NaN);
   }
 
-  /** Records an applied factor update and its KL divergence (NaN if it failed). */
-  void updated(double kl) {
+  /** Records an applied factor update and its residual (0 when its message was kept). */
+  void updated(double residual) {
     progress.set(DONE, ++done);
-    if (kl > largestUpdate) {
-      largestUpdate = kl;
-      progress.set(LARGEST_UPDATE, kl);
+    if (Double.isNaN(largestResidual) || residual > largestResidual) {
+      largestResidual = residual;
+      progress.set(LARGEST_RESIDUAL, residual);
     }
   }
 
-  /** Records the largest KL divergence of a variable's global approximation over a sweep. */
-  void swept(double largestChange) {
-    progress.set(LAST_CHANGE, largestChange);
+  /** Records a sweep's residual, its updates' largest. */
+  void swept(double residual) {
+    progress.set(LAST_RESIDUAL, residual);
   }
 
   /** The line as it would be shown now. */
@@ -74,18 +74,19 @@ final class EpProgress implements AutoCloseable {
     if (Double.isNaN(sweep)) {
       return "starting";
     }
-    double update = p.get(LARGEST_UPDATE);
-    double change = p.get(LAST_CHANGE);
     return String.format(
         Locale.ROOT,
-        "sweep %.0f/%d, factors %.0f/%.0f, largest update KL %s, last sweep's change %s (stop"
-            + " < %.3g)",
+        "sweep %.0f/%d, factors %.0f/%.0f, residual so far %s, last sweep's %s (stop < %.3g)",
         sweep,
         maxSweeps,
         p.get(DONE),
         p.get(TOTAL),
-        Double.isNaN(update) ? "-" : String.format(Locale.ROOT, "%.3g", update),
-        Double.isNaN(change) ? "-" : String.format(Locale.ROOT, "%.3g", change),
+        number(p.get(LARGEST_RESIDUAL)),
+        number(p.get(LAST_RESIDUAL)),
         tolerance);
+  }
+
+  private static String number(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3g", value);
   }
 }

@@ -6,7 +6,7 @@ import org.graphfit.log.Progress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The progress line of an EP fit: the sweep, its factors done, the largest changes. */
+/** The progress line of an EP fit: the sweep, its factors done, the residuals. */
 class EpProgressTest {
   @BeforeAll
   static void quiet() {
@@ -14,22 +14,23 @@ class EpProgressTest {
   }
 
   @Test
-  void sweepShowsFactorsDoneOfThoseNotExcluded() {
+  void sweepShowsFactorsDoneOfThoseNotExcludedAndTheResiduals() {
     try (EpProgress progress = EpProgress.start(50, 0.01)) {
       assertThat(progress.line()).isEqualTo("EP: starting");
       progress.sweep(
           2, new UpdateStatus[] {UpdateStatus.OK, UpdateStatus.EXCLUDED, UpdateStatus.OK});
       assertThat(progress.line())
           .isEqualTo(
-              "EP: sweep 2/50, factors 0/2, largest update KL -, last sweep's change - (stop <"
-                  + " 0.0100)");
+              "EP: sweep 2/50, factors 0/2, residual so far -, last sweep's - (stop < 0.0100)");
       progress.updated(0.25);
-      progress.updated(Double.NaN);
-      progress.swept(0.125);
+      progress.updated(0);
+      progress.swept(0.25);
       assertThat(progress.line())
-          .contains("factors 2/2, largest update KL 0.250, last sweep's change 0.125");
+          .contains("factors 2/2, residual so far 0.250, last sweep's 0.250");
       progress.sweep(3, new UpdateStatus[] {UpdateStatus.OK});
-      assertThat(progress.line()).contains("sweep 3/50, factors 0/1, largest update KL -");
+      progress.updated(0.001);
+      assertThat(progress.line())
+          .contains("sweep 3/50, factors 1/1, residual so far 0.00100, last sweep's 0.250");
     }
   }
 }
