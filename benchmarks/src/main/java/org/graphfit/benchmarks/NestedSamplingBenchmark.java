@@ -154,46 +154,43 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
           "cpuµs/call",
           progressDisplays == null ? "" : "progress");
     }
-    List<Progress.Display> displays =
-        progressDisplays == null ? Arrays.asList((Progress.Display) null) : progressDisplays;
     try (TaskRunner runner = TaskRunner.withThreads(threads)) {
       for (String name : problems) {
         Benchmark benchmark = Benchmark.named(name.trim());
-        for (Progress.Display display : displays) {
+        for (Progress.Display display : displays()) {
           run(benchmark, -1, runner, display);
         }
         List<double[]> summary = new ArrayList<>();
-        for (long seed : seedList) {
-          for (Progress.Display display : displays) {
-            Map<String, Object> row = run(benchmark, seed, runner, display);
-            double deviation =
-                ((double) row.get("logZ") - benchmark.logZ) / (double) row.get("logZErr");
-            summary.add(
-                new double[] {
-                  Math.abs(deviation) <= 2 ? 1 : 0,
-                  ((Number) row.get("calls")).doubleValue(),
-                  (double) row.get("overheadMicrosPerCall")
-                });
-            if (json) {
-              out.println(mapper.writeValueAsString(row));
-            } else {
-              out.printf(
-                  Locale.ROOT,
-                  "%-8s %3d %4d %10.4f %7.4f %10.4f %6.2f %9d %7d %8.3f %9.3f %9.3f %s%n",
-                  benchmark.name,
-                  benchmark.dim,
-                  seed,
-                  row.get("logZ"),
-                  row.get("logZErr"),
-                  benchmark.logZ,
-                  deviation,
-                  row.get("calls"),
-                  row.get("iterations"),
-                  row.get("seconds"),
-                  row.get("overheadMicrosPerCall"),
-                  row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN),
-                  display == null ? "" : display);
-            }
+        for (Seeded seeded : seeded(seedList)) {
+          long seed = seeded.seed();
+          Map<String, Object> row = run(benchmark, seed, runner, seeded.display());
+          double deviation =
+              ((double) row.get("logZ") - benchmark.logZ) / (double) row.get("logZErr");
+          summary.add(
+              new double[] {
+                Math.abs(deviation) <= 2 ? 1 : 0,
+                ((Number) row.get("calls")).doubleValue(),
+                (double) row.get("overheadMicrosPerCall")
+              });
+          if (json) {
+            out.println(mapper.writeValueAsString(row));
+          } else {
+            out.printf(
+                Locale.ROOT,
+                "%-8s %3d %4d %10.4f %7.4f %10.4f %6.2f %9d %7d %8.3f %9.3f %9.3f %s%n",
+                benchmark.name,
+                benchmark.dim,
+                seed,
+                row.get("logZ"),
+                row.get("logZErr"),
+                benchmark.logZ,
+                deviation,
+                row.get("calls"),
+                row.get("iterations"),
+                row.get("seconds"),
+                row.get("overheadMicrosPerCall"),
+                row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN),
+                seeded.display() == null ? "" : seeded.display());
           }
         }
         if (!json) {
@@ -214,10 +211,25 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * One run with a progress display (null: the automatic one); a negative seed is a warm-up whose
-   * result is discarded.
-   */
+  /** A seed and the progress display to run it with (null: the automatic one). */
+  private record Seeded(long seed, Progress.Display display) {}
+
+  private List<Progress.Display> displays() {
+    return progressDisplays == null ? Arrays.asList((Progress.Display) null) : progressDisplays;
+  }
+
+  /** Every seed once per display, the displays of a seed next to each other. */
+  private List<Seeded> seeded(long[] seedList) {
+    List<Seeded> runs = new ArrayList<>();
+    for (long seed : seedList) {
+      for (Progress.Display display : displays()) {
+        runs.add(new Seeded(seed, display));
+      }
+    }
+    return runs;
+  }
+
+  /** One run with a progress display (null: the automatic one). */
   private Map<String, Object> run(
       Benchmark benchmark, long seed, TaskRunner runner, Progress.Display display) {
     PrintStream err = System.err;
@@ -236,6 +248,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     }
   }
 
+  /** One run; a negative seed is a warm-up whose result is discarded. */
   private Map<String, Object> run(Benchmark benchmark, long seed, TaskRunner runner) {
     NestedSettings.Builder builder =
         NestedSettings.builder()
