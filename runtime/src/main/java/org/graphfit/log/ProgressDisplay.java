@@ -173,6 +173,25 @@ final class ProgressDisplay {
     }
   }
 
+  /**
+   * Blanks the terminal line of the display in use, if one is shown, so that a notice printed next
+   * starts on a clean line; the next tick draws the progress again below it.
+   */
+  static void clearCurrentLine() {
+    ProgressDisplay display = current;
+    if (display != null) {
+      display.clearLine();
+    }
+  }
+
+  synchronized void clearLine() {
+    if (shownLength > 0) {
+      terminal.print('\r' + " ".repeat(shownLength) + '\r');
+      terminal.flush();
+      shownLength = 0;
+    }
+  }
+
   /** Shows what is due now. */
   synchronized void tick() {
     long now = clock.getAsLong();

@@ -85,6 +85,21 @@ class ProgressDisplayTest {
   }
 
   @Test
+  void aNoticeStartsOnABlankedLineAndTheProgressIsDrawnAgainAfterIt() {
+    ProgressDisplay display = display(Progress.Display.TERMINAL, 100);
+    Progress progress = display.start("Fit", 1, counter());
+    progress.set(0, 12);
+    clock.addAndGet(ProgressDisplay.FIRST_SHOWN_NANOS);
+    display.tick();
+    display.clearLine();
+    display.clearLine(); // nothing shown: nothing to blank
+    display.tick();
+    progress.finish();
+    assertThat(terminal())
+        .isEqualTo("\rFit: step 12\r" + " ".repeat(12) + "\r\rFit: step 12\rFit: step 12\n");
+  }
+
+  @Test
   void terminalCutsLinesToItsWidth() {
     ProgressDisplay display = display(Progress.Display.TERMINAL, 10);
     Progress progress = display.start("Fit", 1, counter());
