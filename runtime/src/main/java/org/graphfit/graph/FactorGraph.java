@@ -155,9 +155,12 @@ public final class FactorGraph {
             "hierarchical factor '" + term.factor.name() + "' draws no parameters; call draw(...)");
       }
       for (int i = 0; i < drawn.size(); i++) {
-        Parameter parameter = drawn.get(i);
-        if (!analysisParameters.contains(parameter)
-            && !parameter.sharedKey().map(analysisKeys::contains).orElse(false)) {
+        for (Parameter parameter : drawn.get(i).leaves()) {
+          if ((drawn.get(i).isRelation() && parameter.isFixed())
+              || analysisParameters.contains(parameter)
+              || parameter.sharedKey().map(analysisKeys::contains).orElse(false)) {
+            continue;
+          }
           throw new IllegalStateException(
               "hierarchical factor '"
                   + term.factor.name()
@@ -315,6 +318,13 @@ public final class FactorGraph {
               term.factor.name(),
               term.factor.distribution().familyName(),
               term.factor.drawnParameters().size()));
+    }
+    if (!layout.relations().isEmpty()) {
+      text.append("\nRelations\n");
+      for (Map.Entry<String, String> relation : layout.relations().entrySet()) {
+        text.append(
+            String.format(Locale.ROOT, "    %-40s = %s%n", relation.getKey(), relation.getValue()));
+      }
     }
     for (boolean globalSection : new boolean[] {true, false}) {
       text.append(globalSection ? "\nGlobal parameters\n" : "\nLocal parameters\n");

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An inequality between parameters, or between a parameter and a constant, that every accepted
- * point of a fit satisfies. A point that breaks a constraint is rejected before its likelihood is
- * computed, so the constraint truncates the prior.
+ * An inequality between parameters (or relations of them, e.g. {@code a.centre().plus(5)}), or
+ * between a parameter and a constant, that every accepted point of a fit satisfies. A point that
+ * breaks a constraint is rejected before its likelihood is computed, so the constraint truncates
+ * the prior.
  *
  * <pre>{@code
  * model.addConstraint(Constraint.greaterThan(gaussian.sigma(), 5));

@@ -370,7 +370,7 @@ public final class OutputFolder {
     beginResult();
     write("model.results", result.summary());
     write("search.summary", searchSummary(result));
-    write("files/samples.csv", SamplesCsv.format(result.samples()));
+    write("files/samples.csv", SamplesCsv.format(result.samples(), result.layout()));
     write("files/samples_summary.json", toJson(summaryJson(result)));
     completeResult();
   }
@@ -438,7 +438,8 @@ public final class OutputFolder {
     Samples samples =
         SamplesCsv.parse(
             new String(verifiedBytes("files/samples.csv"), StandardCharsets.UTF_8),
-            folder.resolve("files").resolve("samples.csv").toString());
+            folder.resolve("files").resolve("samples.csv").toString(),
+            layout.derivedPaths());
     if (!samples.names().equals(layout.freeParameterPaths())) {
       throw new IllegalStateException(
           folder
