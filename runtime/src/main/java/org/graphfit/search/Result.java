@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.graphfit.model.ModelLayout;
 
 /**
@@ -28,6 +29,7 @@ public final class Result<T> {
   private final long failedCalls;
   private final String firstFailure;
   private final double seconds;
+  private volatile Samples relationSamples;
 
   private Result(Builder<T> builder) {
     this.searchName = Objects.requireNonNull(builder.searchName, "searchName");
@@ -118,6 +120,34 @@ public final class Result<T> {
    */
   public T instance(double[] vector) {
     return layout.instanceFromVector(vector);
+  }
+
+  /**
+   * The relations' values at every sample ({@link ModelLayout#derivedPaths()}), with the samples'
+   * weights, likelihoods and priors: their posterior. Computed on first use.
+   *
+   * @return the derived samples, or empty if the model has no relations
+   */
+  public Optional<Samples> relationSamples() {
+    if (layout.derivedPaths().isEmpty()) {
+      return Optional.empty();
+    }
+    Samples derived = relationSamples;
+    if (derived == null) {
+      double[][] values = new double[samples.size()][];
+      double[] logLikelihoods = new double[samples.size()];
+      double[] logPriors = new double[samples.size()];
+      double[] weights = new double[samples.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = layout.derivedValues(samples.vector(i));
+        logLikelihoods[i] = samples.logLikelihood(i);
+        logPriors[i] = samples.logPrior(i);
+        weights[i] = samples.weight(i);
+      }
+      derived = Samples.of(layout.derivedPaths(), values, logLikelihoods, logPriors, weights);
+      relationSamples = derived;
+    }
+    return Optional.of(derived);
   }
 
   /**
@@ -273,6 +303,25 @@ public final class Result<T> {
             text,
             names.get(i),
             format(median[i]) + " (" + format(bounds[0][i]) + ", " + format(bounds[1][i]) + ")");
+      }
+    }
+    Optional<Samples> relations = relationSamples();
+    if (relations.isPresent()) {
+      Samples derived = relations.get();
+      double[] derivedMedian = derived.median();
+      double[][] bounds = derived.valuesAtSigma(1);
+      text.append("\nRelations (1.0 sigma limits):\n\n");
+      for (int i = 0; i < derived.dimension(); i++) {
+        line(
+            text,
+            derived.names().get(i),
+            format(derivedMedian[i])
+                + " ("
+                + format(bounds[0][i])
+                + ", "
+                + format(bounds[1][i])
+                + ") = "
+                + layout.relations().get(derived.names().get(i)));
       }
     }
     text.append("\nSearch:\n\n");
