@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.analysis.DataIdentity;
+import org.graphfit.analysis.DerivedQuantity;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelCollection;
 import org.graphfit.model.ModelKey;
@@ -375,6 +376,16 @@ public final class FactorGraph {
       return sum;
     }
 
+    /** Every factor's quantities, named {@code <factor>.<quantity>}. */
+    @Override
+    public List<DerivedQuantity<CollectionInstance>> derivedQuantities() {
+      List<DerivedQuantity<CollectionInstance>> quantities = new ArrayList<>();
+      for (FactorTerm<?> term : factorTerms) {
+        term.addQuantities(quantities);
+      }
+      return quantities;
+    }
+
     @Override
     public Optional<DataIdentity> dataIdentity() {
       DataIdentity.Builder identity = DataIdentity.builder();
@@ -391,6 +402,13 @@ public final class FactorGraph {
 
     FactorTerm(FactorKey<T> key) {
       this.key = key;
+    }
+
+    void addQuantities(List<DerivedQuantity<CollectionInstance>> quantities) {
+      ModelKey<T> modelKey = key.modelKey();
+      for (DerivedQuantity<T> quantity : key.factor().analysis().derivedQuantities()) {
+        quantities.add(quantity.prefixed(key.name(), whole -> whole.get(modelKey)));
+      }
     }
 
     double logLikelihood(CollectionInstance instance) {

@@ -154,6 +154,11 @@ final class Manifest {
     }
   }
 
+  /** Whether the manifest lists a file. */
+  boolean lists(String name) {
+    return files.containsKey(name);
+  }
+
   /**
    * A listed file's content, checked against its size and digest.
    *

@@ -29,5 +29,10 @@ public enum Check {
    * Too few effective samples: the bulk or tail effective sample size of a parameter is below its
    * minimum, so Monte Carlo errors of means or of credible intervals are large.
    */
-  EFFECTIVE_SAMPLE_SIZE
+  EFFECTIVE_SAMPLE_SIZE,
+  /**
+   * A derived quantity of the analysis threw or was not finite at some samples, so its summaries
+   * are NaN.
+   */
+  DERIVED_QUANTITY
 }

@@ -30,6 +30,7 @@ public final class Result<T> {
   private final String firstFailure;
   private final double seconds;
   private volatile Samples relationSamples;
+  private final Samples derivedSamples;
 
   private Result(Builder<T> builder) {
     this.searchName = Objects.requireNonNull(builder.searchName, "searchName");
@@ -43,6 +44,7 @@ public final class Result<T> {
     this.failedCalls = builder.failedCalls;
     this.firstFailure = builder.firstFailure;
     this.seconds = builder.seconds;
+    this.derivedSamples = builder.derivedSamples;
   }
 
   /**
@@ -148,6 +150,30 @@ public final class Result<T> {
       relationSamples = derived;
     }
     return Optional.of(derived);
+  }
+
+  /**
+   * The analysis's {@link org.graphfit.analysis.DerivedQuantity derived quantities} at every
+   * sample, with the samples' weights: their posterior, one column per quantity, e.g. for {@code
+   * CornerPlot.of(samples)} or {@link Samples#withColumnsOf(Samples)}.
+   *
+   * @return the derived samples, or empty if the analysis declares none
+   */
+  public Optional<Samples> derivedSamples() {
+    return Optional.ofNullable(derivedSamples);
+  }
+
+  /** A copy with derived samples and their concerns, for a result loaded without them. */
+  Result<T> withDerivedSamples(Samples derived, List<Concern> moreConcerns) {
+    Builder<T> builder =
+        builder(searchName, layout, samples)
+            .logEvidence(logEvidence, logEvidenceError)
+            .cost(likelihoodCalls, failedCalls, firstFailure, seconds)
+            .derivedSamples(derived);
+    diagnostics.forEach(builder::diagnostic);
+    concerns.forEach(builder::concern);
+    moreConcerns.forEach(builder::concern);
+    return builder.build();
   }
 
   /**
@@ -305,6 +331,24 @@ public final class Result<T> {
             format(median[i]) + " (" + format(bounds[0][i]) + ", " + format(bounds[1][i]) + ")");
       }
     }
+    if (derivedSamples != null) {
+      double[] derivedMedian = derivedSamples.median();
+      double[] derivedMean = derivedSamples.mean();
+      double[][] bounds = derivedSamples.valuesAtSigma(1);
+      text.append("\nDerived quantities (1.0 sigma limits):\n\n");
+      for (int i = 0; i < derivedSamples.dimension(); i++) {
+        line(
+            text,
+            derivedSamples.names().get(i),
+            format(derivedMedian[i])
+                + " ("
+                + format(bounds[0][i])
+                + ", "
+                + format(bounds[1][i])
+                + "), mean "
+                + format(derivedMean[i]));
+      }
+    }
     Optional<Samples> relations = relationSamples();
     if (relations.isPresent()) {
       Samples derived = relations.get();
@@ -375,6 +419,7 @@ public final class Result<T> {
     private long failedCalls;
     private String firstFailure;
     private double seconds;
+    private Samples derivedSamples;
 
     private Builder(String searchName, ModelLayout<T> layout, Samples samples) {
       this.searchName = searchName;
@@ -455,6 +500,26 @@ public final class Result<T> {
       this.failedCalls = failed;
       this.firstFailure = firstFailure;
       this.seconds = seconds;
+      return this;
+    }
+
+    /**
+     * Sets the derived quantities' values at every sample.
+     *
+     * @param derived one row per sample, in the samples' order
+     * @return this builder
+     * @throws IllegalArgumentException if the number of rows differs from the samples'
+     */
+    public Builder<T> derivedSamples(Samples derived) {
+      if (derived.size() != samples.size()) {
+        throw new IllegalArgumentException(
+            "derived samples have "
+                + derived.size()
+                + " rows but the fit has "
+                + samples.size()
+                + " samples");
+      }
+      this.derivedSamples = derived;
       return this;
     }
 
