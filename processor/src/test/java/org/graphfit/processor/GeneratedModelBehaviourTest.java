@@ -7,12 +7,14 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.CompilationSubject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Optional;
 import javax.tools.JavaFileObject;
 import org.graphfit.model.Model;
 import org.graphfit.model.ModelCollection;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
 import org.graphfit.model.ParameterArray;
+import org.graphfit.model.ParameterMapping;
 import org.graphfit.prior.Prior;
 import org.junit.jupiter.api.Test;
 
@@ -363,6 +365,15 @@ final class GeneratedModelBehaviourTest {
                 + " Gaussian[centre=4.0, normalization=7.0, sigma=8.0]]");
     assertThat(roundTrip(model, vector)).usingExactEquality().containsExactly(vector).inOrder();
     assertThat(model.info()).contains("    coefficients                        Array (N=3)");
+    Model<?> copy =
+        (Model<?>)
+            model
+                .getClass()
+                .getMethod("copy", ParameterMapping.class)
+                .invoke(model, ParameterMapping.ofPriors(p -> Optional.of(Prior.uniform(0, 1))));
+    assertThat(copy.getClass()).isEqualTo(model.getClass());
+    assertThat(copy.layout().freeParameterPaths()).isEqualTo(model.layout().freeParameterPaths());
+    assertThat(copy.layout().prior(7)).isEqualTo(Prior.uniform(0, 1));
   }
 
   @Test

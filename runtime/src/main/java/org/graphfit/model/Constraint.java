@@ -71,6 +71,12 @@ public final class Constraint {
     return new Constraint(left, Objects.requireNonNull(right, "right"), 0, true);
   }
 
+  /** This constraint over the parameters a mapping puts in place of its own. */
+  Constraint map(ParameterMapping mapping) {
+    return new Constraint(
+        mapping.apply(left), right == null ? null : mapping.apply(right), constant, lessThan);
+  }
+
   private static double requireFinite(double value) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("a constraint bound must be finite but was " + value);

@@ -29,6 +29,11 @@ abstract sealed class Expression {
   abstract void collectLeaves(List<Parameter> leaves);
 
   /**
+   * The same tree with every leaf replaced by {@code map}'s parameter (which may be a relation).
+   */
+  abstract Expression mapLeaves(Function<Parameter, Parameter> map);
+
+  /**
    * Compiles the tree.
    *
    * @param leaf the evaluator of each leaf (a vector read or a constant)
@@ -78,6 +83,11 @@ abstract sealed class Expression {
     }
 
     @Override
+    Expression mapLeaves(Function<Parameter, Parameter> map) {
+      return Expression.of(map.apply(parameter));
+    }
+
+    @Override
     Evaluator compile(Function<Parameter, Evaluator> leaf) {
       return leaf.apply(parameter);
     }
@@ -103,6 +113,11 @@ abstract sealed class Expression {
 
     @Override
     void collectLeaves(List<Parameter> leaves) {}
+
+    @Override
+    Expression mapLeaves(Function<Parameter, Parameter> map) {
+      return this;
+    }
 
     @Override
     Evaluator compile(Function<Parameter, Evaluator> leaf) {
@@ -156,6 +171,11 @@ abstract sealed class Expression {
     void collectLeaves(List<Parameter> leaves) {
       left.collectLeaves(leaves);
       right.collectLeaves(leaves);
+    }
+
+    @Override
+    Expression mapLeaves(Function<Parameter, Parameter> map) {
+      return new Binary(operator, left.mapLeaves(map), right.mapLeaves(map));
     }
 
     @Override
@@ -221,6 +241,11 @@ abstract sealed class Expression {
     }
 
     @Override
+    Expression mapLeaves(Function<Parameter, Parameter> map) {
+      return new Unary(function, argument.mapLeaves(map));
+    }
+
+    @Override
     Evaluator compile(Function<Parameter, Evaluator> leaf) {
       Evaluator a = argument.compile(leaf);
       return switch (function) {
@@ -263,6 +288,15 @@ abstract sealed class Expression {
       for (Expression argument : arguments) {
         argument.collectLeaves(leaves);
       }
+    }
+
+    @Override
+    Expression mapLeaves(Function<Parameter, Parameter> map) {
+      List<Expression> mappedArguments = new ArrayList<>();
+      for (Expression argument : arguments) {
+        mappedArguments.add(argument.mapLeaves(map));
+      }
+      return new Call(name, function, mappedArguments);
     }
 
     @Override

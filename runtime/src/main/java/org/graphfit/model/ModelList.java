@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The model of a {@code List} of components: one nested model per element, the length chosen when
@@ -114,6 +115,21 @@ public final class ModelList<T, M extends Model<T>> implements Model<List<T>> {
    */
   public List<M> models() {
     return Collections.unmodifiableList(models);
+  }
+
+  /**
+   * A copy with every element model copied by {@code copy}, e.g. {@code model ->
+   * model.copy(mapping)}, and the same defaults for elements added later.
+   *
+   * @param copy copies one element model
+   * @return the copy
+   */
+  public ModelList<T, M> copy(UnaryOperator<M> copy) {
+    ModelList<T, M> list = new ModelList<>(defaults);
+    for (M model : models) {
+      list.models.add(Objects.requireNonNull(copy.apply(model), "copied model"));
+    }
+    return list;
   }
 
   @Override

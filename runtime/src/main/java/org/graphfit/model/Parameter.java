@@ -156,6 +156,10 @@ public final class Parameter {
     return new Parameter(null, Double.NaN, null, null, expression);
   }
 
+  static Parameter relationOf(Expression expression) {
+    return relation(expression);
+  }
+
   private Parameter binary(Expression.Operator operator, Expression other) {
     return relation(new Expression.Binary(operator, Expression.of(this), other));
   }

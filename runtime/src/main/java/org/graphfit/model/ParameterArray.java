@@ -135,6 +135,20 @@ public final class ParameterArray implements Model<double[]> {
     return index;
   }
 
+  /**
+   * A copy with every element mapped, and the same defaults for elements added later.
+   *
+   * @param mapping the parameter mapping of the copy
+   * @return the copy
+   */
+  public ParameterArray copy(ParameterMapping mapping) {
+    ParameterArray copy = new ParameterArray(defaults);
+    for (Parameter element : elements) {
+      copy.elements.add(mapping.apply(element));
+    }
+    return copy;
+  }
+
   @Override
   public String typeName() {
     return "Array";

@@ -12,7 +12,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Implementations are immutable and validate their arguments in their {@code of} factories.
  */
 public sealed interface Prior
-    permits UniformPrior, LogUniformPrior, GaussianPrior, LogGaussianPrior, TruncatedGaussianPrior {
+    permits UniformPrior,
+        LogUniformPrior,
+        GaussianPrior,
+        LogGaussianPrior,
+        TruncatedGaussianPrior,
+        LatentGaussianPrior {
 
   /**
    * The value whose cumulative probability is {@code unit}: the inverse cumulative distribution.

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.graphfit.model.ModelLayout;
+import org.graphfit.model.ParameterMapping;
 
 /**
  * The typed result of a fit: the weighted samples, the instances they imply, the log evidence where
@@ -161,6 +162,18 @@ public final class Result<T> {
    */
   public Optional<Samples> derivedSamples() {
     return Optional.ofNullable(derivedSamples);
+  }
+
+  /**
+   * This result's posterior as the priors of a new fit of the same model: copy the model with the
+   * mapping, e.g. {@code GaussianModel next = model.copy(result.posteriorPriors(PriorPassing
+   * .centred()))}. Parameters shared in the model stay shared in copies made with one mapping.
+   *
+   * @param passing how each posterior becomes a prior
+   * @return the mapping (use one mapping for all models of the new fit)
+   */
+  public ParameterMapping posteriorPriors(PriorPassing passing) {
+    return passing.mapping(this);
   }
 
   /** A copy with derived samples and their concerns, for a result loaded without them. */

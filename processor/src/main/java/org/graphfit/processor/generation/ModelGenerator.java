@@ -32,6 +32,7 @@ public final class ModelGenerator {
   private static final ClassName PARAMETER_ARRAY =
       ClassName.get("org.graphfit.model", "ParameterArray");
   private static final ClassName MODEL_LIST = ClassName.get("org.graphfit.model", "ModelList");
+  private static final ClassName MAPPING = ClassName.get("org.graphfit.model", "ParameterMapping");
 
   private ModelGenerator() {}
 
@@ -78,7 +79,8 @@ public final class ModelGenerator {
             default -> parameterAccessors(model, parameter);
           });
     }
-    return type.addMethod(typeName(component))
+    return type.addMethod(copy(component))
+        .addMethod(typeName(component))
         .addMethod(SlotMethods.visitChildren(component))
         .addMethod(SlotMethods.slotCount(component))
         .addMethod(SlotMethods.instanceFromSlots(component))
@@ -330,6 +332,35 @@ public final class ModelGenerator {
             .addStatement("this.$N.resize(size)", name)
             .addStatement("return this")
             .build());
+  }
+
+  private static MethodSpec copy(ComponentDescriptor component) {
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (ParameterDescriptor parameter : component.parameters()) {
+      arguments.add(
+          switch (parameter.kind()) {
+            case NESTED, ARRAY -> CodeBlock.of("this.$N.copy(mapping)", parameter.name());
+            case LIST ->
+                CodeBlock.of("this.$N.copy(model -> model.copy(mapping))", parameter.name());
+            default -> CodeBlock.of("mapping.apply(this.$N)", parameter.name());
+          });
+    }
+    ClassName model = component.modelClassName();
+    return MethodSpec.methodBuilder("copy")
+        .addJavadoc(
+            "A copy of this model, nested models included, with every parameter replaced by\n"
+                + "{@code mapping}'s, e.g. an earlier fit's posterior as priors.\n\n"
+                + "@param mapping the parameter mapping; one mapping for every model of a new fit"
+                + " keeps\n    shared parameters shared\n"
+                + "@return the copy\n")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(model)
+        .addParameter(MAPPING, "mapping")
+        .addStatement("$T copy = new $T($L)", model, model, argumentList(arguments))
+        .addStatement("copy.copyConstraints(this, mapping)")
+        .addStatement("return copy")
+        .build();
   }
 
   private static MethodSpec typeName(ComponentDescriptor component) {

@@ -38,6 +38,8 @@ final class ParameterRules {
           "randomInstance",
           "info",
           "withDefaults",
+          "copy",
+          "copyConstraints",
           "unset",
           "getClass",
           "hashCode",
