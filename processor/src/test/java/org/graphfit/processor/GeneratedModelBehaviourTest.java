@@ -409,6 +409,26 @@ final class GeneratedModelBehaviourTest {
     assertThat(negative).hasMessageThat().contains("size must be >= 0");
   }
 
+  @Test
+  void halfPriorAnnotationsBuildTheRuntimePriors() {
+    JavaFileObject source =
+        Compilations.source(
+            "org.example.Scatter",
+            "package org.example;",
+            "",
+            "import org.graphfit.annotations.ModelComponent;",
+            "import org.graphfit.annotations.Prior;",
+            "",
+            "@ModelComponent",
+            "record Scatter(",
+            "    @Prior.HalfNormal(sigma = 2.5) double a,",
+            "    @Prior.HalfCauchy(scale = 0.5) double b) {}");
+    Model<?> model = load(source).model("org.example.ScatterModel", "withDefaults");
+
+    assertThat(model.layout().prior(0)).isEqualTo(Prior.halfNormal(2.5));
+    assertThat(model.layout().prior(1)).isEqualTo(Prior.halfCauchy(0.5));
+  }
+
   private static JavaFileObject lineOwner() {
     return Compilations.source(
         "org.example.Owner",

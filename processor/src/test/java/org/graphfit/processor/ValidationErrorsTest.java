@@ -693,6 +693,29 @@ final class ValidationErrorsTest {
         .onLineContaining("@Size(2)");
   }
 
+  @Test
+  void nonPositiveHalfPriorWidthsAreReported() {
+    JavaFileObject source =
+        source(
+            "Scatter",
+            "@ModelComponent",
+            "record Scatter(",
+            "    @Prior.HalfNormal(sigma = 0) double a,",
+            "    @Prior.HalfCauchy(scale = -1) double b) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitPriorSigma] @Prior.HalfNormal on 'a' has sigma = 0.0")
+        .inFile(source)
+        .onLineContaining("sigma = 0");
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitPriorScale] @Prior.HalfCauchy on 'b' has scale = -1.0")
+        .inFile(source)
+        .onLineContaining("scale = -1");
+  }
+
   private static JavaFileObject source(String simpleName, String... body) {
     String[] lines = new String[body.length + 3];
     lines[0] = "package org.example;";

@@ -17,6 +17,8 @@ public sealed interface Prior
         GaussianPrior,
         LogGaussianPrior,
         TruncatedGaussianPrior,
+        HalfNormalPrior,
+        HalfCauchyPrior,
         LatentGaussianPrior {
 
   /**
@@ -195,5 +197,25 @@ public sealed interface Prior
   static TruncatedGaussianPrior truncatedGaussian(
       double mean, double sigma, double lower, double upper) {
     return TruncatedGaussianPrior.of(mean, sigma, lower, upper);
+  }
+
+  /**
+   * A half-normal prior on {@code [0, inf)}.
+   *
+   * @param sigma the standard deviation of the normal before folding, positive
+   * @return the prior
+   */
+  static HalfNormalPrior halfNormal(double sigma) {
+    return HalfNormalPrior.of(sigma);
+  }
+
+  /**
+   * A half-Cauchy prior on {@code [0, inf)}.
+   *
+   * @param scale the scale of the Cauchy before folding, positive
+   * @return the prior
+   */
+  static HalfCauchyPrior halfCauchy(double scale) {
+    return HalfCauchyPrior.of(scale);
   }
 }

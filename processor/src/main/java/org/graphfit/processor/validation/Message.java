@@ -22,6 +22,10 @@ public enum Message {
   PRIOR_SIGMA(
       "GraphFitPriorSigma",
       "%s on '%s' has sigma = %s, but a standard deviation must be positive; give sigma > 0"),
+  /** A prior whose scale is not positive. */
+  PRIOR_SCALE(
+      "GraphFitPriorScale",
+      "%s on '%s' has scale = %s, but a scale must be positive; give scale > 0"),
   /** A log-uniform prior whose lower bound is not positive. */
   LOG_UNIFORM_LOWER(
       "GraphFitLogUniformLower",

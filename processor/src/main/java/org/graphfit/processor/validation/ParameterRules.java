@@ -204,6 +204,9 @@ final class ParameterRules {
     if (usable.contains("sigma") && prior.argument("sigma") <= 0) {
       report(Message.PRIOR_SIGMA, prior, report, type.displayName(), name, prior.argument("sigma"));
     }
+    if (usable.contains("scale") && prior.argument("scale") <= 0) {
+      report(Message.PRIOR_SCALE, prior, report, type.displayName(), name, prior.argument("scale"));
+    }
     if (type == PriorType.LOG_UNIFORM && usable.contains("lower") && prior.argument("lower") <= 0) {
       report(Message.LOG_UNIFORM_LOWER, prior, report, name, prior.argument("lower"));
     }
