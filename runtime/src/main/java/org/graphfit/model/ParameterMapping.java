@@ -22,11 +22,14 @@ import org.graphfit.prior.Prior;
  */
 public final class ParameterMapping {
   private final Function<Parameter, Optional<Prior>> priors;
+  private final Function<Parameter, Parameter> replacement;
   private final Map<Parameter, Parameter> mapped = new IdentityHashMap<>();
   private final Map<String, Parameter> byKey = new HashMap<>();
 
-  private ParameterMapping(Function<Parameter, Optional<Prior>> priors) {
+  private ParameterMapping(
+      Function<Parameter, Optional<Prior>> priors, Function<Parameter, Parameter> replacement) {
     this.priors = priors;
+    this.replacement = replacement;
   }
 
   /**
@@ -37,7 +40,18 @@ public final class ParameterMapping {
    * @return the mapping
    */
   public static ParameterMapping ofPriors(Function<Parameter, Optional<Prior>> priors) {
-    return new ParameterMapping(Objects.requireNonNull(priors, "priors"));
+    return new ParameterMapping(Objects.requireNonNull(priors, "priors"), null);
+  }
+
+  /**
+   * A mapping that puts {@code replacement}'s parameter in place of each parameter that is not a
+   * relation (relations are rebuilt over the replaced leaves).
+   *
+   * @param replacement the new parameter of an old one (called once per distinct parameter)
+   * @return the mapping
+   */
+  public static ParameterMapping replacing(Function<Parameter, Parameter> replacement) {
+    return new ParameterMapping(null, Objects.requireNonNull(replacement, "replacement"));
   }
 
   /**
@@ -61,6 +75,9 @@ public final class ParameterMapping {
   private Parameter map(Parameter parameter) {
     if (parameter.isRelation()) {
       return Parameter.relationOf(parameter.expression().orElseThrow().mapLeaves(this::apply));
+    }
+    if (replacement != null) {
+      return Objects.requireNonNull(replacement.apply(parameter), "replacement parameter");
     }
     String key = parameter.sharedKey().orElse(null);
     if (key != null) {

@@ -157,7 +157,7 @@ public final class OutputFolder {
     }
   }
 
-  private static String toJson(Object value) {
+  static String toJson(Object value) {
     try {
       return JSON.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {

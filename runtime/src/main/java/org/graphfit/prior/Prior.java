@@ -218,4 +218,17 @@ public sealed interface Prior
   static HalfCauchyPrior halfCauchy(double scale) {
     return HalfCauchyPrior.of(scale);
   }
+
+  /**
+   * The prior a description names: the inverse of {@link #typeName()} and {@link #arguments()}, as
+   * written to a fit's {@code files/model.json}.
+   *
+   * @param typeName e.g. {@code UniformPrior}
+   * @param arguments e.g. {@code lower_limit} and {@code upper_limit}
+   * @return the prior, equal to the one described
+   * @throws IllegalArgumentException if the type is unknown or an argument is missing or invalid
+   */
+  static Prior fromDescription(String typeName, Map<String, Double> arguments) {
+    return PriorText.fromDescription(typeName, arguments);
+  }
 }
