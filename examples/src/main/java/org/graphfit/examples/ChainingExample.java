@@ -2,6 +2,9 @@ package org.graphfit.examples;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
 import org.graphfit.analysis.Dataset1D;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.PriorPassing;
@@ -13,7 +16,8 @@ import org.graphfit.search.nested.NestedSettings;
 /**
  * Prior passing: a quick nested-sampling search (50 live points) over broad priors, then a full one
  * (400 live points) over priors centred on the quick search's posterior, against one full search
- * over the broad priors. Prints both posteriors and the likelihood calls of each route.
+ * over the broad priors. Prints both posteriors and the likelihood calls of each route. The
+ * dataset, a Gaussian profile with noise, is simulated here with a fixed seed.
  */
 public final class ChainingExample {
   private ChainingExample() {}
@@ -22,11 +26,11 @@ public final class ChainingExample {
    * Runs the example.
    *
    * @param args optional: the output root (default {@code output})
-   * @throws IOException if the example data cannot be read
+   * @throws IOException if an output folder cannot be written
    */
   public static void main(String[] args) throws IOException {
     Path output = Path.of(args.length > 0 ? args[0] : "output");
-    Dataset1D data = ExampleData.load("gaussian_x1__low_snr", 1).get(0);
+    Dataset1D data = simulate(new Gaussian(42, 20, 6), 0.1, 4L);
     ProfileAnalysis<Gaussian> analysis = new ProfileAnalysis<>(data);
     GaussianModel broad =
         GaussianModel.withDefaults()
@@ -69,5 +73,17 @@ public final class ChainingExample {
     return Search.of(NestedSampling.of(NestedSettings.builder().nLive(live).seed(seed).build()))
         .withOutput(output, name)
         .withThreads(1);
+  }
+
+  private static Dataset1D simulate(Profile1D truth, double noise, long seed) {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+    double[] data = new double[100];
+    double[] noiseMap = new double[100];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = truth.profile(i) + noise * gaussian.sample();
+      noiseMap[i] = noise;
+    }
+    return Dataset1D.of(data, noiseMap);
   }
 }
