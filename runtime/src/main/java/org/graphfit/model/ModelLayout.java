@@ -1,6 +1,7 @@
 package org.graphfit.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -345,7 +346,9 @@ public final class ModelLayout<T> {
    *
    * @param vector one value per free parameter
    * @return the instance
-   * @throws IllegalArgumentException if the length is not {@link #priorCount()}
+   * @throws IllegalArgumentException if the length is not {@link #priorCount()}, or a relation is
+   *     NaN or infinite at {@code vector} (a search counts the point as a failed likelihood call
+   *     and the result reports it)
    */
   public T instanceFromVector(double[] vector) {
     requireLength(vector);
@@ -355,7 +358,22 @@ public final class ModelLayout<T> {
       slots[slot] = index >= 0 ? vector[index] : slotFixedValue[slot];
     }
     for (int slot : derivedSlots) {
-      slots[slot] = slotRelation[slot].at(vector);
+      double value = slotRelation[slot].at(vector);
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException(
+            "relation "
+                + slotPaths[slot]
+                + " = "
+                + slotRelationText[slot]
+                + " is "
+                + value
+                + " at "
+                + freePaths
+                + " = "
+                + Arrays.toString(vector)
+                + "; keep it finite, e.g. with priors or a Constraint on its leaves");
+      }
+      slots[slot] = value;
     }
     return model.instanceFromSlots(slots, 0);
   }

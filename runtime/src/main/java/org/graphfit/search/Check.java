@@ -61,8 +61,8 @@ public enum Check {
    */
   EXCLUDED_DATA,
   /**
-   * A derived quantity of the analysis threw or was not finite at some samples, so its summaries
-   * are NaN.
+   * A derived quantity of the analysis threw or was not finite at some samples of positive weight,
+   * so its mean is NaN and its quantiles leave those samples out.
    */
   DERIVED_QUANTITY
 }

@@ -1,6 +1,7 @@
 package org.graphfit.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,19 @@ public final class DerivedSamples {
     runner.runAll(
         n,
         i -> {
-          T instance = layout.instanceFromVector(samples.vector(i));
+          T instance;
+          try {
+            instance = layout.instanceFromVector(samples.vector(i));
+          } catch (RuntimeException e) {
+            // a point whose instance cannot be built (a failed likelihood call, weight zero)
+            Arrays.fill(values[i], Double.NaN);
+            if (samples.weight(i) > 0) {
+              for (int q = 0; q < count; q++) {
+                failures.incrementAndGet(q);
+              }
+            }
+            return;
+          }
           for (int q = 0; q < count; q++) {
             double value;
             try {
@@ -77,7 +90,9 @@ public final class DerivedSamples {
             }
             if (!Double.isFinite(value)) {
               value = Double.NaN;
-              failures.incrementAndGet(q);
+              if (samples.weight(i) > 0) {
+                failures.incrementAndGet(q);
+              }
             }
             values[i][q] = value;
           }
@@ -92,7 +107,7 @@ public final class DerivedSamples {
                 String.format(
                     Locale.ROOT,
                     "derived quantity %s threw or was not finite at %d of %d samples; its"
-                        + " summaries are NaN",
+                        + " mean is NaN and its quantiles leave those samples out",
                     quantities.get(q).name(),
                     failures.get(q),
                     n)));

@@ -196,6 +196,9 @@ public final class Samples {
   public double[] mean() {
     double[] mean = new double[dimension()];
     for (int i = 0; i < vectors.length; i++) {
+      if (weights[i] == 0) {
+        continue; // nothing to add, and a NaN of a point without weight must not spread
+      }
       for (int d = 0; d < mean.length; d++) {
         mean[d] += weights[i] * vectors[i][d];
       }
@@ -213,6 +216,9 @@ public final class Samples {
     int dim = dimension();
     double[][] covariance = new double[dim][dim];
     for (int i = 0; i < vectors.length; i++) {
+      if (weights[i] == 0) {
+        continue;
+      }
       for (int a = 0; a < dim; a++) {
         double da = vectors[i][a] - mean[a];
         for (int b = 0; b <= a; b++) {
@@ -271,8 +277,11 @@ public final class Samples {
     double previousMid = Double.NaN;
     double previousValue = Double.NaN;
     for (Integer index : order) {
-      double mid = cumulative + 0.5 * weights[index];
       double value = vectors[index][dim];
+      if (Double.isNaN(value)) {
+        break; // NaN sorts last: a derived quantity that failed there
+      }
+      double mid = cumulative + 0.5 * weights[index];
       if (mid >= probability) {
         if (Double.isNaN(previousMid)) {
           return value;

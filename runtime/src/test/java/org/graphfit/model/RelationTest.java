@@ -174,4 +174,18 @@ class RelationTest {
     assertThrows(IllegalArgumentException.class, () -> m.times(Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> m.dividedBy(0));
   }
+
+  @Test
+  void aNonFiniteRelationIsAnErrorNamingItsPathAndPoint() {
+    Parameter a = Parameter.free("a", Prior.uniform(-1, 1));
+    GaussianModel model = GaussianModel.withDefaults().sigma(Parameter.log(a));
+
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> model.layout().instanceFromVector(new double[] {50, 1, -0.5}));
+    assertThat(error).hasMessageThat().contains("relation sigma = log(sigma.a) is NaN");
+    assertThat(model.layout().instanceFromVector(new double[] {50, 1, 0.5}).sigma())
+        .isEqualTo(Math.log(0.5));
+  }
 }
