@@ -241,4 +241,31 @@ class RelationFitTest {
             IllegalStateException.class, () -> ExpectationPropagation.builder().build().fit(graph));
     assertThat(refused).hasMessageThat().contains("draws a relation (drawn parameter 0)");
   }
+
+  @Test
+  void expectationPropagationRunsAHierarchyOverTheLeavesOfRelations() {
+    FactorGraph graph = new FactorGraph();
+    Parameter m = Parameter.free("m", Prior.uniform(0, 2));
+    HierarchicalFactor offsets =
+        HierarchicalFactor.gaussian(Prior.gaussian(1, 2), Prior.uniform(0.05, 3)).named("offsets");
+    for (int i = 0; i < X.length; i++) {
+      Parameter c = Parameter.free("c", Prior.uniform(0.1, 4));
+      offsets.draw(c);
+      GaussianModel model =
+          GaussianModel.unset()
+              .centre(Prior.uniform(10 * i - 5, 10 * i + 5))
+              .normalization(1.0)
+              .sigma(m.times(X[i]).plus(c));
+      graph.add(AnalysisFactor.of(model, new Widths(i, false)).named("dataset_" + i));
+    }
+    graph.add(offsets);
+
+    EpResult ep = ExpectationPropagation.builder().seed(4).build().fit(graph);
+
+    assertThat(ep.failingFactors()).isEmpty();
+    // every dataset's offset is drawn from one parent, as the data were made with one c
+    assertThat(ep.summary(offsets.hyperParameter("mean")).mean()).isWithin(0.5).of(TRUE_C);
+    assertThat(ep.summary(m).mean()).isWithin(3 * ep.summary(m).sd() + 0.05).of(TRUE_M);
+    assertThat(graph.globalParameters()).contains("dataset_0.sigma.m");
+  }
 }
