@@ -256,8 +256,18 @@ public final class ExpectationPropagation {
     }
     boolean[] inHierarchy = new boolean[layout.priorCount()];
     for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
-      for (Parameter parameter : hierarchy.drawnParameters()) {
-        inHierarchy[indexOf.applyAsInt(parameter)] = true;
+      List<Parameter> drawn = hierarchy.drawnParameters();
+      for (int i = 0; i < drawn.size(); i++) {
+        if (drawn.get(i).isRelation()) {
+          throw new IllegalStateException(
+              "hierarchical factor '"
+                  + hierarchy.name()
+                  + "' draws a relation (drawn parameter "
+                  + i
+                  + "); expectation propagation draws free parameters only: fit this graph"
+                  + " jointly (graph.fit(search)), or draw the relation's free parameters");
+        }
+        inHierarchy[indexOf.applyAsInt(drawn.get(i))] = true;
       }
       for (Parameter parameter : hierarchy.hyperParameters()) {
         if (!parameter.isFixed()) {
