@@ -141,11 +141,6 @@ final class DuringFit<T> implements AutoCloseable {
     }
 
     @Override
-    public void unitFromVector(double[] vector, double[] unit) {
-      problem.unitFromVector(vector, unit);
-    }
-
-    @Override
     public double logPrior(double[] vector) {
       return problem.logPrior(vector);
     }
