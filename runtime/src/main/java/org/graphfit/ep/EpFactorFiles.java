@@ -33,7 +33,7 @@ final class EpFactorFiles {
     this.keys = keys;
     List<String> names = new ArrayList<>(keys.size());
     keys.forEach(key -> names.add(key.name()));
-    this.folders = OutputFolder.factorFolders(names);
+    this.folders = FitPaths.factorFolders(names);
     int index = 0;
     while (index < factors.size() && !(factors.get(index) instanceof LikelihoodFactor<?>)) {
       index++;

@@ -1217,8 +1217,8 @@ public final class ExpectationPropagation {
     /**
      * What a fit with an output folder writes for each analysis factor in {@code factors/<name>/}
      * (default {@link FactorOutput#AUTO}: results up to {@value FactorOutput#AUTO_MOST_FACTORS}
-     * analysis factors). It does not enter the output identifier: a completed fit is loaded as it was
-     * written.
+     * analysis factors). It does not enter the output identifier: a completed fit is loaded as it
+     * was written.
      *
      * @param output what to write
      * @return this builder

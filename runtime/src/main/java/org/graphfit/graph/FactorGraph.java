@@ -23,9 +23,9 @@ import org.graphfit.model.ModelCollection;
 import org.graphfit.model.ModelKey;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
-import org.graphfit.output.OutputFolder;
 import org.graphfit.search.NonLinearSearch;
 import org.graphfit.search.Result;
+import org.graphfit.search.ResultFiles;
 import org.graphfit.search.ResultSaver;
 
 /**
@@ -128,7 +128,7 @@ public final class FactorGraph {
 
   /**
    * Each analysis factor's sub-folder in a fit folder, by factor name in graph order: {@code
-   * factors/<name>/} with the name made safe (see {@link OutputFolder#factorFolders(List)}).
+   * factors/<name>/} with the name made safe (see {@link FitPaths#factorFolders(List)}).
    *
    * @return the relative folders
    */
@@ -137,7 +137,7 @@ public final class FactorGraph {
     for (FactorTerm<?> term : factors) {
       names.add(term.key.name());
     }
-    List<String> folders = OutputFolder.factorFolders(names);
+    List<String> folders = FitPaths.factorFolders(names);
     Map<String, String> byName = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
       byName.put(names.get(i), folders.get(i));
@@ -478,7 +478,7 @@ public final class FactorGraph {
         for (FactorTerm<?> term : factorTerms) {
           names.add(term.key.name());
         }
-        folders = OutputFolder.factorFolders(names);
+        folders = FitPaths.factorFolders(names);
       }
       return folders;
     }
@@ -515,14 +515,15 @@ public final class FactorGraph {
     }
 
     @Override
-    public void saveResults(FitPaths paths, Result<CollectionInstance> result) {
+    public void saveResults(
+        FitPaths paths, Result<CollectionInstance> result, ResultFiles resultFiles) {
       GraphResult joint = new GraphResult(graph, result);
       List<String> subs = folders();
       for (int i = 0; i < factorTerms.size(); i++) {
         FactorKey<?> key = factorTerms.get(i).key;
         FitPaths sub = paths.child(subs.get(i));
         sub.write("model.info", key.factor().model().layout().info());
-        OutputFolder.resultFiles(joint.factor(key)).forEach(sub::write);
+        resultFiles.of(joint.factor(key)).forEach(sub::write);
       }
       paths.write("graph.txt", graph.infoWithFolders());
       paths.hooks().call("combined saveResults", () -> hooks.saveResults(paths, joint));

@@ -8,6 +8,6 @@
  * one folder per factor ({@code factors/<name>/}: the joint fit's values of its parameters) and
  * calls each factor's hooks there, then the graph's {@link org.graphfit.graph.GraphHooks} and the
  * {@link org.graphfit.graph.GraphReportWriter} found on the class path. Depends on {@code model},
- * {@code analysis}, {@code search} and {@code output} (factor folder names).
+ * {@code analysis} and {@code search}.
  */
 package org.graphfit.graph;

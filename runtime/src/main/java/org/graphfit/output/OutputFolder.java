@@ -16,11 +16,9 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -69,9 +67,6 @@ public final class OutputFolder {
 
   private static final String PENDING = "files/result.pending";
 
-  /** Where the sub-folders of a graph's factors are, {@code factors/<name>/}. */
-  public static final String FACTORS = "factors";
-
   /** The runtime's own files that come and go while a fit runs, never listed in a manifest. */
   private static final Set<String> TRANSIENT =
       Set.of(
@@ -80,9 +75,6 @@ public final class OutputFolder {
           "files/" + FitLock.FILE,
           "files/checkpoint.bin",
           "files/history.bin");
-
-  /** The longest factor folder name; longer names are cut and given a digest suffix. */
-  private static final int MOST_NAME_CHARS = 80;
 
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -381,8 +373,8 @@ public final class OutputFolder {
 
   /**
    * Where a fit's hooks write: this folder ({@code sub} empty) or a sub-folder of it, e.g. {@code
-   * factors/dataset_0}. Files written through it, or placed below its folder by other atomic
-   * writers, are listed in the manifest.
+   * factors/dataset_0} (see {@link FitPaths#factorFolders(List)}). Files written through it, or
+   * placed below its folder by other atomic writers, are listed in the manifest.
    *
    * @param sub the sub-folder, relative to this folder, or empty
    * @return the paths
@@ -393,37 +385,6 @@ public final class OutputFolder {
       checkRelative(sub);
     }
     return new Paths(sub.isEmpty() ? "" : sub + "/");
-  }
-
-  /**
-   * The sub-folders of a graph's factors under {@value #FACTORS}{@code /}, one per name, in the
-   * same order: each name with every character other than a letter, digit, {@code _ . -} replaced
-   * by {@code _}, a leading {@code .} prefixed by {@code _}, cut to {@value #MOST_NAME_CHARS}
-   * characters (with a digest of the name appended) and, where two names would give folders that
-   * differ only in case, the later given {@code _2}, {@code _3}, ..., so every factor has a folder
-   * of its own inside {@value #FACTORS}{@code /} on every file system.
-   *
-   * @param names the factor names, distinct
-   * @return the relative folders, e.g. {@code factors/dataset_0}
-   */
-  public static List<String> factorFolders(List<String> names) {
-    List<String> folders = new ArrayList<>(names.size());
-    Set<String> taken = new HashSet<>();
-    for (String name : names) {
-      String safe = name.replaceAll("[^A-Za-z0-9_.\\-]", "_");
-      if (safe.isEmpty() || safe.startsWith(".")) {
-        safe = "_" + safe;
-      }
-      if (safe.length() > MOST_NAME_CHARS) {
-        safe = safe.substring(0, MOST_NAME_CHARS - 9) + "_" + identifier(name).substring(0, 8);
-      }
-      String candidate = safe;
-      for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
-        candidate = safe + "_" + n;
-      }
-      folders.add(FACTORS + "/" + candidate);
-    }
-    return folders;
   }
 
   /** Checks a relative file or folder name of the fit. */

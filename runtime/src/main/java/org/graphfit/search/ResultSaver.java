@@ -16,6 +16,7 @@ public interface ResultSaver<T> {
    *
    * @param paths the fit's folder
    * @param result the completed result
+   * @param files the output folder's format of a result's files, e.g. for a factor's view
    */
-  void saveResults(FitPaths paths, Result<T> result);
+  void saveResults(FitPaths paths, Result<T> result, ResultFiles files);
 }

@@ -259,7 +259,8 @@ public final class Search implements NonLinearSearch {
       if (analysis instanceof ResultSaver<?> saver) {
         @SuppressWarnings("unchecked") // the analysis of T saves results of T
         ResultSaver<T> typed = (ResultSaver<T>) saver;
-        hooks.call("saveResults", () -> typed.saveResults(paths, result));
+        hooks.call(
+            "saveResults", () -> typed.saveResults(paths, result, OutputFolder::resultFiles));
       }
       if (report && !folder.exists("report.html")) {
         ReportWriter.find()

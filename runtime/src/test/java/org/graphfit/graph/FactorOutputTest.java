@@ -157,7 +157,7 @@ class FactorOutputTest {
   @Test
   void factorNamesBecomeDistinctFoldersInsideTheFactorsFolder() {
     List<String> names = List.of("../up", "a/b", ".", "..", "Data", "data", "x y", "é", "");
-    List<String> folders = OutputFolder.factorFolders(names);
+    List<String> folders = FitPaths.factorFolders(names);
 
     assertThat(folders).hasSize(names.size());
     Set<String> distinct = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -169,8 +169,7 @@ class FactorOutputTest {
       Path resolved = base.resolve(folder).normalize();
       assertThat(resolved.getParent()).isEqualTo(base.resolve("factors"));
     }
-    assertThat(OutputFolder.factorFolders(List.of("n".repeat(300))).get(0).length())
-        .isLessThan(100);
+    assertThat(FitPaths.factorFolders(List.of("n".repeat(300))).get(0).length()).isLessThan(100);
   }
 
   @Test
