@@ -627,7 +627,7 @@ public final class OutputFolder {
   public static Map<String, String> resultFiles(Result<?> result) {
     Map<String, String> files = new LinkedHashMap<>();
     files.put("model.results", result.summary());
-    files.put("files/samples.csv", SamplesCsv.format(result.samples()));
+    files.put("files/samples.csv", SamplesCsv.format(result.samples(), result.layout()));
     files.put("files/samples_summary.json", toJson(summaryJson(result)));
     return files;
   }
