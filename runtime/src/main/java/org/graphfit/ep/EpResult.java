@@ -246,7 +246,7 @@ public final class EpResult {
       int[] scope = state.field.scope(f);
       for (int k = 0; k < scope.length; k++) {
         int v = scope[k];
-        if (factors.get(f) instanceof PriorFactor) {
+        if (factors.get(f).isPrior()) {
           withPrior[v] = true;
         } else if (state.marginalTerms[f] != null && state.marginalTerms[f][k] != null) {
           terms.get(v).add(state.marginalTerms[f][k]);

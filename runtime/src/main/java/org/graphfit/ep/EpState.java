@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything the EP loop carries from one sweep to the next, and its byte format (the checkpoint
@@ -25,7 +27,7 @@ import java.util.List;
  * sweep, factor)}. The full history is not held: it goes to a {@link MemoryHistory} or the fit's
  * history file after every sweep.
  *
- * <p>Format version 6, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
+ * <p>Format version 7, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
  * output identifier (string), factor count, variable count, sweeps done, convergence ordinal,
  * seconds; per factor its scope length, then per variable the message's precision and shift, the
  * status ordinal (-1 for none yet), evidence term, updated flag, failures since the last success,
@@ -42,11 +44,12 @@ import java.util.List;
  */
 final class EpState {
   private static final int MAGIC = 0x47464550; // "GFEP"
-  private static final int VERSION = 6;
+  private static final int VERSION = 7;
   private static final UpdateStatus[] STATUSES = UpdateStatus.values();
   private static final int MAX_UPDATE_STRING = 1 << 24;
   private static final FactorResult.Fit[] FITS = FactorResult.Fit.values();
   private static final Convergence[] CONVERGENCES = Convergence.values();
+  private static final UpdateAdjustment[] ADJUSTMENTS = UpdateAdjustment.values();
 
   final MeanField field;
   final UpdateStatus[] statuses;
@@ -73,7 +76,7 @@ final class EpState {
 
   /**
    * Per variable, the sampling noise its approximation carried from sampled factors after the last
-   * sweep (see {@link ConvergenceTest}).
+   * sweep (see {@link ConvergenceCriterion}).
    */
   final double[] variableNoise;
 
@@ -153,14 +156,10 @@ final class EpState {
   static EpState start(List<EpFactor> factors, int variables) {
     EpState state = new EpState(factors, variables);
     for (int f = 0; f < factors.size(); f++) {
-      if (factors.get(f) instanceof PriorFactor prior) {
-        state.field.replace(f, new GaussianMessage[] {prior.initialMessage()});
-      } else if (factors.get(f) instanceof LikelihoodFactor<?> likelihood) {
-        state.field.replace(f, likelihood.initialMessages());
-      }
+      state.field.replace(f, factors.get(f).initialMessages());
     }
     for (int f = 0; f < factors.size(); f++) {
-      if (factors.get(f) instanceof PriorFactor prior && prior.isFixed()) {
+      if (factors.get(f).isFixed()) {
         // An exact factor equals its message times s_f with log s_f = -A(message), in any cavity.
         state.statuses[f] = UpdateStatus.FIXED;
         state.evidenceTerms[f] = -state.field.message(f, 0).logNormaliser();
@@ -400,7 +399,8 @@ final class EpState {
 
   /**
    * Encodes updates for the history file: per update its sweep, factor name, status ordinal, KL,
-   * residual, noise, evidence term, seconds and message.
+   * residual, noise, evidence term, seconds, message and adjustments (a bit per {@link
+   * UpdateAdjustment} ordinal).
    *
    * @param updates the updates
    * @return the bytes
@@ -450,6 +450,11 @@ final class EpState {
     out.writeDouble(update.logEvidenceTerm());
     out.writeDouble(update.seconds());
     writeString(out, update.message());
+    int adjustments = 0;
+    for (UpdateAdjustment adjustment : update.adjustments()) {
+      adjustments |= 1 << adjustment.ordinal();
+    }
+    out.writeInt(adjustments);
   }
 
   private static EpUpdate readUpdate(DataInputStream in) throws IOException {
@@ -462,7 +467,22 @@ final class EpState {
         in.readDouble(),
         in.readDouble(),
         in.readDouble(),
-        readUpdateString(in));
+        readUpdateString(in),
+        readAdjustments(in));
+  }
+
+  private static Set<UpdateAdjustment> readAdjustments(DataInputStream in) throws IOException {
+    int bits = in.readInt();
+    if (bits >>> ADJUSTMENTS.length != 0) {
+      throw new IOException("unknown update adjustments " + Integer.toBinaryString(bits));
+    }
+    Set<UpdateAdjustment> adjustments = EnumSet.noneOf(UpdateAdjustment.class);
+    for (UpdateAdjustment adjustment : ADJUSTMENTS) {
+      if ((bits & 1 << adjustment.ordinal()) != 0) {
+        adjustments.add(adjustment);
+      }
+    }
+    return adjustments;
   }
 
   private static void writeTerms(DataOutputStream out, MarginalTerm[] terms) throws IOException {

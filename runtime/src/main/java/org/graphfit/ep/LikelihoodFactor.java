@@ -243,7 +243,8 @@ final class LikelihoodFactor<T> implements EpFactor {
    *
    * @return one message per variable
    */
-  GaussianMessage[] initialMessages() {
+  @Override
+  public GaussianMessage[] initialMessages() {
     GaussianMessage[] initial = new GaussianMessage[priors.length];
     for (int j = 0; j < initial.length; j++) {
       initial[j] = ownPrior[j] ? priorApproximations[j] : GaussianMessage.UNIFORM;
@@ -254,6 +255,16 @@ final class LikelihoodFactor<T> implements EpFactor {
   @Override
   public boolean ownsPrior(int k) {
     return ownPrior[k];
+  }
+
+  @Override
+  public boolean mayFlattenNegativeMessages() {
+    return true;
+  }
+
+  @Override
+  public boolean isExcludable() {
+    return true;
   }
 
   @Override
@@ -411,7 +422,7 @@ final class LikelihoodFactor<T> implements EpFactor {
     }
     if (fallen && fit == FactorResult.Fit.LAPLACE) {
       note =
-          ExpectationPropagation.notes(
+          EpUpdate.notes(
               note,
               "the cavity of "
                   + improperName(task)
@@ -461,14 +472,14 @@ final class LikelihoodFactor<T> implements EpFactor {
           task,
           UpdateStatus.FAILED,
           fit,
-          ExpectationPropagation.notes(
+          EpUpdate.notes(
               checkNote,
               "the factor's search stopped at its iteration or call limit before converging"),
           PriorFactor.seconds(start));
     }
     LikelihoodFailures failures = problem.failures();
     String note =
-        ExpectationPropagation.notes(
+        EpUpdate.notes(
             checkNote,
             failures.failures() == 0
                 ? ""
@@ -490,7 +501,7 @@ final class LikelihoodFactor<T> implements EpFactor {
       double[] latent = new double[weights.length];
       double mean = 0;
       for (int i = 0; i < weights.length; i++) {
-        latent[i] = priors[j].toLatent(samples.vector(i)[j]);
+        latent[i] = priors[j].toLatent(samples.value(i, j));
         mean += weights[i] * latent[i];
       }
       double variance = 0;
@@ -526,13 +537,12 @@ final class LikelihoodFactor<T> implements EpFactor {
       } catch (RuntimeException e) {
         // the term only refines the reported marginal: its failure must not fail the update
         terms[j] = null;
-        note =
-            ExpectationPropagation.notes(note, "no marginal term for " + names.get(j) + ": " + e);
+        note = EpUpdate.notes(note, "no marginal term for " + names.get(j) + ": " + e);
       }
     }
     double logNormaliser = run.logEvidence();
     for (int j = 0; j < priors.length; j++) {
-      logNormaliser += ExpectationPropagation.cavityLogNormaliser(task.cavity()[j], ownPrior[j]);
+      logNormaliser += task.cavity()[j].cavityLogNormaliser(ownPrior[j]);
     }
     return new FactorResult(
         task.factor(),
