@@ -10,11 +10,7 @@ import java.util.function.LongFunction;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.HierarchicalFactor;
-import org.graphfit.log.Log;
-import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
-import org.graphfit.output.FitLock;
-import org.graphfit.search.Concern;
 import org.graphfit.search.Search;
 import org.graphfit.search.SearchEngine;
 import org.graphfit.search.nested.NestedSampling;
@@ -117,8 +113,6 @@ import org.graphfit.search.nested.NestedSettings;
  * }</pre>
  */
 public final class ExpectationPropagation {
-  private static final Log LOG = Log.of(ExpectationPropagation.class);
-
   /** The largest damping accepted; see {@link Builder#damping(double)}. */
   static final double MAX_DAMPING = 0.95;
 
@@ -257,144 +251,7 @@ public final class ExpectationPropagation {
    *     to another fit, or another fit writes the folder
    */
   public EpResult fit(FactorGraph graph, Function<List<EpFactor>, FactorExecutor> executors) {
-    long start = System.nanoTime();
-    ModelLayout<CollectionInstance> layout = graph.layout();
-    List<EpFactor> factors = EpFactors.of(graph, layout, settings);
-    int variables = layout.priorCount();
-    EpFolder folder = EpFitIdentity.folder(graph, layout, settings);
-    if (folder == null) {
-      return run(graph, layout, factors, executors, null, start);
-    }
-    try (FitLock lock = folder.lock(settings.lockWait())) {
-      if (folder.isComplete()) {
-        LOG.info("loading the completed EP fit in {}", folder.path());
-        EpState state = folder.completed(factors, variables);
-        EpResult result =
-            new EpResult(
-                graph,
-                layout,
-                factors,
-                state,
-                folder.history(state.history),
-                settings.tolerance(),
-                state.earlierSeconds);
-        logConcerns(result);
-        return result;
-      }
-      return run(graph, layout, factors, executors, folder, start);
-    }
-  }
-
-  /** Fits from the folder's checkpoint or afresh, checkpointing after every sweep with a folder. */
-  private EpResult run(
-      FactorGraph graph,
-      ModelLayout<CollectionInstance> layout,
-      List<EpFactor> factors,
-      Function<List<EpFactor>, FactorExecutor> executors,
-      EpFolder folder,
-      long start) {
-    int variables = layout.priorCount();
-    EpState state = null;
-    if (folder != null) {
-      state = folder.checkpoint(factors, variables).orElse(null);
-      folder.writeStart(layout.info());
-      if (state != null) {
-        LOG.info("resuming the EP fit in {} after sweep {}", folder.path(), state.sweepCount());
-      }
-    }
-    if (state == null) {
-      state = EpState.start(factors, variables);
-    }
-    MemoryHistory memory = folder == null ? new MemoryHistory(settings.historyInMemory()) : null;
-    SweepSchedule schedule = new SweepSchedule(factors, settings.seed());
-    boolean[] quadraturePrior = new boolean[variables];
-    for (EpFactor factor : factors) {
-      if (factor.needsProperCavity()) {
-        quadraturePrior[factor.variables().get(0)] = true;
-      }
-    }
-    ConvergenceCriterion criterion =
-        new ConvergenceCriterion(settings.tolerance(), settings.noiseFloorConvergence());
-    try (FactorExecutor executor = executors.apply(List.copyOf(factors))) {
-      for (int sweep = state.sweepCount() + 1;
-          sweep <= settings.maxSweeps() && !state.convergence.converged();
-          sweep++) {
-        sweep(state, factors, schedule, quadraturePrior, executor, sweep, criterion);
-        if (folder != null) {
-          folder.saveCheckpoint(state, state.earlierSeconds + PriorFactor.seconds(start));
-        } else {
-          memory.append(state.pending);
-          state.pending.clear();
-        }
-      }
-    }
-    EpResult result =
-        new EpResult(
-            graph,
-            layout,
-            factors,
-            state,
-            folder != null ? folder.history(folder.historyReference()) : memory,
-            settings.tolerance(),
-            state.earlierSeconds + PriorFactor.seconds(start));
-    logConcerns(result);
-    if (folder != null) {
-      folder.writeResult(result, state);
-      LOG.info("wrote {}", folder.path());
-    }
-    return result;
-  }
-
-  private static void logConcerns(EpResult result) {
-    for (Concern concern : result.concerns()) {
-      LOG.warn("EP result is not trustworthy: {}", concern);
-    }
-  }
-
-  /** Runs one sweep: every block's tasks, their updates applied in order, then the criterion. */
-  private void sweep(
-      EpState state,
-      List<EpFactor> factors,
-      SweepSchedule schedule,
-      boolean[] quadraturePrior,
-      FactorExecutor executor,
-      int sweep,
-      ConvergenceCriterion criterion) {
-    long sweepStart = System.nanoTime();
-    MeanField field = state.field;
-    SweepResults results =
-        new SweepResults(
-            settings, state, factors, quadraturePrior, sweep, executor.getClass(), criterion);
-    for (List<Integer> block : schedule.blocks()) {
-      List<FactorTask> tasks = schedule.tasks(block, state, sweep);
-      if (!tasks.isEmpty()) {
-        results.startBlock(tasks);
-        executor.execute(tasks, results);
-        results.endBlock();
-      }
-    }
-    field.recompute();
-    double sum = 0;
-    double max = 0;
-    for (int v = 0; v < field.variableCount(); v++) {
-      double kl = field.global(v).klDivergence(results.before.get(v));
-      sum += kl;
-      max = Math.max(max, kl);
-    }
-    results.endSweep();
-    double floor = criterion.noiseFloor(results.noise);
-    state.sweeps.add(
-        new EpSweep(
-            sweep,
-            sum,
-            max,
-            results.residual,
-            floor,
-            results.sampledResidual <= floor && results.deterministicWithinFloor,
-            results.failing,
-            results.factorSeconds,
-            PriorFactor.seconds(sweepStart)));
-    state.convergence = criterion.verdict(state.sweeps);
+    return new EpRun(settings).fit(graph, executors);
   }
 
   /** Collects settings; every setter validates its argument. */
