@@ -106,7 +106,7 @@ class UpdateAdjustmentTest {
                 "a note that mentions no adjustment",
                 EnumSet.allOf(UpdateAdjustment.class)),
             new EpUpdate(2, "dataset_1", UpdateStatus.OK, 0, 0, 0, 0, 0, "step shortened to 0.5"));
-    List<EpUpdate> decoded = EpState.decode(EpState.encode(updates), 2);
+    List<EpUpdate> decoded = UpdateFormat.decode(UpdateFormat.encode(updates), 2);
     assertThat(decoded).isEqualTo(updates);
     assertThat(decoded.get(0).adjustments()).containsExactlyElementsIn(UpdateAdjustment.values());
     assertThat(decoded.get(1).adjustments()).isEmpty();
