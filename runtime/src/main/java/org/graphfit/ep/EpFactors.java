@@ -1,14 +1,13 @@
 package org.graphfit.ep;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToIntFunction;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.graph.HierarchicalFactor;
+import org.graphfit.graph.VariableRoles;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
@@ -36,39 +35,15 @@ final class EpFactors {
   static List<EpFactor> of(
       FactorGraph graph, ModelLayout<CollectionInstance> layout, EpSettings settings) {
     List<String> paths = layout.freeParameterPaths();
-    List<Parameter> free = layout.freeParameters();
-    Map<Parameter, Integer> indices = new IdentityHashMap<>();
-    for (int v = 0; v < free.size(); v++) {
-      indices.put(free.get(v), v);
-    }
-    // Identity first (linear scans of the layout would make this quadratic), then shared keys.
-    ToIntFunction<Parameter> indexOf =
-        parameter -> {
-          Integer index = indices.get(parameter);
-          return index != null ? index : layout.indexOf(parameter);
-        };
+    ToIntFunction<Parameter> indexOf = VariableRoles.indexer(layout);
     // A variable in exactly one analysis factor and no hierarchy is that factor's own: its prior
     // goes into the factor's fit instead of a prior factor of its own.
-    int[] analysisFactors = new int[layout.priorCount()];
-    for (FactorKey<?> key : graph.factors()) {
-      for (Parameter parameter : key.factor().model().layout().freeParameters()) {
-        analysisFactors[indexOf.applyAsInt(parameter)]++;
-      }
-    }
-    boolean[] inHierarchy = new boolean[layout.priorCount()];
-    for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
-      for (Parameter parameter : hierarchy.drawnParameters()) {
-        inHierarchy[indexOf.applyAsInt(parameter)] = true;
-      }
-      for (Parameter parameter : hierarchy.hyperParameters()) {
-        if (!parameter.isFixed()) {
-          inHierarchy[indexOf.applyAsInt(parameter)] = true;
-        }
-      }
-    }
+    VariableRoles roles = graph.variableRoles(layout);
     boolean[] own = new boolean[layout.priorCount()];
+    boolean[] inHierarchy = new boolean[layout.priorCount()];
     for (int v = 0; v < own.length; v++) {
-      own[v] = analysisFactors[v] == 1 && !inHierarchy[v];
+      own[v] = roles.isOwn(v);
+      inHierarchy[v] = roles.inHierarchy(v);
     }
     List<EpFactor> factors = new ArrayList<>();
     for (int v = 0; v < layout.priorCount(); v++) {

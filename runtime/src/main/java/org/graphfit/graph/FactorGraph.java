@@ -186,34 +186,14 @@ public final class FactorGraph {
   }
 
   /**
-   * The names of the factors (analysis and hierarchical) whose models contain free parameter {@code
-   * index}.
+   * The roles of the graph's free parameters: how many analysis factors contain each, whether it is
+   * global and whether a hierarchy has it.
    *
-   * @param layout the graph's layout
-   * @param index a free-parameter index
-   * @return the factor names, in graph order
+   * @param layout the graph's layout, {@link #layout()}
+   * @return the roles
    */
-  Set<String> factorsOf(ModelLayout<CollectionInstance> layout, int index) {
-    Set<String> names = new LinkedHashSet<>();
-    for (String path : layout.slotPathsOf(index)) {
-      String factor = path.substring(0, path.indexOf('.'));
-      if (factorNames.contains(factor)) {
-        names.add(factor);
-      }
-    }
-    return names;
-  }
-
-  /**
-   * Whether free parameter {@code index} is global: in more than one analysis factor, or a
-   * hyper-parameter.
-   *
-   * @param layout the graph's layout
-   * @param index a free-parameter index
-   * @return true for a global parameter
-   */
-  boolean isGlobal(ModelLayout<CollectionInstance> layout, int index) {
-    return factorsOf(layout, index).size() != 1;
+  public VariableRoles variableRoles(ModelLayout<CollectionInstance> layout) {
+    return VariableRoles.of(this, layout);
   }
 
   /**
@@ -223,9 +203,10 @@ public final class FactorGraph {
    */
   public List<String> globalParameters() {
     ModelLayout<CollectionInstance> layout = layout();
+    VariableRoles roles = variableRoles(layout);
     List<String> paths = new ArrayList<>();
     for (int i = 0; i < layout.priorCount(); i++) {
-      if (isGlobal(layout, i)) {
+      if (roles.isGlobal(i)) {
         paths.add(layout.freeParameterPaths().get(i));
       }
     }
@@ -239,9 +220,10 @@ public final class FactorGraph {
    */
   public List<String> localParameters() {
     ModelLayout<CollectionInstance> layout = layout();
+    VariableRoles roles = variableRoles(layout);
     List<String> paths = new ArrayList<>();
     for (int i = 0; i < layout.priorCount(); i++) {
-      if (!isGlobal(layout, i)) {
+      if (!roles.isGlobal(i)) {
         paths.add(layout.freeParameterPaths().get(i));
       }
     }
@@ -316,10 +298,11 @@ public final class FactorGraph {
               term.factor.distribution().familyName(),
               term.factor.drawnParameters().size()));
     }
+    VariableRoles roles = variableRoles(layout);
     for (boolean globalSection : new boolean[] {true, false}) {
       text.append(globalSection ? "\nGlobal parameters\n" : "\nLocal parameters\n");
       for (int i = 0; i < layout.priorCount(); i++) {
-        if (isGlobal(layout, i) == globalSection) {
+        if (roles.isGlobal(i) == globalSection) {
           text.append(
               String.format(
                   Locale.ROOT,
