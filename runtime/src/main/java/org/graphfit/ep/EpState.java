@@ -19,7 +19,6 @@ import java.util.List;
  * {@link MemoryHistory} or the fit's history file after every sweep.
  */
 final class EpState {
-
   final MeanField field;
   final UpdateStatus[] statuses;
 
@@ -184,7 +183,7 @@ final class EpState {
   /**
    * The EP log evidence {@code A(q) + sum_f log s_f}: the integral of the product of the scaled
    * sites {@code s_f m_f}, each scaled at its last update to its factor's normaliser under the
-   * cavity of that update; see {@link ExpectationPropagation}.
+   * cavity of that update; see {@link EpResult#logEvidence()}.
    */
   double logEvidence() {
     double total = 0;

@@ -81,22 +81,9 @@ import org.graphfit.search.nested.NestedSettings;
  * Convergence#CONVERGED_TO_NOISE_FLOOR}, with the floor in {@link EpResult#noiseFloor()}).
  * Otherwise it stops after the maximum number of sweeps, unconverged.
  *
- * <p><b>Evidence.</b> With every factor {@code f} approximated by a scaled Gaussian site {@code s_f
- * m_f}, {@code Z ≈ prod_f s_f ∫ prod_f m_f = exp(A(q) + sum_f log s_f)} where {@code A} is the
- * Gaussian log normaliser ({@link GaussianMessage#logNormaliser()}) of the unnormalised product
- * {@code q} of the messages. Each site is scaled at its last successful update so that it
- * integrates against that update's cavity to what the factor does: {@code log s_f = log Ẑ_f -
- * A(cavity_f · m_f)} with {@code Ẑ_f = ∫ f · exp(kernel of cavity_f)} ({@link
- * FactorResult#logNormaliser()}) and {@code m_f} the message applied ({@link
- * EpUpdate#logEvidenceTerm()}). The scale and the message come from the same update, so the
- * estimate is that of one well-defined approximation; pairing the scale with the final cavity's
- * normaliser instead (as EP did before) broke down where a cavity is ill-conditioned, the
- * difference of two nearly equal precisions (an outlier whose parent factor sends a message of
- * negative precision): 5.9 and 0.9 nats on two of 30 problems of {@code EpHierarchicalBenchmark}.
- * {@code Ẑ_f} is exact for priors and hierarchical factors (quadrature), Laplace's estimate on the
- * Laplace path and the sampler's evidence for nested sampling. The estimate is NaN when a factor
- * gives no evidence (e.g. MCMC). A factor excluded before any successful update is left out: the
- * estimate is then that of the graph without its data.
+ * <p><b>Evidence.</b> Every factor is approximated by a scaled Gaussian site, scaled at its last
+ * successful update to integrate against that update's cavity to what the factor does; the log
+ * evidence is the integral of their product ({@link EpResult#logEvidence()}).
  *
  * <p><b>History.</b> The driver holds only the updates of the sweep under way and the sweep
  * summaries: after every sweep the updates go to the output folder's {@code files/history.bin}
