@@ -96,11 +96,12 @@ final class EpRun {
     }
     ConvergenceCriterion criterion =
         new ConvergenceCriterion(settings.tolerance(), settings.noiseFloorConvergence());
-    try (FactorExecutor executor = executors.apply(List.copyOf(factors))) {
+    try (FactorExecutor executor = executors.apply(List.copyOf(factors));
+        EpProgress progress = EpProgress.start(settings.maxSweeps(), settings.tolerance())) {
       for (int sweep = state.sweepCount() + 1;
           sweep <= settings.maxSweeps() && !state.convergence.converged();
           sweep++) {
-        sweep(state, factors, schedule, quadraturePrior, executor, sweep, criterion);
+        sweep(state, factors, schedule, quadraturePrior, executor, sweep, criterion, progress);
         if (folder != null) {
           folder.saveCheckpoint(state, state.earlierSeconds + PriorFactor.seconds(start));
         } else {
@@ -140,12 +141,21 @@ final class EpRun {
       boolean[] quadraturePrior,
       FactorExecutor executor,
       int sweep,
-      ConvergenceCriterion criterion) {
+      ConvergenceCriterion criterion,
+      EpProgress progress) {
     long sweepStart = System.nanoTime();
     MeanField field = state.field;
+    progress.sweep(sweep, state.statuses);
     SweepResults results =
         new SweepResults(
-            settings, state, factors, quadraturePrior, sweep, executor.getClass(), criterion);
+            settings,
+            state,
+            factors,
+            quadraturePrior,
+            sweep,
+            executor.getClass(),
+            criterion,
+            progress);
     for (List<Integer> block : schedule.blocks()) {
       List<FactorTask> tasks = schedule.tasks(block, state, sweep);
       if (!tasks.isEmpty()) {
@@ -176,5 +186,6 @@ final class EpRun {
             results.factorSeconds,
             PriorFactor.seconds(sweepStart)));
     state.convergence = criterion.verdict(state.sweeps);
+    progress.swept(results.residual);
   }
 }

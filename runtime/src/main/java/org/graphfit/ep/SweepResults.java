@@ -17,6 +17,7 @@ final class SweepResults implements Consumer<FactorResult> {
   private final boolean[] quadraturePrior;
   private final int sweep;
   private final String executorName;
+  private final EpProgress progress;
 
   /** The global approximation at the start of the sweep. */
   final List<GaussianMessage> before;
@@ -57,8 +58,10 @@ final class SweepResults implements Consumer<FactorResult> {
       boolean[] quadraturePrior,
       int sweep,
       Class<?> executorClass,
-      ConvergenceCriterion criterion) {
+      ConvergenceCriterion criterion,
+      EpProgress progress) {
     this.settings = settings;
+    this.progress = progress;
     this.state = state;
     this.factors = factors;
     this.quadraturePrior = quadraturePrior;
@@ -204,6 +207,7 @@ final class SweepResults implements Consumer<FactorResult> {
     }
     factorSeconds += update.seconds();
     state.pending.add(update);
+    progress.updated(update.residual());
   }
 
   /** Whether a status is an analysis factor's own failure, which counts towards its exclusion. */

@@ -40,8 +40,13 @@ public final class VariableRoles {
     }
     boolean[] inHierarchy = new boolean[layout.priorCount()];
     for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
-      for (Parameter parameter : hierarchy.drawnParameters()) {
-        inHierarchy[indexOf.applyAsInt(parameter)] = true;
+      for (Parameter drawn : hierarchy.drawnParameters()) {
+        // a drawn relation (joint fits only) puts its free leaves in the hierarchy
+        for (Parameter parameter : drawn.leaves()) {
+          if (!parameter.isFixed()) {
+            inHierarchy[indexOf.applyAsInt(parameter)] = true;
+          }
+        }
       }
       for (Parameter parameter : hierarchy.hyperParameters()) {
         if (!parameter.isFixed()) {
