@@ -18,8 +18,7 @@ import org.graphfit.ep.EpResult;
 import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.ep.VariableSummary;
 import org.graphfit.graph.GraphResult;
-import org.graphfit.model.ModelLayout;
-import org.graphfit.search.Samples;
+import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
@@ -158,12 +157,10 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
                 Search.of(
                         NestedSampling.of(NestedSettings.builder().nLive(nLive).seed(seed).build()))
                     .withThreads(threads));
-        ModelLayout<?> layout = healthy.graph.layout();
-        Samples samples = joint.global().samples();
-        int meanIndex = layout.indexOf(healthy.hierarchy.hyperParameter("mean"));
-        int scatterIndex = layout.indexOf(healthy.hierarchy.hyperParameter("sigma"));
-        double jointMean = samples.mean()[meanIndex];
-        double jointSd = samples.standardDeviation()[meanIndex];
+        ParameterSummary jointMeanSummary = joint.summary(healthy.hierarchy.hyperParameter("mean"));
+        ParameterSummary jointScatter = joint.summary(healthy.hierarchy.hyperParameter("sigma"));
+        double jointMean = jointMeanSummary.mean();
+        double jointSd = jointMeanSummary.sd();
         double deviation = (epMean.mean() - jointMean) / jointSd;
         boolean collapse = !(epScatter.mean() > COLLAPSE_FRACTION * HierarchicalSimulation.SCATTER);
         converged += ep.converged() ? 1 : 0;
@@ -180,8 +177,8 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
         row.put("jointSd", jointSd);
         row.put("epScatter", epScatter.mean());
         row.put("epScatterSd", epScatter.sd());
-        row.put("jointScatter", samples.mean()[scatterIndex]);
-        row.put("jointScatterSd", samples.standardDeviation()[scatterIndex]);
+        row.put("jointScatter", jointScatter.mean());
+        row.put("jointScatterSd", jointScatter.sd());
         row.put("deviationInSd", deviation);
         row.put("collapsed", collapse);
         row.put("epLogZ", ep.logEvidence());
@@ -203,8 +200,8 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
               jointSd,
               epScatter.mean(),
               epScatter.sd(),
-              samples.mean()[scatterIndex],
-              samples.standardDeviation()[scatterIndex],
+              jointScatter.mean(),
+              jointScatter.sd(),
               deviation,
               ep.logEvidence(),
               joint.global().logEvidence(),
