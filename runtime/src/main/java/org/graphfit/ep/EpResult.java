@@ -29,8 +29,10 @@ import org.graphfit.search.Posterior;
  * tolerance, to the noise floor of its sampled factors, or not), the log evidence estimate, the
  * cost, and whether the result can be trusted ({@link #trustworthy()}, {@link #concerns()}). A
  * result loaded from a completed output folder is rebuilt from the fit's stored final state (see
- * {@link ExpectationPropagation#fit(FactorGraph, java.util.function.Function)}). Immutable; the
- * history of a fit with an output folder is read from its {@code files/history.bin} on demand.
+ * {@link ExpectationPropagation#fit(FactorGraph, java.util.function.Function)}). As a {@link
+ * Posterior} it is read like a sampled fit: {@code result.summary(model.centre())}, {@code
+ * result.median(model)}. Immutable; the history of a fit with an output folder is read from its
+ * {@code files/history.bin} on demand.
  */
 public final class EpResult implements Posterior {
   private static final int PUSH_FORWARD_ORDER = 40;
