@@ -50,6 +50,8 @@ public final class HierarchicalExample {
     Result<?> global = result.global();
     ParameterSummary mean = result.summary(centres.hyperParameter("mean"));
     ParameterSummary sigma = result.summary(centres.hyperParameter("sigma"));
+    System.out.println(mean);
+    System.out.println(sigma);
     System.out.printf(
         Locale.ROOT,
         "parent mean %.2f +/- %.2f, parent sigma %.2f +/- %.2f (truth: centres ~ N(50, 10)"
