@@ -1,5 +1,7 @@
 package org.graphfit.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -26,12 +28,15 @@ final class HierarchicalSimulation {
   static final double SCATTER = 10;
   private static final int PIXELS = 100;
   private static final double NOISE = 0.5;
-  private static final double NORMALIZATION = 60;
-  private static final double WIDTH = 10;
+  static final double NORMALIZATION = 60;
+  static final double WIDTH = 10;
 
   final FactorGraph graph = new FactorGraph();
   final HierarchicalFactor hierarchy =
       HierarchicalFactor.gaussian(Prior.gaussian(50, 30), Prior.logUniform(0.1, 50));
+
+  /** The data of the graph's datasets whose likelihood is healthy, in graph order. */
+  final List<Dataset1D> healthyData = new ArrayList<>();
 
   private HierarchicalSimulation() {}
 
@@ -92,6 +97,9 @@ final class HierarchicalSimulation {
             case NAN -> g -> Double.NaN;
             default -> new ProfileAnalysis<>(Dataset1D.of(data, noise));
           };
+      if (fault == Fault.NONE) {
+        simulation.healthyData.add(Dataset1D.of(data, noise));
+      }
       simulation.graph.add(AnalysisFactor.of(model, analysis).named(name));
       simulation.hierarchy.draw(model.centre());
     }
