@@ -81,6 +81,29 @@ public final class JointScalingBenchmark implements Callable<Integer> {
   private NestedSettings.Sample sample;
 
   @Option(
+      names = "--bound",
+      defaultValue = "MULTI",
+      description = "NONE, SINGLE or MULTI (default: ${DEFAULT-VALUE}).")
+  private NestedSettings.Bound bound;
+
+  @Option(
+      names = "--enlarge",
+      defaultValue = "1.25",
+      description = "Volume enlargement of the bounding ellipsoids (default: ${DEFAULT-VALUE}).")
+  private double enlarge;
+
+  @Option(
+      names = "--folds",
+      description = "Cross-validation folds sizing uniform bounds (default: the sampler's).")
+  private Integer folds;
+
+  @Option(
+      names = "--dlogz",
+      defaultValue = "0.1",
+      description = "Stopping threshold (default: ${DEFAULT-VALUE}).")
+  private double dlogz;
+
+  @Option(
       names = "--walks",
       description = "Random-walk steps per proposal (default: the sampler's).")
   private Integer walks;
@@ -160,9 +183,19 @@ public final class JointScalingBenchmark implements Callable<Integer> {
 
   private Map<String, Object> fit(List<Dataset1D> data, long seed, Answer exact) {
     NestedSettings.Builder settings =
-        NestedSettings.builder().nLive(nLive).seed(seed).sample(sample).batchSize(batch);
+        NestedSettings.builder()
+            .nLive(nLive)
+            .seed(seed)
+            .sample(sample)
+            .bound(bound)
+            .enlarge(enlarge)
+            .dlogz(dlogz)
+            .batchSize(batch);
     if (walks != null) {
       settings.walks(walks);
+    }
+    if (folds != null) {
+      settings.folds(folds);
     }
     if (slices != null) {
       settings.slices(slices);

@@ -24,6 +24,7 @@ public final class NestedRun {
   private final double remainingLogZ;
   private final boolean converged;
   private final long stuckProposals;
+  private final int[] insertionRanks;
 
   NestedRun(
       double[][] vectors,
@@ -40,7 +41,8 @@ public final class NestedRun {
       String firstFailure,
       double remainingLogZ,
       boolean converged,
-      long stuckProposals) {
+      long stuckProposals,
+      int[] insertionRanks) {
     this.vectors = vectors;
     this.units = units;
     this.logL = logL;
@@ -56,6 +58,18 @@ public final class NestedRun {
     this.remainingLogZ = remainingLogZ;
     this.converged = converged;
     this.stuckProposals = stuckProposals;
+    this.insertionRanks = insertionRanks;
+  }
+
+  /**
+   * The insertion rank of each new live point, in the order they were made: how many of the other
+   * {@code nLive - 1} live points had a lower log-likelihood. A sampler that draws new points from
+   * the prior above the likelihood constraint makes these ranks uniform on {@code 0 .. nLive - 1}.
+   *
+   * @return a copy of the ranks, one per iteration
+   */
+  public int[] insertionRanks() {
+    return insertionRanks.clone();
   }
 
   /**

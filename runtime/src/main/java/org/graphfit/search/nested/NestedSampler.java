@@ -241,17 +241,34 @@ public final class NestedSampler {
         && state.lastEfficiency < NestedSettings.Sample.SWITCH_EFFICIENCY) {
       state.method = settings.sample().fallback(state.dim);
     }
-    state.bound =
-        switch (settings.bound()) {
-          case NONE ->
-              new Bound(
-                  new Ellipsoid[] {
-                    Ellipsoid.ball(filled(state.dim, 0.5), 0.5 * Math.sqrt(state.dim))
-                  });
-          case SINGLE ->
-              Bound.fit(state.liveUnits, false, logPointVolume(state), settings.enlarge());
-          case MULTI -> Bound.fit(state.liveUnits, true, logPointVolume(state), settings.enlarge());
-        };
+    state.bound = fitBound(state);
+  }
+
+  /**
+   * The bound of the live points. Uniform proposals draw inside it, so it is the configured kind,
+   * each ellipsoid grown by its cross-validated expansion (or the fixed enlargement, whichever is
+   * larger). Walks and slices use it only as the metric of their moves, which must not depend on
+   * where a move starts (a move from a point in one ellipsoid to a point in another, shaped by the
+   * first, is not reversed with the same probability, and the chain's stationary distribution is no
+   * longer uniform in the constrained prior); they get the single ellipsoid of all live points.
+   */
+  private Bound fitBound(SamplerState state) {
+    NestedSettings.Bound kind = settings.bound();
+    if (kind == NestedSettings.Bound.NONE) {
+      return new Bound(
+          new Ellipsoid[] {Ellipsoid.ball(filled(state.dim, 0.5), 0.5 * Math.sqrt(state.dim))});
+    }
+    double logPointVolume = logPointVolume(state);
+    if (state.method != NestedSettings.Sample.UNIFORM) {
+      return Bound.fit(state.liveUnits, false, logPointVolume, settings.enlarge());
+    }
+    return Bound.fit(
+        state.liveUnits,
+        kind == NestedSettings.Bound.MULTI,
+        logPointVolume,
+        settings.enlarge(),
+        settings.folds(state.dim),
+        state.rng);
   }
 
   /**
@@ -345,6 +362,7 @@ public final class NestedSampler {
         failures.firstMessage(),
         remainingLogZ,
         converged,
-        state.stuckProposals);
+        state.stuckProposals,
+        Arrays.copyOf(state.insertionRanks, state.rankCount));
   }
 }

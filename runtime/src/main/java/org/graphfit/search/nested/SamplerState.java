@@ -19,7 +19,7 @@ import org.apache.commons.rng.simple.RandomSource;
  */
 final class SamplerState {
   private static final int MAGIC = 0x4e455354; // "NEST"
-  private static final int VERSION = 4;
+  private static final int VERSION = 5;
 
   final int dim;
   final int liveCount;
@@ -66,6 +66,14 @@ final class SamplerState {
 
   /** Accepted proposals whose move got stuck, so that they copy an existing live point. */
   long stuckProposals;
+
+  /**
+   * The insertion rank of each new live point, in order: how many of the other live points have a
+   * lower log-likelihood.
+   */
+  int[] insertionRanks = new int[16];
+
+  int rankCount;
 
   SamplerState(int dim, int liveCount, long seed) {
     this.dim = dim;
@@ -114,6 +122,7 @@ final class SamplerState {
    */
   void replaceWorst(Proposal proposal, double logWidth) {
     int worst = worst();
+    recordInsertionRank(worst, proposal.logL());
     iteration++;
     addDead(liveUnits[worst], liveVectors[worst], liveLogL[worst], logWidth);
     System.arraycopy(proposal.unit(), 0, liveUnits[worst], 0, dim);
@@ -121,6 +130,26 @@ final class SamplerState {
     liveLogL[worst] = proposal.logL();
     maxLogL = Math.max(maxLogL, proposal.logL());
     siftDown(0);
+  }
+
+  /**
+   * Records how many live points other than {@code replaced} lie below {@code logL}; ties count
+   * half, rounded down.
+   */
+  private void recordInsertionRank(int replaced, double logL) {
+    int below = 0;
+    int equal = 0;
+    for (int k = 0; k < liveCount; k++) {
+      if (k != replaced) {
+        double other = liveLogL[k];
+        below += other < logL ? 1 : 0;
+        equal += other == logL ? 1 : 0;
+      }
+    }
+    if (rankCount == insertionRanks.length) {
+      insertionRanks = Arrays.copyOf(insertionRanks, 2 * rankCount);
+    }
+    insertionRanks[rankCount++] = below + equal / 2;
   }
 
   /**
@@ -205,6 +234,10 @@ final class SamplerState {
       out.writeDouble(logInitialVolume);
       out.writeUTF(method.name());
       out.writeLong(stuckProposals);
+      out.writeInt(rankCount);
+      for (int k = 0; k < rankCount; k++) {
+        out.writeInt(insertionRanks[k]);
+      }
       for (int k = 0; k < liveCount; k++) {
         writeDoubles(out, liveUnits[k], 0, dim);
         writeDoubles(out, liveVectors[k], 0, dim);
@@ -277,6 +310,11 @@ final class SamplerState {
       state.logInitialVolume = in.readDouble();
       state.method = NestedSettings.Sample.valueOf(in.readUTF());
       state.stuckProposals = in.readLong();
+      state.rankCount = in.readInt();
+      state.insertionRanks = new int[Math.max(16, state.rankCount)];
+      for (int k = 0; k < state.rankCount; k++) {
+        state.insertionRanks[k] = in.readInt();
+      }
       for (int k = 0; k < liveCount; k++) {
         readDoubles(in, state.liveUnits[k], dim);
         readDoubles(in, state.liveVectors[k], dim);

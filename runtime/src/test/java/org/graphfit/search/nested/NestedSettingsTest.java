@@ -34,6 +34,10 @@ class NestedSettingsTest {
         .isEqualTo(Math.round(0.15 * 25 * 500));
     assertThat(s.slices(rslice, 20)).isEqualTo(20);
     assertThat(s.slices(NestedSettings.Sample.SLICE, 20)).isEqualTo(5);
+    assertThat(s.folds(3)).isEqualTo(0);
+    assertThat(s.folds(4)).isEqualTo(5);
+    assertThat(NestedSettings.builder().folds(0).build().folds(20)).isEqualTo(0);
+    assertThat(s.toMap()).containsEntry("folds", "auto");
     assertThat(NestedSettings.builder().updateInterval(77).build().updateInterval(rslice, 20))
         .isEqualTo(77);
   }
@@ -66,6 +70,7 @@ class NestedSettingsTest {
     assertRejected(() -> b.enlarge(0.9), "enlarge must be at least 1 and finite but was 0.9");
     assertRejected(() -> b.walks(1), "walks must be at least 2 but was 1");
     assertRejected(() -> b.slices(0), "slices must be at least 1 but was 0");
+    assertRejected(() -> b.folds(1), "folds must be 0 or at least 2 but was 1");
     assertRejected(
         () -> b.firstUpdateCalls(-1), "firstUpdateCalls must not be negative but was -1");
     assertRejected(
