@@ -231,6 +231,7 @@ public final class JointScalingBenchmark implements Callable<Integer> {
     row.put("calls", global.likelihoodCalls());
     row.put("seconds", global.seconds());
     row.put("trustworthy", global.trustworthy());
+    row.put("insertionRankP", global.diagnostics().get("insertion_rank_p"));
     row.put(
         "concerns", global.concerns().stream().map(Concern::toString).collect(Collectors.toList()));
     return row;

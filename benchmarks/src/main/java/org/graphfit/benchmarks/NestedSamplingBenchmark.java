@@ -240,6 +240,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     row.put("calls", result.calls());
     row.put("iterations", result.iterations());
     row.put("ess", result.effectiveSampleSize());
+    row.put("insertionRankP", result.insertionRankPValue());
     row.put("seconds", result.wallSeconds());
     row.put("bareLikelihoodSeconds", bare);
     row.put("overheadMicrosPerCall", (result.wallSeconds() - bare) / result.calls() * 1e6);

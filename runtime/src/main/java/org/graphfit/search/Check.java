@@ -16,6 +16,13 @@ public enum Check {
    */
   STUCK_PROPOSALS,
   /**
+   * The likelihood ranks at which nested sampling inserted new live points among the existing ones
+   * are not uniform: new points were not drawn from the whole prior above the likelihood constraint
+   * (part of it out of reach of the moves, or moves too short), so the evidence and the posterior
+   * may be wrong.
+   */
+  INSERTION_RANK,
+  /**
    * The Laplace approximation at the optimum failed (the negative Hessian is not positive definite
    * or the objective is not finite there), so the errors are missing or unreliable.
    */

@@ -73,6 +73,18 @@ public final class NestedRun {
   }
 
   /**
+   * The insertion-rank test's p-value: the probability that a run drawing new points correctly
+   * inserts them at ranks as far from uniform as these, in some window of {@code nLive} iterations
+   * or over the whole run (Kolmogorov-Smirnov tests, Bonferroni-adjusted for their number). Below
+   * 0.01 the run is not to be trusted.
+   *
+   * @return the adjusted p-value in {@code [0, 1]}
+   */
+  public double insertionRankPValue() {
+    return InsertionRankTest.of(insertionRanks, size() - (int) iterations).adjustedP();
+  }
+
+  /**
    * The accepted proposals whose random walk accepted no step or whose slice ran out of shrinks, so
    * that the new live point copies an existing one; more than a few percent of the iterations means
    * the proposal scale or walk length is too small for the problem.
