@@ -238,7 +238,7 @@ public final class NestedSampler {
     state.callsAtUpdate = state.calls;
     state.iterationAtUpdate = state.iteration;
     if (method == NestedSettings.Sample.UNIFORM
-        && state.lastEfficiency < NestedSettings.Sample.SWITCH_EFFICIENCY) {
+        && state.lastEfficiency < settings.switchEfficiency(state.dim)) {
       state.method = settings.sample().fallback(state.dim);
     }
     state.bound = fitBound(state);
