@@ -32,7 +32,12 @@ class NestedSettingsTest {
     assertThat(s.updateInterval(uniform, 20)).isEqualTo(3000);
     assertThat(s.updateInterval(NestedSettings.Sample.RWALK, 5))
         .isEqualTo(Math.round(0.15 * 25 * 500));
-    assertThat(s.slices(rslice, 20)).isEqualTo(20);
+    assertThat(s.slices(rslice, 20)).isEqualTo(60);
+    assertThat(s.slices(rslice, 1)).isEqualTo(5);
+    assertThat(s.switchEfficiency(7)).isEqualTo(1.0 / 25);
+    assertThat(s.switchEfficiency(12)).isEqualTo(1.0 / (4 * 36));
+    assertThat(s.switchEfficiency(3)).isEqualTo(0.0);
+    assertThat(s.switchEfficiency(30)).isEqualTo(0.0);
     assertThat(s.slices(NestedSettings.Sample.SLICE, 20)).isEqualTo(5);
     assertThat(s.folds(3)).isEqualTo(0);
     assertThat(s.folds(4)).isEqualTo(5);
