@@ -258,6 +258,9 @@ public final class NestedSettings {
    */
   public double switchEfficiency(int dimension) {
     Sample fallback = sample.fallback(dimension);
+    if (fallback == sample.resolve(dimension)) {
+      return 0;
+    }
     return switch (fallback) {
       case RWALK -> 1.0 / walks;
       case RSLICE -> 1.0 / (CALLS_PER_SLICE * slices(fallback, dimension));
