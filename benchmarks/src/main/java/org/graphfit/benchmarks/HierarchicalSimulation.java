@@ -26,8 +26,8 @@ import org.graphfit.prior.Prior;
 final class HierarchicalSimulation {
   static final double PARENT_MEAN = 50;
   static final double SCATTER = 10;
-  private static final int PIXELS = 100;
-  private static final double NOISE = 0.5;
+  static final int PIXELS = 100;
+  static final double NOISE = 0.5;
   static final double NORMALIZATION = 60;
   static final double WIDTH = 10;
 
@@ -37,6 +37,11 @@ final class HierarchicalSimulation {
 
   /** The data of the graph's datasets whose likelihood is healthy, in graph order. */
   final List<Dataset1D> healthyData = new ArrayList<>();
+
+  /**
+   * Each simulated dataset's pixel values, dropped ones included; the noise sd is {@link #NOISE}.
+   */
+  final List<double[]> data = new ArrayList<>();
 
   private HierarchicalSimulation() {}
 
@@ -76,35 +81,51 @@ final class HierarchicalSimulation {
         noise[x] = NOISE;
         data[x] = truth.profile(x) + NOISE * gaussian.sample();
       }
+      simulation.data.add(data);
       Fault fault = faults.apply(i);
       if (fault == Fault.DROPPED) {
         continue;
       }
-      GaussianModel model =
-          GaussianModel.withDefaults().centre(Prior.gaussian(50, 50)).sigma(WIDTH);
-      if (freeNormalization) {
-        model.normalization(Prior.logGaussian(Math.log(NORMALIZATION), 1));
-      } else {
-        model.normalization(NORMALIZATION);
-      }
-      String name = "dataset_" + i;
-      Analysis<Gaussian> analysis =
-          switch (fault) {
-            case THROWS ->
-                g -> {
-                  throw new IllegalStateException("injected fault in " + name);
-                };
-            case NAN -> g -> Double.NaN;
-            default -> new ProfileAnalysis<>(Dataset1D.of(data, noise));
-          };
+      AnalysisFactor<Gaussian> factor = dataset(i, data, noise, freeNormalization, fault);
       if (fault == Fault.NONE) {
         simulation.healthyData.add(Dataset1D.of(data, noise));
       }
-      simulation.graph.add(AnalysisFactor.of(model, analysis).named(name));
-      simulation.hierarchy.draw(model.centre());
+      simulation.graph.add(factor);
+      simulation.hierarchy.draw(((GaussianModel) factor.model()).centre());
     }
     simulation.graph.add(simulation.hierarchy);
     return simulation;
+  }
+
+  /**
+   * The analysis factor of one dataset, as the graph holds it.
+   *
+   * @param i the dataset's index
+   * @param data its pixel values
+   * @param noise its noise sd per pixel
+   * @param freeNormalization whether its normalization is fitted
+   * @param fault what is wrong with its likelihood
+   * @return the factor, named {@code dataset_<i>}
+   */
+  static AnalysisFactor<Gaussian> dataset(
+      int i, double[] data, double[] noise, boolean freeNormalization, Fault fault) {
+    GaussianModel model = GaussianModel.withDefaults().centre(Prior.gaussian(50, 50)).sigma(WIDTH);
+    if (freeNormalization) {
+      model.normalization(Prior.logGaussian(Math.log(NORMALIZATION), 1));
+    } else {
+      model.normalization(NORMALIZATION);
+    }
+    String name = "dataset_" + i;
+    Analysis<Gaussian> analysis =
+        switch (fault) {
+          case THROWS ->
+              g -> {
+                throw new IllegalStateException("injected fault in " + name);
+              };
+          case NAN -> g -> Double.NaN;
+          default -> new ProfileAnalysis<>(Dataset1D.of(data, noise));
+        };
+    return AnalysisFactor.of(model, analysis).named(name);
   }
 
   /** What is wrong with a dataset's likelihood. */

@@ -12,6 +12,10 @@ import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.plot.ConvergencePlot;
+import org.graphfit.plot.EpTrace;
+import org.graphfit.plot.EpTracePlot;
+import org.graphfit.plot.HierarchyPlot;
+import org.graphfit.plot.Report;
 import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
 
@@ -23,7 +27,9 @@ import org.graphfit.search.nested.NestedSettings;
  * have low signal-to-noise: a dataset's likelihood of the centre is broad and far from Gaussian,
  * and the Laplace path, which sees only the curvature at one mode, overstates how well each centre
  * is known and so the scatter. Writes {@code <output>/hierarchical_ep/<identifier>/} with the EP
- * files (a completed fit is loaded, an interrupted one resumes) and {@code ep_convergence.png}.
+ * files (a completed fit is loaded, an interrupted one resumes), {@code ep_convergence.png}, {@code
+ * ep_trace.png} (each variable's approximation per sweep), {@code hierarchy.png} and {@code
+ * report.html}.
  */
 public final class EpHierarchicalExample {
   private static final String DATA = HierarchicalGraph.DATA;
@@ -59,9 +65,21 @@ public final class EpHierarchicalExample {
           .tolerance(SAMPLED_TOLERANCE);
     }
     ExpectationPropagation ep = builder.build();
-    EpResult result = ep.fit(graph);
+    EpTrace trace = EpTrace.create(); // records each sweep's approximation for the trace plot
+    EpResult result = ep.fit(graph, trace.recording(2));
     Path output = ep.outputPath(graph).orElseThrow();
     ConvergencePlot.of("EP on " + DATA, result).writePng(output.resolve("ep_convergence.png"));
+    EpTracePlot.of(result, trace).writePng(output.resolve("ep_trace.png"));
+    double[] truths = new double[DATASETS];
+    for (int i = 0; i < DATASETS; i++) {
+      truths[i] = ExampleData.truth(DATA, i, "centre");
+    }
+    HierarchyPlot centresPlot = HierarchyPlot.of(result, centres).truths(truths);
+    centresPlot.writePng(output.resolve("hierarchy.png"));
+    Report.of(result, trace)
+        .hierarchy(centres, centresPlot)
+        .title("EP on " + DATA + (laplace ? " (Laplace factors)" : " (sampled factors)"))
+        .write(output);
 
     VariableSummary mean = result.summary(centres.hyperParameter("mean"));
     VariableSummary sigma = result.summary(centres.hyperParameter("sigma"));

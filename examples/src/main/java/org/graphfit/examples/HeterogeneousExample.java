@@ -10,7 +10,11 @@ import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.graph.GraphResult;
+import org.graphfit.plot.CornerPlot;
 import org.graphfit.plot.FactorGraphPicture;
+import org.graphfit.plot.FitPlot;
+import org.graphfit.plot.Report;
+import org.graphfit.search.Result;
 import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
@@ -50,16 +54,35 @@ public final class HeterogeneousExample {
                 .named("mixed_data"));
     System.out.println(graph.info());
 
-    GraphResult result =
-        graph.fit(
-            Search.of(NestedSampling.of(NestedSettings.builder().nLive(400).seed(3).build()))
-                .withOutput(output, "heterogeneous"));
+    Search search =
+        Search.of(NestedSampling.of(NestedSettings.builder().nLive(400).seed(3).build()))
+            .withOutput(output, "heterogeneous");
+    GraphResult result = graph.fit(search);
     System.out.println("gaussian_data: " + result.factor(first).medianPdfInstance());
     System.out.println("mixed_data:    " + result.factor(second).medianPdfInstance());
     System.out.println("mixed truth:   " + truth);
     System.out.println(result.summary());
-    FactorGraphPicture.of(graph)
-        .writePng(output.resolve("heterogeneous").resolve("factor_graph.png"));
+    Path folder = output.resolve("heterogeneous");
+    FactorGraphPicture.of(graph).writePng(folder.resolve("factor_graph.png"));
+    CornerPlot.of(result).writePng(folder.resolve("corner.png"));
+    double[] x = FitPlot.pixels(mixedData.size());
+    Result<GaussianPlusExponential> mixedFit = result.factor(second);
+    FitPlot mixedPlot =
+        FitPlot.of(
+                "mixed_data: Gaussian plus exponential",
+                x,
+                mixedData,
+                new ProfileAnalysis<GaussianPlusExponential>(mixedData)
+                    .modelData(mixedFit.medianPdfInstance()))
+            .band(ModelBand.of(mixedFit, x, 0.1587), ModelBand.of(mixedFit, x, 0.8413))
+            .labels("x", "value");
+    mixedPlot.writePng(folder.resolve("mixed_data_fit.png"));
+    Path report =
+        Report.of(result)
+            .title("Heterogeneous example: two model types sharing a centre")
+            .figure("mixed_data with the median model and its 1\u03c3 band", mixedPlot)
+            .write(search.outputFolder(graph.layout(), graph.analysis()).path());
+    System.out.println("pictures in " + folder.toAbsolutePath() + "; report: " + report);
   }
 
   private static Dataset1D simulate(Profile1D truth, double noise, long seed) {

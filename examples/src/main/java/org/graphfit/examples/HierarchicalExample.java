@@ -8,7 +8,10 @@ import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.graph.GraphResult;
 import org.graphfit.graph.HierarchicalFactor;
+import org.graphfit.plot.CornerPlot;
 import org.graphfit.plot.FactorGraphPicture;
+import org.graphfit.plot.HierarchyPlot;
+import org.graphfit.plot.Report;
 import org.graphfit.search.Result;
 import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
@@ -39,10 +42,10 @@ public final class HierarchicalExample {
     HierarchicalFactor centres = hierarchy.centres();
     System.out.println(graph.info());
 
-    GraphResult result =
-        graph.fit(
-            Search.of(NestedSampling.of(NestedSettings.builder().nLive(400).seed(2).build()))
-                .withOutput(output, "hierarchical"));
+    Search search =
+        Search.of(NestedSampling.of(NestedSettings.builder().nLive(400).seed(2).build()))
+            .withOutput(output, "hierarchical");
+    GraphResult result = graph.fit(search);
     Result<?> global = result.global();
     List<String> names = global.samples().names();
     double[] median = global.samples().median();
@@ -74,7 +77,29 @@ public final class HierarchicalExample {
         global.logEvidenceError(),
         global.likelihoodCalls(),
         global.seconds());
-    FactorGraphPicture.of(graph)
-        .writePng(output.resolve("hierarchical").resolve("factor_graph.png"));
+    writePictures(output.resolve("hierarchical"), search, graph, result, centres);
+  }
+
+  /**
+   * The factor graph, the corner plot of the parent's hyper-parameters with the first datasets'
+   * parameters, the hierarchy with the true centres, and the fit's report.
+   */
+  private static void writePictures(
+      Path folder, Search search, FactorGraph graph, GraphResult result, HierarchicalFactor centres)
+      throws IOException {
+    FactorGraphPicture.of(graph).writePng(folder.resolve("factor_graph.png"));
+    CornerPlot.of(result).writePng(folder.resolve("corner.png"));
+    double[] truths = new double[DATASETS];
+    for (int i = 0; i < DATASETS; i++) {
+      truths[i] = ExampleData.truth(DATA, i, "centre");
+    }
+    HierarchyPlot hierarchy = HierarchyPlot.of(result, centres).truths(truths);
+    hierarchy.writePng(folder.resolve("hierarchy.png"));
+    Path report =
+        Report.of(result)
+            .title("Hierarchical example: ten centres drawn from a parent Gaussian")
+            .hierarchy(centres, hierarchy)
+            .write(search.outputFolder(graph.layout(), graph.analysis()).path());
+    System.out.println("pictures in " + folder.toAbsolutePath() + "; report: " + report);
   }
 }

@@ -1,6 +1,8 @@
 package org.graphfit.examples;
 
+import java.util.Optional;
 import org.graphfit.analysis.Analysis;
+import org.graphfit.analysis.DataIdentity;
 import org.graphfit.analysis.Dataset1D;
 
 /**
@@ -12,6 +14,7 @@ import org.graphfit.analysis.Dataset1D;
 public final class ProfileAnalysis<T extends Profile1D> implements Analysis<T> {
   private final double[] data;
   private final double[] inverseNoise;
+  private final DataIdentity identity;
 
   /**
    * An analysis of one dataset.
@@ -20,6 +23,7 @@ public final class ProfileAnalysis<T extends Profile1D> implements Analysis<T> {
    */
   public ProfileAnalysis(Dataset1D dataset) {
     this.data = dataset.data();
+    this.identity = dataset.identity();
     double[] noise = dataset.noiseMap();
     this.inverseNoise = new double[noise.length];
     for (int i = 0; i < noise.length; i++) {
@@ -35,6 +39,16 @@ public final class ProfileAnalysis<T extends Profile1D> implements Analysis<T> {
       chiSquared += residual * residual;
     }
     return -0.5 * chiSquared;
+  }
+
+  /**
+   * The dataset's identity: the likelihood depends on nothing else but the model.
+   *
+   * @return {@link Dataset1D#identity()}
+   */
+  @Override
+  public Optional<DataIdentity> dataIdentity() {
+    return Optional.of(identity);
   }
 
   /**

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.graphfit.analysis.Dataset1D;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
@@ -16,6 +18,7 @@ import org.graphfit.output.AtomicFiles;
 import org.graphfit.plot.CornerPlot;
 import org.graphfit.plot.FactorGraphPicture;
 import org.graphfit.plot.FitPlot;
+import org.graphfit.plot.Report;
 import org.graphfit.search.Result;
 import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
@@ -25,10 +28,12 @@ import org.graphfit.search.nested.NestedSettings;
  * The seed example: three low signal-to-noise datasets of one Gaussian each. Each dataset is fitted
  * alone, then all three jointly as a factor graph whose {@code centre} is one shared parameter (the
  * {@code @Shared} default of {@link Gaussian}). Prints the results side by side and writes output
- * folders, plots of each dataset with its fit and residuals, a corner plot of the joint posterior
- * and the factor graph (PNG, SVG, DOT, Mermaid) under {@code output/seed/}.
+ * folders, plots of each dataset with its fit, 1-sigma band and residuals, a corner plot of the
+ * joint posterior and the factor graph (PNG, SVG, DOT, Mermaid) under {@code output/seed/}, and the
+ * joint fit's {@code report.html} into its output folder.
  */
 public final class SeedExample {
+  private static final String DATA = "gaussian_x1__low_snr";
   private static final int DATASETS = 3;
 
   private SeedExample() {}
@@ -41,7 +46,7 @@ public final class SeedExample {
    */
   public static void main(String[] args) throws IOException {
     Path output = Path.of(args.length > 0 ? args[0] : "output");
-    List<Dataset1D> datasets = ExampleData.load("gaussian_x1__low_snr", DATASETS);
+    List<Dataset1D> datasets = ExampleData.load(DATA, DATASETS);
     Search search =
         Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).walks(10).seed(1).build()));
 
@@ -67,7 +72,13 @@ public final class SeedExample {
     GraphResult joint = graph.fit(search.withOutput(output, "seed/joint"));
 
     printSideBySide(alone, joint, keys);
-    writePictures(output.resolve("seed").resolve("pictures"), datasets, graph, joint, keys);
+    Path fitFolder =
+        search
+            .withOutput(output, "seed/joint")
+            .outputFolder(graph.layout(), graph.analysis())
+            .path();
+    writePictures(
+        output.resolve("seed").resolve("pictures"), fitFolder, datasets, graph, joint, keys);
   }
 
   private static void printSideBySide(
@@ -109,23 +120,45 @@ public final class SeedExample {
 
   private static void writePictures(
       Path folder,
+      Path fitFolder,
       List<Dataset1D> datasets,
       FactorGraph graph,
       GraphResult joint,
       List<FactorKey<Gaussian>> keys)
       throws IOException {
     Files.createDirectories(folder);
+    Report report = Report.of(joint).title("Seed example: joint fit of three datasets");
     for (int i = 0; i < datasets.size(); i++) {
       Dataset1D dataset = datasets.get(i);
-      Gaussian fit = joint.factor(keys.get(i)).maxLogLikelihoodInstance();
-      double[] model = new double[dataset.size()];
-      for (int x = 0; x < model.length; x++) {
-        model[x] = fit.profile(x);
-      }
-      FitPlot.of(keys.get(i).name() + ": joint fit", dataset.data(), dataset.noiseMap(), model)
-          .writePng(folder.resolve(keys.get(i).name() + "_fit.png"));
+      // The joint maximum-likelihood sample seen through this dataset's parameters: the shared
+      // centre is the same in every picture.
+      Result<Gaussian> factor = joint.factor(keys.get(i));
+      Gaussian fit = factor.maxLogLikelihoodInstance();
+      double[] x = FitPlot.pixels(dataset.size()); // ProfileAnalysis puts pixel i at x = i
+      String title =
+          String.format(
+              Locale.ROOT,
+              "%s: joint maximum-likelihood fit (shared centre %.2f)",
+              keys.get(i).name(),
+              fit.centre());
+      FitPlot plot =
+          FitPlot.of(title, x, dataset, profile(fit, x))
+              .band(ModelBand.of(factor, x, 0.1587), ModelBand.of(factor, x, 0.8413))
+              .labels("x", "value");
+      plot.writePng(folder.resolve(keys.get(i).name() + "_fit.png"));
+      report = report.figure(keys.get(i).name() + " with the joint fit and its 1\u03c3 band", plot);
     }
-    CornerPlot.of(joint.global().samples()).writePng(folder.resolve("joint_corner.png"));
+    Map<String, Double> truths = new LinkedHashMap<>(); // the simulation's values
+    truths.put("centre", ExampleData.truth(DATA, 0, "centre"));
+    for (int i = 0; i < datasets.size(); i++) {
+      for (String name : List.of("normalization", "sigma")) {
+        truths.put(keys.get(i).name() + "." + name, ExampleData.truth(DATA, i, name));
+      }
+    }
+    CornerPlot corner = CornerPlot.of(joint).truths(truths);
+    report = report.corner(corner);
+    corner.writePng(folder.resolve("joint_corner.png"));
+    corner.writeSvg(folder.resolve("joint_corner.svg"));
     FactorGraphPicture picture = FactorGraphPicture.of(graph);
     picture.writePng(folder.resolve("factor_graph.png"));
     picture.writeSvg(folder.resolve("factor_graph.svg"));
@@ -133,5 +166,14 @@ public final class SeedExample {
     AtomicFiles.write(folder.resolve("factor_graph.dot"), structure.toDot());
     AtomicFiles.write(folder.resolve("factor_graph.mmd"), structure.toMermaid());
     System.out.println("pictures in " + folder.toAbsolutePath());
+    System.out.println("report: " + report.write(fitFolder).toAbsolutePath());
+  }
+
+  private static double[] profile(Profile1D profile, double[] x) {
+    double[] values = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      values[i] = profile.profile(x[i]);
+    }
+    return values;
   }
 }

@@ -2,8 +2,8 @@ package org.graphfit.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
-import java.nio.file.Path;
 import java.util.List;
 import org.graphfit.ep.EpResult;
 import org.graphfit.ep.EpSweep;
@@ -22,7 +22,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * divergence (the convergence criterion), on a logarithmic axis, as PNG. Sweeps whose KL is zero
  * are left out (a logarithmic axis cannot show them).
  */
-public final class ConvergencePlot {
+public final class ConvergencePlot implements Figure {
   private static final int WIDTH = 800;
   private static final int HEIGHT = 500;
 
@@ -80,13 +80,18 @@ public final class ConvergencePlot {
     return new ConvergencePlot(chart);
   }
 
-  /**
-   * Writes the plot as PNG.
-   *
-   * @param file the target file
-   */
-  public void writePng(Path file) {
-    Pictures.writePng(
-        file, WIDTH, HEIGHT, g -> chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT)));
+  @Override
+  public int width() {
+    return WIDTH;
+  }
+
+  @Override
+  public int height() {
+    return HEIGHT;
+  }
+
+  @Override
+  public void paint(Graphics2D g) {
+    chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
   }
 }

@@ -2,94 +2,46 @@ package org.graphfit.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
+import java.awt.Shape;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.awt.geom.RoundRectangle2D;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.GraphStructure;
 
 /**
- * Draws a factor graph as PNG or SVG in three rows: global variables (gold, bold) on top, factors
- * (blue squares; hierarchical ones violet) in the middle, each factor's local variables below it.
- * Only the first {@value #MAX_FACTORS} analysis factors (and every hierarchical factor) are drawn,
- * with a note of how many are not.
+ * A factor graph as PNG or SVG, in layers: hyper-parameters (gold) over the parent factors (violet
+ * boxes) over the variables they draw and the variables several factors share (gold), over the
+ * analysis factors (blue boxes) over each factor's own variables. Shared variables carry the name
+ * their slots share ({@code centre}); labels sit inside their nodes and every edge joins
+ * neighbouring layers, so edges cross no label. A group of more than {@value #DEFAULT_PLATE_ABOVE}
+ * alike factors (same analysis, model type and links, e.g. one dataset each) is drawn once inside a
+ * plate with its count, so a graph of 1,000 datasets draws as one of 3.
  */
-public final class FactorGraphPicture {
-  /** The largest number of factors drawn. */
-  public static final int MAX_FACTORS = 40;
+public final class FactorGraphPicture implements Figure {
+  /** Groups of more alike factors than this are drawn as plates unless told otherwise. */
+  public static final int DEFAULT_PLATE_ABOVE = 6;
 
-  private static final int COLUMN = 112;
-  private static final int MARGIN = 40;
-  private static final int GLOBAL_ROW = 70;
-  private static final int FACTOR_ROW = 190;
-  private static final int LOCAL_ROW = 310;
-  private static final int HEIGHT = 400;
   private static final Color FACTOR = new Color(0xDB, 0xE9, 0xF6);
-  private static final Color HIERARCHICAL = new Color(0xE8, 0xD5, 0xF2);
+  private static final Color FACTOR_LINE = new Color(0x3C, 0x5A, 0x7A);
+  private static final Color PARENT = new Color(0xE8, 0xD5, 0xF2);
+  private static final Color PARENT_LINE = new Color(0x6A, 0x3D, 0x8A);
   private static final Color GLOBAL = new Color(0xF6, 0xC8, 0x5F);
+  private static final Color GLOBAL_LINE = new Color(0x8A, 0x61, 0x00);
+  private static final Color LOCAL_LINE = new Color(0x55, 0x55, 0x55);
+  private static final Color PLATE = new Color(0xF4, 0xF4, 0xF4);
+  private static final Color PLATE_LINE = new Color(0x99, 0x99, 0x99);
+  private static final Color EDGE = new Color(0x88, 0x88, 0x88);
+  private static final Color SUBTITLE = new Color(0x55, 0x55, 0x55);
 
   private final GraphStructure structure;
-  private final List<double[]> factorCentres = new ArrayList<>();
-  private final List<double[]> variableCentres = new ArrayList<>();
-  private final int width;
-  private final int hiddenFactors;
+  private final int plateAbove;
+  private GraphLayout layout;
 
-  private FactorGraphPicture(GraphStructure structure) {
+  private FactorGraphPicture(GraphStructure structure, int plateAbove) {
     this.structure = structure;
-    int total = structure.factors().size();
-    List<Integer> shown = new ArrayList<>();
-    int analysisShown = 0;
-    for (int f = 0; f < total; f++) {
-      boolean hierarchical = structure.factors().get(f).hierarchical();
-      if (hierarchical || analysisShown < MAX_FACTORS) {
-        shown.add(f);
-        analysisShown += hierarchical ? 0 : 1;
-      }
-      factorCentres.add(null);
-    }
-    this.hiddenFactors = total - shown.size();
-    List<List<Integer>> locals = new ArrayList<>();
-    for (int f = 0; f < total; f++) {
-      locals.add(new ArrayList<>());
-    }
-    int globals = 0;
-    for (int v = 0; v < structure.variables().size(); v++) {
-      variableCentres.add(null);
-      if (structure.variables().get(v).global()) {
-        globals++;
-      }
-    }
-    for (GraphStructure.Edge edge : structure.edges()) {
-      if (!structure.variables().get(edge.variable()).global()
-          && !structure.factors().get(edge.factor()).hierarchical()) {
-        locals.get(edge.factor()).add(edge.variable());
-      }
-    }
-    double x = MARGIN;
-    for (int f : shown) {
-      int columns = Math.max(1, locals.get(f).size());
-      double groupWidth = columns * COLUMN;
-      factorCentres.set(f, new double[] {x + groupWidth / 2, FACTOR_ROW});
-      for (int i = 0; i < locals.get(f).size(); i++) {
-        variableCentres.set(locals.get(f).get(i), new double[] {x + (i + 0.5) * COLUMN, LOCAL_ROW});
-      }
-      x += groupWidth;
-    }
-    int contentWidth = (int) Math.max(x - MARGIN, globals * COLUMN);
-    this.width = contentWidth + 2 * MARGIN;
-    double globalX = MARGIN + (contentWidth - globals * COLUMN) / 2.0;
-    for (int v = 0; v < structure.variables().size(); v++) {
-      if (structure.variables().get(v).global()) {
-        variableCentres.set(v, new double[] {globalX + COLUMN / 2.0, GLOBAL_ROW});
-        globalX += COLUMN;
-      }
-    }
+    this.plateAbove = plateAbove;
   }
 
   /**
@@ -99,76 +51,152 @@ public final class FactorGraphPicture {
    * @return the picture
    */
   public static FactorGraphPicture of(FactorGraph graph) {
-    return new FactorGraphPicture(GraphStructure.of(graph));
+    return of(GraphStructure.of(graph));
   }
 
   /**
-   * Writes the picture as PNG.
+   * A picture of a graph's structure.
    *
-   * @param file the target file
+   * @param structure the structure
+   * @return the picture
    */
-  public void writePng(Path file) {
-    Pictures.writePng(file, width, HEIGHT, this::paint);
+  public static FactorGraphPicture of(GraphStructure structure) {
+    return new FactorGraphPicture(structure, DEFAULT_PLATE_ABOVE);
   }
 
   /**
-   * Writes the picture as SVG.
+   * This picture with groups of more than {@code above} alike factors drawn as plates; {@code
+   * Integer.MAX_VALUE} draws every factor (up to {@value GraphLayout#MOST_COLUMNS}, beyond which
+   * factors of a type are drawn as plates anyway).
    *
-   * @param file the target file
+   * @param above the largest group drawn factor by factor, at least 1
+   * @return the picture
+   * @throws IllegalArgumentException if {@code above} is below 1
    */
-  public void writeSvg(Path file) {
-    Pictures.writeSvg(file, width, HEIGHT, this::paint);
+  public FactorGraphPicture plates(int above) {
+    if (above < 1) {
+      throw new IllegalArgumentException("the plate threshold must be at least 1 but was " + above);
+    }
+    return new FactorGraphPicture(structure, above);
   }
 
-  private void paint(Graphics2D g) {
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    g.setColor(Color.GRAY);
-    g.setStroke(new BasicStroke(1.2f));
-    for (GraphStructure.Edge edge : structure.edges()) {
-      double[] from = factorCentres.get(edge.factor());
-      double[] to = variableCentres.get(edge.variable());
-      if (from != null && to != null) {
-        g.draw(new Line2D.Double(from[0], from[1], to[0], to[1]));
-      }
+  /** The layout, computed once. */
+  GraphLayout layout() {
+    if (layout == null) {
+      layout = new GraphLayout(structure, plateAbove);
     }
-    for (int f = 0; f < factorCentres.size(); f++) {
-      GraphStructure.FactorNode node = structure.factors().get(f);
-      double[] centre = factorCentres.get(f);
-      if (centre == null) {
-        continue;
-      }
-      Rectangle2D box = new Rectangle2D.Double(centre[0] - 16, centre[1] - 16, 32, 32);
-      g.setColor(node.hierarchical() ? HIERARCHICAL : FACTOR);
-      g.fill(box);
-      g.setColor(Color.DARK_GRAY);
-      g.setStroke(new BasicStroke(1.5f));
-      g.draw(box);
-      label(g, node.name(), centre[0], centre[1] + 32);
-    }
-    for (int v = 0; v < variableCentres.size(); v++) {
-      double[] centre = variableCentres.get(v);
-      if (centre == null) {
-        continue;
-      }
-      GraphStructure.VariableNode node = structure.variables().get(v);
-      Ellipse2D circle = new Ellipse2D.Double(centre[0] - 14, centre[1] - 14, 28, 28);
-      g.setColor(node.global() ? GLOBAL : Color.WHITE);
-      g.fill(circle);
-      g.setColor(Color.DARK_GRAY);
-      g.setStroke(new BasicStroke(node.global() ? 3f : 1.2f));
-      g.draw(circle);
-      label(g, node.label(), centre[0], centre[1] + (node.global() ? -22 : 30));
-    }
-    g.setColor(Color.BLACK);
-    String legend =
-        "squares: factors    circles: variables    gold: global (shared) variables"
-            + (hiddenFactors > 0 ? "    (" + hiddenFactors + " more factors not drawn)" : "");
-    g.drawString(legend, MARGIN, HEIGHT - 20);
+    return layout;
   }
 
-  private static void label(Graphics2D g, String text, double x, double y) {
-    FontMetrics metrics = g.getFontMetrics();
+  @Override
+  public int width() {
+    return layout().width();
+  }
+
+  @Override
+  public int height() {
+    return layout().height();
+  }
+
+  @Override
+  public void paint(Graphics2D g) {
+    GraphLayout layout = layout();
+    for (GraphLayout.Plate plate : layout.plates()) {
+      Shape frame =
+          new RoundRectangle2D.Double(
+              plate.bounds().getX(),
+              plate.bounds().getY(),
+              plate.bounds().getWidth(),
+              plate.bounds().getHeight(),
+              12,
+              12);
+      g.setColor(PLATE);
+      g.fill(frame);
+      g.setColor(PLATE_LINE);
+      g.setStroke(new BasicStroke(1.4f));
+      g.draw(frame);
+      g.setColor(Color.BLACK);
+      Rectangle2D box = plate.captionBox();
+      Text.draw(g, plate.caption(), GraphLayout.CAPTION_FONT, box.getX(), box.getCenterY(), 0);
+    }
+    g.setColor(EDGE);
+    g.setStroke(new BasicStroke(1.3f));
+    for (GraphLayout.Edge edge : layout.edges()) {
+      g.draw(new Line2D.Double(edge.start(), edge.end()));
+    }
+    for (GraphLayout.Node node : layout.nodes()) {
+      node(g, node);
+    }
+    g.setColor(SUBTITLE);
+    for (int line = 0; line < layout.legend().size(); line++) {
+      Text.draw(
+          g,
+          layout.legend().get(line),
+          GraphLayout.LEGEND_FONT,
+          layout.legendX(),
+          layout.legendY(line),
+          0);
+    }
+  }
+
+  private static void node(Graphics2D g, GraphLayout.Node node) {
+    Rectangle2D b = node.bounds();
+    Shape shape =
+        node.kind().factor()
+            ? b
+            : new RoundRectangle2D.Double(
+                b.getX(), b.getY(), b.getWidth(), b.getHeight(), b.getHeight(), b.getHeight());
+    Color fill;
+    Color line;
+    float width;
+    switch (node.kind()) {
+      case FACTOR -> {
+        fill = FACTOR;
+        line = FACTOR_LINE;
+        width = 1.4f;
+      }
+      case PARENT -> {
+        fill = PARENT;
+        line = PARENT_LINE;
+        width = 1.6f;
+      }
+      case HYPER, SHARED -> {
+        fill = GLOBAL;
+        line = GLOBAL_LINE;
+        width = 2.4f;
+      }
+      case DRAWN -> {
+        fill = Color.WHITE;
+        line = PARENT_LINE;
+        width = 1.8f;
+      }
+      default -> {
+        fill = Color.WHITE;
+        line = LOCAL_LINE;
+        width = 1.2f;
+      }
+    }
+    g.setColor(fill);
+    g.fill(shape);
+    g.setColor(line);
+    g.setStroke(new BasicStroke(width));
+    g.draw(shape);
+    Rectangle2D label = node.labelBox();
+    double titleHeight = Text.height(node.titleFont());
+    if (node.subtitle() == null) {
+      g.setColor(Color.BLACK);
+      Text.draw(g, node.title(), node.titleFont(), label.getCenterX(), label.getCenterY(), 0.5);
+      return;
+    }
+    double subtitleHeight = Text.height(node.subtitleFont());
+    boolean subtitleBelow = node.kind().factor();
+    double titleY =
+        subtitleBelow ? label.getY() + titleHeight / 2 : label.getMaxY() - titleHeight / 2;
+    double subtitleY =
+        subtitleBelow ? label.getMaxY() - subtitleHeight / 2 : label.getY() + subtitleHeight / 2;
     g.setColor(Color.BLACK);
-    g.drawString(text, (float) (x - metrics.stringWidth(text) / 2.0), (float) y);
+    Text.draw(g, node.title(), node.titleFont(), label.getCenterX(), titleY, 0.5);
+    g.setColor(SUBTITLE);
+    Text.draw(g, node.subtitle(), node.subtitleFont(), label.getCenterX(), subtitleY, 0.5);
   }
 }

@@ -25,7 +25,7 @@ final class ValidationErrorsTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[GraphFitPriorOnNonDouble]")
+        .hadErrorContaining("[GraphFitAnnotationOnComponent]")
         .inFile(source)
         .onLineContaining("Inner inner");
   }
@@ -238,7 +238,7 @@ final class ValidationErrorsTest {
 
     assertThat(compilation).hadErrorCount(3);
     assertThat(compilation)
-        .hadErrorContaining("[GraphFitSharedOnNonParameter] @Shared is on field 'centre'")
+        .hadErrorContaining("[GraphFitMisplacedParameterAnnotation] @Shared is on field 'centre'")
         .inFile(plain)
         .onLineContaining("@Shared double centre");
     assertThat(compilation)
@@ -246,7 +246,8 @@ final class ValidationErrorsTest {
         .inFile(plain)
         .onLineContaining("void set");
     assertThat(compilation)
-        .hadErrorContaining("[GraphFitSharedOnNonParameter] @Fixed is on field 'notAParameter'")
+        .hadErrorContaining(
+            "[GraphFitMisplacedParameterAnnotation] @Fixed is on field 'notAParameter'")
         .inFile(component)
         .onLineContaining("notAParameter");
   }
@@ -259,7 +260,7 @@ final class ValidationErrorsTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[GraphFitSharedOnNonParameter]")
+        .hadErrorContaining("[GraphFitMisplacedParameterAnnotation]")
         .inFile(source)
         .onLineContaining("@Shared double centre");
   }
@@ -278,6 +279,46 @@ final class ValidationErrorsTest {
         .hadErrorContaining("[GraphFitUnsupportedParameterType] parameter 'label' has type")
         .inFile(source)
         .onLineContaining("String label");
+  }
+
+  @Test
+  void aNumberOfTheWrongTypeWithAPriorIsOneErrorAdvisingDouble() {
+    JavaFileObject source =
+        source(
+            "Counted",
+            "@ModelComponent",
+            "record Counted(",
+            "    double x,",
+            "    @Prior.Uniform(lower = 0, upper = 10) int count) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[GraphFitUnsupportedParameterType] parameter 'count' has type int, but a component"
+                + " parameter must be a double or a @ModelComponent type; declare it double")
+        .inFile(source)
+        .onLineContaining("int count");
+  }
+
+  @Test
+  void aClassOfTheUsersOwnIsAdvisedToBecomeAComponent() {
+    JavaFileObject source =
+        source(
+            "Wrapped",
+            "@ModelComponent",
+            "record Wrapped(double x, Plain plain) {}",
+            "record Plain(double y) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "annotate org.example.Plain with @ModelComponent to make it a nested model")
+        .inFile(source)
+        .onLineContaining("Plain plain");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.graphfit.analysis;
 
+import java.util.Optional;
+
 /**
  * The log-likelihood of one dataset given an instance of the model: the only code a user writes for
  * a fit besides the model component. It is called once per likelihood evaluation, possibly from
@@ -17,4 +19,21 @@ public interface Analysis<T> {
    * @return the log-likelihood
    */
   double logLikelihood(T instance);
+
+  /**
+   * What identifies this analysis's data: a digest of everything besides the model that determines
+   * the likelihood (values, noise, masks, settings), e.g. {@link Dataset1D#identity()}. It enters
+   * the identifier of every fit with an output folder and the identity of a graph factor, so that a
+   * fit of other data never loads or resumes a fit of these.
+   *
+   * <p>Override it in every analysis whose fits write output. Without one (the default), fits are
+   * told apart by model, settings and tag only: fitting other data with the same model and settings
+   * into the same output name loads the earlier data's completed fit, or resumes its checkpoint,
+   * and a warning naming the class is logged once.
+   *
+   * @return the identity, or empty if the analysis states none
+   */
+  default Optional<DataIdentity> dataIdentity() {
+    return Optional.empty();
+  }
 }

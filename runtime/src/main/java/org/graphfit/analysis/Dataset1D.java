@@ -12,10 +12,12 @@ import java.util.Arrays;
 public final class Dataset1D {
   private final double[] data;
   private final double[] noiseMap;
+  private final DataIdentity identity;
 
   private Dataset1D(double[] data, double[] noiseMap) {
     this.data = data;
     this.noiseMap = noiseMap;
+    this.identity = DataIdentity.builder().add("data", data).add("noise_map", noiseMap).build();
   }
 
   /**
@@ -127,6 +129,17 @@ public final class Dataset1D {
    */
   public double[] noiseMap() {
     return noiseMap.clone();
+  }
+
+  /**
+   * What identifies this dataset: the digest of its data values and noise map, bit for bit. An
+   * analysis of the dataset returns it from {@link Analysis#dataIdentity()} (combined with any
+   * setting of its own that changes the likelihood).
+   *
+   * @return the identity
+   */
+  public DataIdentity identity() {
+    return identity;
   }
 
   @Override

@@ -4,47 +4,58 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.graphfit.model.CollectionInstance;
-import org.graphfit.model.ModelLayout;
-import org.graphfit.output.AtomicFiles;
 import org.graphfit.output.FileCheckpointStore;
+import org.graphfit.output.FitLock;
 import org.graphfit.output.OutputFolder;
 
 /**
  * The output folder of one EP fit, {@code <root>/<name>/<identifier>/}: {@code model.info}, the
- * files of {@link EpOutput}, and in {@code files/} {@code model.json}, {@code search.json}, while
- * the fit runs {@code checkpoint.bin} (the state without its history) and {@code history.bin} (the
- * updates, appended after every sweep; the checkpoint records how many bytes of it are its own, so
- * bytes appended by a fit killed before its next checkpoint are cut off on resuming), then {@code
- * ep_result.bin} (the final {@link EpState} with its history) and {@code ep_summary.json}, written
- * last, with {@code "completed": true}.
+ * files of {@link EpOutput}, and in {@code files/} {@code model.json}, {@code data.json}, {@code
+ * search.json}, while the fit runs {@code checkpoint.bin} (the state without its history) and
+ * {@code history.bin} (the updates, appended after every sweep, see {@link HistoryFile}), then
+ * {@code ep_result.bin} (the final {@link EpState} with its history), {@code ep_summary.json} and,
+ * last, {@code manifest.json} (see {@link OutputFolder}), which marks the fit complete.
+ *
+ * <p>A checkpoint whose digest fails, or whose history prefix is missing, short or fails its
+ * digest, is moved aside with the history ({@code .corrupt}) and the fit starts again from the
+ * beginning, logged as a warning; a checkpoint of another fit or format version is an error.
  */
 final class EpFolder {
+  /** The result files of an EP fit, whose presence without a manifest is an error. */
+  private static final List<String> RESULT_FILES =
+      List.of(
+          "graph.txt",
+          "ep_history.csv",
+          "ep_sweeps.csv",
+          "mean_field.txt",
+          "mean_field.json",
+          "files/ep_result.bin",
+          "files/ep_summary.json");
+
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final OutputFolder folder;
   private final String identifier;
+  private final HistoryFile history;
 
-  /** How many updates of the history, and how many bytes, the history file holds for this fit. */
+  /** How many updates of the state's history the history file holds. */
   private int historySaved;
-
-  private long historyBytes;
 
   EpFolder(OutputFolder folder) {
     this.folder = folder;
     this.identifier = folder.path().getFileName().toString();
+    this.history = new HistoryFile(file("history.bin"));
   }
 
   /** The folder. */
@@ -56,69 +67,68 @@ final class EpFolder {
     return folder.path().resolve("files").resolve(name);
   }
 
-  /** Whether {@code files/ep_summary.json} says the fit completed. */
-  boolean isComplete() {
-    return folder.isComplete("ep_summary.json");
+  /** Takes the folder's lock (see {@link OutputFolder#lock(Duration)}). */
+  FitLock lock(Duration wait) {
+    return folder.lock(wait);
   }
 
   /**
-   * The state of the last checkpoint with its history, if there is one; without one, a history file
-   * left by an earlier run is discarded.
+   * Whether a completed fit is stored here, every file checked against the manifest (see {@link
+   * OutputFolder#isComplete(java.util.Collection)}); if so, what a fit killed after its manifest
+   * left behind is deleted.
+   */
+  boolean isComplete() {
+    if (!folder.isComplete(RESULT_FILES)) {
+      return false;
+    }
+    folder.removeLeftovers();
+    folder.delete("files/history.bin");
+    return true;
+  }
+
+  /**
+   * The state of the last checkpoint with its history, if there is one and it is intact; without
+   * one, a history file left by an earlier run is discarded.
    */
   Optional<EpState> checkpoint(List<EpFactor> factors, int variables) {
     FileCheckpointStore store = folder.checkpoint();
     Optional<EpState> state =
         store.load().map(bytes -> read(bytes, file("checkpoint.bin"), factors, variables));
     historySaved = 0;
-    historyBytes = 0;
-    try {
-      if (state.isEmpty()) {
-        Files.deleteIfExists(file("history.bin"));
-      } else {
-        readHistory(state.get());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + file("history.bin"), e);
+    if (state.isEmpty()) {
+      folder.delete("files/history.bin");
+      history.reset();
+      return state;
     }
+    EpState.HistoryReference reference = state.get().externalHistory;
+    if (reference == null) {
+      throw new IllegalStateException(
+          file("checkpoint.bin") + " cannot be used: it holds a completed fit's state; delete it");
+    }
+    HistoryFile.Read read = history.read(reference);
+    if (read.damage() != null) {
+      moveAside(history.path());
+      store.discard("its history file " + history.path().getFileName() + ": " + read.damage());
+      history.reset();
+      return Optional.empty();
+    }
+    state.get().history.addAll(read.updates());
+    state.get().externalHistory = null;
+    historySaved = read.updates().size();
     return state;
   }
 
-  private void readHistory(EpState state) throws IOException {
-    Path file = file("history.bin");
-    if (state.externalHistory == null) {
-      throw new IllegalStateException(
-          file("checkpoint.bin") + " cannot be used: it is corrupt; delete it to fit afresh");
-    }
-    if (state.externalHistory.bytes() > Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException(
-          file + " holds more than 2 GiB of updates, more than a resume can read; fit afresh");
-    }
-    int count = state.externalHistory.count();
-    long length = state.externalHistory.bytes();
-    if (!Files.exists(file) || Files.size(file) < length) {
-      throw new IllegalStateException(
-          file
-              + " cannot be used: the checkpoint expects its first "
-              + length
-              + " bytes but it "
-              + (Files.exists(file) ? "has " + Files.size(file) : "is missing")
-              + "; delete "
-              + file("checkpoint.bin")
-              + " to fit afresh");
-    }
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(Math.toIntExact(length));
-    }
+  private static void moveAside(Path file) {
     try {
-      state.history.addAll(EpState.decode(bytes, count));
-    } catch (IllegalStateException e) {
-      throw new IllegalStateException(
-          file + " cannot be used: " + e.getMessage() + "; delete the checkpoint to fit afresh", e);
+      if (Files.exists(file)) {
+        Files.move(
+            file,
+            file.resolveSibling(file.getFileName() + ".corrupt"),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not move the damaged " + file + " aside", e);
     }
-    state.externalHistory = null;
-    historySaved = state.history.size();
-    historyBytes = length;
   }
 
   /**
@@ -127,37 +137,26 @@ final class EpFolder {
    * checkpoint atomically.
    */
   void saveCheckpoint(EpState state, double seconds) {
-    byte[] added = EpState.encode(state.history.subList(historySaved, state.history.size()));
-    try (FileChannel channel =
-        FileChannel.open(
-            file("history.bin"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      channel.truncate(historyBytes);
-      channel.position(historyBytes);
-      ByteBuffer buffer = ByteBuffer.wrap(added);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      channel.force(false);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not append to " + file("history.bin"), e);
-    }
+    history.append(new ArrayList<>(state.history.subList(historySaved, state.history.size())));
     historySaved = state.history.size();
-    historyBytes += added.length;
-    folder.checkpoint().save(state.toCheckpointBytes(identifier, seconds, historyBytes));
-  }
-
-  /** Writes {@code model.info}, {@code files/model.json} and {@code files/search.json}. */
-  void writeStart(ModelLayout<CollectionInstance> layout) {
-    folder.writeStart(layout);
+    folder.checkpoint().save(state.toCheckpointBytes(identifier, seconds, history.reference()));
   }
 
   /**
-   * Writes the result's files, the final state and, last, the completion marker, then deletes the
-   * checkpoint.
+   * Writes {@code model.info}, {@code files/model.json}, {@code data.json}, {@code search.json}.
+   */
+  void writeStart(String modelInfo) {
+    folder.writeStart(modelInfo);
+  }
+
+  /**
+   * Writes the result's files, the final state and the summary, then the manifest, and deletes the
+   * checkpoint and the history (see {@link OutputFolder#beginResult()}).
    */
   void writeResult(EpResult result, EpState state) {
-    EpOutput.write(folder.path(), result);
-    AtomicFiles.write(file("ep_result.bin"), state.toBytes(identifier, result.seconds()));
+    folder.beginResult();
+    EpOutput.files(result).forEach(folder::write);
+    folder.write("files/ep_result.bin", state.toBytes(identifier, result.seconds()));
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("completed", true);
     summary.put("converged", result.converged());
@@ -169,26 +168,18 @@ final class EpFolder {
     summary.put("failing_factors", result.failingFactors());
     summary.put("excluded_factors", result.excludedFactors());
     try {
-      AtomicFiles.write(file("ep_summary.json"), JSON.writeValueAsString(summary) + "\n");
+      folder.write("files/ep_summary.json", JSON.writeValueAsString(summary) + "\n");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("could not encode the EP summary as JSON", e);
     }
-    folder.checkpoint().delete();
-    try {
-      Files.deleteIfExists(file("history.bin"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + file("history.bin"), e);
-    }
+    folder.completeResult();
+    folder.delete("files/history.bin");
   }
 
-  /** The final state of the completed fit. */
+  /** The final state of the completed fit, checked against the manifest. */
   EpState completed(List<EpFactor> factors, int variables) {
-    Path file = file("ep_result.bin");
-    try {
-      return read(Files.readAllBytes(file), file, factors, variables);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + file, e);
-    }
+    return read(
+        folder.verifiedBytes("files/ep_result.bin"), file("ep_result.bin"), factors, variables);
   }
 
   private EpState read(byte[] bytes, Path file, List<EpFactor> factors, int variables) {

@@ -32,11 +32,18 @@ public final class EpOutput {
    * @throws UncheckedIOException if a file cannot be written
    */
   public static void write(Path folder, EpResult result) {
-    AtomicFiles.write(folder.resolve("graph.txt"), result.graph().info());
-    AtomicFiles.write(folder.resolve("ep_history.csv"), historyCsv(result.history()));
-    AtomicFiles.write(folder.resolve("ep_sweeps.csv"), sweepsCsv(result.sweeps()));
-    AtomicFiles.write(folder.resolve("mean_field.txt"), text(result));
-    AtomicFiles.write(folder.resolve("mean_field.json"), json(result));
+    files(result).forEach((name, text) -> AtomicFiles.write(folder.resolve(name), text));
+  }
+
+  /** The files' names and contents, in the order they are written. */
+  static Map<String, String> files(EpResult result) {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("graph.txt", result.graph().info());
+    files.put("ep_history.csv", historyCsv(result.history()));
+    files.put("ep_sweeps.csv", sweepsCsv(result.sweeps()));
+    files.put("mean_field.txt", text(result));
+    files.put("mean_field.json", json(result));
+    return files;
   }
 
   /**

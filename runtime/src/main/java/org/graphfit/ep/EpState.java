@@ -22,7 +22,7 @@ import java.util.List;
  * start, so nothing else crosses a sweep boundary; factor seeds depend only on {@code (seed, sweep,
  * factor)}.
  *
- * <p>Format version 4, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
+ * <p>Format version 5, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
  * output identifier (string), factor count, variable count, sweeps done, converged flag, seconds;
  * per factor its scope length, then per variable the message's precision and shift, the status
  * ordinal (-1 for none yet), evidence term, normalised log normaliser, updated flag, failures since
@@ -30,15 +30,15 @@ import java.util.List;
  * -1, the message's precision and shift, the correction's lower and upper ends and log values); the
  * history: a flag, then either the updates themselves (the completed fit: count, then per update
  * its sweep, factor name, status ordinal, KL, evidence term, seconds and message) or where they are
- * (the checkpoint: their count and the byte length of the prefix of a separate append-only file
- * holding them, encoded the same way, see {@link #encode(List)}); the sweeps (count, then sweep,
+ * (the checkpoint: their count, the byte length of the prefix of a separate append-only file
+ * holding them and that prefix's SHA-256, see {@link HistoryFile}); the sweeps (count, then sweep,
  * KL, largest KL, failing count, seconds). A string is its UTF-8 byte count and bytes. Keeping a
  * running fit's history out of its checkpoint makes a checkpoint's size independent of the sweeps
  * done.
  */
 final class EpState {
   private static final int MAGIC = 0x47464550; // "GFEP"
-  private static final int VERSION = 4;
+  private static final int VERSION = 5;
   private static final UpdateStatus[] STATUSES = UpdateStatus.values();
 
   final MeanField field;
@@ -70,13 +70,14 @@ final class EpState {
   HistoryReference externalHistory;
 
   /**
-   * The history of a checkpoint: its number of updates and the byte length of the prefix of the
-   * history file holding them.
+   * The history of a checkpoint: its number of updates, the byte length of the prefix of the
+   * history file holding them and the prefix's SHA-256.
    *
    * @param count the number of updates
    * @param bytes the length of the prefix
+   * @param sha256 the prefix's digest, 32 bytes
    */
-  record HistoryReference(int count, long bytes) {}
+  record HistoryReference(int count, long bytes, byte[] sha256) {}
 
   private EpState(List<EpFactor> factors, int variables) {
     List<List<Integer>> scopes = new ArrayList<>();
@@ -187,23 +188,22 @@ final class EpState {
    * @return the bytes
    */
   byte[] toBytes(String identifier, double seconds) {
-    return toBytes(identifier, seconds, -1);
+    return toBytes(identifier, seconds, null);
   }
 
   /**
-   * The state's bytes without its history, which is the first {@code historyBytes} bytes of a
-   * separate file.
+   * The state's bytes without its history, which is a prefix of a separate file.
    *
    * @param identifier the output identifier of the fit, checked when the bytes are read back
    * @param seconds the seconds spent on the fit so far, all runs together
-   * @param historyBytes the length of the history file's prefix holding the history
+   * @param history the prefix of the history file holding the history
    * @return the bytes
    */
-  byte[] toCheckpointBytes(String identifier, double seconds, long historyBytes) {
-    return toBytes(identifier, seconds, historyBytes);
+  byte[] toCheckpointBytes(String identifier, double seconds, HistoryReference history) {
+    return toBytes(identifier, seconds, history);
   }
 
-  private byte[] toBytes(String identifier, double seconds, long historyBytes) {
+  private byte[] toBytes(String identifier, double seconds, HistoryReference external) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(MAGIC);
@@ -228,14 +228,16 @@ final class EpState {
         out.writeInt(failures[f]);
         writeTerms(out, marginalTerms[f]);
       }
-      out.writeBoolean(historyBytes < 0);
-      out.writeInt(history.size());
-      if (historyBytes < 0) {
+      out.writeBoolean(external == null);
+      if (external == null) {
+        out.writeInt(history.size());
         for (EpUpdate update : history) {
           writeUpdate(out, update);
         }
       } else {
-        out.writeLong(historyBytes);
+        out.writeInt(external.count());
+        out.writeLong(external.bytes());
+        out.write(external.sha256());
       }
       out.writeInt(sweeps.size());
       for (EpSweep sweep : sweeps) {
@@ -315,7 +317,11 @@ final class EpState {
           state.history.add(readUpdate(in));
         }
       } else {
-        state.externalHistory = new HistoryReference(in.readInt(), in.readLong());
+        int updates = in.readInt();
+        long length = in.readLong();
+        byte[] sha256 = new byte[32];
+        in.readFully(sha256);
+        state.externalHistory = new HistoryReference(updates, length, sha256);
       }
       int sweeps = count(in, 8);
       for (int i = 0; i < sweeps; i++) {

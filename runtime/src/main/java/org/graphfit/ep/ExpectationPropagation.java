@@ -1,6 +1,7 @@
 package org.graphfit.ep;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.ToIntFunction;
+import org.graphfit.analysis.DataIdentity;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
@@ -21,6 +23,7 @@ import org.graphfit.log.Log;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
+import org.graphfit.output.FitLock;
 import org.graphfit.output.OutputFolder;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Search;
@@ -140,6 +143,7 @@ public final class ExpectationPropagation {
   private final Path outputRoot;
   private final String outputName;
   private final String tag;
+  private final Duration lockWait;
 
   private ExpectationPropagation(Builder builder) {
     this.damping = builder.damping;
@@ -153,6 +157,7 @@ public final class ExpectationPropagation {
     this.outputRoot = builder.outputRoot;
     this.outputName = builder.outputName;
     this.tag = builder.tag;
+    this.lockWait = builder.lockWait;
   }
 
   /**
@@ -276,22 +281,27 @@ public final class ExpectationPropagation {
       variables.add(index);
       names.add(paths.get(index));
     }
-    LongFunction<SearchEngine> engines = sampler;
-    if (factor.search().isPresent() && factor.search().get() instanceof Search search) {
-      SearchEngine engine = search.engine();
-      engines = engine::withSeed;
-    }
-    return new LikelihoodFactor<>(
-        name, variables, names, ownPrior, marginalTerms, local, factor.analysis(), engines);
+    return LikelihoodFactor.of(
+        name, variables, names, ownPrior, marginalTerms, local, factor, sampler);
+  }
+
+  /**
+   * The sampler of analysis factors without their own search, or null for Laplace fits.
+   *
+   * @return the engine for a seed, or null
+   */
+  LongFunction<SearchEngine> sampler() {
+    return sampler;
   }
 
   /**
    * The folder this EP writes a graph's fit to, if it writes output: {@code
    * <root>/<name>/<identifier>/}, where the identifier hashes the graph's structure ({@link
-   * OutputFolder#describe(ModelLayout)} of its layout, its hierarchies' families and the engines of
-   * factors with their own search), the settings that determine the result (damping, maximum
-   * sweeps, maximum failures, tolerance, seed, whether corrected marginals are estimated and the
-   * sampler's engine for seed 0; not the threads) and the tag. The data are not hashed.
+   * ModelLayout#description()} of its layout, its hierarchies' families and the engines of factors
+   * with their own search), every analysis factor's data identity ({@link
+   * org.graphfit.analysis.DataIdentity#describe}), the settings that determine the result (damping,
+   * maximum sweeps, maximum failures, tolerance, seed, whether corrected marginals are estimated
+   * and the sampler's engine for seed 0; not the threads) and the tag.
    *
    * @param graph the graph
    * @return the folder, or empty without output
@@ -304,7 +314,7 @@ public final class ExpectationPropagation {
     if (outputRoot == null) {
       return null;
     }
-    Map<String, Object> description = OutputFolder.describe(layout);
+    Map<String, Object> description = layout.description();
     List<Map<String, Object>> hierarchies = new ArrayList<>();
     for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
       Map<String, Object> entry = new LinkedHashMap<>();
@@ -321,6 +331,10 @@ public final class ExpectationPropagation {
       }
     }
     description.put("own_searches", ownSearches);
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (FactorKey<?> key : graph.factors()) {
+      data.put(key.name(), DataIdentity.describe(key.factor().analysis()));
+    }
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("damping", damping);
     settings.put("max_sweeps", maxSweeps);
@@ -331,7 +345,7 @@ public final class ExpectationPropagation {
     settings.put("sampler", sampler == null ? null : engineDescription(sampler.apply(0)));
     return new EpFolder(
         OutputFolder.of(
-            outputRoot, outputName, tag, description, "ExpectationPropagation", settings));
+            outputRoot, outputName, tag, description, data, "ExpectationPropagation", settings));
   }
 
   private static Map<String, Object> engineDescription(SearchEngine engine) {
@@ -362,13 +376,16 @@ public final class ExpectationPropagation {
    * instead: no factor is fitted and the executor is not made. The loaded result is rebuilt from
    * the final state stored with the fit, so its approximation, summaries, statuses, history,
    * sweeps, evidence and seconds are those of the original fit; its graph is the one passed here,
-   * which the identifier guarantees has the same structure but not the same data.
+   * which the identifier guarantees has the same structure and, for analyses that state their data
+   * identity, the same data. Every file read back is checked against the digest recorded when it
+   * was written (see {@link EpFolder}); the fit holds the folder's lock while it reads and writes
+   * there ({@link Builder#lockWait(Duration)}).
    *
    * @param graph the graph
    * @param executors makes the executor from the factor list of {@link #factorsOf(FactorGraph)}
    * @return the result
-   * @throws IllegalStateException if the folder's checkpoint or stored result is corrupt or belongs
-   *     to another fit
+   * @throws IllegalStateException if the folder's stored result is damaged, its checkpoint belongs
+   *     to another fit, or another fit writes the folder
    */
   public EpResult fit(FactorGraph graph, Function<List<EpFactor>, FactorExecutor> executors) {
     long start = System.nanoTime();
@@ -376,15 +393,32 @@ public final class ExpectationPropagation {
     List<EpFactor> factors = factorsOf(graph, layout);
     int variables = layout.priorCount();
     EpFolder folder = folder(graph, layout);
-    if (folder != null && folder.isComplete()) {
-      LOG.info("loading the completed EP fit in {}", folder.path());
-      EpState state = folder.completed(factors, variables);
-      return new EpResult(graph, layout, factors, state, state.earlierSeconds);
+    if (folder == null) {
+      return run(graph, layout, factors, executors, null, start);
     }
+    try (FitLock lock = folder.lock(lockWait)) {
+      if (folder.isComplete()) {
+        LOG.info("loading the completed EP fit in {}", folder.path());
+        EpState state = folder.completed(factors, variables);
+        return new EpResult(graph, layout, factors, state, state.earlierSeconds);
+      }
+      return run(graph, layout, factors, executors, folder, start);
+    }
+  }
+
+  /** Fits from the folder's checkpoint or afresh, checkpointing after every sweep with a folder. */
+  private EpResult run(
+      FactorGraph graph,
+      ModelLayout<CollectionInstance> layout,
+      List<EpFactor> factors,
+      Function<List<EpFactor>, FactorExecutor> executors,
+      EpFolder folder,
+      long start) {
+    int variables = layout.priorCount();
     EpState state = null;
     if (folder != null) {
       state = folder.checkpoint(factors, variables).orElse(null);
-      folder.writeStart(layout);
+      folder.writeStart(layout.info());
       if (state != null) {
         LOG.info("resuming the EP fit in {} after sweep {}", folder.path(), state.sweepCount());
       }
@@ -724,6 +758,7 @@ public final class ExpectationPropagation {
     private Path outputRoot;
     private String outputName;
     private String tag = "";
+    private Duration lockWait = Duration.ZERO;
 
     private Builder() {}
 
@@ -858,14 +893,29 @@ public final class ExpectationPropagation {
     }
 
     /**
-     * A tag that enters the output identifier, to keep otherwise identical fits apart (e.g. the
-     * dataset's version, which the identifier does not hash).
+     * A tag that enters the output identifier, to keep otherwise identical fits apart (e.g. for
+     * analyses that state no data identity).
      *
      * @param tag any text; empty by default
      * @return this builder
      */
     public Builder tag(String tag) {
       this.tag = Objects.requireNonNull(tag, "tag");
+      return this;
+    }
+
+    /**
+     * How long a fit waits when another fit (another process or thread) writes its output folder,
+     * instead of failing at once; a fit that completed meanwhile is then loaded.
+     *
+     * @param wait how long to wait; zero (the default) to fail at once
+     * @return this builder
+     */
+    public Builder lockWait(Duration wait) {
+      if (Objects.requireNonNull(wait, "wait").isNegative()) {
+        throw new IllegalArgumentException("the lock wait must not be negative but was " + wait);
+      }
+      this.lockWait = wait;
       return this;
     }
 

@@ -11,11 +11,12 @@ import java.util.function.Consumer;
  * <p>Tasks ({@link FactorTask}) and results ({@link FactorResult}) are {@link java.io.Serializable}
  * and small: a factor id, a few Gaussian messages and a seed go out, a few moments, a status and a
  * log normaliser come back. A distributed implementation (for example on Apache Spark) needs the
- * factor itself on each worker: give the workers a serializable supplier keyed by factor id, e.g. a
- * class that rebuilds {@link EpFactor} {@code i} from dataset {@code i} on shared storage (the
- * model and analysis are code, the data are read on the worker), cache it per executor JVM, and map
- * each task to {@code supplier.factor(task.factor()).update(task)}. Nothing else in the algorithm
- * changes.
+ * factor itself where a task runs: {@link PortableFactor#of} gives each analysis factor's place in
+ * the graph and identity, a worker rebuilds the analysis factor from the same code and data and
+ * calls {@link PortableFactor#rebuild}, keeps the factors it built for the rest of the fit (and
+ * only for this fit: another fit may have other data under the same names), and maps each task to
+ * {@code factor.update(task)}. Prior and hierarchical factors are cheap and can run where the
+ * executor is made. Nothing else in the algorithm changes.
  */
 public interface FactorExecutor extends AutoCloseable {
   /**

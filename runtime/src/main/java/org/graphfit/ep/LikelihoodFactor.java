@@ -3,11 +3,13 @@ package org.graphfit.ep;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.graphfit.analysis.Analysis;
+import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.LikelihoodFailures;
 import org.graphfit.search.Samples;
+import org.graphfit.search.Search;
 import org.graphfit.search.SearchEngine;
 import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
@@ -48,6 +50,7 @@ final class LikelihoodFactor<T> implements EpFactor {
   private final boolean[] marginalTerms;
   private final GaussianMessage[] priorApproximations;
   private final ModelLayout<T> layout;
+  private final AnalysisFactor<T> factor;
   private final Analysis<T> analysis;
   private final LongFunction<SearchEngine> engines;
 
@@ -61,17 +64,17 @@ final class LikelihoodFactor<T> implements EpFactor {
    * @param marginalTerms for each of the model's free parameters, whether sampled fits estimate its
    *     {@link MarginalTerm}
    * @param layout the model's own layout
-   * @param analysis the likelihood
+   * @param factor the model and likelihood
    * @param engines the sampler for a seed, or null for the Laplace path
    */
-  LikelihoodFactor(
+  private LikelihoodFactor(
       String name,
       List<Integer> variables,
       List<String> names,
       boolean[] ownPrior,
       boolean[] marginalTerms,
       ModelLayout<T> layout,
-      Analysis<T> analysis,
+      AnalysisFactor<T> factor,
       LongFunction<SearchEngine> engines) {
     this.name = name;
     this.variables = List.copyOf(variables);
@@ -87,13 +90,92 @@ final class LikelihoodFactor<T> implements EpFactor {
         priorApproximations[j] = PriorFactor.latentApproximation(priors[j], names.get(j));
       }
     }
-    this.analysis = analysis;
+    this.factor = factor;
+    this.analysis = factor.analysis();
     this.engines = engines;
+  }
+
+  /**
+   * The factor of an analysis factor: its own search's engine if it has one, else the sampler.
+   *
+   * @param name the factor's name
+   * @param variables the graph indices of the model's free parameters, in the model's order
+   * @param names the free parameters' paths in the graph
+   * @param ownPrior for each of the model's free parameters, whether this factor includes its prior
+   * @param marginalTerms for each of the model's free parameters, whether sampled fits estimate its
+   *     {@link MarginalTerm}
+   * @param layout the model's own layout, {@code factor.model().layout()}
+   * @param factor the model and likelihood
+   * @param sampler the sampler for a seed, or null for the Laplace path
+   * @param <T> the model's instance type
+   * @return the factor
+   */
+  static <T> LikelihoodFactor<T> of(
+      String name,
+      List<Integer> variables,
+      List<String> names,
+      boolean[] ownPrior,
+      boolean[] marginalTerms,
+      ModelLayout<T> layout,
+      AnalysisFactor<T> factor,
+      LongFunction<SearchEngine> sampler) {
+    LongFunction<SearchEngine> engines = sampler;
+    if (factor.search().isPresent() && factor.search().get() instanceof Search search) {
+      engines = search.engine()::withSeed;
+    }
+    return new LikelihoodFactor<>(
+        name, variables, names, ownPrior, marginalTerms, layout, factor, engines);
   }
 
   @Override
   public String name() {
     return name;
+  }
+
+  /**
+   * The free parameters' paths in the graph.
+   *
+   * @return one path per variable
+   */
+  List<String> names() {
+    return names;
+  }
+
+  /**
+   * Whether sampled fits estimate the marginal term of the {@code k}-th variable.
+   *
+   * @param k a position in {@link #variables()}
+   * @return true if they do
+   */
+  boolean estimatesMarginalTerm(int k) {
+    return marginalTerms[k];
+  }
+
+  /**
+   * The model's own layout.
+   *
+   * @return the layout
+   */
+  ModelLayout<T> layout() {
+    return layout;
+  }
+
+  /**
+   * The graph's analysis factor this factor fits.
+   *
+   * @return the analysis factor
+   */
+  AnalysisFactor<T> analysisFactor() {
+    return factor;
+  }
+
+  /**
+   * The sampler for a seed, or null on the Laplace path.
+   *
+   * @return the engines
+   */
+  LongFunction<SearchEngine> engines() {
+    return engines;
   }
 
   @Override

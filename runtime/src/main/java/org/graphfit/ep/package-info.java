@@ -23,6 +23,9 @@
  * {@link org.graphfit.ep.CorrectedMarginal}, the prior times each factor's estimated tilted
  * marginal over its cavity, which captures what a Gaussian cannot (several modes, skew).
  *
+ * <p>A sweep's updates run on a {@link org.graphfit.ep.FactorExecutor}: local threads, or other
+ * JVMs, which rebuild analysis factors from their {@link org.graphfit.ep.PortableFactor} form.
+ *
  * <p>Start with {@link org.graphfit.ep.ExpectationPropagation}; {@code docs/ep.md} describes the
  * algorithm. This package depends on {@code prior}, {@code model}, {@code analysis}, {@code graph},
  * {@code search} (with {@code search.optimize} for the Laplace path) and {@code output}; pictures

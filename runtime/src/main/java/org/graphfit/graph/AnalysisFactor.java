@@ -94,4 +94,15 @@ public final class AnalysisFactor<T> {
   public Optional<NonLinearSearch> search() {
     return Optional.ofNullable(search);
   }
+
+  /**
+   * What this factor is, independently of its name and graph: its model's structure, its data
+   * identity and its own search's settings (see {@link FactorIdentity}). Computed on each call, so
+   * it follows changes to the model.
+   *
+   * @return the identity
+   */
+  public FactorIdentity identity() {
+    return FactorIdentity.of(this);
+  }
 }

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.graphfit.analysis.Analysis;
+import org.graphfit.analysis.DataIdentity;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelCollection;
 import org.graphfit.model.ModelKey;
@@ -106,23 +108,13 @@ public final class FactorGraph {
 
   /**
    * The joint likelihood: the sum of every factor's log likelihood and every hierarchical factor's
-   * log density.
+   * log density. Its data identity combines each analysis factor's name and {@link
+   * DataIdentity#describe data identity}, so the graph's fits are identified by all its data.
    *
    * @return the analysis of the collection's instances
    */
   public Analysis<CollectionInstance> analysis() {
-    List<FactorTerm<?>> factorTerms = List.copyOf(factors);
-    List<HierarchyTerm> hierarchyTerms = List.copyOf(hierarchies);
-    return instance -> {
-      double sum = 0;
-      for (FactorTerm<?> term : factorTerms) {
-        sum += term.logLikelihood(instance);
-      }
-      for (HierarchyTerm term : hierarchyTerms) {
-        sum += term.model.logDensity(instance.get(term.key));
-      }
-      return sum;
-    };
+    return new GraphAnalysis(List.copyOf(factors), List.copyOf(hierarchies));
   }
 
   /**
@@ -349,6 +341,38 @@ public final class FactorGraph {
       names.add(path.substring(0, path.indexOf('.')));
     }
     return List.copyOf(names);
+  }
+
+  /** The joint likelihood of the factors and hierarchies of a graph, as they were when taken. */
+  private static final class GraphAnalysis implements Analysis<CollectionInstance> {
+    private final List<FactorTerm<?>> factorTerms;
+    private final List<HierarchyTerm> hierarchyTerms;
+
+    GraphAnalysis(List<FactorTerm<?>> factorTerms, List<HierarchyTerm> hierarchyTerms) {
+      this.factorTerms = factorTerms;
+      this.hierarchyTerms = hierarchyTerms;
+    }
+
+    @Override
+    public double logLikelihood(CollectionInstance instance) {
+      double sum = 0;
+      for (FactorTerm<?> term : factorTerms) {
+        sum += term.logLikelihood(instance);
+      }
+      for (HierarchyTerm term : hierarchyTerms) {
+        sum += term.model.logDensity(instance.get(term.key));
+      }
+      return sum;
+    }
+
+    @Override
+    public Optional<DataIdentity> dataIdentity() {
+      DataIdentity.Builder identity = DataIdentity.builder();
+      for (FactorTerm<?> term : factorTerms) {
+        identity.add(term.key.name(), DataIdentity.describe(term.key.factor().analysis()));
+      }
+      return Optional.of(identity.build());
+    }
   }
 
   /** An analysis factor with its key, evaluating its instance out of the collection instance. */

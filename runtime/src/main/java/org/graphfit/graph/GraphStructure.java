@@ -22,7 +22,8 @@ public record GraphStructure(
    * A factor node.
    *
    * @param name the factor's name
-   * @param description the analysis and model, or the parent distribution
+   * @param description the analysis class and model type ({@code Analysis} for a lambda), or the
+   *     parent distribution
    * @param hierarchical whether it is a hierarchical factor
    */
   public record FactorNode(String name, String description, boolean hierarchical) {}
@@ -30,8 +31,10 @@ public record GraphStructure(
   /**
    * A variable node.
    *
-   * @param path the free parameter's path
-   * @param label the short label: the path without its factor prefix for local variables
+   * @param path the free parameter's path: the path of its first slot
+   * @param label the short label: for a local variable its path without the factor prefix; for a
+   *     variable in several slots the path ending those slots share ({@code centre} for {@code
+   *     dataset_0.centre} and {@code dataset_1.centre}); else the path
    * @param global whether it links several factors or is a hyper-parameter
    */
   public record VariableNode(String path, String label, boolean global) {}
@@ -59,7 +62,7 @@ public record GraphStructure(
       factors.add(
           new FactorNode(
               key.name(),
-              factor.analysis().getClass().getSimpleName() + " / " + factor.model().typeName(),
+              analysisName(factor.analysis()) + " / " + factor.model().typeName(),
               false));
       names.add(key.name());
     }
@@ -73,12 +76,50 @@ public record GraphStructure(
       String path = layout.freeParameterPaths().get(i);
       boolean global = graph.isGlobal(layout, i);
       variables.add(
-          new VariableNode(path, global ? path : path.substring(path.indexOf('.') + 1), global));
+          new VariableNode(
+              path,
+              global
+                  ? sharedLabel(layout.slotPathsOf(i), path)
+                  : path.substring(path.indexOf('.') + 1),
+              global));
       for (String factor : graph.linkedNodes(layout, i)) {
         edges.add(new Edge(names.indexOf(factor), i));
       }
     }
     return new GraphStructure(List.copyOf(factors), List.copyOf(variables), List.copyOf(edges));
+  }
+
+  /** An analysis's class name, or {@code Analysis} for a lambda or an anonymous class. */
+  private static String analysisName(Object analysis) {
+    Class<?> type = analysis.getClass();
+    return type.isHidden() || type.isSynthetic() || type.isAnonymousClass()
+        ? "Analysis"
+        : type.getSimpleName();
+  }
+
+  /**
+   * The longest path ending, in whole segments, that all slot paths of a variable share; the path
+   * itself for a variable in one slot or when the slots share no ending.
+   */
+  private static String sharedLabel(List<String> slotPaths, String path) {
+    if (slotPaths.size() < 2) {
+      return path;
+    }
+    String[] first = slotPaths.get(0).split("\\.");
+    int common = first.length;
+    for (String other : slotPaths.subList(1, slotPaths.size())) {
+      String[] segments = other.split("\\.");
+      int same = 0;
+      while (same < common
+          && same < segments.length
+          && first[first.length - 1 - same].equals(segments[segments.length - 1 - same])) {
+        same++;
+      }
+      common = same;
+    }
+    return common == 0
+        ? path
+        : String.join(".", List.of(first).subList(first.length - common, first.length));
   }
 
   /**

@@ -79,13 +79,37 @@ public final class HierarchicalFactor {
   }
 
   /**
-   * Declares that a parameter of some factor's model is drawn from the parent.
+   * Declares that a parameter of some factor's model is drawn from the parent. Each parameter is
+   * drawn at most once: the parent density enters the likelihood once per drawn parameter.
    *
    * @param parameter the parameter object, as returned by a generated model's accessor
    * @return this factor
+   * @throws IllegalArgumentException if this factor already draws the parameter, as the same object
+   *     or as another object with the same {@code @Shared} key (which is the same free parameter)
    */
   public HierarchicalFactor draw(Parameter parameter) {
-    drawn.add(Objects.requireNonNull(parameter, "parameter"));
+    Objects.requireNonNull(parameter, "parameter");
+    for (int i = 0; i < drawn.size(); i++) {
+      Parameter other = drawn.get(i);
+      boolean sameKey =
+          parameter.sharedKey().isPresent() && parameter.sharedKey().equals(other.sharedKey());
+      if (other == parameter || sameKey) {
+        throw new IllegalArgumentException(
+            "hierarchical factor '"
+                + name
+                + "' already draws this parameter as drawn parameter "
+                + i
+                + (sameKey
+                    ? " (parameters shared by key '"
+                        + parameter.sharedKey().get()
+                        + "' are one free parameter)"
+                    : "")
+                + "; drawing it again would count the parent density twice. Draw each"
+                + " parameter once; to draw one parameter per dataset, give each model its own"
+                + " (e.g. model.centre(Prior.uniform(0, 100)) instead of a @Shared default)");
+      }
+    }
+    drawn.add(parameter);
     return this;
   }
 

@@ -197,6 +197,32 @@ public final class ModelLayout<T> {
   }
 
   /**
+   * The structural description of the model, part of every fit's identity and written to a fit's
+   * {@code files/model.json}: the model's type, each free parameter's path, slots and prior (type
+   * and arguments), the fixed values and the constraints. The data and the analysis code are not
+   * part of it.
+   *
+   * @return the description, in a stable order (a new, mutable map)
+   */
+  public Map<String, Object> description() {
+    List<Map<String, Object>> parameters = new ArrayList<>();
+    for (int i = 0; i < priors.length; i++) {
+      Map<String, Object> parameter = new LinkedHashMap<>();
+      parameter.put("path", freePaths.get(i));
+      parameter.put("slots", slotPathsByFree.get(i));
+      parameter.put("prior", priors[i].typeName());
+      parameter.put("arguments", priors[i].arguments());
+      parameters.add(parameter);
+    }
+    Map<String, Object> description = new LinkedHashMap<>();
+    description.put("type", model.typeName());
+    description.put("free_parameters", parameters);
+    description.put("fixed_parameters", fixedValues());
+    description.put("constraints", constraintDescriptions());
+    return description;
+  }
+
+  /**
    * Maps a point of the unit hypercube to free-parameter values through the priors.
    *
    * @param unit one number in {@code [0, 1]} per free parameter

@@ -11,14 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.graphfit.model.ModelLayout;
-import org.graphfit.prior.Prior;
 import org.graphfit.search.Check;
 import org.graphfit.search.Concern;
 import org.graphfit.search.Result;
@@ -27,89 +28,126 @@ import org.graphfit.search.Samples;
 /**
  * The folder of one fit, {@code <root>/<name>/<identifier>/}, laid out as PyAutoFit users expect:
  * {@code model.info}, {@code model.results}, {@code search.summary}, and {@code files/} with {@code
- * model.json}, {@code search.json}, {@code samples.csv}, {@code samples_summary.json} and, while
- * the fit runs, {@code checkpoint.bin}. The identifier is a hash of the model, the search settings
- * and the user's tag, so the same fit always lands in the same folder and a completed one is
- * loaded, not refitted. Every file is written atomically. Expectation propagation shares the
- * identifier ({@link #describe(ModelLayout)} plus its own additions) and writes its own files.
+ * model.json}, {@code data.json}, {@code search.json}, {@code samples.csv}, {@code
+ * samples_summary.json}, while the fit runs {@code checkpoint.bin}, and last {@code manifest.json}.
+ *
+ * <p><b>Identity.</b> The identifier hashes the model's structure, the data identity of every
+ * factor ({@link org.graphfit.analysis.Analysis#dataIdentity()}), the search settings and the
+ * user's tag, so the same fit of the same data always lands in the same folder, and a fit of other
+ * data in another.
+ *
+ * <p><b>Integrity.</b> Every file is written atomically. {@code files/manifest.json}, written after
+ * every other file of a completed fit, records each one's size and SHA-256, and its presence marks
+ * the fit complete: loading checks every file against it and refuses a missing, truncated or
+ * changed one with an error naming it. A result being written is marked by {@code
+ * files/result.pending} until the manifest is in place, so a fit killed while writing its result
+ * resumes (from its checkpoint, still present) and writes it again; result files without either
+ * marker are an error, never silently refitted. Checkpoints carry their own digest ({@link
+ * FileCheckpointStore}).
+ *
+ * <p><b>One writer.</b> A fit holds the folder's {@link FitLock} from before it reads the folder to
+ * its last write ({@link #lock(Duration)}), which also removes the temporary files of killed
+ * writes. An instance records the digests of the files it writes, for the manifest: use one per fit
+ * run. Expectation propagation writes its own result files through the same methods.
  */
 public final class OutputFolder {
+  /** The result files of a search, whose presence without a manifest is an error. */
+  static final List<String> SEARCH_RESULT_FILES =
+      List.of("model.results", "search.summary", "files/samples.csv", "files/samples_summary.json");
+
+  /** The files written when a fit starts, listed in every manifest. */
+  static final List<String> START_FILES =
+      List.of("model.info", "files/model.json", "files/data.json", "files/search.json");
+
+  private static final String PENDING = "files/result.pending";
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*");
 
   private final Path folder;
   private final String modelJson;
+  private final String dataJson;
   private final String searchJson;
+  private final Map<String, Manifest.Entry> written = new LinkedHashMap<>();
+  private Manifest manifest;
 
-  private OutputFolder(Path folder, String modelJson, String searchJson) {
+  private OutputFolder(Path folder, String modelJson, String dataJson, String searchJson) {
     this.folder = folder;
     this.modelJson = modelJson;
+    this.dataJson = dataJson;
     this.searchJson = searchJson;
   }
 
   /**
-   * The folder of a fit of a model.
+   * The folder of a fit. The identifier is the first 32 hex digits of the SHA-256 of the JSON of
+   * the model's description, of the data's description, of the search name and settings, and of the
+   * tag.
    *
    * @param root the output root, e.g. {@code output}
-   * @param name the fit's name, e.g. {@code seed/joint}: letters, digits, {@code _ . -}, folders
-   *     separated by {@code /}
+   * @param name the fit's name, e.g. {@code seed/joint}: folders of letters, digits and {@code _ .
+   *     -} separated by {@code /}, each other than {@code .} and {@code ..}
    * @param tag a user tag that distinguishes otherwise identical fits (may be empty)
-   * @param layout the model
-   * @param searchName the search's name
-   * @param searchSettings the search's settings, in a stable order
-   * @return the folder (not yet created)
-   * @throws IllegalArgumentException if the name is malformed
-   */
-  public static OutputFolder of(
-      Path root,
-      String name,
-      String tag,
-      ModelLayout<?> layout,
-      String searchName,
-      Map<String, Object> searchSettings) {
-    return of(root, name, tag, describe(layout), searchName, searchSettings);
-  }
-
-  /**
-   * The folder of a fit whose model is given by its structural description, for fits that add to
-   * {@link #describe(ModelLayout)} (expectation propagation adds a graph's hierarchies). The
-   * identifier is the first 32 hex digits of the SHA-256 of the description's JSON, the JSON of the
-   * search name and settings, and the tag.
-   *
-   * @param root the output root, e.g. {@code output}
-   * @param name the fit's name: letters, digits, {@code _ . -}, folders separated by {@code /}
-   * @param tag a user tag that distinguishes otherwise identical fits (may be empty)
-   * @param modelDescription the model's structural description, in a stable order
+   * @param modelDescription the model's structural description, in a stable order (e.g. {@link
+   *     ModelLayout#description()}, to which expectation propagation adds a graph's hierarchies)
+   * @param dataDescription what identifies the data of every factor, in a stable order (see {@link
+   *     org.graphfit.analysis.DataIdentity#describe})
    * @param searchName the search's name
    * @param searchSettings the settings that determine the result, in a stable order
    * @return the folder (not yet created)
-   * @throws IllegalArgumentException if the name is malformed
+   * @throws IllegalArgumentException if the name is malformed or would leave the root
    */
   public static OutputFolder of(
       Path root,
       String name,
       String tag,
       Map<String, Object> modelDescription,
+      Map<String, Object> dataDescription,
       String searchName,
       Map<String, Object> searchSettings) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          "output name '" + name + "' must be letters, digits, _ . - with folders separated by /");
-    }
+    Path parent = resolveName(root, name);
     String modelJson = toJson(modelDescription);
+    String dataJson = toJson(Map.of("data", dataDescription));
     Map<String, Object> search = new LinkedHashMap<>();
     search.put("search", searchName);
     search.put("settings", searchSettings);
     String searchJson = toJson(search);
-    String identifier = identifier(modelJson, searchJson, tag == null ? "" : tag);
-    return new OutputFolder(root.resolve(name).resolve(identifier), modelJson, searchJson);
+    String identifier = identifier(modelJson, dataJson, searchJson, tag == null ? "" : tag);
+    return new OutputFolder(parent.resolve(identifier), modelJson, dataJson, searchJson);
   }
 
-  private static String identifier(String modelJson, String searchJson, String tag) {
+  /** The folder of a fit's name under the root, refusing names that would leave it. */
+  private static Path resolveName(Path root, String name) {
+    String rule =
+        "; use folders of letters, digits and _ . - separated by /, e.g. seed/joint (no empty, . or"
+            + " .. folders, not absolute)";
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("output name '" + name + "' is malformed" + rule);
+    }
+    for (String segment : name.split("/")) {
+      if (segment.equals(".") || segment.equals("..")) {
+        throw new IllegalArgumentException(
+            "output name '"
+                + name
+                + "' has a '"
+                + segment
+                + "' folder, which would write outside"
+                + " its place in the output root"
+                + rule);
+      }
+    }
+    Path base = root.toAbsolutePath().normalize();
+    Path resolved = base.resolve(name).normalize();
+    if (!resolved.startsWith(base) || resolved.equals(base)) {
+      throw new IllegalArgumentException(
+          "output name '" + name + "' does not name a folder inside " + root + rule);
+    }
+    return root.resolve(name);
+  }
+
+  private static String identifier(String... parts) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : List.of(modelJson, searchJson, tag)) {
+      for (String part : parts) {
         digest.update(part.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
       }
@@ -117,33 +155,6 @@ public final class OutputFolder {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
-  }
-
-  /**
-   * The structural description of a model that enters the identifier and {@code files/model.json}:
-   * the model's type, each free parameter's path, slots and prior (type and arguments), the fixed
-   * values and the constraints. The data and the analysis code are not part of it.
-   *
-   * @param layout the model
-   * @return the description, in a stable order
-   */
-  public static Map<String, Object> describe(ModelLayout<?> layout) {
-    List<Map<String, Object>> parameters = new ArrayList<>();
-    for (int i = 0; i < layout.priorCount(); i++) {
-      Prior prior = layout.prior(i);
-      Map<String, Object> parameter = new LinkedHashMap<>();
-      parameter.put("path", layout.freeParameterPaths().get(i));
-      parameter.put("slots", layout.slotPathsOf(i));
-      parameter.put("prior", prior.typeName());
-      parameter.put("arguments", prior.arguments());
-      parameters.add(parameter);
-    }
-    Map<String, Object> model = new LinkedHashMap<>();
-    model.put("type", layout.model().typeName());
-    model.put("free_parameters", parameters);
-    model.put("fixed_parameters", layout.fixedValues());
-    model.put("constraints", layout.constraintDescriptions());
-    return model;
   }
 
   private static String toJson(Object value) {
@@ -164,6 +175,27 @@ public final class OutputFolder {
   }
 
   /**
+   * Takes the folder's lock, creating the folder, and removes the temporary files that killed
+   * writes left in it. Hold it from before reading the folder until the fit's last write.
+   *
+   * @param wait how long to wait for another fit writing the folder; zero to fail at once
+   * @return the lock
+   * @throws IllegalStateException if another process or thread writes the folder for longer than
+   *     {@code wait}
+   */
+  public FitLock lock(Duration wait) {
+    FitLock lock = FitLock.acquire(folder, wait);
+    try {
+      AtomicFiles.removeTemporaries(folder);
+      AtomicFiles.removeTemporaries(folder.resolve("files"));
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    return lock;
+  }
+
+  /**
    * The checkpoint store of this fit.
    *
    * @return the store in {@code files/checkpoint.bin}
@@ -173,59 +205,174 @@ public final class OutputFolder {
   }
 
   /**
-   * Whether a completed fit is stored here.
+   * Whether a completed search is stored here, every file checked against the manifest.
    *
-   * @return true if {@code samples_summary.json} says so
+   * @return true if the manifest is present and every file it lists is intact
+   * @throws IllegalStateException see {@link #isComplete(Collection)}
    */
   public boolean isComplete() {
-    return isComplete("samples_summary.json");
+    return isComplete(SEARCH_RESULT_FILES);
   }
 
   /**
-   * Whether a summary file in {@code files/} marks a completed fit with {@code "completed": true};
-   * each kind of fit names its own summary file, written last.
+   * Whether a completed fit is stored here: its manifest is present, lists the start files and the
+   * given result files, and every file it lists has the size and digest recorded. Call it holding
+   * the folder's lock.
    *
-   * @param summaryFile the summary file's name, e.g. {@code ep_summary.json}
-   * @return true if the file exists and says so
+   * @param resultFiles the files a completed fit of this kind writes, relative to the folder
+   * @return true if so; false if no fit completed here and none of its result files exist (or they
+   *     are those of a result whose writing was interrupted, to be written again)
+   * @throws IllegalStateException if the manifest is empty or damaged, a file it lists is missing,
+   *     truncated or changed, or result files exist without a manifest (it was deleted, or they
+   *     were written by an earlier version); the message names the file and what to do
    */
-  public boolean isComplete(String summaryFile) {
-    Path summary = folder.resolve("files").resolve(summaryFile);
-    if (!Files.exists(summary)) {
+  public boolean isComplete(Collection<String> resultFiles) {
+    if (Files.exists(folder.resolve(Manifest.FILE))) {
+      List<String> required = new ArrayList<>(START_FILES);
+      required.addAll(resultFiles);
+      Manifest read = Manifest.read(folder, required);
+      read.verifyAll(folder);
+      manifest = read;
+      return true;
+    }
+    if (Files.exists(folder.resolve(PENDING))) {
       return false;
     }
+    List<String> present = new ArrayList<>();
+    for (String file : resultFiles) {
+      if (Files.exists(folder.resolve(file))) {
+        present.add(file);
+      }
+    }
+    if (!present.isEmpty()) {
+      throw new IllegalStateException(
+          folder
+              + " holds the result files "
+              + present
+              + " but no "
+              + Manifest.FILE
+              + ", which a completed fit writes last: it was deleted, or an earlier version of"
+              + " GraphFit wrote the folder, so the files cannot be checked; delete the folder to"
+              + " fit again");
+    }
+    return false;
+  }
+
+  /**
+   * The content of a file of the completed fit, checked against the manifest.
+   *
+   * @param relative the file, relative to the folder, e.g. {@code files/samples.csv}
+   * @return its bytes
+   * @throws IllegalStateException if {@link #isComplete(Collection)} has not returned true, or the
+   *     file no longer matches the manifest
+   */
+  public byte[] verifiedBytes(String relative) {
+    if (manifest == null) {
+      throw new IllegalStateException(folder + " has not been checked as a completed fit");
+    }
+    return manifest.verifiedBytes(folder, relative);
+  }
+
+  /**
+   * Deletes what a fit killed after writing its manifest left behind: the checkpoint and the
+   * pending-result marker. Call it holding the lock, once {@link #isComplete} returned true.
+   *
+   * @throws UncheckedIOException if a file cannot be deleted
+   */
+  public void removeLeftovers() {
+    delete(PENDING);
+    delete("files/checkpoint.bin");
+  }
+
+  /**
+   * Deletes a file of the folder, if it exists.
+   *
+   * @param relative the file, relative to the folder
+   * @throws UncheckedIOException if it cannot be deleted
+   */
+  public void delete(String relative) {
     try {
-      return JSON.readTree(summary.toFile()).path("completed").asBoolean(false);
+      Files.deleteIfExists(folder.resolve(relative));
     } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + summary, e);
+      throw new UncheckedIOException("could not delete " + folder.resolve(relative), e);
     }
   }
 
   /**
-   * Writes the files known before the search starts: {@code model.info}, {@code model.json}, {@code
-   * search.json}.
+   * Writes the files known before the fit starts: {@code model.info}, {@code files/model.json},
+   * {@code files/data.json} and {@code files/search.json}.
    *
-   * @param layout the model
+   * @param modelInfo the text of {@code model.info}
    */
-  public void writeStart(ModelLayout<?> layout) {
-    AtomicFiles.write(folder.resolve("model.info"), layout.info());
-    AtomicFiles.write(folder.resolve("files").resolve("model.json"), modelJson);
-    AtomicFiles.write(folder.resolve("files").resolve("search.json"), searchJson);
+  public void writeStart(String modelInfo) {
+    write("model.info", modelInfo);
+    write("files/model.json", modelJson);
+    write("files/data.json", dataJson);
+    write("files/search.json", searchJson);
   }
 
   /**
-   * Writes a completed result and removes the checkpoint. {@code samples_summary.json} is written
-   * last, so a folder is complete exactly when its other files are.
+   * Writes a file of the fit atomically and records its digest for the manifest.
+   *
+   * @param relative the file, relative to the folder
+   * @param content its bytes
+   */
+  public void write(String relative, byte[] content) {
+    AtomicFiles.write(folder.resolve(relative), content);
+    written.put(relative, Manifest.Entry.of(content));
+  }
+
+  /**
+   * Writes a UTF-8 text file of the fit atomically and records its digest for the manifest.
+   *
+   * @param relative the file, relative to the folder
+   * @param text its content
+   */
+  public void write(String relative, String text) {
+    write(relative, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Marks the folder as receiving a result ({@code files/result.pending}): until {@link
+   * #completeResult()}, a fit killed while writing its result files resumes and writes them again.
+   */
+  public void beginResult() {
+    AtomicFiles.write(folder.resolve(PENDING), new byte[0]);
+  }
+
+  /**
+   * Completes a result: writes the manifest of every file written through this instance (the start
+   * files included), then deletes the checkpoint and the pending-result marker.
+   *
+   * @throws IllegalStateException if a start file was not written by this instance
+   */
+  public void completeResult() {
+    for (String file : START_FILES) {
+      if (!written.containsKey(file)) {
+        throw new IllegalStateException("the fit in " + folder + " did not write " + file);
+      }
+    }
+    AtomicFiles.write(
+        folder.resolve(Manifest.FILE),
+        Manifest.of(folder.getFileName().toString(), written).toBytes());
+    delete("files/checkpoint.bin");
+    delete(PENDING);
+  }
+
+  /**
+   * Writes a completed search result: {@code model.results}, {@code search.summary}, {@code
+   * files/samples.csv}, {@code files/samples_summary.json}, then the manifest (see {@link
+   * #beginResult()} and {@link #completeResult()}).
    *
    * @param result the result
    */
   public void writeResult(Result<?> result) {
-    AtomicFiles.write(folder.resolve("model.results"), result.summary());
-    AtomicFiles.write(folder.resolve("search.summary"), searchSummary(result));
-    AtomicFiles.write(
-        folder.resolve("files").resolve("samples.csv"), SamplesCsv.format(result.samples()));
-    AtomicFiles.write(
-        folder.resolve("files").resolve("samples_summary.json"), toJson(summaryJson(result)));
-    checkpoint().delete();
+    beginResult();
+    write("model.results", result.summary());
+    write("search.summary", searchSummary(result));
+    write("files/samples.csv", SamplesCsv.format(result.samples()));
+    write("files/samples_summary.json", toJson(summaryJson(result)));
+    completeResult();
   }
 
   private static String searchSummary(Result<?> result) {
@@ -269,53 +416,57 @@ public final class OutputFolder {
   }
 
   /**
-   * Loads the completed result stored here.
+   * Loads the completed result stored here, its files checked against the manifest.
    *
    * @param layout the model the fit was made with (same identifier, hence same layout)
    * @param <T> the instance type
    * @return the result
-   * @throws IllegalStateException if the folder holds no completed fit, or samples of other
-   *     parameters than the model's
+   * @throws IllegalStateException if the folder holds no completed fit, a file is damaged, or the
+   *     samples are of other parameters than the model's
    */
   public <T> Result<T> loadResult(ModelLayout<T> layout) {
-    if (!isComplete()) {
+    if (manifest == null && !isComplete()) {
       throw new IllegalStateException(folder + " holds no completed fit");
     }
+    Path summaryFile = folder.resolve("files").resolve("samples_summary.json");
+    JsonNode summary;
     try {
-      JsonNode summary =
-          JSON.readTree(folder.resolve("files").resolve("samples_summary.json").toFile());
-      Samples samples = SamplesCsv.read(folder.resolve("files").resolve("samples.csv"));
-      if (!samples.names().equals(layout.freeParameterPaths())) {
-        throw new IllegalStateException(
-            folder
-                + " holds samples of "
-                + samples.names()
-                + " but the model's free parameters are "
-                + layout.freeParameterPaths()
-                + "; delete the folder to fit again");
-      }
-      Result.Builder<T> builder = Result.builder(summary.path("search").asText(), layout, samples);
-      if (!summary.path("log_evidence").isNull()) {
-        builder.logEvidence(
-            summary.path("log_evidence").asDouble(), summary.path("log_evidence_error").asDouble());
-      }
-      for (Map.Entry<String, JsonNode> entry : summary.path("diagnostics").properties()) {
-        builder.diagnostic(entry.getKey(), entry.getValue().asDouble());
-      }
-      for (JsonNode concern : summary.path("concerns")) {
-        builder.concern(
-            new Concern(
-                Check.valueOf(concern.path("check").asText()), concern.path("message").asText()));
-      }
-      JsonNode firstFailure = summary.path("first_failure");
-      builder.cost(
-          summary.path("likelihood_calls").asLong(),
-          summary.path("failed_likelihood_calls").asLong(),
-          firstFailure.isMissingNode() || firstFailure.isNull() ? null : firstFailure.asText(),
-          summary.path("seconds").asDouble());
-      return builder.build();
+      summary = JSON.readTree(verifiedBytes("files/samples_summary.json"));
     } catch (IOException e) {
-      throw new UncheckedIOException("could not load the fit in " + folder, e);
+      throw new UncheckedIOException("could not read " + summaryFile, e);
     }
+    Samples samples =
+        SamplesCsv.parse(
+            new String(verifiedBytes("files/samples.csv"), StandardCharsets.UTF_8),
+            folder.resolve("files").resolve("samples.csv").toString());
+    if (!samples.names().equals(layout.freeParameterPaths())) {
+      throw new IllegalStateException(
+          folder
+              + " holds samples of "
+              + samples.names()
+              + " but the model's free parameters are "
+              + layout.freeParameterPaths()
+              + "; delete the folder to fit again");
+    }
+    Result.Builder<T> builder = Result.builder(summary.path("search").asText(), layout, samples);
+    if (!summary.path("log_evidence").isNull()) {
+      builder.logEvidence(
+          summary.path("log_evidence").asDouble(), summary.path("log_evidence_error").asDouble());
+    }
+    for (Map.Entry<String, JsonNode> entry : summary.path("diagnostics").properties()) {
+      builder.diagnostic(entry.getKey(), entry.getValue().asDouble());
+    }
+    for (JsonNode concern : summary.path("concerns")) {
+      builder.concern(
+          new Concern(
+              Check.valueOf(concern.path("check").asText()), concern.path("message").asText()));
+    }
+    JsonNode firstFailure = summary.path("first_failure");
+    builder.cost(
+        summary.path("likelihood_calls").asLong(),
+        summary.path("failed_likelihood_calls").asLong(),
+        firstFailure.isMissingNode() || firstFailure.isNull() ? null : firstFailure.asText(),
+        summary.path("seconds").asDouble());
+    return builder.build();
   }
 }

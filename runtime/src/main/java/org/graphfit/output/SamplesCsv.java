@@ -3,6 +3,7 @@ package org.graphfit.output;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,16 +53,28 @@ public final class SamplesCsv {
    * @throws IllegalArgumentException if it is malformed
    */
   public static Samples read(Path file) throws IOException {
-    try (BufferedReader reader = new BufferedReader(new StringReader(Files.readString(file)))) {
+    return parse(Files.readString(file), file.toString());
+  }
+
+  /**
+   * Parses the text of {@link #format(Samples)}.
+   *
+   * @param text the CSV text
+   * @param source where it came from, for error messages
+   * @return the samples
+   * @throws IllegalArgumentException if it is malformed
+   */
+  public static Samples parse(String text, String source) {
+    try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
       String header = reader.readLine();
       if (header == null) {
-        throw new IllegalArgumentException(file + " is empty");
+        throw new IllegalArgumentException(source + " is empty");
       }
       List<String> columns = Arrays.asList(header.split(",", -1));
       int dimension = columns.size() - TRAILING.size();
       if (dimension < 1 || !columns.subList(dimension, columns.size()).equals(TRAILING)) {
         throw new IllegalArgumentException(
-            file + " does not end its header with " + TRAILING + ": " + header);
+            source + " does not end its header with " + TRAILING + ": " + header);
       }
       List<double[]> vectors = new ArrayList<>();
       List<double[]> trailing = new ArrayList<>();
@@ -70,7 +83,7 @@ public final class SamplesCsv {
         String[] cells = line.split(",", -1);
         if (cells.length != columns.size()) {
           throw new IllegalArgumentException(
-              file + " line " + (vectors.size() + 2) + " has " + cells.length + " cells");
+              source + " line " + (vectors.size() + 2) + " has " + cells.length + " cells");
         }
         double[] values = new double[cells.length];
         for (int c = 0; c < cells.length; c++) {
@@ -94,6 +107,8 @@ public final class SamplesCsv {
           logLikelihoods,
           logPriors,
           weights);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + source, e);
     }
   }
 }

@@ -1,6 +1,12 @@
 /**
- * Files on disk: fit folders keyed by a stable identifier ({@link
- * org.graphfit.output.OutputFolder}), atomic writes, file checkpoints for resumable fits, and the
- * {@code samples.csv} format. Depends on {@code model}, {@code prior}, {@code search} and Jackson.
+ * Files on disk: fit folders keyed by a stable identifier of model, data, settings and tag ({@link
+ * org.graphfit.output.OutputFolder}), checked when read back against the manifest written last
+ * ({@code files/manifest.json}, the completion marker); atomic writes ({@link
+ * org.graphfit.output.AtomicFiles}, with a {@link org.graphfit.output.WriteListener} for fault
+ * injection); file checkpoints that carry their own digest ({@link
+ * org.graphfit.output.FileCheckpointStore}); the lock that keeps one writer per folder ({@link
+ * org.graphfit.output.FitLock}); and the {@code samples.csv} format. Depends on {@code log}, {@code
+ * model}, {@code search} and Jackson; implements {@code search}'s {@link
+ * org.graphfit.search.CheckpointStore}.
  */
 package org.graphfit.output;

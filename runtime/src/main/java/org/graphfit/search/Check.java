@@ -26,5 +26,15 @@ public enum Check {
    * The Laplace approximation at the optimum failed (the negative Hessian is not positive definite
    * or the objective is not finite there), so the errors are missing or unreliable.
    */
-  LAPLACE
+  LAPLACE,
+  /**
+   * MCMC chains started apart disagree: the rank-normalised split R-hat of a parameter is above its
+   * limit, so the chains have not mixed or are stuck in different modes.
+   */
+  R_HAT,
+  /**
+   * Too few effective samples: the bulk or tail effective sample size of a parameter is below its
+   * minimum, so Monte Carlo errors of means or of credible intervals are large.
+   */
+  EFFECTIVE_SAMPLE_SIZE
 }

@@ -7,21 +7,25 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.graphfit.log.Log;
 
 /**
  * Wraps an engine's checkpoint store so every checkpoint also carries the problem's likelihood call
  * and failure counts: a resumed fit then reports the calls of the whole fit, exactly as an
- * uninterrupted one would.
+ * uninterrupted one would. Resuming is logged at INFO.
  */
 final class CountingCheckpointStore implements CheckpointStore {
   private static final int MAGIC = 0x47464354; // "GFCT"
+  private static final Log LOG = Log.of(Search.class);
 
   private final CheckpointStore store;
   private final LikelihoodFailures failures;
+  private final Object where;
 
-  CountingCheckpointStore(CheckpointStore store, LikelihoodFailures failures) {
+  CountingCheckpointStore(CheckpointStore store, LikelihoodFailures failures, Object where) {
     this.store = store;
     this.failures = failures;
+    this.where = where;
   }
 
   @Override
@@ -40,6 +44,8 @@ final class CountingCheckpointStore implements CheckpointStore {
       long failed = in.readLong();
       String message = in.readBoolean() ? in.readUTF() : null;
       failures.restore(calls, failed, message);
+      LOG.info(
+          "resuming the fit in {} from its checkpoint after {} likelihood calls", where, calls);
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the checkpoint", e);

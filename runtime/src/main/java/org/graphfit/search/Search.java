@@ -1,18 +1,26 @@
 package org.graphfit.search;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import org.graphfit.analysis.Analysis;
+import org.graphfit.analysis.DataIdentity;
 import org.graphfit.log.Log;
 import org.graphfit.model.Model;
 import org.graphfit.model.ModelLayout;
+import org.graphfit.output.FitLock;
 import org.graphfit.output.OutputFolder;
 
 /**
  * A {@link NonLinearSearch} made of an engine plus how to run it: the number of threads and,
- * optionally, an output folder. With an output folder a completed fit is loaded instead of
- * refitted, and an interrupted one resumes from its checkpoint. Immutable; the {@code with} methods
- * return copies.
+ * optionally, an output folder. With an output folder ({@link OutputFolder}) a completed fit of the
+ * same model, data ({@link Analysis#dataIdentity()}), settings and tag is loaded instead of
+ * refitted, its files checked against the digests recorded when they were written, and an
+ * interrupted one resumes from its checkpoint; both are logged at INFO. The fit holds the folder's
+ * lock while it reads and writes there, so a second fit of the same folder fails with an error
+ * naming the holder, or waits for it ({@link #withLockWait(Duration)}). Immutable; the {@code with}
+ * methods return copies.
  *
  * <pre>{@code
  * NonLinearSearch search = Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).seed(1).build()))
@@ -29,13 +37,21 @@ public final class Search implements NonLinearSearch {
   private final Path outputRoot;
   private final String outputName;
   private final String tag;
+  private final Duration lockWait;
 
-  private Search(SearchEngine engine, int threads, Path outputRoot, String outputName, String tag) {
+  private Search(
+      SearchEngine engine,
+      int threads,
+      Path outputRoot,
+      String outputName,
+      String tag,
+      Duration lockWait) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.threads = threads;
     this.outputRoot = outputRoot;
     this.outputName = outputName;
     this.tag = tag;
+    this.lockWait = lockWait;
   }
 
   /**
@@ -45,7 +61,8 @@ public final class Search implements NonLinearSearch {
    * @return the search
    */
   public static Search of(SearchEngine engine) {
-    return new Search(engine, Runtime.getRuntime().availableProcessors(), null, null, "");
+    return new Search(
+        engine, Runtime.getRuntime().availableProcessors(), null, null, "", Duration.ZERO);
   }
 
   /**
@@ -58,7 +75,7 @@ public final class Search implements NonLinearSearch {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1 but was " + threads);
     }
-    return new Search(engine, threads, outputRoot, outputName, tag);
+    return new Search(engine, threads, outputRoot, outputName, tag, lockWait);
   }
 
   /**
@@ -69,7 +86,7 @@ public final class Search implements NonLinearSearch {
    * @return the copy
    */
   public Search withOutput(Path root, String name) {
-    return new Search(engine, threads, Objects.requireNonNull(root, "root"), name, tag);
+    return new Search(engine, threads, Objects.requireNonNull(root, "root"), name, tag, lockWait);
   }
 
   /**
@@ -79,7 +96,23 @@ public final class Search implements NonLinearSearch {
    * @return the copy
    */
   public Search withTag(String tag) {
-    return new Search(engine, threads, outputRoot, outputName, Objects.requireNonNull(tag, "tag"));
+    return new Search(
+        engine, threads, outputRoot, outputName, Objects.requireNonNull(tag, "tag"), lockWait);
+  }
+
+  /**
+   * A copy that, when another fit (another process or thread) writes its output folder, waits up to
+   * the given time for it to end instead of failing at once; a fit that completed meanwhile is then
+   * loaded.
+   *
+   * @param wait how long to wait, zero (the default) to fail at once
+   * @return the copy
+   */
+  public Search withLockWait(Duration wait) {
+    if (Objects.requireNonNull(wait, "wait").isNegative()) {
+      throw new IllegalArgumentException("the lock wait must not be negative but was " + wait);
+    }
+    return new Search(engine, threads, outputRoot, outputName, tag, wait);
   }
 
   /**
@@ -92,32 +125,54 @@ public final class Search implements NonLinearSearch {
   }
 
   /**
-   * The output folder this search would use for a model, if it writes output.
+   * The output folder this search would use for a model and analysis, if it writes output.
    *
    * @param layout the model's layout
+   * @param analysis the analysis, whose {@link Analysis#dataIdentity()} enters the identifier
    * @return the folder, or null without output
    */
-  public OutputFolder outputFolder(ModelLayout<?> layout) {
+  public OutputFolder outputFolder(ModelLayout<?> layout, Analysis<?> analysis) {
     if (outputRoot == null) {
       return null;
     }
-    return OutputFolder.of(outputRoot, outputName, tag, layout, engine.name(), engine.settings());
+    return OutputFolder.of(
+        outputRoot,
+        outputName,
+        tag,
+        layout.description(),
+        Map.of("analysis", DataIdentity.describe(analysis)),
+        engine.name(),
+        engine.settings());
   }
 
   @Override
   public <T> Result<T> fit(Model<T> model, Analysis<T> analysis) {
     ModelLayout<T> layout = model.layout();
-    OutputFolder folder = outputFolder(layout);
-    if (folder != null && folder.isComplete()) {
-      LOG.info("loading the completed fit in {}", folder.path());
-      return folder.loadResult(layout);
+    OutputFolder folder = outputFolder(layout, analysis);
+    if (folder == null) {
+      return run(layout, analysis, null);
     }
+    try (FitLock lock = folder.lock(lockWait)) {
+      if (folder.isComplete()) {
+        LOG.info("loading the completed fit in {}", folder.path());
+        Result<T> loaded = folder.loadResult(layout);
+        folder.removeLeftovers();
+        return loaded;
+      }
+      folder.writeStart(layout.info());
+      Result<T> result = run(layout, analysis, folder);
+      folder.writeResult(result);
+      LOG.info("wrote {}", folder.path());
+      return result;
+    }
+  }
+
+  private <T> Result<T> run(ModelLayout<T> layout, Analysis<T> analysis, OutputFolder folder) {
     SearchProblem problem = SearchProblems.of(layout, analysis);
-    CheckpointStore checkpoints = CheckpointStore.none();
-    if (folder != null) {
-      folder.writeStart(layout);
-      checkpoints = new CountingCheckpointStore(folder.checkpoint(), problem.failures());
-    }
+    CheckpointStore checkpoints =
+        folder == null
+            ? CheckpointStore.none()
+            : new CountingCheckpointStore(folder.checkpoint(), problem.failures(), folder.path());
     long start = System.nanoTime();
     SearchRun run;
     try (TaskRunner runner = TaskRunner.withThreads(threads)) {
@@ -140,10 +195,6 @@ public final class Search implements NonLinearSearch {
             .build();
     for (Concern concern : result.concerns()) {
       LOG.warn("{} result is not trustworthy: {}", engine.name(), concern);
-    }
-    if (folder != null) {
-      folder.writeResult(result);
-      LOG.info("wrote {}", folder.path());
     }
     return result;
   }

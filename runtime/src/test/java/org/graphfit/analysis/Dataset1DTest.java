@@ -97,4 +97,30 @@ class Dataset1DTest {
 
     assertThat(dataset.data()).usingExactEquality().containsExactly(1.0, 2.0).inOrder();
   }
+
+  @Test
+  void identityIsTheContentOfDataAndNoise() {
+    Dataset1D dataset = Dataset1D.of(new double[] {1, 2, 3}, new double[] {0.5, 0.5, 0.5});
+
+    assertThat(Dataset1D.of(new double[] {1, 2, 3}, new double[] {0.5, 0.5, 0.5}).identity())
+        .isEqualTo(dataset.identity());
+    assertThat(
+            Dataset1D.of(new double[] {1, 2, 3.0000001}, new double[] {0.5, 0.5, 0.5}).identity())
+        .isNotEqualTo(dataset.identity());
+    assertThat(Dataset1D.of(new double[] {1, 2, 3}, new double[] {0.5, 0.5, 0.6}).identity())
+        .isNotEqualTo(dataset.identity());
+    // parts are framed: moving a value from one part to the next changes the identity
+    assertThat(
+            DataIdentity.builder()
+                .add("data", new double[] {1, 2})
+                .add("noise_map", new double[] {3, 0.5})
+                .build())
+        .isNotEqualTo(
+            DataIdentity.builder()
+                .add("data", new double[] {1, 2, 3})
+                .add("noise_map", new double[] {0.5})
+                .build());
+    assertThat(dataset.identity().toString()).startsWith("sha256:");
+    assertThat(dataset.identity().digest()).hasLength(64);
+  }
 }

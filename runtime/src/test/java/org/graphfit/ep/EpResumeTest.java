@@ -8,15 +8,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.graphfit.analysis.Analysis;
+import org.graphfit.analysis.DataIdentity;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.GaussianParent;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.model.Parameter;
+import org.graphfit.output.AtomicFiles;
+import org.graphfit.output.FileCheckpointStore;
+import org.graphfit.output.FitLock;
+import org.graphfit.output.WriteListener;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
@@ -72,7 +84,7 @@ class EpResumeTest {
     Path base = folder(ExpectationPropagation.builder().output(output, "ep").build());
 
     assertThat(base.getParent()).isEqualTo(output.resolve("ep"));
-    assertThat(base.getFileName().toString()).isEqualTo("9b2441dd20b018b7447b8d0ee7e5d878");
+    assertThat(base.getFileName().toString()).isEqualTo("7a18cce93068b2fb28881b8cd7977a81");
     assertThat(folder(ExpectationPropagation.builder().output(output, "ep").threads(2).build()))
         .isEqualTo(base);
     assertThat(folder(ExpectationPropagation.builder().output(output, "ep").build()))
@@ -116,6 +128,9 @@ class EpResumeTest {
     // as if killed while appending the next sweep's updates, before its checkpoint
     Files.write(
         folder.resolve("files/history.bin"), new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+    // and while writing a file whose temporary copy is left behind
+    Path leftover = folder.resolve("files/.checkpoint.bin.0123456789abcdef.tmp");
+    Files.write(leftover, new byte[] {1, 2, 3});
 
     List<Integer> sweepsRun = new ArrayList<>();
     EpResult resumed =
@@ -138,6 +153,7 @@ class EpResumeTest {
     assertThat(Double.compare(resumed.logEvidence(), uninterrupted.logEvidence())).isEqualTo(0);
     assertThat(Files.exists(folder.resolve("files/checkpoint.bin"))).isFalse();
     assertThat(Files.exists(folder.resolve("files/history.bin"))).isFalse();
+    assertThat(Files.exists(leftover)).isFalse();
   }
 
   @Test
@@ -191,7 +207,9 @@ class EpResumeTest {
             "files/model.json",
             "files/search.json",
             "files/ep_result.bin",
-            "files/ep_summary.json")) {
+            "files/ep_summary.json",
+            "files/data.json",
+            "files/manifest.json")) {
       assertThat(Files.exists(folder.resolve(file))).isTrue();
     }
     assertThat(Files.exists(folder.resolve("files/checkpoint.bin"))).isFalse();
@@ -207,48 +225,197 @@ class EpResumeTest {
   }
 
   @Test
-  void corruptOrForeignCheckpointGivesAClearError() throws IOException {
+  void aForeignOrNewerCheckpointGivesAClearError() throws IOException {
     ExpectationPropagation ep = sampled().output(output, "bad").build();
     assertThrows(IllegalStateException.class, () -> ep.fit(graph(), f -> dyingIn(2, f)));
     Path checkpoint = folder(ep).resolve("files/checkpoint.bin");
-    byte[] good = Files.readAllBytes(checkpoint);
+    FileCheckpointStore store = new FileCheckpointStore(checkpoint);
+    byte[] good = store.load().orElseThrow();
 
-    Files.write(checkpoint, Arrays.copyOf(good, good.length / 2));
-    assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
-        .hasMessageThat()
-        .contains("checkpoint.bin cannot be used: it is truncated or corrupt");
-
-    Files.write(checkpoint, new byte[] {'N', 'E', 'S', 'T', 0, 0, 0, 1, 2, 3});
+    store.save(new byte[] {'N', 'E', 'S', 'T', 0, 0, 0, 1, 2, 3});
     assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
         .hasMessageThat()
         .contains("it is not an expectation propagation checkpoint; delete it to fit afresh");
 
     byte[] newer = good.clone();
-    newer[7] = 5;
-    Files.write(checkpoint, newer);
+    newer[7] = 6;
+    store.save(newer);
     assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
         .hasMessageThat()
-        .contains("it has format version 5 but this build reads version 4");
-
-    Files.write(checkpoint, good);
-    Path history = folder(ep).resolve("files/history.bin");
-    byte[] updates = Files.readAllBytes(history);
-    Files.write(history, Arrays.copyOf(updates, updates.length - 10));
-    assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
-        .hasMessageThat()
-        .contains("history.bin cannot be used: the checkpoint expects its first");
-    Files.delete(history);
-    assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
-        .hasMessageThat()
-        .contains("but it is missing; delete");
+        .contains("it has format version 6 but this build reads version 5");
 
     ExpectationPropagation tagged = sampled().output(output, "bad").tag("other").build();
-    Path foreign = folder(tagged).resolve("files/checkpoint.bin");
-    Files.createDirectories(foreign.getParent());
-    Files.write(foreign, good);
+    FileCheckpointStore foreign =
+        new FileCheckpointStore(folder(tagged).resolve("files/checkpoint.bin"));
+    foreign.save(good);
     assertThat(assertThrows(IllegalStateException.class, () -> tagged.fit(graph())))
         .hasMessageThat()
         .contains("it belongs to the fit with identifier " + folder(ep).getFileName());
+  }
+
+  @Test
+  void aDamagedCheckpointOrHistoryIsSetAsideAndTheFitStartsAgainWithTheSameResult()
+      throws IOException {
+    EpResult uninterrupted = sampled().build().fit(graph());
+    ExpectationPropagation ep = sampled().output(output, "damaged").build();
+    Path files = folder(ep).resolve("files");
+    Map<String, UnaryOperator<byte[]>> damages = new LinkedHashMap<>();
+    damages.put("history.bin", bytes -> flipped(bytes, bytes.length / 2));
+    damages.put("history.bin ", bytes -> zeroed(bytes, 40, 400));
+    damages.put("history.bin  ", bytes -> Arrays.copyOf(bytes, bytes.length - 10));
+    damages.put("history.bin   ", bytes -> null);
+    damages.put("checkpoint.bin", bytes -> flipped(bytes, bytes.length - 5));
+    damages.put("checkpoint.bin ", bytes -> Arrays.copyOf(bytes, bytes.length / 2));
+    damages.put("checkpoint.bin  ", bytes -> new byte[0]);
+    for (Map.Entry<String, UnaryOperator<byte[]>> damage : damages.entrySet()) {
+      assertThrows(IllegalStateException.class, () -> ep.fit(graph(), f -> dyingIn(3, f)));
+      Path file = files.resolve(damage.getKey().strip());
+      byte[] bytes = damage.getValue().apply(Files.readAllBytes(file));
+      if (bytes == null) {
+        Files.delete(file);
+      } else {
+        Files.write(file, bytes);
+      }
+
+      EpResult resumed = ep.fit(graph());
+
+      assertThat(resumed.approximation()).isEqualTo(uninterrupted.approximation());
+      assertThat(withoutTimes(resumed.history())).isEqualTo(withoutTimes(uninterrupted.history()));
+      assertThat(Double.compare(resumed.logEvidence(), uninterrupted.logEvidence())).isEqualTo(0);
+      assertThat(Files.exists(files.resolve("checkpoint.bin.corrupt"))).isTrue();
+      deleteRecursively(folder(ep));
+    }
+  }
+
+  @Test
+  void aDamagedStoredResultOrMarkerIsAnError() throws IOException {
+    ExpectationPropagation ep = sampled().maxSweeps(2).output(output, "stored").build();
+    ep.fit(graph());
+    Path files = folder(ep).resolve("files");
+    Path result = files.resolve("ep_result.bin");
+    byte[] good = Files.readAllBytes(result);
+
+    Files.write(result, flipped(good, good.length - 20));
+    assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
+        .hasMessageThat()
+        .contains(result + " is damaged or was edited");
+    Files.write(result, good);
+    Path summary = files.resolve("ep_summary.json");
+    Files.writeString(summary, Files.readString(summary).replace("true", "false"));
+    assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
+        .hasMessageThat()
+        .contains(summary.toString());
+    Files.delete(summary);
+    assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
+        .hasMessageThat()
+        .contains(summary + " is missing, but the fit wrote it");
+    Files.delete(files.resolve("manifest.json"));
+    assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
+        .hasMessageThat()
+        .contains("but no files/manifest.json");
+  }
+
+  @Test
+  void aFitKilledWhileWritingItsResultResumesAndWritesItAgain() {
+    EpResult uninterrupted = sampled().build().fit(graph());
+    for (String file : List.of("mean_field.json", "ep_result.bin", "manifest.json")) {
+      ExpectationPropagation ep = sampled().output(output.resolve(file), "ep").build();
+      AtomicFiles.setListener(
+          (path, stage) -> {
+            if (path.endsWith(file) && stage == WriteListener.Stage.WRITTEN) {
+              throw new IllegalStateException("killed writing " + file);
+            }
+          });
+      try {
+        assertThrows(IllegalStateException.class, () -> ep.fit(graph()));
+      } finally {
+        AtomicFiles.setListener(null);
+      }
+      AtomicInteger calls = new AtomicInteger();
+
+      EpResult resumed = ep.fit(graph(calls, Prior.uniform(-10, 10)));
+
+      assertThat(calls.get()).isEqualTo(0);
+      assertThat(resumed.approximation()).isEqualTo(uninterrupted.approximation());
+      assertThat(withoutTimes(resumed.history())).isEqualTo(withoutTimes(uninterrupted.history()));
+      assertThat(ep.fit(graph()).approximation()).isEqualTo(uninterrupted.approximation());
+    }
+  }
+
+  @Test
+  void otherDataIntoTheSameRootAreFittedAndNeverResumeAnotherFit() {
+    double[] other = HierarchicalToys.simulate(4, 4, 1, 1, NOISE);
+    ExpectationPropagation ep = sampled().output(output, "data").build();
+    assertThrows(IllegalStateException.class, () -> ep.fit(identified(Y), f -> dyingIn(3, f)));
+    EpResult first = sampled().output(output, "data").build().fit(identified(Y));
+    assertThat(ep.outputPath(identified(other))).isNotEqualTo(ep.outputPath(identified(Y)));
+
+    EpResult second = ep.fit(identified(other));
+    EpResult fresh = sampled().build().fit(identified(other));
+
+    assertThat(second.approximation()).isEqualTo(fresh.approximation());
+    assertThat(second.approximation()).isNotEqualTo(first.approximation());
+  }
+
+  @Test
+  void aFitOfAFolderThatAnotherFitWritesGetsAClearError() {
+    ExpectationPropagation ep = sampled().output(output, "locked").build();
+    try (FitLock held = FitLock.acquire(folder(ep), Duration.ZERO)) {
+      assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
+          .hasMessageThat()
+          .contains(folder(ep) + " is being written by another fit");
+    }
+    assertThat(ep.fit(graph()).sweepCount()).isEqualTo(5);
+  }
+
+  /** The graph of {@link #graph()} on other observations, each analysis stating its identity. */
+  private static FactorGraph identified(double[] y) {
+    HierarchicalFactor hierarchy =
+        HierarchicalFactor.of(
+            GaussianParent.INSTANCE, Parameter.free(Prior.uniform(-10, 10)), Parameter.fixed(1));
+    return HierarchicalToys.of(y, NOISE, hierarchy, i -> new IdentifiedMeasurement(y[i])).graph;
+  }
+
+  /** A measurement that states its data identity. */
+  private static final class IdentifiedMeasurement implements Analysis<Gaussian> {
+    private final double y;
+    private final Analysis<Gaussian> measurement;
+
+    IdentifiedMeasurement(double y) {
+      this.y = y;
+      this.measurement = HierarchicalToys.measurement(y, NOISE);
+    }
+
+    @Override
+    public double logLikelihood(Gaussian instance) {
+      return measurement.logLikelihood(instance);
+    }
+
+    @Override
+    public Optional<DataIdentity> dataIdentity() {
+      return Optional.of(DataIdentity.builder().add("y", new double[] {y}).build());
+    }
+  }
+
+  private static byte[] flipped(byte[] bytes, int at) {
+    byte[] copy = bytes.clone();
+    copy[at] ^= 0x40;
+    return copy;
+  }
+
+  /** As left by two writers of one file: a run of zero bytes. */
+  private static byte[] zeroed(byte[] bytes, int from, int to) {
+    byte[] copy = bytes.clone();
+    Arrays.fill(copy, from, Math.min(to, copy.length), (byte) 0);
+    return copy;
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   /** The history without wall times, which differ from run to run. */

@@ -3,17 +3,25 @@ package org.graphfit.graph;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.graphfit.analysis.Analysis;
+import org.graphfit.analysis.DataIdentity;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.prior.Prior;
+import org.graphfit.search.Result;
+import org.graphfit.search.Samples;
 import org.graphfit.search.Search;
+import org.graphfit.search.mcmc.EnsembleMcmc;
+import org.graphfit.search.mcmc.EnsembleSettings;
 import org.graphfit.testing.Gaussian;
 import org.graphfit.testing.GaussianModel;
 import org.graphfit.testing.PriorImportanceEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FactorGraphTest {
 
@@ -110,6 +118,37 @@ class FactorGraphTest {
   }
 
   @Test
+  void aHierarchyRefusesToDrawAParameterTwice() {
+    GaussianModel model = GaussianModel.withDefaults().centre(Prior.uniform(0, 100));
+    HierarchicalFactor centres =
+        HierarchicalFactor.gaussian(Prior.gaussian(50, 20), Prior.uniform(0.1, 30));
+    centres.draw(model.centre());
+
+    IllegalArgumentException twice =
+        assertThrows(IllegalArgumentException.class, () -> centres.draw(model.centre()));
+
+    assertThat(twice).hasMessageThat().contains("already draws this parameter");
+    assertThat(twice).hasMessageThat().contains("count the parent density twice");
+    assertThat(centres.drawnParameters()).hasSize(1);
+  }
+
+  @Test
+  void aHierarchyRefusesTwoParametersSharedByOneKey() {
+    // Both default centres carry the @Shared key: they are one free parameter of the graph.
+    HierarchicalFactor centres =
+        HierarchicalFactor.gaussian(Prior.gaussian(50, 20), Prior.uniform(0.1, 30));
+    centres.draw(GaussianModel.withDefaults().centre());
+
+    IllegalArgumentException shared =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> centres.draw(GaussianModel.withDefaults().centre()));
+
+    assertThat(shared).hasMessageThat().contains("shared by key");
+    assertThat(shared).hasMessageThat().contains("give each model its own");
+  }
+
+  @Test
   void perFactorResultsAreTypedProjectionsOfTheJointSamples() {
     List<FactorKey<Gaussian>> keys = new ArrayList<>();
     FactorGraph graph = seedGraph(keys);
@@ -125,6 +164,76 @@ class FactorGraphTest {
         .containsExactly("centre", "normalization", "sigma")
         .inOrder();
     assertThat(result.global().samples().dimension()).isEqualTo(7);
+  }
+
+  @Test
+  void everyFactorsInstancesAreTheJointFitsValues() {
+    List<FactorKey<Gaussian>> keys = new ArrayList<>();
+    FactorGraph graph = seedGraph(keys);
+    GraphResult result =
+        graph.fit(Search.of(new PriorImportanceEngine(4, 5_000, 2L)).withThreads(2));
+    Samples joint = result.global().samples();
+    double[] best = joint.vector(joint.maxLogLikelihoodIndex());
+    double[] median = joint.median();
+    ModelLayout<CollectionInstance> layout = result.global().layout();
+
+    for (FactorKey<Gaussian> key : keys) {
+      Result<Gaussian> factor = result.factor(key);
+      // The shared centre is free parameter 0 of the joint fit; each factor's normalization and
+      // sigma are its own.
+      int normalization = layout.freeParameterPaths().indexOf(key.name() + ".normalization");
+      assertThat(factor.maxLogLikelihoodInstance())
+          .isEqualTo(new Gaussian(best[0], best[normalization], best[normalization + 1]));
+      assertThat(factor.medianPdfInstance())
+          .isEqualTo(new Gaussian(median[0], median[normalization], median[normalization + 1]));
+      assertThat(factor.maxLogLikelihood()).isEqualTo(result.global().maxLogLikelihood());
+    }
+  }
+
+  @Test
+  void aFactorsOwnBestFitIsItsOwnMethodAndPullsTheSharedCentreToItsData() {
+    List<FactorKey<Gaussian>> keys = new ArrayList<>();
+    FactorGraph graph = seedGraph(keys);
+    GraphResult result =
+        graph.fit(Search.of(new PriorImportanceEngine(4, 5_000, 2L)).withThreads(2));
+    double jointCentre = result.factor(keys.get(0)).maxLogLikelihoodInstance().centre();
+
+    // dataset_0 prefers 40 and dataset_2 prefers 60; the joint posterior of the centre is about
+    // N(50, 0.58), so the samples best for one dataset alone lie at its edges.
+    assertThat(result.maxOwnLogLikelihoodInstance(keys.get(0)).centre()).isLessThan(jointCentre);
+    assertThat(result.maxOwnLogLikelihoodInstance(keys.get(2)).centre()).isGreaterThan(jointCentre);
+    double[] own = result.ownLogLikelihoods(keys.get(0));
+    assertThat(own).hasLength(result.global().samples().size());
+    double centre = result.global().samples().vector(7)[0];
+    assertThat(own[7]).isWithin(1e-12).of(-0.5 * (centre - 40) * (centre - 40));
+  }
+
+  @Test
+  void perFactorResultsCallNoLikelihoodAndCarryTheJointConcerns() {
+    int[] calls = new int[1];
+    FactorGraph graph = new FactorGraph();
+    FactorKey<Gaussian> key =
+        graph.add(
+            AnalysisFactor.of(
+                GaussianModel.withDefaults(),
+                gaussian -> {
+                  calls[0]++;
+                  return -0.5 * (gaussian.centre() - 50) * (gaussian.centre() - 50);
+                }));
+    GraphResult result =
+        graph.fit(
+            Search.of(
+                    EnsembleMcmc.of(
+                        EnsembleSettings.builder().walkers(8).maxSteps(40).seed(1).build()))
+                .withThreads(1));
+    calls[0] = 0;
+
+    Result<Gaussian> factor = result.factor(key);
+
+    assertThat(calls[0]).isEqualTo(0);
+    assertThat(result.global().trustworthy()).isFalse();
+    assertThat(factor.trustworthy()).isFalse();
+    assertThat(factor.concerns()).isEqualTo(result.global().concerns());
   }
 
   @Test
@@ -188,12 +297,14 @@ class FactorGraphTest {
     assertThat(structure.factors()).hasSize(3);
     assertThat(structure.variables()).hasSize(7);
     assertThat(structure.variables().get(0).global()).isTrue();
+    // the shared centre is named by what its three slots have in common, not by its first slot
+    assertThat(structure.variables().get(0).path()).isEqualTo("dataset_0.centre");
+    assertThat(structure.variables().get(0).label()).isEqualTo("centre");
     assertThat(structure.variables().get(1).label()).isEqualTo("normalization");
     assertThat(structure.edges()).hasSize(9);
     String dot = structure.toDot();
     assertThat(dot).startsWith("graph factor_graph {");
-    assertThat(dot)
-        .contains("v0 [label=\"dataset_0.centre\", shape=ellipse, style=\"filled,bold\"");
+    assertThat(dot).contains("v0 [label=\"centre\", shape=ellipse, style=\"filled,bold\"");
     assertThat(dot).contains("f2 -- v0;");
     String mermaid = structure.toMermaid();
     assertThat(mermaid).startsWith("flowchart TB");
@@ -218,5 +329,71 @@ class FactorGraphTest {
     assertThat(error).hasMessageThat().contains("conflicting priors");
     assertThat(error).hasMessageThat().contains("first.centre");
     assertThat(error).hasMessageThat().contains("second.centre");
+  }
+
+  /** Measurements of a centre that state their data identity. */
+  private static final class CentreData implements Analysis<Gaussian> {
+    private final double centre;
+
+    CentreData(double centre) {
+      this.centre = centre;
+    }
+
+    @Override
+    public double logLikelihood(Gaussian gaussian) {
+      return -0.5 * (gaussian.centre() - centre) * (gaussian.centre() - centre);
+    }
+
+    @Override
+    public Optional<DataIdentity> dataIdentity() {
+      return Optional.of(DataIdentity.builder().add("centre", new double[] {centre}).build());
+    }
+  }
+
+  @Test
+  void aFactorsIdentityIsItsModelDataAndOwnSearchNotItsNameOrGraph() {
+    AnalysisFactor<Gaussian> factor =
+        AnalysisFactor.of(GaussianModel.withDefaults(), new CentreData(40)).named("a");
+    FactorIdentity identity = factor.identity();
+
+    assertThat(identity.dataStated()).isTrue();
+    assertThat(identity.digest()).hasLength(64);
+    assertThat(AnalysisFactor.of(GaussianModel.withDefaults(), new CentreData(40)).identity())
+        .isEqualTo(identity);
+    List<AnalysisFactor<Gaussian>> others =
+        List.of(
+            AnalysisFactor.of(GaussianModel.withDefaults(), new CentreData(41)),
+            AnalysisFactor.of(
+                GaussianModel.withDefaults().sigma(Prior.uniform(0, 20)), new CentreData(40)),
+            factor.withSearch(Search.of(new PriorImportanceEngine(2, 10, 1L))));
+    for (AnalysisFactor<Gaussian> other : others) {
+      assertThat(other.identity()).isNotEqualTo(identity);
+    }
+    assertThat(factor.withSearch(Search.of(new PriorImportanceEngine(2, 10, 1L))).identity())
+        .isNotEqualTo(
+            factor.withSearch(Search.of(new PriorImportanceEngine(2, 10, 2L))).identity());
+    FactorIdentity unstated =
+        AnalysisFactor.of(GaussianModel.withDefaults(), centreNear(40)).identity();
+    assertThat(unstated.dataStated()).isFalse();
+    assertThat(unstated.toString()).contains("unstated");
+  }
+
+  @Test
+  void aGraphFitIsIdentifiedByTheDataOfEveryFactor(@TempDir Path output) {
+    Search search = Search.of(new PriorImportanceEngine(2, 200, 3L)).withOutput(output, "graph");
+    FactorGraph graph = new FactorGraph();
+    FactorGraph other = new FactorGraph();
+    for (int i = 0; i < 3; i++) {
+      graph.add(AnalysisFactor.of(GaussianModel.withDefaults(), new CentreData(40 + 10 * i)));
+      other.add(AnalysisFactor.of(GaussianModel.withDefaults(), new CentreData(40 + 11 * i)));
+    }
+    GraphResult first = graph.fit(search);
+    GraphResult second = other.fit(search);
+
+    assertThat(second.global().samples())
+        .isEqualTo(other.fit(Search.of(new PriorImportanceEngine(2, 200, 3L))).global().samples());
+    assertThat(second.global().samples()).isNotEqualTo(first.global().samples());
+    assertThat(graph.analysis().dataIdentity()).isEqualTo(graph.analysis().dataIdentity());
+    assertThat(graph.analysis().dataIdentity()).isNotEqualTo(other.analysis().dataIdentity());
   }
 }

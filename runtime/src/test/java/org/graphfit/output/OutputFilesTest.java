@@ -2,11 +2,14 @@ package org.graphfit.output;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.graphfit.search.Samples;
@@ -67,5 +70,99 @@ class OutputFilesTest {
     assertThat(store.load().orElseThrow()).isEqualTo(new byte[] {1, 2, 3});
     store.delete();
     assertThat(store.load().isPresent()).isFalse();
+  }
+
+  @Test
+  void aDamagedCheckpointIsNeverResumedFromButKeptAside() throws IOException {
+    Path file = folder.resolve("files/checkpoint.bin");
+    FileCheckpointStore store = new FileCheckpointStore(file);
+    byte[] state = new byte[100];
+    for (int i = 0; i < state.length; i++) {
+      state[i] = (byte) i;
+    }
+    store.save(state);
+    byte[] good = Files.readAllBytes(file);
+    List<byte[]> damaged =
+        List.of(
+            flipped(good, good.length - 1),
+            flipped(good, 20),
+            Arrays.copyOf(good, good.length - 1),
+            Arrays.copyOf(good, 10),
+            new byte[0],
+            Arrays.copyOf(good, good.length + 1));
+
+    for (byte[] bytes : damaged) {
+      Files.write(file, bytes);
+      assertThat(store.load().isPresent()).isFalse();
+      assertThat(Files.exists(file)).isFalse();
+      assertThat(Files.readAllBytes(file.resolveSibling("checkpoint.bin.corrupt")))
+          .isEqualTo(bytes);
+    }
+    Files.write(file, good);
+    assertThat(store.load().orElseThrow()).isEqualTo(state);
+  }
+
+  private static byte[] flipped(byte[] bytes, int at) {
+    byte[] copy = bytes.clone();
+    copy[at] ^= 1;
+    return copy;
+  }
+
+  @Test
+  void atomicallyWrittenFilesHaveThePermissionsOfAnyNewFile() throws IOException {
+    assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path plain = Files.createFile(folder.resolve("plain.txt"));
+    Path atomic = folder.resolve("atomic.txt");
+    AtomicFiles.write(atomic, "text");
+
+    assertThat(Files.getPosixFilePermissions(atomic))
+        .isEqualTo(Files.getPosixFilePermissions(plain));
+  }
+
+  @Test
+  void everyStageOfAWriteIsToldToTheListenerAndAFailedWriteLeavesNoTemporaryFile()
+      throws IOException {
+    Path file = folder.resolve("samples.csv");
+    AtomicFiles.write(file, "old");
+    List<WriteListener.Stage> stages = new ArrayList<>();
+    try {
+      AtomicFiles.setListener(
+          (path, stage) -> {
+            stages.add(stage);
+            if (stage == WriteListener.Stage.WRITTEN) {
+              throw new IllegalStateException("killed");
+            }
+          });
+      assertThrows(IllegalStateException.class, () -> AtomicFiles.write(file, "new"));
+    } finally {
+      AtomicFiles.setListener(null);
+    }
+
+    assertThat(stages)
+        .containsExactly(WriteListener.Stage.PARTLY_WRITTEN, WriteListener.Stage.WRITTEN);
+    assertThat(Files.readString(file)).isEqualTo("old");
+    try (Stream<Path> files = Files.list(folder)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList())
+          .containsExactly("samples.csv");
+    }
+  }
+
+  @Test
+  void temporaryFilesAreRemovedAndOtherFilesKept() throws IOException {
+    List<String> temporary = List.of(".samples.csv.0123456789abcdef.tmp", ".model.info123.tmp");
+    List<String> kept = List.of("samples.csv", ".hidden", "notes.tmp", "fit.lock");
+    for (String name : temporary) {
+      Files.writeString(folder.resolve(name), "x");
+    }
+    for (String name : kept) {
+      Files.writeString(folder.resolve(name), "x");
+    }
+
+    assertThat(AtomicFiles.removeTemporaries(folder)).hasSize(2);
+
+    try (Stream<Path> files = Files.list(folder)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList())
+          .containsExactlyElementsIn(kept);
+    }
   }
 }

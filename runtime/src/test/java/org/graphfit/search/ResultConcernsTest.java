@@ -60,6 +60,64 @@ class ResultConcernsTest {
     assertThat(result.trustworthy()).isFalse();
     assertThat(result.concerns().get(0).check()).isEqualTo(Check.CONVERGENCE);
     assertThat(result.concerns().get(0).message()).contains("raise maxSteps");
+    assertThat(result.concerns().stream().map(Concern::check))
+        .contains(Check.EFFECTIVE_SAMPLE_SIZE);
+    assertThat(result.diagnostics().get("ess_bulk_min")).isLessThan(400.0);
+    assertThat(result.diagnostics()).containsKey("r_hat_max");
+  }
+
+  @Test
+  void mcmcTooShortForRHatSaysSoAndSurvivesTheOutputFolder() {
+    // Three steps: after burn-in at most 2 are kept, too few to split the chains in halves.
+    Search search =
+        Search.of(
+                EnsembleMcmc.of(EnsembleSettings.builder().walkers(8).maxSteps(3).seed(2).build()))
+            .withThreads(1)
+            .withOutput(output, "short");
+
+    Result<Double> fitted = search.fit(MODEL, NORMAL_AT_TWO);
+    Result<Double> loaded = search.fit(MODEL, NORMAL_AT_TWO);
+
+    assertThat(fitted.concerns().stream().map(Concern::check))
+        .containsExactly(Check.CONVERGENCE, Check.R_HAT)
+        .inOrder();
+    assertThat(fitted.concerns().get(1).message()).contains("could not be computed");
+    assertThat(fitted.diagnostics().get("r_hat_max")).isNaN();
+    assertThat(loaded.diagnostics().get("r_hat_max")).isNaN();
+    assertThat(loaded.concerns()).isEqualTo(fitted.concerns());
+  }
+
+  @Test
+  void mcmcWhoseWalkersAreStuckInSeparateModesIsNotTrustworthyAndSaysWhy() {
+    // Equal modes N(-10, 1) and N(10, 1): no walker crosses between them, so each chain keeps the
+    // share of its walkers that started in each, and the chains disagree.
+    ValueModel model = new ValueModel(Prior.uniform(-20, 20));
+    Analysis<Double> bimodal =
+        x -> {
+          double a = -0.5 * (x + 10) * (x + 10);
+          double b = -0.5 * (x - 10) * (x - 10);
+          double max = Math.max(a, b);
+          return max + Math.log1p(Math.exp(Math.min(a, b) - max));
+        };
+    Search search =
+        Search.of(EnsembleMcmc.of(EnsembleSettings.builder().maxSteps(3000).seed(3).build()))
+            .withThreads(2)
+            .withOutput(output, "bimodal");
+
+    Result<Double> fitted = search.fit(model, bimodal);
+    Result<Double> loaded = search.fit(model, bimodal);
+
+    assertThat(fitted.trustworthy()).isFalse();
+    assertThat(fitted.concerns().stream().map(Concern::check))
+        .containsExactly(Check.R_HAT, Check.EFFECTIVE_SAMPLE_SIZE)
+        .inOrder();
+    assertThat(fitted.concerns().get(0).message()).contains("R-hat of value is");
+    assertThat(fitted.concerns().get(0).message()).contains("stuck in different modes");
+    assertThat(fitted.concerns().get(1).message()).contains("bulk effective sample size of value");
+    assertThat(fitted.diagnostics().get("r_hat_max")).isGreaterThan(1.05);
+    assertThat(fitted.summary()).contains("R_HAT");
+    assertThat(loaded.concerns()).isEqualTo(fitted.concerns());
+    assertThat(loaded.diagnostics()).isEqualTo(fitted.diagnostics());
   }
 
   @Test

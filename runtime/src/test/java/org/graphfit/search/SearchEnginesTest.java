@@ -36,6 +36,9 @@ class SearchEnginesTest {
         .isWithin(4 * POSTERIOR_SD / Math.sqrt(2 * ess))
         .of(POSTERIOR_SD);
     assertThat(result.diagnostics().get("converged")).isEqualTo(1.0);
+    assertThat(result.trustworthy()).isTrue();
+    assertThat(result.diagnostics().get("r_hat_max")).isLessThan(1.01);
+    assertThat(result.diagnostics().get("ess_tail_min")).isAtLeast(400.0);
   }
 
   @Test

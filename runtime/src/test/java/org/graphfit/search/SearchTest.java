@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.output.OutputFolder;
 import org.graphfit.prior.Prior;
+import org.graphfit.testing.Measurements;
 import org.graphfit.testing.PriorImportanceEngine;
 import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class SearchTest {
     int callsAfterFirst = calls.get();
     Result<Double> second = search.fit(model, counting);
 
-    Path folder = search.outputFolder(model.layout()).path();
+    Path folder = search.outputFolder(model.layout(), counting).path();
     for (String file :
         new String[] {
           "model.info",
@@ -82,20 +83,25 @@ class SearchTest {
   }
 
   @Test
-  void identifierDependsOnModelSearchAndTag() {
+  void identifierDependsOnModelDataSearchAndTag() {
     ValueModel model = new ValueModel(Prior.uniform(-10, 10));
+    Measurements data = new Measurements(1, 2, 3);
     Search search = Search.of(new PriorImportanceEngine(2, 100, 1L)).withOutput(output, "fit");
-    Path base = search.outputFolder(model.layout()).path();
+    Path base = search.outputFolder(model.layout(), data).path();
 
-    assertThat(search.outputFolder(model.layout()).path()).isEqualTo(base);
-    assertThat(search.withTag("other").outputFolder(model.layout()).path()).isNotEqualTo(base);
+    assertThat(search.outputFolder(model.layout(), new Measurements(1, 2, 3)).path())
+        .isEqualTo(base);
+    assertThat(search.outputFolder(model.layout(), new Measurements(1, 2, 3.5)).path())
+        .isNotEqualTo(base);
+    assertThat(search.withTag("other").outputFolder(model.layout(), data).path())
+        .isNotEqualTo(base);
     assertThat(
             Search.of(new PriorImportanceEngine(2, 100, 2L))
                 .withOutput(output, "fit")
-                .outputFolder(model.layout())
+                .outputFolder(model.layout(), data)
                 .path())
         .isNotEqualTo(base);
-    assertThat(search.outputFolder(new ValueModel(Prior.uniform(-10, 11)).layout()).path())
+    assertThat(search.outputFolder(new ValueModel(Prior.uniform(-10, 11)).layout(), data).path())
         .isNotEqualTo(base);
   }
 
@@ -107,7 +113,7 @@ class SearchTest {
     Search killed =
         Search.of(new PriorImportanceEngine(5, 200, 4L).stopAfter(3)).withOutput(output, "resume");
     assertThrows(IllegalStateException.class, () -> killed.fit(model, NORMAL_AT_TWO));
-    OutputFolder folder = killed.outputFolder(model.layout());
+    OutputFolder folder = killed.outputFolder(model.layout(), NORMAL_AT_TWO);
     assertThat(Files.exists(folder.path().resolve("files/checkpoint.bin"))).isTrue();
 
     AtomicInteger calls = new AtomicInteger();

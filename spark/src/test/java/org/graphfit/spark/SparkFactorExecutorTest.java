@@ -1,100 +1,212 @@
 package org.graphfit.spark;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.graphfit.ep.EpFactor;
 import org.graphfit.ep.EpResult;
+import org.graphfit.ep.EpUpdate;
 import org.graphfit.ep.ExpectationPropagation;
-import org.graphfit.ep.VariableSummary;
+import org.graphfit.ep.FactorResult;
+import org.graphfit.ep.FactorTask;
+import org.graphfit.ep.GaussianMessage;
+import org.graphfit.ep.UpdateStatus;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
-import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.prior.Prior;
 import org.graphfit.testing.ValueModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Expectation propagation with its factor updates on a local Spark cluster. */
+/** Expectation propagation with its analysis-factor updates on a local Spark context. */
 class SparkFactorExecutorTest {
-  private static final double[] OBSERVATIONS = {1.2, -0.4, 2.5, 0.3, 1.9, 0.8, -1.1, 1.4};
+  private static final double[] Y = Toys.observations(12, 3);
+  private static JavaSparkContext spark;
 
-  /** Eight datasets of one observation each, their values drawn from a fitted parent Gaussian. */
-  static FactorGraph graph() {
-    FactorGraph graph = new FactorGraph();
-    HierarchicalFactor parent =
-        HierarchicalFactor.gaussian(Prior.gaussian(0, 10), Prior.uniform(0.1, 5));
-    for (int i = 0; i < OBSERVATIONS.length; i++) {
-      double y = OBSERVATIONS[i];
-      ValueModel model = new ValueModel(Prior.gaussian(0, 20));
-      graph.add(AnalysisFactor.of(model, x -> -0.5 * (x - y) * (x - y)).named("dataset_" + i));
-      parent.draw(model.value());
-    }
-    graph.add(parent);
-    return graph;
+  @BeforeAll
+  static void startSpark() {
+    spark = new JavaSparkContext(conf("local[2]"));
   }
 
-  static ExpectationPropagation ep() {
-    return ExpectationPropagation.builder().seed(5).maxSweeps(30).build();
+  @AfterAll
+  static void stopSpark() {
+    spark.close();
   }
 
-  /** Rebuilds the same graph and factors on a worker. */
-  static final class ToySource implements FactorSource {
-    private static final long serialVersionUID = 1L;
+  static SparkConf conf(String master) {
+    return new SparkConf()
+        .setMaster(master)
+        .setAppName("graphfit-test")
+        .set("spark.ui.enabled", "false")
+        .set("spark.driver.host", "127.0.0.1")
+        .set("spark.driver.bindAddress", "127.0.0.1");
+  }
 
-    @Override
-    public String id() {
-      return "spark-test-toy";
+  /** The history without wall times. */
+  static List<String> history(EpResult result) {
+    List<String> rows = new ArrayList<>();
+    for (EpUpdate update : result.history()) {
+      rows.add(
+          update.sweep()
+              + " "
+              + update.factor()
+              + " "
+              + update.status()
+              + " "
+              + update.kl()
+              + " "
+              + update.logEvidenceTerm()
+              + " "
+              + update.message());
     }
-
-    @Override
-    public List<EpFactor> factors() {
-      return ep().factorsOf(graph());
-    }
+    return rows;
   }
 
   @Test
-  void sparkFitEqualsTheLocalFitBitForBit() {
-    EpResult local = ep().fit(graph());
-    SparkConf conf =
-        new SparkConf()
-            .setMaster("local[2]")
-            .setAppName("graphfit-test")
-            .set("spark.ui.enabled", "false")
-            .set("spark.driver.host", "127.0.0.1")
-            .set("spark.driver.bindAddress", "127.0.0.1");
-    EpResult distributed;
-    try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-      spark.setLogLevel("ERROR");
-      FactorGraph graph = graph();
-      distributed =
-          ep().fit(graph, factors -> SparkFactorExecutor.of(spark, new ToySource(), factors, 4));
-    }
+  void aSparkFitEqualsTheLocalFitBitForBitWithOneJobPerSweep() {
+    EpResult local = Toys.ep().fit(Toys.graph(Y));
+    AtomicReference<SparkFactorExecutor> executor = new AtomicReference<>();
+    EpResult distributed =
+        Toys.ep()
+            .fit(
+                Toys.graph(Y),
+                factors -> {
+                  executor.set(
+                      SparkFactorExecutor.builder(spark, new Toys.PriorSource(Y))
+                          .partitions(3)
+                          .build(factors));
+                  return executor.get();
+                });
 
     assertThat(distributed.converged()).isTrue();
     assertThat(distributed.sweepCount()).isEqualTo(local.sweepCount());
-    List<VariableSummary> expected = local.summaries();
-    List<VariableSummary> actual = distributed.summaries();
-    assertThat(actual).isEqualTo(expected);
+    assertThat(distributed.summaries()).isEqualTo(local.summaries());
+    assertThat(distributed.logEvidence()).isEqualTo(local.logEvidence());
+    assertThat(history(distributed)).isEqualTo(history(local));
+    List<SparkJob> jobs = executor.get().jobs();
+    assertThat(jobs).hasSize(distributed.sweepCount());
+    for (SparkJob job : jobs) {
+      assertThat(job.tasks()).isEqualTo(Y.length);
+      assertThat(job.partitions()).isEqualTo(3);
+      assertThat(job.shardsBuilt()).isEqualTo(job.sweep() == 1 ? 3 : 0);
+    }
+    assertThat(spark.sc().getPersistentRDDs().isEmpty()).isTrue();
   }
 
   @Test
-  void partitionsMustBePositive() {
-    org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class,
-        () -> SparkFactorExecutor.of(null, new ToySource(), List.of(), 0));
-  }
-
-  @Test
-  void aWorkerThatBuildsOtherFactorsRefusesToRun() {
-    List<EpFactor> driver = new ToySource().factors();
-    String fingerprint = SparkFactorExecutor.fingerprint(driver.subList(0, driver.size() - 1));
-
+  void aRebuiltFactorWithAnotherPriorFailsTheFitNamingIt() {
     IllegalStateException error =
-        org.junit.jupiter.api.Assertions.assertThrows(
+        assertThrows(
             IllegalStateException.class,
-            () -> SparkFactorExecutor.factors(new ToySource(), fingerprint));
-    assertThat(error).hasMessageThat().contains("built other factors on this worker");
+            () ->
+                Toys.ep()
+                    .fit(
+                        Toys.graph(Y),
+                        factors ->
+                            SparkFactorExecutor.builder(spark, new Toys.PriorSource(Y, 60, 0))
+                                .partitions(2)
+                                .build(factors)));
+
+    assertThat(error).hasMessageThat().contains("the Spark job of the factor updates failed");
+    assertThat(error)
+        .hasMessageThat()
+        .containsMatch("'dataset_[0-9]+' was rebuilt with another model \\(parameters, priors");
+    assertThat(spark.sc().getPersistentRDDs().isEmpty()).isTrue();
+  }
+
+  @Test
+  void aRebuiltFactorWithOtherDataFailsTheFitNamingIt() {
+    IllegalStateException error =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                Toys.ep()
+                    .fit(
+                        Toys.graph(Y),
+                        factors ->
+                            SparkFactorExecutor.builder(spark, new Toys.PriorSource(Y, 50, 1e-9))
+                                .partitions(2)
+                                .build(factors)));
+
+    assertThat(error)
+        .hasMessageThat()
+        .containsMatch("'dataset_[0-9]+' was rebuilt with another data \\(or its own search\\)");
+  }
+
+  /** Gates the last dataset's likelihood on the driver having received the first result. */
+  static final CountDownLatch FIRST_RESULT_HANDED = new CountDownLatch(1);
+
+  /** Two datasets; the second's fit waits until the driver holds the first's result. */
+  record GatedSource() implements FactorSource {
+    @Override
+    public AnalysisFactor<Double> analysisFactor(int index) {
+      if (index == 0) {
+        return Toys.dataset(0, 1.0, Prior.uniform(-50, 50));
+      }
+      return AnalysisFactor.<Double>of(
+              new ValueModel(Prior.uniform(-50, 50)),
+              x -> {
+                try {
+                  if (!FIRST_RESULT_HANDED.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the first result was not handed over");
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException(e);
+                }
+                return -0.5 * (x - 2) * (x - 2);
+              })
+          .named("dataset_1");
+    }
+  }
+
+  @Test
+  void eachPartitionsResultsAreHandedOverAsSoonAsTheyArrive() {
+    FactorGraph graph = new FactorGraph();
+    GatedSource source = new GatedSource();
+    graph.add(source.analysisFactor(0));
+    graph.add(source.analysisFactor(1));
+    List<EpFactor> factors = ExpectationPropagation.builder().build().factorsOf(graph);
+    List<FactorTask> tasks = new ArrayList<>();
+    for (int f = 0; f < factors.size(); f++) {
+      GaussianMessage[] flat = {GaussianMessage.UNIFORM};
+      tasks.add(
+          new FactorTask(f, 1, f, flat, new GaussianMessage[] {GaussianMessage.ofMoments(0, 1)}));
+    }
+    List<FactorResult> handed = new ArrayList<>();
+    try (SparkFactorExecutor executor =
+        SparkFactorExecutor.builder(spark, source).partitions(2).build(factors)) {
+      executor.execute(
+          tasks,
+          result -> {
+            handed.add(result);
+            FIRST_RESULT_HANDED.countDown();
+          });
+    }
+
+    assertThat(handed).hasSize(2);
+    assertThat(handed.get(0).factor()).isEqualTo(0);
+    assertThat(handed.get(1).status()).isEqualTo(UpdateStatus.OK);
+  }
+
+  @Test
+  void partitionsAndDriverThreadsMustBePositive() {
+    SparkFactorExecutor.Builder builder =
+        SparkFactorExecutor.builder(spark, new Toys.PriorSource(Y));
+
+    assertThat(assertThrows(IllegalArgumentException.class, () -> builder.partitions(0)))
+        .hasMessageThat()
+        .contains("partitions must be at least 1 but was 0");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> builder.driverThreads(0)))
+        .hasMessageThat()
+        .contains("driverThreads must be at least 1 but was 0");
   }
 }

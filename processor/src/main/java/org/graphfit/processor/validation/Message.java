@@ -7,12 +7,12 @@ import java.util.Locale;
  * the rule broken and how to fix it. {@code docs/errors.md} documents each id with examples.
  */
 public enum Message {
-  /** A prior, {@code @Shared} or {@code @Fixed} on a parameter that is not a {@code double}. */
-  PRIOR_ON_NON_DOUBLE(
-      "GraphFitPriorOnNonDouble",
-      "%s is on parameter '%s' of type %s, but priors, @Shared and @Fixed apply only to double"
-          + " parameters; remove the annotation, or configure the nested model through its own"
-          + " component's annotations"),
+  /** A prior, {@code @Shared} or {@code @Fixed} on a parameter whose type is a nested component. */
+  ANNOTATION_ON_COMPONENT(
+      "GraphFitAnnotationOnComponent",
+      "%s is on parameter '%s' of component type %s, but priors, @Shared and @Fixed apply only to"
+          + " double parameters; remove the annotation and configure the nested model through its"
+          + " own component's annotations (or its generated model at run time)"),
   /** A prior whose lower bound is not below its upper bound. */
   PRIOR_BOUNDS(
       "GraphFitPriorBounds",
@@ -57,17 +57,20 @@ public enum Message {
       "GraphFitGenericComponent",
       "component %s declares type parameters %s, but a model fills every parameter with a number"
           + " or a nested model, so a component cannot be generic; remove the type parameters"),
-  /** A parameter annotation on an element that is not a component parameter. */
-  SHARED_ON_NON_PARAMETER(
-      "GraphFitSharedOnNonParameter",
+  /** A prior, {@code @Shared} or {@code @Fixed} on an element that is not a component parameter. */
+  MISPLACED_PARAMETER_ANNOTATION(
+      "GraphFitMisplacedParameterAnnotation",
       "%s is on %s '%s', which is not a parameter of a @ModelComponent, so it would have no"
           + " effect; put it on a record component or constructor parameter of a @ModelComponent"
           + " type (or on the field of the same name), or annotate the type with @ModelComponent"),
-  /** A parameter that is neither a {@code double} nor a component. */
+  /**
+   * A parameter that is neither a {@code double} nor a component; reported once, whatever
+   * annotations the parameter carries.
+   */
   UNSUPPORTED_PARAMETER_TYPE(
       "GraphFitUnsupportedParameterType",
       "parameter '%s' has type %s, but a component parameter must be a double or a"
-          + " @ModelComponent type; change its type, or annotate its type with @ModelComponent"),
+          + " @ModelComponent type; %s"),
   /** A class parameter the model cannot read back from an instance. */
   UNREADABLE_PARAMETER(
       "GraphFitUnreadableParameter",

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import org.graphfit.processor.model.AnnotationSite;
 import org.graphfit.processor.model.ComponentReader;
 import org.graphfit.processor.model.FixedAnnotation;
@@ -60,7 +62,13 @@ final class ParameterRules {
       report.add(Message.RESERVED_PARAMETER_NAME, element, null, name, name);
     }
     if (parameter.kind() == ParameterKind.OTHER) {
-      report.add(Message.UNSUPPORTED_PARAMETER_TYPE, element, null, name, parameter.type());
+      report.add(
+          Message.UNSUPPORTED_PARAMETER_TYPE,
+          element,
+          null,
+          name,
+          parameter.type(),
+          typeAdvice(parameter.type()));
     }
     if (parameter.readExpression().isEmpty()) {
       String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
@@ -74,10 +82,13 @@ final class ParameterRules {
           "get" + capitalized,
           parameter.type());
     }
-    if (parameter.kind() != ParameterKind.DOUBLE) {
+    if (parameter.kind() == ParameterKind.OTHER) {
+      return;
+    }
+    if (parameter.kind() == ParameterKind.NESTED) {
       for (AnnotationSite site : annotationSites(parameter)) {
         report.add(
-            Message.PRIOR_ON_NON_DOUBLE,
+            Message.ANNOTATION_ON_COMPONENT,
             site.element(),
             site.mirror(),
             annotationText(site),
@@ -89,6 +100,24 @@ final class ParameterRules {
     checkDefaults(parameter, report);
     parameter.priors().forEach(prior -> checkPrior(name, prior, report));
     parameter.fixed().ifPresent(fixed -> checkFixed(name, fixed, report));
+  }
+
+  /**
+   * How to fix a parameter of an unsupported type: a number or text is declared {@code double},
+   * only a class of the user's own can become a nested component.
+   */
+  private static String typeAdvice(TypeMirror type) {
+    boolean ownClass =
+        type.getKind() == TypeKind.DECLARED
+            && !type.toString().startsWith("java.")
+            && !type.toString().startsWith("javax.");
+    return ownClass
+        ? "annotate "
+            + type
+            + " with @ModelComponent to make it a nested model, or change the"
+            + " parameter's type"
+        : "declare it double (a number the search varies), or keep it out of the component (e.g."
+            + " as a field of the analysis)";
   }
 
   private static void checkDefaults(ParameterDescriptor parameter, ValidationReport report) {

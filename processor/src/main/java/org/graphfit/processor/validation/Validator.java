@@ -60,7 +60,7 @@ public final class Validator {
     Element element = site.element();
     if (!isParameterPlacement(element, site.mirror())) {
       report.add(
-          Message.SHARED_ON_NON_PARAMETER,
+          Message.MISPLACED_PARAMETER_ANNOTATION,
           element,
           site.mirror(),
           ParameterRules.annotationText(site),

@@ -1,10 +1,5 @@
 package org.graphfit.search.mcmc;
 
-import org.apache.commons.math3.complex.Complex;
-import org.apache.commons.math3.transform.DftNormalization;
-import org.apache.commons.math3.transform.FastFourierTransformer;
-import org.apache.commons.math3.transform.TransformType;
-
 /**
  * The integrated autocorrelation time of MCMC chains, estimated as emcee's {@code integrated_time}:
  * the normalised autocorrelation function of each walker's chain (by FFT, zero-padded to avoid wrap
@@ -14,9 +9,6 @@ import org.apache.commons.math3.transform.TransformType;
 public final class AutocorrelationTime {
   /** Sokal's window constant used by emcee. */
   public static final double DEFAULT_WINDOW_CONSTANT = 5;
-
-  private static final FastFourierTransformer FFT =
-      new FastFourierTransformer(DftNormalization.STANDARD);
 
   private AutocorrelationTime() {}
 
@@ -42,27 +34,50 @@ public final class AutocorrelationTime {
    * @throws IllegalArgumentException if the chains are empty or of different lengths
    */
   public static double integratedTime(double[][] chains, double c) {
-    if (chains.length == 0 || chains[0].length < 2) {
-      throw new IllegalArgumentException("need at least one chain of at least 2 steps");
-    }
     if (!(c > 0)) {
       throw new IllegalArgumentException("the window constant must be positive but was " + c);
     }
+    return windowedTime(meanAutocorrelation(chains), c);
+  }
+
+  /**
+   * The autocorrelation function of each chain, averaged over the chains.
+   *
+   * @param chains {@code chains[walker][step]}, all of the same length, at least 2
+   * @return the mean autocorrelation at lags {@code 0 .. steps - 1}
+   * @throws IllegalArgumentException if the chains are empty or of different lengths
+   */
+  static double[] meanAutocorrelation(double[][] chains) {
+    if (chains.length == 0 || chains[0].length < 2) {
+      throw new IllegalArgumentException("need at least one chain of at least 2 steps");
+    }
     int n = chains[0].length;
-    double[] mean = new double[n];
     for (double[] chain : chains) {
       if (chain.length != n) {
         throw new IllegalArgumentException(
             "all chains must have the same length but found " + n + " and " + chain.length);
       }
-      double[] rho = autocorrelation(chain);
-      for (int t = 0; t < n; t++) {
-        mean[t] += rho[t] / chains.length;
-      }
     }
+    double[] mean = Autocovariance.sum(chains, true);
+    mean[0] = 1;
+    for (int t = 1; t < n; t++) {
+      mean[t] /= chains.length;
+    }
+    return mean;
+  }
+
+  /**
+   * The integrated time {@code 1 + 2 sum_{t=1..M} rho(t)} of an autocorrelation function, summed up
+   * to Sokal's window: the smallest {@code M} with {@code M >= c * tau(M)}.
+   *
+   * @param rho the autocorrelation at lags {@code 0, 1, ...}
+   * @param c the window constant, positive
+   * @return the time, in steps
+   */
+  static double windowedTime(double[] rho, double c) {
     double tau = 1;
-    for (int m = 1; m < n; m++) {
-      tau += 2 * mean[m];
+    for (int m = 1; m < rho.length; m++) {
+      tau += 2 * rho[m];
       if (m >= c * tau) {
         return tau;
       }
@@ -79,32 +94,9 @@ public final class AutocorrelationTime {
    * @return the autocorrelation at lags {@code 0 .. chain.length - 1}
    */
   public static double[] autocorrelation(double[] chain) {
-    int n = chain.length;
-    double mean = 0;
-    for (double value : chain) {
-      mean += value;
+    if (chain.length == 1) {
+      return new double[] {1};
     }
-    mean /= n;
-    int size = 2 * Integer.highestOneBit(Math.max(1, 2 * n - 1));
-    double[] padded = new double[size];
-    for (int i = 0; i < n; i++) {
-      padded[i] = chain[i] - mean;
-    }
-    Complex[] spectrum = FFT.transform(padded, TransformType.FORWARD);
-    for (int i = 0; i < size; i++) {
-      double re = spectrum[i].getReal();
-      double im = spectrum[i].getImaginary();
-      spectrum[i] = new Complex(re * re + im * im, 0);
-    }
-    Complex[] covariance = FFT.transform(spectrum, TransformType.INVERSE);
-    double[] rho = new double[n];
-    double variance = covariance[0].getReal();
-    rho[0] = 1;
-    if (variance > 0) {
-      for (int t = 1; t < n; t++) {
-        rho[t] = covariance[t].getReal() / variance;
-      }
-    }
-    return rho;
+    return meanAutocorrelation(new double[][] {chain});
   }
 }

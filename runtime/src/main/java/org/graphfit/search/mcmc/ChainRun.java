@@ -2,19 +2,23 @@ package org.graphfit.search.mcmc;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The result of an {@link EnsembleSampler} run: the samples kept after burn-in and thinning (step
- * by step, walker by walker within a step), their log-likelihoods and log posteriors, and the run's
- * diagnostics. Immutable; array accessors return copies.
+ * The result of an {@link EnsembleSampler} run: the samples kept after burn-in and thinning (chain
+ * by chain, step by step within a chain, walker by walker within a step), their log-likelihoods and
+ * log posteriors, and the run's diagnostics: autocorrelation times, R-hat and effective sample
+ * sizes. Immutable; array accessors return copies.
  */
 public final class ChainRun {
   private final double[][] samples;
   private final double[] logLikelihoods;
   private final double[] logPosteriors;
   private final double acceptanceFraction;
-  private final double[] tau;
+  private final double[][] tauByChain;
+  private final ChainDiagnostics[] diagnostics;
   private final int steps;
+  private final int chains;
   private final int walkers;
   private final int burnIn;
   private final int thin;
@@ -27,8 +31,10 @@ public final class ChainRun {
       double[] logLikelihoods,
       double[] logPosteriors,
       double acceptanceFraction,
-      double[] tau,
+      double[][] tauByChain,
+      ChainDiagnostics[] diagnostics,
       int steps,
+      int chains,
       int walkers,
       int burnIn,
       int thin,
@@ -39,8 +45,10 @@ public final class ChainRun {
     this.logLikelihoods = logLikelihoods;
     this.logPosteriors = logPosteriors;
     this.acceptanceFraction = acceptanceFraction;
-    this.tau = tau;
+    this.tauByChain = tauByChain;
+    this.diagnostics = diagnostics;
     this.steps = steps;
+    this.chains = chains;
     this.walkers = walkers;
     this.burnIn = burnIn;
     this.thin = thin;
@@ -99,26 +107,91 @@ public final class ChainRun {
   }
 
   /**
-   * The integrated autocorrelation time of each parameter, in steps, estimated on the whole chain.
+   * The integrated autocorrelation time of each parameter, in steps, estimated on each chain's
+   * whole length: per parameter the largest over the chains.
    *
-   * @return a copy of the times
+   * @return one time per parameter (NaN before two steps)
    */
   public double[] tau() {
-    return tau.clone();
+    double[] tau = new double[tauByChain[0].length];
+    for (int i = 0; i < tau.length; i++) {
+      tau[i] = Double.NEGATIVE_INFINITY;
+      for (double[] chain : tauByChain) {
+        tau[i] = Math.max(tau[i], chain[i]);
+      }
+    }
+    return tau;
   }
 
   /**
-   * The effective number of independent samples after burn-in: {@code (steps - burnIn) * walkers /
-   * max(tau)}.
+   * The integrated autocorrelation time of each parameter in each chain.
    *
-   * @return the effective sample size
+   * @return {@code [chain][parameter]}, a deep copy
+   */
+  public double[][] tauByChain() {
+    double[][] copy = new double[tauByChain.length][];
+    for (int c = 0; c < copy.length; c++) {
+      copy[c] = tauByChain[c].clone();
+    }
+    return copy;
+  }
+
+  /**
+   * Whether R-hat and the effective sample sizes could be computed: they need at least 4 kept
+   * steps.
+   *
+   * @return true if {@link #rHat()} and the effective sample sizes are known
+   */
+  public boolean hasMixingDiagnostics() {
+    return diagnostics != null;
+  }
+
+  /**
+   * The rank-normalised split R-hat of each parameter across the chains, over the kept steps
+   * ({@link ChainDiagnostics#rHat()}).
+   *
+   * @return one R-hat per parameter; NaN if there were fewer than 4 kept steps
+   */
+  public double[] rHat() {
+    return perParameter(ChainDiagnostics::rHat);
+  }
+
+  /**
+   * The bulk effective sample size of each parameter over the kept samples ({@link
+   * ChainDiagnostics#bulkEffectiveSampleSize()}).
+   *
+   * @return one ESS per parameter; NaN if there were fewer than 4 kept steps
+   */
+  public double[] bulkEffectiveSampleSizes() {
+    return perParameter(ChainDiagnostics::bulkEffectiveSampleSize);
+  }
+
+  /**
+   * The tail effective sample size of each parameter over the kept samples ({@link
+   * ChainDiagnostics#tailEffectiveSampleSize()}).
+   *
+   * @return one ESS per parameter; NaN if there were fewer than 4 kept steps
+   */
+  public double[] tailEffectiveSampleSizes() {
+    return perParameter(ChainDiagnostics::tailEffectiveSampleSize);
+  }
+
+  /**
+   * The effective number of independent samples: the smallest bulk effective sample size over the
+   * parameters, which sets the Monte Carlo error of posterior means ({@code sd / sqrt(ESS)}).
+   *
+   * @return the effective sample size; NaN if there were fewer than 4 kept steps
    */
   public double effectiveSampleSize() {
-    double maxTau = 0;
-    for (double t : tau) {
-      maxTau = Math.max(maxTau, t);
+    return Arrays.stream(bulkEffectiveSampleSizes()).min().orElse(Double.NaN);
+  }
+
+  private double[] perParameter(ToDoubleFunction<ChainDiagnostics> value) {
+    double[] values = new double[tauByChain[0].length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = diagnostics == null ? Double.NaN : value.applyAsDouble(diagnostics[i]);
     }
-    return (steps - burnIn) * (double) walkers / Math.max(1, maxTau);
+    return values;
   }
 
   /**
@@ -161,9 +234,18 @@ public final class ChainRun {
   }
 
   /**
-   * The number of walkers.
+   * The number of independent chains (ensembles).
    *
-   * @return the walker count
+   * @return the chain count
+   */
+  public int chains() {
+    return chains;
+  }
+
+  /**
+   * The number of walkers of each chain.
+   *
+   * @return the walker count per chain
    */
   public int walkers() {
     return walkers;
@@ -197,7 +279,9 @@ public final class ChainRun {
   }
 
   /**
-   * Whether the convergence rule held; false if the run stopped at the step limit.
+   * Whether the stop rule held: every chain longer than {@code tauFactor} autocorrelation times
+   * with a stable tau, R-hat below its limit and enough effective samples. False if the run stopped
+   * at the step limit.
    *
    * @return true if converged
    */
@@ -217,15 +301,20 @@ public final class ChainRun {
   @Override
   public String toString() {
     return String.format(
-        "ChainRun[samples=%d, steps=%d, walkers=%d, burnIn=%d, thin=%d, acceptance=%.3f, tau=%s,"
-            + " converged=%s, calls=%d, wall=%s]",
+        "ChainRun[samples=%d, steps=%d, chains=%d, walkers=%d, burnIn=%d, thin=%d,"
+            + " acceptance=%.3f, tau=%s, rHat=%s, essBulk=%s, essTail=%s, converged=%s, calls=%d,"
+            + " wall=%s]",
         samples.length,
         steps,
+        chains,
         walkers,
         burnIn,
         thin,
         acceptanceFraction,
-        Arrays.toString(tau),
+        Arrays.toString(tau()),
+        Arrays.toString(rHat()),
+        Arrays.toString(bulkEffectiveSampleSizes()),
+        Arrays.toString(tailEffectiveSampleSizes()),
         converged,
         likelihoodCalls,
         wallTime);

@@ -12,21 +12,27 @@ import org.graphfit.search.TaskRunner;
 
 /**
  * The affine-invariant ensemble sampler of Goodman and Weare (2010) with the stretch move, as in
- * emcee, targeting {@code logPrior + logLikelihood} of a {@link SearchProblem}.
+ * emcee, targeting {@code logPrior + logLikelihood} of a {@link SearchProblem}, run as {@link
+ * EnsembleSettings#chains()} independent ensembles (chains) so that their agreement can be judged.
  *
- * <p>The ensemble is split into two halves that are updated in turn (the red-black scheme of
- * Foreman- Mackey et al. 2013): every walker of one half proposes a stretch towards a random walker
- * of the other, frozen half, so the walkers of a half are independent and run concurrently on a
- * {@link TaskRunner}. Each walker draws only from its own generator, derived from the seed, so the
- * result is bit-identical for every thread count.
+ * <p>Each chain is split into two halves that are updated in turn (the red-black scheme of
+ * Foreman-Mackey et al. 2013): every walker of one half proposes a stretch towards a random walker
+ * of the other, frozen half of the same chain, so the walkers of a half, in every chain, are
+ * independent and run concurrently on a {@link TaskRunner}. Each walker draws only from its own
+ * generator, derived from its chain's seed, which is derived from the run's seed, so the result is
+ * bit-identical for every thread count and a chain is the same whatever the number of chains.
+ * Walkers start from independent draws of the prior, or in a ball.
  *
  * <p>Every {@link EnsembleSettings#checkInterval()} steps the sampler estimates the integrated
- * autocorrelation time {@code tau} of every parameter ({@link AutocorrelationTime}) and stops when
- * the chain is longer than {@code tauFactor * tau} and no {@code tau} changed by more than {@code
- * tauTolerance} since the previous check. Every {@link EnsembleSettings#checkpointInterval()} steps
- * it saves its complete state, generator states included, to the {@link CheckpointStore}; a run
- * started on a store holding a checkpoint continues from it and ends bit-identical to an
- * uninterrupted run.
+ * autocorrelation time {@code tau} of every parameter in every chain ({@link AutocorrelationTime})
+ * and stops when every chain is longer than {@code tauFactor} of its own tau, the tau estimated
+ * over all chains' walkers changed by less than {@code tauTolerance} since the previous check, and,
+ * over the steps that would be kept, the rank-normalised split R-hat of every parameter is below
+ * {@link EnsembleSettings#maxRHat()} and its bulk and tail effective sample sizes reach {@link
+ * EnsembleSettings#minEffectiveSamplesPerChain()} per chain ({@link ChainDiagnostics}). Every
+ * {@link EnsembleSettings#checkpointInterval()} steps it saves its complete state, generator states
+ * included, to the {@link CheckpointStore}; a run started on a store holding a checkpoint continues
+ * from it and ends bit-identical to an uninterrupted run.
  */
 public final class EnsembleSampler {
   private final EnsembleSettings settings;
@@ -63,13 +69,16 @@ public final class EnsembleSampler {
   public ChainRun run(SearchProblem problem, TaskRunner runner, CheckpointStore store) {
     long start = System.nanoTime();
     int dimension = problem.dimension();
+    int chains = settings.chains();
     int walkers = settings.walkers(dimension);
     long callsAtStart = problem.failures().calls();
     EnsembleState state =
         store
             .load()
-            .map(bytes -> EnsembleState.fromBytes(bytes, dimension, walkers, settings.seed()))
-            .orElseGet(() -> initialise(problem, runner, dimension, walkers));
+            .map(
+                bytes ->
+                    EnsembleState.fromBytes(bytes, dimension, chains, walkers, settings.seed()))
+            .orElseGet(() -> initialise(problem, runner, dimension, chains, walkers));
     long callsBefore = state.likelihoodCalls;
     ProgressLog progress = ProgressLog.of("EnsembleMcmc");
     while (!state.converged && state.steps() < settings.maxSteps()) {
@@ -84,10 +93,14 @@ public final class EnsembleSampler {
                   + " of at most "
                   + settings.maxSteps()
                   + ", "
+                  + chains
+                  + " chains of "
+                  + walkers
+                  + " walkers, "
                   + (callsBefore + problem.failures().calls() - callsAtStart)
                   + " likelihood calls");
       if (steps % settings.checkInterval() == 0) {
-        checkConvergence(state);
+        checkConvergence(runner, state);
       }
       if (steps % settings.checkpointInterval() == 0) {
         state.likelihoodCalls = callsBefore + problem.failures().calls() - callsAtStart;
@@ -95,16 +108,17 @@ public final class EnsembleSampler {
       }
     }
     state.likelihoodCalls = callsBefore + problem.failures().calls() - callsAtStart;
-    return result(state, Duration.ofNanos(System.nanoTime() - start));
+    return result(runner, state, Duration.ofNanos(System.nanoTime() - start));
   }
 
   private EnsembleState initialise(
-      SearchProblem problem, TaskRunner runner, int dimension, int walkers) {
-    EnsembleState state = new EnsembleState(dimension, walkers, settings.seed());
+      SearchProblem problem, TaskRunner runner, int dimension, int chains, int walkers) {
+    EnsembleState state = new EnsembleState(dimension, chains, walkers, settings.seed());
     double[] centre = ballCentre(problem, dimension);
-    boolean[] found = new boolean[walkers];
+    int total = state.totalWalkers();
+    boolean[] found = new boolean[total];
     runner.runAll(
-        walkers,
+        total,
         k -> {
           UniformRandomProvider rng = state.generators[k];
           ZigguratSampler.NormalizedGaussian gaussian =
@@ -134,12 +148,14 @@ public final class EnsembleSampler {
             }
           }
         });
-    for (int k = 0; k < walkers; k++) {
+    for (int k = 0; k < total; k++) {
       if (!found[k]) {
         String failure = problem.failures().firstMessage();
         throw new IllegalStateException(
             "no valid start: walker "
-                + k
+                + (k % walkers)
+                + " of chain "
+                + (k / walkers)
                 + " found no point with a finite log posterior in "
                 + settings.maxStartTries()
                 + " draws "
@@ -168,18 +184,23 @@ public final class EnsembleSampler {
     return centre;
   }
 
-  /** Moves every walker of one half by a stretch towards a walker of the other half. */
+  /**
+   * Moves every walker of one half of every chain by a stretch towards a walker of the other half
+   * of the same chain.
+   */
   private void step(SearchProblem problem, TaskRunner runner, EnsembleState state, int half) {
     int dimension = state.dimension;
-    int halfSize = state.walkers / 2;
+    int walkers = state.walkers;
+    int halfSize = walkers / 2;
     double a = settings.stretchScale();
     double[] positions = state.positions;
     runner.runAll(
-        halfSize,
-        i -> {
-          int k = half * halfSize + i;
+        state.chains * halfSize,
+        task -> {
+          int chain = task / halfSize;
+          int k = chain * walkers + half * halfSize + task % halfSize;
           UniformRandomProvider rng = state.generators[k];
-          int j = (1 - half) * halfSize + rng.nextInt(halfSize);
+          int j = chain * walkers + (1 - half) * halfSize + rng.nextInt(halfSize);
           double root = (a - 1) * rng.nextDouble() + 1;
           double z = root * root / a;
           double logU = Math.log(rng.nextDouble());
@@ -211,37 +232,102 @@ public final class EnsembleSampler {
     values[1] = logPrior + logLikelihood;
   }
 
-  private void checkConvergence(EnsembleState state) {
-    double[] tau = autocorrelationTimes(state);
+  /**
+   * The stop rule: every chain longer than {@code tauFactor} of its own autocorrelation times, the
+   * autocorrelation times estimated over all chains' walkers stable since the last check, then
+   * R-hat and the effective sample sizes over the steps that would be kept. The mixing diagnostics
+   * are only computed once the length rule holds.
+   */
+  private void checkConvergence(TaskRunner runner, EnsembleState state) {
+    Times times = autocorrelationTimes(runner, state);
     boolean converged = state.lastTau != null;
-    for (int i = 0; i < tau.length && converged; i++) {
+    for (int i = 0; i < times.pooled.length && converged; i++) {
       converged =
-          settings.tauFactor() * tau[i] < state.steps()
-              && Math.abs(state.lastTau[i] - tau[i]) < settings.tauTolerance() * tau[i];
+          Math.abs(state.lastTau[i] - times.pooled[i]) < settings.tauTolerance() * times.pooled[i];
+    }
+    for (int i = 0; i < times.byChain.length && converged; i++) {
+      converged = settings.tauFactor() * times.byChain[i] < state.steps();
     }
     if (settings.burnIn() != EnsembleSettings.AUTOMATIC && state.steps() <= settings.burnIn()) {
       converged = false;
     }
-    state.lastTau = tau;
+    state.lastTau = times.pooled;
+    if (converged) {
+      Window window = window(state, largestOverChains(state, times.byChain));
+      ChainDiagnostics[] diagnostics = diagnostics(runner, state, window);
+      converged = diagnostics != null && mixed(diagnostics, state.chains);
+    }
     state.converged = converged;
   }
 
-  private static double[] autocorrelationTimes(EnsembleState state) {
+  /** Whether every parameter's R-hat and effective sample sizes meet the settings' limits. */
+  private boolean mixed(ChainDiagnostics[] diagnostics, int chains) {
+    double minEss = settings.minEffectiveSamplesPerChain() * chains;
+    for (ChainDiagnostics d : diagnostics) {
+      if (!(d.rHat() < settings.maxRHat())
+          || !(d.bulkEffectiveSampleSize() >= minEss)
+          || !(d.tailEffectiveSampleSize() >= minEss)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Autocorrelation times in steps: {@code byChain[chain * dimension + parameter]} from each
+   * chain's walkers, {@code pooled[parameter]} from all walkers of all chains; NaN before two
+   * steps.
+   */
+  private record Times(double[] byChain, double[] pooled) {}
+
+  private static Times autocorrelationTimes(TaskRunner runner, EnsembleState state) {
+    int dimension = state.dimension;
+    double[] byChain = new double[state.chains * dimension];
+    double[] pooled = new double[dimension];
+    if (state.steps() < 2) {
+      Arrays.fill(byChain, Double.NaN);
+      Arrays.fill(pooled, Double.NaN);
+      return new Times(byChain, pooled);
+    }
+    double[][] rho = new double[byChain.length][];
+    runner.runAll(
+        byChain.length,
+        i -> {
+          rho[i] =
+              AutocorrelationTime.meanAutocorrelation(
+                  state.walkerChains(i / dimension, i % dimension));
+          byChain[i] =
+              AutocorrelationTime.windowedTime(rho[i], AutocorrelationTime.DEFAULT_WINDOW_CONSTANT);
+        });
+    for (int i = 0; i < dimension; i++) {
+      double[] mean = new double[state.steps()];
+      for (int c = 0; c < state.chains; c++) {
+        double[] chainRho = rho[c * dimension + i];
+        for (int t = 0; t < mean.length; t++) {
+          mean[t] += chainRho[t] / state.chains;
+        }
+      }
+      pooled[i] =
+          AutocorrelationTime.windowedTime(mean, AutocorrelationTime.DEFAULT_WINDOW_CONSTANT);
+    }
+    return new Times(byChain, pooled);
+  }
+
+  /** Per parameter, the largest autocorrelation time over the chains (NaN if one is NaN). */
+  private static double[] largestOverChains(EnsembleState state, double[] tauByChain) {
     double[] tau = new double[state.dimension];
-    for (int i = 0; i < tau.length; i++) {
-      tau[i] =
-          state.steps() < 2
-              ? Double.NaN
-              : AutocorrelationTime.integratedTime(state.parameterChains(i));
+    Arrays.fill(tau, Double.NEGATIVE_INFINITY);
+    for (int i = 0; i < tauByChain.length; i++) {
+      tau[i % state.dimension] = Math.max(tau[i % state.dimension], tauByChain[i]);
     }
     return tau;
   }
 
-  private ChainRun result(EnsembleState state, Duration wallTime) {
+  /** The kept steps: {@code first, first + thin, ...}, {@code count} of them. */
+  private record Window(int burnIn, int thin, int first, int count) {}
+
+  private Window window(EnsembleState state, double[] tau) {
     int steps = state.steps();
-    int walkers = state.walkers;
-    int dimension = state.dimension;
-    double[] tau = autocorrelationTimes(state);
     boolean tauKnown = Arrays.stream(tau).allMatch(Double::isFinite);
     double maxTau = tauKnown ? Arrays.stream(tau).max().orElse(0) : steps / 4.0;
     double minTau = tauKnown ? Arrays.stream(tau).min().orElse(0) : 1;
@@ -254,30 +340,65 @@ public final class EnsembleSampler {
             ? Math.max(1, (int) (0.5 * minTau))
             : settings.thin();
     int first = Math.min(burnIn + thin - 1, steps - 1);
-    int keptSteps = first < steps ? (steps - 1 - first) / thin + 1 : 0;
-    double[][] samples = new double[keptSteps * walkers][];
+    int count = first >= 0 && first < steps ? (steps - 1 - first) / thin + 1 : 0;
+    return new Window(burnIn, thin, first, count);
+  }
+
+  /** The diagnostics of every parameter over the kept steps; null for fewer than 4 of them. */
+  private static ChainDiagnostics[] diagnostics(
+      TaskRunner runner, EnsembleState state, Window window) {
+    if (window.count() < 4) {
+      return null;
+    }
+    ChainDiagnostics[] diagnostics = new ChainDiagnostics[state.dimension];
+    runner.runAll(
+        diagnostics.length,
+        i -> diagnostics[i] = ChainDiagnostics.of(state.draws(i, window.first(), window.thin())));
+    return diagnostics;
+  }
+
+  private ChainRun result(TaskRunner runner, EnsembleState state, Duration wallTime) {
+    int steps = state.steps();
+    int chains = state.chains;
+    int walkers = state.walkers;
+    int dimension = state.dimension;
+    double[] tauByChain = autocorrelationTimes(runner, state).byChain;
+    double[] tau = largestOverChains(state, tauByChain);
+    Window window = window(state, tau);
+    ChainDiagnostics[] diagnostics = diagnostics(runner, state, window);
+    int total = state.totalWalkers();
+    double[][] samples = new double[window.count() * total][];
     double[] logLikelihoods = new double[samples.length];
     double[] logPosteriors = new double[samples.length];
     int n = 0;
-    for (int t = first; t < steps; t += thin) {
-      double[] row = state.chainPositions.get(t);
-      for (int k = 0; k < walkers; k++, n++) {
-        samples[n] = Arrays.copyOfRange(row, k * dimension, (k + 1) * dimension);
-        logLikelihoods[n] = state.chainLogLikelihoods.get(t)[k];
-        logPosteriors[n] = state.chainLogPosteriors.get(t)[k];
+    for (int c = 0; c < chains; c++) {
+      for (int i = 0; i < window.count(); i++) {
+        int t = window.first() + i * window.thin();
+        double[] row = state.chainPositions.get(t);
+        for (int k = c * walkers; k < (c + 1) * walkers; k++, n++) {
+          samples[n] = Arrays.copyOfRange(row, k * dimension, (k + 1) * dimension);
+          logLikelihoods[n] = state.chainLogLikelihoods.get(t)[k];
+          logPosteriors[n] = state.chainLogPosteriors.get(t)[k];
+        }
       }
+    }
+    double[][] tauPerChain = new double[chains][];
+    for (int c = 0; c < chains; c++) {
+      tauPerChain[c] = Arrays.copyOfRange(tauByChain, c * dimension, (c + 1) * dimension);
     }
     long accepted = Arrays.stream(state.accepted).sum();
     return new ChainRun(
         samples,
         logLikelihoods,
         logPosteriors,
-        steps == 0 ? 0 : accepted / ((double) steps * walkers),
-        tau,
+        steps == 0 ? 0 : accepted / ((double) steps * total),
+        tauPerChain,
+        diagnostics,
         steps,
+        chains,
         walkers,
-        burnIn,
-        thin,
+        window.burnIn(),
+        window.thin(),
         state.likelihoodCalls,
         state.converged,
         wallTime);

@@ -9,7 +9,8 @@ import java.util.Objects;
  * The immutable settings of an {@link EnsembleSampler}, made with {@link #builder()}. Every value
  * has a default; the builder rejects invalid values with a message naming the setting, and the
  * sampler checks the settings that depend on the problem's dimension (walker count, ball centre)
- * when it runs.
+ * when it runs. The sampler runs {@link #chains()} independent ensembles of {@link #walkers(int)}
+ * walkers each.
  */
 public final class EnsembleSettings {
   /** How the walkers' starting points are chosen. */
@@ -25,6 +26,10 @@ public final class EnsembleSettings {
   /** The marker of a burn-in or thinning chosen from the autocorrelation time. */
   static final int AUTOMATIC = -1;
 
+  /** The least default number of walkers per chain. */
+  private static final int DEFAULT_MIN_WALKERS = 8;
+
+  private final int chains;
   private final int walkers;
   private final double stretchScale;
   private final int maxSteps;
@@ -39,8 +44,11 @@ public final class EnsembleSettings {
   private final double tauFactor;
   private final double tauTolerance;
   private final int checkInterval;
+  private final double maxRHat;
+  private final double minEffectiveSamplesPerChain;
 
   private EnsembleSettings(Builder builder) {
+    this.chains = builder.chains;
     this.walkers = builder.walkers;
     this.stretchScale = builder.stretchScale;
     this.maxSteps = builder.maxSteps;
@@ -55,6 +63,8 @@ public final class EnsembleSettings {
     this.tauFactor = builder.tauFactor;
     this.tauTolerance = builder.tauTolerance;
     this.checkInterval = builder.checkInterval;
+    this.maxRHat = builder.maxRHat;
+    this.minEffectiveSamplesPerChain = builder.minEffectiveSamplesPerChain;
   }
 
   /**
@@ -65,6 +75,7 @@ public final class EnsembleSettings {
    */
   public EnsembleSettings withSeed(long newSeed) {
     Builder copy = new Builder();
+    copy.chains = chains;
     copy.walkers = walkers;
     copy.stretchScale = stretchScale;
     copy.maxSteps = maxSteps;
@@ -79,6 +90,8 @@ public final class EnsembleSettings {
     copy.tauFactor = tauFactor;
     copy.tauTolerance = tauTolerance;
     copy.checkInterval = checkInterval;
+    copy.maxRHat = maxRHat;
+    copy.minEffectiveSamplesPerChain = minEffectiveSamplesPerChain;
     return new EnsembleSettings(copy);
   }
 
@@ -92,16 +105,26 @@ public final class EnsembleSettings {
   }
 
   /**
-   * The number of walkers for a problem of the given dimension: the configured count, or {@code
-   * max(2 * dimension + 2, 32)} by default.
+   * The number of independent ensembles. Each starts on its own (from the prior by default) and
+   * moves with its own generators; R-hat compares them.
+   *
+   * @return the chain count (default 4)
+   */
+  public int chains() {
+    return chains;
+  }
+
+  /**
+   * The number of walkers of each chain for a problem of the given dimension: the configured count,
+   * or {@code max(2 * dimension + 2, 8)} by default.
    *
    * @param dimension the problem's dimension
-   * @return the walker count
+   * @return the walker count per chain
    * @throws IllegalArgumentException if the configured count is not greater than the dimension
    */
   public int walkers(int dimension) {
     if (walkers == 0) {
-      return Math.max(2 * dimension + 2, 32);
+      return Math.max(2 * dimension + 2, DEFAULT_MIN_WALKERS);
     }
     if (walkers <= dimension) {
       throw new IllegalArgumentException(
@@ -236,6 +259,27 @@ public final class EnsembleSettings {
   }
 
   /**
+   * Converged needs the rank-normalised split R-hat of every parameter across the chains ({@link
+   * ChainDiagnostics#rHat()}) to be below this.
+   *
+   * @return the limit (default 1.01, Vehtari et al.'s recommendation)
+   */
+  public double maxRHat() {
+    return maxRHat;
+  }
+
+  /**
+   * Converged needs the bulk and the tail effective sample size of every parameter to be at least
+   * this many per chain ({@link ChainDiagnostics}).
+   *
+   * @return the minimum per chain (default 100, so 400 for four chains, as Vehtari et al. recommend
+   *     for reliable R-hat and Monte Carlo errors)
+   */
+  public double minEffectiveSamplesPerChain() {
+    return minEffectiveSamplesPerChain;
+  }
+
+  /**
    * The settings that determine the result, by name in a stable order, for {@code search.json} and
    * the output identifier (the checkpoint interval is left out: it changes no result).
    *
@@ -243,6 +287,7 @@ public final class EnsembleSettings {
    */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
+    map.put("chains", chains);
     map.put("walkers", walkers == 0 ? "default" : walkers);
     map.put("stretch_scale", stretchScale);
     map.put("max_steps", maxSteps);
@@ -258,12 +303,16 @@ public final class EnsembleSettings {
     map.put("tau_factor", tauFactor);
     map.put("tau_tolerance", tauTolerance);
     map.put("check_interval", checkInterval);
+    map.put("max_r_hat", maxRHat);
+    map.put("min_ess_per_chain", minEffectiveSamplesPerChain);
     return map;
   }
 
   @Override
   public String toString() {
-    return "EnsembleSettings[walkers="
+    return "EnsembleSettings[chains="
+        + chains
+        + ", walkers="
         + (walkers == 0 ? "default" : walkers)
         + ", a="
         + stretchScale
@@ -282,11 +331,16 @@ public final class EnsembleSettings {
         + (thin == AUTOMATIC ? "auto" : thin)
         + ", tauFactor="
         + tauFactor
+        + ", maxRHat="
+        + maxRHat
+        + ", minEssPerChain="
+        + minEffectiveSamplesPerChain
         + "]";
   }
 
   /** Collects settings; every setter validates its argument. */
   public static final class Builder {
+    private int chains = 4;
     private int walkers;
     private double stretchScale = 2;
     private int maxSteps = 100_000;
@@ -301,14 +355,28 @@ public final class EnsembleSettings {
     private double tauFactor = 50;
     private double tauTolerance = 0.01;
     private int checkInterval = 100;
+    private double maxRHat = ChainDiagnostics.RECOMMENDED_MAX_R_HAT;
+    private double minEffectiveSamplesPerChain = 100;
 
     private Builder() {}
 
     /**
-     * Sets the number of walkers; it must be even, and greater than the dimension when the sampler
-     * runs.
+     * Sets the number of independent ensembles. One chain still gets a split R-hat (its first half
+     * against its second) but cannot show chains stuck in different modes: use at least two.
      *
-     * @param walkers the walker count, positive and even
+     * @param chains the chain count, at least 1
+     * @return this builder
+     */
+    public Builder chains(int chains) {
+      this.chains = positive("chains", chains);
+      return this;
+    }
+
+    /**
+     * Sets the number of walkers of each chain; it must be even, and greater than the dimension
+     * when the sampler runs.
+     *
+     * @param walkers the walker count per chain, positive and even
      * @return this builder
      */
     public Builder walkers(int walkers) {
@@ -463,6 +531,31 @@ public final class EnsembleSettings {
       this.tauFactor = tauFactor;
       this.tauTolerance = tauTolerance;
       this.checkInterval = positive("checkInterval", checkInterval);
+      return this;
+    }
+
+    /**
+     * Sets the mixing part of the convergence rule: R-hat below {@code maxRHat} and bulk and tail
+     * effective sample sizes of at least {@code minEffectiveSamplesPerChain} times the number of
+     * chains, for every parameter.
+     *
+     * @param maxRHat a finite limit greater than 1 (Vehtari et al. recommend 1.01)
+     * @param minEffectiveSamplesPerChain a finite number, zero or more (Vehtari et al. recommend
+     *     100)
+     * @return this builder
+     */
+    public Builder mixing(double maxRHat, double minEffectiveSamplesPerChain) {
+      if (!(maxRHat > 1) || !Double.isFinite(maxRHat)) {
+        throw new IllegalArgumentException(
+            "maxRHat must be a finite number greater than 1 but was " + maxRHat);
+      }
+      if (!(minEffectiveSamplesPerChain >= 0) || !Double.isFinite(minEffectiveSamplesPerChain)) {
+        throw new IllegalArgumentException(
+            "minEffectiveSamplesPerChain must be finite and not negative but was "
+                + minEffectiveSamplesPerChain);
+      }
+      this.maxRHat = maxRHat;
+      this.minEffectiveSamplesPerChain = minEffectiveSamplesPerChain;
       return this;
     }
 

@@ -14,20 +14,22 @@ import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * The complete mutable state of an ensemble run, and its checkpoint byte format.
+ * The complete mutable state of a run of independent ensembles (chains), and its checkpoint byte
+ * format. Walker {@code k} of chain {@code c} is walker {@code c * walkers + k} of the arrays.
  *
- * <p>Format version 1, big-endian ({@link DataOutputStream}): magic {@code "GFMC"}, version,
- * dimension, walkers, seed, steps, converged flag, likelihood calls so far, the last
- * autocorrelation times (a presence flag, then one double per dimension), accepted counts per
- * walker, each walker's generator state (length and bytes), the current positions, log-likelihoods
- * and log posteriors, then for every recorded step the positions, log-likelihoods and log
- * posteriors of all walkers.
+ * <p>Format version 2, big-endian ({@link DataOutputStream}): magic {@code "GFMC"}, version,
+ * dimension, chains, walkers per chain, seed, steps, converged flag, likelihood calls so far, the
+ * last autocorrelation times over all chains (a presence flag, then one double per dimension),
+ * accepted counts per walker, each walker's generator state (length and bytes), the current
+ * positions, log-likelihoods and log posteriors, then for every recorded step the positions,
+ * log-likelihoods and log posteriors of all walkers.
  */
 final class EnsembleState {
   private static final int MAGIC = 0x47464D43;
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   final int dimension;
+  final int chains;
   final int walkers;
   final long seed;
   final RestorableUniformRandomProvider[] generators;
@@ -39,25 +41,42 @@ final class EnsembleState {
   final List<double[]> chainLogLikelihoods = new ArrayList<>();
   final List<double[]> chainLogPosteriors = new ArrayList<>();
   long likelihoodCalls;
+
+  /** The autocorrelation times over all chains at the last check, one per parameter. */
   double[] lastTau;
+
   boolean converged;
 
-  /** A fresh state: one generator per walker derived from the seed, positions still to be set. */
-  EnsembleState(int dimension, int walkers, long seed) {
+  /**
+   * A fresh state, positions still to be set: each chain's seed is drawn from a generator of the
+   * run's seed, and each walker's generator from a generator of its chain's seed, so chain {@code
+   * c} is the same whatever the number of chains.
+   */
+  EnsembleState(int dimension, int chains, int walkers, long seed) {
     this.dimension = dimension;
+    this.chains = chains;
     this.walkers = walkers;
     this.seed = seed;
-    this.generators = new RestorableUniformRandomProvider[walkers];
-    UniformRandomProvider seeder = RandomSource.SPLIT_MIX_64.create(seed);
-    for (int k = 0; k < walkers; k++) {
-      generators[k] =
-          RandomSource.XO_RO_SHI_RO_128_PP.create(
-              new long[] {seeder.nextLong(), seeder.nextLong()});
+    int total = chains * walkers;
+    this.generators = new RestorableUniformRandomProvider[total];
+    UniformRandomProvider chainSeeds = RandomSource.SPLIT_MIX_64.create(seed);
+    for (int c = 0; c < chains; c++) {
+      UniformRandomProvider seeder = RandomSource.SPLIT_MIX_64.create(chainSeeds.nextLong());
+      for (int k = 0; k < walkers; k++) {
+        generators[c * walkers + k] =
+            RandomSource.XO_RO_SHI_RO_128_PP.create(
+                new long[] {seeder.nextLong(), seeder.nextLong()});
+      }
     }
-    this.positions = new double[walkers * dimension];
-    this.logLikelihoods = new double[walkers];
-    this.logPosteriors = new double[walkers];
-    this.accepted = new long[walkers];
+    this.positions = new double[total * dimension];
+    this.logLikelihoods = new double[total];
+    this.logPosteriors = new double[total];
+    this.accepted = new long[total];
+  }
+
+  /** The number of walkers over all chains. */
+  int totalWalkers() {
+    return chains * walkers;
   }
 
   /** The number of recorded steps. */
@@ -72,17 +91,34 @@ final class EnsembleState {
     chainLogPosteriors.add(logPosteriors.clone());
   }
 
-  /** The chain of one parameter, {@code [walker][step]}, for steps {@code [0, steps)}. */
-  double[][] parameterChains(int parameter) {
+  /** One parameter's values in one chain, {@code [walker][step]}, for steps {@code [0, steps)}. */
+  double[][] walkerChains(int chain, int parameter) {
+    return draws(chain, parameter, 0, 1);
+  }
+
+  /**
+   * One parameter's values in every chain, {@code [chain][walker][i]}, at steps {@code first, first
+   * + thin, ...} before {@link #steps()}.
+   */
+  double[][][] draws(int parameter, int first, int thin) {
+    double[][][] draws = new double[chains][][];
+    for (int c = 0; c < chains; c++) {
+      draws[c] = draws(c, parameter, first, thin);
+    }
+    return draws;
+  }
+
+  private double[][] draws(int chain, int parameter, int first, int thin) {
     int steps = steps();
-    double[][] chains = new double[walkers][steps];
-    for (int t = 0; t < steps; t++) {
-      double[] row = chainPositions.get(t);
+    int count = first < steps ? (steps - 1 - first) / thin + 1 : 0;
+    double[][] values = new double[walkers][count];
+    for (int i = 0; i < count; i++) {
+      double[] row = chainPositions.get(first + i * thin);
       for (int k = 0; k < walkers; k++) {
-        chains[k][t] = row[k * dimension + parameter];
+        values[k][i] = row[((chain * walkers) + k) * dimension + parameter];
       }
     }
-    return chains;
+    return values;
   }
 
   /** The checkpoint bytes. */
@@ -92,6 +128,7 @@ final class EnsembleState {
       out.writeInt(MAGIC);
       out.writeInt(VERSION);
       out.writeInt(dimension);
+      out.writeInt(chains);
       out.writeInt(walkers);
       out.writeLong(seed);
       out.writeInt(steps());
@@ -124,12 +161,13 @@ final class EnsembleState {
   }
 
   /**
-   * Reads a checkpoint and checks that it belongs to a run of this dimension, walker count and
-   * seed.
+   * Reads a checkpoint and checks that it belongs to a run of this dimension, chain count, walker
+   * count and seed.
    *
    * @throws IllegalStateException if the bytes are not a readable checkpoint of such a run
    */
-  static EnsembleState fromBytes(byte[] checkpoint, int dimension, int walkers, long seed) {
+  static EnsembleState fromBytes(
+      byte[] checkpoint, int dimension, int chains, int walkers, long seed) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(checkpoint))) {
       if (in.readInt() != MAGIC) {
         throw new IllegalStateException(
@@ -145,23 +183,36 @@ final class EnsembleState {
                 + "; use a fresh checkpoint store");
       }
       int savedDimension = in.readInt();
+      int savedChains = in.readInt();
       int savedWalkers = in.readInt();
       long savedSeed = in.readLong();
-      if (savedDimension != dimension || savedWalkers != walkers || savedSeed != seed) {
+      if (savedDimension != dimension
+          || savedChains != chains
+          || savedWalkers != walkers
+          || savedSeed != seed) {
         throw new IllegalStateException(
             String.format(
-                "the checkpoint belongs to a run with dimension %d, %d walkers and seed %d but this"
-                    + " run has dimension %d, %d walkers and seed %d; use a fresh checkpoint store",
-                savedDimension, savedWalkers, savedSeed, dimension, walkers, seed));
+                "the checkpoint belongs to a run with dimension %d, %d chains of %d walkers and"
+                    + " seed %d but this run has dimension %d, %d chains of %d walkers and seed"
+                    + " %d; use a fresh checkpoint store",
+                savedDimension,
+                savedChains,
+                savedWalkers,
+                savedSeed,
+                dimension,
+                chains,
+                walkers,
+                seed));
       }
-      EnsembleState state = new EnsembleState(dimension, walkers, seed);
+      EnsembleState state = new EnsembleState(dimension, chains, walkers, seed);
+      int total = chains * walkers;
       int steps = in.readInt();
       state.converged = in.readBoolean();
       state.likelihoodCalls = in.readLong();
       if (in.readBoolean()) {
         state.lastTau = readDoubles(in, dimension);
       }
-      for (int k = 0; k < walkers; k++) {
+      for (int k = 0; k < total; k++) {
         state.accepted[k] = in.readLong();
       }
       for (RestorableUniformRandomProvider generator : state.generators) {
@@ -173,9 +224,9 @@ final class EnsembleState {
       readInto(in, state.logLikelihoods);
       readInto(in, state.logPosteriors);
       for (int t = 0; t < steps; t++) {
-        state.chainPositions.add(readDoubles(in, walkers * dimension));
-        state.chainLogLikelihoods.add(readDoubles(in, walkers));
-        state.chainLogPosteriors.add(readDoubles(in, walkers));
+        state.chainPositions.add(readDoubles(in, total * dimension));
+        state.chainLogLikelihoods.add(readDoubles(in, total));
+        state.chainLogPosteriors.add(readDoubles(in, total));
       }
       if (in.read() != -1) {
         throw new IllegalStateException("the checkpoint has trailing bytes; it is corrupt");

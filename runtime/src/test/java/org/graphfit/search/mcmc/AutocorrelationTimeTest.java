@@ -66,6 +66,35 @@ class AutocorrelationTimeTest {
   }
 
   @Test
+  void meanAutocorrelationOfSeveralChainsMatchesDirectSums() {
+    // Three chains (two share one complex transform, the third is alone) and a constant one,
+    // whose autocorrelation is 0 beyond lag 0.
+    double[][] ar = ar1(0.7, 3, 41, 9);
+    double[][] chains = {ar[0], ar[1], ar[2], new double[41]};
+    java.util.Arrays.fill(chains[3], 2.5);
+
+    double[] rho = AutocorrelationTime.meanAutocorrelation(chains);
+
+    for (int lag : new int[] {1, 2, 7, 40}) {
+      double expected = 0;
+      for (int k = 0; k < 3; k++) {
+        double mean = java.util.Arrays.stream(chains[k]).average().orElseThrow();
+        double c0 = 0;
+        double c = 0;
+        for (int i = 0; i < 41; i++) {
+          c0 += (chains[k][i] - mean) * (chains[k][i] - mean);
+          if (i + lag < 41) {
+            c += (chains[k][i] - mean) * (chains[k][i + lag] - mean);
+          }
+        }
+        expected += c / c0 / 4;
+      }
+      assertThat(rho[lag]).isWithin(1e-12).of(expected);
+    }
+    assertThat(rho[0]).isEqualTo(1.0);
+  }
+
+  @Test
   void rejectsRaggedChains() {
     IllegalArgumentException e =
         assertThrows(

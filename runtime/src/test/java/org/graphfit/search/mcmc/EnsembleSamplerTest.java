@@ -61,6 +61,37 @@ class EnsembleSamplerTest {
     }
   }
 
+  /**
+   * A run that met the whole stop rule: every chain 50 tau long, R-hat below 1.01 and at least 100
+   * bulk and tail effective samples per chain for every parameter.
+   */
+  private static void assertWellMixed(ChainRun chain) {
+    assertThat(chain.converged()).isTrue();
+    assertThat(chain.chains()).isEqualTo(4);
+    for (double[] tau : chain.tauByChain()) {
+      for (double t : tau) {
+        assertThat(chain.steps()).isGreaterThan((int) (50 * t));
+      }
+    }
+    for (int i = 0; i < chain.rHat().length; i++) {
+      assertThat(chain.rHat()[i]).isLessThan(1.01);
+      assertThat(chain.bulkEffectiveSampleSizes()[i]).isAtLeast(400.0);
+      assertThat(chain.tailEffectiveSampleSizes()[i]).isAtLeast(400.0);
+    }
+  }
+
+  /** Equal modes N(-10, 1) and N(10, 1) in a uniform prior on [-20, 20]. */
+  private static SearchProblem bimodal() {
+    return SearchProblems.of(
+        new Prior[] {Prior.uniform(-20, 20)},
+        x -> {
+          double a = -0.5 * (x[0] + 10) * (x[0] + 10);
+          double b = -0.5 * (x[0] - 10) * (x[0] - 10);
+          double max = Math.max(a, b);
+          return max + Math.log1p(Math.exp(Math.min(a, b) - max));
+        });
+  }
+
   @Test
   void conjugateGaussianMeanAndSdMatchClosedForm() {
     double m0 = 0;
@@ -85,7 +116,7 @@ class EnsembleSamplerTest {
 
     ChainRun chain = run(EnsembleSettings.builder().seed(3).build(), problem, 1);
 
-    assertThat(chain.converged()).isTrue();
+    assertWellMixed(chain);
     assertThat(chain.acceptanceFraction()).isIn(com.google.common.collect.Range.closed(0.2, 0.9));
     double ess = chain.effectiveSampleSize();
     assertThat(ess).isGreaterThan(500.0);
@@ -99,7 +130,7 @@ class EnsembleSamplerTest {
   void correlatedGaussianMomentsMatch() {
     ChainRun chain = run(EnsembleSettings.builder().seed(5).build(), correlatedGaussian(), 2);
 
-    assertThat(chain.converged()).isTrue();
+    assertWellMixed(chain);
     double ess = chain.effectiveSampleSize();
     assertThat(chain.mean(0)).isWithin(Z * 1 / Math.sqrt(ess)).of(1.0);
     assertThat(chain.mean(1)).isWithin(Z * 2 / Math.sqrt(ess)).of(-1.0);
@@ -184,6 +215,58 @@ class EnsembleSamplerTest {
   }
 
   @Test
+  void checkpointOfAnotherChainCountIsRejected() {
+    MemoryStore store = new MemoryStore(Integer.MAX_VALUE);
+    EnsembleSettings.Builder builder =
+        EnsembleSettings.builder().walkers(8).maxSteps(20).checkpointInterval(10);
+    try (TaskRunner runner = TaskRunner.withThreads(1)) {
+      new EnsembleSampler(builder.chains(4).build()).run(correlatedGaussian(), runner, store);
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  new EnsembleSampler(builder.chains(2).build())
+                      .run(correlatedGaussian(), runner, store));
+      assertThat(e).hasMessageThat().contains("4 chains of 8 walkers");
+      assertThat(e).hasMessageThat().contains("this run has dimension 2, 2 chains");
+    }
+  }
+
+  @Test
+  void eachChainDrawsOnlyFromItsOwnGenerators() {
+    EnsembleSettings.Builder builder =
+        EnsembleSettings.builder().seed(6).walkers(8).maxSteps(120).burnIn(20).thin(1);
+
+    ChainRun one = run(builder.chains(1).build(), correlatedGaussian(), 1);
+    ChainRun three = run(builder.chains(3).build(), correlatedGaussian(), 2);
+
+    // Samples are chain by chain, so the single chain is the first third of the three.
+    double[][] first = Arrays.copyOf(three.samples(), one.sampleCount());
+    assertThat(Arrays.deepEquals(first, one.samples())).isTrue();
+    assertThat(Arrays.deepEquals(three.samples(), first)).isFalse();
+  }
+
+  @Test
+  void walkersStuckInDifferentModesAreSeenThoughEveryChainIsLongEnough() {
+    // A walker 10 sd from the barrier never jumps it (a stretch towards a walker of its own mode
+    // would need it 5 sd out), so each chain keeps the share of walkers in each mode that its
+    // start from the prior gave it: here 6, 1, 5 and 5 of its 8 walkers in the upper mode.
+    EnsembleSettings settings = EnsembleSettings.builder().seed(3).maxSteps(3000).build();
+
+    ChainRun chain = run(settings, bimodal(), 2);
+
+    // Within its mode every walker mixes: emcee's rule alone, 50 tau, would have stopped.
+    for (double[] tau : chain.tauByChain()) {
+      assertThat(50 * tau[0]).isLessThan(3000.0);
+    }
+    assertThat(chain.converged()).isFalse();
+    assertThat(chain.steps()).isEqualTo(3000);
+    // The chains disagree on the modes' weights, and walkers of one chain disagree.
+    assertThat(chain.rHat()[0]).isGreaterThan(1.05);
+    assertThat(chain.bulkEffectiveSampleSizes()[0]).isLessThan(100.0);
+  }
+
+  @Test
   void corruptCheckpointsAreRejectedWithClearMessages() {
     EnsembleSettings settings =
         EnsembleSettings.builder().walkers(8).maxSteps(20).checkpointInterval(10).build();
@@ -213,6 +296,14 @@ class EnsembleSamplerTest {
               IllegalStateException.class,
               () -> new EnsembleSampler(settings).run(correlatedGaussian(), runner, store));
       assertThat(version).hasMessageThat().contains("format version 9");
+
+      store.state = valid.clone();
+      store.state[7] = 1; // a checkpoint of the single-ensemble format
+      IllegalStateException old =
+          assertThrows(
+              IllegalStateException.class,
+              () -> new EnsembleSampler(settings).run(correlatedGaussian(), runner, store));
+      assertThat(old).hasMessageThat().contains("format version 1 but this build reads version 2");
     }
   }
 
@@ -261,7 +352,7 @@ class EnsembleSamplerTest {
 
     ChainRun chain = run(EnsembleSettings.builder().seed(13).build(), problem, 2);
 
-    assertThat(chain.converged()).isTrue();
+    assertWellMixed(chain);
     assertThat(problem.failures().failures()).isGreaterThan(0L);
     for (double[] sample : chain.samples()) {
       assertThat(sample[0]).isAtMost(cut);
@@ -283,13 +374,14 @@ class EnsembleSamplerTest {
     ChainRun chain = run(settings, correlatedGaussian(), 1);
 
     // As emcee's get_chain(discard=100, thin=5): steps 104, 109, ..., 299, i.e. 40 steps of 8
-    // walkers.
+    // walkers in each of 4 chains.
     assertThat(chain.steps()).isEqualTo(300);
     assertThat(chain.converged()).isFalse();
     assertThat(chain.burnIn()).isEqualTo(100);
     assertThat(chain.thin()).isEqualTo(5);
-    assertThat(chain.sampleCount()).isEqualTo(40 * 8);
+    assertThat(chain.sampleCount()).isEqualTo(4 * 40 * 8);
     assertThat(chain.walkers()).isEqualTo(8);
+    assertThat(chain.chains()).isEqualTo(4);
   }
 
   @Test
@@ -317,7 +409,18 @@ class EnsembleSamplerTest {
         assertThrows(IllegalArgumentException.class, () -> few.walkers(2));
     assertThat(tooFew).hasMessageThat().contains("greater than the dimension 2");
     assertThat(EnsembleSettings.builder().build().walkers(20)).isEqualTo(42);
-    assertThat(EnsembleSettings.builder().build().walkers(3)).isEqualTo(32);
+    assertThat(EnsembleSettings.builder().build().walkers(3)).isEqualTo(8);
+    IllegalArgumentException chains =
+        assertThrows(IllegalArgumentException.class, () -> EnsembleSettings.builder().chains(0));
+    assertThat(chains).hasMessageThat().contains("chains must be positive");
+    IllegalArgumentException rHat =
+        assertThrows(
+            IllegalArgumentException.class, () -> EnsembleSettings.builder().mixing(1.0, 100));
+    assertThat(rHat).hasMessageThat().contains("maxRHat");
+    IllegalArgumentException ess =
+        assertThrows(
+            IllegalArgumentException.class, () -> EnsembleSettings.builder().mixing(1.01, -1));
+    assertThat(ess).hasMessageThat().contains("minEffectiveSamplesPerChain");
     IllegalArgumentException centre =
         assertThrows(
             IllegalArgumentException.class,

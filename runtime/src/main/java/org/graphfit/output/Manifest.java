@@ -1,0 +1,203 @@
+package org.graphfit.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code files/manifest.json}: the size and SHA-256 of every file of a completed fit, written after
+ * all of them; its presence marks the fit complete. Reading a fit back checks every file against
+ * it, so a truncated, edited or damaged file is an error, never a different result.
+ */
+final class Manifest {
+  /** The manifest's path in a fit folder. */
+  static final String FILE = "files/manifest.json";
+
+  private static final String FORMAT = "graphfit-manifest/1";
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private final String identifier;
+  private final Map<String, Entry> files;
+
+  /** A file's size and digest. */
+  record Entry(long bytes, String sha256) {
+    static Entry of(byte[] content) {
+      return new Entry(content.length, Manifest.sha256(content));
+    }
+  }
+
+  private Manifest(String identifier, Map<String, Entry> files) {
+    this.identifier = identifier;
+    this.files = files;
+  }
+
+  /** A manifest of the given files. */
+  static Manifest of(String identifier, Map<String, Entry> files) {
+    return new Manifest(identifier, new LinkedHashMap<>(files));
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  /** The manifest's JSON. */
+  byte[] toBytes() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("format", FORMAT);
+    root.put("identifier", identifier);
+    root.put("completed", true);
+    Map<String, Object> entries = new LinkedHashMap<>();
+    files.forEach(
+        (name, entry) ->
+            entries.put(name, Map.of("bytes", entry.bytes(), "sha256", entry.sha256())));
+    root.put("files", entries);
+    try {
+      return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not encode the manifest", e);
+    }
+  }
+
+  /**
+   * Reads a folder's manifest and checks that it belongs to the folder and lists every required
+   * file.
+   *
+   * @throws IllegalStateException if it is empty, unreadable, of another folder or incomplete
+   */
+  static Manifest read(Path folder, Collection<String> required) {
+    Path file = folder.resolve(FILE);
+    String fix = "; delete the folder " + folder + " to fit again";
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + file + ": " + e, e);
+    }
+    if (bytes.length == 0) {
+      throw new IllegalStateException(
+          file
+              + " is empty: the completion marker of this fit is damaged, so its files cannot be"
+              + " trusted"
+              + fix);
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          file + " is not valid JSON (" + e.getMessage() + "): it is damaged" + fix, e);
+    }
+    if (root == null || !FORMAT.equals(root.path("format").asText())) {
+      throw new IllegalStateException(
+          file + " is not a GraphFit manifest of format " + FORMAT + fix);
+    }
+    String owner = root.path("identifier").asText();
+    String expected = folder.getFileName().toString();
+    if (!owner.equals(expected)) {
+      throw new IllegalStateException(
+          file
+              + " belongs to the fit with identifier "
+              + owner
+              + ", not "
+              + expected
+              + " (was the folder copied or renamed?)"
+              + fix);
+    }
+    Map<String, Entry> files = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> entry : root.path("files").properties()) {
+      JsonNode value = entry.getValue();
+      if (!value.path("bytes").canConvertToLong() || !value.path("sha256").isTextual()) {
+        throw new IllegalStateException(file + " has a damaged entry for " + entry.getKey() + fix);
+      }
+      files.put(
+          entry.getKey(), new Entry(value.path("bytes").asLong(), value.path("sha256").asText()));
+    }
+    for (String name : required) {
+      if (!files.containsKey(name)) {
+        throw new IllegalStateException(
+            file
+                + " does not list "
+                + name
+                + ", a file every completed fit has: it is damaged"
+                + fix);
+      }
+    }
+    return new Manifest(owner, files);
+  }
+
+  /**
+   * Checks every listed file against its size and digest.
+   *
+   * @throws IllegalStateException naming the first file that is missing, truncated or changed
+   */
+  void verifyAll(Path folder) {
+    for (String name : files.keySet()) {
+      verifiedBytes(folder, name);
+    }
+  }
+
+  /**
+   * A listed file's content, checked against its size and digest.
+   *
+   * @throws IllegalStateException if it is missing, of another size or another digest
+   */
+  byte[] verifiedBytes(Path folder, String name) {
+    Entry entry = files.get(name);
+    Path file = folder.resolve(name);
+    String fix =
+        "; restore it, or delete the folder " + folder + " to fit again (nothing in it is used)";
+    if (entry == null) {
+      throw new IllegalStateException(file + " is not listed in " + folder.resolve(FILE) + fix);
+    }
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new IllegalStateException(
+          file + " is missing, but the fit wrote it (" + folder.resolve(FILE) + " lists it)" + fix,
+          e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + file + ": " + e, e);
+    }
+    if (content.length != entry.bytes()) {
+      throw new IllegalStateException(
+          file
+              + " has "
+              + content.length
+              + " bytes but the fit wrote "
+              + entry.bytes()
+              + " (recorded in "
+              + folder.resolve(FILE)
+              + "): it is "
+              + (content.length < entry.bytes() ? "truncated" : "changed")
+              + fix);
+    }
+    if (!sha256(content).equals(entry.sha256())) {
+      throw new IllegalStateException(
+          file
+              + " is damaged or was edited: its SHA-256 differs from the one recorded in "
+              + folder.resolve(FILE)
+              + " when it was written"
+              + fix);
+    }
+    return content;
+  }
+}

@@ -1,0 +1,98 @@
+package org.graphfit.spark;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.util.List;
+import org.graphfit.ep.FactorResult;
+import org.graphfit.ep.FactorTask;
+import org.graphfit.ep.GaussianMessage;
+import org.graphfit.ep.LogDensityTable;
+import org.graphfit.ep.MarginalTerm;
+import org.graphfit.ep.UpdateStatus;
+import org.junit.jupiter.api.Test;
+
+/** Tasks and results survive their byte form bit for bit. */
+class CodecTest {
+  private static final GaussianMessage IMPROPER = GaussianMessage.ofNatural(-0.25, -0.0);
+  private static final GaussianMessage TINY = GaussianMessage.ofNatural(Double.MIN_VALUE, 1e308);
+
+  private static void assertSame(FactorResult actual, FactorResult expected) {
+    assertThat(actual.factor()).isEqualTo(expected.factor());
+    assertThat(actual.status()).isEqualTo(expected.status());
+    assertThat(actual.moments()).isEqualTo(expected.moments());
+    assertThat(Double.doubleToRawLongBits(actual.logNormaliser()))
+        .isEqualTo(Double.doubleToRawLongBits(expected.logNormaliser()));
+    assertThat(actual.message()).isEqualTo(expected.message());
+    assertThat(actual.seconds()).isEqualTo(expected.seconds());
+    if (expected.marginalTerms() == null) {
+      assertThat(actual.marginalTerms()).isNull();
+    } else {
+      assertThat(actual.marginalTerms()).isEqualTo(expected.marginalTerms());
+    }
+  }
+
+  @Test
+  void tasksComeBackBitForBit() {
+    List<FactorTask> tasks =
+        List.of(
+            new FactorTask(
+                7,
+                3,
+                -5L,
+                new GaussianMessage[] {IMPROPER, GaussianMessage.UNIFORM},
+                new GaussianMessage[] {TINY, GaussianMessage.ofMoments(-0.0, 2)}),
+            new FactorTask(0, 1, Long.MAX_VALUE, new GaussianMessage[0], new GaussianMessage[0]));
+
+    FactorTask[] decoded = Codec.tasks(Codec.tasks(tasks));
+
+    assertThat(decoded).hasLength(2);
+    for (int t = 0; t < decoded.length; t++) {
+      assertThat(decoded[t].factor()).isEqualTo(tasks.get(t).factor());
+      assertThat(decoded[t].sweep()).isEqualTo(tasks.get(t).sweep());
+      assertThat(decoded[t].seed()).isEqualTo(tasks.get(t).seed());
+      assertThat(decoded[t].cavity()).isEqualTo(tasks.get(t).cavity());
+      assertThat(decoded[t].current()).isEqualTo(tasks.get(t).current());
+    }
+    assertThat(Double.doubleToRawLongBits(decoded[0].cavity()[0].shift()))
+        .isEqualTo(Double.doubleToRawLongBits(-0.0));
+  }
+
+  @Test
+  void resultsAndTheirReportComeBackBitForBit() {
+    MarginalTerm term =
+        new MarginalTerm(
+            IMPROPER,
+            new LogDensityTable(-1, 2, new double[] {Double.NEGATIVE_INFINITY, -0.5, 0, -3e-300}));
+    List<FactorResult> results =
+        List.of(
+            new FactorResult(
+                4,
+                UpdateStatus.OK,
+                new GaussianMessage[] {TINY, GaussianMessage.ofMoments(1, 0.5)},
+                -12.5,
+                new MarginalTerm[] {term, null},
+                "step shortened to 0.5; ünïcödé",
+                0.125),
+            new FactorResult(
+                5,
+                UpdateStatus.NON_FINITE_MOMENTS,
+                new GaussianMessage[] {null},
+                Double.NaN,
+                null,
+                "x".repeat(70_000),
+                1e-9),
+            new FactorResult(6, UpdateStatus.FAILED, null, Double.NaN, null, "", 0));
+
+    Codec.Report report =
+        Codec.report(Codec.report(new Codec.Report("executor 3", true, 1.5, 2.25, results)));
+
+    assertThat(report.executor()).isEqualTo("executor 3");
+    assertThat(report.built()).isTrue();
+    assertThat(report.buildSeconds()).isEqualTo(1.5);
+    assertThat(report.seconds()).isEqualTo(2.25);
+    assertThat(report.results()).hasSize(results.size());
+    for (int r = 0; r < results.size(); r++) {
+      assertSame(report.results().get(r), results.get(r));
+    }
+  }
+}
