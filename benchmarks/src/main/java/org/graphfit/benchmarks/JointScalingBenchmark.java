@@ -155,7 +155,7 @@ public final class JointScalingBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%4s %4s %4s %10s %6s %10s %6s %8s %7s %8s %7s %9s %8s %5s%n",
+          "%4s %4s %4s %10s %6s %10s %6s %8s %7s %8s %7s %9s %8s %5s %11s%n",
           "N",
           "dim",
           "seed",
@@ -169,7 +169,8 @@ public final class JointScalingBenchmark implements Callable<Integer> {
           "exSd",
           "calls",
           "seconds",
-          "trust");
+          "trust",
+          "ancestors");
     }
     for (int count : datasets) {
       Answer exact = SharedCentreReference.combine(fine, count);
@@ -232,6 +233,9 @@ public final class JointScalingBenchmark implements Callable<Integer> {
     row.put("seconds", global.seconds());
     row.put("trustworthy", global.trustworthy());
     row.put("insertionRankP", global.diagnostics().get("insertion_rank_p"));
+    row.put("ancestors", global.diagnostics().get("ancestors"));
+    row.put("neutralAncestors", global.diagnostics().get("neutral_ancestors"));
+    row.put("lineageVariance", global.diagnostics().get("lineage_variance"));
     row.put(
         "concerns", global.concerns().stream().map(Concern::toString).collect(Collectors.toList()));
     return row;
@@ -248,7 +252,7 @@ public final class JointScalingBenchmark implements Callable<Integer> {
     double exact = (double) row.get("logZExact");
     out.printf(
         Locale.ROOT,
-        "%4d %4d %4d %10.3f %6.3f %10.3f %6.2f %8.3f %7.3f %8.3f %7.3f %9d %8.1f %5s%n",
+        "%4d %4d %4d %10.3f %6.3f %10.3f %6.2f %8.3f %7.3f %8.3f %7.3f %9d %8.1f %5s %5.1f/%5.1f%n",
         row.get("datasets"),
         row.get("dim"),
         row.get("seed"),
@@ -262,7 +266,9 @@ public final class JointScalingBenchmark implements Callable<Integer> {
         row.get("centreSdExact"),
         row.get("calls"),
         row.get("seconds"),
-        row.get("trustworthy"));
+        row.get("trustworthy"),
+        row.get("ancestors"),
+        row.get("neutralAncestors"));
     @SuppressWarnings("unchecked")
     List<String> concerns = (List<String>) row.get("concerns");
     for (String concern : concerns) {

@@ -241,6 +241,9 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     row.put("iterations", result.iterations());
     row.put("ess", result.effectiveSampleSize());
     row.put("insertionRankP", result.insertionRankPValue());
+    row.put("ancestors", result.ancestors());
+    row.put("neutralAncestors", result.neutralAncestors());
+    row.put("lineageVariance", result.lineageVariance());
     row.put("seconds", result.wallSeconds());
     row.put("bareLikelihoodSeconds", bare);
     row.put("overheadMicrosPerCall", (result.wallSeconds() - bare) / result.calls() * 1e6);

@@ -28,6 +28,14 @@ public enum Check {
    */
   LAPLACE,
   /**
+   * Nested sampling's posterior descends from a few of the live points of some iteration, far fewer
+   * than if moves forgot where they started: a region that came to dominate the posterior held few
+   * live points when moves could last enter it, so its share of the evidence rests on those few and
+   * may be wrong by more than the reported error (a phase transition of the constrained prior, or
+   * modes that walks and slices cannot cross).
+   */
+  LINEAGE_BOTTLENECK,
+  /**
    * MCMC chains started apart disagree: the rank-normalised split R-hat of a parameter is above its
    * limit, so the chains have not mixed or are stuck in different modes.
    */

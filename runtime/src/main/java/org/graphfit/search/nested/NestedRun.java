@@ -25,6 +25,7 @@ public final class NestedRun {
   private final boolean converged;
   private final long stuckProposals;
   private final int[] insertionRanks;
+  private final Lineages lineages;
 
   NestedRun(
       double[][] vectors,
@@ -42,7 +43,8 @@ public final class NestedRun {
       double remainingLogZ,
       boolean converged,
       long stuckProposals,
-      int[] insertionRanks) {
+      int[] insertionRanks,
+      Lineages lineages) {
     this.vectors = vectors;
     this.units = units;
     this.logL = logL;
@@ -59,6 +61,56 @@ public final class NestedRun {
     this.converged = converged;
     this.stuckProposals = stuckProposals;
     this.insertionRanks = insertionRanks;
+    this.lineages = lineages;
+  }
+
+  /**
+   * The smallest effective number of live points of one iteration from which the posterior
+   * descends, relative to what moves that forgot their start would leave (see {@link
+   * #neutralAncestors()}); every {@code nLive}-th iteration is examined. A few ancestors where the
+   * neutral count is many means the posterior grew out of a region that held few live points and
+   * that moves could not enter from elsewhere.
+   *
+   * @return the effective number of ancestors, NaN for a run shorter than {@code nLive} iterations
+   */
+  public double ancestors() {
+    return lineages.worstAncestors();
+  }
+
+  /**
+   * The effective number of ancestors at the iteration of {@link #ancestors()} when every new
+   * point's parent is drawn at random among the live points (the same run's deaths, averaged over
+   * three replicates).
+   *
+   * @return the neutral count
+   */
+  public double neutralAncestors() {
+    return lineages.worstNeutral();
+  }
+
+  /**
+   * The variance of the log evidence that a bottleneck of the genealogy adds to {@code H / nLive}:
+   * {@code max_i (1 / k_i - 1 / k_neutral,i)} over the examined iterations; included in {@link
+   * #logZError()}.
+   *
+   * @return the excess variance, at least 0
+   */
+  public double lineageVariance() {
+    return lineages.excessVariance();
+  }
+
+  /**
+   * Whether the posterior descends from fewer than 10 effective live points of some iteration, and
+   * from a quarter or fewer of the neutral count.
+   *
+   * @return true if the run went through a bottleneck
+   */
+  public boolean bottleneck() {
+    return lineages.bottleneck();
+  }
+
+  String describeBottleneck() {
+    return lineages.describe();
   }
 
   /**
@@ -172,7 +224,8 @@ public final class NestedRun {
   }
 
   /**
-   * The statistical error of {@link #logZ()}, {@code sqrt(H / nLive)}.
+   * The statistical error of {@link #logZ()}, {@code sqrt(H / nLive + }{@link
+   * #lineageVariance()}{@code )}.
    *
    * @return the log evidence error
    */

@@ -89,6 +89,7 @@ public final class NestedSampler {
     double logShell = Math.log(-Math.expm1(-1.0 / liveCount));
     Proposal[] proposals = new Proposal[batch];
     UniformRandomProvider[] generators = new UniformRandomProvider[batch];
+    int[] batchSerials = new int[liveCount];
     ProgressLog progress = ProgressLog.of("NestedSampling");
     while (!finished(state)) {
       progress.update(
@@ -124,12 +125,14 @@ public final class NestedSampler {
       for (int slot = 0; slot < batch; slot++) {
         generators[slot] = state.jumpableRng().jump();
       }
+      System.arraycopy(state.liveSerials, 0, batchSerials, 0, liveCount);
       runner.runAll(batch, slot -> proposals[slot] = proposer.propose(generators[slot], logLStar));
       for (Proposal proposal : proposals) {
         state.calls += proposal.calls();
         adaptScale(state, method, proposal);
         if (!converged(state) && proposal.logL() > state.liveLogL[state.worst()]) {
-          state.replaceWorst(proposal, state.logVolume() + logShell);
+          int parent = proposal.start() < 0 ? -1 : batchSerials[proposal.start()];
+          state.replaceWorst(proposal, state.logVolume() + logShell, parent);
           state.stuckProposals += proposal.stuck() ? 1 : 0;
         }
       }
@@ -329,7 +332,11 @@ public final class NestedSampler {
     double logWidth = state.logVolume() - Math.log(liveCount + 1.0);
     for (int index : order) {
       state.addDead(
-          state.liveUnits[index], state.liveVectors[index], state.liveLogL[index], logWidth);
+          state.liveUnits[index],
+          state.liveVectors[index],
+          state.liveLogL[index],
+          logWidth,
+          state.liveSerials[index]);
     }
     int n = state.deadCount;
     int dim = state.dim;
@@ -347,13 +354,21 @@ public final class NestedSampler {
     }
     information = Math.max(0, information - logZ);
     LikelihoodFailures failures = problem.failures();
+    Lineages lineages =
+        Lineages.of(
+            Arrays.copyOf(state.parents, liveCount + (int) iterations),
+            Arrays.copyOf(state.deadSerials, n),
+            Arrays.copyOf(state.replacedSlots, (int) iterations),
+            logWeights,
+            liveCount,
+            settings.seed());
     return new NestedRun(
         vectors,
         units,
         logL,
         logWeights,
         logZ,
-        Math.sqrt(information / liveCount),
+        Math.sqrt(information / liveCount + lineages.excessVariance()),
         information,
         iterations,
         state.calls,
@@ -363,6 +378,7 @@ public final class NestedSampler {
         remainingLogZ,
         converged,
         state.stuckProposals,
-        Arrays.copyOf(state.insertionRanks, state.rankCount));
+        Arrays.copyOf(state.insertionRanks, state.rankCount),
+        lineages);
   }
 }

@@ -78,6 +78,9 @@ public final class NestedSampling implements SearchEngine {
     diagnostics.put("stuck_proposals", (double) run.stuckProposals());
     InsertionRankTest ranks = InsertionRankTest.of(run.insertionRanks(), settings.nLive());
     diagnostics.put("insertion_rank_p", ranks.adjustedP());
+    diagnostics.put("ancestors", run.ancestors());
+    diagnostics.put("neutral_ancestors", run.neutralAncestors());
+    diagnostics.put("lineage_variance", run.lineageVariance());
     List<Concern> concerns = new ArrayList<>();
     if (ranks.failed(InsertionRankTest.FALSE_ALARM)) {
       concerns.add(
@@ -89,6 +92,15 @@ public final class NestedSampling implements SearchEngine {
                   + " this test with probability "
                   + InsertionRankTest.FALSE_ALARM
                   + "); raise nLive, or walks or slices"));
+    }
+    if (run.bottleneck()) {
+      concerns.add(
+          new Concern(
+              Check.LINEAGE_BOTTLENECK,
+              run.describeBottleneck()
+                  + ": a region of the posterior grew out of a few live points that moves could not"
+                  + " reach from elsewhere (a phase transition or separated modes), so its share of"
+                  + " the evidence is uncertain beyond the usual error; raise nLive"));
     }
     if (run.stuckProposals() > 0.05 * run.iterations()) {
       concerns.add(
