@@ -129,7 +129,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%-8s %3s %4s %10s %7s %10s %6s %9s %7s %8s %9s %9s%n",
+          "%-8s %3s %4s %10s %7s %10s %6s %9s %7s %8s %9s %9s %8s %11s%n",
           "problem",
           "dim",
           "seed",
@@ -141,7 +141,9 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
           "iters",
           "seconds",
           "µs/call",
-          "cpuµs/call");
+          "cpuµs/call",
+          "rankP",
+          "ancestors");
     }
     try (TaskRunner runner = TaskRunner.withThreads(threads)) {
       for (String name : problems) {
@@ -163,7 +165,8 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
           } else {
             out.printf(
                 Locale.ROOT,
-                "%-8s %3d %4d %10.4f %7.4f %10.4f %6.2f %9d %7d %8.3f %9.3f %9.3f%n",
+                "%-8s %3d %4d %10.4f %7.4f %10.4f %6.2f %9d %7d %8.3f %9.3f %9.3f %8.2g"
+                    + " %5.1f/%5.1f%s%n",
                 benchmark.name,
                 benchmark.dim,
                 seed,
@@ -175,7 +178,11 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
                 row.get("iterations"),
                 row.get("seconds"),
                 row.get("overheadMicrosPerCall"),
-                row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN));
+                row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN),
+                row.get("insertionRankP"),
+                row.get("ancestors"),
+                row.get("neutralAncestors"),
+                (boolean) row.get("bottleneck") ? " BOTTLENECK" : "");
           }
         }
         if (!json) {
@@ -244,6 +251,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     row.put("ancestors", result.ancestors());
     row.put("neutralAncestors", result.neutralAncestors());
     row.put("lineageVariance", result.lineageVariance());
+    row.put("bottleneck", result.bottleneck());
     row.put("seconds", result.wallSeconds());
     row.put("bareLikelihoodSeconds", bare);
     row.put("overheadMicrosPerCall", (result.wallSeconds() - bare) / result.calls() * 1e6);
