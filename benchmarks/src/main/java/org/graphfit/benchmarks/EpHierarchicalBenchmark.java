@@ -59,6 +59,11 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
   private int problems;
 
   @Option(
+      names = "--seeds",
+      description = "Seeds of the problems, e.g. 16-30 (default: 1 to the number of problems).")
+  private String seeds;
+
+  @Option(
       names = "--datasets",
       defaultValue = "10",
       description = "Datasets per problem (default: ${DEFAULT-VALUE}).")
@@ -151,7 +156,9 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
     int jointAgree = 0;
     int jointEvidence = 0;
     int reported = 0;
-    for (int seed = 1; seed <= problems; seed++) {
+    long[] seedList = seeds == null ? Seeds.parse("1-" + problems) : Seeds.parse(seeds);
+    for (long seedValue : seedList) {
+      int seed = (int) seedValue;
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("seed", seed);
       try {
@@ -280,7 +287,7 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
           "%d problems: EP %d converged, %d collapsed scales, %d crashed, parent mean within 2"
               + " exact sd on %d (joint fit: %d), joint log Z within 3 reported sigma of exact on"
               + " %d, exactly the faulty factors excluded on %d%n",
-          problems,
+          seedList.length,
           converged,
           collapsed,
           crashed,
