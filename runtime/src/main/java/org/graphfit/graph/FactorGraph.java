@@ -186,12 +186,12 @@ public final class FactorGraph {
   }
 
   /**
-   * The names of the factors (analysis and hierarchical) whose models contain free parameter {@code
-   * index}.
+   * The names of the analysis factors whose models contain free parameter {@code index};
+   * hierarchical factors are not counted, so a hyper-parameter gets an empty set.
    *
    * @param layout the graph's layout
    * @param index a free-parameter index
-   * @return the factor names, in graph order
+   * @return the analysis factors' names, in the order of the parameter's slots
    */
   Set<String> factorsOf(ModelLayout<CollectionInstance> layout, int index) {
     Set<String> names = new LinkedHashSet<>();

@@ -236,21 +236,6 @@ public final class ModelLayout<T> {
   }
 
   /**
-   * Maps free-parameter values to the unit hypercube: the inverse of {@link #vectorFromUnit}.
-   *
-   * @param vector one value per free parameter
-   * @return the unit-cube point
-   */
-  public double[] unitFromVector(double[] vector) {
-    requireLength(vector);
-    double[] unit = new double[priors.length];
-    for (int i = 0; i < priors.length; i++) {
-      unit[i] = priors[i].unitFromValue(vector[i]);
-    }
-    return unit;
-  }
-
-  /**
    * The instance at a point of the unit hypercube.
    *
    * @param unit one number in {@code [0, 1]} per free parameter
