@@ -17,12 +17,14 @@ import org.apache.commons.rng.simple.RandomSource;
  * elsewhere, the posterior descends from those few: the run's estimate of that region's volume
  * rests on {@code k} points and has a relative error of about {@code 1 / sqrt(k)} that the usual
  * {@code sqrt(H / nLive)} does not contain. The excess {@code max_i (1 / k_i - 1 / k_neutral,i)} is
- * that missing variance of {@code ln Z}; a run whose posterior descends from a quarter or fewer of
- * the neutral number of ancestors, and from fewer than {@link #FEW_ANCESTORS}, went through such a
- * bottleneck. Immutable.
+ * that missing variance of {@code ln Z}; a run whose posterior descends from fewer than {@link
+ * #FEW_ANCESTORS} live points of some iteration, with an excess at least the usual variance {@code
+ * H / nLive}, went through such a bottleneck. Immutable.
  */
 final class Lineages {
-  /** Ancestor counts below this, and below a quarter of the neutral count, are a bottleneck. */
+  /**
+   * Ancestor counts below this, with an excess variance at least the usual one, are a bottleneck.
+   */
   static final double FEW_ANCESTORS = 10;
 
   private static final int REPLICATES = 3;
@@ -227,13 +229,14 @@ final class Lineages {
   }
 
   /**
-   * Whether the posterior descends from a quarter or fewer of the neutral number of ancestors at
-   * some iteration, and from fewer than {@link #FEW_ANCESTORS}.
+   * Whether the posterior descends from fewer than {@link #FEW_ANCESTORS} live points of some
+   * iteration and the genealogy at least doubles the variance of {@code ln Z}.
    *
+   * @param usualVariance the variance without the genealogy, {@code H / nLive}
    * @return true for a bottleneck
    */
-  boolean bottleneck() {
-    return worstAncestors < FEW_ANCESTORS && worstAncestors <= 0.25 * worstNeutral;
+  boolean bottleneck(double usualVariance) {
+    return worstAncestors < FEW_ANCESTORS && excessVariance >= usualVariance;
   }
 
   /**

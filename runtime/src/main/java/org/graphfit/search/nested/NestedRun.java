@@ -100,13 +100,14 @@ public final class NestedRun {
   }
 
   /**
-   * Whether the posterior descends from fewer than 10 effective live points of some iteration, and
-   * from a quarter or fewer of the neutral count.
+   * Whether the posterior descends from fewer than 10 effective live points of some iteration and
+   * the genealogy's excess variance ({@link #lineageVariance()}) is at least the usual {@code H /
+   * nLive}.
    *
    * @return true if the run went through a bottleneck
    */
   public boolean bottleneck() {
-    return lineages.bottleneck();
+    return lineages.bottleneck(logZError * logZError - lineages.excessVariance());
   }
 
   String describeBottleneck() {
