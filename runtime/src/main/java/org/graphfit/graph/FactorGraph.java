@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.analysis.DataIdentity;
+import org.graphfit.analysis.DerivedQuantity;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelCollection;
 import org.graphfit.model.ModelKey;
@@ -155,9 +156,12 @@ public final class FactorGraph {
             "hierarchical factor '" + term.factor.name() + "' draws no parameters; call draw(...)");
       }
       for (int i = 0; i < drawn.size(); i++) {
-        Parameter parameter = drawn.get(i);
-        if (!analysisParameters.contains(parameter)
-            && !parameter.sharedKey().map(analysisKeys::contains).orElse(false)) {
+        for (Parameter parameter : drawn.get(i).leaves()) {
+          if ((drawn.get(i).isRelation() && parameter.isFixed())
+              || analysisParameters.contains(parameter)
+              || parameter.sharedKey().map(analysisKeys::contains).orElse(false)) {
+            continue;
+          }
           throw new IllegalStateException(
               "hierarchical factor '"
                   + term.factor.name()
@@ -186,34 +190,14 @@ public final class FactorGraph {
   }
 
   /**
-   * The names of the analysis factors whose models contain free parameter {@code index};
-   * hierarchical factors are not counted, so a hyper-parameter gets an empty set.
+   * The roles of the graph's free parameters: how many analysis factors contain each, whether it is
+   * global and whether a hierarchy has it.
    *
-   * @param layout the graph's layout
-   * @param index a free-parameter index
-   * @return the analysis factors' names, in the order of the parameter's slots
+   * @param layout the graph's layout, {@link #layout()}
+   * @return the roles
    */
-  Set<String> factorsOf(ModelLayout<CollectionInstance> layout, int index) {
-    Set<String> names = new LinkedHashSet<>();
-    for (String path : layout.slotPathsOf(index)) {
-      String factor = path.substring(0, path.indexOf('.'));
-      if (factorNames.contains(factor)) {
-        names.add(factor);
-      }
-    }
-    return names;
-  }
-
-  /**
-   * Whether free parameter {@code index} is global: in more than one analysis factor, or a
-   * hyper-parameter.
-   *
-   * @param layout the graph's layout
-   * @param index a free-parameter index
-   * @return true for a global parameter
-   */
-  boolean isGlobal(ModelLayout<CollectionInstance> layout, int index) {
-    return factorsOf(layout, index).size() != 1;
+  public VariableRoles variableRoles(ModelLayout<CollectionInstance> layout) {
+    return VariableRoles.of(this, layout);
   }
 
   /**
@@ -223,9 +207,10 @@ public final class FactorGraph {
    */
   public List<String> globalParameters() {
     ModelLayout<CollectionInstance> layout = layout();
+    VariableRoles roles = variableRoles(layout);
     List<String> paths = new ArrayList<>();
     for (int i = 0; i < layout.priorCount(); i++) {
-      if (isGlobal(layout, i)) {
+      if (roles.isGlobal(i)) {
         paths.add(layout.freeParameterPaths().get(i));
       }
     }
@@ -239,9 +224,10 @@ public final class FactorGraph {
    */
   public List<String> localParameters() {
     ModelLayout<CollectionInstance> layout = layout();
+    VariableRoles roles = variableRoles(layout);
     List<String> paths = new ArrayList<>();
     for (int i = 0; i < layout.priorCount(); i++) {
-      if (!isGlobal(layout, i)) {
+      if (!roles.isGlobal(i)) {
         paths.add(layout.freeParameterPaths().get(i));
       }
     }
@@ -316,10 +302,18 @@ public final class FactorGraph {
               term.factor.distribution().familyName(),
               term.factor.drawnParameters().size()));
     }
+    if (!layout.relations().isEmpty()) {
+      text.append("\nRelations\n");
+      for (Map.Entry<String, String> relation : layout.relations().entrySet()) {
+        text.append(
+            String.format(Locale.ROOT, "    %-40s = %s%n", relation.getKey(), relation.getValue()));
+      }
+    }
+    VariableRoles roles = variableRoles(layout);
     for (boolean globalSection : new boolean[] {true, false}) {
       text.append(globalSection ? "\nGlobal parameters\n" : "\nLocal parameters\n");
       for (int i = 0; i < layout.priorCount(); i++) {
-        if (isGlobal(layout, i) == globalSection) {
+        if (roles.isGlobal(i) == globalSection) {
           text.append(
               String.format(
                   Locale.ROOT,
@@ -365,6 +359,16 @@ public final class FactorGraph {
       return sum;
     }
 
+    /** Every factor's quantities, named {@code <factor>.<quantity>}. */
+    @Override
+    public List<DerivedQuantity<CollectionInstance>> derivedQuantities() {
+      List<DerivedQuantity<CollectionInstance>> quantities = new ArrayList<>();
+      for (FactorTerm<?> term : factorTerms) {
+        term.addQuantities(quantities);
+      }
+      return quantities;
+    }
+
     @Override
     public Optional<DataIdentity> dataIdentity() {
       DataIdentity.Builder identity = DataIdentity.builder();
@@ -381,6 +385,13 @@ public final class FactorGraph {
 
     FactorTerm(FactorKey<T> key) {
       this.key = key;
+    }
+
+    void addQuantities(List<DerivedQuantity<CollectionInstance>> quantities) {
+      ModelKey<T> modelKey = key.modelKey();
+      for (DerivedQuantity<T> quantity : key.factor().analysis().derivedQuantities()) {
+        quantities.add(quantity.prefixed(key.name(), whole -> whole.get(modelKey)));
+      }
     }
 
     double logLikelihood(CollectionInstance instance) {
