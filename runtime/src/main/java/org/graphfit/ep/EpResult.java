@@ -19,6 +19,8 @@ import org.graphfit.prior.LatentGaussianPrior;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Check;
 import org.graphfit.search.Concern;
+import org.graphfit.search.ParameterSummary;
+import org.graphfit.search.Posterior;
 
 /**
  * The outcome of {@link ExpectationPropagation}: the final mean field (each variable's latent
@@ -27,20 +29,13 @@ import org.graphfit.search.Concern;
  * tolerance, to the noise floor of its sampled factors, or not), the log evidence estimate, the
  * cost, and whether the result can be trusted ({@link #trustworthy()}, {@link #concerns()}). A
  * result loaded from a completed output folder is rebuilt from the fit's stored final state (see
- * {@link ExpectationPropagation#fit(FactorGraph, java.util.function.Function)}). Immutable; the
- * history of a fit with an output folder is read from its {@code files/history.bin} on demand.
+ * {@link ExpectationPropagation#fit(FactorGraph, java.util.function.Function)}). As a {@link
+ * Posterior} it is read like a sampled fit: {@code result.summary(model.centre())}, {@code
+ * result.median(model)}. Immutable; the history of a fit with an output folder is read from its
+ * {@code files/history.bin} on demand.
  */
-public final class EpResult {
+public final class EpResult implements Posterior {
   private static final int PUSH_FORWARD_ORDER = 40;
-
-  /** The noise floor above which converging to it is a concern; see {@link #concerns()}. */
-  static final double NOISE_FLOOR_LIMIT = 0.5;
-
-  /**
-   * The sampling bias of a variable's precision above which it is a concern; see {@link
-   * #samplingPrecisionBias(String)}.
-   */
-  static final double NOISE_BIAS_LIMIT = 0.1;
 
   private final FactorGraph graph;
   private final ModelLayout<CollectionInstance> layout;
@@ -72,7 +67,7 @@ public final class EpResult {
     this.graph = graph;
     this.layout = layout;
     this.approximation = state.field.globals();
-    this.marginals = correctedMarginals(layout, factors, state);
+    this.marginals = CorrectedMarginal.ofState(layout, factors, state);
     List<VariableSummary> rows = new ArrayList<>();
     for (int v = 0; v < approximation.size(); v++) {
       GaussianMessage q = approximation.get(v);
@@ -84,11 +79,10 @@ public final class EpResult {
               layout.freeParameterPaths().get(v),
               q.mean(),
               q.sd(),
-              marginal == null ? physical[0] : marginal.mean(),
-              marginal == null ? physical[1] : marginal.sd(),
               physical[0],
               physical[1],
-              marginal != null));
+              prior,
+              marginal));
     }
     this.summaries = List.copyOf(rows);
     Map<String, UpdateStatus> map = new LinkedHashMap<>();
@@ -122,149 +116,7 @@ public final class EpResult {
         precisionBias[scope[k]] += state.varianceNoise[f][k];
       }
     }
-    this.concerns = List.copyOf(concerns(state, factors));
-  }
-
-  /** The failed self-checks of a fit; see {@link #concerns()}. */
-  private List<Concern> concerns(EpState state, List<EpFactor> factors) {
-    List<Concern> found = new ArrayList<>();
-    EpSweep last = sweeps.isEmpty() ? null : sweeps.get(sweeps.size() - 1);
-    if (convergence == Convergence.NOT_CONVERGED) {
-      List<String> failing = failingFactors();
-      found.add(
-          new Concern(
-              Check.CONVERGENCE,
-              String.format(
-                      Locale.ROOT,
-                      "EP stopped after %d sweeps without converging: the last sweep's largest"
-                          + " residual is %.3g against the tolerance %.3g",
-                      sweeps.size(),
-                      last == null ? Double.NaN : last.residual(),
-                      tolerance)
-                  + (last != null && last.noiseFloor() > 0
-                      ? String.format(Locale.ROOT, " and the noise floor %.3g", last.noiseFloor())
-                      : "")
-                  + (failing.isEmpty() ? "" : "; failing factors: " + names(failing))
-                  + "; raise maxSweeps or lower the damping (with sampled factors, raise their"
-                  + " live points)"));
-    } else if (convergence == Convergence.CONVERGED_TO_NOISE_FLOOR
-        && noiseFloor() > NOISE_FLOOR_LIMIT) {
-      found.add(
-          new Concern(
-              Check.NOISE_FLOOR,
-              String.format(
-                  Locale.ROOT,
-                  "EP converged only to a noise floor of %.3g (a KL divergence, above %.2g): its"
-                      + " sampled factors are so noisy that an update may move a Gaussian's mean"
-                      + " by up to about %.2f sd; raise the samplers' live points",
-                  noiseFloor(),
-                  NOISE_FLOOR_LIMIT,
-                  Math.sqrt(2 * noiseFloor()))));
-    }
-    List<String> biased = new ArrayList<>();
-    double largest = 0;
-    for (int v = 0; v < precisionBias.length; v++) {
-      if (precisionBias[v] > NOISE_BIAS_LIMIT) {
-        biased.add(layout.freeParameterPaths().get(v));
-        largest = Math.max(largest, precisionBias[v]);
-      }
-    }
-    if (!biased.isEmpty()) {
-      found.add(
-          new Concern(
-              Check.NOISE_BIAS,
-              String.format(
-                  Locale.ROOT,
-                  "the sampled factors' noise biases the precision of %s upwards by up to %.0f%%"
-                      + " (a message's precision is the inverse of a noisy variance, and the"
-                      + " biases of the factors sharing a variable add up), so their sds are"
-                      + " too small, EP's Gaussians by about %.0f%%, corrected marginals, which"
-                      + " multiply every factor's noisy term, by more; raise the samplers' live"
-                      + " points",
-                  names(biased),
-                  100 * largest,
-                  100 * (1 - 1 / Math.sqrt(1 + largest)))));
-    }
-    List<String> mismatched = new ArrayList<>();
-    for (int f = 0; f < factors.size(); f++) {
-      if (state.fits[f] == FactorResult.Fit.LAPLACE_MISMATCH
-          && state.statuses[f] != UpdateStatus.EXCLUDED) {
-        mismatched.add(factors.get(f).name());
-      }
-    }
-    if (!mismatched.isEmpty()) {
-      found.add(
-          new Concern(
-              Check.LAPLACE_MISMATCH,
-              "the Laplace fits of "
-                  + names(mismatched)
-                  + " failed their importance check against the tilted distribution (see their"
-                  + " notes in ep_history.csv) and were used anyway: their messages may be"
-                  + " overconfident or misplaced; fit them with a sampler"
-                  + " (onLaplaceMismatch(SAMPLE), the default, or sampler(...))"));
-    }
-    if (logEvidenceApproximate) {
-      found.add(
-          new Concern(
-              Check.APPROXIMATE_EVIDENCE,
-              "the log evidence is approximate: a factor's message of negative precision to a"
-                  + " variable with a bounded prior was set flat, so its site is not its"
-                  + " projection"));
-    }
-    List<String> excluded = excludedFactors();
-    if (!excluded.isEmpty()) {
-      found.add(
-          new Concern(
-              Check.EXCLUDED_DATA,
-              "the fits of "
-                  + names(excluded)
-                  + " kept failing and were excluded: their data are not in the result"));
-    }
-    return found;
-  }
-
-  /** At most five names, then how many more. */
-  private static String names(List<String> names) {
-    return names.size() <= 5
-        ? String.join(", ", names)
-        : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
-  }
-
-  /**
-   * Each variable's corrected marginal, or null where a factor of the variable gave no marginal
-   * term (a hierarchical factor, a Laplace fit, no successful sampled fit).
-   */
-  private static List<CorrectedMarginal> correctedMarginals(
-      ModelLayout<CollectionInstance> layout, List<EpFactor> factors, EpState state) {
-    int variables = layout.priorCount();
-    List<List<MarginalTerm>> terms = new ArrayList<>();
-    boolean[] withPrior = new boolean[variables];
-    boolean[] possible = new boolean[variables];
-    for (int v = 0; v < variables; v++) {
-      terms.add(new ArrayList<>());
-      possible[v] = true;
-    }
-    for (int f = 0; f < factors.size(); f++) {
-      int[] scope = state.field.scope(f);
-      for (int k = 0; k < scope.length; k++) {
-        int v = scope[k];
-        if (factors.get(f) instanceof PriorFactor) {
-          withPrior[v] = true;
-        } else if (state.marginalTerms[f] != null && state.marginalTerms[f][k] != null) {
-          terms.get(v).add(state.marginalTerms[f][k]);
-        } else {
-          possible[v] = false;
-        }
-      }
-    }
-    List<CorrectedMarginal> marginals = new ArrayList<>();
-    for (int v = 0; v < variables; v++) {
-      marginals.add(
-          possible[v] && !terms.get(v).isEmpty()
-              ? CorrectedMarginal.combine(layout.prior(v), withPrior[v], terms.get(v))
-              : null);
-    }
-    return Collections.unmodifiableList(marginals);
+    this.concerns = List.copyOf(EpConcerns.of(this, state, factors, tolerance, precisionBias));
   }
 
   /**
@@ -283,6 +135,11 @@ public final class EpResult {
   /** The index of the free parameter with the given path. */
   private int variableIndex(String path) {
     int index = layout.freeParameterPaths().indexOf(path);
+    for (int i = 0; index < 0 && i < layout.priorCount(); i++) {
+      if (layout.slotPathsOf(i).contains(path)) {
+        index = i;
+      }
+    }
     if (index < 0) {
       throw new IllegalArgumentException(
           "no free parameter '" + path + "'; the paths are " + layout.freeParameterPaths());
@@ -327,6 +184,7 @@ public final class EpResult {
    *
    * @return one summary per variable
    */
+  @Override
   public List<VariableSummary> summaries() {
     return summaries;
   }
@@ -338,6 +196,7 @@ public final class EpResult {
    * @return the summary
    * @throws IllegalArgumentException if no variable has that path
    */
+  @Override
   public VariableSummary summary(String path) {
     return summaries.get(variableIndex(path));
   }
@@ -349,6 +208,7 @@ public final class EpResult {
    * @return the summary
    * @throws IllegalArgumentException if it is not a free parameter of the graph
    */
+  @Override
   public VariableSummary summary(Parameter parameter) {
     int index = layout.indexOf(parameter);
     if (index < 0) {
@@ -493,10 +353,10 @@ public final class EpResult {
 
   /**
    * Whether no self-check of the fit failed: it converged (to a noise floor no higher than {@value
-   * #NOISE_FLOOR_LIMIT}), its sampled factors' noise biases no variable's precision by more than
-   * {@value #NOISE_BIAS_LIMIT}, no factor's final message came from a Laplace fit that failed its
-   * check, the evidence is not approximate and no factor was excluded. A result that is not
-   * trustworthy says why in {@link #concerns()}, {@code mean_field.txt} and {@code
+   * EpConcerns#NOISE_FLOOR_LIMIT}), its sampled factors' noise biases no variable's precision by
+   * more than {@value EpConcerns#NOISE_BIAS_LIMIT}, no factor's final message came from a Laplace
+   * fit that failed its check, the evidence is not approximate and no factor was excluded. A result
+   * that is not trustworthy says why in {@link #concerns()}, {@code mean_field.txt} and {@code
    * ep_summary.json}.
    *
    * @return true if there is no concern
@@ -507,12 +367,12 @@ public final class EpResult {
 
   /**
    * The failed self-checks: {@link Check#CONVERGENCE} (stopped at the sweep limit), {@link
-   * Check#NOISE_FLOOR} (converged to a noise floor above {@value #NOISE_FLOOR_LIMIT}, a residual
-   * that lets an undamped update move a Gaussian's mean by about 1 sd: a sampler with an effective
-   * sample size of a few tens; a lower floor is reported by {@link #noiseFloor()} but is not a
-   * concern, as sampling noise is part of any sampled answer and the floor is what it costs),
+   * Check#NOISE_FLOOR} (converged to a noise floor above {@value EpConcerns#NOISE_FLOOR_LIMIT}, a
+   * residual that lets an undamped update move a Gaussian's mean by about 1 sd: a sampler with an
+   * effective sample size of a few tens; a lower floor is reported by {@link #noiseFloor()} but is
+   * not a concern, as sampling noise is part of any sampled answer and the floor is what it costs),
    * {@link Check#NOISE_BIAS} (variables whose precision the sampled factors' noise biases by more
-   * than {@value #NOISE_BIAS_LIMIT}, see {@link #samplingPrecisionBias(String)}), {@link
+   * than {@value EpConcerns#NOISE_BIAS_LIMIT}, see {@link #samplingPrecisionBias(String)}), {@link
    * Check#LAPLACE_MISMATCH} (factors whose final message comes from a Laplace fit that failed its
    * importance check), {@link Check#APPROXIMATE_EVIDENCE} and {@link Check#EXCLUDED_DATA}.
    *
@@ -529,7 +389,7 @@ public final class EpResult {
    * variance less the cavity's, and the inverse of a noisy variance is biased upwards by about its
    * relative variance times the projection's precision, which is close to the variable's own near a
    * fixed point; the biases of the factors add up. The sd is then too small by a factor of about
-   * {@code 1/√(1 + bias)}. Above {@value #NOISE_BIAS_LIMIT} it is a concern ({@link
+   * {@code 1/√(1 + bias)}. Above {@value EpConcerns#NOISE_BIAS_LIMIT} it is a concern ({@link
    * Check#NOISE_BIAS}). 0 for a variable without sampled factors.
    *
    * @param path a path of {@link ModelLayout#freeParameterPaths()}
@@ -561,8 +421,24 @@ public final class EpResult {
   }
 
   /**
-   * The EP estimate of the log evidence, see {@link ExpectationPropagation}; factors excluded
-   * before any successful update are left out, as if their datasets were not in the graph.
+   * The EP estimate of the log evidence.
+   *
+   * <p>With every factor {@code f} approximated by a scaled Gaussian site {@code s_f m_f}, {@code Z
+   * ≈ prod_f s_f ∫ prod_f m_f = exp(A(q) + sum_f log s_f)} where {@code A} is the Gaussian log
+   * normaliser ({@link GaussianMessage#logNormaliser()}) of the unnormalised product {@code q} of
+   * the messages. Each site is scaled at its last successful update so that it integrates against
+   * that update's cavity to what the factor does: {@code log s_f = log Ẑ_f - A(cavity_f · m_f)}
+   * with {@code Ẑ_f = ∫ f · exp(kernel of cavity_f)} ({@link FactorResult#logNormaliser()}) and
+   * {@code m_f} the message applied ({@link EpUpdate#logEvidenceTerm()}). The scale and the message
+   * come from the same update, so the estimate is that of one well-defined approximation; pairing
+   * the scale with the final cavity's normaliser instead (as EP did before) broke down where a
+   * cavity is ill-conditioned, the difference of two nearly equal precisions (an outlier whose
+   * parent factor sends a message of negative precision): 5.9 and 0.9 nats on two of 30 problems of
+   * {@code EpHierarchicalBenchmark}. {@code Ẑ_f} is exact for priors and hierarchical factors
+   * (quadrature), Laplace's estimate on the Laplace path and the sampler's evidence for nested
+   * sampling. The estimate is NaN when a factor gives no evidence (e.g. MCMC). A factor excluded
+   * before any successful update is left out: the estimate is then that of the graph without its
+   * data.
    *
    * @return the estimate, or NaN if a factor fit gave no evidence
    */
@@ -597,6 +473,93 @@ public final class EpResult {
    */
   public double seconds() {
     return seconds;
+  }
+
+  /**
+   * A {@code model.results}-style summary, laid out as a sampled fit's: whether the result is
+   * trustworthy, the log evidence, how EP ended, each variable's median with its 3 and 1 sigma
+   * intervals, its mean and standard deviation (and whether they are the corrected marginal's), the
+   * cost and every concern.
+   *
+   * @return the text
+   */
+  public String summary() {
+    StringBuilder text = new StringBuilder();
+    line(
+        text,
+        "Trustworthy",
+        trustworthy()
+            ? "yes"
+            : "NO ("
+                + concerns.size()
+                + (concerns.size() == 1 ? " concern" : " concerns")
+                + " below)");
+    line(
+        text,
+        "EP Log Evidence",
+        format(logEvidence) + (logEvidenceApproximate ? " (approximate)" : ""));
+    line(
+        text,
+        "Convergence",
+        switch (convergence) {
+          case CONVERGED -> "converged";
+          case CONVERGED_TO_NOISE_FLOOR -> "converged to noise floor " + format(noiseFloor());
+          case NOT_CONVERGED -> "NOT converged";
+        });
+    for (double sigma : new double[] {3, 1}) {
+      text.append(String.format(Locale.ROOT, "%nSummary (%.1f sigma limits):%n%n", sigma));
+      for (VariableSummary row : summaries) {
+        ParameterSummary.Interval interval = row.atSigma(sigma);
+        line(
+            text,
+            row.path(),
+            format(row.median())
+                + " ("
+                + format(interval.lower())
+                + ", "
+                + format(interval.upper())
+                + ")");
+      }
+    }
+    text.append("\nMean and standard deviation:\n\n");
+    for (VariableSummary row : summaries) {
+      line(
+          text,
+          row.path(),
+          format(row.mean())
+              + " +/- "
+              + format(row.sd())
+              + (row.corrected() ? " (corrected marginal)" : " (EP Gaussian)"));
+    }
+    text.append("\nSearch:\n\n");
+    line(text, "search", "ExpectationPropagation");
+    line(text, "sweeps", Integer.toString(sweeps.size()));
+    line(text, "seconds", String.format(Locale.ROOT, "%.3f", seconds));
+    List<String> failing = failingFactors();
+    if (!failing.isEmpty()) {
+      line(text, "failing factors", String.join(", ", failing));
+    }
+    if (!concerns.isEmpty()) {
+      text.append("\nConcerns:\n\n");
+      for (Concern concern : concerns) {
+        line(text, concern.check().name(), concern.message());
+      }
+    }
+    return text.toString();
+  }
+
+  private static void line(StringBuilder text, String name, String value) {
+    text.append(name.length() >= 40 ? name + " " : name + " ".repeat(40 - name.length()));
+    text.append(value).append('\n');
+  }
+
+  private static String format(double value) {
+    return String.format(Locale.ROOT, "%.6g", value);
+  }
+
+  @Override
+  public String toString() {
+    return summary();
   }
 
   /**

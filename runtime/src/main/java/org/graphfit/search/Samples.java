@@ -162,6 +162,17 @@ public final class Samples implements Serializable {
   }
 
   /**
+   * One value of sample {@code i}, read in place: {@code vector(i)[j]} without the copy.
+   *
+   * @param i a sample index
+   * @param j a free-parameter index
+   * @return the value
+   */
+  public double value(int i, int j) {
+    return vectors[i][j];
+  }
+
+  /**
    * The log-likelihood of sample {@code i}.
    *
    * @param i a sample index
@@ -265,14 +276,31 @@ public final class Samples implements Serializable {
     double[] result = new double[dimension()];
     Integer[] order = new Integer[vectors.length];
     for (int d = 0; d < result.length; d++) {
-      final int dim = d;
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (a, b) -> Double.compare(vectors[a][dim], vectors[b][dim]));
-      result[d] = weightedQuantile(order, dim, probability);
+      result[d] = columnQuantile(order, d, probability);
     }
     return result;
+  }
+
+  /**
+   * The weighted quantile of one parameter's marginal, as in {@link #quantile(double)}.
+   *
+   * @param probability the cumulative probability in {@code [0, 1]}
+   * @param index a free-parameter index
+   * @return the quantile
+   */
+  public double quantile(double probability, int index) {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("probability must lie in [0, 1] but was " + probability);
+    }
+    return columnQuantile(new Integer[vectors.length], index, probability);
+  }
+
+  private double columnQuantile(Integer[] order, int dim, double probability) {
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(vectors[a][dim], vectors[b][dim]));
+    return weightedQuantile(order, dim, probability);
   }
 
   private double weightedQuantile(Integer[] order, int dim, double probability) {
