@@ -130,7 +130,7 @@ public final class EpResult {
 
   /** The index of the free parameter with the given path. */
   private int variableIndex(String path) {
-    int index = layout.freeParameterPaths().indexOf(path);
+    int index = layout.indexOfPath(path);
     if (index < 0) {
       throw new IllegalArgumentException(
           "no free parameter '" + path + "'; the paths are " + layout.freeParameterPaths());
