@@ -3,7 +3,6 @@ package org.graphfit.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +50,7 @@ final class LayoutSlots {
   final List<ResolvedConstraint> constraints;
 
   private final Map<Parameter, Integer> indexByParameter;
-  private final Map<String, Integer> indexByKey = new HashMap<>();
+  private final Map<String, Parameter> parameterByKey;
   private final Map<String, Integer> indexByPath = new HashMap<>();
 
   LayoutSlots(LayoutWalk walk) {
@@ -98,14 +97,10 @@ final class LayoutSlots {
     this.slotPathsByFree = byFree.stream().map(List::copyOf).toList();
     this.nodes = List.copyOf(walk.nodes);
     this.constraints = List.copyOf(walk.resolveConstraints());
-    // Parameters have identity semantics: a map by identity, never by equals
-    this.indexByParameter = new IdentityHashMap<>(free);
+    // the walk's maps: by identity (never by equals), and a key to the parameter standing for it
+    this.indexByParameter = walk.freeIndex;
+    this.parameterByKey = walk.byKey;
     for (int i = 0; i < free; i++) {
-      Parameter parameter = freeParameters.get(i);
-      int index = i;
-      indexByParameter.putIfAbsent(parameter, index);
-      // the first free parameter with a key stands for every parameter with that key
-      parameter.sharedKey().ifPresent(key -> indexByKey.putIfAbsent(key, index));
       indexByPath.putIfAbsent(freePaths.get(i), i);
     }
   }
@@ -114,7 +109,9 @@ final class LayoutSlots {
   int indexOf(Parameter parameter) {
     Integer index = indexByParameter.get(parameter);
     if (index == null) {
-      index = parameter.sharedKey().map(indexByKey::get).orElse(null);
+      // every parameter with a key stands for the first one met with that key
+      index =
+          parameter.sharedKey().map(parameterByKey::get).map(indexByParameter::get).orElse(null);
     }
     return index == null ? -1 : index;
   }
