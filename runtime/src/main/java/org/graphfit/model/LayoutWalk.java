@@ -17,11 +17,17 @@ import java.util.Set;
 final class LayoutWalk {
   final List<String> slotPaths = new ArrayList<>();
   final List<Parameter> slotParameters = new ArrayList<>();
+
+  /** Each free parameter's index, by identity: the layout's look-up of a parameter object. */
   final Map<Parameter, Integer> freeIndex = new IdentityHashMap<>();
+
   final Map<Parameter, String> firstPath = new IdentityHashMap<>();
   final List<Parameter> freeParameters = new ArrayList<>();
   final List<String> freePaths = new ArrayList<>();
+
+  /** Each {@code @Shared} key's first parameter, which stands for every one with that key. */
   final Map<String, Parameter> byKey = new HashMap<>();
+
   final Map<String, String> keyPath = new HashMap<>();
   final List<Node> nodes = new ArrayList<>();
   final List<Constraint> declaredConstraints = new ArrayList<>();
@@ -41,6 +47,9 @@ final class LayoutWalk {
   /** A node of the model tree, for descriptions: its slots are {@code [firstSlot, endSlot)}. */
   record Node(int depth, String name, String typeName, int firstSlot, int endSlot) {}
 
+  /**
+   * Walks a model and its components; at the root, checks that every parameter is free or fixed.
+   */
   void walk(Model<?> model, String path, int depth) {
     int nodeIndex = nodes.size();
     nodes.add(null);
