@@ -58,6 +58,11 @@ final class Manifest {
     }
   }
 
+  /** The listed files, in the order they were written. */
+  Map<String, Entry> entries() {
+    return files;
+  }
+
   /** The manifest's JSON. */
   byte[] toBytes() {
     Map<String, Object> root = new LinkedHashMap<>();
