@@ -339,6 +339,29 @@ public final class FitFolder {
     return settings;
   }
 
+  /**
+   * The search's settings as the JSON text of {@code files/search.json}'s {@code settings}.
+   *
+   * @return the JSON, or null if the file is unreadable
+   */
+  public synchronized String settingsJson() {
+    status();
+    JsonNode settings = searchJson().path("settings");
+    return settings.isMissingNode() ? null : settings.toString();
+  }
+
+  /**
+   * Marks a folder whose verified files cannot be read (a summary that is not what this version
+   * writes) as corrupt.
+   */
+  synchronized void markCorrupt(String why) {
+    status();
+    status = FitStatus.CORRUPT;
+    problem = why;
+    files = null;
+    kept = Map.of();
+  }
+
   private static void flatten(String prefix, JsonNode node, Map<String, String> into) {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> entry : node.properties()) {
