@@ -197,7 +197,27 @@ public final class FitDatabase implements AutoCloseable {
     }
   }
 
-  /** What an update did. */
+  /**
+   * A corrupt folder: skipped, recorded with its problem only.
+   *
+   * @param path the fit's folder
+   * @param problem what is wrong, naming the file
+   */
+  public record Corrupt(Path path, String problem) {}
+
+  /**
+   * What an update did.
+   *
+   * @param found the fit folders found under the roots
+   * @param added those new to the database
+   * @param changed those read again because their manifest or state changed
+   * @param unchanged those left as they were
+   * @param removed the folders of these roots no longer on disk, removed from the database
+   * @param complete the completed fits now recorded
+   * @param incomplete the incomplete ones
+   * @param corrupt the corrupt ones, with their problems
+   * @param seconds the update's wall time
+   */
   public record UpdateReport(
       int found,
       int added,
@@ -206,7 +226,7 @@ public final class FitDatabase implements AutoCloseable {
       int removed,
       int complete,
       int incomplete,
-      List<FitFolder> corrupt,
+      List<Corrupt> corrupt,
       double seconds) {
 
     /**
@@ -300,15 +320,23 @@ public final class FitDatabase implements AutoCloseable {
         }
       }
       write(obsolete, records);
+      Map<String, FitRecord> read = new HashMap<>();
+      for (FitRecord record : records) {
+        read.put(record.fit().path().toString(), record);
+      }
       int complete = 0;
       int incomplete = 0;
-      List<FitFolder> corrupt = new ArrayList<>();
+      List<Corrupt> corrupt = new ArrayList<>();
       for (FitFolder fit : found) {
-        switch (fit.status()) {
+        String key = fit.path().toString();
+        FitRecord record = read.get(key);
+        String status = record == null ? stored.get(key).status() : fit.status().name();
+        String problem = record == null ? stored.get(key).problem() : fit.problem();
+        switch (FitStatus.valueOf(status)) {
           case COMPLETE -> complete++;
           case INCOMPLETE -> incomplete++;
-          case CORRUPT -> corrupt.add(fit);
-          default -> throw new IllegalStateException("unknown status " + fit.status());
+          case CORRUPT -> corrupt.add(new Corrupt(fit.path(), problem));
+          default -> throw new IllegalStateException("unknown status " + status);
         }
       }
       return new UpdateReport(
