@@ -90,6 +90,48 @@ public final class FitFolder {
   }
 
   /**
+   * One fit folder, given by its path. Its root is found from the name recorded in {@code
+   * files/fit.json} when the folder's path ends with it, else taken as the folder's grandparent.
+   *
+   * @param folder the fit's folder, {@code <root>/<name>/<identifier>}
+   * @return the fit
+   * @throws IllegalArgumentException if the folder does not exist or is not a fit folder (named by
+   *     32 hex digits, with a {@code files/} folder)
+   */
+  public static FitFolder at(Path folder) {
+    Path absolute = folder.toAbsolutePath().normalize();
+    if (!Files.isDirectory(absolute)) {
+      throw new IllegalArgumentException(
+          "no fit folder at "
+              + folder
+              + (Files.exists(absolute) ? " (it is a file)" : " (it does not exist)"));
+    }
+    if (!FitScanner.isFitFolder(absolute) || absolute.getParent() == null) {
+      throw new IllegalArgumentException(
+          folder
+              + " is not a fit folder: a fit folder is named by 32 hex digits and has a files/"
+              + " folder");
+    }
+    Path root = absolute.getParent().getParent();
+    try {
+      JsonNode fit = JSON.readTree(absolute.resolve("files/fit.json").toFile());
+      String recorded = fit == null ? null : fit.path("name").asText(null);
+      if (recorded != null && absolute.getParent().endsWith(recorded)) {
+        Path candidate = absolute.getParent();
+        for (int i = 0; i < Path.of(recorded).getNameCount(); i++) {
+          candidate = candidate.getParent();
+        }
+        if (candidate != null) {
+          root = candidate;
+        }
+      }
+    } catch (IOException e) {
+      // no readable record of the name: the grandparent is the root
+    }
+    return new FitFolder(root == null ? absolute.getParent() : root, absolute);
+  }
+
+  /**
    * The output root the folder was found under.
    *
    * @return the root
