@@ -18,13 +18,13 @@ import org.graphfit.search.Samples;
  * Fit folders written through the library's output classes, with samples drawn around a chosen
  * centre: real folders (manifest, digests, summaries) without the cost of a search.
  */
-final class SyntheticFits {
-  static final ModelLayout<Gaussian> LAYOUT = GaussianModel.withDefaults().layout();
+public final class SyntheticFits {
+  public static final ModelLayout<Gaussian> LAYOUT = GaussianModel.withDefaults().layout();
 
   private SyntheticFits() {}
 
   /** The output folder a synthetic fit of these arguments is written to. */
-  static OutputFolder folder(Path root, String name, String tag, long seed) {
+  public static OutputFolder folder(Path root, String name, String tag, long seed) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("samples", 200);
     settings.put("seed", seed);
@@ -39,7 +39,7 @@ final class SyntheticFits {
   }
 
   /** Writes a completed fit and returns its folder. */
-  static Path write(Path root, String name, String tag, double centre, long seed) {
+  public static Path write(Path root, String name, String tag, double centre, long seed) {
     OutputFolder folder = folder(root, name, tag, seed);
     try (FitLock lock = folder.lock(Duration.ZERO)) {
       folder.writeStart(LAYOUT.info());
@@ -49,7 +49,7 @@ final class SyntheticFits {
   }
 
   /** A result whose samples scatter around the centre, normalization 1 and sigma 5. */
-  static Result<Gaussian> result(double centre, long seed) {
+  public static Result<Gaussian> result(double centre, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int n = 200;
     double[][] vectors = new double[n][];
