@@ -251,7 +251,8 @@ public final class FitDatabase implements AutoCloseable {
     }
   }
 
-  private record Stored(long id, String digest, String status, String problem) {}
+  private record Stored(
+      long id, String digest, long bytes, long modified, String status, String problem) {}
 
   /**
    * Brings the database up to date with the aggregator's roots: adds new folders, reads again those
@@ -280,17 +281,23 @@ public final class FitDatabase implements AutoCloseable {
     try {
       Map<String, Stored> stored = stored(aggregator.roots());
       List<FitFolder> found = aggregator.all().list();
+      List<Boolean> same =
+          found.parallelStream()
+              .map(
+                  fit -> {
+                    Stored old = stored.get(fit.path().toString());
+                    return !verify && old != null && unchanged(fit, old);
+                  })
+              .toList();
       List<FitFolder> toRead = new ArrayList<>();
       Set<String> present = new HashSet<>();
       int unchanged = 0;
-      for (FitFolder fit : found) {
-        String key = fit.path().toString();
-        present.add(key);
-        Stored old = stored.get(key);
-        if (!verify && old != null && unchanged(fit, old)) {
+      for (int i = 0; i < found.size(); i++) {
+        present.add(found.get(i).path().toString());
+        if (same.get(i)) {
           unchanged++;
         } else {
-          toRead.add(fit);
+          toRead.add(found.get(i));
         }
       }
       List<FitRecord> records = read(toRead);
@@ -355,11 +362,21 @@ public final class FitDatabase implements AutoCloseable {
   }
 
   /**
-   * Whether a stored fit is unchanged: same manifest digest for a completed or corrupt one; for a
-   * folder without a manifest, still without one and of the same status. Reads one file.
+   * Whether a stored fit is unchanged: for a completed or corrupt one, a manifest of the same size
+   * and modification time (one stat; the library replaces a manifest by renaming a new file over
+   * it), else of the same SHA-256; for a folder without a manifest, still without one and of the
+   * same status.
    */
   private static boolean unchanged(FitFolder fit, Stored old) {
-    String digest = FitFiles.manifestDigest(fit.path());
+    java.nio.file.attribute.BasicFileAttributes attributes =
+        FitFolder.manifestAttributes(fit.path());
+    if (attributes != null
+        && old.bytes() == attributes.size()
+        && old.modified()
+            == attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)) {
+      return true;
+    }
+    String digest = attributes == null ? null : FitFiles.manifestDigest(fit.path());
     if (digest == null) {
       return old.digest().equals("null")
           && fit.status().name().equals(old.status())
@@ -377,7 +394,8 @@ public final class FitDatabase implements AutoCloseable {
     try (Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "SELECT fit_id, path, root, manifest_sha256, status, problem FROM fits")) {
+                "SELECT fit_id, path, root, manifest_sha256, manifest_bytes, manifest_modified_ns,"
+                    + " status, problem FROM fits")) {
       while (rows.next()) {
         if (rootKeys.contains(rows.getString(3))) {
           stored.put(
@@ -385,8 +403,10 @@ public final class FitDatabase implements AutoCloseable {
               new Stored(
                   rows.getLong(1),
                   String.valueOf(rows.getString(4)),
-                  rows.getString(5),
-                  rows.getString(6)));
+                  rows.getObject(5) == null ? -1 : rows.getLong(5),
+                  rows.getObject(6) == null ? -1 : rows.getLong(6),
+                  rows.getString(7),
+                  rows.getString(8)));
         }
       }
     }
@@ -566,8 +586,8 @@ public final class FitDatabase implements AutoCloseable {
               "INSERT INTO fits (fit_id, path, root, name, identifier, tag, kind, status, problem,"
                   + " model, search, log_evidence, log_evidence_error, log_evidence_approximate,"
                   + " likelihood_calls, failed_calls, seconds, trustworthy, converged, sweeps,"
-                  + " parameter_count, manifest_sha256) VALUES"
-                  + " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                  + " parameter_count, manifest_sha256, manifest_bytes, manifest_modified_ns)"
+                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
       parameters =
           connection.prepareStatement(
               "INSERT INTO parameters (fit_id, position, path, median, mean, sd, error_1_sigma,"
@@ -631,6 +651,8 @@ public final class FitDatabase implements AutoCloseable {
       setCount(fits, 20, summary == null ? -1 : summary.sweeps());
       setCount(fits, 21, record.parameters().size());
       fits.setString(22, fit.manifestDigest());
+      setCount(fits, 23, fit.manifestBytes());
+      setCount(fits, 24, fit.manifestModified());
       fits.addBatch();
       int position = 0;
       for (ParameterSummary parameter : record.parameters()) {

@@ -8,7 +8,9 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.graphfit.model.Model;
@@ -70,6 +73,8 @@ public final class FitFolder {
   private FitStatus status;
   private String problem;
   private String manifestDigest;
+  private long manifestBytes = -1;
+  private long manifestModified = -1;
   private FitFiles files;
   private Map<String, byte[]> kept = Map.of();
   private JsonNode model;
@@ -204,6 +209,11 @@ public final class FitFolder {
   private void check() {
     Path manifest = path.resolve(FitFiles.MANIFEST);
     try {
+      BasicFileAttributes attributes = manifestAttributes(path);
+      if (attributes != null) {
+        manifestBytes = attributes.size();
+        manifestModified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+      }
       manifestDigest = FitFiles.manifestDigest(path);
       if (manifestDigest == null) {
         checkWithoutManifest();
@@ -239,6 +249,32 @@ public final class FitFolder {
       files = null;
       kept = Map.of();
     }
+  }
+
+  /** The manifest's size and modification time, or null without one. */
+  static BasicFileAttributes manifestAttributes(Path folder) {
+    try {
+      return Files.readAttributes(folder.resolve(FitFiles.MANIFEST), BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "could not read the attributes of " + folder.resolve(FitFiles.MANIFEST), e);
+    }
+  }
+
+  /** The manifest's size when {@link #status()} read it, -1 without one. */
+  synchronized long manifestBytes() {
+    status();
+    return manifestBytes;
+  }
+
+  /**
+   * The manifest's modification time in nanoseconds when {@link #status()} read it, -1 without one.
+   */
+  synchronized long manifestModified() {
+    status();
+    return manifestModified;
   }
 
   private void checkWithoutManifest() {

@@ -2,13 +2,16 @@ package org.graphfit.aggregator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +25,8 @@ final class FitScanner {
   private FitScanner() {}
 
   /**
-   * The fit folders under a root, sorted by path.
+   * The fit folders under a root, sorted by path. Sub-folders are listed in parallel on the common
+   * pool.
    *
    * @throws IllegalArgumentException if the root is not a directory
    * @throws UncheckedIOException if a directory cannot be listed
@@ -36,30 +40,47 @@ final class FitScanner {
               + ": give the folder fits were written to (the root passed to withOutput)");
     }
     Path base = root.toAbsolutePath().normalize();
-    List<FitFolder> found = new ArrayList<>();
-    try {
-      Files.walkFileTree(
-          base,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-              if (!dir.equals(base) && isFitFolder(dir)) {
-                found.add(new FitFolder(base, dir));
-                return FileVisitResult.SKIP_SUBTREE;
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not list the fit folders under " + root + ": " + e, e);
+    Queue<Path> found = new ConcurrentLinkedQueue<>();
+    ForkJoinPool.commonPool().invoke(new Listing(base, found));
+    List<FitFolder> fits = new ArrayList<>(found.size());
+    for (Path folder : found) {
+      fits.add(new FitFolder(base, folder));
     }
-    found.sort((a, b) -> a.path().compareTo(b.path()));
-    return found;
+    fits.sort((a, b) -> a.path().compareTo(b.path()));
+    return fits;
+  }
+
+  /** Lists one directory: fit folders are collected, other directories listed in turn. */
+  private static final class Listing extends RecursiveAction {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path dir;
+    private final transient Queue<Path> found;
+
+    Listing(Path dir, Queue<Path> found) {
+      this.dir = dir;
+      this.found = found;
+    }
+
+    @Override
+    protected void compute() {
+      List<Listing> below = new ArrayList<>();
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        for (Path entry : entries) {
+          if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            continue;
+          }
+          if (isFitFolder(entry)) {
+            found.add(entry);
+          } else {
+            below.add(new Listing(entry, found));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not list " + dir + ": " + e, e);
+      }
+      invokeAll(below);
+    }
   }
 
   /** Whether a directory is a fit folder. */

@@ -4,7 +4,8 @@ CREATE TABLE IF NOT EXISTS schema_info (
   key TEXT PRIMARY KEY,
   value TEXT
 );
--- One row per fit folder found: status COMPLETE, INCOMPLETE or CORRUPT (problem says why).
+-- One row per fit folder found: status COMPLETE, INCOMPLETE or CORRUPT (problem says why);
+-- the manifest's SHA-256, size and modification time tell an update whether to read it again.
 CREATE TABLE IF NOT EXISTS fits (
   fit_id BIGINT PRIMARY KEY,
   path TEXT NOT NULL,
@@ -27,7 +28,9 @@ CREATE TABLE IF NOT EXISTS fits (
   converged INTEGER,
   sweeps INTEGER,
   parameter_count INTEGER,
-  manifest_sha256 TEXT
+  manifest_sha256 TEXT,
+  manifest_bytes BIGINT,
+  manifest_modified_ns BIGINT
 );
 CREATE INDEX IF NOT EXISTS fits_path ON fits (path);
 CREATE INDEX IF NOT EXISTS fits_name ON fits (name);

@@ -51,7 +51,9 @@ final class FitDatabaseTest {
             "converged",
             "sweeps",
             "parameter_count",
-            "manifest_sha256"));
+            "manifest_sha256",
+            "manifest_bytes",
+            "manifest_modified_ns"));
     SCHEMA.put(
         "parameters",
         List.of(

@@ -79,6 +79,8 @@ public final class AggregatorBenchmark implements Callable<Integer> {
   private boolean json;
 
   private final List<Map<String, Object>> rows = new ArrayList<>();
+  private long cpuStart;
+  private double cpuSeconds = Double.NaN;
 
   /**
    * Runs the benchmark.
@@ -100,7 +102,7 @@ public final class AggregatorBenchmark implements Callable<Integer> {
                 : Files.createTempDirectory("graphfit-aggregator-");
     try {
       Path root = base.resolve("output");
-      long start = System.nanoTime();
+      long start = start();
       for (int i = 0; i < fits; i++) {
         write(root, i, 40 + (i % 20), i);
       }
@@ -112,7 +114,11 @@ public final class AggregatorBenchmark implements Callable<Integer> {
       record("bytes on disk", "library", Double.NaN, bytes);
 
       int round = 0;
-      start = System.nanoTime();
+      start = start();
+      int listed = Aggregator.of(root).all().size();
+      record("find the fit folders (directory listings)", "none", seconds(start), listed);
+
+      start = start();
       int checked = Aggregator.of(root).completed().size();
       record("read and check every folder (no database)", "none", seconds(start), checked);
 
@@ -121,7 +127,7 @@ public final class AggregatorBenchmark implements Callable<Integer> {
         measure(database, base, root, round);
       }
 
-      start = System.nanoTime();
+      start = start();
       StringBuilder csv = new StringBuilder();
       Table.perFit("name", "log_evidence", "centre", "centre:error_1_sigma")
           .writeCsv(Aggregator.of(root).completed(), csv);
@@ -138,11 +144,11 @@ public final class AggregatorBenchmark implements Callable<Integer> {
   private void measure(String database, Path base, Path root, int round) throws IOException {
     Path file = base.resolve("fits." + database);
     try (FitDatabase db = open(database, file)) {
-      long start = System.nanoTime();
+      long start = start();
       FitDatabase.UpdateReport first = db.update(Aggregator.of(root));
       record("first index", database, seconds(start), first.added());
 
-      start = System.nanoTime();
+      start = start();
       FitDatabase.UpdateReport same = db.update(Aggregator.of(root));
       record("re-index, nothing changed", database, seconds(start), same.unchanged());
 
@@ -153,22 +159,28 @@ public final class AggregatorBenchmark implements Callable<Integer> {
         Folders.deleteRecursively(folder);
         write(root, i, 60 + round + k % 7, i);
       }
-      start = System.nanoTime();
+      start = start();
       FitDatabase.UpdateReport update = db.update(Aggregator.of(root));
       record("re-index, 1% refitted", database, seconds(start), update.changed());
 
       double[] times = new double[5];
+      double[] cpu = new double[5];
       int count = 0;
       for (int r = 0; r < times.length; r++) {
-        start = System.nanoTime();
+        start = start();
         count = db.query(QUERY).rows().size();
         times[r] = seconds(start);
+        cpu[r] = cpuSeconds;
+        if (r == 0) {
+          record("query: centre of every fit (first run)", database, times[0], count);
+        }
       }
-      record("query: centre of every fit (first run)", database, times[0], count);
       Arrays.sort(times);
+      Arrays.sort(cpu);
+      cpuSeconds = cpu[2];
       record("query: centre of every fit (median of 5)", database, times[2], count);
 
-      start = System.nanoTime();
+      start = start();
       FitDatabase.Rows result = db.query(QUERY);
       StringBuilder csv = new StringBuilder();
       CSVPrinter printer = CSVFormat.RFC4180.print(csv);
@@ -255,8 +267,21 @@ public final class AggregatorBenchmark implements Callable<Integer> {
         * Math.cos(2 * Math.PI * random.nextDouble());
   }
 
-  private static double seconds(long start) {
+  private double seconds(long start) {
+    cpuSeconds = (cpuNanos() - cpuStart) * 1e-9;
     return (System.nanoTime() - start) * 1e-9;
+  }
+
+  /** Starts a measurement: the wall clock and the process's CPU time. */
+  private long start() {
+    cpuStart = cpuNanos();
+    return System.nanoTime();
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private void record(String step, String database, double seconds, long count) {
@@ -264,6 +289,7 @@ public final class AggregatorBenchmark implements Callable<Integer> {
     row.put("step", step);
     row.put("database", database);
     row.put("seconds", Double.isNaN(seconds) ? null : seconds);
+    row.put("cpu_seconds", Double.isNaN(seconds) ? null : cpuSeconds);
     row.put("count", count);
     row.put("fits", fits);
     rows.add(row);
@@ -283,15 +309,24 @@ public final class AggregatorBenchmark implements Callable<Integer> {
         fits,
         samples,
         Runtime.getRuntime().availableProcessors());
-    out.printf(Locale.ROOT, "%-42s %-8s %10s %12s%n", "step", "database", "seconds", "count");
+    out.printf(
+        Locale.ROOT,
+        "%-42s %-8s %10s %12s %12s%n",
+        "step",
+        "database",
+        "seconds",
+        "cpu seconds",
+        "count");
     for (Map<String, Object> row : rows) {
       Object seconds = row.get("seconds");
+      Object cpu = row.get("cpu_seconds");
       out.printf(
           Locale.ROOT,
-          "%-42s %-8s %10s %12d%n",
+          "%-42s %-8s %10s %12s %12d%n",
           row.get("step"),
           row.get("database"),
           seconds == null ? "" : String.format(Locale.ROOT, "%.3f", (Double) seconds),
+          cpu == null ? "" : String.format(Locale.ROOT, "%.3f", (Double) cpu),
           (Long) row.get("count"));
     }
   }
