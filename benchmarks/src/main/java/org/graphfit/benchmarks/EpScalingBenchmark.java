@@ -3,6 +3,7 @@ package org.graphfit.benchmarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.graphfit.ep.EpResult;
-import org.graphfit.ep.EpUpdate;
+import org.graphfit.ep.EpSweep;
 import org.graphfit.ep.ExpectationPropagation;
+import org.graphfit.ep.LaplaceMismatch;
 import org.graphfit.ep.VariableSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +29,11 @@ import picocli.CommandLine.Option;
  * same data, and the parent mean's EP mean and sd. With {@code --repeats R} every configuration is
  * fitted R times, in turns over the thread counts, and the median time is reported (all fits give
  * the same result). Times are the wall time of the whole {@code fit} call; with {@code --output
- * DIR} each fit also writes its output folder and checkpoints, so the times include them.
+ * DIR} each fit also writes its output folder and checkpoints, so the times include them. With
+ * {@code --heap} each row also gives the live heap after the last fit of its configuration, with
+ * its result still referenced (after garbage collection): comparing two {@code --max-sweeps} with
+ * {@code --all-sweeps} (every fit runs all its sweeps) gives the heap per sweep. JVM options such
+ * as {@code -Xmx600m} go in {@code JAVA_OPTS} ({@code benchmarks/run} passes them on).
  */
 @Command(
     name = "ep-scaling-benchmark",
@@ -80,6 +86,28 @@ public final class EpScalingBenchmark implements Callable<Integer> {
               + " fit); the times then include the writing.")
   private Path output;
 
+  @Option(
+      names = "--laplace-mismatch",
+      defaultValue = "SAMPLE",
+      description =
+          "What EP does with Laplace fits that fail their check: IGNORE (no check), WARN or SAMPLE"
+              + " (default: ${DEFAULT-VALUE}).")
+  private LaplaceMismatch laplaceMismatch;
+
+  @Option(
+      names = "--all-sweeps",
+      description =
+          "Run every one of --max-sweeps sweeps: no tolerance, no noise floor (to measure the cost"
+              + " and heap per sweep).")
+  private boolean allSweeps;
+
+  @Option(
+      names = "--heap",
+      description =
+          "Report the live heap (MB, after garbage collection) after each configuration's last"
+              + " fit, its result still held.")
+  private boolean heap;
+
   @Option(names = "--json", description = "Print one JSON object per run instead of the table.")
   private boolean json;
 
@@ -103,7 +131,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%8s %7s %7s %6s %9s %10s %8s %9s %10s %9s %9s%n",
+          "%8s %7s %7s %6s %9s %10s %8s %9s %10s %9s %9s" + (heap ? " %8s" : "") + "%n",
           "datasets",
           "build s",
           "threads",
@@ -114,7 +142,8 @@ public final class EpScalingBenchmark implements Callable<Integer> {
           "converged",
           "globalMean",
           "globalSd",
-          "failing");
+          "failing",
+          "liveMB");
     }
     // Warm-up so that the first measured run does not pay for class loading and JIT compilation.
     ExpectationPropagation.builder()
@@ -127,6 +156,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       double build = (System.nanoTime() - buildStart) / 1e9;
       EpResult[] results = new EpResult[threads.size()];
       double[][] seconds = new double[threads.size()][repeats];
+      double[] liveMegabytes = new double[threads.size()];
       for (int r = 0; r < repeats; r++) {
         for (int t = 0; t < threads.size(); t++) {
           ExpectationPropagation.Builder builder =
@@ -134,14 +164,20 @@ public final class EpScalingBenchmark implements Callable<Integer> {
                   .threads(threads.get(t))
                   .seed(seed)
                   .maxSweeps(maxSweeps)
-                  .tolerance(tolerance);
+                  .tolerance(allSweeps ? Double.MIN_VALUE : tolerance)
+                  .noiseFloorConvergence(!allSweeps)
+                  .onLaplaceMismatch(laplaceMismatch);
           if (output != null) {
             // a tag per run: each fit writes its own folder instead of loading the last one
             builder.output(output, "ep_scaling").tag(count + "-" + threads.get(t) + "-" + r);
           }
+          results[t] = null; // the previous result must not count towards the heap
           long start = System.nanoTime();
           results[t] = builder.build().fit(simulation.graph);
           seconds[t][r] = (System.nanoTime() - start) / 1e9;
+          if (heap) {
+            liveMegabytes[t] = liveMegabytes();
+          }
         }
       }
       double baseline = new Median().evaluate(seconds[0]);
@@ -155,7 +191,8 @@ public final class EpScalingBenchmark implements Callable<Integer> {
             threads.get(t),
             results[t],
             new Median().evaluate(seconds[t]),
-            baseline);
+            baseline,
+            liveMegabytes[t]);
       }
     }
     return 0;
@@ -170,7 +207,8 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       int threadCount,
       EpResult result,
       double seconds,
-      double baseline)
+      double baseline,
+      double liveMegabytes)
       throws JsonProcessingException {
     VariableSummary mean = result.summary(simulation.hierarchy.hyperParameter("mean"));
     VariableSummary scatter = result.summary(simulation.hierarchy.hyperParameter("sigma"));
@@ -189,9 +227,14 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     row.put("scatterMean", scatter.mean());
     row.put("scatterSd", scatter.sd());
     row.put("failingFactors", result.failingFactors().size());
+    row.put("convergence", result.convergence().name());
+    row.put("fallbackFactors", result.fallbackFactors().size());
     row.put(
         "factorSecondsPerSweep",
-        result.history().stream().mapToDouble(EpUpdate::seconds).sum() / result.sweepCount());
+        result.sweeps().stream().mapToDouble(EpSweep::factorSeconds).sum() / result.sweepCount());
+    if (heap) {
+      row.put("liveMegabytes", liveMegabytes);
+    }
     Map<String, Long> statuses = new TreeMap<>();
     result.statuses().values().forEach(status -> statuses.merge(status.name(), 1L, Long::sum));
     row.put("lastStatuses", statuses);
@@ -200,7 +243,9 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     } else {
       out.printf(
           Locale.ROOT,
-          "%8d %7.2f %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d%n",
+          "%8d %7.2f %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d"
+              + (heap ? " %8.1f" : "")
+              + "%n",
           count,
           build,
           threadCount,
@@ -211,8 +256,17 @@ public final class EpScalingBenchmark implements Callable<Integer> {
           result.converged(),
           mean.mean(),
           mean.sd(),
-          result.failingFactors().size());
+          result.failingFactors().size(),
+          liveMegabytes);
     }
     out.flush();
+  }
+
+  /** The heap in use after garbage collection, in MB. */
+  private static double liveMegabytes() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
   }
 }

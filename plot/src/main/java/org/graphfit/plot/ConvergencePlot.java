@@ -17,10 +17,11 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The convergence of expectation propagation: per sweep, the KL divergence of the global
- * approximation from the previous sweep's (summed over variables) and the largest per-variable KL
- * divergence (the convergence criterion), on a logarithmic axis, as PNG. Sweeps whose KL is zero
- * are left out (a logarithmic axis cannot show them).
+ * The convergence of expectation propagation: per sweep, the largest residual (the KL divergence of
+ * the approximation an undamped update would give from the current one: the convergence criterion),
+ * the noise floor of the sampled factors where there is one, and the largest per-variable KL
+ * divergence between successive sweeps, on a logarithmic axis, as PNG. Zero values are left out (a
+ * logarithmic axis cannot show them).
  */
 public final class ConvergencePlot implements Figure {
   private static final int WIDTH = 800;
@@ -51,29 +52,39 @@ public final class ConvergencePlot implements Figure {
    * @return the plot
    */
   public static ConvergencePlot of(String title, List<EpSweep> sweeps) {
-    XYSeries total = new XYSeries("KL of the approximation (sum over variables)");
-    XYSeries largest = new XYSeries("largest per-variable KL");
+    XYSeries residual = new XYSeries("largest residual (the convergence criterion)");
+    XYSeries floor = new XYSeries("noise floor of the sampled factors");
+    XYSeries largest = new XYSeries("largest per-variable KL between sweeps");
     for (EpSweep sweep : sweeps) {
-      if (sweep.kl() > 0) {
-        total.add(sweep.sweep(), sweep.kl());
+      if (sweep.residual() > 0 && Double.isFinite(sweep.residual())) {
+        residual.add(sweep.sweep(), sweep.residual());
+      }
+      if (sweep.noiseFloor() > 0) {
+        floor.add(sweep.sweep(), sweep.noiseFloor());
       }
       if (sweep.maxKl() > 0) {
         largest.add(sweep.sweep(), sweep.maxKl());
       }
     }
     XYSeriesCollection data = new XYSeriesCollection();
-    data.addSeries(total);
+    data.addSeries(residual);
+    data.addSeries(floor);
     data.addSeries(largest);
     NumberAxis sweepAxis = new NumberAxis("sweep");
     sweepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    LogAxis klAxis = new LogAxis("KL divergence between sweeps");
+    LogAxis klAxis = new LogAxis("KL divergence");
     klAxis.setSmallestValue(1e-300);
     klAxis.setTickUnit(new NumberTickUnit(1));
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-    renderer.setSeriesPaint(0, new Color(0x1F, 0x77, 0xB4));
-    renderer.setSeriesPaint(1, new Color(0xD6, 0x27, 0x28));
+    renderer.setSeriesPaint(0, new Color(0xD6, 0x27, 0x28));
+    renderer.setSeriesPaint(1, new Color(0x7F, 0x7F, 0x7F));
+    renderer.setSeriesPaint(2, new Color(0x1F, 0x77, 0xB4));
     renderer.setSeriesStroke(0, new BasicStroke(2f));
-    renderer.setSeriesStroke(1, new BasicStroke(2f));
+    renderer.setSeriesStroke(
+        1,
+        new BasicStroke(
+            2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f}, 0f));
+    renderer.setSeriesStroke(2, new BasicStroke(1.5f));
     XYPlot plot = new XYPlot(data, sweepAxis, klAxis, renderer);
     JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     chart.setBackgroundPaint(Color.WHITE);

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.graphfit.ep.EpResult;
 import org.graphfit.ep.EpSweep;
-import org.graphfit.ep.EpUpdate;
 import org.graphfit.ep.VariableSummary;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.GraphResult;
@@ -261,7 +260,9 @@ public final class Report {
     facts.put("method", "expectation propagation");
     facts.put("converged", result.converged() ? "yes" : "no");
     facts.put("sweeps", Integer.toString(result.sweepCount()));
-    facts.put("factor updates", String.format(Locale.ROOT, "%,d", result.history().size()));
+    long[] updates = {result.historyDropped()};
+    result.forEachUpdate(update -> updates[0]++);
+    facts.put("factor updates", String.format(Locale.ROOT, "%,d", updates[0]));
     facts.put("free parameters", Integer.toString(layout.priorCount()));
     if (!result.sweeps().isEmpty()) {
       EpSweep last = result.sweeps().get(result.sweeps().size() - 1);
@@ -345,11 +346,13 @@ public final class Report {
 
   private static String lastMessages(EpResult result) {
     Map<String, String> messages = new LinkedHashMap<>();
-    for (EpUpdate update : result.history()) {
-      if (result.failingFactors().contains(update.factor()) && !update.message().isEmpty()) {
-        messages.put(update.factor(), update.message());
-      }
-    }
+    List<String> failing = result.failingFactors();
+    result.forEachUpdate(
+        update -> {
+          if (failing.contains(update.factor()) && !update.message().isEmpty()) {
+            messages.put(update.factor(), update.message());
+          }
+        });
     if (messages.isEmpty()) {
       return "";
     }

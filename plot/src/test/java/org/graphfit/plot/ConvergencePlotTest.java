@@ -18,10 +18,10 @@ class ConvergencePlotTest {
   void writesAPngOfTheKlPerSweep() throws IOException {
     List<EpSweep> sweeps =
         List.of(
-            new EpSweep(1, 12.5, 3.1, 0, 0.1),
-            new EpSweep(2, 0.4, 0.05, 1, 0.1),
-            new EpSweep(3, 1e-5, 1e-7, 0, 0.1),
-            new EpSweep(4, 0, 0, 0, 0.1));
+            new EpSweep(1, 12.5, 3.1, 9.0, 0, false, 0, 0.08, 0.1),
+            new EpSweep(2, 0.4, 0.05, 0.3, 0.01, false, 1, 0.08, 0.1),
+            new EpSweep(3, 1e-5, 1e-7, 4e-3, 0.01, true, 0, 0.08, 0.1),
+            new EpSweep(4, 0, 0, 0, 0.01, true, 0, 0.08, 0.1));
     Path file = folder.resolve("ep_convergence.png");
 
     ConvergencePlot.of("EP convergence", sweeps).writePng(file);

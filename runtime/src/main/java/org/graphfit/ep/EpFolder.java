@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.graphfit.output.FileCheckpointStore;
 import org.graphfit.output.FitLock;
 import org.graphfit.output.OutputFolder;
@@ -21,10 +21,13 @@ import org.graphfit.output.OutputFolder;
 /**
  * The output folder of one EP fit, {@code <root>/<name>/<identifier>/}: {@code model.info}, the
  * files of {@link EpOutput}, and in {@code files/} {@code model.json}, {@code data.json}, {@code
- * search.json}, while the fit runs {@code checkpoint.bin} (the state without its history) and
- * {@code history.bin} (the updates, appended after every sweep, see {@link HistoryFile}), then
- * {@code ep_result.bin} (the final {@link EpState} with its history), {@code ep_summary.json} and,
- * last, {@code manifest.json} (see {@link OutputFolder}), which marks the fit complete.
+ * search.json}, {@code history.bin} (the updates, appended after every sweep, see {@link
+ * HistoryFile}), while the fit runs {@code checkpoint.bin} (the state, which refers to a prefix of
+ * the history), then {@code ep_result.bin} (the final {@link EpState}, which refers to the whole
+ * history), {@code ep_summary.json} and, last, {@code manifest.json} (see {@link OutputFolder}),
+ * which lists the history with every other file and marks the fit complete. The history is never
+ * read whole into memory: {@link #history} streams it on demand, checking every record's checksum
+ * and the prefix's digest.
  *
  * <p>A checkpoint whose digest fails, or whose history prefix is missing, short or fails its
  * digest, is moved aside with the history ({@code .corrupt}) and the fit starts again from the
@@ -42,6 +45,7 @@ final class EpFolder {
           "files/ep_result.bin",
           "files/ep_summary.json");
 
+  private static final String HISTORY = "files/history.bin";
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -49,22 +53,15 @@ final class EpFolder {
   private final String identifier;
   private final HistoryFile history;
 
-  /** How many updates of the state's history the history file holds. */
-  private int historySaved;
-
   EpFolder(OutputFolder folder) {
     this.folder = folder;
     this.identifier = folder.path().getFileName().toString();
-    this.history = new HistoryFile(file("history.bin"));
+    this.history = new HistoryFile(folder.path().resolve(HISTORY));
   }
 
   /** The folder. */
   Path path() {
     return folder.path();
-  }
-
-  private Path file(String name) {
-    return folder.path().resolve("files").resolve(name);
   }
 
   /** Takes the folder's lock (see {@link OutputFolder#lock(Duration)}). */
@@ -73,48 +70,39 @@ final class EpFolder {
   }
 
   /**
-   * Whether a completed fit is stored here, every file checked against the manifest (see {@link
-   * OutputFolder#isComplete(java.util.Collection)}); if so, what a fit killed after its manifest
-   * left behind is deleted.
+   * Whether a completed fit is stored here, every file (the history too) checked against the
+   * manifest (see {@link OutputFolder#isComplete(java.util.Collection)}); if so, what a fit killed
+   * after its manifest left behind is deleted.
    */
   boolean isComplete() {
     if (!folder.isComplete(RESULT_FILES)) {
       return false;
     }
     folder.removeLeftovers();
-    folder.delete("files/history.bin");
     return true;
   }
 
   /**
-   * The state of the last checkpoint with its history, if there is one and it is intact; without
-   * one, a history file left by an earlier run is discarded.
+   * The state of the last checkpoint, if there is one and the history file holds the intact prefix
+   * it refers to (then appended after from now on); without one, a history file left by an earlier
+   * run is discarded.
    */
   Optional<EpState> checkpoint(List<EpFactor> factors, int variables) {
     FileCheckpointStore store = folder.checkpoint();
-    Optional<EpState> state =
-        store.load().map(bytes -> read(bytes, file("checkpoint.bin"), factors, variables));
-    historySaved = 0;
+    Path file = folder.path().resolve("files/checkpoint.bin");
+    Optional<EpState> state = store.load().map(bytes -> read(bytes, file, factors, variables));
     if (state.isEmpty()) {
-      folder.delete("files/history.bin");
+      folder.delete(HISTORY);
       history.reset();
       return state;
     }
-    EpState.HistoryReference reference = state.get().externalHistory;
-    if (reference == null) {
-      throw new IllegalStateException(
-          file("checkpoint.bin") + " cannot be used: it holds a completed fit's state; delete it");
-    }
-    HistoryFile.Read read = history.read(reference);
-    if (read.damage() != null) {
+    String damage = history.adopt(state.get().history);
+    if (damage != null) {
       moveAside(history.path());
-      store.discard("its history file " + history.path().getFileName() + ": " + read.damage());
+      store.discard("its history file " + history.path().getFileName() + ": " + damage);
       history.reset();
       return Optional.empty();
     }
-    state.get().history.addAll(read.updates());
-    state.get().externalHistory = null;
-    historySaved = read.updates().size();
     return state;
   }
 
@@ -132,14 +120,45 @@ final class EpFolder {
   }
 
   /**
-   * Saves the state after a sweep: appends the sweep's updates to the history file (cutting off
-   * anything beyond this fit's last checkpoint first) and forces them to disk, then writes the
-   * checkpoint atomically.
+   * The history a state refers to, read on demand from its prefix of {@code files/history.bin}:
+   * each {@link EpHistory#forEach} streams the file, one sweep's record at a time.
+   *
+   * @param reference the state's history
+   * @return the history
+   */
+  EpHistory history(EpState.HistoryReference reference) {
+    return new EpHistory() {
+      @Override
+      public void forEach(Consumer<EpUpdate> action) {
+        history.forEach(reference, action);
+      }
+
+      @Override
+      public long size() {
+        return reference.count();
+      }
+
+      @Override
+      public long dropped() {
+        return 0;
+      }
+    };
+  }
+
+  /** Where the updates saved so far are. */
+  EpState.HistoryReference historyReference() {
+    return history.reference();
+  }
+
+  /**
+   * Saves the state after a sweep: appends the sweep's updates to the history file as one record
+   * (cutting off anything beyond this fit's last checkpoint first), forces them to disk and forgets
+   * them, then writes the checkpoint atomically.
    */
   void saveCheckpoint(EpState state, double seconds) {
-    history.append(new ArrayList<>(state.history.subList(historySaved, state.history.size())));
-    historySaved = state.history.size();
-    folder.checkpoint().save(state.toCheckpointBytes(identifier, seconds, history.reference()));
+    history.append(state.pending);
+    state.pending.clear();
+    folder.checkpoint().save(state.toBytes(identifier, seconds, history.reference()));
   }
 
   /**
@@ -150,36 +169,34 @@ final class EpFolder {
   }
 
   /**
-   * Writes the result's files, the final state and the summary, then the manifest, and deletes the
-   * checkpoint and the history (see {@link OutputFolder#beginResult()}).
+   * Writes the result's files, the final state and the summary, then the manifest (which lists the
+   * history file with the size and digest its appends kept), and deletes the checkpoint (see {@link
+   * OutputFolder#beginResult()}); the history file stays, the final state refers to it.
    */
   void writeResult(EpResult result, EpState state) {
     folder.beginResult();
     EpOutput.files(result).forEach(folder::write);
-    folder.write("files/ep_result.bin", state.toBytes(identifier, result.seconds()));
+    EpState.HistoryReference whole = history.reference();
+    folder.write("files/ep_result.bin", state.toBytes(identifier, result.seconds(), whole));
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("completed", true);
-    summary.put("converged", result.converged());
-    summary.put("sweeps", result.sweepCount());
-    summary.put(
-        "log_evidence", Double.isFinite(result.logEvidence()) ? result.logEvidence() : null);
-    summary.put("log_evidence_approximate", result.logEvidenceApproximate());
-    summary.put("seconds", result.seconds());
-    summary.put("failing_factors", result.failingFactors());
-    summary.put("excluded_factors", result.excludedFactors());
+    summary.putAll(EpOutput.verdict(result));
     try {
       folder.write("files/ep_summary.json", JSON.writeValueAsString(summary) + "\n");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("could not encode the EP summary as JSON", e);
     }
+    folder.recordWritten(HISTORY, whole.bytes(), whole.sha256());
     folder.completeResult();
-    folder.delete("files/history.bin");
   }
 
   /** The final state of the completed fit, checked against the manifest. */
   EpState completed(List<EpFactor> factors, int variables) {
     return read(
-        folder.verifiedBytes("files/ep_result.bin"), file("ep_result.bin"), factors, variables);
+        folder.verifiedBytes("files/ep_result.bin"),
+        folder.path().resolve("files/ep_result.bin"),
+        factors,
+        variables);
   }
 
   private EpState read(byte[] bytes, Path file, List<EpFactor> factors, int variables) {

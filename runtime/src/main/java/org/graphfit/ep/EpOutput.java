@@ -3,24 +3,34 @@ package org.graphfit.ep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.graphfit.output.AtomicFiles;
+import org.graphfit.search.Concern;
 
 /**
  * Writes an {@link EpResult} to a folder, each file atomically: {@code graph.txt} (the graph's
- * {@code info()}), {@code ep_history.csv} (one row per update), {@code ep_sweeps.csv} (one row per
- * sweep), {@code mean_field.txt} and {@code mean_field.json} (the final approximation, statuses,
- * convergence and evidence). The convergence picture is drawn by {@code
+ * {@code info()}), {@code ep_history.csv} (one row per update, streamed from the result's history),
+ * {@code ep_sweeps.csv} (one row per sweep), {@code mean_field.txt} and {@code mean_field.json}
+ * (the final approximation, statuses, convergence, noise floor, evidence and whether the result can
+ * be trusted, with every concern). The convergence picture is drawn by {@code
  * org.graphfit.plot.ConvergencePlot}.
  */
 public final class EpOutput {
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final String HISTORY_HEADER =
+      "sweep,factor,status,kl,residual,noise,log_evidence_term,seconds,message\n";
 
   private EpOutput() {}
 
@@ -32,70 +42,146 @@ public final class EpOutput {
    * @throws UncheckedIOException if a file cannot be written
    */
   public static void write(Path folder, EpResult result) {
-    files(result).forEach((name, text) -> AtomicFiles.write(folder.resolve(name), text));
-  }
-
-  /** The files' names and contents, in the order they are written. */
-  static Map<String, String> files(EpResult result) {
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put("graph.txt", result.graph().info());
-    files.put("ep_history.csv", historyCsv(result.history()));
-    files.put("ep_sweeps.csv", sweepsCsv(result.sweeps()));
-    files.put("mean_field.txt", text(result));
-    files.put("mean_field.json", json(result));
-    return files;
+    files(result).forEach((name, content) -> AtomicFiles.write(folder.resolve(name), content));
   }
 
   /**
-   * The update history as CSV with header {@code sweep,factor,status,kl,log_evidence_term,seconds,
-   * message}.
+   * The files' names and contents, in the order they are written; {@code ep_history.csv} is
+   * streamed from the result's history when it is written.
+   */
+  static Map<String, AtomicFiles.Content> files(EpResult result) {
+    Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
+    files.put("graph.txt", utf8(result.graph().info()));
+    files.put("ep_history.csv", out -> writeHistoryCsv(out, result));
+    files.put("ep_sweeps.csv", utf8(sweepsCsv(result.sweeps())));
+    files.put("mean_field.txt", utf8(text(result)));
+    files.put("mean_field.json", utf8(json(result)));
+    return files;
+  }
+
+  private static AtomicFiles.Content utf8(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return out -> out.write(bytes);
+  }
+
+  /** Writes the history CSV one update at a time, never holding the history. */
+  private static void writeHistoryCsv(OutputStream out, EpResult result) throws IOException {
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    StringBuilder row = new StringBuilder(HISTORY_HEADER);
+    writer.append(row);
+    IOException[] failure = new IOException[1];
+    result.forEachUpdate(
+        update -> {
+          if (failure[0] == null) {
+            row.setLength(0);
+            appendRow(row, update);
+            try {
+              writer.append(row);
+            } catch (IOException e) {
+              failure[0] = e;
+            }
+          }
+        });
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    writer.flush();
+  }
+
+  /**
+   * The update history as CSV with header {@code sweep,factor,status,kl,residual,noise,
+   * log_evidence_term,seconds,message}.
    *
    * @param history the updates
    * @return the CSV text
    */
   public static String historyCsv(List<EpUpdate> history) {
-    StringBuilder csv =
-        new StringBuilder("sweep,factor,status,kl,log_evidence_term,seconds,message\n");
+    StringBuilder csv = new StringBuilder(HISTORY_HEADER);
     for (EpUpdate update : history) {
-      // Double.toString: the shortest text that reads back to the same double
-      csv.append(update.sweep())
-          .append(',')
-          .append(quote(update.factor()))
-          .append(',')
-          .append(update.status())
-          .append(',')
-          .append(update.kl())
-          .append(',')
-          .append(update.logEvidenceTerm())
-          .append(',')
-          .append(update.seconds())
-          .append(',')
-          .append(quote(update.message()))
-          .append('\n');
+      appendRow(csv, update);
     }
     return csv.toString();
   }
 
+  private static void appendRow(StringBuilder csv, EpUpdate update) {
+    // Double.toString: the shortest text that reads back to the same double
+    csv.append(update.sweep())
+        .append(',')
+        .append(quote(update.factor()))
+        .append(',')
+        .append(update.status())
+        .append(',')
+        .append(update.kl())
+        .append(',')
+        .append(update.residual())
+        .append(',')
+        .append(update.noise())
+        .append(',')
+        .append(update.logEvidenceTerm())
+        .append(',')
+        .append(update.seconds())
+        .append(',')
+        .append(quote(update.message()))
+        .append('\n');
+  }
+
   /**
-   * The sweep summaries as CSV with header {@code sweep,kl,max_kl,failing,seconds}.
+   * The sweep summaries as CSV with header {@code
+   * sweep,kl,max_kl,residual,noise_floor,failing,factor_seconds,seconds}.
    *
    * @param sweeps the sweeps
    * @return the CSV text
    */
   public static String sweepsCsv(List<EpSweep> sweeps) {
-    StringBuilder csv = new StringBuilder("sweep,kl,max_kl,failing,seconds\n");
+    StringBuilder csv =
+        new StringBuilder("sweep,kl,max_kl,residual,noise_floor,failing,factor_seconds,seconds\n");
     for (EpSweep sweep : sweeps) {
       csv.append(
           String.format(
               Locale.ROOT,
-              "%d,%.17g,%.17g,%d,%.6f%n",
+              "%d,%.17g,%.17g,%.17g,%.17g,%d,%.6f,%.6f%n",
               sweep.sweep(),
               sweep.kl(),
               sweep.maxKl(),
+              sweep.residual(),
+              sweep.noiseFloor(),
               sweep.failing(),
+              sweep.factorSeconds(),
               sweep.seconds()));
     }
     return csv.toString();
+  }
+
+  /**
+   * The verdict part of {@code mean_field.json} and {@code ep_summary.json}: convergence, noise
+   * floor, sweeps, evidence, trust with every concern, and the factors that failed, were excluded
+   * or were fitted by the fallback sampler.
+   *
+   * @param result the result
+   * @return the entries, in a stable order
+   */
+  static Map<String, Object> verdict(EpResult result) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("converged", result.converged());
+    root.put("convergence", result.convergence().name());
+    root.put("noise_floor", result.noiseFloor());
+    root.put("sweeps", result.sweepCount());
+    root.put("seconds", result.seconds());
+    root.put("log_evidence", finiteOrNull(result.logEvidence()));
+    root.put("log_evidence_approximate", result.logEvidenceApproximate());
+    root.put("trustworthy", result.trustworthy());
+    List<Map<String, String>> concerns = new ArrayList<>();
+    for (Concern concern : result.concerns()) {
+      Map<String, String> entry = new LinkedHashMap<>();
+      entry.put("check", concern.check().name());
+      entry.put("message", concern.message());
+      concerns.add(entry);
+    }
+    root.put("concerns", concerns);
+    root.put("failing_factors", result.failingFactors());
+    root.put("excluded_factors", result.excludedFactors());
+    root.put("fallback_factors", result.fallbackFactors());
+    return root;
   }
 
   private static String quote(String text) {
@@ -107,11 +193,26 @@ public final class EpOutput {
     text.append(
         String.format(
             Locale.ROOT,
-            "EP: %s after %d sweeps in %.2f s; log evidence %.6f%n%n",
-            result.converged() ? "converged" : "NOT converged",
+            "EP: %s after %d sweeps in %.2f s; log evidence %.6f%n",
+            switch (result.convergence()) {
+              case CONVERGED -> "converged";
+              case CONVERGED_TO_NOISE_FLOOR ->
+                  String.format(Locale.ROOT, "converged to noise floor %.3g", result.noiseFloor());
+              case NOT_CONVERGED -> "NOT converged";
+            },
             result.sweepCount(),
             result.seconds(),
             result.logEvidence()));
+    text.append(
+        result.trustworthy()
+            ? "Trustworthy: yes\n\n"
+            : "Trustworthy: NO (" + result.concerns().size() + " concerns)\n");
+    for (Concern concern : result.concerns()) {
+      text.append("  ").append(concern).append('\n');
+    }
+    if (!result.trustworthy()) {
+      text.append('\n');
+    }
     text.append(
         String.format(
             Locale.ROOT,
@@ -149,16 +250,16 @@ public final class EpOutput {
           .append(String.join(", ", excluded))
           .append('\n');
     }
+    if (!result.fallbackFactors().isEmpty()) {
+      text.append("Fitted by the fallback sampler (Laplace fit failed its check): ")
+          .append(String.join(", ", result.fallbackFactors()))
+          .append('\n');
+    }
     return text.toString();
   }
 
   private static String json(EpResult result) {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("converged", result.converged());
-    root.put("sweeps", result.sweepCount());
-    root.put("seconds", result.seconds());
-    root.put("log_evidence", finiteOrNull(result.logEvidence()));
-    root.put("log_evidence_approximate", result.logEvidenceApproximate());
+    Map<String, Object> root = verdict(result);
     Map<String, Object> parameters = new LinkedHashMap<>();
     for (VariableSummary row : result.summaries()) {
       Map<String, Object> entry = new LinkedHashMap<>();

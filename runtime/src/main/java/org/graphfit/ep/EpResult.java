@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
@@ -13,17 +15,30 @@ import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
+import org.graphfit.search.Check;
+import org.graphfit.search.Concern;
 
 /**
  * The outcome of {@link ExpectationPropagation}: the final mean field (each variable's latent
  * Gaussian and its physical mean and standard deviation), per-factor instance views, the history of
- * every update and sweep, each factor's last status, whether EP converged, the log evidence
- * estimate and the cost. A result loaded from a completed output folder is rebuilt from the fit's
- * stored final state (see {@link ExpectationPropagation#fit(FactorGraph,
- * java.util.function.Function)}). Immutable.
+ * updates and the sweep summaries, each factor's last status and fit, how EP converged (to its
+ * tolerance, to the noise floor of its sampled factors, or not), the log evidence estimate, the
+ * cost, and whether the result can be trusted ({@link #trustworthy()}, {@link #concerns()}). A
+ * result loaded from a completed output folder is rebuilt from the fit's stored final state (see
+ * {@link ExpectationPropagation#fit(FactorGraph, java.util.function.Function)}). Immutable; the
+ * history of a fit with an output folder is read from its {@code files/history.bin} on demand.
  */
 public final class EpResult {
   private static final int PUSH_FORWARD_ORDER = 40;
+
+  /** The noise floor above which converging to it is a concern; see {@link #concerns()}. */
+  static final double NOISE_FLOOR_LIMIT = 0.5;
+
+  /**
+   * The sampling bias of a variable's precision above which it is a concern; see {@link
+   * #samplingPrecisionBias(String)}.
+   */
+  static final double NOISE_BIAS_LIMIT = 0.1;
 
   private final FactorGraph graph;
   private final ModelLayout<CollectionInstance> layout;
@@ -31,10 +46,16 @@ public final class EpResult {
   private final List<VariableSummary> summaries;
   private final List<CorrectedMarginal> marginals;
   private final Map<String, UpdateStatus> statuses;
-  private final List<EpUpdate> history;
+  private final Map<String, FactorResult.Fit> fits;
+  private final List<String> fallbackFactors;
+  private final EpHistory history;
   private final List<EpSweep> sweeps;
-  private final boolean converged;
+  private final Convergence convergence;
+  private final double tolerance;
   private final double logEvidence;
+  private final boolean logEvidenceApproximate;
+  private final List<Concern> concerns;
+  private final double[] precisionBias;
   private final double seconds;
 
   /** The result of a fit's state after its last sweep. */
@@ -43,6 +64,8 @@ public final class EpResult {
       ModelLayout<CollectionInstance> layout,
       List<EpFactor> factors,
       EpState state,
+      EpHistory history,
+      double tolerance,
       double seconds) {
     this.graph = graph;
     this.layout = layout;
@@ -67,15 +90,142 @@ public final class EpResult {
     }
     this.summaries = List.copyOf(rows);
     Map<String, UpdateStatus> map = new LinkedHashMap<>();
+    Map<String, FactorResult.Fit> fitMap = new LinkedHashMap<>();
+    List<String> fallback = new ArrayList<>();
+    boolean flattened = false;
     for (int f = 0; f < factors.size(); f++) {
       map.put(factors.get(f).name(), state.statuses[f]);
+      if (state.fits[f] != null) {
+        fitMap.put(factors.get(f).name(), state.fits[f]);
+      }
+      if (state.fallback[f]) {
+        fallback.add(factors.get(f).name());
+      }
+      flattened |= state.flattened[f];
     }
     this.statuses = Collections.unmodifiableMap(map);
-    this.history = List.copyOf(state.history);
+    this.fits = Collections.unmodifiableMap(fitMap);
+    this.fallbackFactors = List.copyOf(fallback);
+    this.history = history;
     this.sweeps = List.copyOf(state.sweeps);
-    this.converged = state.converged;
+    this.convergence = state.convergence;
+    this.tolerance = tolerance;
     this.logEvidence = state.logEvidence();
+    this.logEvidenceApproximate = flattened;
     this.seconds = seconds;
+    this.precisionBias = new double[approximation.size()];
+    for (int f = 0; f < factors.size(); f++) {
+      int[] scope = state.field.scope(f);
+      for (int k = 0; state.varianceNoise[f] != null && k < scope.length; k++) {
+        precisionBias[scope[k]] += state.varianceNoise[f][k];
+      }
+    }
+    this.concerns = List.copyOf(concerns(state, factors));
+  }
+
+  /** The failed self-checks of a fit; see {@link #concerns()}. */
+  private List<Concern> concerns(EpState state, List<EpFactor> factors) {
+    List<Concern> found = new ArrayList<>();
+    EpSweep last = sweeps.isEmpty() ? null : sweeps.get(sweeps.size() - 1);
+    if (convergence == Convergence.NOT_CONVERGED) {
+      List<String> failing = failingFactors();
+      found.add(
+          new Concern(
+              Check.CONVERGENCE,
+              String.format(
+                      Locale.ROOT,
+                      "EP stopped after %d sweeps without converging: the last sweep's largest"
+                          + " residual is %.3g against the tolerance %.3g",
+                      sweeps.size(),
+                      last == null ? Double.NaN : last.residual(),
+                      tolerance)
+                  + (last != null && last.noiseFloor() > 0
+                      ? String.format(Locale.ROOT, " and the noise floor %.3g", last.noiseFloor())
+                      : "")
+                  + (failing.isEmpty() ? "" : "; failing factors: " + names(failing))
+                  + "; raise maxSweeps or lower the damping (with sampled factors, raise their"
+                  + " live points)"));
+    } else if (convergence == Convergence.CONVERGED_TO_NOISE_FLOOR
+        && noiseFloor() > NOISE_FLOOR_LIMIT) {
+      found.add(
+          new Concern(
+              Check.NOISE_FLOOR,
+              String.format(
+                  Locale.ROOT,
+                  "EP converged only to a noise floor of %.3g (a KL divergence, above %.2g): its"
+                      + " sampled factors are so noisy that an update may move a Gaussian's mean"
+                      + " by up to about %.2f sd; raise the samplers' live points",
+                  noiseFloor(),
+                  NOISE_FLOOR_LIMIT,
+                  Math.sqrt(2 * noiseFloor()))));
+    }
+    List<String> biased = new ArrayList<>();
+    double largest = 0;
+    for (int v = 0; v < precisionBias.length; v++) {
+      if (precisionBias[v] > NOISE_BIAS_LIMIT) {
+        biased.add(layout.freeParameterPaths().get(v));
+        largest = Math.max(largest, precisionBias[v]);
+      }
+    }
+    if (!biased.isEmpty()) {
+      found.add(
+          new Concern(
+              Check.NOISE_BIAS,
+              String.format(
+                  Locale.ROOT,
+                  "the sampled factors' noise biases the precision of %s upwards by up to %.0f%%"
+                      + " (a message's precision is the inverse of a noisy variance, and the"
+                      + " biases of the factors sharing a variable add up), so their sds are"
+                      + " too small, EP's Gaussians by about %.0f%%, corrected marginals, which"
+                      + " multiply every factor's noisy term, by more; raise the samplers' live"
+                      + " points",
+                  names(biased),
+                  100 * largest,
+                  100 * (1 - 1 / Math.sqrt(1 + largest)))));
+    }
+    List<String> mismatched = new ArrayList<>();
+    for (int f = 0; f < factors.size(); f++) {
+      if (state.fits[f] == FactorResult.Fit.LAPLACE_MISMATCH
+          && state.statuses[f] != UpdateStatus.EXCLUDED) {
+        mismatched.add(factors.get(f).name());
+      }
+    }
+    if (!mismatched.isEmpty()) {
+      found.add(
+          new Concern(
+              Check.LAPLACE_MISMATCH,
+              "the Laplace fits of "
+                  + names(mismatched)
+                  + " failed their importance check against the tilted distribution (see their"
+                  + " notes in ep_history.csv) and were used anyway: their messages may be"
+                  + " overconfident or misplaced; fit them with a sampler"
+                  + " (onLaplaceMismatch(SAMPLE), the default, or sampler(...))"));
+    }
+    if (logEvidenceApproximate) {
+      found.add(
+          new Concern(
+              Check.APPROXIMATE_EVIDENCE,
+              "the log evidence is approximate: a factor's message of negative precision to a"
+                  + " variable with a bounded prior was set flat, so its site is not its"
+                  + " projection"));
+    }
+    List<String> excluded = excludedFactors();
+    if (!excluded.isEmpty()) {
+      found.add(
+          new Concern(
+              Check.EXCLUDED_DATA,
+              "the fits of "
+                  + names(excluded)
+                  + " kept failing and were excluded: their data are not in the result"));
+    }
+    return found;
+  }
+
+  /** At most five names, then how many more. */
+  private static String names(List<String> names) {
+    return names.size() <= 5
+        ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
   }
 
   /**
@@ -238,12 +388,40 @@ public final class EpResult {
   }
 
   /**
-   * Every update, in sweep and factor order.
+   * The history's updates, in sweep and factor order, read into a new list: with an output folder
+   * from its {@code files/history.bin} (every update), without one the updates kept in memory (see
+   * {@link ExpectationPropagation.Builder#historyInMemory(long)} and {@link #historyDropped()}).
+   * For long fits of many factors prefer {@link #forEachUpdate(Consumer)}, which holds one update
+   * at a time.
    *
-   * @return the history
+   * @return the updates
+   * @throws IllegalStateException if the history file is missing, truncated or corrupt
    */
   public List<EpUpdate> history() {
-    return history;
+    List<EpUpdate> updates = new ArrayList<>();
+    history.forEach(updates::add);
+    return updates;
+  }
+
+  /**
+   * Hands the history's updates (those of {@link #history()}) to {@code action} one at a time, in
+   * sweep and factor order, reading them from the output folder's history file as they go.
+   *
+   * @param action receives each update
+   * @throws IllegalStateException if the history file is missing, truncated or corrupt
+   */
+  public void forEachUpdate(Consumer<EpUpdate> action) {
+    history.forEach(action);
+  }
+
+  /**
+   * How many updates of the earliest sweeps a fit without an output folder no longer holds, having
+   * kept only its last {@link ExpectationPropagation.Builder#historyInMemory(long)} updates.
+   *
+   * @return the count, 0 when {@link #history()} is complete
+   */
+  public long historyDropped() {
+    return history.dropped();
   }
 
   /**
@@ -256,13 +434,105 @@ public final class EpResult {
   }
 
   /**
-   * Whether the largest per-variable KL divergence fell below the tolerance in a sweep where no
-   * update failed; excluded factors ({@link #excludedFactors()}) did not take part.
+   * Whether EP converged, to its tolerance or to the noise floor of its sampled factors ({@link
+   * #convergence()}); excluded factors ({@link #excludedFactors()}) did not take part.
    *
    * @return true if converged
    */
   public boolean converged() {
-    return converged;
+    return convergence.converged();
+  }
+
+  /**
+   * How EP ended: converged to its tolerance, converged to the noise floor of its sampled factors,
+   * or stopped at its sweep limit.
+   *
+   * @return the outcome
+   */
+  public Convergence convergence() {
+    return convergence;
+  }
+
+  /**
+   * The noise floor EP converged to ({@link Convergence#CONVERGED_TO_NOISE_FLOOR}): the largest
+   * residual that its sampled factors' noise explains in the last sweep, a KL divergence; 0
+   * otherwise.
+   *
+   * @return the floor, or 0
+   */
+  public double noiseFloor() {
+    return convergence == Convergence.CONVERGED_TO_NOISE_FLOOR
+        ? sweeps.get(sweeps.size() - 1).noiseFloor()
+        : 0;
+  }
+
+  /**
+   * Whether no self-check of the fit failed: it converged (to a noise floor no higher than {@value
+   * #NOISE_FLOOR_LIMIT}), its sampled factors' noise biases no variable's precision by more than
+   * {@value #NOISE_BIAS_LIMIT}, no factor's final message came from a Laplace fit that failed its
+   * check, the evidence is not approximate and no factor was excluded. A result that is not
+   * trustworthy says why in {@link #concerns()}, {@code mean_field.txt} and {@code
+   * ep_summary.json}.
+   *
+   * @return true if there is no concern
+   */
+  public boolean trustworthy() {
+    return concerns.isEmpty();
+  }
+
+  /**
+   * The failed self-checks: {@link Check#CONVERGENCE} (stopped at the sweep limit), {@link
+   * Check#NOISE_FLOOR} (converged to a noise floor above {@value #NOISE_FLOOR_LIMIT}, a residual
+   * that lets an undamped update move a Gaussian's mean by about 1 sd: a sampler with an effective
+   * sample size of a few tens; a lower floor is reported by {@link #noiseFloor()} but is not a
+   * concern, as sampling noise is part of any sampled answer and the floor is what it costs),
+   * {@link Check#NOISE_BIAS} (variables whose precision the sampled factors' noise biases by more
+   * than {@value #NOISE_BIAS_LIMIT}, see {@link #samplingPrecisionBias(String)}), {@link
+   * Check#LAPLACE_MISMATCH} (factors whose final message comes from a Laplace fit that failed its
+   * importance check), {@link Check#APPROXIMATE_EVIDENCE} and {@link Check#EXCLUDED_DATA}.
+   *
+   * @return the concerns, empty for a trustworthy result
+   */
+  public List<Concern> concerns() {
+    return concerns;
+  }
+
+  /**
+   * How much the noise of a variable's sampled factors biases its precision upwards, as a fraction:
+   * {@code Σ_f Var(v̂_f)/v_f²} over the variable's sampled factors, from each one's last projection
+   * ({@link FactorResult.Noise#variance()}). A message's precision is the inverse of the projected
+   * variance less the cavity's, and the inverse of a noisy variance is biased upwards by about its
+   * relative variance times the projection's precision, which is close to the variable's own near a
+   * fixed point; the biases of the factors add up. The sd is then too small by a factor of about
+   * {@code 1/√(1 + bias)}. Above {@value #NOISE_BIAS_LIMIT} it is a concern ({@link
+   * Check#NOISE_BIAS}). 0 for a variable without sampled factors.
+   *
+   * @param path a path of {@link ModelLayout#freeParameterPaths()}
+   * @return the fraction
+   * @throws IllegalArgumentException if no variable has that path
+   */
+  public double samplingPrecisionBias(String path) {
+    return precisionBias[variableIndex(path)];
+  }
+
+  /**
+   * How each factor's last update was fitted, by factor name, in factor order (factors never
+   * updated, such as exact priors, are absent).
+   *
+   * @return the fits
+   */
+  public Map<String, FactorResult.Fit> fits() {
+    return fits;
+  }
+
+  /**
+   * The analysis factors fitted by the fallback sampler since one of their Laplace fits failed its
+   * check ({@link LaplaceMismatch#SAMPLE}).
+   *
+   * @return the names, in factor order
+   */
+  public List<String> fallbackFactors() {
+    return fallbackFactors;
   }
 
   /**
@@ -283,14 +553,7 @@ public final class EpResult {
    * @return true if a factor's final message was flattened
    */
   public boolean logEvidenceApproximate() {
-    Map<String, EpUpdate> lastOk = new LinkedHashMap<>();
-    for (EpUpdate update : history) {
-      if (update.status() == UpdateStatus.OK) {
-        lastOk.put(update.factor(), update);
-      }
-    }
-    return lastOk.values().stream()
-        .anyMatch(update -> update.message().contains(ExpectationPropagation.FLAT_NOTE));
+    return logEvidenceApproximate;
   }
 
   /**

@@ -1,27 +1,31 @@
 package org.graphfit.ep;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 import org.graphfit.output.AtomicFiles;
 
 /**
- * A running EP fit's append-only {@code files/history.bin}: the updates of every sweep, appended
- * after the sweep as one record {@code [payload length][update count][payload][CRC32C of the
- * three]}, the payload being {@link EpState#encode(List)} of the updates. Each checkpoint records
- * the count, length and SHA-256 of the prefix it owns ({@link EpState.HistoryReference}); a resume
- * reads exactly that prefix, checks its digest and each record's checksum, and cuts off whatever a
- * killed fit appended after it. The digest is kept running, so a checkpoint costs the sweep's
- * bytes, not the whole file's.
+ * An EP fit's append-only {@code files/history.bin}: the updates of every sweep, appended after the
+ * sweep as one record {@code [payload length][update count][payload][CRC32C of the three]}, the
+ * payload being {@link EpState#encode(List)} of the updates. Each checkpoint, and the completed
+ * fit's final state, records the count, length and SHA-256 of the prefix it owns ({@link
+ * EpState.HistoryReference}). The file is only ever read as a stream, one record (one sweep) at a
+ * time, so neither a resume nor a result reading its history holds it in memory: a resume checks
+ * the prefix's digest and each record's checksum and cuts off whatever a killed fit appended after
+ * it; {@link #forEach} hands the updates over as it checks them. The digest is kept running, so a
+ * checkpoint costs the sweep's bytes, not the whole file's.
  */
 final class HistoryFile {
   private static final int FRAME = 4 + 4 + 4;
@@ -29,7 +33,7 @@ final class HistoryFile {
   private final Path file;
   private MessageDigest prefixDigest = newDigest();
   private long length;
-  private int count;
+  private long count;
 
   HistoryFile(Path file) {
     this.file = file;
@@ -45,9 +49,12 @@ final class HistoryFile {
    * prefix appended so far.
    */
   EpState.HistoryReference reference() {
+    return new EpState.HistoryReference(count, length, copy(prefixDigest).digest());
+  }
+
+  private static MessageDigest copy(MessageDigest digest) {
     try {
-      byte[] digest = ((MessageDigest) prefixDigest.clone()).digest();
-      return new EpState.HistoryReference(count, length, digest);
+      return (MessageDigest) digest.clone();
     } catch (CloneNotSupportedException e) {
       throw new IllegalStateException("SHA-256 digests can be cloned on every Java platform", e);
     }
@@ -74,88 +81,108 @@ final class HistoryFile {
     count = 0;
   }
 
-  /** The updates of a checkpoint's prefix, or what is wrong with the file. */
-  record Read(List<EpUpdate> updates, String damage) {}
+  /**
+   * Checks the prefix a checkpoint owns, record by record, and continues appending after it.
+   *
+   * @param reference the checkpoint's history
+   * @return what is wrong with the file, or null if the prefix is intact
+   */
+  String adopt(EpState.HistoryReference reference) {
+    reset();
+    MessageDigest digest = newDigest();
+    String damage = scan(reference, update -> {}, digest);
+    if (damage == null) {
+      prefixDigest = digest;
+      length = reference.bytes();
+      count = reference.count();
+    }
+    return damage;
+  }
 
   /**
-   * Reads the prefix a checkpoint owns, checks its digest and records, and continues appending
-   * after it.
+   * Hands the updates of a prefix to {@code action}, one record at a time.
+   *
+   * @param reference the prefix
+   * @param action receives each update
+   * @throws IllegalStateException naming the file if it is missing, short, damaged or not the
+   *     prefix recorded
    */
-  Read read(EpState.HistoryReference reference) {
-    reset();
-    if (reference.bytes() > Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException(
-          file + " holds more than 2 GiB of updates, more than a resume can read; fit afresh");
+  void forEach(EpState.HistoryReference reference, Consumer<EpUpdate> action) {
+    String damage = scan(reference, action, newDigest());
+    if (damage != null) {
+      throw new IllegalStateException(file + " cannot be used: " + damage);
     }
-    byte[] bytes;
-    try {
-      if (!Files.exists(file)) {
-        return reference.bytes() == 0 && reference.count() == 0
-            ? new Read(List.of(), null)
-            : new Read(List.of(), "it is missing");
-      }
-      try (InputStream in = Files.newInputStream(file)) {
-        bytes = in.readNBytes((int) reference.bytes());
+  }
+
+  /**
+   * Reads a prefix record by record, checking each record's checksum, then the count and the
+   * prefix's SHA-256; an update is handed over once its record is checked.
+   *
+   * @param digest receives the prefix's bytes
+   * @return what is wrong, or null
+   */
+  private String scan(
+      EpState.HistoryReference reference, Consumer<EpUpdate> action, MessageDigest digest) {
+    if (!Files.exists(file)) {
+      return reference.bytes() == 0 && reference.count() == 0 ? null : "it is missing";
+    }
+    long seen = 0;
+    long position = 0;
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      while (position < reference.bytes()) {
+        if (reference.bytes() - position < FRAME) {
+          return "its record at byte " + position + " is cut short";
+        }
+        int payload;
+        int updateCount;
+        try {
+          payload = in.readInt();
+          updateCount = in.readInt();
+        } catch (EOFException e) {
+          return "the fit owns its first " + reference.bytes() + " bytes but it has " + position;
+        }
+        if (payload < 0 || updateCount < 0 || payload > reference.bytes() - position - FRAME) {
+          return "its record at byte " + position + " has a damaged frame";
+        }
+        byte[] record = new byte[8 + payload];
+        ByteBuffer.wrap(record).putInt(payload).putInt(updateCount);
+        int stored;
+        try {
+          in.readFully(record, 8, payload);
+          stored = in.readInt();
+        } catch (EOFException e) {
+          return "the fit owns its first " + reference.bytes() + " bytes but it is shorter";
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(record);
+        if (stored != (int) crc.getValue()) {
+          return "its record at byte " + position + " fails its checksum";
+        }
+        digest.update(record);
+        digest.update(ByteBuffer.allocate(4).putInt(stored).array());
+        List<EpUpdate> updates;
+        try {
+          updates = EpState.decode(Arrays.copyOfRange(record, 8, record.length), updateCount);
+        } catch (IllegalStateException e) {
+          return "its record at byte " + position + " cannot be decoded: " + e.getMessage();
+        }
+        updates.forEach(action);
+        seen += updateCount;
+        position += FRAME + payload;
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + file, e);
     }
-    if (bytes.length < reference.bytes()) {
-      return new Read(
-          List.of(),
-          "the checkpoint owns its first "
-              + reference.bytes()
-              + " bytes but it has "
-              + bytes.length);
+    if (seen != reference.count()) {
+      return "it holds " + seen + " updates, not the " + reference.count() + " the fit expects";
     }
-    MessageDigest digest = newDigest();
-    digest.update(bytes);
-    if (!MessageDigest.isEqual(digest.digest(), reference.sha256())) {
-      return new Read(
-          List.of(),
-          "its first "
-              + bytes.length
-              + " bytes differ from those the"
-              + " checkpoint recorded (SHA-256)");
+    if (!MessageDigest.isEqual(copy(digest).digest(), reference.sha256())) {
+      return "its first "
+          + reference.bytes()
+          + " bytes differ from those the fit recorded (SHA-256)";
     }
-    List<EpUpdate> updates = new ArrayList<>();
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    while (buffer.hasRemaining()) {
-      int start = buffer.position();
-      if (buffer.remaining() < FRAME) {
-        return new Read(List.of(), "its record at byte " + start + " is cut short");
-      }
-      int payload = buffer.getInt();
-      int updateCount = buffer.getInt();
-      if (payload < 0 || updateCount < 0 || payload > buffer.remaining() - 4) {
-        return new Read(List.of(), "its record at byte " + start + " has a damaged frame");
-      }
-      CRC32C crc = new CRC32C();
-      crc.update(bytes, start, 8 + payload);
-      buffer.position(start + 8 + payload);
-      if (buffer.getInt() != (int) crc.getValue()) {
-        return new Read(List.of(), "its record at byte " + start + " fails its checksum");
-      }
-      try {
-        updates.addAll(
-            EpState.decode(Arrays.copyOfRange(bytes, start + 8, start + 8 + payload), updateCount));
-      } catch (IllegalStateException e) {
-        return new Read(List.of(), "its record at byte " + start + " cannot be decoded: " + e);
-      }
-    }
-    if (updates.size() != reference.count()) {
-      return new Read(
-          List.of(),
-          "it holds "
-              + updates.size()
-              + " updates, not the "
-              + reference.count()
-              + " the checkpoint expects");
-    }
-    prefixDigest.update(bytes);
-    length = bytes.length;
-    count = updates.size();
-    return new Read(updates, null);
+    return null;
   }
 
   private static MessageDigest newDigest() {

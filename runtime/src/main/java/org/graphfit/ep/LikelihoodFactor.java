@@ -34,6 +34,21 @@ import org.graphfit.search.optimize.QuasiNewtonOptimizer;
  *       one) plus the cavity's log normaliser.
  * </ul>
  *
+ * <p>Without a sampler, a Laplace fit can be checked against the tilted density by importance
+ * sampling ({@link LaplaceCheck}) when the task asks for it ({@link FactorTask#check()}); with
+ * {@link LaplaceMismatch#SAMPLE} a fit that fails is replaced by a fit of EP's fallback sampler,
+ * and the driver asks for the fallback sampler in every later update of the factor ({@link
+ * FactorTask#fallback()}).
+ *
+ * <p>A sampled fit also estimates, per variable, the noise of its projection: the expected KL
+ * divergence {@code Var(m̂)/2v + Var(v̂)/4v²} of the projected Gaussian from the one an infinite
+ * sample would give, from the delta-method variances {@code Var(m̂) = Σ w_i² (z_i - m)²} and {@code
+ * Var(v̂) = Σ w_i² ((z_i - m)² - v)²} of the normalised-weight moments (for equal weights, {@code
+ * 1/n}), and the relative variance {@code Var(v̂)/v²} of the projected variance, by which the
+ * precision of the message, an inverse variance, is biased upwards ({@code E[1/v̂] ≈ (1/v)(1 +
+ * Var(v̂)/v²)}). These ignore a nested sampler's uncertainty in its prior volumes, which {@link
+ * ExpectationPropagation}'s noise floor allows for.
+ *
  * <p>A variable that no other factor contains (a dataset's local parameter) has no prior factor:
  * this factor includes its exact prior, so its cavity is flat, its message is the projection itself
  * and the fits above use the prior's latent density (Laplace) or the prior itself (samplers) for
@@ -53,6 +68,8 @@ final class LikelihoodFactor<T> implements EpFactor {
   private final AnalysisFactor<T> factor;
   private final Analysis<T> analysis;
   private final LongFunction<SearchEngine> engines;
+  private final LaplaceMismatch mismatch;
+  private final LongFunction<SearchEngine> fallback;
 
   /**
    * A factor.
@@ -66,6 +83,8 @@ final class LikelihoodFactor<T> implements EpFactor {
    * @param layout the model's own layout
    * @param factor the model and likelihood
    * @param engines the sampler for a seed, or null for the Laplace path
+   * @param mismatch what to do with a Laplace fit that fails its check
+   * @param fallback the sampler for a seed that replaces such a fit
    */
   private LikelihoodFactor(
       String name,
@@ -75,7 +94,9 @@ final class LikelihoodFactor<T> implements EpFactor {
       boolean[] marginalTerms,
       ModelLayout<T> layout,
       AnalysisFactor<T> factor,
-      LongFunction<SearchEngine> engines) {
+      LongFunction<SearchEngine> engines,
+      LaplaceMismatch mismatch,
+      LongFunction<SearchEngine> fallback) {
     this.name = name;
     this.variables = List.copyOf(variables);
     this.names = List.copyOf(names);
@@ -93,6 +114,8 @@ final class LikelihoodFactor<T> implements EpFactor {
     this.factor = factor;
     this.analysis = factor.analysis();
     this.engines = engines;
+    this.mismatch = mismatch;
+    this.fallback = fallback;
   }
 
   /**
@@ -107,6 +130,8 @@ final class LikelihoodFactor<T> implements EpFactor {
    * @param layout the model's own layout, {@code factor.model().layout()}
    * @param factor the model and likelihood
    * @param sampler the sampler for a seed, or null for the Laplace path
+   * @param mismatch what to do with a Laplace fit that fails its check
+   * @param fallback the sampler for a seed that replaces such a fit
    * @param <T> the model's instance type
    * @return the factor
    */
@@ -118,13 +143,24 @@ final class LikelihoodFactor<T> implements EpFactor {
       boolean[] marginalTerms,
       ModelLayout<T> layout,
       AnalysisFactor<T> factor,
-      LongFunction<SearchEngine> sampler) {
+      LongFunction<SearchEngine> sampler,
+      LaplaceMismatch mismatch,
+      LongFunction<SearchEngine> fallback) {
     LongFunction<SearchEngine> engines = sampler;
     if (factor.search().isPresent() && factor.search().get() instanceof Search search) {
       engines = search.engine()::withSeed;
     }
     return new LikelihoodFactor<>(
-        name, variables, names, ownPrior, marginalTerms, layout, factor, engines);
+        name,
+        variables,
+        names,
+        ownPrior,
+        marginalTerms,
+        layout,
+        factor,
+        engines,
+        mismatch,
+        fallback);
   }
 
   @Override
@@ -178,6 +214,24 @@ final class LikelihoodFactor<T> implements EpFactor {
     return engines;
   }
 
+  /**
+   * What is done with a Laplace fit that fails its check.
+   *
+   * @return the action
+   */
+  LaplaceMismatch mismatch() {
+    return mismatch;
+  }
+
+  /**
+   * The sampler for a seed that replaces a Laplace fit that fails its check.
+   *
+   * @return the engines
+   */
+  LongFunction<SearchEngine> fallback() {
+    return fallback;
+  }
+
   @Override
   public List<Integer> variables() {
     return variables;
@@ -205,21 +259,55 @@ final class LikelihoodFactor<T> implements EpFactor {
   @Override
   public FactorResult update(FactorTask task) {
     long start = System.nanoTime();
-    for (int j = 0; j < priors.length; j++) {
-      if (engines != null && !ownPrior[j] && !task.cavity()[j].isProper()) {
-        return FactorResult.failed(
-            task,
-            UpdateStatus.IMPROPER_CAVITY,
-            "cavity of " + names.get(j) + " " + task.cavity()[j],
-            PriorFactor.seconds(start));
-      }
+    boolean sampled = engines != null;
+    boolean fallen = !sampled && task.fallback() && mismatch == LaplaceMismatch.SAMPLE;
+    if (sampled && !cavityProper(task)) {
+      return FactorResult.failed(
+          task,
+          UpdateStatus.IMPROPER_CAVITY,
+          FactorResult.Fit.SAMPLER,
+          "cavity of " + improperName(task) + " " + task.cavity()[improperIndex(task)],
+          PriorFactor.seconds(start));
     }
     try {
-      return engines == null ? laplace(task, start) : sample(task, start);
+      if (sampled) {
+        return sample(task, start, engines, FactorResult.Fit.SAMPLER, "");
+      }
+      String fallbackFailure = null;
+      if (fallen && cavityProper(task)) {
+        FactorResult refit = trySample(task, start, "");
+        if (refit.status() == UpdateStatus.OK) {
+          return refit;
+        }
+        fallbackFailure = refit.message();
+      }
+      return laplace(task, start, fallen, fallbackFailure);
     } catch (RuntimeException e) {
       return FactorResult.failed(
-          task, UpdateStatus.FAILED, "the fit threw " + e, PriorFactor.seconds(start));
+          task,
+          UpdateStatus.FAILED,
+          sampled ? FactorResult.Fit.SAMPLER : FactorResult.Fit.LAPLACE,
+          "the fit threw " + e,
+          PriorFactor.seconds(start));
     }
+  }
+
+  /** Whether every cavity the sampler needs is proper (own-prior variables have none). */
+  private boolean cavityProper(FactorTask task) {
+    return improperIndex(task) < 0;
+  }
+
+  private int improperIndex(FactorTask task) {
+    for (int j = 0; j < priors.length; j++) {
+      if (!ownPrior[j] && !task.cavity()[j].isProper()) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  private String improperName(FactorTask task) {
+    return names.get(improperIndex(task));
   }
 
   private double logLikelihood(double[] physical) {
@@ -229,7 +317,15 @@ final class LikelihoodFactor<T> implements EpFactor {
     return analysis.logLikelihood(layout.instanceFromVector(physical));
   }
 
-  private FactorResult laplace(FactorTask task, long start) {
+  /**
+   * A Laplace fit, checked when the task asks for it; one that fails the check is replaced by the
+   * fallback sampler's fit where that can run and succeeds, and is reported as {@link
+   * FactorResult.Fit#LAPLACE_MISMATCH} otherwise. {@code fallen}: the factor already failed a check
+   * but the sampler could not run ({@code fallbackFailure} says why, or the cavity is improper), so
+   * the Laplace fit stands in for it; a sampler that fails never costs the factor its update.
+   */
+  private FactorResult laplace(
+      FactorTask task, long start, boolean fallen, String fallbackFailure) {
     CavityProblem problem =
         new CavityProblem(
             names, priors, ownPrior, task.cavity(), task.current(), true, this::logLikelihood);
@@ -241,18 +337,27 @@ final class LikelihoodFactor<T> implements EpFactor {
       return FactorResult.failed(
           task,
           UpdateStatus.FAILED,
+          FactorResult.Fit.LAPLACE,
           "no finite likelihood at the start: " + problem.failures().firstMessage(),
           PriorFactor.seconds(start));
     }
     OptimumRun optimum = QuasiNewtonOptimizer.builder().build().maximise(problem, initial);
     if (!optimum.converged()) {
       return FactorResult.failed(
-          task, UpdateStatus.FAILED, optimum.message(), PriorFactor.seconds(start));
+          task,
+          UpdateStatus.FAILED,
+          FactorResult.Fit.LAPLACE,
+          optimum.message(),
+          PriorFactor.seconds(start));
     }
     LaplaceApproximation laplace = optimum.laplace();
     if (laplace.status() != LaplaceApproximation.Status.OK) {
       return FactorResult.failed(
-          task, UpdateStatus.FAILED, laplace.reason(), PriorFactor.seconds(start));
+          task,
+          UpdateStatus.FAILED,
+          FactorResult.Fit.LAPLACE,
+          laplace.reason(),
+          PriorFactor.seconds(start));
     }
     double[] mode = laplace.mode();
     double[][] covariance = laplace.covariance();
@@ -261,6 +366,7 @@ final class LikelihoodFactor<T> implements EpFactor {
       return FactorResult.failed(
           task,
           UpdateStatus.NON_FINITE_MOMENTS,
+          FactorResult.Fit.LAPLACE,
           "covariance not positive definite",
           PriorFactor.seconds(start));
     }
@@ -270,46 +376,115 @@ final class LikelihoodFactor<T> implements EpFactor {
       moments[j] = GaussianMessage.ofMoments(mode[j], covariance[j][j]);
       logNormaliser += HALF_LOG_TWO_PI + Math.log(chol[j][j]);
     }
+    FactorResult.Fit fit = FactorResult.Fit.LAPLACE;
+    String note = "";
+    if (fallbackFailure != null) {
+      fit = FactorResult.Fit.LAPLACE_MISMATCH;
+      note =
+          "the fallback sampler failed ("
+              + fallbackFailure
+              + "): the Laplace fit, which failed its check before, is used";
+    } else if (mismatch != LaplaceMismatch.IGNORE && (task.check() || fallen)) {
+      LaplaceCheck.Verdict verdict =
+          new LaplaceCheck(problem, priors, ownPrior, task.cavity(), mode, chol, logNormaliser)
+              .run(task.seed());
+      if (!verdict.passed()) {
+        String failure = "";
+        if (mismatch == LaplaceMismatch.SAMPLE && cavityProper(task)) {
+          FactorResult sampled =
+              trySample(task, start, verdict.describe() + ": fitted by the fallback sampler");
+          if (sampled.status() == UpdateStatus.OK) {
+            return sampled;
+          }
+          failure = "; the fallback sampler failed: " + sampled.message();
+        } else if (mismatch == LaplaceMismatch.SAMPLE) {
+          failure =
+              "; the fallback sampler cannot run: the cavity of "
+                  + improperName(task)
+                  + " is improper";
+        }
+        fit = FactorResult.Fit.LAPLACE_MISMATCH;
+        note = verdict.describe() + failure;
+      } else {
+        note = verdict.skipped();
+      }
+    }
+    if (fallen && fit == FactorResult.Fit.LAPLACE) {
+      note =
+          ExpectationPropagation.notes(
+              note,
+              "the cavity of "
+                  + improperName(task)
+                  + " is improper: Laplace instead of the sampler");
+    }
     return new FactorResult(
         task.factor(),
         UpdateStatus.OK,
         moments,
+        null,
         logNormaliser,
         null,
-        "",
+        fit,
+        note,
         PriorFactor.seconds(start));
   }
 
-  private FactorResult sample(FactorTask task, long start) {
+  /** The fallback sampler's fit, its throwing reported as a failed result. */
+  private FactorResult trySample(FactorTask task, long start, String checkNote) {
+    try {
+      return sample(task, start, fallback, FactorResult.Fit.FALLBACK_SAMPLER, checkNote);
+    } catch (RuntimeException e) {
+      return FactorResult.failed(
+          task,
+          UpdateStatus.FAILED,
+          FactorResult.Fit.FALLBACK_SAMPLER,
+          "the fit threw " + e,
+          PriorFactor.seconds(start));
+    }
+  }
+
+  private FactorResult sample(
+      FactorTask task,
+      long start,
+      LongFunction<SearchEngine> sampler,
+      FactorResult.Fit fit,
+      String checkNote) {
     CavityProblem problem =
         new CavityProblem(
             names, priors, ownPrior, task.cavity(), task.cavity(), false, this::logLikelihood);
     SearchRun run;
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
-      run = engines.apply(task.seed()).run(problem, runner, CheckpointStore.none());
+      run = sampler.apply(task.seed()).run(problem, runner, CheckpointStore.none());
     }
     if (run.diagnostics().getOrDefault("converged", 1.0) == 0) {
       return FactorResult.failed(
           task,
           UpdateStatus.FAILED,
-          "the factor's search stopped at its iteration or call limit before converging",
+          fit,
+          ExpectationPropagation.notes(
+              checkNote,
+              "the factor's search stopped at its iteration or call limit before converging"),
           PriorFactor.seconds(start));
     }
     LikelihoodFailures failures = problem.failures();
     String note =
-        failures.failures() == 0
-            ? ""
-            : failures.failures()
-                + " of "
-                + failures.calls()
-                + " likelihood calls failed and counted as zero likelihood, e.g. "
-                + failures.firstMessage();
+        ExpectationPropagation.notes(
+            checkNote,
+            failures.failures() == 0
+                ? ""
+                : failures.failures()
+                    + " of "
+                    + failures.calls()
+                    + " likelihood calls failed and counted as zero likelihood, e.g. "
+                    + failures.firstMessage());
     Samples samples = run.samples();
     double[] weights = new double[samples.size()];
     for (int i = 0; i < weights.length; i++) {
       weights[i] = samples.weight(i);
     }
     GaussianMessage[] moments = new GaussianMessage[priors.length];
+    double[] noise = new double[priors.length];
+    double[] varianceNoise = new double[priors.length];
     MarginalTerm[] terms = new MarginalTerm[priors.length];
     for (int j = 0; j < priors.length; j++) {
       double[] latent = new double[weights.length];
@@ -323,10 +498,21 @@ final class LikelihoodFactor<T> implements EpFactor {
         double d = latent[i] - mean;
         variance += weights[i] * d * d;
       }
+      double meanVariance = 0;
+      double varianceVariance = 0;
+      for (int i = 0; i < weights.length; i++) {
+        double d2 = (latent[i] - mean) * (latent[i] - mean);
+        double w2 = weights[i] * weights[i];
+        meanVariance += w2 * d2;
+        varianceVariance += w2 * (d2 - variance) * (d2 - variance);
+      }
+      varianceNoise[j] = varianceVariance / (variance * variance);
+      noise[j] = meanVariance / (2 * variance) + varianceNoise[j] / 4;
       if (!Double.isFinite(mean) || !(variance > 0) || !Double.isFinite(variance)) {
         return FactorResult.failed(
             task,
             UpdateStatus.NON_FINITE_MOMENTS,
+            fit,
             "latent moments of " + names.get(j) + ": mean " + mean + ", variance " + variance,
             PriorFactor.seconds(start));
       }
@@ -352,8 +538,10 @@ final class LikelihoodFactor<T> implements EpFactor {
         task.factor(),
         UpdateStatus.OK,
         moments,
+        new FactorResult.Noise(noise, varianceNoise),
         logNormaliser,
         terms,
+        fit,
         note,
         PriorFactor.seconds(start));
   }

@@ -115,7 +115,11 @@ final class ParentFactor implements EpFactor {
     for (GaussianMessage cavity : task.cavity()) {
       if (!cavity.isProper()) {
         return FactorResult.failed(
-            task, UpdateStatus.IMPROPER_CAVITY, "cavity " + cavity, PriorFactor.seconds(start));
+            task,
+            UpdateStatus.IMPROPER_CAVITY,
+            FactorResult.Fit.QUADRATURE,
+            "cavity " + cavity,
+            PriorFactor.seconds(start));
       }
     }
     try {
@@ -124,6 +128,7 @@ final class ParentFactor implements EpFactor {
         return FactorResult.failed(
             task,
             UpdateStatus.NON_FINITE_MOMENTS,
+            FactorResult.Fit.QUADRATURE,
             "no finite quadrature weight",
             PriorFactor.seconds(start));
       }
@@ -131,13 +136,19 @@ final class ParentFactor implements EpFactor {
           task.factor(),
           UpdateStatus.OK,
           projection.moments,
+          null,
           projection.logNormaliser,
           null,
+          FactorResult.Fit.QUADRATURE,
           "",
           PriorFactor.seconds(start));
     } catch (RuntimeException e) {
       return FactorResult.failed(
-          task, UpdateStatus.FAILED, e.toString(), PriorFactor.seconds(start));
+          task,
+          UpdateStatus.FAILED,
+          FactorResult.Fit.QUADRATURE,
+          e.toString(),
+          PriorFactor.seconds(start));
     }
   }
 

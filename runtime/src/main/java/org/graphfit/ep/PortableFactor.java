@@ -153,7 +153,9 @@ public final class PortableFactor implements Serializable {
             marginalTerms,
             layout,
             analysisFactor,
-            settings.sampler());
+            settings.sampler(),
+            settings.laplaceMismatch(),
+            settings.laplaceFallback());
     String found = PortableIdentity.of(rebuilt);
     if (!found.equals(identity)) {
       throw new IllegalStateException(

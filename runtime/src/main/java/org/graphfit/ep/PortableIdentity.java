@@ -20,11 +20,12 @@ import org.graphfit.search.SearchEngine;
  * determines its updates: {@code structure} (its name, variables, their paths, which priors it
  * includes and which marginal terms it estimates), {@code model} (the model's parameters, priors,
  * fixed values and constraints), {@code factor} (the graph's {@link FactorIdentity} of the analysis
- * factor: model, data identity and own search) and {@code engine} (Laplace, or the sampler's or the
- * factor's own search's name and settings for seed 0; each update's seed comes with its task). Two
- * factors with the same identity compute the same update from the same task, provided their
- * analyses state their data identity ({@link FactorIdentity#dataStated()}); without one, other data
- * under the same model go unnoticed.
+ * factor: model, data identity and own search) and {@code engine} (Laplace with what is done when
+ * its check fails and the fallback sampler's name and settings, or the sampler's or the factor's
+ * own search's name and settings, for seed 0; each update's seed comes with its task). Two factors
+ * with the same identity compute the same update from the same task, provided their analyses state
+ * their data identity ({@link FactorIdentity#dataStated()}); without one, other data under the same
+ * model go unnoticed.
  */
 final class PortableIdentity {
   private static final JsonMapper JSON =
@@ -40,7 +41,8 @@ final class PortableIdentity {
           "factor",
           "data (or its own search)",
           "engine",
-          "fitting engine (Laplace, the sampler or the factor's own search, and its settings)");
+          "fitting engine (Laplace and its check, the sampler or the factor's own search, and"
+              + " its settings)");
 
   private PortableIdentity() {}
 
@@ -63,13 +65,16 @@ final class PortableIdentity {
     }
     structure.put("own_priors", ownPriors);
     structure.put("marginal_terms", marginalTerms);
-    Object engine = "laplace";
+    Object engine;
     if (factor.engines() != null) {
-      SearchEngine seedZero = factor.engines().apply(0);
-      Map<String, Object> description = new LinkedHashMap<>();
-      description.put("search", seedZero.name());
-      description.put("settings", seedZero.settings());
-      engine = description;
+      engine = describe(factor.engines().apply(0));
+    } else {
+      // a Laplace fit's check and the sampler that replaces it decide its updates too
+      Map<String, Object> laplace = new LinkedHashMap<>();
+      laplace.put("search", "laplace");
+      laplace.put("mismatch", factor.mismatch().name());
+      laplace.put("fallback", describe(factor.fallback().apply(0)));
+      engine = laplace;
     }
     FactorIdentity graphIdentity = factor.analysisFactor().identity();
     return "structure="
@@ -81,6 +86,13 @@ final class PortableIdentity {
         + (graphIdentity.dataStated() ? "" : "-unstated")
         + ";engine="
         + digest(engine);
+  }
+
+  private static Map<String, Object> describe(SearchEngine engine) {
+    Map<String, Object> description = new LinkedHashMap<>();
+    description.put("search", engine.name());
+    description.put("settings", engine.settings());
+    return description;
   }
 
   /**

@@ -103,14 +103,20 @@ final class PriorFactor implements EpFactor {
           task.factor(),
           UpdateStatus.FIXED,
           null,
+          null,
           Double.NaN,
           null,
+          FactorResult.Fit.QUADRATURE,
           "exact message",
           seconds(start));
     }
     if (cavity.precision() < 0) {
       return FactorResult.failed(
-          task, UpdateStatus.IMPROPER_CAVITY, "cavity " + cavity, seconds(start));
+          task,
+          UpdateStatus.IMPROPER_CAVITY,
+          FactorResult.Fit.QUADRATURE,
+          "cavity " + cavity,
+          seconds(start));
     }
     try {
       AdaptiveQuadrature.Nodes nodes =
@@ -122,19 +128,26 @@ final class PriorFactor implements EpFactor {
               PASSES);
       if (nodes == null) {
         return FactorResult.failed(
-            task, UpdateStatus.NON_FINITE_MOMENTS, "no finite quadrature weight", seconds(start));
+            task,
+            UpdateStatus.NON_FINITE_MOMENTS,
+            FactorResult.Fit.QUADRATURE,
+            "no finite quadrature weight",
+            seconds(start));
       }
       GaussianMessage moments = GaussianMessage.ofMoments(nodes.mean[0], nodes.covariance[0][0]);
       return new FactorResult(
           task.factor(),
           UpdateStatus.OK,
           new GaussianMessage[] {moments},
+          null,
           nodes.logNormaliser,
           null,
+          FactorResult.Fit.QUADRATURE,
           "",
           seconds(start));
     } catch (RuntimeException e) {
-      return FactorResult.failed(task, UpdateStatus.FAILED, e.toString(), seconds(start));
+      return FactorResult.failed(
+          task, UpdateStatus.FAILED, FactorResult.Fit.QUADRATURE, e.toString(), seconds(start));
     }
   }
 

@@ -12,8 +12,9 @@
  *       density, updated by exact 1-D quadrature (a variable of one analysis factor and no
  *       hierarchy has its prior inside that factor's fit);
  *   <li>one factor per {@link org.graphfit.graph.AnalysisFactor}, updated by a Laplace
- *       approximation of likelihood times cavity in latent space, or by a sampler whose prior is
- *       the cavity;
+ *       approximation of likelihood times cavity in latent space, checked against that tilted
+ *       density by importance sampling and replaced by a sampler where it misses mass ({@link
+ *       org.graphfit.ep.LaplaceMismatch}), or by a sampler whose prior is the cavity;
  *   <li>one small factor per parameter drawn by a {@link org.graphfit.graph.HierarchicalFactor},
  *       over that parameter and the parent's hyper-parameters, updated by deterministic adaptive
  *       Gauss–Hermite quadrature.
@@ -23,12 +24,19 @@
  * {@link org.graphfit.ep.CorrectedMarginal}, the prior times each factor's estimated tilted
  * marginal over its cavity, which captures what a Gaussian cannot (several modes, skew).
  *
+ * <p>EP converges when every factor is within its tolerance of its undamped update, or, with
+ * sampled factors, within the noise floor their samplers explain ({@link
+ * org.graphfit.ep.Convergence}); results say whether they can be trusted ({@link
+ * org.graphfit.ep.EpResult#concerns()}, with {@code org.graphfit.search.Check}) and keep their
+ * history on disk or within a memory budget.
+ *
  * <p>A sweep's updates run on a {@link org.graphfit.ep.FactorExecutor}: local threads, or other
  * JVMs, which rebuild analysis factors from their {@link org.graphfit.ep.PortableFactor} form.
  *
  * <p>Start with {@link org.graphfit.ep.ExpectationPropagation}; {@code docs/ep.md} describes the
  * algorithm. This package depends on {@code prior}, {@code model}, {@code analysis}, {@code graph},
- * {@code search} (with {@code search.optimize} for the Laplace path) and {@code output}; pictures
- * of its results live in module {@code plot} ({@code ConvergencePlot}).
+ * {@code search} (with {@code search.optimize} for the Laplace path and {@code search.nested} for
+ * the default fallback sampler) and {@code output}; pictures of its results live in module {@code
+ * plot} ({@code ConvergencePlot}).
  */
 package org.graphfit.ep;

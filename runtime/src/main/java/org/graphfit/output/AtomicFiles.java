@@ -1,8 +1,11 @@
 package org.graphfit.output;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -38,6 +41,18 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /** Writes a file's content to a stream. */
+  @FunctionalInterface
+  public interface Content {
+    /**
+     * Writes the content.
+     *
+     * @param out the stream, buffered; not to be closed
+     * @throws IOException if writing fails
+     */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /**
    * Replaces {@code file} with {@code bytes} atomically, creating parent folders.
    *
@@ -46,6 +61,26 @@ public final class AtomicFiles {
    * @throws UncheckedIOException if the file cannot be written
    */
   public static void write(Path file, byte[] bytes) {
+    int half = bytes.length / 2;
+    write(
+        file, out -> out.write(bytes, 0, half), out -> out.write(bytes, half, bytes.length - half));
+  }
+
+  /**
+   * Replaces {@code file} atomically with content written to a stream, creating parent folders: for
+   * content too large to hold in memory at once. The listener is told {@link
+   * WriteListener.Stage#PARTLY_WRITTEN} once the whole content is in the temporary file.
+   *
+   * @param file the target
+   * @param content writes the complete content
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public static void write(Path file, Content content) {
+    write(file, content, out -> {});
+  }
+
+  /** Writes two parts to a temporary file, telling the listener between them, and renames it. */
+  private static void write(Path file, Content first, Content second) {
     Path parent = file.toAbsolutePath().getParent();
     Path temporary = null;
     WriteListener told = listener;
@@ -57,10 +92,12 @@ public final class AtomicFiles {
       try (FileChannel channel =
           FileChannel.open(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         temporary = fresh;
-        writeFully(channel, ByteBuffer.wrap(bytes, 0, bytes.length / 2));
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        first.writeTo(out);
+        out.flush();
         told.at(file, WriteListener.Stage.PARTLY_WRITTEN);
-        writeFully(
-            channel, ByteBuffer.wrap(bytes, bytes.length / 2, bytes.length - bytes.length / 2));
+        second.writeTo(out);
+        out.flush();
         channel.force(true);
       }
       told.at(file, WriteListener.Stage.WRITTEN);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,11 +52,7 @@ final class Manifest {
   }
 
   static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return HexFormat.of().formatHex(newDigest().digest(content));
   }
 
   /** The listed files, in the order they were written. */
@@ -155,8 +152,32 @@ final class Manifest {
    */
   void verifyAll(Path folder) {
     for (String name : files.keySet()) {
-      verifiedBytes(folder, name);
+      verify(folder, name);
     }
+  }
+
+  /**
+   * Checks a listed file against its size and digest, reading it as a stream (a history of many
+   * sweeps may be larger than the heap).
+   *
+   * @throws IllegalStateException if it is missing, of another size or another digest
+   */
+  private void verify(Path folder, String name) {
+    Entry entry = entry(folder, name);
+    long size = 0;
+    MessageDigest sha = newDigest();
+    try (InputStream in = Files.newInputStream(folder.resolve(name))) {
+      byte[] buffer = new byte[1 << 16];
+      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+        sha.update(buffer, 0, read);
+        size += read;
+      }
+    } catch (NoSuchFileException e) {
+      throw missing(folder, name, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + folder.resolve(name) + ": " + e, e);
+    }
+    check(folder, name, entry, size, HexFormat.of().formatHex(sha.digest()));
   }
 
   /**
@@ -165,44 +186,73 @@ final class Manifest {
    * @throws IllegalStateException if it is missing, of another size or another digest
    */
   byte[] verifiedBytes(Path folder, String name) {
-    Entry entry = files.get(name);
-    Path file = folder.resolve(name);
-    String fix =
-        "; restore it, or delete the folder " + folder + " to fit again (nothing in it is used)";
-    if (entry == null) {
-      throw new IllegalStateException(file + " is not listed in " + folder.resolve(FILE) + fix);
-    }
+    Entry entry = entry(folder, name);
     byte[] content;
     try {
-      content = Files.readAllBytes(file);
+      content = Files.readAllBytes(folder.resolve(name));
     } catch (NoSuchFileException e) {
-      throw new IllegalStateException(
-          file + " is missing, but the fit wrote it (" + folder.resolve(FILE) + " lists it)" + fix,
-          e);
+      throw missing(folder, name, e);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + file + ": " + e, e);
+      throw new UncheckedIOException("could not read " + folder.resolve(name) + ": " + e, e);
     }
-    if (content.length != entry.bytes()) {
+    check(folder, name, entry, content.length, sha256(content));
+    return content;
+  }
+
+  private static String fix(Path folder) {
+    return "; restore it, or delete the folder " + folder + " to fit again (nothing in it is used)";
+  }
+
+  private Entry entry(Path folder, String name) {
+    Entry entry = files.get(name);
+    if (entry == null) {
+      throw new IllegalStateException(
+          folder.resolve(name) + " is not listed in " + folder.resolve(FILE) + fix(folder));
+    }
+    return entry;
+  }
+
+  private static IllegalStateException missing(Path folder, String name, NoSuchFileException e) {
+    return new IllegalStateException(
+        folder.resolve(name)
+            + " is missing, but the fit wrote it ("
+            + folder.resolve(FILE)
+            + " lists it)"
+            + fix(folder),
+        e);
+  }
+
+  private static void check(Path folder, String name, Entry entry, long size, String digest) {
+    Path file = folder.resolve(name);
+    if (size != entry.bytes()) {
       throw new IllegalStateException(
           file
               + " has "
-              + content.length
+              + size
               + " bytes but the fit wrote "
               + entry.bytes()
               + " (recorded in "
               + folder.resolve(FILE)
               + "): it is "
-              + (content.length < entry.bytes() ? "truncated" : "changed")
-              + fix);
+              + (size < entry.bytes() ? "truncated" : "changed")
+              + fix(folder));
     }
-    if (!sha256(content).equals(entry.sha256())) {
+    if (!digest.equals(entry.sha256())) {
       throw new IllegalStateException(
           file
               + " is damaged or was edited: its SHA-256 differs from the one recorded in "
               + folder.resolve(FILE)
               + " when it was written"
-              + fix);
+              + fix(folder));
     }
-    return content;
+  }
+
+  /** A new SHA-256 digest. */
+  static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
   }
 }

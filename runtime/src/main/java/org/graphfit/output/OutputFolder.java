@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -164,16 +165,12 @@ public final class OutputFolder {
   }
 
   private static String identifier(String... parts) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        digest.update(part.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-      }
-      return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    MessageDigest digest = Manifest.newDigest();
+    for (String part : parts) {
+      digest.update(part.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
     }
+    return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
   }
 
   private static String toJson(Object value) {
@@ -346,6 +343,53 @@ public final class OutputFolder {
   public void write(String relative, byte[] content) {
     AtomicFiles.write(folder.resolve(relative), content);
     written.put(relative, Manifest.Entry.of(content));
+  }
+
+  /**
+   * Writes a file of the fit atomically from a stream and records its size and digest for the
+   * manifest, computed as it is written: for content too large to hold in memory at once.
+   *
+   * @param relative the file, relative to the folder
+   * @param content writes its bytes
+   */
+  public void write(String relative, AtomicFiles.Content content) {
+    MessageDigest sha = Manifest.newDigest();
+    long[] size = new long[1];
+    AtomicFiles.write(
+        folder.resolve(relative),
+        out -> {
+          OutputStream counting =
+              new FilterOutputStream(out) {
+                @Override
+                public void write(int b) throws IOException {
+                  out.write(b);
+                  sha.update((byte) b);
+                  size[0]++;
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                  out.write(bytes, offset, length);
+                  sha.update(bytes, offset, length);
+                  size[0] += length;
+                }
+              };
+          content.writeTo(counting);
+          counting.flush();
+        });
+    written.put(relative, new Manifest.Entry(size[0], HexFormat.of().formatHex(sha.digest())));
+  }
+
+  /**
+   * Records for the manifest a file of the fit written by other means, such as an append-only file
+   * whose writer kept its size and digest.
+   *
+   * @param relative the file, relative to the folder
+   * @param bytes its size
+   * @param sha256 its SHA-256
+   */
+  public void recordWritten(String relative, long bytes, byte[] sha256) {
+    written.put(relative, new Manifest.Entry(bytes, HexFormat.of().formatHex(sha256)));
   }
 
   /**

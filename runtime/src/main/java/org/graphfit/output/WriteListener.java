@@ -12,7 +12,10 @@ import java.nio.file.Path;
 public interface WriteListener {
   /** A moment in a file write. */
   enum Stage {
-    /** Half of the bytes are in the temporary file (or appended), none forced to disk yet. */
+    /**
+     * Half of the bytes are in the temporary file (or appended; all of them for content written as
+     * a stream, whose length is not known in advance), none forced to disk yet.
+     */
     PARTLY_WRITTEN,
     /** All bytes are in the temporary file and forced to disk; the target is unchanged. */
     WRITTEN,

@@ -1,8 +1,9 @@
 package org.graphfit.search;
 
 /**
- * The self-checks a search makes of its own run. A check that fails becomes a {@link Concern} of
- * the result, and a result with any concern is not {@linkplain Result#trustworthy() trustworthy}.
+ * The self-checks a search, or expectation propagation, makes of its own run. A check that fails
+ * becomes a {@link Concern} of the result, and a result with any concern is not {@linkplain
+ * Result#trustworthy() trustworthy}.
  */
 public enum Check {
   /**
@@ -29,5 +30,34 @@ public enum Check {
    * Too few effective samples: the bulk or tail effective sample size of a parameter is below its
    * minimum, so Monte Carlo errors of means or of credible intervals are large.
    */
-  EFFECTIVE_SAMPLE_SIZE
+  EFFECTIVE_SAMPLE_SIZE,
+  /**
+   * Expectation propagation converged only to the noise floor of its sampled factors, and that
+   * floor is so high that the reported Gaussians move by a sizeable fraction of their sd from one
+   * sweep to the next.
+   */
+  NOISE_FLOOR,
+  /**
+   * Expectation propagation's sampled factors are so noisy, for the number of them that share a
+   * variable, that the variable's precision is biased upwards: each message's precision is the
+   * inverse of a noisy variance, whose mean is larger than the inverse of the mean, and the biases
+   * of many factors add up, so the variable's sd comes out too small.
+   */
+  NOISE_BIAS,
+  /**
+   * Expectation propagation used a factor's Laplace approximation although an importance check
+   * found that it misses the factor's tilted distribution (another mode, mass where a signal is
+   * consistent with zero, heavy tails), so that factor's message is overconfident or misplaced.
+   */
+  LAPLACE_MISMATCH,
+  /**
+   * Expectation propagation's log evidence is more approximate than its approximation: some
+   * factor's final message is not its projection (a message of negative precision set flat).
+   */
+  APPROXIMATE_EVIDENCE,
+  /**
+   * Expectation propagation excluded factors whose fits kept failing, so their data are not in the
+   * result.
+   */
+  EXCLUDED_DATA
 }

@@ -17,8 +17,13 @@ class EpBuilderTest {
   @Test
   void settingsOutOfRangeAreRefused() {
     ExpectationPropagation.Builder builder = ExpectationPropagation.builder();
-    assertRefused(() -> builder.damping(1), "damping must be in [0, 1) but was 1.0");
-    assertRefused(() -> builder.damping(Double.NaN), "damping must be in [0, 1) but was NaN");
+    assertRefused(() -> builder.damping(1), "damping must be in [0, 0.95] but was 1.0");
+    assertRefused(
+        () -> builder.damping(0.999999),
+        "damping must be in [0, 0.95] but was 0.999999; a damping d moves each message 1 - d of"
+            + " the way per sweep");
+    assertRefused(() -> builder.damping(-0.1), "damping must be in [0, 0.95] but was -0.1");
+    assertRefused(() -> builder.damping(Double.NaN), "damping must be in [0, 0.95] but was NaN");
     assertRefused(() -> builder.maxSweeps(0), "maxSweeps must be at least 1 but was 0");
     assertRefused(
         () -> builder.maxFailures(0),
@@ -30,5 +35,8 @@ class EpBuilderTest {
     assertRefused(() -> builder.output(null, "ep"), "root");
     assertRefused(() -> builder.output(Path.of("output"), null), "name");
     assertRefused(() -> builder.tag(null), "tag");
+    assertRefused(() -> builder.onLaplaceMismatch(null), "action");
+    assertRefused(() -> builder.laplaceFallback(null), "engines");
+    assertRefused(() -> builder.historyInMemory(0), "historyInMemory must be at least 1 but was 0");
   }
 }

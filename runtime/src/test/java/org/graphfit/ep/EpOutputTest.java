@@ -34,7 +34,7 @@ class EpOutputTest {
     assertThat(Files.readString(folder.resolve("graph.txt"))).contains("FactorGraph: 4 analysis");
     List<String> history = Files.readAllLines(folder.resolve("ep_history.csv"));
     assertThat(history.get(0))
-        .isEqualTo("sweep,factor,status,kl,log_evidence_term,seconds,message");
+        .isEqualTo("sweep,factor,status,kl,residual,noise,log_evidence_term,seconds,message");
     // 4 exact (Gaussian) priors once; the uniform prior, 4 datasets and 4 hierarchy pieces per
     // sweep
     assertThat(history).hasSize(1 + 4 + 9 * result.sweepCount());
@@ -45,6 +45,10 @@ class EpOutputTest {
     JsonNode json =
         JsonMapper.builder().build().readTree(folder.resolve("mean_field.json").toFile());
     assertThat(json.path("converged").asBoolean()).isTrue();
+    assertThat(json.path("convergence").asText()).isEqualTo("CONVERGED");
+    assertThat(json.path("trustworthy").asBoolean()).isTrue();
+    assertThat(json.path("concerns").isEmpty()).isTrue();
+    assertThat(Files.readString(folder.resolve("mean_field.txt"))).contains("Trustworthy: yes");
     assertThat(json.path("parameters").path("hierarchy.mean").path("mean").asDouble())
         .isWithin(1e-12)
         .of(result.summary("hierarchy.mean").mean());
@@ -78,5 +82,9 @@ class EpOutputTest {
     JsonNode json =
         JsonMapper.builder().build().readTree(folder.resolve("mean_field.json").toFile());
     assertThat(json.path("statuses").path("dataset_2").asText()).isEqualTo("EXCLUDED");
+    assertThat(json.path("trustworthy").asBoolean()).isFalse();
+    assertThat(json.path("concerns").get(0).path("check").asText()).isEqualTo("EXCLUDED_DATA");
+    assertThat(Files.readString(folder.resolve("mean_field.txt")))
+        .contains("EXCLUDED_DATA: the fits of dataset_2 kept failing and were excluded");
   }
 }

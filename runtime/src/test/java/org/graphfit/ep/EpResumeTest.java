@@ -72,6 +72,7 @@ class EpResumeTest {
         .seed(11)
         .maxSweeps(5)
         .tolerance(1e-12)
+        .noiseFloorConvergence(false)
         .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(50).seed(s).build()));
   }
 
@@ -84,7 +85,7 @@ class EpResumeTest {
     Path base = folder(ExpectationPropagation.builder().output(output, "ep").build());
 
     assertThat(base.getParent()).isEqualTo(output.resolve("ep"));
-    assertThat(base.getFileName().toString()).isEqualTo("7a18cce93068b2fb28881b8cd7977a81");
+    assertThat(base.getFileName().toString()).isEqualTo("f2c3511e1acfb99e18cc987b08053c70");
     assertThat(folder(ExpectationPropagation.builder().output(output, "ep").threads(2).build()))
         .isEqualTo(base);
     assertThat(folder(ExpectationPropagation.builder().output(output, "ep").build()))
@@ -98,6 +99,11 @@ class EpResumeTest {
             ExpectationPropagation.builder().tolerance(1e-3),
             ExpectationPropagation.builder().seed(2),
             ExpectationPropagation.builder().tag("v2"),
+            ExpectationPropagation.builder().noiseFloorConvergence(false),
+            ExpectationPropagation.builder().onLaplaceMismatch(LaplaceMismatch.WARN),
+            ExpectationPropagation.builder()
+                .laplaceFallback(
+                    s -> NestedSampling.of(NestedSettings.builder().nLive(60).seed(s).build())),
             ExpectationPropagation.builder()
                 .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(50).build())));
     for (ExpectationPropagation.Builder other : others) {
@@ -144,15 +150,21 @@ class EpResumeTest {
     assertThat(resumed.approximation()).isEqualTo(uninterrupted.approximation());
     assertThat(resumed.summaries()).isEqualTo(uninterrupted.summaries());
     assertThat(withoutTimes(resumed.history())).isEqualTo(withoutTimes(uninterrupted.history()));
-    assertThat(resumed.sweeps().stream().map(s -> List.of(s.sweep(), s.kl(), s.failing())).toList())
+    assertThat(
+            resumed.sweeps().stream()
+                .map(s -> List.of(s.sweep(), s.kl(), s.residual(), s.noiseFloor(), s.failing()))
+                .toList())
         .isEqualTo(
             uninterrupted.sweeps().stream()
-                .map(s -> List.of(s.sweep(), s.kl(), s.failing()))
+                .map(s -> List.of(s.sweep(), s.kl(), s.residual(), s.noiseFloor(), s.failing()))
                 .toList());
     assertThat(resumed.statuses()).isEqualTo(uninterrupted.statuses());
     assertThat(Double.compare(resumed.logEvidence(), uninterrupted.logEvidence())).isEqualTo(0);
     assertThat(Files.exists(folder.resolve("files/checkpoint.bin"))).isFalse();
-    assertThat(Files.exists(folder.resolve("files/history.bin"))).isFalse();
+    // the final state refers to the history file, which stays, listed in the manifest
+    assertThat(Files.exists(folder.resolve("files/history.bin"))).isTrue();
+    assertThat(Files.readString(folder.resolve("files/manifest.json")))
+        .contains("files/history.bin");
     assertThat(Files.exists(leftover)).isFalse();
   }
 
@@ -163,10 +175,10 @@ class EpResumeTest {
     assertThrows(IllegalStateException.class, () -> early.fit(graph(), f -> dyingIn(2, f)));
     assertThrows(IllegalStateException.class, () -> late.fit(graph(), f -> dyingIn(4, f)));
 
-    // the late checkpoint holds two more sweep summaries (32 bytes each), no more updates
+    // the late checkpoint holds two more sweep summaries (57 bytes each), no more updates
     long earlyBytes = Files.size(folder(early).resolve("files/checkpoint.bin"));
     long lateBytes = Files.size(folder(late).resolve("files/checkpoint.bin"));
-    assertThat(lateBytes - earlyBytes).isEqualTo(2 * 32);
+    assertThat(lateBytes - earlyBytes).isEqualTo(2 * 57);
     assertThat(Files.size(folder(late).resolve("files/history.bin")))
         .isGreaterThan(2 * Files.size(folder(early).resolve("files/history.bin")));
   }
@@ -238,11 +250,11 @@ class EpResumeTest {
         .contains("it is not an expectation propagation checkpoint; delete it to fit afresh");
 
     byte[] newer = good.clone();
-    newer[7] = 6;
+    newer[7] = 7;
     store.save(newer);
     assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
         .hasMessageThat()
-        .contains("it has format version 6 but this build reads version 5");
+        .contains("it has format version 7 but this build reads version 6");
 
     ExpectationPropagation tagged = sampled().output(output, "bad").tag("other").build();
     FileCheckpointStore foreign =
@@ -424,7 +436,14 @@ class EpResumeTest {
         .map(
             u ->
                 List.<Object>of(
-                    u.sweep(), u.factor(), u.status(), u.kl(), u.logEvidenceTerm(), u.message()))
+                    u.sweep(),
+                    u.factor(),
+                    u.status(),
+                    u.kl(),
+                    u.residual(),
+                    u.noise(),
+                    u.logEvidenceTerm(),
+                    u.message()))
         .toList();
   }
 

@@ -32,7 +32,8 @@ class LocalFactorExecutorTest {
         for (int i = 0; i < 1000 * (id % 7); i++) {
           x = Math.sin(x) + id;
         }
-        return new FactorResult(id, UpdateStatus.OK, null, x, null, "", 0);
+        return new FactorResult(
+            id, UpdateStatus.OK, null, null, x, null, FactorResult.Fit.QUADRATURE, "", 0);
       }
     };
   }
@@ -54,7 +55,9 @@ class LocalFactorExecutorTest {
               1,
               31L * i,
               new GaussianMessage[] {GaussianMessage.UNIFORM},
-              new GaussianMessage[] {GaussianMessage.UNIFORM}));
+              new GaussianMessage[] {GaussianMessage.UNIFORM},
+              false,
+              false));
     }
     return tasks;
   }

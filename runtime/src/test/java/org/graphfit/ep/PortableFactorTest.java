@@ -69,7 +69,7 @@ class PortableFactorTest {
   private static FactorTask task(EpFactor factor, int id) {
     GaussianMessage[] cavity = new GaussianMessage[factor.variables().size()];
     java.util.Arrays.fill(cavity, GaussianMessage.ofMoments(0.5, 4));
-    return new FactorTask(id, 2, 77, cavity, cavity);
+    return new FactorTask(id, 2, 77, cavity, cavity, false, true);
   }
 
   @SuppressWarnings("unchecked")
@@ -182,6 +182,36 @@ class PortableFactorTest {
             IllegalStateException.class,
             () -> driver.rebuild(dataset(0, Prior.uniform(-20, 20)), sampled(50)));
     assertThat(fewerLivePoints).hasMessageThat().contains("another fitting engine");
+  }
+
+  @Test
+  void anotherLaplaceCheckOrFallbackIsRefusedNamingTheEngine() {
+    PortableFactor driver =
+        PortableFactor.of(ExpectationPropagation.builder().build().factorsOf(graph())).get(0);
+
+    IllegalStateException warnOnly =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                driver.rebuild(
+                    dataset(0, Prior.uniform(-20, 20)),
+                    ExpectationPropagation.builder()
+                        .onLaplaceMismatch(LaplaceMismatch.WARN)
+                        .build()));
+    assertThat(warnOnly).hasMessageThat().contains("another fitting engine");
+    IllegalStateException otherFallback =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                driver.rebuild(
+                    dataset(0, Prior.uniform(-20, 20)),
+                    ExpectationPropagation.builder()
+                        .laplaceFallback(
+                            s ->
+                                NestedSampling.of(
+                                    NestedSettings.builder().nLive(60).seed(s).build()))
+                        .build()));
+    assertThat(otherFallback).hasMessageThat().contains("another fitting engine");
   }
 
   @Test

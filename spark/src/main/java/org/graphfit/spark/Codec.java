@@ -23,6 +23,7 @@ import org.graphfit.ep.UpdateStatus;
  */
 final class Codec {
   private static final UpdateStatus[] STATUSES = UpdateStatus.values();
+  private static final FactorResult.Fit[] FITS = FactorResult.Fit.values();
 
   private Codec() {}
 
@@ -49,6 +50,8 @@ final class Codec {
         for (GaussianMessage message : task.current()) {
           writeMessage(out, message);
         }
+        out.writeBoolean(task.fallback());
+        out.writeBoolean(task.check());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -71,7 +74,9 @@ final class Codec {
         for (int k = 0; k < current.length; k++) {
           current[k] = readMessage(in);
         }
-        tasks[t] = new FactorTask(factor, sweep, seed, cavity, current);
+        boolean fallback = in.readBoolean();
+        boolean check = in.readBoolean();
+        tasks[t] = new FactorTask(factor, sweep, seed, cavity, current, fallback, check);
       }
       return tasks;
     } catch (IOException e) {
@@ -116,6 +121,12 @@ final class Codec {
     out.writeInt(result.factor());
     out.writeByte(result.status().ordinal());
     writeMessages(out, result.moments());
+    FactorResult.Noise noise = result.noise();
+    out.writeBoolean(noise != null);
+    if (noise != null) {
+      writeDoubles(out, noise.kl());
+      writeDoubles(out, noise.variance());
+    }
     out.writeDouble(result.logNormaliser());
     MarginalTerm[] terms = result.marginalTerms();
     out.writeInt(terms == null ? -1 : terms.length);
@@ -135,6 +146,7 @@ final class Codec {
         }
       }
     }
+    out.writeByte(result.fit().ordinal());
     writeString(out, result.message());
     out.writeDouble(result.seconds());
   }
@@ -143,6 +155,8 @@ final class Codec {
     int factor = in.readInt();
     UpdateStatus status = STATUSES[in.readByte()];
     GaussianMessage[] moments = readMessages(in);
+    FactorResult.Noise noise =
+        in.readBoolean() ? new FactorResult.Noise(readDoubles(in), readDoubles(in)) : null;
     double logNormaliser = in.readDouble();
     int termCount = in.readInt();
     MarginalTerm[] terms = termCount < 0 ? null : new MarginalTerm[termCount];
@@ -158,9 +172,26 @@ final class Codec {
         terms[k] = new MarginalTerm(message, new LogDensityTable(lower, upper, values));
       }
     }
+    FactorResult.Fit fit = FITS[in.readByte()];
     String message = readString(in);
     double seconds = in.readDouble();
-    return new FactorResult(factor, status, moments, logNormaliser, terms, message, seconds);
+    return new FactorResult(
+        factor, status, moments, noise, logNormaliser, terms, fit, message, seconds);
+  }
+
+  private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
+    out.writeInt(values.length);
+    for (double value : values) {
+      out.writeDouble(value);
+    }
+  }
+
+  private static double[] readDoubles(DataInputStream in) throws IOException {
+    double[] values = new double[in.readInt()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = in.readDouble();
+    }
+    return values;
   }
 
   private static void writeMessages(DataOutputStream out, GaussianMessage[] messages)

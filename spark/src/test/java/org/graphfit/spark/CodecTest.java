@@ -2,6 +2,7 @@ package org.graphfit.spark;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.graphfit.ep.FactorResult;
 import org.graphfit.ep.FactorTask;
@@ -22,6 +23,14 @@ class CodecTest {
     assertThat(actual.moments()).isEqualTo(expected.moments());
     assertThat(Double.doubleToRawLongBits(actual.logNormaliser()))
         .isEqualTo(Double.doubleToRawLongBits(expected.logNormaliser()));
+    assertThat(actual.fit()).isEqualTo(expected.fit());
+    if (expected.noise() == null) {
+      assertThat(actual.noise()).isNull();
+    } else {
+      assertThat(doubleBits(actual.noise().kl())).isEqualTo(doubleBits(expected.noise().kl()));
+      assertThat(doubleBits(actual.noise().variance()))
+          .isEqualTo(doubleBits(expected.noise().variance()));
+    }
     assertThat(actual.message()).isEqualTo(expected.message());
     assertThat(actual.seconds()).isEqualTo(expected.seconds());
     if (expected.marginalTerms() == null) {
@@ -29,6 +38,10 @@ class CodecTest {
     } else {
       assertThat(actual.marginalTerms()).isEqualTo(expected.marginalTerms());
     }
+  }
+
+  private static List<Long> doubleBits(double[] values) {
+    return Arrays.stream(values).mapToObj(Double::doubleToRawLongBits).toList();
   }
 
   @Test
@@ -40,8 +53,11 @@ class CodecTest {
                 3,
                 -5L,
                 new GaussianMessage[] {IMPROPER, GaussianMessage.UNIFORM},
-                new GaussianMessage[] {TINY, GaussianMessage.ofMoments(-0.0, 2)}),
-            new FactorTask(0, 1, Long.MAX_VALUE, new GaussianMessage[0], new GaussianMessage[0]));
+                new GaussianMessage[] {TINY, GaussianMessage.ofMoments(-0.0, 2)},
+                true,
+                false),
+            new FactorTask(
+                0, 1, Long.MAX_VALUE, new GaussianMessage[0], new GaussianMessage[0], false, true));
 
     FactorTask[] decoded = Codec.tasks(Codec.tasks(tasks));
 
@@ -52,6 +68,8 @@ class CodecTest {
       assertThat(decoded[t].seed()).isEqualTo(tasks.get(t).seed());
       assertThat(decoded[t].cavity()).isEqualTo(tasks.get(t).cavity());
       assertThat(decoded[t].current()).isEqualTo(tasks.get(t).current());
+      assertThat(decoded[t].fallback()).isEqualTo(tasks.get(t).fallback());
+      assertThat(decoded[t].check()).isEqualTo(tasks.get(t).check());
     }
     assertThat(Double.doubleToRawLongBits(decoded[0].cavity()[0].shift()))
         .isEqualTo(Double.doubleToRawLongBits(-0.0));
@@ -69,19 +87,32 @@ class CodecTest {
                 4,
                 UpdateStatus.OK,
                 new GaussianMessage[] {TINY, GaussianMessage.ofMoments(1, 0.5)},
+                new FactorResult.Noise(new double[] {1e-3, -0.0}, new double[] {0.02, 5e-300}),
                 -12.5,
                 new MarginalTerm[] {term, null},
+                FactorResult.Fit.FALLBACK_SAMPLER,
                 "step shortened to 0.5; ünïcödé",
                 0.125),
             new FactorResult(
                 5,
                 UpdateStatus.NON_FINITE_MOMENTS,
                 new GaussianMessage[] {null},
+                null,
                 Double.NaN,
                 null,
+                FactorResult.Fit.LAPLACE_MISMATCH,
                 "x".repeat(70_000),
                 1e-9),
-            new FactorResult(6, UpdateStatus.FAILED, null, Double.NaN, null, "", 0));
+            new FactorResult(
+                6,
+                UpdateStatus.FAILED,
+                null,
+                null,
+                Double.NaN,
+                null,
+                FactorResult.Fit.QUADRATURE,
+                "",
+                0));
 
     Codec.Report report =
         Codec.report(Codec.report(new Codec.Report("executor 3", true, 1.5, 2.25, results)));

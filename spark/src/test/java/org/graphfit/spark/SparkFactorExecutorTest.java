@@ -179,7 +179,8 @@ class SparkFactorExecutorTest {
     for (int f = 0; f < factors.size(); f++) {
       GaussianMessage[] flat = {GaussianMessage.UNIFORM};
       tasks.add(
-          new FactorTask(f, 1, f, flat, new GaussianMessage[] {GaussianMessage.ofMoments(0, 1)}));
+          new FactorTask(
+              f, 1, f, flat, new GaussianMessage[] {GaussianMessage.ofMoments(0, 1)}, false, true));
     }
     List<FactorResult> handed = new ArrayList<>();
     try (SparkFactorExecutor executor =
