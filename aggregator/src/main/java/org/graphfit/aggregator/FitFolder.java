@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,8 +62,7 @@ public final class FitFolder {
           "files/fit.json",
           "files/samples_summary.json",
           "files/ep_summary.json",
-          "mean_field.json",
-          "ep_history.csv");
+          "mean_field.json");
 
   private final Path root;
   private final Path path;
@@ -236,9 +234,10 @@ public final class FitFolder {
       }
       Map<String, byte[]> read = new HashMap<>();
       for (String file : files.files().keySet()) {
-        byte[] bytes = files.verifiedBytes(file);
         if (KEPT.contains(file)) {
-          read.put(file, bytes);
+          read.put(file, files.verifiedBytes(file));
+        } else {
+          files.verify(file);
         }
       }
       kept = read;
@@ -560,7 +559,7 @@ public final class FitFolder {
       return Check.valueOf(name);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
-          path.resolve("files/samples_summary.json")
+          path
               + " names the self-check "
               + name
               + ", which this version of GraphFit does not know: read it with the version that"
@@ -573,6 +572,14 @@ public final class FitFolder {
     JsonNode json = kept("files/ep_summary.json");
     boolean converged = json.path("converged").asBoolean(false);
     List<Concern> concerns = new ArrayList<>();
+    if (json.path("trustworthy").isBoolean()) {
+      for (JsonNode concern : json.path("concerns")) {
+        concerns.add(
+            new Concern(check(concern.path("check").asText()), concern.path("message").asText()));
+      }
+      return epSummary(json, converged, json.path("trustworthy").asBoolean(), concerns);
+    }
+    // written before EP results carried their own verdict: converged with no failing factor
     if (!converged) {
       concerns.add(
           new Concern(
@@ -586,6 +593,11 @@ public final class FitFolder {
     if (!failing.isEmpty()) {
       concerns.add(new Concern(Check.CONVERGENCE, "factors failed in the last sweep: " + failing));
     }
+    return epSummary(json, converged, concerns.isEmpty(), concerns);
+  }
+
+  private static FitSummary epSummary(
+      JsonNode json, boolean converged, boolean trustworthy, List<Concern> concerns) {
     return new FitSummary(
         EP_SEARCH,
         number(json.path("log_evidence")),
@@ -594,7 +606,7 @@ public final class FitFolder {
         -1,
         -1,
         number(json.path("seconds")),
-        concerns.isEmpty(),
+        trustworthy,
         converged,
         json.path("sweeps").asInt(),
         Collections.unmodifiableList(concerns),
@@ -771,8 +783,9 @@ public final class FitFolder {
   /** Each factor's evidence term in its last successful update, from {@code ep_history.csv}. */
   private Map<String, Double> lastEvidenceTerms() {
     Map<String, Double> terms = new HashMap<>();
-    String text = new String(kept.get("ep_history.csv"), StandardCharsets.UTF_8);
-    try (Reader reader = new StringReader(text)) {
+    // checked against the manifest with every other file by status(); streamed, as it can be large
+    try (Reader reader =
+        Files.newBufferedReader(path.resolve("ep_history.csv"), StandardCharsets.UTF_8)) {
       for (CSVRecord row :
           CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
         if (row.get("status").equals("OK")) {

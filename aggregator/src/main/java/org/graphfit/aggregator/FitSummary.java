@@ -16,8 +16,9 @@ import org.graphfit.search.Concern;
  * @param likelihoodCalls the likelihood calls made, -1 if not recorded (expectation propagation)
  * @param failedCalls the likelihood calls that failed, -1 if not recorded
  * @param seconds the fit's wall time
- * @param trustworthy whether the fit passed its self-checks: a search's verdict; for expectation
- *     propagation, converged with no failing factor
+ * @param trustworthy whether the fit passed its self-checks: the search's or expectation
+ *     propagation's own verdict (for EP folders written before EP recorded one: converged with no
+ *     failing factor)
  * @param converged whether the search converged, null if it does not say (e.g. an MCMC run)
  * @param sweeps expectation propagation's sweeps, 0 for a search
  * @param concerns why the fit is not trustworthy, empty if it is

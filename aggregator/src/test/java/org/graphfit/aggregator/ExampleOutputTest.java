@@ -151,6 +151,8 @@ final class ExampleOutputTest {
     assertThat(fit.summary().logEvidence()).isEqualTo(loaded.logEvidence());
     assertThat(fit.summary().converged()).isEqualTo(loaded.converged());
     assertThat(fit.summary().sweeps()).isEqualTo(loaded.sweepCount());
+    assertThat(fit.summary().trustworthy()).isEqualTo(loaded.trustworthy());
+    assertThat(fit.summary().concerns()).isEqualTo(loaded.concerns());
     assertThat(fit.parameters()).hasSize(loaded.summaries().size());
     for (VariableSummary summary : loaded.summaries()) {
       ParameterSummary read = fit.parameter(summary.path()).orElseThrow();

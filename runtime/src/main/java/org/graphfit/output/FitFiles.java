@@ -107,6 +107,17 @@ public final class FitFiles {
   }
 
   /**
+   * Checks one listed file against its size and digest, reading it as a stream (a file of any size
+   * costs one buffer).
+   *
+   * @param relative the file, relative to the folder
+   * @throws IllegalStateException if it is not listed, missing, of another size or digest
+   */
+  public void verify(String relative) {
+    manifest.verify(folder, relative);
+  }
+
+  /**
    * A listed file's content, checked against its size and digest.
    *
    * @param relative the file, relative to the folder, e.g. {@code files/samples_summary.json}

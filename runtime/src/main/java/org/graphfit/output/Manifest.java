@@ -162,7 +162,7 @@ final class Manifest {
    *
    * @throws IllegalStateException if it is missing, of another size or another digest
    */
-  private void verify(Path folder, String name) {
+  void verify(Path folder, String name) {
     Entry entry = entry(folder, name);
     long size = 0;
     MessageDigest sha = newDigest();
