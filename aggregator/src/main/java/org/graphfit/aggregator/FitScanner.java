@@ -12,16 +12,13 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
-import java.util.regex.Pattern;
 
 /**
  * Finds the fit folders under an output root: directories named by a 32-hex-digit identifier that
  * have a {@code files/} folder. Reads directory listings only, never a fit's files, and does not
- * descend into a fit folder (nor follow links).
+ * descend into a fit folder, nor follow links to other directories.
  */
 final class FitScanner {
-  private static final Pattern IDENTIFIER = Pattern.compile("[0-9a-f]{32}");
-
   private FitScanner() {}
 
   /**
@@ -67,12 +64,15 @@ final class FitScanner {
       List<Listing> below = new ArrayList<>();
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
         for (Path entry : entries) {
-          if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-            continue;
+          // an identifier-named entry costs one stat (of its files/ folder; a link named so to a
+          // fit folder is taken as one), any other entry one stat of itself
+          if (isIdentifier(entry.getFileName().toString())) {
+            if (Files.isDirectory(entry.resolve("files"), LinkOption.NOFOLLOW_LINKS)) {
+              found.add(entry);
+              continue;
+            }
           }
-          if (isFitFolder(entry)) {
-            found.add(entry);
-          } else {
+          if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
             below.add(new Listing(entry, found));
           }
         }
@@ -85,7 +85,20 @@ final class FitScanner {
 
   /** Whether a directory is a fit folder. */
   static boolean isFitFolder(Path dir) {
-    return IDENTIFIER.matcher(dir.getFileName().toString()).matches()
-        && Files.isDirectory(dir.resolve("files"));
+    return isIdentifier(dir.getFileName().toString()) && Files.isDirectory(dir.resolve("files"));
+  }
+
+  /** Whether a name is a fit identifier: 32 lower-case hex digits. */
+  static boolean isIdentifier(String name) {
+    if (name.length() != 32) {
+      return false;
+    }
+    for (int i = 0; i < 32; i++) {
+      char c = name.charAt(i);
+      if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 }
