@@ -78,7 +78,20 @@ public final class FitDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not create " + parent, e);
     }
-    return open("jdbc:sqlite:" + file.toAbsolutePath(), file.toString());
+    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+    // an update begins by taking the write lock; a second updater waits for it up to 5 minutes
+    config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.setBusyTimeout(300_000);
+    try {
+      Connection connection =
+          DriverManager.getConnection(
+              "jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+      FitDatabase database = new FitDatabase(connection, file.toString());
+      database.createSchema();
+      return database;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not open the database " + file + ": " + e, e);
+    }
   }
 
   /**
@@ -279,86 +292,121 @@ public final class FitDatabase implements AutoCloseable {
   public UpdateReport update(Aggregator aggregator, boolean verify) {
     long start = System.nanoTime();
     try {
-      Map<String, Stored> stored = stored(aggregator.roots());
-      List<FitFolder> found = aggregator.all().list();
-      List<Boolean> same =
-          found.parallelStream()
-              .map(
-                  fit -> {
-                    Stored old = stored.get(fit.path().toString());
-                    return !verify && old != null && unchanged(fit, old);
-                  })
-              .toList();
-      List<FitFolder> toRead = new ArrayList<>();
-      Set<String> present = new HashSet<>();
-      int unchanged = 0;
-      for (int i = 0; i < found.size(); i++) {
-        present.add(found.get(i).path().toString());
-        if (same.get(i)) {
-          unchanged++;
-        } else {
-          toRead.add(found.get(i));
-        }
-      }
-      List<FitRecord> records = read(toRead);
-      List<Long> obsolete = new ArrayList<>();
-      int added = 0;
-      int changed = 0;
-      for (FitRecord record : records) {
-        Stored old = stored.get(record.fit().path().toString());
-        if (old == null) {
-          added++;
-        } else {
-          obsolete.add(old.id());
-          if (!old.digest().equals(String.valueOf(record.fit().manifestDigest()))
-              || !old.status().equals(record.fit().status().name())
-              || !Objects.equals(old.problem(), record.fit().problem())) {
-            changed++;
-          } else {
-            unchanged++;
-          }
-        }
-      }
-      int removed = 0;
-      for (Map.Entry<String, Stored> entry : stored.entrySet()) {
-        if (!present.contains(entry.getKey())) {
-          obsolete.add(entry.getValue().id());
-          removed++;
-        }
-      }
-      write(obsolete, records);
-      Map<String, FitRecord> read = new HashMap<>();
-      for (FitRecord record : records) {
-        read.put(record.fit().path().toString(), record);
-      }
-      int complete = 0;
-      int incomplete = 0;
-      List<Corrupt> corrupt = new ArrayList<>();
-      for (FitFolder fit : found) {
-        String key = fit.path().toString();
-        FitRecord record = read.get(key);
-        String status = record == null ? stored.get(key).status() : fit.status().name();
-        String problem = record == null ? stored.get(key).problem() : fit.problem();
-        switch (FitStatus.valueOf(status)) {
-          case COMPLETE -> complete++;
-          case INCOMPLETE -> incomplete++;
-          case CORRUPT -> corrupt.add(new Corrupt(fit.path(), problem));
-          default -> throw new IllegalStateException("unknown status " + status);
-        }
-      }
-      return new UpdateReport(
-          found.size(),
-          added,
-          changed,
-          unchanged,
-          removed,
-          complete,
-          incomplete,
-          List.copyOf(corrupt),
-          (System.nanoTime() - start) * 1e-9);
+      connection.setAutoCommit(false);
     } catch (SQLException e) {
       throw new IllegalStateException("could not update the database " + description + ": " + e, e);
     }
+    try {
+      UpdateReport report = updateInTransaction(aggregator, verify, start);
+      connection.commit();
+      return report;
+    } catch (SQLException e) {
+      rollback();
+      throw new IllegalStateException("could not update the database " + description + ": " + e, e);
+    } catch (RuntimeException e) {
+      rollback();
+      throw e;
+    } finally {
+      try {
+        connection.setAutoCommit(true);
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not end the update of " + description, e);
+      }
+    }
+  }
+
+  private void rollback() {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      // the failure that caused the rollback is the one worth reporting
+    }
+  }
+
+  /**
+   * The update, inside one transaction that begins before the stored state is read: a second
+   * updater of the same database waits for it (SQLite's immediate transactions), then sees its
+   * rows, so two updaters never add the same folder twice.
+   */
+  private UpdateReport updateInTransaction(Aggregator aggregator, boolean verify, long start)
+      throws SQLException {
+    Map<String, Stored> stored = stored(aggregator.roots());
+    List<FitFolder> found = aggregator.all().list();
+    List<Boolean> same =
+        found.parallelStream()
+            .map(
+                fit -> {
+                  Stored old = stored.get(fit.path().toString());
+                  return !verify && old != null && unchanged(fit, old);
+                })
+            .toList();
+    List<FitFolder> toRead = new ArrayList<>();
+    Set<String> present = new HashSet<>();
+    int unchanged = 0;
+    for (int i = 0; i < found.size(); i++) {
+      present.add(found.get(i).path().toString());
+      if (same.get(i)) {
+        unchanged++;
+      } else {
+        toRead.add(found.get(i));
+      }
+    }
+    List<FitRecord> records = read(toRead);
+    List<Long> obsolete = new ArrayList<>();
+    int added = 0;
+    int changed = 0;
+    for (FitRecord record : records) {
+      Stored old = stored.get(record.fit().path().toString());
+      if (old == null) {
+        added++;
+      } else {
+        obsolete.add(old.id());
+        if (!old.digest().equals(String.valueOf(record.fit().manifestDigest()))
+            || !old.status().equals(record.fit().status().name())
+            || !Objects.equals(old.problem(), record.fit().problem())) {
+          changed++;
+        } else {
+          unchanged++;
+        }
+      }
+    }
+    int removed = 0;
+    for (Map.Entry<String, Stored> entry : stored.entrySet()) {
+      if (!present.contains(entry.getKey())) {
+        obsolete.add(entry.getValue().id());
+        removed++;
+      }
+    }
+    write(obsolete, records);
+    Map<String, FitRecord> read = new HashMap<>();
+    for (FitRecord record : records) {
+      read.put(record.fit().path().toString(), record);
+    }
+    int complete = 0;
+    int incomplete = 0;
+    List<Corrupt> corrupt = new ArrayList<>();
+    for (FitFolder fit : found) {
+      String key = fit.path().toString();
+      FitRecord record = read.get(key);
+      String status = record == null ? stored.get(key).status() : fit.status().name();
+      String problem = record == null ? stored.get(key).problem() : fit.problem();
+      switch (FitStatus.valueOf(status)) {
+        case COMPLETE -> complete++;
+        case INCOMPLETE -> incomplete++;
+        case CORRUPT -> corrupt.add(new Corrupt(fit.path(), problem));
+        default -> throw new IllegalStateException("unknown status " + status);
+      }
+    }
+    return new UpdateReport(
+        found.size(),
+        added,
+        changed,
+        unchanged,
+        removed,
+        complete,
+        incomplete,
+        List.copyOf(corrupt),
+        (System.nanoTime() - start) * 1e-9);
   }
 
   /**
@@ -436,34 +484,24 @@ public final class FitDatabase implements AutoCloseable {
   }
 
   private void write(List<Long> obsolete, List<FitRecord> records) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try {
-      if (!obsolete.isEmpty()) {
-        for (String table : TABLES) {
-          try (PreparedStatement delete =
-              connection.prepareStatement("DELETE FROM " + table + " WHERE fit_id = ?")) {
-            for (long id : obsolete) {
-              delete.setLong(1, id);
-              delete.addBatch();
-            }
-            delete.executeBatch();
+    if (!obsolete.isEmpty()) {
+      for (String table : TABLES) {
+        try (PreparedStatement delete =
+            connection.prepareStatement("DELETE FROM " + table + " WHERE fit_id = ?")) {
+          for (long id : obsolete) {
+            delete.setLong(1, id);
+            delete.addBatch();
           }
+          delete.executeBatch();
         }
       }
-      long id = nextId();
-      try (Inserts inserts = new Inserts(connection)) {
-        for (FitRecord record : records) {
-          inserts.add(id++, record);
-        }
-        inserts.execute();
+    }
+    long id = nextId();
+    try (Inserts inserts = new Inserts(connection)) {
+      for (FitRecord record : records) {
+        inserts.add(id++, record);
       }
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
+      inserts.execute();
     }
   }
 

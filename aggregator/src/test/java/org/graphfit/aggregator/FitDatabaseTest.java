@@ -189,6 +189,38 @@ final class FitDatabaseTest {
   }
 
   @Test
+  void twoUpdatersAtOnceNeverAddAFolderTwice() throws Exception {
+    writeFits(30);
+    Path db = elsewhere.resolve("fits.sqlite");
+    FitDatabase.open(db).close();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<FitDatabase.UpdateReport>> reports = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        reports.add(
+            pool.submit(
+                () -> {
+                  try (FitDatabase database = FitDatabase.open(db)) {
+                    return database.update(Aggregator.of(root));
+                  }
+                }));
+      }
+      int added = 0;
+      for (java.util.concurrent.Future<FitDatabase.UpdateReport> report : reports) {
+        added += report.get().added();
+      }
+      assertThat(added).isEqualTo(30);
+    } finally {
+      pool.shutdown();
+    }
+    try (FitDatabase database = FitDatabase.open(db)) {
+      assertThat(database.count("fits")).isEqualTo(30);
+      assertThat(database.count("parameters")).isEqualTo(90);
+    }
+  }
+
+  @Test
   void whereFragmentSelectsFitsAndRejectsSeveralStatements() {
     writeFits(10);
     try (FitDatabase database = FitDatabase.open(elsewhere.resolve("fits.sqlite"))) {

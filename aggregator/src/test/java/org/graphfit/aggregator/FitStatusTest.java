@@ -131,6 +131,17 @@ final class FitStatusTest {
   }
 
   @Test
+  void onlyIdentifierNamedFoldersWithFilesAreFitsAtAnyDepth() throws Exception {
+    SyntheticFits.write(root, "deep/er/still", "", 40, 1);
+    Files.createDirectories(root.resolve("other/0123456789abcdef0123456789abcdef"));
+    Files.createDirectories(root.resolve("other/files"));
+    Files.createDirectories(root.resolve("other/0123456789ABCDEF0123456789ABCDEF/files"));
+    Files.writeString(root.resolve("notes.txt"), "not a fit");
+    FitSelection fits = Aggregator.of(root).all();
+    assertThat(fits.stream().map(FitFolder::name).toList()).containsExactly("deep/er/still");
+  }
+
+  @Test
   void missingRootIsAClearError() {
     IllegalArgumentException error =
         assertThrows(IllegalArgumentException.class, () -> Aggregator.of(root.resolve("nowhere")));
