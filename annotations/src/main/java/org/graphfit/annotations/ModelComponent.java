@@ -13,7 +13,9 @@ import java.lang.annotation.Target;
  * typed model whose free parameters are the component's {@code double} parameters (record
  * components or constructor parameters) and whose nested models are its parameters typed by other
  * components. The generated model maps parameter vectors to instances with plain constructor calls;
- * there is no reflection at run time.
+ * there is no reflection at run time. The processor ({@code org.graphfit:graphfit-processor}) must
+ * be named in the compiler's {@code annotationProcessorPaths}: without it nothing is generated and
+ * {@code javac} reports only {@code cannot find symbol} for {@code <Name>Model}.
  *
  * <p>Parameters are annotated where they are declared: on the record component, or on the
  * constructor parameter of a class. A class must also expose each parameter for reading, by a

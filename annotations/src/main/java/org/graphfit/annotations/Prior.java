@@ -126,4 +126,32 @@ public final class Prior {
      */
     double upper() default Double.POSITIVE_INFINITY;
   }
+
+  /** Half-normal on {@code [0, inf)}: a zero-mean normal with the given sigma, folded at zero. */
+  @Documented
+  @Retention(RetentionPolicy.CLASS)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.FIELD})
+  public @interface HalfNormal {
+    /**
+     * The standard deviation of the normal before folding.
+     *
+     * @return the standard deviation, positive
+     */
+    double sigma();
+  }
+
+  /**
+   * Half-Cauchy on {@code [0, inf)}: a zero-centred Cauchy with the given scale, folded at zero.
+   */
+  @Documented
+  @Retention(RetentionPolicy.CLASS)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.FIELD})
+  public @interface HalfCauchy {
+    /**
+     * The scale of the Cauchy before folding, which is the prior's median.
+     *
+     * @return the scale, positive
+     */
+    double scale();
+  }
 }

@@ -8,6 +8,8 @@ import org.graphfit.examples.Gaussian;
 import org.graphfit.examples.GaussianModel;
 import org.graphfit.examples.ProfileAnalysis;
 import org.graphfit.model.ModelLayout;
+import org.graphfit.model.Parameter;
+import org.graphfit.prior.Prior;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The cost of one likelihood call through the generated model (free-parameter vector, layout,
  * generated constructor call, 100-pixel Gaussian likelihood) against a hand-written equivalent that
- * calls the record constructor directly. Run with {@code benchmarks/run org.openjdk.jmh.Main
- * MappingBenchmark}; the ratio of the two scores is the mapping overhead.
+ * calls the record constructor directly, and the same pair with the width a relation {@code sigma =
+ * m * 2 + c} of two free parameters. Run with {@code benchmarks/run org.openjdk.jmh.Main
+ * MappingBenchmark}; the ratio of the scores of a pair is the mapping overhead.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +38,8 @@ public class MappingBenchmark {
   private static final int POINTS = 1024;
 
   private ModelLayout<Gaussian> layout;
+  private ModelLayout<Gaussian> relationLayout;
+  private double[][] relationVectors;
   private ProfileAnalysis<Gaussian> analysis;
   private double[][] vectors;
   private int next;
@@ -55,6 +60,13 @@ public class MappingBenchmark {
     vectors = new double[POINTS][];
     for (int i = 0; i < POINTS; i++) {
       vectors[i] = layout.randomVector(rng);
+    }
+    Parameter m = Parameter.free("m", Prior.uniform(0, 5));
+    Parameter c = Parameter.free("c", Prior.uniform(0.1, 5));
+    relationLayout = GaussianModel.withDefaults().sigma(m.times(2).plus(c)).layout();
+    relationVectors = new double[POINTS][];
+    for (int i = 0; i < POINTS; i++) {
+      relationVectors[i] = relationLayout.randomVector(rng);
     }
   }
 
@@ -82,5 +94,31 @@ public class MappingBenchmark {
   public double handWritten() {
     double[] vector = nextVector();
     return analysis.logLikelihood(new Gaussian(vector[0], vector[1], vector[2]));
+  }
+
+  /**
+   * A likelihood call through the generated mapping with the width a relation.
+   *
+   * @return the log-likelihood
+   */
+  @Benchmark
+  public double relationMapping() {
+    return analysis.logLikelihood(relationLayout.instanceFromVector(nextRelationVector()));
+  }
+
+  /**
+   * The same call with the relation evaluated and the record built by hand.
+   *
+   * @return the log-likelihood
+   */
+  @Benchmark
+  public double relationHandWritten() {
+    double[] vector = nextRelationVector();
+    return analysis.logLikelihood(new Gaussian(vector[0], vector[1], vector[2] * 2 + vector[3]));
+  }
+
+  private double[] nextRelationVector() {
+    next = (next + 1) & (POINTS - 1);
+    return relationVectors[next];
   }
 }

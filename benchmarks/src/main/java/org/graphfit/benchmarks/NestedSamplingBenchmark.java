@@ -2,6 +2,7 @@ package org.graphfit.benchmarks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
+import org.graphfit.log.Progress;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.SearchProblem;
@@ -109,6 +111,14 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
       description = "Likelihood calls between bound refits (default: the sampler's).")
   private Long updateInterval;
 
+  @Option(
+      names = "--progress",
+      split = ",",
+      description =
+          "Run every seed once per progress display among OFF, TERMINAL (drawn into a discarded"
+              + " stream), LOG, interleaved, to compare their cost (default: the automatic one).")
+  private List<Progress.Display> progressDisplays;
+
   @Option(names = "--json", description = "Print one JSON object per run instead of the table.")
   private boolean json;
 
@@ -129,7 +139,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%-8s %3s %4s %10s %7s %10s %6s %9s %7s %8s %9s %9s%n",
+          "%-8s %3s %4s %10s %7s %10s %6s %9s %7s %8s %9s %9s %s%n",
           "problem",
           "dim",
           "seed",
@@ -141,15 +151,19 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
           "iters",
           "seconds",
           "µs/call",
-          "cpuµs/call");
+          "cpuµs/call",
+          progressDisplays == null ? "" : "progress");
     }
     try (TaskRunner runner = TaskRunner.withThreads(threads)) {
       for (String name : problems) {
         Benchmark benchmark = Benchmark.named(name.trim());
-        run(benchmark, -1, runner);
+        for (Progress.Display display : displays()) {
+          run(benchmark, -1, runner, display);
+        }
         List<double[]> summary = new ArrayList<>();
-        for (long seed : seedList) {
-          Map<String, Object> row = run(benchmark, seed, runner);
+        for (Seeded seeded : seeded(seedList)) {
+          long seed = seeded.seed();
+          Map<String, Object> row = run(benchmark, seed, runner, seeded.display());
           double deviation =
               ((double) row.get("logZ") - benchmark.logZ) / (double) row.get("logZErr");
           summary.add(
@@ -163,7 +177,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
           } else {
             out.printf(
                 Locale.ROOT,
-                "%-8s %3d %4d %10.4f %7.4f %10.4f %6.2f %9d %7d %8.3f %9.3f %9.3f%n",
+                "%-8s %3d %4d %10.4f %7.4f %10.4f %6.2f %9d %7d %8.3f %9.3f %9.3f %s%n",
                 benchmark.name,
                 benchmark.dim,
                 seed,
@@ -175,7 +189,8 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
                 row.get("iterations"),
                 row.get("seconds"),
                 row.get("overheadMicrosPerCall"),
-                row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN));
+                row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN),
+                seeded.display() == null ? "" : seeded.display());
           }
         }
         if (!json) {
@@ -194,6 +209,43 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** A seed and the progress display to run it with (null: the automatic one). */
+  private record Seeded(long seed, Progress.Display display) {}
+
+  private List<Progress.Display> displays() {
+    return progressDisplays == null ? Arrays.asList((Progress.Display) null) : progressDisplays;
+  }
+
+  /** Every seed once per display, the displays of a seed next to each other. */
+  private List<Seeded> seeded(long[] seedList) {
+    List<Seeded> runs = new ArrayList<>();
+    for (long seed : seedList) {
+      for (Progress.Display display : displays()) {
+        runs.add(new Seeded(seed, display));
+      }
+    }
+    return runs;
+  }
+
+  /** One run with a progress display (null: the automatic one). */
+  private Map<String, Object> run(
+      Benchmark benchmark, long seed, TaskRunner runner, Progress.Display display) {
+    PrintStream err = System.err;
+    if (display != null) {
+      if (display == Progress.Display.TERMINAL) {
+        System.setErr(new PrintStream(OutputStream.nullOutputStream(), true));
+      }
+      Progress.display(display);
+    }
+    try {
+      Map<String, Object> row = run(benchmark, seed, runner);
+      row.put("progress", display == null ? "AUTO" : display.toString());
+      return row;
+    } finally {
+      System.setErr(err);
+    }
   }
 
   /** One run; a negative seed is a warm-up whose result is discarded. */

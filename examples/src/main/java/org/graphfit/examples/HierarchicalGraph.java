@@ -8,7 +8,7 @@ import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.graph.HierarchicalFactor;
-import org.graphfit.prior.Prior;
+import org.graphfit.prior.Priors;
 
 /**
  * The hierarchical examples' graph: PyAutoFit's ten {@code gaussian_x1__hierarchical} datasets,
@@ -37,10 +37,11 @@ public record HierarchicalGraph(
     List<Dataset1D> datasets = ExampleData.load(DATA, DATASETS);
     FactorGraph graph = new FactorGraph();
     HierarchicalFactor centres =
-        HierarchicalFactor.gaussian(Prior.uniform(0, 100), Prior.uniform(0.5, 50)).named("centres");
+        HierarchicalFactor.gaussian(Priors.uniform(0, 100), Priors.uniform(0.5, 50))
+            .named("centres");
     List<FactorKey<Gaussian>> keys = new ArrayList<>();
     for (int i = 0; i < DATASETS; i++) {
-      GaussianModel model = GaussianModel.withDefaults().centre(Prior.uniform(0, 100));
+      GaussianModel model = GaussianModel.withDefaults().centre(Priors.uniform(0, 100));
       keys.add(
           graph.add(
               AnalysisFactor.of(model, new ProfileAnalysis<Gaussian>(datasets.get(i)))

@@ -159,6 +159,28 @@ class CornerPlotTest {
   }
 
   @Test
+  void derivedQuantitiesJoinTheParametersInOneCornerPlot() {
+    Samples samples = samplesOf(TestGraphs.shared(1).layout(), 500);
+    double[][] fwhm = new double[samples.size()][1];
+    double[] logLikelihoods = new double[samples.size()];
+    double[] logPriors = new double[samples.size()];
+    double[] weights = new double[samples.size()];
+    for (int i = 0; i < samples.size(); i++) {
+      fwhm[i][0] = 2.3548 * samples.vector(i)[2];
+      logLikelihoods[i] = samples.logLikelihood(i);
+      logPriors[i] = samples.logPrior(i);
+      weights[i] = samples.weight(i);
+    }
+    Samples derived =
+        Samples.of(java.util.List.of("dataset_0.fwhm"), fwhm, logLikelihoods, logPriors, weights);
+
+    String svg = CornerPlot.of(samples.withColumnsOf(derived)).svg();
+
+    assertThat(svg).contains(">dataset_0.fwhm = <");
+    assertThat(svg).contains(">dataset_0.sigma = <");
+  }
+
+  @Test
   void aLogAxisOfNonPositiveSamplesIsAClearError() {
     Samples samples = samplesOf(TestGraphs.shared(1).layout(), 500);
     CornerPlot plot = CornerPlot.of(samples).scale("dataset_0.centre", Scale.LOG);

@@ -17,6 +17,7 @@ import org.graphfit.model.ComponentModel;
 import org.graphfit.model.Model;
 import org.graphfit.model.ModelVisitor;
 import org.graphfit.model.Parameter;
+import org.graphfit.model.ParameterMapping;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Samples;
 
@@ -46,6 +47,14 @@ final class TestGraphs {
 
     Parameter get(String name) {
       return parameters.get(name);
+    }
+
+    @Override
+    public TestModel copy(ParameterMapping mapping) {
+      TestModel copy = new TestModel(type);
+      parameters.forEach((name, parameter) -> copy.parameter(name, mapping.apply(parameter)));
+      children.forEach((name, child) -> copy.child(name, child.copy(mapping)));
+      return copy;
     }
 
     @Override

@@ -154,8 +154,13 @@ public final class GraphFitProcessor extends AbstractProcessor {
         if (component.parameters().stream()
             .anyMatch(
                 p ->
-                    p.kind() == ParameterKind.NESTED
-                        && broken.contains(processingEnv.getTypeUtils().asElement(p.type())))) {
+                    (p.kind() == ParameterKind.NESTED
+                            && broken.contains(processingEnv.getTypeUtils().asElement(p.type())))
+                        || (p.kind() == ParameterKind.LIST
+                            && broken.contains(
+                                processingEnv
+                                    .getTypeUtils()
+                                    .asElement(p.listElement().orElseThrow()))))) {
           broken.add(component.element());
           it.remove();
           dropped = true;
@@ -211,6 +216,7 @@ public final class GraphFitProcessor extends AbstractProcessor {
     List<String> names = new ArrayList<>();
     names.add(AnnotationNames.SHARED);
     names.add(AnnotationNames.FIXED);
+    names.add(AnnotationNames.SIZE);
     for (PriorType type : PriorType.values()) {
       names.add(type.annotationName());
     }

@@ -7,11 +7,14 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.CompilationSubject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Optional;
 import javax.tools.JavaFileObject;
 import org.graphfit.model.Model;
 import org.graphfit.model.ModelCollection;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
+import org.graphfit.model.ParameterArray;
+import org.graphfit.model.ParameterMapping;
 import org.graphfit.prior.Prior;
 import org.junit.jupiter.api.Test;
 
@@ -313,6 +316,117 @@ final class GeneratedModelBehaviourTest {
     assertThat(layout.prior(1))
         .isEqualTo(Prior.truncatedGaussian(-0.7, 1e-9, Double.NEGATIVE_INFINITY, 0));
     assertThat(layout.prior(2)).isEqualTo(Prior.logGaussian(-1.0E-300, 4.9E-324));
+  }
+
+  private static final JavaFileObject BACKGROUND =
+      Compilations.source(
+          "org.example.Background",
+          "package org.example;",
+          "",
+          "import java.util.List;",
+          "import org.graphfit.annotations.ModelComponent;",
+          "import org.graphfit.annotations.Prior;",
+          "import org.graphfit.annotations.Shared;",
+          "import org.graphfit.annotations.Size;",
+          "",
+          "@ModelComponent",
+          "public record Background(",
+          "    @Size(3) @Prior.Gaussian(mean = 0, sigma = 10) double[] coefficients,",
+          "    @Size(2) List<Gaussian> peaks,",
+          "    @Shared @Size(1) @Prior.Uniform(lower = 0, upper = 1) double[] offsets) {}");
+
+  @Test
+  void arrayAndListParametersTakeOneSlotPerElementInOrder() throws ReflectiveOperationException {
+    Model<?> model =
+        load(GAUSSIAN, BACKGROUND).model("org.example.BackgroundModel", "withDefaults");
+
+    assertThat(model.slotCount()).isEqualTo(3 + 2 * 3 + 1);
+    // the two peaks share their centre by key, as @Shared does for single components
+    assertThat(model.layout().freeParameterPaths())
+        .containsExactly(
+            "coefficients.0",
+            "coefficients.1",
+            "coefficients.2",
+            "peaks.0.centre",
+            "peaks.0.normalization",
+            "peaks.0.sigma",
+            "peaks.1.normalization",
+            "peaks.1.sigma",
+            "offsets.0")
+        .inOrder();
+    assertThat(model.layout().prior(1)).isEqualTo(Prior.gaussian(0, 10));
+    double[] vector = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+    Object instance = model.instanceFromVector(vector);
+    Object coefficients = instance.getClass().getMethod("coefficients").invoke(instance);
+    assertThat((double[]) coefficients).usingExactEquality().containsExactly(1.0, 2.0, 3.0);
+    assertThat(instance.getClass().getMethod("peaks").invoke(instance).toString())
+        .isEqualTo(
+            "[Gaussian[centre=4.0, normalization=5.0, sigma=6.0],"
+                + " Gaussian[centre=4.0, normalization=7.0, sigma=8.0]]");
+    assertThat(roundTrip(model, vector)).usingExactEquality().containsExactly(vector).inOrder();
+    assertThat(model.info()).contains("    coefficients                        Array (N=3)");
+    Model<?> copy =
+        (Model<?>)
+            model
+                .getClass()
+                .getMethod("copy", ParameterMapping.class)
+                .invoke(model, ParameterMapping.ofPriors(p -> Optional.of(Prior.uniform(0, 1))));
+    assertThat(copy.getClass()).isEqualTo(model.getClass());
+    assertThat(copy.layout().freeParameterPaths()).isEqualTo(model.layout().freeParameterPaths());
+    assertThat(copy.layout().prior(7)).isEqualTo(Prior.uniform(0, 1));
+  }
+
+  @Test
+  void arrayElementsAreSetFixedOrSharedOneByOneAndTheLengthIsChosenOnTheModel()
+      throws ReflectiveOperationException {
+    GeneratedClassLoader loader = load(GAUSSIAN, BACKGROUND);
+    Model<?> first = loader.model("org.example.BackgroundModel", "withDefaults");
+    Model<?> second = loader.model("org.example.BackgroundModel", "withDefaults");
+    first.getClass().getMethod("coefficients", int.class).invoke(first, 5);
+    first.getClass().getMethod("peaks", int.class).invoke(first, 0);
+    ParameterArray coefficients =
+        (ParameterArray) first.getClass().getMethod("coefficients").invoke(first);
+    coefficients.fix(0, 0.25).set(4, Prior.uniform(-1, 1));
+    ParameterArray others =
+        (ParameterArray) second.getClass().getMethod("coefficients").invoke(second);
+    others.set(1, coefficients.get(1));
+    second.getClass().getMethod("peaks", int.class).invoke(second, 0);
+    ModelCollection collection = new ModelCollection();
+    collection.add("first", first);
+    collection.add("second", second);
+
+    ModelLayout<?> layout = collection.layout();
+
+    assertThat(layout.fixedValues()).containsExactly("first.coefficients.0", 0.25);
+    assertThat(layout.prior(3)).isEqualTo(Prior.uniform(-1, 1));
+    // first: coefficients 1-4 and offsets.0 (shared by key); second: coefficients 0 and 2
+    assertThat(layout.priorCount()).isEqualTo(7);
+    assertThat(layout.slotPathsOf(0))
+        .containsExactly("first.coefficients.1", "second.coefficients.1");
+    assertThat(layout.slotPathsOf(4)).containsExactly("first.offsets.0", "second.offsets.0");
+    IllegalArgumentException negative =
+        assertThrows(IllegalArgumentException.class, () -> coefficients.resize(-1));
+    assertThat(negative).hasMessageThat().contains("size must be >= 0");
+  }
+
+  @Test
+  void halfPriorAnnotationsBuildTheRuntimePriors() {
+    JavaFileObject source =
+        Compilations.source(
+            "org.example.Scatter",
+            "package org.example;",
+            "",
+            "import org.graphfit.annotations.ModelComponent;",
+            "import org.graphfit.annotations.Prior;",
+            "",
+            "@ModelComponent",
+            "record Scatter(",
+            "    @Prior.HalfNormal(sigma = 2.5) double a,",
+            "    @Prior.HalfCauchy(scale = 0.5) double b) {}");
+    Model<?> model = load(source).model("org.example.ScatterModel", "withDefaults");
+
+    assertThat(model.layout().prior(0)).isEqualTo(Prior.halfNormal(2.5));
+    assertThat(model.layout().prior(1)).isEqualTo(Prior.halfCauchy(0.5));
   }
 
   private static JavaFileObject lineOwner() {

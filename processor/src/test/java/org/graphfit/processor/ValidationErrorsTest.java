@@ -297,7 +297,8 @@ final class ValidationErrorsTest {
     assertThat(compilation)
         .hadErrorContaining(
             "[GraphFitUnsupportedParameterType] parameter 'count' has type int, but a component"
-                + " parameter must be a double or a @ModelComponent type; declare it double")
+                + " parameter must be a double, a double[], a @ModelComponent type or a List of"
+                + " one; declare it double")
         .inFile(source)
         .onLineContaining("int count");
   }
@@ -562,6 +563,159 @@ final class ValidationErrorsTest {
   }
 
   /** A source in package {@code org.example}: line 1 package, line 2 imports, line 3 blank. */
+  @Test
+  void sizeOnAScalarIsReportedOnItsAnnotation() {
+    JavaFileObject source =
+        source("Scalar", "@ModelComponent", "record Scalar(", "    @Size(3) double x) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitSizeTarget] @Size is on parameter 'x' of type double")
+        .inFile(source)
+        .onLineContaining("@Size(3)");
+  }
+
+  @Test
+  void aNegativeSizeIsReported() {
+    JavaFileObject source =
+        source(
+            "Negative",
+            "@ModelComponent",
+            "record Negative(",
+            "    @Size(-2) @Prior.Uniform(lower = 0, upper = 1) double[] xs) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitNegativeSize] @Size on 'xs' is -2")
+        .inFile(source)
+        .onLineContaining("@Size(-2)");
+  }
+
+  @Test
+  void aListOfNumbersIsReportedAdvisingDoubleArray() {
+    JavaFileObject source =
+        source(
+            "Numbers",
+            "@ModelComponent",
+            "record Numbers(",
+            "    java.util.List<Double> values) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[GraphFitListElement] parameter 'values' is a List of java.lang.Double")
+        .inFile(source)
+        .onLineContaining("List<Double> values");
+    assertThat(compilation).hadErrorContaining("declare a list of numbers as double[]");
+  }
+
+  @Test
+  void aListOfAPlainClassOfOurOwnAdvisesAnnotatingIt() {
+    JavaFileObject source =
+        source(
+            "Owner",
+            "@ModelComponent",
+            "record Owner(",
+            "    java.util.List<Plain> parts) {}",
+            "record Plain(double x) {}");
+
+    assertThat(Compilations.compile(source))
+        .hadErrorContaining("annotate org.example.Plain with @ModelComponent")
+        .inFile(source)
+        .onLineContaining("List<Plain> parts");
+  }
+
+  @Test
+  void anArrayOfAnotherTypeIsReportedAdvisingDoubleArray() {
+    JavaFileObject source =
+        source("Ints", "@ModelComponent", "record Ints(", "    @Size(2) int[] counts) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitUnsupportedParameterType] parameter 'counts' has type int[]")
+        .inFile(source)
+        .onLineContaining("int[] counts");
+    assertThat(compilation).hadErrorContaining("declare it double[]");
+  }
+
+  @Test
+  void aPriorOnAListOfComponentsIsReported() {
+    JavaFileObject source =
+        source(
+            "Peaks",
+            "@ModelComponent",
+            "record Peaks(",
+            "    @Size(2) @Prior.Uniform(lower = 0, upper = 1) java.util.List<Peak> peaks) {}",
+            "@ModelComponent",
+            "record Peak(@Prior.Uniform(lower = 0, upper = 1) double x) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitAnnotationOnComponent]")
+        .inFile(source)
+        .onLineContaining("List<Peak> peaks");
+  }
+
+  @Test
+  void aComponentListingItselfIsRecursive() {
+    JavaFileObject source =
+        source(
+            "Tree",
+            "@ModelComponent",
+            "record Tree(",
+            "    @Prior.Uniform(lower = 0, upper = 1) double x,",
+            "    java.util.List<Tree> children) {}");
+
+    assertThat(Compilations.compile(source))
+        .hadErrorContaining("[GraphFitRecursiveComponent] parameter 'children' of Tree")
+        .inFile(source)
+        .onLineContaining("List<Tree> children");
+  }
+
+  @Test
+  void sizeOutsideAComponentIsMisplaced() {
+    JavaFileObject source =
+        source("Loose", "class Loose {", "  void f(@Size(2) double[] xs) {}", "}");
+
+    assertThat(Compilations.compile(source))
+        .hadErrorContaining("[GraphFitMisplacedParameterAnnotation] @Size")
+        .inFile(source)
+        .onLineContaining("@Size(2)");
+  }
+
+  @Test
+  void nonPositiveHalfPriorWidthsAreReported() {
+    JavaFileObject source =
+        source(
+            "Scatter",
+            "@ModelComponent",
+            "record Scatter(",
+            "    @Prior.HalfNormal(sigma = 0) double a,",
+            "    @Prior.HalfCauchy(scale = -1) double b) {}");
+
+    Compilation compilation = Compilations.compile(source);
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitPriorSigma] @Prior.HalfNormal on 'a' has sigma = 0.0")
+        .inFile(source)
+        .onLineContaining("sigma = 0");
+    assertThat(compilation)
+        .hadErrorContaining("[GraphFitPriorScale] @Prior.HalfCauchy on 'b' has scale = -1.0")
+        .inFile(source)
+        .onLineContaining("scale = -1");
+  }
+
   private static JavaFileObject source(String simpleName, String... body) {
     String[] lines = new String[body.length + 3];
     lines[0] = "package org.example;";

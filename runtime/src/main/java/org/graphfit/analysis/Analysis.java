@@ -1,5 +1,6 @@
 package org.graphfit.analysis;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,5 +36,16 @@ public interface Analysis<T> {
    */
   default Optional<DataIdentity> dataIdentity() {
     return Optional.empty();
+  }
+
+  /**
+   * The quantities computed from every posterior sample's instance after the fit (PyAutoFit's
+   * latent variables): written to {@code files/latent.csv} and {@code files/latent_summary.json}
+   * and summarized in the result. None by default.
+   *
+   * @return the quantities, with distinct names
+   */
+  default List<DerivedQuantity<T>> derivedQuantities() {
+    return List.of();
   }
 }

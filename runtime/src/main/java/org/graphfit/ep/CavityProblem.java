@@ -90,18 +90,6 @@ final class CavityProblem implements SearchProblem {
   }
 
   @Override
-  public void unitFromVector(double[] vector, double[] unit) {
-    for (int j = 0; j < priors.length; j++) {
-      if (!latent && ownPrior[j]) {
-        unit[j] = priors[j].unitFromValue(vector[j]);
-      } else {
-        double z = latent ? vector[j] : priors[j].toLatent(vector[j]);
-        unit[j] = STANDARD.cumulativeProbability((z - means[j]) / sds[j]);
-      }
-    }
-  }
-
-  @Override
   public double logPrior(double[] vector) {
     double sum = 0;
     for (int j = 0; j < priors.length; j++) {

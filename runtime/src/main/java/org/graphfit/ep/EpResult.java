@@ -14,6 +14,8 @@ import org.graphfit.graph.FactorKey;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
+import org.graphfit.model.ParameterMapping;
+import org.graphfit.prior.LatentGaussianPrior;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Check;
 import org.graphfit.search.Concern;
@@ -295,6 +297,29 @@ public final class EpResult {
    */
   public List<GaussianMessage> approximation() {
     return approximation;
+  }
+
+  /**
+   * EP's approximation of every variable as the priors of a new fit: each free parameter's prior
+   * becomes a {@link LatentGaussianPrior} with EP's latent mean and standard deviation over its old
+   * prior's bijection. Copy the factors' models with one mapping, e.g. {@code model.copy(mapping)},
+   * so that shared parameters stay shared.
+   *
+   * @return the mapping
+   */
+  public ParameterMapping posteriorPriors() {
+    ModelLayout<CollectionInstance> layout = graph.layout();
+    return ParameterMapping.ofPriors(
+        (Parameter parameter) -> {
+          int index = layout.indexOf(parameter);
+          if (index < 0) {
+            return Optional.empty();
+          }
+          VariableSummary summary = summaries.get(index);
+          return Optional.of(
+              LatentGaussianPrior.of(
+                  layout.prior(index), summary.latentMean(), summary.latentSd()));
+        });
   }
 
   /**

@@ -256,8 +256,18 @@ public final class ExpectationPropagation {
     }
     boolean[] inHierarchy = new boolean[layout.priorCount()];
     for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
-      for (Parameter parameter : hierarchy.drawnParameters()) {
-        inHierarchy[indexOf.applyAsInt(parameter)] = true;
+      List<Parameter> drawn = hierarchy.drawnParameters();
+      for (int i = 0; i < drawn.size(); i++) {
+        if (drawn.get(i).isRelation()) {
+          throw new IllegalStateException(
+              "hierarchical factor '"
+                  + hierarchy.name()
+                  + "' draws a relation (drawn parameter "
+                  + i
+                  + "); expectation propagation draws free parameters only: fit this graph"
+                  + " jointly (graph.fit(search)), or draw the relation's free parameters");
+        }
+        inHierarchy[indexOf.applyAsInt(drawn.get(i))] = true;
       }
       for (Parameter parameter : hierarchy.hyperParameters()) {
         if (!parameter.isFixed()) {
@@ -526,11 +536,12 @@ public final class ExpectationPropagation {
       }
     }
     ConvergenceTest test = new ConvergenceTest(tolerance, noiseFloorConvergence);
-    try (FactorExecutor executor = executors.apply(List.copyOf(factors))) {
+    try (FactorExecutor executor = executors.apply(List.copyOf(factors));
+        EpProgress progress = EpProgress.start(maxSweeps, tolerance)) {
       for (int sweep = state.sweepCount() + 1;
           sweep <= maxSweeps && !state.convergence.converged();
           sweep++) {
-        sweep(state, factors, blocks, quadraturePrior, executor, sweep, test);
+        sweep(state, factors, blocks, quadraturePrior, executor, sweep, test, progress);
         if (folder != null) {
           folder.saveCheckpoint(state, state.earlierSeconds + PriorFactor.seconds(start));
         } else {
@@ -570,11 +581,14 @@ public final class ExpectationPropagation {
       boolean[] quadraturePrior,
       FactorExecutor executor,
       int sweep,
-      ConvergenceTest test) {
+      ConvergenceTest test,
+      EpProgress progress) {
     long sweepStart = System.nanoTime();
     MeanField field = state.field;
+    progress.sweep(sweep, state.statuses);
     SweepResults results =
-        new SweepResults(state, factors, quadraturePrior, sweep, executor.getClass(), test);
+        new SweepResults(
+            state, factors, quadraturePrior, sweep, executor.getClass(), test, progress);
     for (List<Integer> block : blocks) {
       List<FactorTask> tasks = new ArrayList<>(block.size());
       for (int f : block) {
@@ -619,6 +633,7 @@ public final class ExpectationPropagation {
             results.factorSeconds,
             PriorFactor.seconds(sweepStart)));
     state.convergence = test.verdict(state.sweeps);
+    progress.swept(results.residual);
   }
 
   /**
@@ -631,6 +646,7 @@ public final class ExpectationPropagation {
     private final boolean[] quadraturePrior;
     private final int sweep;
     private final String executorName;
+    private final EpProgress progress;
 
     /** The global approximation at the start of the sweep. */
     final List<GaussianMessage> before;
@@ -670,8 +686,10 @@ public final class ExpectationPropagation {
         boolean[] quadraturePrior,
         int sweep,
         Class<?> executorClass,
-        ConvergenceTest test) {
+        ConvergenceTest test,
+        EpProgress progress) {
       this.state = state;
+      this.progress = progress;
       this.factors = factors;
       this.quadraturePrior = quadraturePrior;
       this.sweep = sweep;
@@ -835,6 +853,7 @@ public final class ExpectationPropagation {
       }
       factorSeconds += update.seconds();
       state.pending.add(update);
+      progress.updated(update.residual());
     }
   }
 

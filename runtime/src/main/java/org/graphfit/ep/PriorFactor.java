@@ -2,16 +2,17 @@ package org.graphfit.ep;
 
 import java.util.List;
 import org.graphfit.prior.GaussianPrior;
+import org.graphfit.prior.LatentGaussianPrior;
 import org.graphfit.prior.LogGaussianPrior;
 import org.graphfit.prior.Prior;
 
 /**
  * The prior of one variable as an EP factor: its density in latent space, {@code
- * prior.latentLogDensity(z)}. Gaussian and log-Gaussian priors are exactly Gaussian in latent
- * space, so their message is set once and stays {@link UpdateStatus#FIXED}; other priors are
- * updated by 1-D adaptive Gauss–Hermite quadrature of prior times cavity, which is exact up to the
- * quadrature error. A cavity with negative precision is not used (the tilted density may not be
- * integrable).
+ * prior.latentLogDensity(z)}. Gaussian, log-Gaussian and latent-Gaussian priors are exactly
+ * Gaussian in latent space, so their message is set once and stays {@link UpdateStatus#FIXED};
+ * other priors are updated by 1-D adaptive Gauss–Hermite quadrature of prior times cavity, which is
+ * exact up to the quadrature error. A cavity with negative precision is not used (the tilted
+ * density may not be integrable).
  */
 final class PriorFactor implements EpFactor {
   private static final int ORDER = 32;
@@ -29,11 +30,18 @@ final class PriorFactor implements EpFactor {
     this.exact = exactMessage(prior);
   }
 
-  /** The exact latent message of a Gaussian or log-Gaussian prior, or null for other priors. */
+  /**
+   * The exact latent message of a Gaussian, log-Gaussian or latent-Gaussian prior, or null for
+   * other priors.
+   */
   static GaussianMessage exactMessage(Prior prior) {
     if (prior instanceof GaussianPrior || prior instanceof LogGaussianPrior) {
       double sigma = prior.arguments().get("sigma");
       return GaussianMessage.ofMoments(prior.arguments().get("mean"), sigma * sigma);
+    }
+    if (prior instanceof LatentGaussianPrior latent) {
+      double sigma = latent.arguments().get("latent_sigma");
+      return GaussianMessage.ofMoments(latent.arguments().get("latent_mean"), sigma * sigma);
     }
     return null;
   }
@@ -41,7 +49,7 @@ final class PriorFactor implements EpFactor {
   /**
    * Whether the message is exact and never updated.
    *
-   * @return true for Gaussian and log-Gaussian priors
+   * @return true for Gaussian, log-Gaussian and latent-Gaussian priors
    */
   boolean isFixed() {
     return exact != null;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.analysis.DataIdentity;
+import org.graphfit.analysis.DerivedQuantity;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelCollection;
 import org.graphfit.model.ModelKey;
@@ -155,9 +156,12 @@ public final class FactorGraph {
             "hierarchical factor '" + term.factor.name() + "' draws no parameters; call draw(...)");
       }
       for (int i = 0; i < drawn.size(); i++) {
-        Parameter parameter = drawn.get(i);
-        if (!analysisParameters.contains(parameter)
-            && !parameter.sharedKey().map(analysisKeys::contains).orElse(false)) {
+        for (Parameter parameter : drawn.get(i).leaves()) {
+          if ((drawn.get(i).isRelation() && parameter.isFixed())
+              || analysisParameters.contains(parameter)
+              || parameter.sharedKey().map(analysisKeys::contains).orElse(false)) {
+            continue;
+          }
           throw new IllegalStateException(
               "hierarchical factor '"
                   + term.factor.name()
@@ -186,12 +190,12 @@ public final class FactorGraph {
   }
 
   /**
-   * The names of the factors (analysis and hierarchical) whose models contain free parameter {@code
-   * index}.
+   * The names of the analysis factors whose models contain free parameter {@code index};
+   * hierarchical factors are not counted, so a hyper-parameter gets an empty set.
    *
    * @param layout the graph's layout
    * @param index a free-parameter index
-   * @return the factor names, in graph order
+   * @return the analysis factors' names, in the order of the parameter's slots
    */
   Set<String> factorsOf(ModelLayout<CollectionInstance> layout, int index) {
     Set<String> names = new LinkedHashSet<>();
@@ -316,6 +320,13 @@ public final class FactorGraph {
               term.factor.distribution().familyName(),
               term.factor.drawnParameters().size()));
     }
+    if (!layout.relations().isEmpty()) {
+      text.append("\nRelations\n");
+      for (Map.Entry<String, String> relation : layout.relations().entrySet()) {
+        text.append(
+            String.format(Locale.ROOT, "    %-40s = %s%n", relation.getKey(), relation.getValue()));
+      }
+    }
     for (boolean globalSection : new boolean[] {true, false}) {
       text.append(globalSection ? "\nGlobal parameters\n" : "\nLocal parameters\n");
       for (int i = 0; i < layout.priorCount(); i++) {
@@ -365,6 +376,16 @@ public final class FactorGraph {
       return sum;
     }
 
+    /** Every factor's quantities, named {@code <factor>.<quantity>}. */
+    @Override
+    public List<DerivedQuantity<CollectionInstance>> derivedQuantities() {
+      List<DerivedQuantity<CollectionInstance>> quantities = new ArrayList<>();
+      for (FactorTerm<?> term : factorTerms) {
+        term.addQuantities(quantities);
+      }
+      return quantities;
+    }
+
     @Override
     public Optional<DataIdentity> dataIdentity() {
       DataIdentity.Builder identity = DataIdentity.builder();
@@ -381,6 +402,13 @@ public final class FactorGraph {
 
     FactorTerm(FactorKey<T> key) {
       this.key = key;
+    }
+
+    void addQuantities(List<DerivedQuantity<CollectionInstance>> quantities) {
+      ModelKey<T> modelKey = key.modelKey();
+      for (DerivedQuantity<T> quantity : key.factor().analysis().derivedQuantities()) {
+        quantities.add(quantity.prefixed(key.name(), whole -> whole.get(modelKey)));
+      }
     }
 
     double logLikelihood(CollectionInstance instance) {

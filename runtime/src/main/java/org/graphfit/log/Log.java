@@ -13,7 +13,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * {@code org.slf4j:slf4j-simple}) every notice goes to SLF4J and the binding's configuration
  * decides what is shown. Without one, SLF4J would drop everything silently, so INFO and WARN
  * notices are printed on standard error instead, prefixed {@code [graphfit]}; DEBUG notices are
- * dropped. Messages use SLF4J's {@code {}} placeholders. Thread safe.
+ * dropped. An INFO or WARN notice first blanks a {@link Progress} line shown on the terminal, so it
+ * starts on a line of its own. Messages use SLF4J's {@code {}} placeholders. Thread safe.
  */
 public final class Log {
   private static final boolean BOUND = hasBinding();
@@ -51,6 +52,7 @@ public final class Log {
    * @param arguments the values of the placeholders
    */
   public void info(String format, Object... arguments) {
+    ProgressDisplay.clearCurrentLine();
     if (BOUND) {
       logger.info(format, arguments);
     } else {
@@ -65,6 +67,7 @@ public final class Log {
    * @param arguments the values of the placeholders
    */
   public void warn(String format, Object... arguments) {
+    ProgressDisplay.clearCurrentLine();
     if (BOUND) {
       logger.warn(format, arguments);
     } else {

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An inequality between parameters, or between a parameter and a constant, that every accepted
- * point of a fit satisfies. A point that breaks a constraint is rejected before its likelihood is
- * computed, so the constraint truncates the prior.
+ * An inequality between parameters (or relations of them, e.g. {@code a.centre().plus(5)}), or
+ * between a parameter and a constant, that every accepted point of a fit satisfies. A point that
+ * breaks a constraint is rejected before its likelihood is computed, so the constraint truncates
+ * the prior.
  *
  * <pre>{@code
  * model.addConstraint(Constraint.greaterThan(gaussian.sigma(), 5));
@@ -68,6 +69,12 @@ public final class Constraint {
    */
   public static Constraint lessThan(Parameter left, Parameter right) {
     return new Constraint(left, Objects.requireNonNull(right, "right"), 0, true);
+  }
+
+  /** This constraint over the parameters a mapping puts in place of its own. */
+  Constraint map(ParameterMapping mapping) {
+    return new Constraint(
+        mapping.apply(left), right == null ? null : mapping.apply(right), constant, lessThan);
   }
 
   private static double requireFinite(double value) {

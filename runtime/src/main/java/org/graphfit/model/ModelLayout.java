@@ -1,6 +1,7 @@
 package org.graphfit.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -20,6 +21,11 @@ import org.graphfit.prior.Prior;
  * key, are one free parameter, listed at its first slot. Searches take a layout once per fit; its
  * mapping methods allocate one slot array and call the generated constructor code, nothing else.
  *
+ * <p>A slot may hold a relation ({@link Parameter#isRelation()}): its leaves are free parameters
+ * (listed where they first appear, at the relation's slot path followed by the leaf's name when
+ * they fill no slot of their own) and its value is computed from the vector before the instance is
+ * built. Relation slots are the layout's <em>derived</em> values ({@link #derivedPaths()}).
+ *
  * <p>The layout fixes which slots are free and their priors, but builds instances through the model
  * itself: change a model's structure (add models to a collection, draw more parameters into a
  * hierarchical factor) before taking its layout, never while a fit uses it.
@@ -28,11 +34,23 @@ import org.graphfit.prior.Prior;
  */
 public final class ModelLayout<T> {
   private static final int NAME_COLUMN = 40;
+  private static final int RELATION_SLOT = -2;
 
   private final Model<T> model;
   private final int[] slotFreeIndex;
   private final double[] slotFixedValue;
   private final String[] slotPaths;
+  private final Expression.Evaluator[] slotRelation;
+  private final String[] slotRelationText;
+
+  /** Per slot, the free parameters it reads: itself, or a relation's free leaves. */
+  private final int[][] slotReads;
+
+  /** Per slot, the free parameters first listed at it (leaves of a relation there). */
+  private final int[][] slotIntroduces;
+
+  private final int[] derivedSlots;
+  private final List<String> derivedPaths;
 
   /** Per free parameter, the slots it fills, in slot order. */
   private final List<List<String>> slotPathsByFree;
@@ -49,12 +67,32 @@ public final class ModelLayout<T> {
     this.slotFreeIndex = new int[slots];
     this.slotFixedValue = new double[slots];
     this.slotPaths = walk.slotPaths.toArray(new String[0]);
+    this.slotRelation = new Expression.Evaluator[slots];
+    this.slotRelationText = new String[slots];
+    this.slotReads = new int[slots][];
+    this.slotIntroduces = new int[slots][];
+    List<Integer> derived = new ArrayList<>();
+    List<String> derivedNames = new ArrayList<>();
     for (int slot = 0; slot < slots; slot++) {
       Parameter parameter = walk.slotParameters.get(slot);
       Integer index = walk.freeIndex.get(parameter);
       slotFreeIndex[slot] = index == null ? -1 : index;
       slotFixedValue[slot] = parameter.isFixed() ? parameter.fixedValue() : Double.NaN;
+      slotIntroduces[slot] = new int[0];
+      if (parameter.isRelation()) {
+        slotFreeIndex[slot] = RELATION_SLOT;
+        slotRelation[slot] = walk.evaluator(parameter);
+        slotRelationText[slot] = walk.describe(parameter);
+        slotReads[slot] = walk.freeLeafIndices(parameter);
+        slotIntroduces[slot] = walk.introducedAt(slotPaths[slot]);
+        derived.add(slot);
+        derivedNames.add(slotPaths[slot]);
+      } else {
+        slotReads[slot] = index == null ? new int[0] : new int[] {index};
+      }
     }
+    this.derivedSlots = derived.stream().mapToInt(Integer::intValue).toArray();
+    this.derivedPaths = List.copyOf(derivedNames);
     this.freeParameters = Collections.unmodifiableList(walk.freeParameters);
     this.priors = new Prior[freeParameters.size()];
     for (int i = 0; i < priors.length; i++) {
@@ -65,10 +103,8 @@ public final class ModelLayout<T> {
     for (int i = 0; i < priors.length; i++) {
       byFree.add(new ArrayList<>(1));
     }
-    for (int slot = 0; slot < slots; slot++) {
-      if (slotFreeIndex[slot] >= 0) {
-        byFree.get(slotFreeIndex[slot]).add(slotPaths[slot]);
-      }
+    for (Walk.Membership membership : walk.memberships) {
+      byFree.get(walk.freeIndex.get(membership.parameter())).add(membership.path());
     }
     this.slotPathsByFree = byFree.stream().map(List::copyOf).toList();
     this.nodes = List.copyOf(walk.nodes);
@@ -160,6 +196,8 @@ public final class ModelLayout<T> {
 
   /**
    * Every slot path a free parameter fills: one for a local parameter, several for a shared one.
+   * Where a relation reads the parameter, the path is the relation's slot path followed by the
+   * leaf's name, e.g. {@code dataset_1.sigma.m}.
    *
    * @param index a free-parameter index
    * @return the slot paths in slot order
@@ -176,11 +214,49 @@ public final class ModelLayout<T> {
   public Map<String, Double> fixedValues() {
     Map<String, Double> fixed = new LinkedHashMap<>();
     for (int slot = 0; slot < slotPaths.length; slot++) {
-      if (slotFreeIndex[slot] < 0) {
+      if (slotFreeIndex[slot] == -1) {
         fixed.put(slotPaths[slot], slotFixedValue[slot]);
       }
     }
     return fixed;
+  }
+
+  /**
+   * The paths of the relation slots, in slot order: the layout's derived values.
+   *
+   * @return the paths, e.g. {@code dataset_0.sigma}
+   */
+  public List<String> derivedPaths() {
+    return derivedPaths;
+  }
+
+  /**
+   * The relations, each as its expression over free-parameter paths.
+   *
+   * @return relation slot paths to expressions, e.g. {@code dataset_0.sigma} to {@code
+   *     dataset_0.sigma.m * 0.5 + dataset_0.sigma.c}, in slot order
+   */
+  public Map<String, String> relations() {
+    Map<String, String> relations = new LinkedHashMap<>();
+    for (int slot : derivedSlots) {
+      relations.put(slotPaths[slot], slotRelationText[slot]);
+    }
+    return relations;
+  }
+
+  /**
+   * The value of every relation slot at a free-parameter vector.
+   *
+   * @param vector one value per free parameter
+   * @return one value per {@link #derivedPaths() derived path}
+   */
+  public double[] derivedValues(double[] vector) {
+    requireLength(vector);
+    double[] values = new double[derivedSlots.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = slotRelation[derivedSlots[i]].at(vector);
+    }
+    return values;
   }
 
   /**
@@ -219,6 +295,9 @@ public final class ModelLayout<T> {
     description.put("free_parameters", parameters);
     description.put("fixed_parameters", fixedValues());
     description.put("constraints", constraintDescriptions());
+    if (derivedSlots.length > 0) {
+      description.put("relations", relations());
+    }
     return description;
   }
 
@@ -233,21 +312,6 @@ public final class ModelLayout<T> {
     for (int i = 0; i < priors.length; i++) {
       vector[i] = priors[i].valueFromUnit(unit[i]);
     }
-  }
-
-  /**
-   * Maps free-parameter values to the unit hypercube: the inverse of {@link #vectorFromUnit}.
-   *
-   * @param vector one value per free parameter
-   * @return the unit-cube point
-   */
-  public double[] unitFromVector(double[] vector) {
-    requireLength(vector);
-    double[] unit = new double[priors.length];
-    for (int i = 0; i < priors.length; i++) {
-      unit[i] = priors[i].unitFromValue(vector[i]);
-    }
-    return unit;
   }
 
   /**
@@ -267,7 +331,9 @@ public final class ModelLayout<T> {
    *
    * @param vector one value per free parameter
    * @return the instance
-   * @throws IllegalArgumentException if the length is not {@link #priorCount()}
+   * @throws IllegalArgumentException if the length is not {@link #priorCount()}, or a relation is
+   *     NaN or infinite at {@code vector} (a search counts the point as a failed likelihood call
+   *     and the result reports it)
    */
   public T instanceFromVector(double[] vector) {
     requireLength(vector);
@@ -275,6 +341,24 @@ public final class ModelLayout<T> {
     for (int slot = 0; slot < slots.length; slot++) {
       int index = slotFreeIndex[slot];
       slots[slot] = index >= 0 ? vector[index] : slotFixedValue[slot];
+    }
+    for (int slot : derivedSlots) {
+      double value = slotRelation[slot].at(vector);
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException(
+            "relation "
+                + slotPaths[slot]
+                + " = "
+                + slotRelationText[slot]
+                + " is "
+                + value
+                + " at "
+                + freePaths
+                + " = "
+                + Arrays.toString(vector)
+                + "; keep it finite, e.g. with priors or a Constraint on its leaves");
+      }
+      slots[slot] = value;
     }
     return model.instanceFromSlots(slots, 0);
   }
@@ -285,6 +369,8 @@ public final class ModelLayout<T> {
    *
    * @param instance the instance
    * @return one value per free parameter
+   * @throws IllegalStateException if a free parameter is read only by relations, so that no slot of
+   *     the instance holds its value
    */
   public double[] vectorFromInstance(T instance) {
     double[] slots = new double[slotFreeIndex.length];
@@ -296,6 +382,15 @@ public final class ModelLayout<T> {
       if (index >= 0 && !seen[index]) {
         vector[index] = slots[slot];
         seen[index] = true;
+      }
+    }
+    for (int i = 0; i < seen.length; i++) {
+      if (!seen[i]) {
+        throw new IllegalStateException(
+            "free parameter "
+                + freePaths.get(i)
+                + " is read only by relations, so an instance does not hold its value; keep"
+                + " the free-parameter vector (e.g. a result's samples) instead");
       }
     }
     return vector;
@@ -410,19 +505,21 @@ public final class ModelLayout<T> {
       text.append(pad(slotPaths[slot]));
       int index = slotFreeIndex[slot];
       if (index >= 0) {
-        Prior prior = priors[index];
-        String description = prior.toString();
-        int comma = description.indexOf(',');
-        String head = comma < 0 ? description : description.substring(0, comma);
-        String tail = comma < 0 ? "" : description.substring(comma);
-        text.append(head).append(" [").append(index).append(']').append(tail);
+        appendPrior(text, index);
         if (!freePaths.get(index).equals(slotPaths[slot])) {
           text.append(" (shared with ").append(freePaths.get(index)).append(')');
         }
+      } else if (index == RELATION_SLOT) {
+        text.append("Relation = ").append(slotRelationText[slot]);
       } else {
         text.append("Fixed, value = ").append(slotFixedValue[slot]);
       }
       text.append('\n');
+      for (int leaf : slotIntroduces[slot]) {
+        text.append(pad(freePaths.get(leaf)));
+        appendPrior(text, leaf);
+        text.append('\n');
+      }
     }
     if (!constraints.isEmpty()) {
       text.append("\nConstraints\n");
@@ -431,6 +528,14 @@ public final class ModelLayout<T> {
       }
     }
     return text.toString();
+  }
+
+  private void appendPrior(StringBuilder text, int index) {
+    String description = priors[index].toString();
+    int comma = description.indexOf(',');
+    String head = comma < 0 ? description : description.substring(0, comma);
+    String tail = comma < 0 ? "" : description.substring(comma);
+    text.append(head).append(" [").append(index).append(']').append(tail);
   }
 
   @Override
@@ -442,10 +547,11 @@ public final class ModelLayout<T> {
     boolean[] seen = new boolean[priors.length];
     int count = 0;
     for (int slot = node.firstSlot; slot < node.endSlot; slot++) {
-      int index = slotFreeIndex[slot];
-      if (index >= 0 && !seen[index]) {
-        seen[index] = true;
-        count++;
+      for (int index : slotReads[slot]) {
+        if (!seen[index]) {
+          seen[index] = true;
+          count++;
+        }
       }
     }
     return count;
@@ -472,28 +578,26 @@ public final class ModelLayout<T> {
   /** A node of the model tree, for descriptions. */
   private record Node(int depth, String name, String typeName, int firstSlot, int endSlot) {}
 
-  /** A constraint whose parameters are resolved to free indices or constants. */
+  /** A constraint whose sides are compiled over the free-parameter vector. */
   private static final class ResolvedConstraint {
     private final Constraint constraint;
-    private final int leftIndex;
-    private final double leftFixed;
-    private final int rightIndex;
-    private final double rightFixed;
+    private final Expression.Evaluator left;
+    private final Expression.Evaluator right;
     private final String description;
 
-    ResolvedConstraint(Constraint constraint, int[] indices, double[] fixed, String description) {
+    ResolvedConstraint(
+        Constraint constraint,
+        Expression.Evaluator left,
+        Expression.Evaluator right,
+        String description) {
       this.constraint = constraint;
-      this.leftIndex = indices[0];
-      this.leftFixed = fixed[0];
-      this.rightIndex = indices.length > 1 ? indices[1] : -1;
-      this.rightFixed = fixed.length > 1 ? fixed[1] : Double.NaN;
+      this.left = left;
+      this.right = right;
       this.description = description;
     }
 
     boolean holds(double[] vector) {
-      double left = leftIndex >= 0 ? vector[leftIndex] : leftFixed;
-      double right = rightIndex >= 0 ? vector[rightIndex] : rightFixed;
-      return constraint.holds(left, right);
+      return constraint.holds(left.at(vector), right == null ? Double.NaN : right.at(vector));
     }
   }
 
@@ -510,6 +614,14 @@ public final class ModelLayout<T> {
     final List<Node> nodes = new ArrayList<>();
     final List<Constraint> declaredConstraints = new ArrayList<>();
     final List<String> unset = new ArrayList<>();
+
+    /** Every (free parameter, path) a slot or relation leaf gives, in walk order. */
+    final List<Membership> memberships = new ArrayList<>();
+
+    /** Relation slot paths to the free parameters first listed there. */
+    final Map<String, List<Integer>> introduced = new HashMap<>();
+
+    record Membership(Parameter parameter, String path) {}
 
     void walk(Model<?> model, String path, int depth) {
       int nodeIndex = nodes.size();
@@ -544,19 +656,100 @@ public final class ModelLayout<T> {
     }
 
     private void slot(String path, Parameter declared) {
+      if (declared.isRelation()) {
+        relationSlot(path, declared);
+        return;
+      }
       Parameter parameter = canonical(path, declared);
       slotPaths.add(path);
       slotParameters.add(parameter);
+      register(path, parameter);
+    }
+
+    /** Records a free or fixed parameter met at {@code path}; returns whether it is new. */
+    private boolean register(String path, Parameter parameter) {
       if (!parameter.isFree() && !parameter.isFixed()) {
         unset.add(path);
-        return;
+        return false;
       }
       firstPath.putIfAbsent(parameter, path);
-      if (parameter.isFree() && !freeIndex.containsKey(parameter)) {
-        freeIndex.put(parameter, freeParameters.size());
-        freeParameters.add(parameter);
-        freePaths.add(path);
+      if (!parameter.isFree()) {
+        return false;
       }
+      memberships.add(new Membership(parameter, path));
+      if (freeIndex.containsKey(parameter)) {
+        return false;
+      }
+      freeIndex.put(parameter, freeParameters.size());
+      freeParameters.add(parameter);
+      freePaths.add(path);
+      return true;
+    }
+
+    private void relationSlot(String path, Parameter relation) {
+      slotPaths.add(path);
+      slotParameters.add(relation);
+      List<Parameter> leaves = relation.leaves();
+      Map<String, Parameter> names = new HashMap<>();
+      List<Integer> first = new ArrayList<>();
+      for (int k = 0; k < leaves.size(); k++) {
+        Parameter leaf = leaves.get(k);
+        String leafPath = path + "." + leaf.name().orElse("argument_" + k);
+        Parameter clash = names.putIfAbsent(leafPath, leaf);
+        if (clash != null) {
+          throw new IllegalStateException(
+              "the relation at "
+                  + path
+                  + " reads two different parameters named "
+                  + leaf.name().orElseThrow()
+                  + "; give them different names with Parameter.free(name, prior)");
+        }
+        if (register(leafPath, canonical(leafPath, leaf))) {
+          first.add(freeParameters.size() - 1);
+        }
+      }
+      introduced.put(path, first);
+    }
+
+    int[] introducedAt(String path) {
+      return introduced.getOrDefault(path, List.of()).stream()
+          .mapToInt(Integer::intValue)
+          .toArray();
+    }
+
+    /** The vector function of a parameter or relation, leaves resolved to the walk's indices. */
+    Expression.Evaluator evaluator(Parameter parameter) {
+      return Expression.of(parameter).compile(this::leafEvaluator);
+    }
+
+    private Expression.Evaluator leafEvaluator(Parameter leaf) {
+      Parameter parameter = resolve(leaf);
+      Integer index = freeIndex.get(parameter);
+      if (index != null) {
+        int i = index;
+        return vector -> vector[i];
+      }
+      if (parameter.isFixed()) {
+        double value = parameter.fixedValue();
+        return vector -> value;
+      }
+      throw new IllegalStateException(
+          "a constraint names a parameter that is not part of this model ("
+              + leaf
+              + "); attach constraints to a model that contains all their parameters");
+    }
+
+    /** A parameter's path, or a relation's expression over its leaves' paths. */
+    String describe(Parameter parameter) {
+      return Expression.of(parameter).describe(leaf -> firstPath.get(resolve(leaf)));
+    }
+
+    int[] freeLeafIndices(Parameter relation) {
+      return relation.leaves().stream()
+          .map(leaf -> freeIndex.get(resolve(leaf)))
+          .filter(Objects::nonNull)
+          .mapToInt(Integer::intValue)
+          .toArray();
     }
 
     private Parameter canonical(String path, Parameter declared) {
@@ -591,26 +784,23 @@ public final class ModelLayout<T> {
       List<ResolvedConstraint> resolved = new ArrayList<>();
       for (Constraint constraint : declaredConstraints) {
         List<Parameter> parameters = constraint.parameters();
-        int[] indices = new int[parameters.size()];
-        double[] fixed = new double[parameters.size()];
-        String[] paths = new String[2];
+        Expression.Evaluator[] sides = new Expression.Evaluator[2];
+        String[] texts = new String[2];
         for (int i = 0; i < parameters.size(); i++) {
-          Parameter parameter = resolve(parameters.get(i));
-          String path = firstPath.get(parameter);
-          if (path == null) {
-            throw new IllegalStateException(
-                "a constraint names a parameter that is not part of this model ("
-                    + parameters.get(i)
-                    + "); attach constraints to a model that contains all their parameters");
+          for (Parameter leaf : parameters.get(i).leaves()) {
+            if (firstPath.get(resolve(leaf)) == null) {
+              throw new IllegalStateException(
+                  "a constraint names a parameter that is not part of this model ("
+                      + leaf
+                      + "); attach constraints to a model that contains all their parameters");
+            }
           }
-          paths[i] = path;
-          Integer index = freeIndex.get(parameter);
-          indices[i] = index == null ? -1 : index;
-          fixed[i] = parameter.isFixed() ? parameter.fixedValue() : Double.NaN;
+          sides[i] = evaluator(parameters.get(i));
+          texts[i] = describe(parameters.get(i));
         }
         resolved.add(
             new ResolvedConstraint(
-                constraint, indices, fixed, constraint.describe(paths[0], paths[1])));
+                constraint, sides[0], sides[1], constraint.describe(texts[0], texts[1])));
       }
       return resolved;
     }

@@ -156,6 +156,11 @@ final class Manifest {
     }
   }
 
+  /** Whether the manifest lists a file. */
+  boolean lists(String name) {
+    return files.containsKey(name);
+  }
+
   /**
    * Checks a listed file against its size and digest, reading it as a stream (a history of many
    * sweeps may be larger than the heap).

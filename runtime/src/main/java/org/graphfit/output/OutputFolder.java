@@ -173,7 +173,7 @@ public final class OutputFolder {
     return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
   }
 
-  private static String toJson(Object value) {
+  static String toJson(Object value) {
     try {
       return JSON.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
@@ -440,9 +440,48 @@ public final class OutputFolder {
     beginResult();
     write("model.results", result.summary());
     write("search.summary", searchSummary(result));
-    write("files/samples.csv", SamplesCsv.format(result.samples()));
+    write("files/samples.csv", SamplesCsv.format(result.samples(), result.layout()));
     write("files/samples_summary.json", toJson(summaryJson(result)));
+    result
+        .derivedSamples()
+        .ifPresent(
+            derived -> {
+              write("files/latent.csv", SamplesCsv.format(derived));
+              write("files/latent_summary.json", toJson(latentSummaryJson(derived)));
+            });
     completeResult();
+  }
+
+  /**
+   * {@code latent_summary.json}: per derived quantity its mean, median, and the bounds and
+   * half-widths of its central credible intervals at 1 and 3 sigma.
+   */
+  private static Map<String, Object> latentSummaryJson(Samples derived) {
+    double[] mean = derived.mean();
+    double[] median = derived.median();
+    double[][] one = derived.valuesAtSigma(1);
+    double[][] three = derived.valuesAtSigma(3);
+    Map<String, Object> quantities = new LinkedHashMap<>();
+    for (int i = 0; i < derived.dimension(); i++) {
+      Map<String, Object> quantity = new LinkedHashMap<>();
+      quantity.put("mean", finiteOrNull(mean[i]));
+      quantity.put("median", finiteOrNull(median[i]));
+      quantity.put("lower_at_1_sigma", finiteOrNull(one[0][i]));
+      quantity.put("upper_at_1_sigma", finiteOrNull(one[1][i]));
+      quantity.put("errors_at_1_sigma", finiteOrNull(0.5 * (one[1][i] - one[0][i])));
+      quantity.put("lower_at_3_sigma", finiteOrNull(three[0][i]));
+      quantity.put("upper_at_3_sigma", finiteOrNull(three[1][i]));
+      quantity.put("errors_at_3_sigma", finiteOrNull(0.5 * (three[1][i] - three[0][i])));
+      quantities.put(derived.names().get(i), quantity);
+    }
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("names", derived.names());
+    summary.put("quantities", quantities);
+    return summary;
+  }
+
+  private static Double finiteOrNull(double value) {
+    return Double.isFinite(value) ? value : null;
   }
 
   private static String searchSummary(Result<?> result) {
@@ -495,6 +534,22 @@ public final class OutputFolder {
    *     samples are of other parameters than the model's
    */
   public <T> Result<T> loadResult(ModelLayout<T> layout) {
+    return loadResult(layout, List.of());
+  }
+
+  /**
+   * Loads the completed result stored here with its derived quantities, if {@code files/latent.csv}
+   * holds exactly the quantities named (a fit written before the analysis declared them has none;
+   * the caller computes them).
+   *
+   * @param layout the model the fit was made with (same identifier, hence same layout)
+   * @param derivedNames the analysis's derived quantity names, possibly none
+   * @param <T> the instance type
+   * @return the result
+   * @throws IllegalStateException if the folder holds no completed fit, a file is damaged, or the
+   *     samples are of other parameters than the model's
+   */
+  public <T> Result<T> loadResult(ModelLayout<T> layout, List<String> derivedNames) {
     if (manifest == null && !isComplete()) {
       throw new IllegalStateException(folder + " holds no completed fit");
     }
@@ -508,7 +563,8 @@ public final class OutputFolder {
     Samples samples =
         SamplesCsv.parse(
             new String(verifiedBytes("files/samples.csv"), StandardCharsets.UTF_8),
-            folder.resolve("files").resolve("samples.csv").toString());
+            folder.resolve("files").resolve("samples.csv").toString(),
+            layout.derivedPaths());
     if (!samples.names().equals(layout.freeParameterPaths())) {
       throw new IllegalStateException(
           folder
@@ -530,6 +586,15 @@ public final class OutputFolder {
       builder.concern(
           new Concern(
               Check.valueOf(concern.path("check").asText()), concern.path("message").asText()));
+    }
+    if (!derivedNames.isEmpty() && manifest.lists("files/latent.csv")) {
+      Samples derived =
+          SamplesCsv.parse(
+              new String(verifiedBytes("files/latent.csv"), StandardCharsets.UTF_8),
+              folder.resolve("files").resolve("latent.csv").toString());
+      if (derived.names().equals(derivedNames) && derived.size() == samples.size()) {
+        builder.derivedSamples(derived);
+      }
     }
     JsonNode firstFailure = summary.path("first_failure");
     builder.cost(

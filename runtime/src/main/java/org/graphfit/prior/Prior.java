@@ -12,7 +12,14 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Implementations are immutable and validate their arguments in their {@code of} factories.
  */
 public sealed interface Prior
-    permits UniformPrior, LogUniformPrior, GaussianPrior, LogGaussianPrior, TruncatedGaussianPrior {
+    permits UniformPrior,
+        LogUniformPrior,
+        GaussianPrior,
+        LogGaussianPrior,
+        TruncatedGaussianPrior,
+        HalfNormalPrior,
+        HalfCauchyPrior,
+        LatentGaussianPrior {
 
   /**
    * The value whose cumulative probability is {@code unit}: the inverse cumulative distribution.
@@ -190,5 +197,38 @@ public sealed interface Prior
   static TruncatedGaussianPrior truncatedGaussian(
       double mean, double sigma, double lower, double upper) {
     return TruncatedGaussianPrior.of(mean, sigma, lower, upper);
+  }
+
+  /**
+   * A half-normal prior on {@code [0, inf)}.
+   *
+   * @param sigma the standard deviation of the normal before folding, positive
+   * @return the prior
+   */
+  static HalfNormalPrior halfNormal(double sigma) {
+    return HalfNormalPrior.of(sigma);
+  }
+
+  /**
+   * A half-Cauchy prior on {@code [0, inf)}.
+   *
+   * @param scale the scale of the Cauchy before folding, positive
+   * @return the prior
+   */
+  static HalfCauchyPrior halfCauchy(double scale) {
+    return HalfCauchyPrior.of(scale);
+  }
+
+  /**
+   * The prior a description names: the inverse of {@link #typeName()} and {@link #arguments()}, as
+   * written to a fit's {@code files/model.json}.
+   *
+   * @param typeName e.g. {@code UniformPrior}
+   * @param arguments e.g. {@code lower_limit} and {@code upper_limit}
+   * @return the prior, equal to the one described
+   * @throws IllegalArgumentException if the type is unknown or an argument is missing or invalid
+   */
+  static Prior fromDescription(String typeName, Map<String, Double> arguments) {
+    return PriorText.fromDescription(typeName, arguments);
   }
 }

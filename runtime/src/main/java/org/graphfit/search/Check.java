@@ -59,5 +59,10 @@ public enum Check {
    * Expectation propagation excluded factors whose fits kept failing, so their data are not in the
    * result.
    */
-  EXCLUDED_DATA
+  EXCLUDED_DATA,
+  /**
+   * A derived quantity of the analysis threw or was not finite at some samples of positive weight,
+   * so its mean is NaN and its quantiles leave those samples out.
+   */
+  DERIVED_QUANTITY
 }

@@ -15,7 +15,7 @@ import org.graphfit.log.Log;
  * uninterrupted one would. Resuming is logged at INFO.
  */
 final class CountingCheckpointStore implements CheckpointStore {
-  private static final int MAGIC = 0x47464354; // "GFCT"
+  private static final int MAGIC = 0x47464332; // "GFC2": the failure keeps its cause and point
   private static final Log LOG = Log.of(Search.class);
 
   private final CheckpointStore store;
@@ -40,10 +40,7 @@ final class CountingCheckpointStore implements CheckpointStore {
             "the checkpoint was not written by this version of GraphFit; delete it to start the fit"
                 + " afresh");
       }
-      long calls = in.readLong();
-      long failed = in.readLong();
-      String message = in.readBoolean() ? in.readUTF() : null;
-      failures.restore(calls, failed, message);
+      long calls = failures.read(in);
       LOG.info(
           "resuming the fit in {} from its checkpoint after {} likelihood calls", where, calls);
       return in.readAllBytes();
@@ -57,13 +54,7 @@ final class CountingCheckpointStore implements CheckpointStore {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(state.length + 64);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(MAGIC);
-      out.writeLong(failures.calls());
-      out.writeLong(failures.failures());
-      String message = failures.firstMessage();
-      out.writeBoolean(message != null);
-      if (message != null) {
-        out.writeUTF(message.length() > 10_000 ? message.substring(0, 10_000) : message);
-      }
+      failures.write(out);
       out.write(state);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

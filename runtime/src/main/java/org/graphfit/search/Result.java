@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.graphfit.model.ModelLayout;
+import org.graphfit.model.ParameterMapping;
 
 /**
  * The typed result of a fit: the weighted samples, the instances they imply, the log evidence where
@@ -28,6 +30,8 @@ public final class Result<T> {
   private final long failedCalls;
   private final String firstFailure;
   private final double seconds;
+  private volatile Samples relationSamples;
+  private final Samples derivedSamples;
 
   private Result(Builder<T> builder) {
     this.searchName = Objects.requireNonNull(builder.searchName, "searchName");
@@ -41,6 +45,7 @@ public final class Result<T> {
     this.failedCalls = builder.failedCalls;
     this.firstFailure = builder.firstFailure;
     this.seconds = builder.seconds;
+    this.derivedSamples = builder.derivedSamples;
   }
 
   /**
@@ -118,6 +123,70 @@ public final class Result<T> {
    */
   public T instance(double[] vector) {
     return layout.instanceFromVector(vector);
+  }
+
+  /**
+   * The relations' values at every sample ({@link ModelLayout#derivedPaths()}), with the samples'
+   * weights, likelihoods and priors: their posterior. Computed on first use.
+   *
+   * @return the derived samples, or empty if the model has no relations
+   */
+  public Optional<Samples> relationSamples() {
+    if (layout.derivedPaths().isEmpty()) {
+      return Optional.empty();
+    }
+    Samples derived = relationSamples;
+    if (derived == null) {
+      double[][] values = new double[samples.size()][];
+      double[] logLikelihoods = new double[samples.size()];
+      double[] logPriors = new double[samples.size()];
+      double[] weights = new double[samples.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = layout.derivedValues(samples.vector(i));
+        logLikelihoods[i] = samples.logLikelihood(i);
+        logPriors[i] = samples.logPrior(i);
+        weights[i] = samples.weight(i);
+      }
+      derived = Samples.of(layout.derivedPaths(), values, logLikelihoods, logPriors, weights);
+      relationSamples = derived;
+    }
+    return Optional.of(derived);
+  }
+
+  /**
+   * The analysis's {@link org.graphfit.analysis.DerivedQuantity derived quantities} at every
+   * sample, with the samples' weights: their posterior, one column per quantity, e.g. for {@code
+   * CornerPlot.of(samples)} or {@link Samples#withColumnsOf(Samples)}.
+   *
+   * @return the derived samples, or empty if the analysis declares none
+   */
+  public Optional<Samples> derivedSamples() {
+    return Optional.ofNullable(derivedSamples);
+  }
+
+  /**
+   * This result's posterior as the priors of a new fit of the same model: copy the model with the
+   * mapping, e.g. {@code GaussianModel next = model.copy(result.posteriorPriors(PriorPassing
+   * .centred()))}. Parameters shared in the model stay shared in copies made with one mapping.
+   *
+   * @param passing how each posterior becomes a prior
+   * @return the mapping (use one mapping for all models of the new fit)
+   */
+  public ParameterMapping posteriorPriors(PriorPassing passing) {
+    return passing.mapping(this);
+  }
+
+  /** A copy with derived samples and their concerns, for a result loaded without them. */
+  Result<T> withDerivedSamples(Samples derived, List<Concern> moreConcerns) {
+    Builder<T> builder =
+        builder(searchName, layout, samples)
+            .logEvidence(logEvidence, logEvidenceError)
+            .cost(likelihoodCalls, failedCalls, firstFailure, seconds)
+            .derivedSamples(derived);
+    diagnostics.forEach(builder::diagnostic);
+    concerns.forEach(builder::concern);
+    moreConcerns.forEach(builder::concern);
+    return builder.build();
   }
 
   /**
@@ -275,6 +344,43 @@ public final class Result<T> {
             format(median[i]) + " (" + format(bounds[0][i]) + ", " + format(bounds[1][i]) + ")");
       }
     }
+    if (derivedSamples != null) {
+      double[] derivedMedian = derivedSamples.median();
+      double[] derivedMean = derivedSamples.mean();
+      double[][] bounds = derivedSamples.valuesAtSigma(1);
+      text.append("\nDerived quantities (1.0 sigma limits):\n\n");
+      for (int i = 0; i < derivedSamples.dimension(); i++) {
+        line(
+            text,
+            derivedSamples.names().get(i),
+            format(derivedMedian[i])
+                + " ("
+                + format(bounds[0][i])
+                + ", "
+                + format(bounds[1][i])
+                + "), mean "
+                + format(derivedMean[i]));
+      }
+    }
+    Optional<Samples> relations = relationSamples();
+    if (relations.isPresent()) {
+      Samples derived = relations.get();
+      double[] derivedMedian = derived.median();
+      double[][] bounds = derived.valuesAtSigma(1);
+      text.append("\nRelations (1.0 sigma limits):\n\n");
+      for (int i = 0; i < derived.dimension(); i++) {
+        line(
+            text,
+            derived.names().get(i),
+            format(derivedMedian[i])
+                + " ("
+                + format(bounds[0][i])
+                + ", "
+                + format(bounds[1][i])
+                + ") = "
+                + layout.relations().get(derived.names().get(i)));
+      }
+    }
     text.append("\nSearch:\n\n");
     line(text, "search", searchName);
     line(text, "likelihood calls", Long.toString(likelihoodCalls));
@@ -326,6 +432,7 @@ public final class Result<T> {
     private long failedCalls;
     private String firstFailure;
     private double seconds;
+    private Samples derivedSamples;
 
     private Builder(String searchName, ModelLayout<T> layout, Samples samples) {
       this.searchName = searchName;
@@ -406,6 +513,26 @@ public final class Result<T> {
       this.failedCalls = failed;
       this.firstFailure = firstFailure;
       this.seconds = seconds;
+      return this;
+    }
+
+    /**
+     * Sets the derived quantities' values at every sample.
+     *
+     * @param derived one row per sample, in the samples' order
+     * @return this builder
+     * @throws IllegalArgumentException if the number of rows differs from the samples'
+     */
+    public Builder<T> derivedSamples(Samples derived) {
+      if (derived.size() != samples.size()) {
+        throw new IllegalArgumentException(
+            "derived samples have "
+                + derived.size()
+                + " rows but the fit has "
+                + samples.size()
+                + " samples");
+      }
+      this.derivedSamples = derived;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package org.graphfit.search;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -195,6 +196,9 @@ public final class Samples {
   public double[] mean() {
     double[] mean = new double[dimension()];
     for (int i = 0; i < vectors.length; i++) {
+      if (weights[i] == 0) {
+        continue; // nothing to add, and a NaN of a point without weight must not spread
+      }
       for (int d = 0; d < mean.length; d++) {
         mean[d] += weights[i] * vectors[i][d];
       }
@@ -212,6 +216,9 @@ public final class Samples {
     int dim = dimension();
     double[][] covariance = new double[dim][dim];
     for (int i = 0; i < vectors.length; i++) {
+      if (weights[i] == 0) {
+        continue;
+      }
       for (int a = 0; a < dim; a++) {
         double da = vectors[i][a] - mean[a];
         for (int b = 0; b <= a; b++) {
@@ -270,8 +277,11 @@ public final class Samples {
     double previousMid = Double.NaN;
     double previousValue = Double.NaN;
     for (Integer index : order) {
-      double mid = cumulative + 0.5 * weights[index];
       double value = vectors[index][dim];
+      if (Double.isNaN(value)) {
+        break; // NaN sorts last: a derived quantity that failed there
+      }
+      double mid = cumulative + 0.5 * weights[index];
       if (mid >= probability) {
         if (Double.isNaN(previousMid)) {
           return value;
@@ -338,6 +348,44 @@ public final class Samples {
       }
     }
     return best;
+  }
+
+  /**
+   * These samples with more columns: the same points, weights, likelihoods and priors, each vector
+   * followed by the other samples' row, e.g. a fit's parameters with its derived quantities for one
+   * corner plot.
+   *
+   * @param other samples of the same points, such as {@link Result#derivedSamples()}
+   * @return the joined samples
+   * @throws IllegalArgumentException if the other samples have another size or other weights
+   */
+  public Samples withColumnsOf(Samples other) {
+    if (other.size() != size() || !sameWeights(other.weights, weights)) {
+      throw new IllegalArgumentException(
+          "columns can be joined only from samples of the same points (same size and weights)");
+    }
+    List<String> joinedNames = new ArrayList<>(names);
+    joinedNames.addAll(other.names);
+    double[][] joined = new double[size()][];
+    for (int i = 0; i < joined.length; i++) {
+      joined[i] = Arrays.copyOf(vectors[i], vectors[i].length + other.vectors[i].length);
+      System.arraycopy(other.vectors[i], 0, joined[i], vectors[i].length, other.vectors[i].length);
+    }
+    return new Samples(
+        List.copyOf(joinedNames),
+        joined,
+        logLikelihoods.clone(),
+        logPriors.clone(),
+        weights.clone());
+  }
+
+  private static boolean sameWeights(double[] a, double[] b) {
+    for (int i = 0; i < a.length; i++) {
+      if (Math.abs(a[i] - b[i]) > 1e-12 * Math.max(a[i], b[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

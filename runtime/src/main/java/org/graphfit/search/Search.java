@@ -2,10 +2,13 @@ package org.graphfit.search;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.analysis.DataIdentity;
+import org.graphfit.analysis.DerivedQuantity;
 import org.graphfit.log.Log;
 import org.graphfit.model.Model;
 import org.graphfit.model.ModelLayout;
@@ -148,6 +151,7 @@ public final class Search implements NonLinearSearch {
   @Override
   public <T> Result<T> fit(Model<T> model, Analysis<T> analysis) {
     ModelLayout<T> layout = model.layout();
+    List<DerivedQuantity<T>> quantities = DerivedSamples.checked(analysis);
     OutputFolder folder = outputFolder(layout, analysis);
     if (folder == null) {
       return run(layout, analysis, null);
@@ -155,8 +159,11 @@ public final class Search implements NonLinearSearch {
     try (FitLock lock = folder.lock(lockWait)) {
       if (folder.isComplete()) {
         LOG.info("loading the completed fit in {}", folder.path());
-        Result<T> loaded = folder.loadResult(layout);
+        Result<T> loaded = folder.loadResult(layout, names(quantities));
         folder.removeLeftovers();
+        if (loaded.derivedSamples().isEmpty() && !quantities.isEmpty()) {
+          return withDerived(loaded, quantities);
+        }
         return loaded;
       }
       folder.writeStart(layout.info());
@@ -175,8 +182,15 @@ public final class Search implements NonLinearSearch {
             : new CountingCheckpointStore(folder.checkpoint(), problem.failures(), folder.path());
     long start = System.nanoTime();
     SearchRun run;
+    Samples derived = null;
+    List<Concern> derivedConcerns = new ArrayList<>();
     try (TaskRunner runner = TaskRunner.withThreads(threads)) {
       run = engine.run(problem, runner, checkpoints);
+      List<DerivedQuantity<T>> quantities = DerivedSamples.checked(analysis);
+      if (!quantities.isEmpty()) {
+        derived =
+            DerivedSamples.compute(layout, quantities, run.samples(), runner, derivedConcerns);
+      }
     }
     double seconds = (System.nanoTime() - start) * 1e-9;
     LikelihoodFailures failures = problem.failures();
@@ -187,15 +201,38 @@ public final class Search implements NonLinearSearch {
           failures.calls(),
           failures.firstMessage());
     }
-    Result<T> result =
+    Result.Builder<T> builder =
         Result.builder(engine.name(), layout, run.samples())
             .logEvidence(run.logEvidence(), run.logEvidenceError())
             .cost(failures, seconds)
-            .checks(run)
-            .build();
+            .checks(run);
+    if (derived != null) {
+      builder.derivedSamples(derived);
+      derivedConcerns.forEach(builder::concern);
+    }
+    Result<T> result = builder.build();
     for (Concern concern : result.concerns()) {
       LOG.warn("{} result is not trustworthy: {}", engine.name(), concern);
     }
     return result;
+  }
+
+  private static <T> List<String> names(List<DerivedQuantity<T>> quantities) {
+    List<String> names = new ArrayList<>();
+    for (DerivedQuantity<T> quantity : quantities) {
+      names.add(quantity.name());
+    }
+    return names;
+  }
+
+  /** A loaded result whose folder predates the analysis's quantities: computed now, not stored. */
+  private <T> Result<T> withDerived(Result<T> loaded, List<DerivedQuantity<T>> quantities) {
+    List<Concern> concerns = new ArrayList<>();
+    Samples derived;
+    try (TaskRunner runner = TaskRunner.withThreads(threads)) {
+      derived =
+          DerivedSamples.compute(loaded.layout(), quantities, loaded.samples(), runner, concerns);
+    }
+    return loaded.withDerivedSamples(derived, concerns);
   }
 }

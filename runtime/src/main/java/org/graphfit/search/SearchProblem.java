@@ -27,14 +27,6 @@ public interface SearchProblem {
   void vectorFromUnit(double[] unit, double[] vector);
 
   /**
-   * Maps free-parameter values to the unit hypercube.
-   *
-   * @param vector one value per dimension
-   * @param unit the destination
-   */
-  void unitFromVector(double[] vector, double[] unit);
-
-  /**
    * The log prior density (negative infinity outside the support or where a constraint fails).
    *
    * @param vector one value per dimension

@@ -86,13 +86,6 @@ public final class SearchProblems {
     }
 
     @Override
-    public void unitFromVector(double[] vector, double[] unit) {
-      for (int i = 0; i < priors.length; i++) {
-        unit[i] = priors[i].unitFromValue(vector[i]);
-      }
-    }
-
-    @Override
     public double logPrior(double[] vector) {
       if (constraints != null && !constraints.test(vector)) {
         return Double.NEGATIVE_INFINITY;

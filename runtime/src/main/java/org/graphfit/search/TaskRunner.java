@@ -53,15 +53,6 @@ public final class TaskRunner implements AutoCloseable {
   }
 
   /**
-   * A runner with one thread per available processor.
-   *
-   * @return the runner
-   */
-  public static TaskRunner allCores() {
-    return withThreads(Runtime.getRuntime().availableProcessors());
-  }
-
-  /**
    * The number of threads.
    *
    * @return the thread count

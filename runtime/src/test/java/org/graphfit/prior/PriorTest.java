@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.stream.Stream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.statistics.distribution.CauchyDistribution;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 import org.apache.commons.statistics.distribution.LogNormalDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -41,7 +42,59 @@ class PriorTest {
         Stream.of(
             Prior.logUniform(1e-6, 1e6),
             Prior.truncatedGaussian(-1, 2, Double.NEGATIVE_INFINITY, 0),
-            Prior.truncatedGaussian(0, 1, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)));
+            Prior.truncatedGaussian(0, 1, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            Prior.halfNormal(2.5),
+            Prior.halfCauchy(0.7),
+            LatentGaussianPrior.of(Prior.uniform(-3, 5), 0.4, 0.8),
+            LatentGaussianPrior.of(Prior.halfCauchy(2), -0.3, 1.5)));
+  }
+
+  /**
+   * The half priors against their unfolded Commons Statistics distribution: density {@code 2 f(x)},
+   * distribution function {@code 2 F(x) - 1}, quantile {@code F^-1((1 + p) / 2)}.
+   */
+  static Stream<Arguments> halfPriorsWithUnfolded() {
+    return Stream.of(
+        Arguments.of(Prior.halfNormal(2.5), NormalDistribution.of(0, 2.5)),
+        Arguments.of(Prior.halfNormal(1e-3), NormalDistribution.of(0, 1e-3)),
+        Arguments.of(Prior.halfCauchy(0.7), CauchyDistribution.of(0, 0.7)),
+        Arguments.of(Prior.halfCauchy(40), CauchyDistribution.of(0, 40)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("halfPriorsWithUnfolded")
+  void halfPriorsAreTheFoldedReference(Prior prior, ContinuousDistribution unfolded) {
+    assertThat(prior.lowerBound()).isEqualTo(0.0);
+    for (double unit : UNITS) {
+      double expected = unfolded.inverseCumulativeProbability((1 + unit) / 2);
+      // the folded reference loses digits of small units in (1 + unit) / 2
+      assertThat(prior.valueFromUnit(unit)).isWithin(1e-6 * expected).of(expected);
+      double x = expected;
+      assertThat(prior.unitFromValue(x))
+          .isWithin(1e-9)
+          .of(2 * unfolded.cumulativeProbability(x) - 1);
+      assertThat(prior.logDensity(x)).isWithin(1e-9).of(Math.log(2) + unfolded.logDensity(x));
+    }
+    assertThat(prior.logDensity(-1e-9)).isNegativeInfinity();
+    assertThat(prior.median())
+        .isWithin(1e-9 * prior.median())
+        .of(unfolded.inverseCumulativeProbability(0.75));
+  }
+
+  @Test
+  void aLatentGaussianIsExactlyGaussianInItsBasesLatentCoordinate() {
+    Prior base = Prior.uniform(-3, 5);
+    LatentGaussianPrior prior = LatentGaussianPrior.of(base, 0.4, 0.8);
+    NormalDistribution normal = NormalDistribution.of(0.4, 0.8);
+    for (double z : new double[] {-2, -0.5, 0, 0.4, 1.3, 3}) {
+      assertThat(prior.latentLogDensity(z)).isWithin(1e-12).of(normal.logDensity(z));
+      // the default latent density from logDensity and the Jacobian agrees with the override
+      assertThat(prior.logDensity(prior.fromLatent(z)) + prior.logJacobian(z))
+          .isWithin(1e-9)
+          .of(normal.logDensity(z));
+    }
+    assertThat(prior.valueFromUnit(0.5)).isWithin(1e-12).of(base.fromLatent(0.4));
+    assertThat(prior.logDensity(6)).isNegativeInfinity();
   }
 
   @ParameterizedTest

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.graphfit.model.ComponentModel;
 import org.graphfit.model.ModelVisitor;
 import org.graphfit.model.Parameter;
+import org.graphfit.model.ParameterMapping;
 import org.graphfit.prior.Prior;
 
 /**
@@ -21,6 +22,15 @@ public final class GaussianModel extends ComponentModel<Gaussian> {
     this.centre = centre;
     this.normalization = normalization;
     this.sigma = sigma;
+  }
+
+  @Override
+  public GaussianModel copy(ParameterMapping mapping) {
+    GaussianModel copy =
+        new GaussianModel(
+            mapping.apply(centre), mapping.apply(normalization), mapping.apply(sigma));
+    copy.copyConstraints(this, mapping);
+    return copy;
   }
 
   public static GaussianModel withDefaults() {

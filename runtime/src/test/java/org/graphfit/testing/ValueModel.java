@@ -3,6 +3,7 @@ package org.graphfit.testing;
 import org.graphfit.model.ComponentModel;
 import org.graphfit.model.ModelVisitor;
 import org.graphfit.model.Parameter;
+import org.graphfit.model.ParameterMapping;
 import org.graphfit.prior.Prior;
 
 /** A one-parameter model whose instance is the value itself. */
@@ -15,7 +16,18 @@ public final class ValueModel extends ComponentModel<Double> {
    * @param prior the prior of the value
    */
   public ValueModel(Prior prior) {
-    this.value = Parameter.free(prior);
+    this(Parameter.free(prior));
+  }
+
+  private ValueModel(Parameter value) {
+    this.value = value;
+  }
+
+  @Override
+  public ValueModel copy(ParameterMapping mapping) {
+    ValueModel copy = new ValueModel(mapping.apply(value));
+    copy.copyConstraints(this, mapping);
+    return copy;
   }
 
   /**

@@ -29,6 +29,10 @@ public final class ModelGenerator {
       ClassName.get("org.graphfit.model", "ComponentModel");
   private static final ClassName PARAMETER = ClassName.get("org.graphfit.model", "Parameter");
   private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  private static final ClassName PARAMETER_ARRAY =
+      ClassName.get("org.graphfit.model", "ParameterArray");
+  private static final ClassName MODEL_LIST = ClassName.get("org.graphfit.model", "ModelList");
+  private static final ClassName MAPPING = ClassName.get("org.graphfit.model", "ParameterMapping");
 
   private ModelGenerator() {}
 
@@ -69,11 +73,14 @@ public final class ModelGenerator {
         .addMethod(unset(component));
     for (ParameterDescriptor parameter : component.parameters()) {
       type.addMethods(
-          parameter.kind() == ParameterKind.NESTED
-              ? nestedAccessors(model, parameter)
-              : parameterAccessors(model, parameter));
+          switch (parameter.kind()) {
+            case NESTED -> nestedAccessors(model, parameter);
+            case ARRAY, LIST -> sizedAccessors(model, parameter);
+            default -> parameterAccessors(model, parameter);
+          });
     }
-    return type.addMethod(typeName(component))
+    return type.addMethod(copy(component))
+        .addMethod(typeName(component))
         .addMethod(SlotMethods.visitChildren(component))
         .addMethod(SlotMethods.slotCount(component))
         .addMethod(SlotMethods.instanceFromSlots(component))
@@ -82,7 +89,20 @@ public final class ModelGenerator {
   }
 
   private static TypeName fieldType(ParameterDescriptor parameter) {
-    return parameter.nestedModel().<TypeName>map(name -> name).orElse(PARAMETER);
+    return switch (parameter.kind()) {
+      case ARRAY -> PARAMETER_ARRAY;
+      case LIST ->
+          ParameterizedTypeName.get(
+              MODEL_LIST,
+              TypeName.get(parameter.listElement().orElseThrow()),
+              parameter.nestedModel().orElseThrow());
+      default -> parameter.nestedModel().<TypeName>map(name -> name).orElse(PARAMETER);
+    };
+  }
+
+  /** The declared {@code @Size}, or zero. */
+  static int defaultSize(ParameterDescriptor parameter) {
+    return parameter.size().map(size -> size.value()).orElse(0);
   }
 
   private static MethodSpec constructor(ComponentDescriptor component) {
@@ -117,10 +137,42 @@ public final class ModelGenerator {
     if (parameter.kind() == ParameterKind.NESTED) {
       return CodeBlock.of("$T.withDefaults()", parameter.nestedModel().orElseThrow());
     }
+    if (parameter.kind() == ParameterKind.LIST) {
+      return CodeBlock.of(
+          "$T.of($L, $T::withDefaults)",
+          MODEL_LIST,
+          defaultSize(parameter),
+          parameter.nestedModel().orElseThrow());
+    }
+    if (parameter.kind() == ParameterKind.ARRAY) {
+      return CodeBlock.of(
+          "$T.of($L, i -> $L)",
+          PARAMETER_ARRAY,
+          defaultSize(parameter),
+          elementDefault(component, parameter));
+    }
     if (parameter.shared().isPresent()) {
       CodeBlock prior = parameter.prior().map(PriorCode::factoryCall).orElse(CodeBlock.of("null"));
       return CodeBlock.of(
           "$T.sharedByKey($S, $L)", PARAMETER, sharedKey(component, parameter), prior);
+    }
+    if (parameter.fixed().isPresent()) {
+      return CodeBlock.of(
+          "$T.fixed($L)", PARAMETER, PriorCode.literal(parameter.fixed().get().value()));
+    }
+    return parameter
+        .prior()
+        .map(prior -> CodeBlock.of("$T.free($L)", PARAMETER, PriorCode.factoryCall(prior)))
+        .orElse(CodeBlock.of("$T.unset()", PARAMETER));
+  }
+
+  /** The default parameter of element {@code i} of an array: its key ends with the index. */
+  private static CodeBlock elementDefault(
+      ComponentDescriptor component, ParameterDescriptor parameter) {
+    if (parameter.shared().isPresent()) {
+      CodeBlock prior = parameter.prior().map(PriorCode::factoryCall).orElse(CodeBlock.of("null"));
+      return CodeBlock.of(
+          "$T.sharedByKey($S + i, $L)", PARAMETER, sharedKey(component, parameter) + ".", prior);
     }
     if (parameter.fixed().isPresent()) {
       return CodeBlock.of(
@@ -140,9 +192,22 @@ public final class ModelGenerator {
     List<CodeBlock> arguments = new ArrayList<>();
     for (ParameterDescriptor parameter : component.parameters()) {
       arguments.add(
-          parameter.kind() == ParameterKind.NESTED
-              ? CodeBlock.of("$T.unset()", parameter.nestedModel().orElseThrow())
-              : CodeBlock.of("$T.unset()", PARAMETER));
+          switch (parameter.kind()) {
+            case NESTED -> CodeBlock.of("$T.unset()", parameter.nestedModel().orElseThrow());
+            case LIST ->
+                CodeBlock.of(
+                    "$T.of($L, $T::unset)",
+                    MODEL_LIST,
+                    defaultSize(parameter),
+                    parameter.nestedModel().orElseThrow());
+            case ARRAY ->
+                CodeBlock.of(
+                    "$T.of($L, i -> $T.unset())",
+                    PARAMETER_ARRAY,
+                    defaultSize(parameter),
+                    PARAMETER);
+            default -> CodeBlock.of("$T.unset()", PARAMETER);
+          });
     }
     return MethodSpec.methodBuilder("unset")
         .addJavadoc(
@@ -236,6 +301,66 @@ public final class ModelGenerator {
             .addStatement("this.$N = $T.requireNonNull(model, $S)", name, OBJECTS, "model")
             .addStatement("return this")
             .build());
+  }
+
+  private static List<MethodSpec> sizedAccessors(ClassName model, ParameterDescriptor parameter) {
+    String name = parameter.name();
+    boolean array = parameter.kind() == ParameterKind.ARRAY;
+    return List.of(
+        MethodSpec.methodBuilder(name)
+            .addJavadoc(
+                array
+                    ? "The parameters of {@code $L}, one per element: set, fix or share each.\n\n"
+                        + "@return the array model\n"
+                    : "The nested models of {@code $L}, one per element.\n\n"
+                        + "@return the list model\n",
+                name)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(fieldType(parameter))
+            .addStatement("return this.$N", name)
+            .build(),
+        MethodSpec.methodBuilder(name)
+            .addJavadoc(
+                "Changes the length of {@code $L}: new elements take the defaults, elements past\n"
+                    + "the new length are dropped.\n\n"
+                    + "@param size the new length, zero or more\n@return this model\n"
+                    + "@throws IllegalArgumentException if {@code size} is negative\n",
+                name)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(model)
+            .addParameter(TypeName.INT, "size")
+            .addStatement("this.$N.resize(size)", name)
+            .addStatement("return this")
+            .build());
+  }
+
+  private static MethodSpec copy(ComponentDescriptor component) {
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (ParameterDescriptor parameter : component.parameters()) {
+      arguments.add(
+          switch (parameter.kind()) {
+            case NESTED, ARRAY -> CodeBlock.of("this.$N.copy(mapping)", parameter.name());
+            case LIST ->
+                CodeBlock.of("this.$N.copy(model -> model.copy(mapping))", parameter.name());
+            default -> CodeBlock.of("mapping.apply(this.$N)", parameter.name());
+          });
+    }
+    ClassName model = component.modelClassName();
+    return MethodSpec.methodBuilder("copy")
+        .addJavadoc(
+            "A copy of this model, nested models included, with every parameter replaced by\n"
+                + "{@code mapping}'s, e.g. an earlier fit's posterior as priors.\n\n"
+                + "@param mapping the parameter mapping; one mapping for every model of a new fit"
+                + " keeps\n    shared parameters shared\n"
+                + "@return the copy\n")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(model)
+        .addParameter(MAPPING, "mapping")
+        .addStatement("$T copy = new $T($L)", model, model, argumentList(arguments))
+        .addStatement("copy.copyConstraints(this, mapping)")
+        .addStatement("return copy")
+        .build();
   }
 
   private static MethodSpec typeName(ComponentDescriptor component) {

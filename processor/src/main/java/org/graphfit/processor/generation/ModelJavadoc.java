@@ -54,6 +54,17 @@ final class ModelJavadoc {
       return CodeBlock.of(
           "nested {@link $T}, with that model's slots", parameter.nestedModel().orElseThrow());
     }
+    if (parameter.kind() == ParameterKind.LIST) {
+      return CodeBlock.of(
+          "list of {@link $T}s, $L by default",
+          parameter.nestedModel().orElseThrow(),
+          ModelGenerator.defaultSize(parameter));
+    }
+    if (parameter.kind() == ParameterKind.ARRAY) {
+      return CodeBlock.of(
+          "double[] of $L elements by default, each its own parameter",
+          ModelGenerator.defaultSize(parameter));
+    }
     String prior =
         parameter
             .prior()

@@ -14,8 +14,8 @@ import org.graphfit.processor.model.ParameterKind;
 
 /**
  * The generated methods that walk a model's slots: {@code visitChildren}, {@code slotCount}, {@code
- * instanceFromSlots} and {@code slotsFromInstance}. A component without nested models maps its
- * slots at fixed offsets; one with nested models keeps a running position.
+ * instanceFromSlots} and {@code slotsFromInstance}. A component without nested models, arrays or
+ * lists maps its slots at fixed offsets; one with them keeps a running position.
  */
 final class SlotMethods {
   private static final ClassName MODEL_VISITOR =
@@ -35,7 +35,7 @@ final class SlotMethods {
     for (ParameterDescriptor parameter : component.parameters()) {
       method.addStatement(
           "visitor.$L($S, this.$N)",
-          parameter.kind() == ParameterKind.NESTED ? "component" : "parameter",
+          isModelNode(parameter) ? "component" : "parameter",
           parameter.name(),
           parameter.name());
     }
@@ -46,7 +46,7 @@ final class SlotMethods {
     int doubles = 0;
     List<CodeBlock> terms = new ArrayList<>();
     for (ParameterDescriptor parameter : component.parameters()) {
-      if (parameter.kind() == ParameterKind.NESTED) {
+      if (isModelNode(parameter)) {
         terms.add(CodeBlock.of("this.$N.slotCount()", parameter.name()));
       } else {
         doubles++;
@@ -99,7 +99,7 @@ final class SlotMethods {
       ParameterDescriptor parameter = parameters.get(i);
       String local = names.newName(parameter.name(), parameter);
       boolean last = i == parameters.size() - 1;
-      if (parameter.kind() == ParameterKind.NESTED) {
+      if (isModelNode(parameter)) {
         method.addStatement(
             "$T $N = this.$N.instanceFromSlots(slots, position)",
             TypeName.get(parameter.type()),
@@ -149,7 +149,7 @@ final class SlotMethods {
       ParameterDescriptor parameter = parameters.get(i);
       String read = parameter.readExpression().orElseThrow();
       boolean last = i == parameters.size() - 1;
-      if (parameter.kind() == ParameterKind.NESTED) {
+      if (isModelNode(parameter)) {
         method.addStatement(
             "this.$N.slotsFromInstance(instance.$L, slots, position)", parameter.name(), read);
         if (!last) {
@@ -164,7 +164,14 @@ final class SlotMethods {
   }
 
   private static boolean hasNested(ComponentDescriptor component) {
-    return component.parameters().stream().anyMatch(p -> p.kind() == ParameterKind.NESTED);
+    return component.parameters().stream().anyMatch(SlotMethods::isModelNode);
+  }
+
+  /** Whether a parameter is a node of its own (nested model, array or list), not one slot. */
+  static boolean isModelNode(ParameterDescriptor parameter) {
+    return parameter.kind() == ParameterKind.NESTED
+        || parameter.kind() == ParameterKind.ARRAY
+        || parameter.kind() == ParameterKind.LIST;
   }
 
   private static CodeBlock slotIndex(int slot) {

@@ -8,6 +8,9 @@ public final class AnnotationNames {
   /** {@code @Shared}. */
   public static final String SHARED = "org.graphfit.annotations.Shared";
 
+  /** {@code @Size}. */
+  public static final String SIZE = "org.graphfit.annotations.Size";
+
   /** {@code @Fixed}. */
   public static final String FIXED = "org.graphfit.annotations.Fixed";
 

@@ -14,6 +14,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -174,6 +175,7 @@ public final class ComponentReader {
     List<PriorAnnotation> priors = new ArrayList<>();
     Optional<AnnotationSite> shared = Optional.empty();
     Optional<FixedAnnotation> fixed = Optional.empty();
+    Optional<SizeAnnotation> size = Optional.empty();
     for (AnnotationSite site : sites) {
       String annotation = annotationName(site.mirror());
       PriorType priorType = PriorType.forAnnotation(annotation);
@@ -186,19 +188,38 @@ public final class ComponentReader {
         if (value instanceof Number number) {
           fixed = Optional.of(new FixedAnnotation(site, number.doubleValue()));
         }
+      } else if (annotation.equals(AnnotationNames.SIZE) && size.isEmpty()) {
+        Object value = values(site.mirror()).get("value");
+        if (value instanceof Integer number) {
+          size = Optional.of(new SizeAnnotation(site, number));
+        }
       }
     }
-    ParameterKind parameterKind = kindOf(parameterType);
+    Optional<TypeMirror> listElement = listElement(parameterType);
+    ParameterKind parameterKind = kindOf(parameterType, listElement);
     Optional<ClassName> nestedModel =
-        parameterKind == ParameterKind.NESTED
-            ? Optional.of(modelClassName((TypeElement) types.asElement(parameterType)))
-            : Optional.empty();
+        switch (parameterKind) {
+          case NESTED -> Optional.of(modelClassName((TypeElement) types.asElement(parameterType)));
+          case LIST ->
+              Optional.of(modelClassName((TypeElement) types.asElement(listElement.orElseThrow())));
+          default -> Optional.empty();
+        };
     Optional<String> read =
         kind == ComponentKind.RECORD
             ? Optional.of(name + "()")
             : readExpression(type, name, parameterType);
     return new ParameterDescriptor(
-        name, parameterKind, element, parameterType, nestedModel, priors, shared, fixed, read);
+        name,
+        parameterKind,
+        element,
+        parameterType,
+        nestedModel,
+        priors,
+        shared,
+        fixed,
+        read,
+        size,
+        listElement);
   }
 
   private static void addSites(Element element, List<AnnotationSite> sites) {
@@ -207,14 +228,43 @@ public final class ComponentReader {
     }
   }
 
-  private ParameterKind kindOf(TypeMirror type) {
+  private ParameterKind kindOf(TypeMirror type, Optional<TypeMirror> listElement) {
     if (type.getKind() == TypeKind.DOUBLE) {
       return ParameterKind.DOUBLE;
+    }
+    if (type.getKind() == TypeKind.ARRAY
+        && ((ArrayType) type).getComponentType().getKind() == TypeKind.DOUBLE) {
+      return ParameterKind.ARRAY;
+    }
+    if (listElement.isPresent()) {
+      TypeMirror element = listElement.get();
+      return element.getKind() == TypeKind.DECLARED
+              && isComponent(((DeclaredType) element).asElement())
+          ? ParameterKind.LIST
+          : ParameterKind.OTHER;
     }
     if (type.getKind() == TypeKind.DECLARED && isComponent(((DeclaredType) type).asElement())) {
       return ParameterKind.NESTED;
     }
     return ParameterKind.OTHER;
+  }
+
+  /**
+   * The element type of a {@code java.util.List<E>} parameter: {@code E}, or the wildcard or {@code
+   * Object} of a wildcard or raw list; empty for any other type.
+   */
+  private Optional<TypeMirror> listElement(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    if (!element.getQualifiedName().contentEquals("java.util.List")) {
+      return Optional.empty();
+    }
+    return declared.getTypeArguments().size() == 1
+        ? Optional.of(declared.getTypeArguments().get(0))
+        : Optional.of(elements.getTypeElement("java.lang.Object").asType());
   }
 
   /** Reads a prior's arguments; an annotation missing a member (a compile error) is left out. */

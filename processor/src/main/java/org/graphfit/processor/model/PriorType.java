@@ -14,7 +14,11 @@ public enum PriorType {
   LOG_GAUSSIAN("LogGaussian", "logGaussian", List.of("mean", "sigma")),
   /** {@code @Prior.TruncatedGaussian}. */
   TRUNCATED_GAUSSIAN(
-      "TruncatedGaussian", "truncatedGaussian", List.of("mean", "sigma", "lower", "upper"));
+      "TruncatedGaussian", "truncatedGaussian", List.of("mean", "sigma", "lower", "upper")),
+  /** {@code @Prior.HalfNormal}. */
+  HALF_NORMAL("HalfNormal", "halfNormal", List.of("sigma")),
+  /** {@code @Prior.HalfCauchy}. */
+  HALF_CAUCHY("HalfCauchy", "halfCauchy", List.of("scale"));
 
   private final String simpleName;
   private final String factoryMethod;

@@ -22,6 +22,10 @@ public enum Message {
   PRIOR_SIGMA(
       "GraphFitPriorSigma",
       "%s on '%s' has sigma = %s, but a standard deviation must be positive; give sigma > 0"),
+  /** A prior whose scale is not positive. */
+  PRIOR_SCALE(
+      "GraphFitPriorScale",
+      "%s on '%s' has scale = %s, but a scale must be positive; give scale > 0"),
   /** A log-uniform prior whose lower bound is not positive. */
   LOG_UNIFORM_LOWER(
       "GraphFitLogUniformLower",
@@ -69,8 +73,22 @@ public enum Message {
    */
   UNSUPPORTED_PARAMETER_TYPE(
       "GraphFitUnsupportedParameterType",
-      "parameter '%s' has type %s, but a component parameter must be a double or a"
-          + " @ModelComponent type; %s"),
+      "parameter '%s' has type %s, but a component parameter must be a double, a double[], a"
+          + " @ModelComponent type or a List of one; %s"),
+  /** {@code @Size} on a parameter that is neither a {@code double[]} nor a list of components. */
+  SIZE_TARGET(
+      "GraphFitSizeTarget",
+      "@Size is on parameter '%s' of type %s, but a length applies only to a double[] or a List"
+          + " of a @ModelComponent type; remove @Size, or change the parameter's type"),
+  /** A negative {@code @Size}. */
+  NEGATIVE_SIZE(
+      "GraphFitNegativeSize",
+      "@Size on '%s' is %d, but a length must be zero or more; give @Size(0) or more"),
+  /** A {@code List} whose element type is not a component. */
+  LIST_ELEMENT(
+      "GraphFitListElement",
+      "parameter '%s' is a List of %s, but a list parameter holds one nested model per element,"
+          + " so its element type must be a @ModelComponent type; %s"),
   /** A class parameter the model cannot read back from an instance. */
   UNREADABLE_PARAMETER(
       "GraphFitUnreadableParameter",

@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.Set;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import org.graphfit.processor.model.ComponentDescriptor;
 import org.graphfit.processor.model.ComponentReader;
 import org.graphfit.processor.model.ParameterDescriptor;
@@ -33,7 +34,7 @@ final class NestingRules {
   static void check(
       ComponentDescriptor component, ComponentReader reader, ValidationReport report) {
     for (ParameterDescriptor parameter : component.parameters()) {
-      if (parameter.kind() == ParameterKind.NESTED) {
+      if (isNesting(parameter)) {
         cycleThrough(component, parameter, reader)
             .ifPresent(
                 cycle ->
@@ -76,7 +77,7 @@ final class NestingRules {
 
   private static void extend(Route route, ComponentDescriptor nested, Queue<Route> routes) {
     for (ParameterDescriptor parameter : nested.parameters()) {
-      if (parameter.kind() == ParameterKind.NESTED) {
+      if (isNesting(parameter)) {
         List<String> steps = new ArrayList<>(route.steps());
         steps.add(step(nested, parameter));
         routes.add(new Route(nestedType(parameter), steps));
@@ -84,8 +85,16 @@ final class NestingRules {
     }
   }
 
+  private static boolean isNesting(ParameterDescriptor parameter) {
+    return parameter.kind() == ParameterKind.NESTED || parameter.kind() == ParameterKind.LIST;
+  }
+
   private static TypeElement nestedType(ParameterDescriptor parameter) {
-    return (TypeElement) ((DeclaredType) parameter.type()).asElement();
+    TypeMirror type =
+        parameter.kind() == ParameterKind.LIST
+            ? parameter.listElement().orElseThrow()
+            : parameter.type();
+    return (TypeElement) ((DeclaredType) type).asElement();
   }
 
   private static String step(ComponentDescriptor component, ParameterDescriptor parameter) {

@@ -14,6 +14,7 @@ import org.graphfit.processor.model.ParameterDescriptor;
 import org.graphfit.processor.model.ParameterKind;
 import org.graphfit.processor.model.PriorAnnotation;
 import org.graphfit.processor.model.PriorType;
+import org.graphfit.processor.model.SizeAnnotation;
 
 /** The rules for one component parameter: its type, name, readability and default annotations. */
 final class ParameterRules {
@@ -37,6 +38,8 @@ final class ParameterRules {
           "randomInstance",
           "info",
           "withDefaults",
+          "copy",
+          "copyConstraints",
           "unset",
           "getClass",
           "hashCode",
@@ -61,7 +64,10 @@ final class ParameterRules {
     if (RESERVED_NAMES.contains(name)) {
       report.add(Message.RESERVED_PARAMETER_NAME, element, null, name, name);
     }
-    if (parameter.kind() == ParameterKind.OTHER) {
+    if (parameter.kind() == ParameterKind.OTHER && parameter.listElement().isPresent()) {
+      TypeMirror elementType = parameter.listElement().get();
+      report.add(Message.LIST_ELEMENT, element, null, name, elementType, listAdvice(elementType));
+    } else if (parameter.kind() == ParameterKind.OTHER) {
       report.add(
           Message.UNSUPPORTED_PARAMETER_TYPE,
           element,
@@ -70,6 +76,7 @@ final class ParameterRules {
           parameter.type(),
           typeAdvice(parameter.type()));
     }
+    parameter.size().ifPresent(size -> checkSize(parameter, size, report));
     if (parameter.readExpression().isEmpty()) {
       String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
       report.add(
@@ -85,7 +92,7 @@ final class ParameterRules {
     if (parameter.kind() == ParameterKind.OTHER) {
       return;
     }
-    if (parameter.kind() == ParameterKind.NESTED) {
+    if (parameter.kind() == ParameterKind.NESTED || parameter.kind() == ParameterKind.LIST) {
       for (AnnotationSite site : annotationSites(parameter)) {
         report.add(
             Message.ANNOTATION_ON_COMPONENT,
@@ -107,6 +114,10 @@ final class ParameterRules {
    * only a class of the user's own can become a nested component.
    */
   private static String typeAdvice(TypeMirror type) {
+    if (type.getKind() == TypeKind.ARRAY) {
+      return "declare it double[] (one free parameter per element), or a List of a"
+          + " @ModelComponent type";
+    }
     boolean ownClass =
         type.getKind() == TypeKind.DECLARED
             && !type.toString().startsWith("java.")
@@ -118,6 +129,30 @@ final class ParameterRules {
             + " parameter's type"
         : "declare it double (a number the search varies), or keep it out of the component (e.g."
             + " as a field of the analysis)";
+  }
+
+  private static String listAdvice(TypeMirror elementType) {
+    boolean ownClass =
+        elementType.getKind() == TypeKind.DECLARED
+            && !elementType.toString().startsWith("java.")
+            && !elementType.toString().startsWith("javax.");
+    return ownClass
+        ? "annotate " + elementType + " with @ModelComponent"
+        : "declare a list of numbers as double[], or keep the list out of the component (e.g. as"
+            + " a field of the analysis)";
+  }
+
+  /** {@code @Size} only on arrays and lists (a wrong type is reported once, elsewhere). */
+  private static void checkSize(
+      ParameterDescriptor parameter, SizeAnnotation size, ValidationReport report) {
+    AnnotationSite site = size.site();
+    if (parameter.kind() == ParameterKind.DOUBLE || parameter.kind() == ParameterKind.NESTED) {
+      report.add(
+          Message.SIZE_TARGET, site.element(), site.mirror(), parameter.name(), parameter.type());
+    } else if (size.value() < 0) {
+      report.add(
+          Message.NEGATIVE_SIZE, site.element(), site.mirror(), parameter.name(), size.value());
+    }
   }
 
   private static void checkDefaults(ParameterDescriptor parameter, ValidationReport report) {
@@ -168,6 +203,9 @@ final class ParameterRules {
     }
     if (usable.contains("sigma") && prior.argument("sigma") <= 0) {
       report(Message.PRIOR_SIGMA, prior, report, type.displayName(), name, prior.argument("sigma"));
+    }
+    if (usable.contains("scale") && prior.argument("scale") <= 0) {
+      report(Message.PRIOR_SCALE, prior, report, type.displayName(), name, prior.argument("scale"));
     }
     if (type == PriorType.LOG_UNIFORM && usable.contains("lower") && prior.argument("lower") <= 0) {
       report(Message.LOG_UNIFORM_LOWER, prior, report, name, prior.argument("lower"));

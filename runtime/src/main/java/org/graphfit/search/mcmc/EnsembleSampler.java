@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.graphfit.search.CheckpointStore;
-import org.graphfit.search.ProgressLog;
 import org.graphfit.search.SearchProblem;
 import org.graphfit.search.TaskRunner;
 
@@ -67,6 +66,16 @@ public final class EnsembleSampler {
    *     checkpoint belongs to another run
    */
   public ChainRun run(SearchProblem problem, TaskRunner runner, CheckpointStore store) {
+    ChainProgress progress = ChainProgress.start(settings);
+    try {
+      return run(problem, runner, store, progress);
+    } finally {
+      progress.finish();
+    }
+  }
+
+  private ChainRun run(
+      SearchProblem problem, TaskRunner runner, CheckpointStore store, ChainProgress progress) {
     long start = System.nanoTime();
     int dimension = problem.dimension();
     int chains = settings.chains();
@@ -80,27 +89,14 @@ public final class EnsembleSampler {
                     EnsembleState.fromBytes(bytes, dimension, chains, walkers, settings.seed()))
             .orElseGet(() -> initialise(problem, runner, dimension, chains, walkers));
     long callsBefore = state.likelihoodCalls;
-    ProgressLog progress = ProgressLog.of("EnsembleMcmc");
     while (!state.converged && state.steps() < settings.maxSteps()) {
       step(problem, runner, state, 0);
       step(problem, runner, state, 1);
       state.record();
       int steps = state.steps();
-      progress.update(
-          () ->
-              "step "
-                  + steps
-                  + " of at most "
-                  + settings.maxSteps()
-                  + ", "
-                  + chains
-                  + " chains of "
-                  + walkers
-                  + " walkers, "
-                  + (callsBefore + problem.failures().calls() - callsAtStart)
-                  + " likelihood calls");
+      progress.step(steps, callsBefore + problem.failures().calls() - callsAtStart);
       if (steps % settings.checkInterval() == 0) {
-        checkConvergence(runner, state);
+        checkConvergence(runner, state, progress);
       }
       if (steps % settings.checkpointInterval() == 0) {
         state.likelihoodCalls = callsBefore + problem.failures().calls() - callsAtStart;
@@ -238,8 +234,9 @@ public final class EnsembleSampler {
    * R-hat and the effective sample sizes over the steps that would be kept. The mixing diagnostics
    * are only computed once the length rule holds.
    */
-  private void checkConvergence(TaskRunner runner, EnsembleState state) {
+  private void checkConvergence(TaskRunner runner, EnsembleState state, ChainProgress progress) {
     Times times = autocorrelationTimes(runner, state);
+    progress.tau(times.byChain);
     boolean converged = state.lastTau != null;
     for (int i = 0; i < times.pooled.length && converged; i++) {
       converged =
@@ -255,6 +252,9 @@ public final class EnsembleSampler {
     if (converged) {
       Window window = window(state, largestOverChains(state, times.byChain));
       ChainDiagnostics[] diagnostics = diagnostics(runner, state, window);
+      if (diagnostics != null) {
+        progress.rHat(diagnostics);
+      }
       converged = diagnostics != null && mixed(diagnostics, state.chains);
     }
     state.converged = converged;

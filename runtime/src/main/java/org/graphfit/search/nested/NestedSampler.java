@@ -1,12 +1,10 @@
 package org.graphfit.search.nested;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.LikelihoodFailures;
-import org.graphfit.search.ProgressLog;
 import org.graphfit.search.SearchProblem;
 import org.graphfit.search.TaskRunner;
 
@@ -67,6 +65,16 @@ public final class NestedSampler {
    *     the prior, or if the checkpoint belongs to another run
    */
   public NestedRun run(SearchProblem problem, TaskRunner runner, CheckpointStore store) {
+    NestedProgress progress = NestedProgress.start(settings);
+    try {
+      return run(problem, runner, store, progress);
+    } finally {
+      progress.finish();
+    }
+  }
+
+  private NestedRun run(
+      SearchProblem problem, TaskRunner runner, CheckpointStore store, NestedProgress progress) {
     long startNanos = System.nanoTime();
     int dim = problem.dimension();
     int liveCount = settings.nLive();
@@ -89,19 +97,8 @@ public final class NestedSampler {
     double logShell = Math.log(-Math.expm1(-1.0 / liveCount));
     Proposal[] proposals = new Proposal[batch];
     UniformRandomProvider[] generators = new UniformRandomProvider[batch];
-    ProgressLog progress = ProgressLog.of("NestedSampling");
     while (!finished(state)) {
-      progress.update(
-          () ->
-              String.format(
-                  Locale.ROOT,
-                  "iteration %d, %d likelihood calls, log Z %.3f, remaining dlogz %.3f (stop at"
-                      + " %.3f)",
-                  state.iteration,
-                  state.calls,
-                  state.logZ,
-                  state.remainingLogZ(),
-                  settings.dlogz()));
+      progress.update(state);
       if (checkpointing
           && state.iteration - state.lastCheckpoint >= settings.checkpointInterval()) {
         state.lastCheckpoint = state.iteration;
