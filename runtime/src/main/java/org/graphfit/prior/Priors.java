@@ -73,4 +73,26 @@ public final class Priors {
       double mean, double sigma, double lower, double upper) {
     return TruncatedGaussianPrior.of(mean, sigma, lower, upper);
   }
+
+  /**
+   * A half-normal prior on {@code [0, inf)}; see {@link HalfNormalPrior#of(double)}.
+   *
+   * @param sigma the standard deviation of the normal before folding, positive
+   * @return the prior
+   * @throws IllegalArgumentException if the argument is refused, as by {@code of}
+   */
+  public static HalfNormalPrior halfNormal(double sigma) {
+    return HalfNormalPrior.of(sigma);
+  }
+
+  /**
+   * A half-Cauchy prior on {@code [0, inf)}; see {@link HalfCauchyPrior#of(double)}.
+   *
+   * @param scale the scale of the Cauchy before folding, positive
+   * @return the prior
+   * @throws IllegalArgumentException if the argument is refused, as by {@code of}
+   */
+  public static HalfCauchyPrior halfCauchy(double scale) {
+    return HalfCauchyPrior.of(scale);
+  }
 }
