@@ -63,6 +63,10 @@ final class ExampleOutputTest {
             "seed/joint GRAPH COMPLETE")
         .inOrder();
     assertThat(aggregator.completed().named("seed/dataset_*").size()).isEqualTo(3);
+    Map<String, FitSelection> bySearch = aggregator.completed().groupBy(FitFolder::search);
+    assertThat(bySearch.keySet()).containsExactly("ExpectationPropagation", "NestedSampling");
+    assertThat(bySearch.get("NestedSampling").size()).isEqualTo(4);
+    assertThat(aggregator.completed().trustworthy().named("seed/dataset_*").size()).isEqualTo(3);
     assertThat(aggregator.corrupt().size()).isEqualTo(0);
     assertThat(only(aggregator.all().named("seed/dataset_0")).tag()).isEqualTo("");
   }
