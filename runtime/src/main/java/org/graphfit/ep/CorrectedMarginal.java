@@ -1,6 +1,10 @@
 package org.graphfit.ep;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import org.graphfit.model.CollectionInstance;
+import org.graphfit.model.ModelLayout;
 import org.graphfit.prior.Prior;
 
 /**
@@ -142,5 +146,42 @@ public final class CorrectedMarginal {
     double span = cumulative[g] - cumulative[g - 1];
     double u = span > 0 ? (probability - cumulative[g - 1]) / span : 0;
     return prior.fromLatent(latentDensity.lower() + (g - 1 + Math.min(1, Math.max(0, u))) * step);
+  }
+
+  /**
+   * Each variable's corrected marginal, or null where a factor of the variable gave no marginal
+   * term (a hierarchical factor, a Laplace fit, no successful sampled fit).
+   */
+  static List<CorrectedMarginal> ofState(
+      ModelLayout<CollectionInstance> layout, List<EpFactor> factors, EpState state) {
+    int variables = layout.priorCount();
+    List<List<MarginalTerm>> terms = new ArrayList<>();
+    boolean[] withPrior = new boolean[variables];
+    boolean[] possible = new boolean[variables];
+    for (int v = 0; v < variables; v++) {
+      terms.add(new ArrayList<>());
+      possible[v] = true;
+    }
+    for (int f = 0; f < factors.size(); f++) {
+      int[] scope = state.field.scope(f);
+      for (int k = 0; k < scope.length; k++) {
+        int v = scope[k];
+        if (factors.get(f).isPrior()) {
+          withPrior[v] = true;
+        } else if (state.marginalTerms[f] != null && state.marginalTerms[f][k] != null) {
+          terms.get(v).add(state.marginalTerms[f][k]);
+        } else {
+          possible[v] = false;
+        }
+      }
+    }
+    List<CorrectedMarginal> marginals = new ArrayList<>();
+    for (int v = 0; v < variables; v++) {
+      marginals.add(
+          possible[v] && !terms.get(v).isEmpty()
+              ? CorrectedMarginal.combine(layout.prior(v), withPrior[v], terms.get(v))
+              : null);
+    }
+    return Collections.unmodifiableList(marginals);
   }
 }

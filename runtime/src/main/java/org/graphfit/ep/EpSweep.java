@@ -12,7 +12,7 @@ package org.graphfit.ep;
  *     approximation an undamped update would give from the one the update started from (see {@link
  *     EpUpdate#residual()}): the convergence criterion
  * @param noiseFloor the residual that the sampled factors' noise alone explains in this sweep (see
- *     {@link ConvergenceTest}), 0 when no factor was sampled
+ *     {@link ConvergenceCriterion}), 0 when no factor was sampled
  * @param withinNoiseFloor whether every residual of the sweep was explained by noise: those of
  *     sampled updates within the noise floor, those of deterministic updates below the tolerance or
  *     within the floor of the noise their cavities inherit from sampled factors

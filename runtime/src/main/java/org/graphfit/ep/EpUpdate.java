@@ -1,5 +1,10 @@
 package org.graphfit.ep;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.StringJoiner;
+
 /**
  * One row of the EP history: the update of one factor in one sweep.
  *
@@ -18,7 +23,11 @@ package org.graphfit.ep;
  * @param logEvidenceTerm the factor's term {@code log Ẑ_f - A(cavity · message)} of the EP
  *     evidence, NaN when unknown
  * @param seconds the wall time of the factor's fit
- * @param message what went wrong or was noted, or empty
+ * @param message the notes of the update, joined by semicolons, or empty: why it failed, the
+ *     factor's own notes on its fit (a failed Laplace check, likelihood calls that failed), the
+ *     adjustments made to it and an exclusion
+ * @param adjustments what EP changed in the update before applying it; empty for an update applied
+ *     as computed and for one whose message was kept
  */
 public record EpUpdate(
     int sweep,
@@ -29,4 +38,98 @@ public record EpUpdate(
     double noise,
     double logEvidenceTerm,
     double seconds,
-    String message) {}
+    String message,
+    Set<UpdateAdjustment> adjustments) {
+
+  /** Keeps an unmodifiable copy of the adjustments. */
+  public EpUpdate {
+    adjustments =
+        Collections.unmodifiableSet(
+            adjustments.isEmpty()
+                ? EnumSet.noneOf(UpdateAdjustment.class)
+                : EnumSet.copyOf(adjustments));
+  }
+
+  /**
+   * An update that EP applied as computed, or whose message was kept.
+   *
+   * @param sweep the sweep, from 1
+   * @param factor the factor's name
+   * @param status what happened to its message
+   * @param kl the KL divergence of the change
+   * @param residual the residual
+   * @param noise the noise its residual is measured against
+   * @param logEvidenceTerm the factor's evidence term, NaN when unknown
+   * @param seconds the wall time of the factor's fit
+   * @param message the notes, or empty
+   */
+  public EpUpdate(
+      int sweep,
+      String factor,
+      UpdateStatus status,
+      double kl,
+      double residual,
+      double noise,
+      double logEvidenceTerm,
+      double seconds,
+      String message) {
+    this(
+        sweep,
+        factor,
+        status,
+        kl,
+        residual,
+        noise,
+        logEvidenceTerm,
+        seconds,
+        message,
+        EnumSet.noneOf(UpdateAdjustment.class));
+  }
+
+  /**
+   * This update with one more note.
+   *
+   * @param note the note
+   * @return the update
+   */
+  EpUpdate withNote(String note) {
+    return new EpUpdate(
+        sweep,
+        factor,
+        status,
+        kl,
+        residual,
+        noise,
+        logEvidenceTerm,
+        seconds,
+        notes(message, note),
+        adjustments);
+  }
+
+  /**
+   * This update with another noise.
+   *
+   * @param noise the noise its residual is measured against
+   * @return the update
+   */
+  EpUpdate withNoise(double noise) {
+    return new EpUpdate(
+        sweep, factor, status, kl, residual, noise, logEvidenceTerm, seconds, message, adjustments);
+  }
+
+  /**
+   * Joins the non-empty notes of an update with semicolons.
+   *
+   * @param notes the notes, some possibly empty
+   * @return the joined notes
+   */
+  static String notes(String... notes) {
+    StringJoiner joined = new StringJoiner("; ");
+    for (String note : notes) {
+      if (!note.isEmpty()) {
+        joined.add(note);
+      }
+    }
+    return joined.toString();
+  }
+}

@@ -179,6 +179,27 @@ public final class GaussianMessage implements Serializable {
   }
 
   /**
+   * The log normaliser where the message is proper.
+   *
+   * @return {@link #logNormaliser()}, or NaN for an improper message
+   */
+  double logNormaliserIfProper() {
+    return isProper() ? logNormaliser() : Double.NaN;
+  }
+
+  /**
+   * The log normaliser this message contributes as a factor's cavity to the factor's normalised
+   * tilted log normaliser and to the EP evidence: none for a variable whose prior the factor
+   * includes (its cavity is flat), NaN for an improper cavity.
+   *
+   * @param ownPrior whether the factor includes the variable's prior
+   * @return the log normaliser, 0 or NaN
+   */
+  double cavityLogNormaliser(boolean ownPrior) {
+    return ownPrior ? 0 : logNormaliserIfProper();
+  }
+
+  /**
    * The log of the unnormalised message at {@code z}, {@code -precision z²/2 + shift z}; defined
    * for improper messages too.
    *

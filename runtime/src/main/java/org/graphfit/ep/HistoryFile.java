@@ -19,8 +19,8 @@ import org.graphfit.output.AtomicFiles;
 /**
  * An EP fit's append-only {@code files/history.bin}: the updates of every sweep, appended after the
  * sweep as one record {@code [payload length][update count][payload][CRC32C of the three]}, the
- * payload being {@link EpState#encode(List)} of the updates. Each checkpoint, and the completed
- * fit's final state, records the count, length and SHA-256 of the prefix it owns ({@link
+ * payload being {@link UpdateFormat#encode(List)} of the updates. Each checkpoint, and the
+ * completed fit's final state, records the count, length and SHA-256 of the prefix it owns ({@link
  * EpState.HistoryReference}). The file is only ever read as a stream, one record (one sweep) at a
  * time, so neither a resume nor a result reading its history holds it in memory: a resume checks
  * the prefix's digest and each record's checksum and cuts off whatever a killed fit appended after
@@ -62,7 +62,7 @@ final class HistoryFile {
 
   /** Appends one sweep's updates as a record, after cutting off anything beyond this fit's. */
   void append(List<EpUpdate> updates) {
-    byte[] payload = EpState.encode(updates);
+    byte[] payload = UpdateFormat.encode(updates);
     ByteBuffer record = ByteBuffer.allocate(FRAME + payload.length);
     record.putInt(payload.length).putInt(updates.size()).put(payload);
     CRC32C crc = new CRC32C();
@@ -163,7 +163,7 @@ final class HistoryFile {
         digest.update(ByteBuffer.allocate(4).putInt(stored).array());
         List<EpUpdate> updates;
         try {
-          updates = EpState.decode(Arrays.copyOfRange(record, 8, record.length), updateCount);
+          updates = UpdateFormat.decode(Arrays.copyOfRange(record, 8, record.length), updateCount);
         } catch (IllegalStateException e) {
           return "its record at byte " + position + " cannot be decoded: " + e.getMessage();
         }

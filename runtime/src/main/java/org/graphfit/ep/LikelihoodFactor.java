@@ -6,13 +6,8 @@ import org.graphfit.analysis.Analysis;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.prior.Prior;
-import org.graphfit.search.CheckpointStore;
-import org.graphfit.search.LikelihoodFailures;
-import org.graphfit.search.Samples;
 import org.graphfit.search.Search;
 import org.graphfit.search.SearchEngine;
-import org.graphfit.search.SearchRun;
-import org.graphfit.search.TaskRunner;
 import org.graphfit.search.optimize.LaplaceApproximation;
 import org.graphfit.search.optimize.OptimumRun;
 import org.graphfit.search.optimize.QuasiNewtonOptimizer;
@@ -70,6 +65,7 @@ final class LikelihoodFactor<T> implements EpFactor {
   private final LongFunction<SearchEngine> engines;
   private final LaplaceMismatch mismatch;
   private final LongFunction<SearchEngine> fallback;
+  private final SampledFit sampledFit;
 
   /**
    * A factor.
@@ -116,6 +112,8 @@ final class LikelihoodFactor<T> implements EpFactor {
     this.engines = engines;
     this.mismatch = mismatch;
     this.fallback = fallback;
+    this.sampledFit =
+        new SampledFit(this.names, priors, this.ownPrior, this.marginalTerms, this::logLikelihood);
   }
 
   /**
@@ -243,7 +241,8 @@ final class LikelihoodFactor<T> implements EpFactor {
    *
    * @return one message per variable
    */
-  GaussianMessage[] initialMessages() {
+  @Override
+  public GaussianMessage[] initialMessages() {
     GaussianMessage[] initial = new GaussianMessage[priors.length];
     for (int j = 0; j < initial.length; j++) {
       initial[j] = ownPrior[j] ? priorApproximations[j] : GaussianMessage.UNIFORM;
@@ -254,6 +253,16 @@ final class LikelihoodFactor<T> implements EpFactor {
   @Override
   public boolean ownsPrior(int k) {
     return ownPrior[k];
+  }
+
+  @Override
+  public boolean mayFlattenNegativeMessages() {
+    return true;
+  }
+
+  @Override
+  public boolean isExcludable() {
+    return true;
   }
 
   @Override
@@ -271,7 +280,7 @@ final class LikelihoodFactor<T> implements EpFactor {
     }
     try {
       if (sampled) {
-        return sample(task, start, engines, FactorResult.Fit.SAMPLER, "");
+        return sampledFit.fit(task, start, engines, FactorResult.Fit.SAMPLER, "");
       }
       String fallbackFailure = null;
       if (fallen && cavityProper(task)) {
@@ -411,7 +420,7 @@ final class LikelihoodFactor<T> implements EpFactor {
     }
     if (fallen && fit == FactorResult.Fit.LAPLACE) {
       note =
-          ExpectationPropagation.notes(
+          EpUpdate.notes(
               note,
               "the cavity of "
                   + improperName(task)
@@ -432,7 +441,7 @@ final class LikelihoodFactor<T> implements EpFactor {
   /** The fallback sampler's fit, its throwing reported as a failed result. */
   private FactorResult trySample(FactorTask task, long start, String checkNote) {
     try {
-      return sample(task, start, fallback, FactorResult.Fit.FALLBACK_SAMPLER, checkNote);
+      return sampledFit.fit(task, start, fallback, FactorResult.Fit.FALLBACK_SAMPLER, checkNote);
     } catch (RuntimeException e) {
       return FactorResult.failed(
           task,
@@ -441,129 +450,5 @@ final class LikelihoodFactor<T> implements EpFactor {
           "the fit threw " + e,
           PriorFactor.seconds(start));
     }
-  }
-
-  private FactorResult sample(
-      FactorTask task,
-      long start,
-      LongFunction<SearchEngine> sampler,
-      FactorResult.Fit fit,
-      String checkNote) {
-    CavityProblem problem =
-        new CavityProblem(
-            names, priors, ownPrior, task.cavity(), task.cavity(), false, this::logLikelihood);
-    SearchRun run;
-    try (TaskRunner runner = TaskRunner.withThreads(1)) {
-      run = sampler.apply(task.seed()).run(problem, runner, CheckpointStore.none());
-    }
-    if (run.diagnostics().getOrDefault("converged", 1.0) == 0) {
-      return FactorResult.failed(
-          task,
-          UpdateStatus.FAILED,
-          fit,
-          ExpectationPropagation.notes(
-              checkNote,
-              "the factor's search stopped at its iteration or call limit before converging"),
-          PriorFactor.seconds(start));
-    }
-    LikelihoodFailures failures = problem.failures();
-    String note =
-        ExpectationPropagation.notes(
-            checkNote,
-            failures.failures() == 0
-                ? ""
-                : failures.failures()
-                    + " of "
-                    + failures.calls()
-                    + " likelihood calls failed and counted as zero likelihood, e.g. "
-                    + failures.firstMessage());
-    Samples samples = run.samples();
-    double[] weights = new double[samples.size()];
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] = samples.weight(i);
-    }
-    GaussianMessage[] moments = new GaussianMessage[priors.length];
-    double[] noise = new double[priors.length];
-    double[] varianceNoise = new double[priors.length];
-    MarginalTerm[] terms = new MarginalTerm[priors.length];
-    for (int j = 0; j < priors.length; j++) {
-      double[] latent = new double[weights.length];
-      double mean = 0;
-      for (int i = 0; i < weights.length; i++) {
-        latent[i] = priors[j].toLatent(samples.vector(i)[j]);
-        mean += weights[i] * latent[i];
-      }
-      double variance = 0;
-      for (int i = 0; i < weights.length; i++) {
-        double d = latent[i] - mean;
-        variance += weights[i] * d * d;
-      }
-      double meanVariance = 0;
-      double varianceVariance = 0;
-      for (int i = 0; i < weights.length; i++) {
-        double d2 = (latent[i] - mean) * (latent[i] - mean);
-        double w2 = weights[i] * weights[i];
-        meanVariance += w2 * d2;
-        varianceVariance += w2 * (d2 - variance) * (d2 - variance);
-      }
-      varianceNoise[j] = varianceVariance / (variance * variance);
-      noise[j] = meanVariance / (2 * variance) + varianceNoise[j] / 4;
-      if (!Double.isFinite(mean) || !(variance > 0) || !Double.isFinite(variance)) {
-        return FactorResult.failed(
-            task,
-            UpdateStatus.NON_FINITE_MOMENTS,
-            fit,
-            "latent moments of " + names.get(j) + ": mean " + mean + ", variance " + variance,
-            PriorFactor.seconds(start));
-      }
-      moments[j] = GaussianMessage.ofMoments(mean, variance);
-      try {
-        terms[j] =
-            marginalTerms[j]
-                ? marginalTerm(
-                    latent, weights, samples.effectiveSampleSize(), moments[j], task.cavity()[j], j)
-                : null;
-      } catch (RuntimeException e) {
-        // the term only refines the reported marginal: its failure must not fail the update
-        terms[j] = null;
-        note =
-            ExpectationPropagation.notes(note, "no marginal term for " + names.get(j) + ": " + e);
-      }
-    }
-    double logNormaliser = run.logEvidence();
-    for (int j = 0; j < priors.length; j++) {
-      logNormaliser += ExpectationPropagation.cavityLogNormaliser(task.cavity()[j], ownPrior[j]);
-    }
-    return new FactorResult(
-        task.factor(),
-        UpdateStatus.OK,
-        moments,
-        new FactorResult.Noise(noise, varianceNoise),
-        logNormaliser,
-        terms,
-        fit,
-        note,
-        PriorFactor.seconds(start));
-  }
-
-  /**
-   * The factor's marginal term for its {@code j}-th variable: the Gaussian message (projection over
-   * cavity; the projection itself for a variable whose prior the factor includes, its cavity being
-   * flat) and the log-spline correction of the projection towards the samples' marginal, or null if
-   * no correction could be estimated.
-   */
-  private MarginalTerm marginalTerm(
-      double[] latent,
-      double[] weights,
-      double effectiveSize,
-      GaussianMessage projection,
-      GaussianMessage cavity,
-      int j) {
-    LogDensityTable correction =
-        LogSplineDensity.fit(latent, weights, effectiveSize, projection::logKernel);
-    if (correction == null) {
-      return null;
-    }
-    return new MarginalTerm(ownPrior[j] ? projection : projection.divide(cavity), correction);
   }
 }

@@ -1,5 +1,6 @@
 package org.graphfit.ep;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public final class MeanField {
     for (int f = 0; f < scopes.size(); f++) {
       this.scopes[f] = scopes.get(f).stream().mapToInt(Integer::intValue).toArray();
       this.messages[f] = new GaussianMessage[this.scopes[f].length];
-      java.util.Arrays.fill(this.messages[f], GaussianMessage.UNIFORM);
+      Arrays.fill(this.messages[f], GaussianMessage.UNIFORM);
     }
     this.global = new GaussianMessage[variables];
     recompute();
@@ -144,7 +145,18 @@ public final class MeanField {
    * @param replacement one message per variable of the factor
    */
   void replace(int factor, GaussianMessage[] replacement) {
-    GaussianMessage[] updated = tentative(factor, replacement);
+    replace(factor, replacement, tentative(factor, replacement));
+  }
+
+  /**
+   * Replaces a factor's messages by ones whose global approximations {@link #tentative} already
+   * gave.
+   *
+   * @param factor the factor index
+   * @param replacement one message per variable of the factor
+   * @param updated {@code tentative(factor, replacement)}
+   */
+  void replace(int factor, GaussianMessage[] replacement, GaussianMessage[] updated) {
     for (int k = 0; k < replacement.length; k++) {
       messages[factor][k] = replacement[k];
       global[scopes[factor][k]] = updated[k];

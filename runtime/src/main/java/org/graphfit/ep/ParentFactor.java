@@ -100,6 +100,11 @@ final class ParentFactor implements EpFactor {
     return variables;
   }
 
+  @Override
+  public boolean isHierarchical() {
+    return true;
+  }
+
   /** The hyper-parameters at a latent point over the factor's variables. */
   private double[] hyper(double[] z) {
     double[] values = new double[hyperSlot.length];

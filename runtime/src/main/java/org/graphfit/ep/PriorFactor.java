@@ -51,8 +51,29 @@ final class PriorFactor implements EpFactor {
    *
    * @return true for Gaussian, log-Gaussian and latent-Gaussian priors
    */
-  boolean isFixed() {
+  @Override
+  public boolean isFixed() {
     return exact != null;
+  }
+
+  @Override
+  public boolean isPrior() {
+    return true;
+  }
+
+  /**
+   * Whether the factor needs a proper cavity: every prior factor updated by quadrature does.
+   *
+   * @return true unless the factor is exact
+   */
+  @Override
+  public boolean needsProperCavity() {
+    return !isFixed();
+  }
+
+  @Override
+  public GaussianMessage[] initialMessages() {
+    return new GaussianMessage[] {initialMessage()};
   }
 
   /**

@@ -190,34 +190,14 @@ public final class FactorGraph {
   }
 
   /**
-   * The names of the analysis factors whose models contain free parameter {@code index};
-   * hierarchical factors are not counted, so a hyper-parameter gets an empty set.
+   * The roles of the graph's free parameters: how many analysis factors contain each, whether it is
+   * global and whether a hierarchy has it.
    *
-   * @param layout the graph's layout
-   * @param index a free-parameter index
-   * @return the analysis factors' names, in the order of the parameter's slots
+   * @param layout the graph's layout, {@link #layout()}
+   * @return the roles
    */
-  Set<String> factorsOf(ModelLayout<CollectionInstance> layout, int index) {
-    Set<String> names = new LinkedHashSet<>();
-    for (String path : layout.slotPathsOf(index)) {
-      String factor = path.substring(0, path.indexOf('.'));
-      if (factorNames.contains(factor)) {
-        names.add(factor);
-      }
-    }
-    return names;
-  }
-
-  /**
-   * Whether free parameter {@code index} is global: in more than one analysis factor, or a
-   * hyper-parameter.
-   *
-   * @param layout the graph's layout
-   * @param index a free-parameter index
-   * @return true for a global parameter
-   */
-  boolean isGlobal(ModelLayout<CollectionInstance> layout, int index) {
-    return factorsOf(layout, index).size() != 1;
+  public VariableRoles variableRoles(ModelLayout<CollectionInstance> layout) {
+    return VariableRoles.of(this, layout);
   }
 
   /**
@@ -227,9 +207,10 @@ public final class FactorGraph {
    */
   public List<String> globalParameters() {
     ModelLayout<CollectionInstance> layout = layout();
+    VariableRoles roles = variableRoles(layout);
     List<String> paths = new ArrayList<>();
     for (int i = 0; i < layout.priorCount(); i++) {
-      if (isGlobal(layout, i)) {
+      if (roles.isGlobal(i)) {
         paths.add(layout.freeParameterPaths().get(i));
       }
     }
@@ -243,9 +224,10 @@ public final class FactorGraph {
    */
   public List<String> localParameters() {
     ModelLayout<CollectionInstance> layout = layout();
+    VariableRoles roles = variableRoles(layout);
     List<String> paths = new ArrayList<>();
     for (int i = 0; i < layout.priorCount(); i++) {
-      if (!isGlobal(layout, i)) {
+      if (!roles.isGlobal(i)) {
         paths.add(layout.freeParameterPaths().get(i));
       }
     }
@@ -327,10 +309,11 @@ public final class FactorGraph {
             String.format(Locale.ROOT, "    %-40s = %s%n", relation.getKey(), relation.getValue()));
       }
     }
+    VariableRoles roles = variableRoles(layout);
     for (boolean globalSection : new boolean[] {true, false}) {
       text.append(globalSection ? "\nGlobal parameters\n" : "\nLocal parameters\n");
       for (int i = 0; i < layout.priorCount(); i++) {
-        if (isGlobal(layout, i) == globalSection) {
+        if (roles.isGlobal(i) == globalSection) {
           text.append(
               String.format(
                   Locale.ROOT,

@@ -72,9 +72,10 @@ public record GraphStructure(
     }
     List<VariableNode> variables = new ArrayList<>();
     List<Edge> edges = new ArrayList<>();
+    VariableRoles roles = graph.variableRoles(layout);
     for (int i = 0; i < layout.priorCount(); i++) {
       String path = layout.freeParameterPaths().get(i);
-      boolean global = graph.isGlobal(layout, i);
+      boolean global = roles.isGlobal(i);
       variables.add(
           new VariableNode(
               path,

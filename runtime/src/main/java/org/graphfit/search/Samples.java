@@ -159,6 +159,17 @@ public final class Samples {
   }
 
   /**
+   * One value of sample {@code i}, read in place: {@code vector(i)[j]} without the copy.
+   *
+   * @param i a sample index
+   * @param j a free-parameter index
+   * @return the value
+   */
+  public double value(int i, int j) {
+    return vectors[i][j];
+  }
+
+  /**
    * The log-likelihood of sample {@code i}.
    *
    * @param i a sample index

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -38,5 +39,31 @@ class EpBuilderTest {
     assertRefused(() -> builder.onLaplaceMismatch(null), "action");
     assertRefused(() -> builder.laplaceFallback(null), "engines");
     assertRefused(() -> builder.historyInMemory(0), "historyInMemory must be at least 1 but was 0");
+  }
+
+  @Test
+  void toBuilderStartsFromEverySetting() {
+    ExpectationPropagation ep =
+        ExpectationPropagation.builder()
+            .damping(0.3)
+            .maxSweeps(7)
+            .maxFailures(2)
+            .tolerance(1e-4)
+            .threads(3)
+            .seed(11)
+            .correctedMarginals(false)
+            .output(Path.of("output"), "ep")
+            .tag("tagged")
+            .onLaplaceMismatch(LaplaceMismatch.WARN)
+            .historyInMemory(9)
+            .noiseFloorConvergence(false)
+            .lockWait(Duration.ofSeconds(2))
+            .build();
+    assertThat(ep.toBuilder().build().settings()).isEqualTo(ep.settings());
+    EpSettings changed = ep.toBuilder().seed(12).build().settings();
+    assertThat(changed.seed()).isEqualTo(12);
+    assertThat(changed.damping()).isEqualTo(0.3);
+    assertThat(changed.lockWait()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(ep.settings().seed()).isEqualTo(11);
   }
 }

@@ -250,11 +250,11 @@ class EpResumeTest {
         .contains("it is not an expectation propagation checkpoint; delete it to fit afresh");
 
     byte[] newer = good.clone();
-    newer[7] = 7;
+    newer[7] = 8;
     store.save(newer);
     assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
         .hasMessageThat()
-        .contains("it has format version 7 but this build reads version 6");
+        .contains("it has format version 8 but this build reads version 7");
 
     ExpectationPropagation tagged = sampled().output(output, "bad").tag("other").build();
     FileCheckpointStore foreign =

@@ -152,7 +152,7 @@ class LaplaceCheckTest {
                 new FactorTask(
                     1,
                     1,
-                    ExpectationPropagation.seedOf(seed, (int) task, 1),
+                    SweepSchedule.seedOf(seed, (int) task, 1),
                     new GaussianMessage[] {GaussianMessage.ofMoments(50, sd * sd)},
                     new GaussianMessage[] {GaussianMessage.ofMoments(50, 1)},
                     false,

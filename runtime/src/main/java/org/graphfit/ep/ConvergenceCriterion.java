@@ -3,9 +3,9 @@ package org.graphfit.ep;
 import java.util.List;
 
 /**
- * EP's convergence test, made after every sweep.
+ * EP's convergence criterion, applied after every sweep.
  *
- * <p>The test measures how far each factor is from its fixed point, not how far the damped
+ * <p>The criterion measures how far each factor is from its fixed point, not how far the damped
  * approximation moved: for every update, the KL divergence of the global approximation the undamped
  * update would give (the cavity times the undamped new message: the projection of the tilted
  * distribution itself) from the approximation the update started from ({@link
@@ -31,7 +31,7 @@ import java.util.List;
  * Away from a fixed point the residual does not depend on the sampler's noise, so more live points
  * lower the floor and sharpen the test.
  */
-final class ConvergenceTest {
+final class ConvergenceCriterion {
   /** The noise floor over the largest expected sampling noise of a sweep's projections. */
   static final double NOISE_FLOOR_FACTOR = 10;
 
@@ -45,12 +45,12 @@ final class ConvergenceTest {
   private final boolean toNoiseFloor;
 
   /**
-   * A test.
+   * A criterion.
    *
    * @param tolerance the largest residual of a converged sweep
    * @param toNoiseFloor whether a sweep may also converge to its noise floor
    */
-  ConvergenceTest(double tolerance, boolean toNoiseFloor) {
+  ConvergenceCriterion(double tolerance, boolean toNoiseFloor) {
     this.tolerance = tolerance;
     this.toNoiseFloor = toNoiseFloor;
   }

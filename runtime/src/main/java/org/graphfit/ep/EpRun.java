@@ -1,0 +1,191 @@
+package org.graphfit.ep;
+
+import java.util.List;
+import java.util.function.Function;
+import org.graphfit.graph.FactorGraph;
+import org.graphfit.log.Log;
+import org.graphfit.model.CollectionInstance;
+import org.graphfit.model.ModelLayout;
+import org.graphfit.output.FitLock;
+import org.graphfit.search.Concern;
+
+/**
+ * The sweeps of one EP fit: from a completed fit's folder, its checkpoint or the start, sweep by
+ * sweep ({@link SweepSchedule} orders the updates, {@link SweepResults} applies them, {@link
+ * ConvergenceCriterion} judges each sweep) until EP converges or reaches its sweep limit,
+ * checkpointing after every sweep with an output folder.
+ */
+final class EpRun {
+  private static final Log LOG = Log.of(ExpectationPropagation.class);
+
+  private final EpSettings settings;
+
+  /**
+   * A run with these settings.
+   *
+   * @param settings the settings
+   */
+  EpRun(EpSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Fits a graph: loads its completed fit, resumes it from its checkpoint or fits it afresh; see
+   * {@link ExpectationPropagation#fit(FactorGraph, Function)}.
+   *
+   * @param graph the graph
+   * @param executors makes the executor from the factor list
+   * @return the result
+   */
+  EpResult fit(FactorGraph graph, Function<List<EpFactor>, FactorExecutor> executors) {
+    long start = System.nanoTime();
+    ModelLayout<CollectionInstance> layout = graph.layout();
+    List<EpFactor> factors = EpFactors.of(graph, layout, settings);
+    int variables = layout.priorCount();
+    EpFolder folder = EpFitIdentity.folder(graph, layout, settings);
+    if (folder == null) {
+      return run(graph, layout, factors, executors, null, start);
+    }
+    try (FitLock lock = folder.lock(settings.lockWait())) {
+      if (folder.isComplete()) {
+        LOG.info("loading the completed EP fit in {}", folder.path());
+        EpState state = folder.completed(factors, variables);
+        EpResult result =
+            new EpResult(
+                graph,
+                layout,
+                factors,
+                state,
+                folder.history(state.history),
+                settings.tolerance(),
+                state.earlierSeconds);
+        logConcerns(result);
+        return result;
+      }
+      return run(graph, layout, factors, executors, folder, start);
+    }
+  }
+
+  /** Fits from the folder's checkpoint or afresh, checkpointing after every sweep with a folder. */
+  private EpResult run(
+      FactorGraph graph,
+      ModelLayout<CollectionInstance> layout,
+      List<EpFactor> factors,
+      Function<List<EpFactor>, FactorExecutor> executors,
+      EpFolder folder,
+      long start) {
+    int variables = layout.priorCount();
+    EpState state = null;
+    if (folder != null) {
+      state = folder.checkpoint(factors, variables).orElse(null);
+      folder.writeStart(layout.info());
+      if (state != null) {
+        LOG.info("resuming the EP fit in {} after sweep {}", folder.path(), state.sweepCount());
+      }
+    }
+    if (state == null) {
+      state = EpState.start(factors, variables);
+    }
+    MemoryHistory memory = folder == null ? new MemoryHistory(settings.historyInMemory()) : null;
+    SweepSchedule schedule = new SweepSchedule(factors, settings.seed());
+    boolean[] quadraturePrior = new boolean[variables];
+    for (EpFactor factor : factors) {
+      if (factor.needsProperCavity()) {
+        quadraturePrior[factor.variables().get(0)] = true;
+      }
+    }
+    ConvergenceCriterion criterion =
+        new ConvergenceCriterion(settings.tolerance(), settings.noiseFloorConvergence());
+    try (FactorExecutor executor = executors.apply(List.copyOf(factors));
+        EpProgress progress = EpProgress.start(settings.maxSweeps(), settings.tolerance())) {
+      for (int sweep = state.sweepCount() + 1;
+          sweep <= settings.maxSweeps() && !state.convergence.converged();
+          sweep++) {
+        sweep(state, factors, schedule, quadraturePrior, executor, sweep, criterion, progress);
+        if (folder != null) {
+          folder.saveCheckpoint(state, state.earlierSeconds + PriorFactor.seconds(start));
+        } else {
+          memory.append(state.pending);
+          state.pending.clear();
+        }
+      }
+    }
+    EpResult result =
+        new EpResult(
+            graph,
+            layout,
+            factors,
+            state,
+            folder != null ? folder.history(folder.historyReference()) : memory,
+            settings.tolerance(),
+            state.earlierSeconds + PriorFactor.seconds(start));
+    logConcerns(result);
+    if (folder != null) {
+      folder.writeResult(result, state);
+      LOG.info("wrote {}", folder.path());
+    }
+    return result;
+  }
+
+  private static void logConcerns(EpResult result) {
+    for (Concern concern : result.concerns()) {
+      LOG.warn("EP result is not trustworthy: {}", concern);
+    }
+  }
+
+  /** Runs one sweep: every block's tasks, their updates applied in order, then the criterion. */
+  private void sweep(
+      EpState state,
+      List<EpFactor> factors,
+      SweepSchedule schedule,
+      boolean[] quadraturePrior,
+      FactorExecutor executor,
+      int sweep,
+      ConvergenceCriterion criterion,
+      EpProgress progress) {
+    long sweepStart = System.nanoTime();
+    MeanField field = state.field;
+    progress.sweep(sweep, state.statuses);
+    SweepResults results =
+        new SweepResults(
+            settings,
+            state,
+            factors,
+            quadraturePrior,
+            sweep,
+            executor.getClass(),
+            criterion,
+            progress);
+    for (List<Integer> block : schedule.blocks()) {
+      List<FactorTask> tasks = schedule.tasks(block, state, sweep);
+      if (!tasks.isEmpty()) {
+        results.startBlock(tasks);
+        executor.execute(tasks, results);
+        results.endBlock();
+      }
+    }
+    field.recompute();
+    double sum = 0;
+    double max = 0;
+    for (int v = 0; v < field.variableCount(); v++) {
+      double kl = field.global(v).klDivergence(results.before.get(v));
+      sum += kl;
+      max = Math.max(max, kl);
+    }
+    results.endSweep();
+    double floor = criterion.noiseFloor(results.noise);
+    state.sweeps.add(
+        new EpSweep(
+            sweep,
+            sum,
+            max,
+            results.residual,
+            floor,
+            results.sampledResidual <= floor && results.deterministicWithinFloor,
+            results.failing,
+            results.factorSeconds,
+            PriorFactor.seconds(sweepStart)));
+    state.convergence = criterion.verdict(state.sweeps);
+    progress.swept(results.residual);
+  }
+}

@@ -1,0 +1,50 @@
+package org.graphfit.ep;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.LongFunction;
+import org.graphfit.search.SearchEngine;
+
+/**
+ * The settings of an {@link ExpectationPropagation}, as its {@link ExpectationPropagation.Builder}
+ * validated them; {@link ExpectationPropagation#toBuilder()} starts a builder from them. Each
+ * component is documented at its setter.
+ *
+ * @param damping see {@link ExpectationPropagation.Builder#damping(double)}
+ * @param maxSweeps see {@link ExpectationPropagation.Builder#maxSweeps(int)}
+ * @param maxFailures see {@link ExpectationPropagation.Builder#maxFailures(int)}
+ * @param tolerance see {@link ExpectationPropagation.Builder#tolerance(double)}
+ * @param threads see {@link ExpectationPropagation.Builder#threads(int)}
+ * @param seed see {@link ExpectationPropagation.Builder#seed(long)}
+ * @param correctedMarginals see {@link ExpectationPropagation.Builder#correctedMarginals(boolean)}
+ * @param sampler see {@link ExpectationPropagation.Builder#sampler(LongFunction)}; null for Laplace
+ *     fits
+ * @param outputRoot see {@link ExpectationPropagation.Builder#output(Path, String)}; null without
+ *     output
+ * @param outputName the fit's name under the output root; null without output
+ * @param tag see {@link ExpectationPropagation.Builder#tag(String)}
+ * @param laplaceMismatch see {@link
+ *     ExpectationPropagation.Builder#onLaplaceMismatch(LaplaceMismatch)}
+ * @param laplaceFallback see {@link ExpectationPropagation.Builder#laplaceFallback(LongFunction)}
+ * @param historyInMemory see {@link ExpectationPropagation.Builder#historyInMemory(long)}
+ * @param noiseFloorConvergence see {@link
+ *     ExpectationPropagation.Builder#noiseFloorConvergence(boolean)}
+ * @param lockWait see {@link ExpectationPropagation.Builder#lockWait(Duration)}
+ */
+record EpSettings(
+    double damping,
+    int maxSweeps,
+    int maxFailures,
+    double tolerance,
+    int threads,
+    long seed,
+    boolean correctedMarginals,
+    LongFunction<SearchEngine> sampler,
+    Path outputRoot,
+    String outputName,
+    String tag,
+    LaplaceMismatch laplaceMismatch,
+    LongFunction<SearchEngine> laplaceFallback,
+    long historyInMemory,
+    boolean noiseFloorConvergence,
+    Duration lockWait) {}
