@@ -28,24 +28,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The known-answer toy of PyAutoFit's issue #1405 for expectation propagation: seeded simulated
- * problems of 10 hierarchical Gaussian datasets ({@link HierarchicalSimulation}, centres fitted,
- * parent mean and scatter fitted). Per problem it runs EP (Laplace path) and a joint
- * nested-sampling fit of the whole graph, and prints whether EP converged, whether the scatter
- * collapsed (EP mean below 5% of the true scatter), EP's and the joint fit's parent mean and
- * scatter with their sds, the deviation of EP's parent mean from the joint one in joint posterior
- * sds, both log evidences and both run times. A final line counts converged runs, collapses,
- * crashes and agreements within 2 sd.
+ * Expectation propagation and a joint nested-sampling fit against the exact answer on seeded
+ * hierarchical toys: problems of 10 hierarchical Gaussian datasets ({@link HierarchicalSimulation},
+ * centres fitted, parent mean and scatter fitted; 12 dimensions jointly). Per problem it computes
+ * the exact log evidence and parent posterior by quadrature ({@link HierarchicalReference}), runs
+ * EP (Laplace path) and the joint fit of the whole graph, and prints whether EP converged, the
+ * exact, EP's and the joint fit's parent mean with sds, the exact, EP's and the joint scatter, the
+ * deviations of EP's and the joint parent mean from the exact one in exact posterior sds, the exact
+ * log evidence, EP's with its difference from it, the joint one with its deviation in its reported
+ * error, and both run times. A final line counts converged runs, collapses (EP scatter below 5% of
+ * the true one), crashes and agreements with the exact answer.
  *
  * <p>With {@code --faulty F} a fraction {@code F} of each problem's datasets (chosen by a seeded
  * draw) have a likelihood that always throws or always returns NaN (alternately); EP fits that
- * graph, the joint reference fits the graph without those datasets, and the table adds whether EP
- * excluded exactly the faulty factors.
+ * graph, the joint fit and the exact answer take the graph without those datasets, and the table
+ * adds whether EP excluded exactly the faulty factors.
  */
 @Command(
     name = "ep-hierarchical-benchmark",
     mixinStandardHelpOptions = true,
-    description = "EP against a joint nested-sampling fit on seeded hierarchical toys.")
+    description =
+        "EP and a joint nested-sampling fit against exact quadrature on hierarchical toys.")
 public final class EpHierarchicalBenchmark implements Callable<Integer> {
   private static final double COLLAPSE_FRACTION = 0.05;
 
@@ -54,6 +57,11 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
       defaultValue = "30",
       description = "Problems (default: ${DEFAULT-VALUE}).")
   private int problems;
+
+  @Option(
+      names = "--seeds",
+      description = "Seeds of the problems, e.g. 16-30 (default: 1 to the number of problems).")
+  private String seeds;
 
   @Option(
       names = "--datasets",
@@ -81,6 +89,13 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
               + "(default: ${DEFAULT-VALUE}).")
   private double faulty;
 
+  @Option(
+      names = "--exact-only",
+      description =
+          "Print the exact answers at two quadrature resolutions (the second twice as fine),"
+              + " fit nothing.")
+  private boolean exactOnly;
+
   @Option(names = "--json", description = "Print one JSON object per run instead of the table.")
   private boolean json;
 
@@ -101,34 +116,49 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
     }
     PrintStream out = System.out;
     ObjectMapper mapper = new ObjectMapper();
+    if (exactOnly) {
+      printExact(out, mapper);
+      return 0;
+    }
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%4s %5s %6s %8s %8s %7s %8s %7s %8s %7s %8s %7s %6s %9s %9s %6s %6s%n",
+          "%4s %5s %6s %8s %8s %7s %8s %7s %8s %7s %8s %7s %8s %7s %6s %6s %9s %9s %6s %9s %6s %6s"
+              + " %6s%n",
           "seed",
           "conv",
           "sweeps",
           "excluded",
+          "exMean",
+          "exSd",
           "epMean",
           "epSd",
           "jMean",
           "jSd",
+          "exScat",
+          "exScSd",
           "epScat",
-          "epScSd",
           "jScat",
-          "jScSd",
-          "dev/σ",
+          "epDev",
+          "jDev",
+          "exLogZ",
           "epLogZ",
+          "epΔ",
           "jLogZ",
+          "jΔ/σ",
           "epSec",
           "jSec");
     }
     int converged = 0;
     int collapsed = 0;
     int crashed = 0;
-    int agree = 0;
+    int epAgree = 0;
+    int jointAgree = 0;
+    int jointEvidence = 0;
     int reported = 0;
-    for (int seed = 1; seed <= problems; seed++) {
+    long[] seedList = seeds == null ? Seeds.parse("1-" + problems) : Seeds.parse(seeds);
+    for (long seedValue : seedList) {
+      int seed = (int) seedValue;
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("seed", seed);
       try {
@@ -158,22 +188,39 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
                 Search.of(
                         NestedSampling.of(NestedSettings.builder().nLive(nLive).seed(seed).build()))
                     .withThreads(threads));
+        HierarchicalReference.Answer exact =
+            HierarchicalReference.compute(
+                healthy.healthyData,
+                HierarchicalSimulation.NORMALIZATION,
+                HierarchicalSimulation.WIDTH,
+                1);
         ModelLayout<?> layout = healthy.graph.layout();
         Samples samples = joint.global().samples();
         int meanIndex = layout.indexOf(healthy.hierarchy.hyperParameter("mean"));
         int scatterIndex = layout.indexOf(healthy.hierarchy.hyperParameter("sigma"));
         double jointMean = samples.mean()[meanIndex];
         double jointSd = samples.standardDeviation()[meanIndex];
-        double deviation = (epMean.mean() - jointMean) / jointSd;
+        double epDeviation = (epMean.mean() - exact.meanMean()) / exact.meanSd();
+        double jointDeviation = (jointMean - exact.meanMean()) / exact.meanSd();
+        double jointLogZ = joint.global().logEvidence();
+        double jointLogZError = joint.global().logEvidenceError();
+        double jointEvidenceDeviation = (jointLogZ - exact.logZ()) / jointLogZError;
         boolean collapse = !(epScatter.mean() > COLLAPSE_FRACTION * HierarchicalSimulation.SCATTER);
         converged += ep.converged() ? 1 : 0;
         collapsed += collapse ? 1 : 0;
-        agree += Math.abs(deviation) <= 2 ? 1 : 0;
+        epAgree += Math.abs(epDeviation) <= 2 ? 1 : 0;
+        jointAgree += Math.abs(jointDeviation) <= 2 ? 1 : 0;
+        jointEvidence += Math.abs(jointEvidenceDeviation) <= 3 ? 1 : 0;
         reported += ep.excludedFactors().equals(faulty) ? 1 : 0;
         row.put("converged", ep.converged());
         row.put("sweeps", ep.sweepCount());
         row.put("faulty", faulty);
         row.put("excluded", ep.excludedFactors());
+        row.put("exactMean", exact.meanMean());
+        row.put("exactSd", exact.meanSd());
+        row.put("exactScatter", exact.scatterMean());
+        row.put("exactScatterSd", exact.scatterSd());
+        row.put("exactLogZ", exact.logZ());
         row.put("epMean", epMean.mean());
         row.put("epSd", epMean.sd());
         row.put("jointMean", jointMean);
@@ -182,32 +229,43 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
         row.put("epScatterSd", epScatter.sd());
         row.put("jointScatter", samples.mean()[scatterIndex]);
         row.put("jointScatterSd", samples.standardDeviation()[scatterIndex]);
-        row.put("deviationInSd", deviation);
+        row.put("epDeviationInSd", epDeviation);
+        row.put("jointDeviationInSd", jointDeviation);
         row.put("collapsed", collapse);
         row.put("epLogZ", ep.logEvidence());
-        row.put("jointLogZ", joint.global().logEvidence());
+        row.put("jointLogZ", jointLogZ);
+        row.put("jointLogZErr", jointLogZError);
+        row.put("jointLogZDeviationInErr", jointEvidenceDeviation);
+        row.put("jointTrustworthy", joint.global().trustworthy());
+        row.put("jointCalls", joint.global().likelihoodCalls());
         row.put("epSeconds", ep.seconds());
         row.put("jointSeconds", joint.global().seconds());
         if (!json) {
           out.printf(
               Locale.ROOT,
-              "%4d %5s %6d %8s %8.3f %7.3f %8.3f %7.3f %8.3f %7.3f %8.3f %7.3f %6.2f %9.3f %9.3f"
-                  + " %6.2f %6.2f%n",
+              "%4d %5s %6d %8s %8.3f %7.3f %8.3f %7.3f %8.3f %7.3f %8.3f %7.3f %8.3f %7.3f %6.2f"
+                  + " %6.2f %9.3f %9.3f %6.2f %9.3f %6.2f %6.2f %6.2f%n",
               seed,
               ep.converged(),
               ep.sweepCount(),
               ep.excludedFactors().size() + "/" + faulty.size(),
+              exact.meanMean(),
+              exact.meanSd(),
               epMean.mean(),
               epMean.sd(),
               jointMean,
               jointSd,
+              exact.scatterMean(),
+              exact.scatterSd(),
               epScatter.mean(),
-              epScatter.sd(),
               samples.mean()[scatterIndex],
-              samples.standardDeviation()[scatterIndex],
-              deviation,
+              epDeviation,
+              jointDeviation,
+              exact.logZ(),
               ep.logEvidence(),
-              joint.global().logEvidence(),
+              ep.logEvidence() - exact.logZ(),
+              jointLogZ,
+              jointEvidenceDeviation,
               ep.seconds(),
               joint.global().seconds());
         }
@@ -226,16 +284,79 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%d problems: %d converged, %d collapsed scales, %d crashed, parent mean within 2 joint "
-              + "sd on %d, exactly the faulty factors excluded on %d%n",
-          problems,
+          "%d problems: EP %d converged, %d collapsed scales, %d crashed, parent mean within 2"
+              + " exact sd on %d (joint fit: %d), joint log Z within 3 reported sigma of exact on"
+              + " %d, exactly the faulty factors excluded on %d%n",
+          seedList.length,
           converged,
           collapsed,
           crashed,
-          agree,
+          epAgree,
+          jointAgree,
+          jointEvidence,
           reported);
     }
     return 0;
+  }
+
+  private void printExact(PrintStream out, ObjectMapper mapper) throws JsonProcessingException {
+    if (!json) {
+      out.printf(
+          Locale.ROOT,
+          "%4s %11s %9s %8s %7s %8s %7s %9s%n",
+          "seed",
+          "logZ",
+          "ΔlogZ",
+          "mean",
+          "sd",
+          "scatter",
+          "scSd",
+          "seconds");
+    }
+    for (int seed = 1; seed <= problems; seed++) {
+      Fault[] faults = faults(seed);
+      HierarchicalSimulation healthy =
+          HierarchicalSimulation.of(
+              seed, datasets, false, i -> faults[i] == Fault.NONE ? Fault.NONE : Fault.DROPPED);
+      long start = System.nanoTime();
+      HierarchicalReference.Answer exact =
+          HierarchicalReference.compute(
+              healthy.healthyData,
+              HierarchicalSimulation.NORMALIZATION,
+              HierarchicalSimulation.WIDTH,
+              1);
+      double seconds = (System.nanoTime() - start) * 1e-9;
+      HierarchicalReference.Answer finer =
+          HierarchicalReference.compute(
+              healthy.healthyData,
+              HierarchicalSimulation.NORMALIZATION,
+              HierarchicalSimulation.WIDTH,
+              2);
+      if (json) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("seed", seed);
+        row.put("exactLogZ", exact.logZ());
+        row.put("finerLogZ", finer.logZ());
+        row.put("exactMean", exact.meanMean());
+        row.put("exactSd", exact.meanSd());
+        row.put("exactScatter", exact.scatterMean());
+        row.put("exactScatterSd", exact.scatterSd());
+        out.println(mapper.writeValueAsString(row));
+      } else {
+        out.printf(
+            Locale.ROOT,
+            "%4d %11.4f %9.1e %8.3f %7.3f %8.3f %7.3f %9.2f%n",
+            seed,
+            exact.logZ(),
+            exact.logZ() - finer.logZ(),
+            exact.meanMean(),
+            exact.meanSd(),
+            exact.scatterMean(),
+            exact.scatterSd(),
+            seconds);
+      }
+      out.flush();
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.graphfit.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -26,17 +28,20 @@ final class HierarchicalSimulation {
   static final double SCATTER = 10;
   static final int PIXELS = 100;
   static final double NOISE = 0.5;
-  private static final double NORMALIZATION = 60;
-  private static final double WIDTH = 10;
+  static final double NORMALIZATION = 60;
+  static final double WIDTH = 10;
 
   final FactorGraph graph = new FactorGraph();
   final HierarchicalFactor hierarchy =
       HierarchicalFactor.gaussian(Prior.gaussian(50, 30), Prior.logUniform(0.1, 50));
 
+  /** The data of the graph's datasets whose likelihood is healthy, in graph order. */
+  final List<Dataset1D> healthyData = new ArrayList<>();
+
   /**
    * Each simulated dataset's pixel values, dropped ones included; the noise sd is {@link #NOISE}.
    */
-  final java.util.List<double[]> data = new java.util.ArrayList<>();
+  final List<double[]> data = new ArrayList<>();
 
   private HierarchicalSimulation() {}
 
@@ -82,6 +87,9 @@ final class HierarchicalSimulation {
         continue;
       }
       AnalysisFactor<Gaussian> factor = dataset(i, data, noise, freeNormalization, fault);
+      if (fault == Fault.NONE) {
+        simulation.healthyData.add(Dataset1D.of(data, noise));
+      }
       simulation.graph.add(factor);
       simulation.hierarchy.draw(((GaussianModel) factor.model()).centre());
     }

@@ -139,7 +139,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%-8s %3s %4s %10s %7s %10s %6s %9s %7s %8s %9s %9s %s%n",
+          "%-8s %3s %4s %10s %7s %10s %6s %9s %7s %8s %9s %9s %8s %11s %s%n",
           "problem",
           "dim",
           "seed",
@@ -152,6 +152,8 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
           "seconds",
           "µs/call",
           "cpuµs/call",
+          "rankP",
+          "ancestors",
           progressDisplays == null ? "" : "progress");
     }
     try (TaskRunner runner = TaskRunner.withThreads(threads)) {
@@ -177,7 +179,8 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
           } else {
             out.printf(
                 Locale.ROOT,
-                "%-8s %3d %4d %10.4f %7.4f %10.4f %6.2f %9d %7d %8.3f %9.3f %9.3f %s%n",
+                "%-8s %3d %4d %10.4f %7.4f %10.4f %6.2f %9d %7d %8.3f %9.3f %9.3f %8.2g"
+                    + " %5.1f/%5.1f%s %s%n",
                 benchmark.name,
                 benchmark.dim,
                 seed,
@@ -190,6 +193,10 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
                 row.get("seconds"),
                 row.get("overheadMicrosPerCall"),
                 row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN),
+                row.get("insertionRankP"),
+                row.get("ancestors"),
+                row.get("neutralAncestors"),
+                (boolean) row.get("bottleneck") ? " BOTTLENECK" : "",
                 seeded.display() == null ? "" : seeded.display());
           }
         }
@@ -292,6 +299,11 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     row.put("calls", result.calls());
     row.put("iterations", result.iterations());
     row.put("ess", result.effectiveSampleSize());
+    row.put("insertionRankP", result.insertionRankPValue());
+    row.put("ancestors", result.ancestors());
+    row.put("neutralAncestors", result.neutralAncestors());
+    row.put("lineageVariance", result.lineageVariance());
+    row.put("bottleneck", result.bottleneck());
     row.put("seconds", result.wallSeconds());
     row.put("bareLikelihoodSeconds", bare);
     row.put("overheadMicrosPerCall", (result.wallSeconds() - bare) / result.calls() * 1e6);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.graphfit.analysis.Dataset1D;
@@ -21,6 +22,7 @@ import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.GraphResult;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
+import org.graphfit.search.Concern;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
 import org.graphfit.search.Search;
@@ -126,7 +128,9 @@ public final class SeedFitBenchmark implements Callable<Integer> {
           "m70-85",
           "calls",
           "seconds",
-          "µs/call");
+          "µs/call",
+          "trust",
+          "ancestors");
     }
     for (String problem : problems) {
       double[] truth = TRUTH.get(problem);
@@ -189,6 +193,11 @@ public final class SeedFitBenchmark implements Callable<Integer> {
     row.put(
         "overheadMicrosPerCall",
         (global.seconds() - bare) / Math.max(1, global.likelihoodCalls()) * 1e6);
+    row.put("trustworthy", global.trustworthy());
+    row.put("ancestors", global.diagnostics().get("ancestors"));
+    row.put("neutralAncestors", global.diagnostics().get("neutral_ancestors"));
+    row.put(
+        "concerns", global.concerns().stream().map(Concern::toString).collect(Collectors.toList()));
     return row;
   }
 
@@ -224,7 +233,7 @@ public final class SeedFitBenchmark implements Callable<Integer> {
     double error = (double) row.get("logZErr");
     out.printf(
         Locale.ROOT,
-        "%-7s %4d %9.3f %6.3f %9.2f %7.2f %6.2f %6.2f %7.3f %8d %7.3f %8.3f%n",
+        "%-7s %4d %9.3f %6.3f %9.2f %7.2f %6.2f %6.2f %7.3f %8d %7.3f %8.3f %5s %5.1f/%5.1f%n",
         row.get("problem"),
         row.get("seed"),
         logZ,
@@ -236,6 +245,9 @@ public final class SeedFitBenchmark implements Callable<Integer> {
         row.get("massCentre70to85"),
         row.get("calls"),
         row.get("seconds"),
-        row.get("overheadMicrosPerCall"));
+        row.get("overheadMicrosPerCall"),
+        row.get("trustworthy"),
+        row.get("ancestors"),
+        row.get("neutralAncestors"));
   }
 }

@@ -17,10 +17,25 @@ public enum Check {
    */
   STUCK_PROPOSALS,
   /**
+   * The likelihood ranks at which nested sampling inserted new live points among the existing ones
+   * are not uniform: new points were not drawn from the whole prior above the likelihood constraint
+   * (part of it out of reach of the moves, or moves too short), so the evidence and the posterior
+   * may be wrong.
+   */
+  INSERTION_RANK,
+  /**
    * The Laplace approximation at the optimum failed (the negative Hessian is not positive definite
    * or the objective is not finite there), so the errors are missing or unreliable.
    */
   LAPLACE,
+  /**
+   * Nested sampling's posterior descends from a few of the live points of some iteration, far fewer
+   * than if moves forgot where they started: a region that came to dominate the posterior held few
+   * live points when moves could last enter it, so its share of the evidence rests on those few and
+   * may be wrong by more than the reported error (a phase transition of the constrained prior, or
+   * modes that walks and slices cannot cross).
+   */
+  LINEAGE_BOTTLENECK,
   /**
    * MCMC chains started apart disagree: the rank-normalised split R-hat of a parameter is above its
    * limit, so the chains have not mixed or are stuck in different modes.

@@ -15,7 +15,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * at the ends of the major axis whenever the halves' summed volume is less than half the whole (or,
  * when the whole is over twice the expected volume, when a deeper split achieves that). Each final
  * cluster gets the smaller of its plain and its Ledoit-Wolf-shrunk enclosing ellipsoid, enlarged by
- * a volume factor. Immutable.
+ * a volume factor or, with cross-validation folds, by as much as the folds show it needs.
+ * Immutable.
  */
 final class Bound {
   /** The most draws {@link #sampleUniform} makes before giving up. */
@@ -46,7 +47,7 @@ final class Bound {
   }
 
   /**
-   * Fits the bound of the points.
+   * Fits the bound of the points, each ellipsoid enlarged by the fixed factor.
    *
    * @param points unit-cube points
    * @param multi whether to split into several ellipsoids
@@ -55,6 +56,38 @@ final class Bound {
    * @param enlarge the factor by which each ellipsoid's volume is finally multiplied
    */
   static Bound fit(double[][] points, boolean multi, double logPointVolume, double enlarge) {
+    return fit(points, multi, logPointVolume, enlarge, 0, null);
+  }
+
+  /**
+   * Fits the bound of the points. With folds, each ellipsoid is grown by the linear factor by which
+   * the ellipsoid of its cluster less one random fold must grow to contain that fold's points (the
+   * largest over the folds; k-fold cross-validation), or by the fixed enlargement, whichever is
+   * larger: an estimate, from the points alone, of how far the region reaches beyond an ellipsoid
+   * fitted to a finite sample of it. An ellipsoid fitted to 500 points uniform in a 20-dimensional
+   * ball misses 0.6-0.8% of the ball even when enlarged by 1.25 in volume, and a region that is not
+   * an ellipsoid more; uniform draws inside such a bound bias the evidence upwards. The clusters
+   * are those of the whole sample, so the growth measures each ellipsoid's shape, not the
+   * instability of splitting a subsample; and since an ellipsoid fitted to a few dozen points in
+   * many dimensions needs much growth, a split whose grown ellipsoids add up to more volume than
+   * the grown single ellipsoid is undone.
+   *
+   * @param points unit-cube points
+   * @param multi whether to split into several ellipsoids
+   * @param logPointVolume the log of the prior volume expected per point; no ellipsoid is made
+   *     smaller than its point count times this
+   * @param enlarge the factor by which each ellipsoid's volume is at least multiplied
+   * @param folds the number of cross-validation folds per cluster, 0 for the fixed enlargement
+   *     alone
+   * @param rng the generator of the folds, unused without folds
+   */
+  static Bound fit(
+      double[][] points,
+      boolean multi,
+      double logPointVolume,
+      double enlarge,
+      int folds,
+      UniformRandomProvider rng) {
     int[] all = new int[points.length];
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
@@ -66,15 +99,83 @@ final class Bound {
     } else {
       clusters.add(whole);
     }
-    double factor = Math.pow(enlarge, 2.0 / points[0].length);
-    Ellipsoid[] enlarged = new Ellipsoid[clusters.size()];
-    for (int i = 0; i < enlarged.length; i++) {
-      Ellipsoid plain = clusters.get(i).plain();
-      Ellipsoid shrunk = enclosing(points, clusters.get(i).index(), logPointVolume, true);
-      Ellipsoid smaller = shrunk.logVolume() < plain.logVolume() ? shrunk : plain;
-      enlarged[i] = smaller.scaled(factor);
+    Ellipsoid[] grown = grow(points, clusters, logPointVolume, enlarge, folds, rng);
+    if (grown.length > 1 && folds > 1) {
+      Ellipsoid[] one = grow(points, List.of(whole), logPointVolume, enlarge, folds, rng);
+      if (one[0].logVolume() < logSumVolume(grown)) {
+        return new Bound(one);
+      }
     }
-    return new Bound(enlarged);
+    return new Bound(grown);
+  }
+
+  /** Each cluster's ellipsoid, grown by its cross-validated expansion or the fixed enlargement. */
+  private static Ellipsoid[] grow(
+      double[][] points,
+      List<Cluster> clusters,
+      double logPointVolume,
+      double enlarge,
+      int folds,
+      UniformRandomProvider rng) {
+    double minimum = Math.pow(enlarge, 1.0 / points[0].length);
+    Ellipsoid[] grown = new Ellipsoid[clusters.size()];
+    for (int i = 0; i < grown.length; i++) {
+      int[] index = clusters.get(i).index();
+      double factor =
+          Math.max(minimum, crossValidatedExpansion(points, index, logPointVolume, folds, rng));
+      grown[i] = smallerEnclosing(points, index, logPointVolume).scaled(factor * factor);
+    }
+    return grown;
+  }
+
+  private static double logSumVolume(Ellipsoid[] ellipsoids) {
+    double sum = Double.NEGATIVE_INFINITY;
+    for (Ellipsoid e : ellipsoids) {
+      sum = logAddExp(sum, e.logVolume());
+    }
+    return sum;
+  }
+
+  /** The smaller of the plain and the shrunk enclosing ellipsoid of the indexed points. */
+  private static Ellipsoid smallerEnclosing(double[][] points, int[] index, double logPointVolume) {
+    Ellipsoid plain = enclosing(points, index, logPointVolume, false);
+    Ellipsoid shrunk = enclosing(points, index, logPointVolume, true);
+    return shrunk.logVolume() < plain.logVolume() ? shrunk : plain;
+  }
+
+  /**
+   * The largest linear factor, at least 1, by which the ellipsoid of the indexed points less one of
+   * {@code folds} random folds must grow to contain the points of that fold, over all folds; 1
+   * without folds or with too few points to fit the rest.
+   */
+  private static double crossValidatedExpansion(
+      double[][] points, int[] index, double logPointVolume, int folds, UniformRandomProvider rng) {
+    int n = index.length;
+    int d = points[0].length;
+    if (folds < 2 || n - (n + folds - 1) / folds <= 2 * d) {
+      return 1;
+    }
+    int[] order = index.clone();
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    double largest = 1;
+    for (int fold = 0; fold < folds; fold++) {
+      int from = (int) ((long) n * fold / folds);
+      int to = (int) ((long) n * (fold + 1) / folds);
+      int[] rest = new int[n - (to - from)];
+      System.arraycopy(order, 0, rest, 0, from);
+      System.arraycopy(order, to, rest, from, n - to);
+      Ellipsoid fitted =
+          smallerEnclosing(points, rest, logPointVolume + Math.log((double) n / rest.length));
+      for (int k = from; k < to; k++) {
+        largest = Math.max(largest, Math.sqrt(fitted.distance(points[order[k]])));
+      }
+    }
+    return largest;
   }
 
   int size() {

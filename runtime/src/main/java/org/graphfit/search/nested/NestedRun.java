@@ -24,6 +24,8 @@ public final class NestedRun {
   private final double remainingLogZ;
   private final boolean converged;
   private final long stuckProposals;
+  private final int[] insertionRanks;
+  private final Lineages lineages;
 
   NestedRun(
       double[][] vectors,
@@ -40,7 +42,9 @@ public final class NestedRun {
       String firstFailure,
       double remainingLogZ,
       boolean converged,
-      long stuckProposals) {
+      long stuckProposals,
+      int[] insertionRanks,
+      Lineages lineages) {
     this.vectors = vectors;
     this.units = units;
     this.logL = logL;
@@ -56,6 +60,81 @@ public final class NestedRun {
     this.remainingLogZ = remainingLogZ;
     this.converged = converged;
     this.stuckProposals = stuckProposals;
+    this.insertionRanks = insertionRanks;
+    this.lineages = lineages;
+  }
+
+  /**
+   * The smallest effective number of live points of one iteration from which the posterior
+   * descends, relative to what moves that forgot their start would leave (see {@link
+   * #neutralAncestors()}); every {@code nLive}-th iteration is examined. A few ancestors where the
+   * neutral count is many means the posterior grew out of a region that held few live points and
+   * that moves could not enter from elsewhere.
+   *
+   * @return the effective number of ancestors, NaN for a run shorter than {@code nLive} iterations
+   */
+  public double ancestors() {
+    return lineages.worstAncestors();
+  }
+
+  /**
+   * The effective number of ancestors at the iteration of {@link #ancestors()} when every new
+   * point's parent is drawn at random among the live points (the same run's deaths, averaged over
+   * three replicates).
+   *
+   * @return the neutral count
+   */
+  public double neutralAncestors() {
+    return lineages.worstNeutral();
+  }
+
+  /**
+   * The variance of the log evidence that a bottleneck of the genealogy adds to {@code H / nLive}:
+   * {@code max_i (1 / k_i - 1 / k_neutral,i)} over the examined iterations; included in {@link
+   * #logZError()}.
+   *
+   * @return the excess variance, at least 0
+   */
+  public double lineageVariance() {
+    return lineages.excessVariance();
+  }
+
+  /**
+   * Whether the posterior descends from fewer than 10 effective live points of some iteration and
+   * the genealogy's excess variance ({@link #lineageVariance()}) is at least the usual {@code H /
+   * nLive}.
+   *
+   * @return true if the run went through a bottleneck
+   */
+  public boolean bottleneck() {
+    return lineages.bottleneck(logZError * logZError - lineages.excessVariance());
+  }
+
+  String describeBottleneck() {
+    return lineages.describe();
+  }
+
+  /**
+   * The insertion rank of each new live point, in the order they were made: how many of the other
+   * {@code nLive - 1} live points had a lower log-likelihood. A sampler that draws new points from
+   * the prior above the likelihood constraint makes these ranks uniform on {@code 0 .. nLive - 1}.
+   *
+   * @return a copy of the ranks, one per iteration
+   */
+  public int[] insertionRanks() {
+    return insertionRanks.clone();
+  }
+
+  /**
+   * The insertion-rank test's p-value: the probability that a run drawing new points correctly
+   * inserts them at ranks as far from uniform as these, in some window of {@code nLive} iterations
+   * or over the whole run (Kolmogorov-Smirnov tests, Bonferroni-adjusted for their number). Below
+   * 0.01 the run is not to be trusted.
+   *
+   * @return the adjusted p-value in {@code [0, 1]}
+   */
+  public double insertionRankPValue() {
+    return InsertionRankTest.of(insertionRanks, size() - (int) iterations).adjustedP();
   }
 
   /**
@@ -146,7 +225,8 @@ public final class NestedRun {
   }
 
   /**
-   * The statistical error of {@link #logZ()}, {@code sqrt(H / nLive)}.
+   * The statistical error of {@link #logZ()}, {@code sqrt(H / nLive + }{@link
+   * #lineageVariance()}{@code )}.
    *
    * @return the log evidence error
    */

@@ -97,6 +97,7 @@ public final class NestedSampler {
     double logShell = Math.log(-Math.expm1(-1.0 / liveCount));
     Proposal[] proposals = new Proposal[batch];
     UniformRandomProvider[] generators = new UniformRandomProvider[batch];
+    int[] batchSerials = new int[liveCount];
     while (!finished(state)) {
       progress.update(state);
       if (checkpointing
@@ -121,12 +122,14 @@ public final class NestedSampler {
       for (int slot = 0; slot < batch; slot++) {
         generators[slot] = state.jumpableRng().jump();
       }
+      System.arraycopy(state.liveSerials, 0, batchSerials, 0, liveCount);
       runner.runAll(batch, slot -> proposals[slot] = proposer.propose(generators[slot], logLStar));
       for (Proposal proposal : proposals) {
         state.calls += proposal.calls();
         adaptScale(state, method, proposal);
         if (!converged(state) && proposal.logL() > state.liveLogL[state.worst()]) {
-          state.replaceWorst(proposal, state.logVolume() + logShell);
+          int parent = proposal.start() < 0 ? -1 : batchSerials[proposal.start()];
+          state.replaceWorst(proposal, state.logVolume() + logShell, parent);
           state.stuckProposals += proposal.stuck() ? 1 : 0;
         }
       }
@@ -235,20 +238,37 @@ public final class NestedSampler {
     state.callsAtUpdate = state.calls;
     state.iterationAtUpdate = state.iteration;
     if (method == NestedSettings.Sample.UNIFORM
-        && state.lastEfficiency < NestedSettings.Sample.SWITCH_EFFICIENCY) {
+        && state.lastEfficiency < settings.switchEfficiency(state.dim)) {
       state.method = settings.sample().fallback(state.dim);
     }
-    state.bound =
-        switch (settings.bound()) {
-          case NONE ->
-              new Bound(
-                  new Ellipsoid[] {
-                    Ellipsoid.ball(filled(state.dim, 0.5), 0.5 * Math.sqrt(state.dim))
-                  });
-          case SINGLE ->
-              Bound.fit(state.liveUnits, false, logPointVolume(state), settings.enlarge());
-          case MULTI -> Bound.fit(state.liveUnits, true, logPointVolume(state), settings.enlarge());
-        };
+    state.bound = fitBound(state);
+  }
+
+  /**
+   * The bound of the live points. Uniform proposals draw inside it, so it is the configured kind,
+   * each ellipsoid grown by its cross-validated expansion (or the fixed enlargement, whichever is
+   * larger). Walks and slices use it only as the metric of their moves, which must not depend on
+   * where a move starts (a move from a point in one ellipsoid to a point in another, shaped by the
+   * first, is not reversed with the same probability, and the chain's stationary distribution is no
+   * longer uniform in the constrained prior); they get the single ellipsoid of all live points.
+   */
+  private Bound fitBound(SamplerState state) {
+    NestedSettings.Bound kind = settings.bound();
+    if (kind == NestedSettings.Bound.NONE) {
+      return new Bound(
+          new Ellipsoid[] {Ellipsoid.ball(filled(state.dim, 0.5), 0.5 * Math.sqrt(state.dim))});
+    }
+    double logPointVolume = logPointVolume(state);
+    if (state.method != NestedSettings.Sample.UNIFORM) {
+      return Bound.fit(state.liveUnits, false, logPointVolume, settings.enlarge());
+    }
+    return Bound.fit(
+        state.liveUnits,
+        kind == NestedSettings.Bound.MULTI,
+        logPointVolume,
+        settings.enlarge(),
+        settings.folds(state.dim),
+        state.rng);
   }
 
   /**
@@ -309,7 +329,11 @@ public final class NestedSampler {
     double logWidth = state.logVolume() - Math.log(liveCount + 1.0);
     for (int index : order) {
       state.addDead(
-          state.liveUnits[index], state.liveVectors[index], state.liveLogL[index], logWidth);
+          state.liveUnits[index],
+          state.liveVectors[index],
+          state.liveLogL[index],
+          logWidth,
+          state.liveSerials[index]);
     }
     int n = state.deadCount;
     int dim = state.dim;
@@ -327,13 +351,21 @@ public final class NestedSampler {
     }
     information = Math.max(0, information - logZ);
     LikelihoodFailures failures = problem.failures();
+    Lineages lineages =
+        Lineages.of(
+            Arrays.copyOf(state.parents, liveCount + (int) iterations),
+            Arrays.copyOf(state.deadSerials, n),
+            Arrays.copyOf(state.replacedSlots, (int) iterations),
+            logWeights,
+            liveCount,
+            settings.seed());
     return new NestedRun(
         vectors,
         units,
         logL,
         logWeights,
         logZ,
-        Math.sqrt(information / liveCount),
+        Math.sqrt(information / liveCount + lineages.excessVariance()),
         information,
         iterations,
         state.calls,
@@ -342,6 +374,8 @@ public final class NestedSampler {
         failures.firstMessage(),
         remainingLogZ,
         converged,
-        state.stuckProposals);
+        state.stuckProposals,
+        Arrays.copyOf(state.insertionRanks, state.rankCount),
+        lineages);
   }
 }

@@ -18,7 +18,8 @@ import org.graphfit.search.TaskRunner;
  * The {@link NestedSampler} as a {@link SearchEngine}: the weighted dead and final live points
  * become the samples, the log evidence and its error are reported, and the diagnostics are the
  * information, the iterations and the effective sample size. A run that stopped at its call or
- * iteration limit, or whose walks or slices got stuck, carries a {@link Concern}.
+ * iteration limit, whose walks or slices got stuck, or whose new live points were inserted at
+ * likelihood ranks that are not uniform ({@link InsertionRankTest}), carries a {@link Concern}.
  *
  * <p>Proposals are evaluated in batches of {@link NestedSettings#batchSize()} on the search's
  * threads; the batch size, not the thread count, determines the result, so set it to a multiple of
@@ -75,7 +76,32 @@ public final class NestedSampling implements SearchEngine {
     diagnostics.put("remaining_dlogz", run.remainingLogZ());
     diagnostics.put("converged", run.converged() ? 1.0 : 0.0);
     diagnostics.put("stuck_proposals", (double) run.stuckProposals());
+    InsertionRankTest ranks = InsertionRankTest.of(run.insertionRanks(), settings.nLive());
+    diagnostics.put("insertion_rank_p", ranks.adjustedP());
+    diagnostics.put("ancestors", run.ancestors());
+    diagnostics.put("neutral_ancestors", run.neutralAncestors());
+    diagnostics.put("lineage_variance", run.lineageVariance());
     List<Concern> concerns = new ArrayList<>();
+    if (ranks.failed(InsertionRankTest.FALSE_ALARM)) {
+      concerns.add(
+          new Concern(
+              Check.INSERTION_RANK,
+              ranks.describe()
+                  + ": new live points were not drawn from the whole prior above the likelihood"
+                  + " constraint, so the evidence and posterior may be wrong (a correct run fails"
+                  + " this test with probability "
+                  + InsertionRankTest.FALSE_ALARM
+                  + "); raise nLive, or walks or slices"));
+    }
+    if (run.bottleneck()) {
+      concerns.add(
+          new Concern(
+              Check.LINEAGE_BOTTLENECK,
+              run.describeBottleneck()
+                  + ": a region of the posterior grew out of a few live points that moves could not"
+                  + " reach from elsewhere (a phase transition or separated modes), so its share of"
+                  + " the evidence is uncertain beyond the usual error; raise nLive"));
+    }
     if (run.stuckProposals() > 0.05 * run.iterations()) {
       concerns.add(
           new Concern(

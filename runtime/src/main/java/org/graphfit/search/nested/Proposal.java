@@ -4,7 +4,8 @@ package org.graphfit.search.nested;
  * One proposed replacement live point with what it cost: its unit point, physical vector and
  * log-likelihood, the likelihood calls made, the move statistics that adapt the proposal scale, and
  * whether the move got stuck (a random walk that accepted no step, or a slice that ran out of
- * shrinks) so that the proposal is a copy of the live point it started from.
+ * shrinks) so that the proposal is a copy of the live point it started from, and the live slot the
+ * move started from ({@code -1} for a uniform draw, which starts nowhere).
  */
 record Proposal(
     double[] unit,
@@ -15,4 +16,5 @@ record Proposal(
     int rejected,
     int expansions,
     int contractions,
-    boolean stuck) {}
+    boolean stuck,
+    int start) {}

@@ -58,10 +58,11 @@ final class Proposer {
     Chain chain = new Chain(rng, dim);
     double[] unit = new double[dim];
     double logL;
+    int start = -1;
     if (method == NestedSettings.Sample.UNIFORM) {
       logL = uniform(chain, unit, logLStar);
     } else {
-      int start = start(rng, logLStar);
+      start = start(rng, logLStar);
       System.arraycopy(liveUnits[start], 0, unit, 0, dim);
       Ellipsoid ellipsoid = bound.around(unit, rng);
       logL =
@@ -82,7 +83,8 @@ final class Proposer {
         chain.rejected,
         chain.expansions,
         chain.contractions,
-        chain.stuck);
+        chain.stuck,
+        start);
   }
 
   private double uniform(Chain chain, double[] unit, double logLStar) {

@@ -19,7 +19,7 @@ import org.apache.commons.rng.simple.RandomSource;
  */
 final class SamplerState {
   private static final int MAGIC = 0x4e455354; // "NEST"
-  private static final int VERSION = 4;
+  private static final int VERSION = 6;
 
   final int dim;
   final int liveCount;
@@ -67,6 +67,30 @@ final class SamplerState {
   /** Accepted proposals whose move got stuck, so that they copy an existing live point. */
   long stuckProposals;
 
+  /**
+   * The insertion rank of each new live point, in order: how many of the other live points have a
+   * lower log-likelihood.
+   */
+  int[] insertionRanks = new int[16];
+
+  int rankCount;
+
+  /**
+   * The genealogy of the points: point {@code s} is the {@code s}-th made, the first {@code nLive}
+   * drawn from the prior and then one per iteration, and {@code parents[s]} is the point its move
+   * started from, {@code -1} for a point drawn independently of the live points.
+   */
+  int[] parents;
+
+  /** The point in each live slot. */
+  final int[] liveSerials;
+
+  /** The point of each dead point, in order. */
+  int[] deadSerials;
+
+  /** The live slot replaced at each iteration. */
+  int[] replacedSlots = new int[16];
+
   SamplerState(int dim, int liveCount, long seed) {
     this.dim = dim;
     this.liveCount = liveCount;
@@ -76,11 +100,16 @@ final class SamplerState {
     this.liveVectors = new double[liveCount][dim];
     this.liveLogL = new double[liveCount];
     this.heap = new int[liveCount];
+    this.parents = new int[Math.max(16, 2 * liveCount)];
+    Arrays.fill(this.parents, -1);
+    this.liveSerials = new int[liveCount];
+    Arrays.setAll(this.liveSerials, k -> k);
     int capacity = Math.max(16, 4 * liveCount);
     this.deadUnits = new double[capacity * dim];
     this.deadVectors = new double[capacity * dim];
     this.deadLogL = new double[capacity];
     this.deadLogWeights = new double[capacity];
+    this.deadSerials = new int[capacity];
   }
 
   /** The generator, whose {@code jump()} hands out the independent generators of proposal slots. */
@@ -111,11 +140,26 @@ final class SamplerState {
 
   /**
    * Kills the worst live point, adding its trapezoid weight, and puts the proposal in its place.
+   *
+   * @param parent the point the proposal's move started from, or -1
    */
-  void replaceWorst(Proposal proposal, double logWidth) {
+  void replaceWorst(Proposal proposal, double logWidth, int parent) {
     int worst = worst();
+    recordInsertionRank(worst, proposal.logL());
+    if (iteration == replacedSlots.length) {
+      replacedSlots = Arrays.copyOf(replacedSlots, 2 * replacedSlots.length);
+    }
+    replacedSlots[(int) iteration] = worst;
     iteration++;
-    addDead(liveUnits[worst], liveVectors[worst], liveLogL[worst], logWidth);
+    addDead(liveUnits[worst], liveVectors[worst], liveLogL[worst], logWidth, liveSerials[worst]);
+    int serial = liveCount + (int) iteration - 1;
+    if (serial >= parents.length) {
+      int old = parents.length;
+      parents = Arrays.copyOf(parents, 2 * old);
+      Arrays.fill(parents, old, parents.length, -1);
+    }
+    parents[serial] = parent;
+    liveSerials[worst] = serial;
     System.arraycopy(proposal.unit(), 0, liveUnits[worst], 0, dim);
     System.arraycopy(proposal.vector(), 0, liveVectors[worst], 0, dim);
     liveLogL[worst] = proposal.logL();
@@ -124,17 +168,39 @@ final class SamplerState {
   }
 
   /**
-   * Appends a dead point of log-likelihood {@code logL} whose shell has log volume {@code
-   * logWidth}.
+   * Records how many live points other than {@code replaced} lie below {@code logL}; ties count
+   * half, rounded down.
    */
-  void addDead(double[] unit, double[] vector, double logL, double logWidth) {
+  private void recordInsertionRank(int replaced, double logL) {
+    int below = 0;
+    int equal = 0;
+    for (int k = 0; k < liveCount; k++) {
+      if (k != replaced) {
+        double other = liveLogL[k];
+        below += other < logL ? 1 : 0;
+        equal += other == logL ? 1 : 0;
+      }
+    }
+    if (rankCount == insertionRanks.length) {
+      insertionRanks = Arrays.copyOf(insertionRanks, 2 * rankCount);
+    }
+    insertionRanks[rankCount++] = below + equal / 2;
+  }
+
+  /**
+   * Appends a dead point of log-likelihood {@code logL} whose shell has log volume {@code
+   * logWidth}; {@code serial} names the point in the genealogy.
+   */
+  void addDead(double[] unit, double[] vector, double logL, double logWidth, int serial) {
     if (deadCount == deadLogL.length) {
       int capacity = 2 * deadCount;
       deadUnits = Arrays.copyOf(deadUnits, capacity * dim);
       deadVectors = Arrays.copyOf(deadVectors, capacity * dim);
       deadLogL = Arrays.copyOf(deadLogL, capacity);
       deadLogWeights = Arrays.copyOf(deadLogWeights, capacity);
+      deadSerials = Arrays.copyOf(deadSerials, capacity);
     }
+    deadSerials[deadCount] = serial;
     double logWeight = Bound.logAddExp(lastLogL, logL) + logWidth - Math.log(2);
     System.arraycopy(unit, 0, deadUnits, deadCount * dim, dim);
     System.arraycopy(vector, 0, deadVectors, deadCount * dim, dim);
@@ -205,6 +271,17 @@ final class SamplerState {
       out.writeDouble(logInitialVolume);
       out.writeUTF(method.name());
       out.writeLong(stuckProposals);
+      out.writeInt(rankCount);
+      for (int k = 0; k < rankCount; k++) {
+        out.writeInt(insertionRanks[k]);
+        out.writeInt(replacedSlots[k]);
+      }
+      for (int k = 0; k < liveCount + rankCount; k++) {
+        out.writeInt(parents[k]);
+      }
+      for (int k = 0; k < liveCount; k++) {
+        out.writeInt(liveSerials[k]);
+      }
       for (int k = 0; k < liveCount; k++) {
         writeDoubles(out, liveUnits[k], 0, dim);
         writeDoubles(out, liveVectors[k], 0, dim);
@@ -215,6 +292,9 @@ final class SamplerState {
       writeDoubles(out, deadVectors, 0, deadCount * dim);
       writeDoubles(out, deadLogL, 0, deadCount);
       writeDoubles(out, deadLogWeights, 0, deadCount);
+      for (int k = 0; k < deadCount; k++) {
+        out.writeInt(deadSerials[k]);
+      }
       out.writeBoolean(bounded);
       out.writeBoolean(bound != null);
       if (bound != null) {
@@ -277,6 +357,21 @@ final class SamplerState {
       state.logInitialVolume = in.readDouble();
       state.method = NestedSettings.Sample.valueOf(in.readUTF());
       state.stuckProposals = in.readLong();
+      state.rankCount = in.readInt();
+      state.insertionRanks = new int[Math.max(16, state.rankCount)];
+      state.replacedSlots = new int[Math.max(16, state.rankCount)];
+      for (int k = 0; k < state.rankCount; k++) {
+        state.insertionRanks[k] = in.readInt();
+        state.replacedSlots[k] = in.readInt();
+      }
+      state.parents = new int[Math.max(16, 2 * (liveCount + state.rankCount))];
+      Arrays.fill(state.parents, -1);
+      for (int k = 0; k < liveCount + state.rankCount; k++) {
+        state.parents[k] = in.readInt();
+      }
+      for (int k = 0; k < liveCount; k++) {
+        state.liveSerials[k] = in.readInt();
+      }
       for (int k = 0; k < liveCount; k++) {
         readDoubles(in, state.liveUnits[k], dim);
         readDoubles(in, state.liveVectors[k], dim);
@@ -292,6 +387,10 @@ final class SamplerState {
       readDoubles(in, state.deadVectors, dead * dim);
       readDoubles(in, state.deadLogL, dead);
       readDoubles(in, state.deadLogWeights, dead);
+      state.deadSerials = new int[Math.max(16, dead)];
+      for (int k = 0; k < dead; k++) {
+        state.deadSerials[k] = in.readInt();
+      }
       state.bounded = in.readBoolean();
       if (in.readBoolean()) {
         state.bound = Bound.read(in, dim);

@@ -103,4 +103,56 @@ class BoundTest {
       assertThat(Bound.inUnitCube(x)).isTrue();
     }
   }
+
+  /**
+   * An ellipsoid fitted to 500 points uniform in a 20-dimensional ellipsoid (a Gaussian's
+   * likelihood contour, one axis twice the others), enlarged by 1.25 in volume, misses about 0.7%
+   * of the region; grown by 5-fold cross-validation it misses well under 0.1%.
+   */
+  @Test
+  void crossValidatedGrowthCoversTheRegionAFittedEllipsoidMisses() {
+    int d = 20;
+    int n = 500;
+    double radius = 0.1;
+    double[][] points = new double[n][d];
+    double[] z = new double[d];
+    for (double[] point : points) {
+      Ellipsoid.ballPoint(rng, gauss, z);
+      for (int i = 0; i < d; i++) {
+        point[i] = 0.5 + radius * z[i] * (i == 0 ? 2 : 1);
+      }
+    }
+    double logPointVolume =
+        Ellipsoid.logUnitBallVolume(d) + d * Math.log(radius) + Math.log(2) - Math.log(n);
+    Bound plain = Bound.fit(points, false, logPointVolume, 1.25);
+    Bound grown = Bound.fit(points, false, logPointVolume, 1.25, 5, rng);
+    int fresh = 40_000;
+    int missedByPlain = 0;
+    int missedByGrown = 0;
+    double[] x = new double[d];
+    for (int k = 0; k < fresh; k++) {
+      Ellipsoid.ballPoint(rng, gauss, z);
+      for (int i = 0; i < d; i++) {
+        x[i] = 0.5 + radius * z[i] * (i == 0 ? 2 : 1);
+      }
+      missedByPlain += plain.ellipsoid(0).contains(x) ? 0 : 1;
+      missedByGrown += grown.ellipsoid(0).contains(x) ? 0 : 1;
+    }
+    assertThat((double) missedByPlain / fresh).isGreaterThan(0.002);
+    assertThat((double) missedByGrown / fresh).isLessThan(0.001);
+  }
+
+  @Test
+  void grownBoundKeepsTheSplitOfSeparatedClustersAndEnclosesEveryPoint() {
+    double[][] points = twoClusters();
+    Bound grown = Bound.fit(points, true, -20, 1.25, 5, rng);
+    assertThat(grown.size()).isAtLeast(2);
+    for (double[] point : points) {
+      boolean inside = false;
+      for (int i = 0; i < grown.size(); i++) {
+        inside |= grown.ellipsoid(i).contains(point);
+      }
+      assertThat(inside).isTrue();
+    }
+  }
 }

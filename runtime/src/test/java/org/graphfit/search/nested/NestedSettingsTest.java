@@ -32,8 +32,17 @@ class NestedSettingsTest {
     assertThat(s.updateInterval(uniform, 20)).isEqualTo(3000);
     assertThat(s.updateInterval(NestedSettings.Sample.RWALK, 5))
         .isEqualTo(Math.round(0.15 * 25 * 500));
-    assertThat(s.slices(rslice, 20)).isEqualTo(20);
+    assertThat(s.slices(rslice, 20)).isEqualTo(60);
+    assertThat(s.slices(rslice, 1)).isEqualTo(5);
+    assertThat(s.switchEfficiency(7)).isEqualTo(1.0 / 25);
+    assertThat(s.switchEfficiency(12)).isEqualTo(1.0 / (4 * 36));
+    assertThat(s.switchEfficiency(3)).isEqualTo(0.0);
+    assertThat(s.switchEfficiency(30)).isEqualTo(0.0);
     assertThat(s.slices(NestedSettings.Sample.SLICE, 20)).isEqualTo(5);
+    assertThat(s.folds(3)).isEqualTo(0);
+    assertThat(s.folds(4)).isEqualTo(5);
+    assertThat(NestedSettings.builder().folds(0).build().folds(20)).isEqualTo(0);
+    assertThat(s.toMap()).containsEntry("folds", "auto");
     assertThat(NestedSettings.builder().updateInterval(77).build().updateInterval(rslice, 20))
         .isEqualTo(77);
   }
@@ -66,6 +75,7 @@ class NestedSettingsTest {
     assertRejected(() -> b.enlarge(0.9), "enlarge must be at least 1 and finite but was 0.9");
     assertRejected(() -> b.walks(1), "walks must be at least 2 but was 1");
     assertRejected(() -> b.slices(0), "slices must be at least 1 but was 0");
+    assertRejected(() -> b.folds(1), "folds must be 0 or at least 2 but was 1");
     assertRejected(
         () -> b.firstUpdateCalls(-1), "firstUpdateCalls must not be negative but was -1");
     assertRejected(

@@ -1,0 +1,256 @@
+package org.graphfit.search.nested;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * From which live points the posterior descends. A walk or slice makes each new live point from a
+ * live point it starts at, its parent; uniform draws have none. At every {@code nLive}-th iteration
+ * the posterior mass is split among the live points of that moment by descent, and its effective
+ * number of ancestors {@code k = (sum w)^2 / sum w_a^2} is compared with what the same run's
+ * schedule of deaths gives when every parent is drawn at random among the live points, as it would
+ * be if a move forgot where it started (a neutral genealogy, three replicates).
+ *
+ * <p>When a region of the constrained prior holds few live points and moves cannot enter it from
+ * elsewhere, the posterior descends from those few: the run's estimate of that region's volume
+ * rests on {@code k} points and has a relative error of about {@code 1 / sqrt(k)} that the usual
+ * {@code sqrt(H / nLive)} does not contain. The excess {@code max_i (1 / k_i - 1 / k_neutral,i)} is
+ * that missing variance of {@code ln Z}; a run whose posterior descends from fewer than {@link
+ * #FEW_ANCESTORS} live points of some iteration, with an excess at least the usual variance {@code
+ * H / nLive}, went through such a bottleneck. Immutable.
+ */
+final class Lineages {
+  /**
+   * Ancestor counts below this, with an excess variance at least the usual one, are a bottleneck.
+   */
+  static final double FEW_ANCESTORS = 10;
+
+  private static final int REPLICATES = 3;
+  private static final double MASS = 0.999;
+
+  private final double excessVariance;
+  private final long worstIteration;
+  private final double worstAncestors;
+  private final double worstNeutral;
+
+  private Lineages(
+      double excessVariance, long worstIteration, double worstAncestors, double worstNeutral) {
+    this.excessVariance = excessVariance;
+    this.worstIteration = worstIteration;
+    this.worstAncestors = worstAncestors;
+    this.worstNeutral = worstNeutral;
+  }
+
+  /**
+   * The genealogy of a finished run.
+   *
+   * @param parents the parent of each point by serial ({@code nLive} initial points, then one per
+   *     iteration), {@code -1} for none
+   * @param sampleSerials the serial of each sample, in sample order
+   * @param replacedSlots the live slot replaced at each iteration
+   * @param logWeights the normalised log weight of each sample
+   * @param liveCount the number of live points
+   * @param seed the seed of the neutral replicates
+   * @return the lineages
+   */
+  static Lineages of(
+      int[] parents,
+      int[] sampleSerials,
+      int[] replacedSlots,
+      double[] logWeights,
+      int liveCount,
+      long seed) {
+    int iterations = replacedSlots.length;
+    int[] selected = heaviest(logWeights);
+    double[] weights = new double[selected.length];
+    for (int k = 0; k < selected.length; k++) {
+      weights[k] = Math.exp(logWeights[selected[k]]);
+    }
+    int[] deaths = new int[selected.length];
+    int[] serials = new int[selected.length];
+    for (int k = 0; k < selected.length; k++) {
+      int sample = selected[k];
+      serials[k] = sampleSerials[sample];
+      deaths[k] = sample < iterations ? sample + 1 : Integer.MAX_VALUE;
+    }
+    int checkpoints = iterations / liveCount;
+    double[] actual = ancestors(parents, serials, deaths, weights, liveCount, checkpoints);
+    double[] neutral = new double[checkpoints];
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x11e});
+    for (int r = 0; r < REPLICATES; r++) {
+      int[] random = neutralParents(parents, replacedSlots, liveCount, rng);
+      double[] counts = ancestors(random, serials, deaths, weights, liveCount, checkpoints);
+      for (int c = 0; c < checkpoints; c++) {
+        neutral[c] += counts[c] / REPLICATES;
+      }
+    }
+    double excess = 0;
+    int worst = -1;
+    double worstRatio = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < checkpoints; c++) {
+      excess = Math.max(excess, 1 / actual[c] - 1 / neutral[c]);
+      double ratio = actual[c] / neutral[c];
+      if (ratio < worstRatio) {
+        worstRatio = ratio;
+        worst = c;
+      }
+    }
+    if (worst < 0) {
+      return new Lineages(0, 0, Double.NaN, Double.NaN);
+    }
+    return new Lineages(excess, (long) worst * liveCount, actual[worst], neutral[worst]);
+  }
+
+  /** The samples that carry {@link #MASS} of the posterior, heaviest first. */
+  private static int[] heaviest(double[] logWeights) {
+    Integer[] order = new Integer[logWeights.length];
+    Arrays.setAll(order, k -> k);
+    Arrays.sort(order, (a, b) -> Double.compare(logWeights[b], logWeights[a]));
+    double mass = 0;
+    int count = 0;
+    while (count < order.length && mass < MASS) {
+      mass += Math.exp(logWeights[order[count]]);
+      count++;
+    }
+    int[] selected = new int[count];
+    for (int k = 0; k < count; k++) {
+      selected[k] = order[k];
+    }
+    return selected;
+  }
+
+  /**
+   * The effective number of ancestors at iterations {@code c nLive}, {@code c < checkpoints}: the
+   * samples' weights summed by the live point of that iteration they descend from (a sample alive
+   * then is its own ancestor, one dead before is left out, one descending from a uniform draw made
+   * later counts as its own lineage). Checkpoints are visited from the last, each sample's walk up
+   * its genealogy continuing where the later checkpoint left it.
+   */
+  private static double[] ancestors(
+      int[] parents,
+      int[] serials,
+      int[] deaths,
+      double[] weights,
+      int liveCount,
+      int checkpoints) {
+    int m = serials.length;
+    int[] node = serials.clone();
+    double[] sums = new double[parents.length];
+    int[] touched = new int[m];
+    double[] counts = new double[checkpoints];
+    for (int c = checkpoints - 1; c >= 0; c--) {
+      int iteration = c * liveCount;
+      int touchedCount = 0;
+      double total = 0;
+      for (int k = 0; k < m; k++) {
+        int key;
+        if (born(serials[k], liveCount) <= iteration) {
+          if (deaths[k] <= iteration) {
+            continue;
+          }
+          key = serials[k];
+        } else {
+          int x = node[k];
+          while (born(x, liveCount) > iteration && parents[x] >= 0) {
+            x = parents[x];
+          }
+          node[k] = x;
+          key = x;
+        }
+        if (sums[key] == 0) {
+          touched[touchedCount++] = key;
+        }
+        sums[key] += weights[k];
+        total += weights[k];
+      }
+      double squares = 0;
+      for (int t = 0; t < touchedCount; t++) {
+        squares += sums[touched[t]] * sums[touched[t]];
+        sums[touched[t]] = 0;
+      }
+      counts[c] = squares > 0 ? total * total / squares : Double.POSITIVE_INFINITY;
+    }
+    return counts;
+  }
+
+  private static int born(int serial, int liveCount) {
+    return serial < liveCount ? 0 : serial - liveCount + 1;
+  }
+
+  /**
+   * The same schedule with each point that has a parent given one drawn at random among the live
+   * points other than the one it replaces.
+   */
+  private static int[] neutralParents(
+      int[] parents, int[] replacedSlots, int liveCount, UniformRandomProvider rng) {
+    int[] random = parents.clone();
+    int[] live = new int[liveCount];
+    Arrays.setAll(live, k -> k);
+    for (int j = 0; j < replacedSlots.length; j++) {
+      int serial = liveCount + j;
+      int dying = replacedSlots[j];
+      if (parents[serial] >= 0) {
+        int slot = rng.nextInt(liveCount - 1);
+        random[serial] = live[slot >= dying ? slot + 1 : slot];
+      }
+      live[dying] = serial;
+    }
+    return random;
+  }
+
+  /**
+   * The variance of {@code ln Z} that the bottleneck of the genealogy adds, {@code max_i (1 / k_i -
+   * 1 / k_neutral,i)}, at least 0.
+   *
+   * @return the excess variance
+   */
+  double excessVariance() {
+    return excessVariance;
+  }
+
+  /**
+   * The smallest effective number of ancestors relative to the neutral one.
+   *
+   * @return the ancestors at the worst checkpoint, NaN for a run shorter than {@code nLive}
+   */
+  double worstAncestors() {
+    return worstAncestors;
+  }
+
+  /**
+   * The neutral number of ancestors at the worst checkpoint.
+   *
+   * @return the neutral count
+   */
+  double worstNeutral() {
+    return worstNeutral;
+  }
+
+  /**
+   * Whether the posterior descends from fewer than {@link #FEW_ANCESTORS} live points of some
+   * iteration and the genealogy at least doubles the variance of {@code ln Z}.
+   *
+   * @param usualVariance the variance without the genealogy, {@code H / nLive}
+   * @return true for a bottleneck
+   */
+  boolean bottleneck(double usualVariance) {
+    return worstAncestors < FEW_ANCESTORS && excessVariance >= usualVariance;
+  }
+
+  /**
+   * What was seen, for a concern's message.
+   *
+   * @return one sentence
+   */
+  String describe() {
+    return String.format(
+        Locale.ROOT,
+        "at iteration %d the posterior descends from %.1f effective live points, where moves that"
+            + " forgot their start would leave %.1f",
+        worstIteration,
+        worstAncestors,
+        worstNeutral);
+  }
+}
