@@ -90,7 +90,9 @@ class ReadmeSnippetsTest {
       sources.add(write(project, snippet));
       compiled++;
     }
-    assertThat(compiled).isAtLeast(snippets.size() - 1);
+    // exempt: the generated code shown without its Javadoc, and the aggregator's snippet (the
+    // examples cannot depend on the aggregator, whose tests run them; its tests make those calls)
+    assertThat(compiled).isAtLeast(snippets.size() - 2);
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();

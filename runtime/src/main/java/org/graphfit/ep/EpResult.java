@@ -134,12 +134,7 @@ public final class EpResult implements Posterior {
 
   /** The index of the free parameter with the given path. */
   private int variableIndex(String path) {
-    int index = layout.freeParameterPaths().indexOf(path);
-    for (int i = 0; index < 0 && i < layout.priorCount(); i++) {
-      if (layout.slotPathsOf(i).contains(path)) {
-        index = i;
-      }
-    }
+    int index = layout.indexOfPath(path);
     if (index < 0) {
       throw new IllegalArgumentException(
           "no free parameter '" + path + "'; the paths are " + layout.freeParameterPaths());

@@ -181,12 +181,7 @@ public final class Result<T> implements Posterior {
    * @throws IllegalArgumentException if no free parameter has that path
    */
   static int indexOfPath(ModelLayout<?> layout, String path) {
-    int index = layout.freeParameterPaths().indexOf(path);
-    for (int i = 0; index < 0 && i < layout.priorCount(); i++) {
-      if (layout.slotPathsOf(i).contains(path)) {
-        index = i;
-      }
-    }
+    int index = layout.indexOfPath(path);
     if (index < 0) {
       throw new IllegalArgumentException(
           "no free parameter has the path '"
