@@ -18,8 +18,7 @@ import org.graphfit.ep.EpResult;
 import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.ep.VariableSummary;
 import org.graphfit.graph.GraphResult;
-import org.graphfit.model.ModelLayout;
-import org.graphfit.search.Samples;
+import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
@@ -194,12 +193,10 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
                 HierarchicalSimulation.NORMALIZATION,
                 HierarchicalSimulation.WIDTH,
                 1);
-        ModelLayout<?> layout = healthy.graph.layout();
-        Samples samples = joint.global().samples();
-        int meanIndex = layout.indexOf(healthy.hierarchy.hyperParameter("mean"));
-        int scatterIndex = layout.indexOf(healthy.hierarchy.hyperParameter("sigma"));
-        double jointMean = samples.mean()[meanIndex];
-        double jointSd = samples.standardDeviation()[meanIndex];
+        ParameterSummary jointMeanSummary = joint.summary(healthy.hierarchy.hyperParameter("mean"));
+        ParameterSummary jointScatter = joint.summary(healthy.hierarchy.hyperParameter("sigma"));
+        double jointMean = jointMeanSummary.mean();
+        double jointSd = jointMeanSummary.sd();
         double epDeviation = (epMean.mean() - exact.meanMean()) / exact.meanSd();
         double jointDeviation = (jointMean - exact.meanMean()) / exact.meanSd();
         double jointLogZ = joint.global().logEvidence();
@@ -227,8 +224,8 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
         row.put("jointSd", jointSd);
         row.put("epScatter", epScatter.mean());
         row.put("epScatterSd", epScatter.sd());
-        row.put("jointScatter", samples.mean()[scatterIndex]);
-        row.put("jointScatterSd", samples.standardDeviation()[scatterIndex]);
+        row.put("jointScatter", jointScatter.mean());
+        row.put("jointScatterSd", jointScatter.sd());
         row.put("epDeviationInSd", epDeviation);
         row.put("jointDeviationInSd", jointDeviation);
         row.put("collapsed", collapse);
@@ -258,7 +255,7 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
               exact.scatterMean(),
               exact.scatterSd(),
               epScatter.mean(),
-              samples.mean()[scatterIndex],
+              jointScatter.mean(),
               epDeviation,
               jointDeviation,
               exact.logZ(),

@@ -23,6 +23,7 @@ import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.GraphResult;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.search.Concern;
+import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
 import org.graphfit.search.Search;
@@ -217,7 +218,7 @@ public final class JointScalingBenchmark implements Callable<Integer> {
         graph.fit(Search.of(NestedSampling.of(settings.build())).withThreads(threads));
     Result<CollectionInstance> global = result.global();
     Samples samples = global.samples();
-    int centre = graph.layout().indexOf(first.centre());
+    ParameterSummary centre = result.summary(first.centre());
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("datasets", data.size());
     row.put("dim", samples.dimension());
@@ -225,8 +226,8 @@ public final class JointScalingBenchmark implements Callable<Integer> {
     row.put("logZ", global.logEvidence());
     row.put("logZErr", global.logEvidenceError());
     row.put("logZExact", exact.logZ());
-    row.put("centreMean", samples.mean()[centre]);
-    row.put("centreSd", samples.standardDeviation()[centre]);
+    row.put("centreMean", centre.mean());
+    row.put("centreSd", centre.sd());
     row.put("centreMeanExact", exact.centreMean());
     row.put("centreSdExact", exact.centreSd());
     row.put("calls", global.likelihoodCalls());

@@ -12,6 +12,7 @@ import org.graphfit.plot.CornerPlot;
 import org.graphfit.plot.FactorGraphPicture;
 import org.graphfit.plot.HierarchyPlot;
 import org.graphfit.plot.Report;
+import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Result;
 import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
@@ -47,19 +48,18 @@ public final class HierarchicalExample {
             .withOutput(output, "hierarchical");
     GraphResult result = graph.fit(search);
     Result<?> global = result.global();
-    List<String> names = global.samples().names();
-    double[] median = global.samples().median();
-    double[] errors = global.errorsAtSigma(1);
-    int mean = names.indexOf("centres.mean");
-    int sigma = names.indexOf("centres.sigma");
+    ParameterSummary mean = result.summary(centres.hyperParameter("mean"));
+    ParameterSummary sigma = result.summary(centres.hyperParameter("sigma"));
+    System.out.println(mean);
+    System.out.println(sigma);
     System.out.printf(
         Locale.ROOT,
         "parent mean %.2f +/- %.2f, parent sigma %.2f +/- %.2f (truth: centres ~ N(50, 10)"
             + " truncated to [0, 100])%n",
-        median[mean],
-        errors[mean],
-        median[sigma],
-        errors[sigma]);
+        mean.median(),
+        mean.atSigma(1).halfWidth(),
+        sigma.median(),
+        sigma.atSigma(1).halfWidth());
     for (int i = 0; i < DATASETS; i++) {
       Result<Gaussian> factor = result.factor(keys.get(i));
       System.out.printf(
@@ -67,7 +67,7 @@ public final class HierarchicalExample {
           "%-10s centre %6.2f +/- %5.2f   truth %6.2f%n",
           keys.get(i).name(),
           factor.medianPdfInstance().centre(),
-          factor.errorsAtSigma(1)[0],
+          factor.summary("centre").atSigma(1).halfWidth(),
           ExampleData.truth(DATA, i, "centre"));
     }
     System.out.printf(

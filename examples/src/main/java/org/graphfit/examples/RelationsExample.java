@@ -18,7 +18,7 @@ import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.GraphResult;
 import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
-import org.graphfit.search.Samples;
+import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
@@ -102,14 +102,16 @@ public final class RelationsExample {
             .withOutput(output, "relations");
     GraphResult result = graph.fit(search);
     System.out.println(result.global().summary());
-    Samples samples = result.global().samples();
-    double[] median = samples.median();
-    double[] error = result.global().errorsAtSigma(1);
-    int mIndex = result.global().layout().freeParameterPaths().indexOf("dataset_0.peak.sigma.m");
-    int cIndex = result.global().layout().freeParameterPaths().indexOf("dataset_0.peak.sigma.c");
+    ParameterSummary mSummary = result.summary(m);
+    ParameterSummary cSummary = result.summary(c);
     System.out.printf(
         "m = %.3f +/- %.3f (true %.1f), c = %.3f +/- %.3f (true %.1f)%n",
-        median[mIndex], error[mIndex], TRUE_M, median[cIndex], error[cIndex], TRUE_C);
+        mSummary.median(),
+        mSummary.atSigma(1).halfWidth(),
+        TRUE_M,
+        cSummary.median(),
+        cSummary.atSigma(1).halfWidth(),
+        TRUE_C);
     Path folder = search.outputFolder(graph.layout(), graph.analysis()).path();
     try (Stream<Path> files = Files.list(folder.resolve("files"))) {
       files.map(Path::getFileName).sorted().forEach(file -> System.out.println("  files/" + file));

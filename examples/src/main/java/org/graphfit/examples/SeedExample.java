@@ -19,6 +19,7 @@ import org.graphfit.plot.CornerPlot;
 import org.graphfit.plot.FactorGraphPicture;
 import org.graphfit.plot.FitPlot;
 import org.graphfit.plot.Report;
+import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Result;
 import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
@@ -50,12 +51,14 @@ public final class SeedExample {
     Search search =
         Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).walks(10).seed(1).build()));
 
+    List<GaussianModel> models = new ArrayList<>();
     List<Result<Gaussian>> alone = new ArrayList<>();
     for (int i = 0; i < DATASETS; i++) {
+      models.add(GaussianModel.withDefaults());
       alone.add(
           search
               .withOutput(output, "seed/dataset_" + i)
-              .fit(GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(datasets.get(i))));
+              .fit(models.get(i), new ProfileAnalysis<Gaussian>(datasets.get(i))));
     }
 
     FactorGraph graph = new FactorGraph();
@@ -63,15 +66,14 @@ public final class SeedExample {
     for (int i = 0; i < DATASETS; i++) {
       keys.add(
           graph.add(
-              AnalysisFactor.of(
-                      GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(datasets.get(i)))
+              AnalysisFactor.of(models.get(i), new ProfileAnalysis<Gaussian>(datasets.get(i)))
                   .named("dataset_" + i)));
     }
     System.out.println(graph.model().info());
     System.out.println(graph.info());
     GraphResult joint = graph.fit(search.withOutput(output, "seed/joint"));
 
-    printSideBySide(alone, joint, keys);
+    printSideBySide(models, alone, joint, keys);
     Path fitFolder =
         search
             .withOutput(output, "seed/joint")
@@ -82,7 +84,10 @@ public final class SeedExample {
   }
 
   private static void printSideBySide(
-      List<Result<Gaussian>> alone, GraphResult joint, List<FactorKey<Gaussian>> keys) {
+      List<GaussianModel> models,
+      List<Result<Gaussian>> alone,
+      GraphResult joint,
+      List<FactorKey<Gaussian>> keys) {
     System.out.printf(
         Locale.ROOT,
         "%-10s | %-38s | %-38s%n",
@@ -91,29 +96,30 @@ public final class SeedExample {
         "joint: centre, normalization, sigma (median)");
     for (int i = 0; i < alone.size(); i++) {
       Result<Gaussian> single = alone.get(i);
-      Result<Gaussian> shared = joint.factor(keys.get(i));
-      Gaussian median = shared.medianPdfInstance();
+      ParameterSummary centre = single.summary(models.get(i).centre());
+      Gaussian median = joint.median(models.get(i));
       System.out.printf(
           Locale.ROOT,
           "%-10s | %8.2f +/- %.2f, %6.2f +/- %5.2f      | %6.2f, %6.3f, %6.2f%n",
           keys.get(i).name(),
           single.logEvidence(),
           single.logEvidenceError(),
-          single.samples().mean()[0],
-          single.samples().standardDeviation()[0],
+          centre.mean(),
+          centre.sd(),
           median.centre(),
           median.normalization(),
           median.sigma());
     }
     Result<?> global = joint.global();
+    ParameterSummary centre = joint.summary(models.get(0).centre()); // @Shared: one global centre
     System.out.printf(
         Locale.ROOT,
         "%njoint: log Z = %.2f +/- %.2f; shared centre mean %.2f, sd %.2f; %d likelihood calls in"
             + " %.2f s%n",
         global.logEvidence(),
         global.logEvidenceError(),
-        global.samples().mean()[0],
-        global.samples().standardDeviation()[0],
+        centre.mean(),
+        centre.sd(),
         global.likelihoodCalls(),
         global.seconds());
   }

@@ -44,15 +44,17 @@ class ReadmeSnippetsTest {
 
   /** Where the types a snippet's {@code uses:} comment names come from. */
   private static final Map<String, String> GIVEN_TYPES =
-      Map.of(
-          "List", "java.util.List",
-          "Path", "java.nio.file.Path",
-          "Dataset1D", "org.graphfit.analysis.Dataset1D",
-          "Search", "org.graphfit.search.Search",
-          "GraphResult", "org.graphfit.graph.GraphResult",
-          "FactorGraph", "org.graphfit.graph.FactorGraph",
-          "HierarchicalFactor", "org.graphfit.graph.HierarchicalFactor",
-          "FitPlot", "org.graphfit.plot.FitPlot");
+      Map.ofEntries(
+          Map.entry("List", "java.util.List"),
+          Map.entry("Path", "java.nio.file.Path"),
+          Map.entry("Dataset1D", "org.graphfit.analysis.Dataset1D"),
+          Map.entry("Search", "org.graphfit.search.Search"),
+          Map.entry("Result", "org.graphfit.search.Result"),
+          Map.entry("GraphResult", "org.graphfit.graph.GraphResult"),
+          Map.entry("EpResult", "org.graphfit.ep.EpResult"),
+          Map.entry("FactorGraph", "org.graphfit.graph.FactorGraph"),
+          Map.entry("HierarchicalFactor", "org.graphfit.graph.HierarchicalFactor"),
+          Map.entry("FitPlot", "org.graphfit.plot.FitPlot"));
 
   /** One fenced Java block: its first line number, code and the comment right above it. */
   record Snippet(int line, String code, String above) {}
@@ -88,7 +90,9 @@ class ReadmeSnippetsTest {
       sources.add(write(project, snippet));
       compiled++;
     }
-    assertThat(compiled).isAtLeast(snippets.size() - 1);
+    // exempt: the generated code shown without its Javadoc, and the aggregator's snippet (the
+    // examples cannot depend on the aggregator, whose tests run them; its tests make those calls)
+    assertThat(compiled).isAtLeast(snippets.size() - 2);
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();

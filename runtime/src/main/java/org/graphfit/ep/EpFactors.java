@@ -49,7 +49,7 @@ final class EpFactors {
         }
       }
     }
-    ToIntFunction<Parameter> indexOf = VariableRoles.indexer(layout);
+    ToIntFunction<Parameter> indexOf = layout::indexOf;
     // A variable in exactly one analysis factor and no hierarchy is that factor's own: its prior
     // goes into the factor's fit instead of a prior factor of its own.
     VariableRoles roles = graph.variableRoles(layout);

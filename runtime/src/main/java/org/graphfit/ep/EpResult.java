@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,6 +19,8 @@ import org.graphfit.prior.LatentGaussianPrior;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Check;
 import org.graphfit.search.Concern;
+import org.graphfit.search.ParameterSummary;
+import org.graphfit.search.Posterior;
 
 /**
  * The outcome of {@link ExpectationPropagation}: the final mean field (each variable's latent
@@ -26,10 +29,12 @@ import org.graphfit.search.Concern;
  * tolerance, to the noise floor of its sampled factors, or not), the log evidence estimate, the
  * cost, and whether the result can be trusted ({@link #trustworthy()}, {@link #concerns()}). A
  * result loaded from a completed output folder is rebuilt from the fit's stored final state (see
- * {@link ExpectationPropagation#fit(FactorGraph, java.util.function.Function)}). Immutable; the
- * history of a fit with an output folder is read from its {@code files/history.bin} on demand.
+ * {@link ExpectationPropagation#fit(FactorGraph, java.util.function.Function)}). As a {@link
+ * Posterior} it is read like a sampled fit: {@code result.summary(model.centre())}, {@code
+ * result.median(model)}. Immutable; the history of a fit with an output folder is read from its
+ * {@code files/history.bin} on demand.
  */
-public final class EpResult {
+public final class EpResult implements Posterior {
   private static final int PUSH_FORWARD_ORDER = 40;
 
   private final FactorGraph graph;
@@ -74,11 +79,10 @@ public final class EpResult {
               layout.freeParameterPaths().get(v),
               q.mean(),
               q.sd(),
-              marginal == null ? physical[0] : marginal.mean(),
-              marginal == null ? physical[1] : marginal.sd(),
               physical[0],
               physical[1],
-              marginal != null));
+              prior,
+              marginal));
     }
     this.summaries = List.copyOf(rows);
     Map<String, UpdateStatus> map = new LinkedHashMap<>();
@@ -130,7 +134,7 @@ public final class EpResult {
 
   /** The index of the free parameter with the given path. */
   private int variableIndex(String path) {
-    int index = layout.freeParameterPaths().indexOf(path);
+    int index = layout.indexOfPath(path);
     if (index < 0) {
       throw new IllegalArgumentException(
           "no free parameter '" + path + "'; the paths are " + layout.freeParameterPaths());
@@ -175,6 +179,7 @@ public final class EpResult {
    *
    * @return one summary per variable
    */
+  @Override
   public List<VariableSummary> summaries() {
     return summaries;
   }
@@ -186,6 +191,7 @@ public final class EpResult {
    * @return the summary
    * @throws IllegalArgumentException if no variable has that path
    */
+  @Override
   public VariableSummary summary(String path) {
     return summaries.get(variableIndex(path));
   }
@@ -197,6 +203,7 @@ public final class EpResult {
    * @return the summary
    * @throws IllegalArgumentException if it is not a free parameter of the graph
    */
+  @Override
   public VariableSummary summary(Parameter parameter) {
     int index = layout.indexOf(parameter);
     if (index < 0) {
@@ -461,6 +468,93 @@ public final class EpResult {
    */
   public double seconds() {
     return seconds;
+  }
+
+  /**
+   * A {@code model.results}-style summary, laid out as a sampled fit's: whether the result is
+   * trustworthy, the log evidence, how EP ended, each variable's median with its 3 and 1 sigma
+   * intervals, its mean and standard deviation (and whether they are the corrected marginal's), the
+   * cost and every concern.
+   *
+   * @return the text
+   */
+  public String summary() {
+    StringBuilder text = new StringBuilder();
+    line(
+        text,
+        "Trustworthy",
+        trustworthy()
+            ? "yes"
+            : "NO ("
+                + concerns.size()
+                + (concerns.size() == 1 ? " concern" : " concerns")
+                + " below)");
+    line(
+        text,
+        "EP Log Evidence",
+        format(logEvidence) + (logEvidenceApproximate ? " (approximate)" : ""));
+    line(
+        text,
+        "Convergence",
+        switch (convergence) {
+          case CONVERGED -> "converged";
+          case CONVERGED_TO_NOISE_FLOOR -> "converged to noise floor " + format(noiseFloor());
+          case NOT_CONVERGED -> "NOT converged";
+        });
+    for (double sigma : new double[] {3, 1}) {
+      text.append(String.format(Locale.ROOT, "%nSummary (%.1f sigma limits):%n%n", sigma));
+      for (VariableSummary row : summaries) {
+        ParameterSummary.Interval interval = row.atSigma(sigma);
+        line(
+            text,
+            row.path(),
+            format(row.median())
+                + " ("
+                + format(interval.lower())
+                + ", "
+                + format(interval.upper())
+                + ")");
+      }
+    }
+    text.append("\nMean and standard deviation:\n\n");
+    for (VariableSummary row : summaries) {
+      line(
+          text,
+          row.path(),
+          format(row.mean())
+              + " +/- "
+              + format(row.sd())
+              + (row.corrected() ? " (corrected marginal)" : " (EP Gaussian)"));
+    }
+    text.append("\nSearch:\n\n");
+    line(text, "search", "ExpectationPropagation");
+    line(text, "sweeps", Integer.toString(sweeps.size()));
+    line(text, "seconds", String.format(Locale.ROOT, "%.3f", seconds));
+    List<String> failing = failingFactors();
+    if (!failing.isEmpty()) {
+      line(text, "failing factors", String.join(", ", failing));
+    }
+    if (!concerns.isEmpty()) {
+      text.append("\nConcerns:\n\n");
+      for (Concern concern : concerns) {
+        line(text, concern.check().name(), concern.message());
+      }
+    }
+    return text.toString();
+  }
+
+  private static void line(StringBuilder text, String name, String value) {
+    text.append(name.length() >= 40 ? name + " " : name + " ".repeat(40 - name.length()));
+    text.append(value).append('\n');
+  }
+
+  private static String format(double value) {
+    return String.format(Locale.ROOT, "%.6g", value);
+  }
+
+  @Override
+  public String toString() {
+    return summary();
   }
 
   /**

@@ -4,15 +4,19 @@ import java.util.List;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
+import org.graphfit.search.ParameterSummary;
+import org.graphfit.search.Posterior;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
 
 /**
  * The result of a joint fit of a {@link FactorGraph}: the global result over all free parameters,
  * and per factor a typed result over that factor's own parameters (the joint samples projected onto
- * them, so every factor's instances agree on the parameters they share).
+ * them, so every factor's instances agree on the parameters they share). As a {@link Posterior} it
+ * reads the joint fit: {@code result.summary(model.centre())} or {@code result.median(model)} for
+ * the model of any factor, its components, or a global parameter.
  */
-public final class GraphResult {
+public final class GraphResult implements Posterior {
   private final FactorGraph graph;
   private final Result<CollectionInstance> global;
 
@@ -28,6 +32,24 @@ public final class GraphResult {
    */
   public Result<CollectionInstance> global() {
     return global;
+  }
+
+  /** The joint fit's summary of a free parameter of any factor (see {@link Result#summary}). */
+  @Override
+  public ParameterSummary summary(Parameter parameter) {
+    return global.summary(parameter);
+  }
+
+  /** The joint fit's summary of the free parameter with a path of the graph's layout. */
+  @Override
+  public ParameterSummary summary(String path) {
+    return global.summary(path);
+  }
+
+  /** The joint fit's summaries, in the graph's free-parameter order. */
+  @Override
+  public List<ParameterSummary> summaries() {
+    return global.summaries();
   }
 
   /**

@@ -1,8 +1,10 @@
 package org.graphfit.graph;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 
@@ -56,7 +58,7 @@ public record GraphStructure(
   public static GraphStructure of(FactorGraph graph) {
     ModelLayout<CollectionInstance> layout = graph.layout();
     List<FactorNode> factors = new ArrayList<>();
-    List<String> names = new ArrayList<>();
+    Map<String, Integer> factorIndex = new HashMap<>();
     for (FactorKey<?> key : graph.factors()) {
       AnalysisFactor<?> factor = key.factor();
       factors.add(
@@ -64,11 +66,11 @@ public record GraphStructure(
               key.name(),
               analysisName(factor.analysis()) + " / " + factor.model().typeName(),
               false));
-      names.add(key.name());
+      factorIndex.putIfAbsent(key.name(), factors.size() - 1);
     }
     for (HierarchicalFactor factor : graph.hierarchicalFactors()) {
       factors.add(new FactorNode(factor.name(), factor.distribution().familyName(), true));
-      names.add(factor.name());
+      factorIndex.putIfAbsent(factor.name(), factors.size() - 1);
     }
     List<VariableNode> variables = new ArrayList<>();
     List<Edge> edges = new ArrayList<>();
@@ -84,7 +86,7 @@ public record GraphStructure(
                   : path.substring(path.indexOf('.') + 1),
               global));
       for (String factor : graph.linkedNodes(layout, i)) {
-        edges.add(new Edge(names.indexOf(factor), i));
+        edges.add(new Edge(factorIndex.get(factor), i));
       }
     }
     return new GraphStructure(List.copyOf(factors), List.copyOf(variables), List.copyOf(edges));

@@ -1,9 +1,5 @@
 package org.graphfit.graph;
 
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.ToIntFunction;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
@@ -31,11 +27,10 @@ public final class VariableRoles {
    * @return the roles
    */
   static VariableRoles of(FactorGraph graph, ModelLayout<CollectionInstance> layout) {
-    ToIntFunction<Parameter> indexOf = indexer(layout);
     int[] analysisFactors = new int[layout.priorCount()];
     for (FactorKey<?> key : graph.factors()) {
       for (Parameter parameter : key.factor().model().layout().freeParameters()) {
-        analysisFactors[indexOf.applyAsInt(parameter)]++;
+        analysisFactors[layout.indexOf(parameter)]++;
       }
     }
     boolean[] inHierarchy = new boolean[layout.priorCount()];
@@ -44,36 +39,17 @@ public final class VariableRoles {
         // a drawn relation (joint fits only) puts its free leaves in the hierarchy
         for (Parameter parameter : drawn.leaves()) {
           if (!parameter.isFixed()) {
-            inHierarchy[indexOf.applyAsInt(parameter)] = true;
+            inHierarchy[layout.indexOf(parameter)] = true;
           }
         }
       }
       for (Parameter parameter : hierarchy.hyperParameters()) {
         if (!parameter.isFixed()) {
-          inHierarchy[indexOf.applyAsInt(parameter)] = true;
+          inHierarchy[layout.indexOf(parameter)] = true;
         }
       }
     }
     return new VariableRoles(analysisFactors, inHierarchy);
-  }
-
-  /**
-   * The free-parameter index of a parameter of a layout: by identity first (linear scans of the
-   * layout would make a pass over many factors quadratic), then by shared key.
-   *
-   * @param layout the graph's layout
-   * @return the index of a parameter
-   */
-  public static ToIntFunction<Parameter> indexer(ModelLayout<CollectionInstance> layout) {
-    List<Parameter> free = layout.freeParameters();
-    Map<Parameter, Integer> indices = new IdentityHashMap<>();
-    for (int v = 0; v < free.size(); v++) {
-      indices.put(free.get(v), v);
-    }
-    return parameter -> {
-      Integer index = indices.get(parameter);
-      return index != null ? index : layout.indexOf(parameter);
-    };
   }
 
   /**

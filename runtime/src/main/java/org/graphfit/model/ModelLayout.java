@@ -2,9 +2,6 @@ package org.graphfit.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,82 +30,17 @@ import org.graphfit.prior.Prior;
  * @param <T> the type of instance
  */
 public final class ModelLayout<T> {
-  private static final int NAME_COLUMN = 40;
-  private static final int RELATION_SLOT = -2;
-
   private final Model<T> model;
-  private final int[] slotFreeIndex;
-  private final double[] slotFixedValue;
-  private final String[] slotPaths;
-  private final Expression.Evaluator[] slotRelation;
-  private final String[] slotRelationText;
-
-  /** Per slot, the free parameters it reads: itself, or a relation's free leaves. */
-  private final int[][] slotReads;
-
-  /** Per slot, the free parameters first listed at it (leaves of a relation there). */
-  private final int[][] slotIntroduces;
-
-  private final int[] derivedSlots;
-  private final List<String> derivedPaths;
-
-  /** Per free parameter, the slots it fills, in slot order. */
-  private final List<List<String>> slotPathsByFree;
-
+  private final LayoutSlots table;
   private final Prior[] priors;
-  private final List<String> freePaths;
-  private final List<Parameter> freeParameters;
-  private final List<Node> nodes;
-  private final List<ResolvedConstraint> constraints;
 
-  private ModelLayout(Model<T> model, Walk walk) {
+  private ModelLayout(Model<T> model, LayoutSlots table) {
     this.model = model;
-    int slots = walk.slotPaths.size();
-    this.slotFreeIndex = new int[slots];
-    this.slotFixedValue = new double[slots];
-    this.slotPaths = walk.slotPaths.toArray(new String[0]);
-    this.slotRelation = new Expression.Evaluator[slots];
-    this.slotRelationText = new String[slots];
-    this.slotReads = new int[slots][];
-    this.slotIntroduces = new int[slots][];
-    List<Integer> derived = new ArrayList<>();
-    List<String> derivedNames = new ArrayList<>();
-    for (int slot = 0; slot < slots; slot++) {
-      Parameter parameter = walk.slotParameters.get(slot);
-      Integer index = walk.freeIndex.get(parameter);
-      slotFreeIndex[slot] = index == null ? -1 : index;
-      slotFixedValue[slot] = parameter.isFixed() ? parameter.fixedValue() : Double.NaN;
-      slotIntroduces[slot] = new int[0];
-      if (parameter.isRelation()) {
-        slotFreeIndex[slot] = RELATION_SLOT;
-        slotRelation[slot] = walk.evaluator(parameter);
-        slotRelationText[slot] = walk.describe(parameter);
-        slotReads[slot] = walk.freeLeafIndices(parameter);
-        slotIntroduces[slot] = walk.introducedAt(slotPaths[slot]);
-        derived.add(slot);
-        derivedNames.add(slotPaths[slot]);
-      } else {
-        slotReads[slot] = index == null ? new int[0] : new int[] {index};
-      }
-    }
-    this.derivedSlots = derived.stream().mapToInt(Integer::intValue).toArray();
-    this.derivedPaths = List.copyOf(derivedNames);
-    this.freeParameters = Collections.unmodifiableList(walk.freeParameters);
-    this.priors = new Prior[freeParameters.size()];
+    this.table = table;
+    this.priors = new Prior[table.freeParameters.size()];
     for (int i = 0; i < priors.length; i++) {
-      priors[i] = freeParameters.get(i).prior().orElseThrow();
+      priors[i] = table.freeParameters.get(i).prior().orElseThrow();
     }
-    this.freePaths = Collections.unmodifiableList(walk.freePaths);
-    List<List<String>> byFree = new ArrayList<>(priors.length);
-    for (int i = 0; i < priors.length; i++) {
-      byFree.add(new ArrayList<>(1));
-    }
-    for (Walk.Membership membership : walk.memberships) {
-      byFree.get(walk.freeIndex.get(membership.parameter())).add(membership.path());
-    }
-    this.slotPathsByFree = byFree.stream().map(List::copyOf).toList();
-    this.nodes = List.copyOf(walk.nodes);
-    this.constraints = List.copyOf(walk.resolveConstraints());
   }
 
   /**
@@ -122,9 +54,9 @@ public final class ModelLayout<T> {
    */
   public static <T> ModelLayout<T> of(Model<T> model) {
     Objects.requireNonNull(model, "model");
-    Walk walk = new Walk();
+    LayoutWalk walk = new LayoutWalk();
     walk.walk(model, "", 0);
-    return new ModelLayout<>(model, walk);
+    return new ModelLayout<>(model, new LayoutSlots(walk));
   }
 
   /**
@@ -151,7 +83,7 @@ public final class ModelLayout<T> {
    * @return the parameters
    */
   public List<Parameter> freeParameters() {
-    return freeParameters;
+    return table.freeParameters;
   }
 
   /**
@@ -160,7 +92,7 @@ public final class ModelLayout<T> {
    * @return the paths, in free-parameter order
    */
   public List<String> freeParameterPaths() {
-    return freePaths;
+    return table.freePaths;
   }
 
   /**
@@ -180,18 +112,18 @@ public final class ModelLayout<T> {
    * @return its index, or -1 if it is not a free parameter of this layout
    */
   public int indexOf(Parameter parameter) {
-    for (int i = 0; i < freeParameters.size(); i++) {
-      if (freeParameters.get(i) == parameter) {
-        return i;
-      }
-    }
-    String key = parameter.sharedKey().orElse(null);
-    for (int i = 0; key != null && i < freeParameters.size(); i++) {
-      if (key.equals(freeParameters.get(i).sharedKey().orElse(null))) {
-        return i;
-      }
-    }
-    return -1;
+    return table.indexOf(parameter);
+  }
+
+  /**
+   * The index of the free parameter with a path.
+   *
+   * @param path a path of {@link #freeParameterPaths()}, e.g. {@code gaussian_0.centre}, or any
+   *     other slot path the parameter fills (see {@link #slotPathsOf(int)})
+   * @return its index, or -1 if no free parameter has that path
+   */
+  public int indexOfPath(String path) {
+    return table.indexOfPath(path);
   }
 
   /**
@@ -203,7 +135,7 @@ public final class ModelLayout<T> {
    * @return the slot paths in slot order
    */
   public List<String> slotPathsOf(int index) {
-    return slotPathsByFree.get(index);
+    return table.slotPathsByFree.get(index);
   }
 
   /**
@@ -213,9 +145,9 @@ public final class ModelLayout<T> {
    */
   public Map<String, Double> fixedValues() {
     Map<String, Double> fixed = new LinkedHashMap<>();
-    for (int slot = 0; slot < slotPaths.length; slot++) {
-      if (slotFreeIndex[slot] == -1) {
-        fixed.put(slotPaths[slot], slotFixedValue[slot]);
+    for (int slot = 0; slot < table.paths.length; slot++) {
+      if (table.freeIndex[slot] == LayoutSlots.FIXED_SLOT) {
+        fixed.put(table.paths[slot], table.fixedValue[slot]);
       }
     }
     return fixed;
@@ -227,7 +159,7 @@ public final class ModelLayout<T> {
    * @return the paths, e.g. {@code dataset_0.sigma}
    */
   public List<String> derivedPaths() {
-    return derivedPaths;
+    return table.derivedPaths;
   }
 
   /**
@@ -238,8 +170,8 @@ public final class ModelLayout<T> {
    */
   public Map<String, String> relations() {
     Map<String, String> relations = new LinkedHashMap<>();
-    for (int slot : derivedSlots) {
-      relations.put(slotPaths[slot], slotRelationText[slot]);
+    for (int slot : table.derived) {
+      relations.put(table.paths[slot], table.relationText[slot]);
     }
     return relations;
   }
@@ -252,9 +184,9 @@ public final class ModelLayout<T> {
    */
   public double[] derivedValues(double[] vector) {
     requireLength(vector);
-    double[] values = new double[derivedSlots.length];
+    double[] values = new double[table.derived.length];
     for (int i = 0; i < values.length; i++) {
-      values[i] = slotRelation[derivedSlots[i]].at(vector);
+      values[i] = table.relation[table.derived[i]].at(vector);
     }
     return values;
   }
@@ -266,8 +198,8 @@ public final class ModelLayout<T> {
    */
   public List<String> constraintDescriptions() {
     List<String> descriptions = new ArrayList<>();
-    for (ResolvedConstraint constraint : constraints) {
-      descriptions.add(constraint.description);
+    for (ResolvedConstraint constraint : table.constraints) {
+      descriptions.add(constraint.description());
     }
     return descriptions;
   }
@@ -284,8 +216,8 @@ public final class ModelLayout<T> {
     List<Map<String, Object>> parameters = new ArrayList<>();
     for (int i = 0; i < priors.length; i++) {
       Map<String, Object> parameter = new LinkedHashMap<>();
-      parameter.put("path", freePaths.get(i));
-      parameter.put("slots", slotPathsByFree.get(i));
+      parameter.put("path", table.freePaths.get(i));
+      parameter.put("slots", table.slotPathsByFree.get(i));
       parameter.put("prior", priors[i].typeName());
       parameter.put("arguments", priors[i].arguments());
       parameters.add(parameter);
@@ -295,7 +227,7 @@ public final class ModelLayout<T> {
     description.put("free_parameters", parameters);
     description.put("fixed_parameters", fixedValues());
     description.put("constraints", constraintDescriptions());
-    if (derivedSlots.length > 0) {
+    if (table.derived.length > 0) {
       description.put("relations", relations());
     }
     return description;
@@ -337,23 +269,23 @@ public final class ModelLayout<T> {
    */
   public T instanceFromVector(double[] vector) {
     requireLength(vector);
-    double[] slots = new double[slotFreeIndex.length];
+    double[] slots = new double[table.freeIndex.length];
     for (int slot = 0; slot < slots.length; slot++) {
-      int index = slotFreeIndex[slot];
-      slots[slot] = index >= 0 ? vector[index] : slotFixedValue[slot];
+      int index = table.freeIndex[slot];
+      slots[slot] = index >= 0 ? vector[index] : table.fixedValue[slot];
     }
-    for (int slot : derivedSlots) {
-      double value = slotRelation[slot].at(vector);
+    for (int slot : table.derived) {
+      double value = table.relation[slot].at(vector);
       if (!Double.isFinite(value)) {
         throw new IllegalArgumentException(
             "relation "
-                + slotPaths[slot]
+                + table.paths[slot]
                 + " = "
-                + slotRelationText[slot]
+                + table.relationText[slot]
                 + " is "
                 + value
                 + " at "
-                + freePaths
+                + table.freePaths
                 + " = "
                 + Arrays.toString(vector)
                 + "; keep it finite, e.g. with priors or a Constraint on its leaves");
@@ -373,12 +305,12 @@ public final class ModelLayout<T> {
    *     the instance holds its value
    */
   public double[] vectorFromInstance(T instance) {
-    double[] slots = new double[slotFreeIndex.length];
+    double[] slots = new double[table.freeIndex.length];
     model.slotsFromInstance(instance, slots, 0);
     double[] vector = new double[priors.length];
     boolean[] seen = new boolean[priors.length];
     for (int slot = 0; slot < slots.length; slot++) {
-      int index = slotFreeIndex[slot];
+      int index = table.freeIndex[slot];
       if (index >= 0 && !seen[index]) {
         vector[index] = slots[slot];
         seen[index] = true;
@@ -388,7 +320,7 @@ public final class ModelLayout<T> {
       if (!seen[i]) {
         throw new IllegalStateException(
             "free parameter "
-                + freePaths.get(i)
+                + table.freePaths.get(i)
                 + " is read only by relations, so an instance does not hold its value; keep"
                 + " the free-parameter vector (e.g. a result's samples) instead");
       }
@@ -435,7 +367,7 @@ public final class ModelLayout<T> {
    * @return true if all hold (or there are none)
    */
   public boolean satisfiesConstraints(double[] vector) {
-    for (ResolvedConstraint constraint : constraints) {
+    for (ResolvedConstraint constraint : table.constraints) {
       if (!constraint.holds(vector)) {
         return false;
       }
@@ -449,7 +381,7 @@ public final class ModelLayout<T> {
    * @return true if at least one constraint is attached
    */
   public boolean hasConstraints() {
-    return !constraints.isEmpty();
+    return !table.constraints.isEmpty();
   }
 
   /**
@@ -490,77 +422,12 @@ public final class ModelLayout<T> {
    * @return the description
    */
   public String info() {
-    StringBuilder text = new StringBuilder();
-    text.append("Total Free Parameters = ").append(priors.length).append("\n\n");
-    for (Node node : nodes) {
-      String name = "    ".repeat(node.depth) + node.name;
-      text.append(pad(name))
-          .append(node.typeName)
-          .append(" (N=")
-          .append(freeCount(node))
-          .append(")\n");
-    }
-    text.append('\n');
-    for (int slot = 0; slot < slotPaths.length; slot++) {
-      text.append(pad(slotPaths[slot]));
-      int index = slotFreeIndex[slot];
-      if (index >= 0) {
-        appendPrior(text, index);
-        if (!freePaths.get(index).equals(slotPaths[slot])) {
-          text.append(" (shared with ").append(freePaths.get(index)).append(')');
-        }
-      } else if (index == RELATION_SLOT) {
-        text.append("Relation = ").append(slotRelationText[slot]);
-      } else {
-        text.append("Fixed, value = ").append(slotFixedValue[slot]);
-      }
-      text.append('\n');
-      for (int leaf : slotIntroduces[slot]) {
-        text.append(pad(freePaths.get(leaf)));
-        appendPrior(text, leaf);
-        text.append('\n');
-      }
-    }
-    if (!constraints.isEmpty()) {
-      text.append("\nConstraints\n");
-      for (ResolvedConstraint constraint : constraints) {
-        text.append("    ").append(constraint.description).append('\n');
-      }
-    }
-    return text.toString();
-  }
-
-  private void appendPrior(StringBuilder text, int index) {
-    String description = priors[index].toString();
-    int comma = description.indexOf(',');
-    String head = comma < 0 ? description : description.substring(0, comma);
-    String tail = comma < 0 ? "" : description.substring(comma);
-    text.append(head).append(" [").append(index).append(']').append(tail);
+    return LayoutInfo.of(table, priors);
   }
 
   @Override
   public String toString() {
     return info();
-  }
-
-  private int freeCount(Node node) {
-    boolean[] seen = new boolean[priors.length];
-    int count = 0;
-    for (int slot = node.firstSlot; slot < node.endSlot; slot++) {
-      for (int index : slotReads[slot]) {
-        if (!seen[index]) {
-          seen[index] = true;
-          count++;
-        }
-      }
-    }
-    return count;
-  }
-
-  private static String pad(String text) {
-    return text.length() >= NAME_COLUMN
-        ? text + " "
-        : text + " ".repeat(NAME_COLUMN - text.length());
   }
 
   private void requireLength(double[] vector) {
@@ -569,249 +436,9 @@ public final class ModelLayout<T> {
           "expected "
               + priors.length
               + " free-parameter values in the order "
-              + freePaths
+              + table.freePaths
               + " but got "
               + vector.length);
-    }
-  }
-
-  /** A node of the model tree, for descriptions. */
-  private record Node(int depth, String name, String typeName, int firstSlot, int endSlot) {}
-
-  /** A constraint whose sides are compiled over the free-parameter vector. */
-  private static final class ResolvedConstraint {
-    private final Constraint constraint;
-    private final Expression.Evaluator left;
-    private final Expression.Evaluator right;
-    private final String description;
-
-    ResolvedConstraint(
-        Constraint constraint,
-        Expression.Evaluator left,
-        Expression.Evaluator right,
-        String description) {
-      this.constraint = constraint;
-      this.left = left;
-      this.right = right;
-      this.description = description;
-    }
-
-    boolean holds(double[] vector) {
-      return constraint.holds(left.at(vector), right == null ? Double.NaN : right.at(vector));
-    }
-  }
-
-  /** The depth-first walk that collects slots, resolves sharing and checks every parameter. */
-  private static final class Walk {
-    final List<String> slotPaths = new ArrayList<>();
-    final List<Parameter> slotParameters = new ArrayList<>();
-    final Map<Parameter, Integer> freeIndex = new IdentityHashMap<>();
-    final Map<Parameter, String> firstPath = new IdentityHashMap<>();
-    final List<Parameter> freeParameters = new ArrayList<>();
-    final List<String> freePaths = new ArrayList<>();
-    final Map<String, Parameter> byKey = new HashMap<>();
-    final Map<String, String> keyPath = new HashMap<>();
-    final List<Node> nodes = new ArrayList<>();
-    final List<Constraint> declaredConstraints = new ArrayList<>();
-    final List<String> unset = new ArrayList<>();
-
-    /** Every (free parameter, path) a slot or relation leaf gives, in walk order. */
-    final List<Membership> memberships = new ArrayList<>();
-
-    /** Relation slot paths to the free parameters first listed there. */
-    final Map<String, List<Integer>> introduced = new HashMap<>();
-
-    record Membership(Parameter parameter, String path) {}
-
-    void walk(Model<?> model, String path, int depth) {
-      int nodeIndex = nodes.size();
-      nodes.add(null);
-      int firstSlot = slotPaths.size();
-      for (Constraint constraint : model.constraints()) {
-        if (declaredConstraints.stream().noneMatch(known -> known == constraint)) {
-          declaredConstraints.add(constraint);
-        }
-      }
-      model.visitChildren(
-          new ModelVisitor() {
-            @Override
-            public void parameter(String name, Parameter parameter) {
-              slot(join(path, name), Objects.requireNonNull(parameter, name));
-            }
-
-            @Override
-            public void component(String name, Model<?> child) {
-              walk(Objects.requireNonNull(child, name), join(path, name), depth + 1);
-            }
-          });
-      String name = depth == 0 ? "model" : path.substring(path.lastIndexOf('.') + 1);
-      nodes.set(nodeIndex, new Node(depth, name, model.typeName(), firstSlot, slotPaths.size()));
-      if (depth == 0 && !unset.isEmpty()) {
-        throw new IllegalStateException(
-            "these parameters have neither a prior nor a fixed value: "
-                + unset
-                + "; give each one a prior (e.g. model.sigma(Prior.uniform(0, 25))) or fix it "
-                + "(e.g. model.sigma(5.0)), or annotate the component parameter with @Prior.*");
-      }
-    }
-
-    private void slot(String path, Parameter declared) {
-      if (declared.isRelation()) {
-        relationSlot(path, declared);
-        return;
-      }
-      Parameter parameter = canonical(path, declared);
-      slotPaths.add(path);
-      slotParameters.add(parameter);
-      register(path, parameter);
-    }
-
-    /** Records a free or fixed parameter met at {@code path}; returns whether it is new. */
-    private boolean register(String path, Parameter parameter) {
-      if (!parameter.isFree() && !parameter.isFixed()) {
-        unset.add(path);
-        return false;
-      }
-      firstPath.putIfAbsent(parameter, path);
-      if (!parameter.isFree()) {
-        return false;
-      }
-      memberships.add(new Membership(parameter, path));
-      if (freeIndex.containsKey(parameter)) {
-        return false;
-      }
-      freeIndex.put(parameter, freeParameters.size());
-      freeParameters.add(parameter);
-      freePaths.add(path);
-      return true;
-    }
-
-    private void relationSlot(String path, Parameter relation) {
-      slotPaths.add(path);
-      slotParameters.add(relation);
-      List<Parameter> leaves = relation.leaves();
-      Map<String, Parameter> names = new HashMap<>();
-      List<Integer> first = new ArrayList<>();
-      for (int k = 0; k < leaves.size(); k++) {
-        Parameter leaf = leaves.get(k);
-        String leafPath = path + "." + leaf.name().orElse("argument_" + k);
-        Parameter clash = names.putIfAbsent(leafPath, leaf);
-        if (clash != null) {
-          throw new IllegalStateException(
-              "the relation at "
-                  + path
-                  + " reads two different parameters named "
-                  + leaf.name().orElseThrow()
-                  + "; give them different names with Parameter.free(name, prior)");
-        }
-        if (register(leafPath, canonical(leafPath, leaf))) {
-          first.add(freeParameters.size() - 1);
-        }
-      }
-      introduced.put(path, first);
-    }
-
-    int[] introducedAt(String path) {
-      return introduced.getOrDefault(path, List.of()).stream()
-          .mapToInt(Integer::intValue)
-          .toArray();
-    }
-
-    /** The vector function of a parameter or relation, leaves resolved to the walk's indices. */
-    Expression.Evaluator evaluator(Parameter parameter) {
-      return Expression.of(parameter).compile(this::leafEvaluator);
-    }
-
-    private Expression.Evaluator leafEvaluator(Parameter leaf) {
-      Parameter parameter = resolve(leaf);
-      Integer index = freeIndex.get(parameter);
-      if (index != null) {
-        int i = index;
-        return vector -> vector[i];
-      }
-      if (parameter.isFixed()) {
-        double value = parameter.fixedValue();
-        return vector -> value;
-      }
-      throw new IllegalStateException(
-          "a constraint names a parameter that is not part of this model ("
-              + leaf
-              + "); attach constraints to a model that contains all their parameters");
-    }
-
-    /** A parameter's path, or a relation's expression over its leaves' paths. */
-    String describe(Parameter parameter) {
-      return Expression.of(parameter).describe(leaf -> firstPath.get(resolve(leaf)));
-    }
-
-    int[] freeLeafIndices(Parameter relation) {
-      return relation.leaves().stream()
-          .map(leaf -> freeIndex.get(resolve(leaf)))
-          .filter(Objects::nonNull)
-          .mapToInt(Integer::intValue)
-          .toArray();
-    }
-
-    private Parameter canonical(String path, Parameter declared) {
-      String key = declared.sharedKey().orElse(null);
-      if (key == null) {
-        return declared;
-      }
-      Parameter first = byKey.putIfAbsent(key, declared);
-      if (first == null || first == declared) {
-        keyPath.putIfAbsent(key, path);
-        return declared;
-      }
-      if (!Objects.equals(first.prior(), declared.prior())) {
-        throw new IllegalStateException(
-            "shared parameter "
-                + key
-                + " has conflicting priors: "
-                + first
-                + " at "
-                + keyPath.get(key)
-                + " and "
-                + declared
-                + " at "
-                + path
-                + "; give every model the same Parameter object, or override the parameter on "
-                + "one model to make it local");
-      }
-      return first;
-    }
-
-    List<ResolvedConstraint> resolveConstraints() {
-      List<ResolvedConstraint> resolved = new ArrayList<>();
-      for (Constraint constraint : declaredConstraints) {
-        List<Parameter> parameters = constraint.parameters();
-        Expression.Evaluator[] sides = new Expression.Evaluator[2];
-        String[] texts = new String[2];
-        for (int i = 0; i < parameters.size(); i++) {
-          for (Parameter leaf : parameters.get(i).leaves()) {
-            if (firstPath.get(resolve(leaf)) == null) {
-              throw new IllegalStateException(
-                  "a constraint names a parameter that is not part of this model ("
-                      + leaf
-                      + "); attach constraints to a model that contains all their parameters");
-            }
-          }
-          sides[i] = evaluator(parameters.get(i));
-          texts[i] = describe(parameters.get(i));
-        }
-        resolved.add(
-            new ResolvedConstraint(
-                constraint, sides[0], sides[1], constraint.describe(texts[0], texts[1])));
-      }
-      return resolved;
-    }
-
-    private Parameter resolve(Parameter parameter) {
-      String key = parameter.sharedKey().orElse(null);
-      return key == null ? parameter : byKey.getOrDefault(key, parameter);
-    }
-
-    private static String join(String path, String name) {
-      return path.isEmpty() ? name : path + "." + name;
     }
   }
 }

@@ -55,6 +55,11 @@ final class Manifest {
     return HexFormat.of().formatHex(newDigest().digest(content));
   }
 
+  /** The listed files, in the order they were written. */
+  Map<String, Entry> entries() {
+    return files;
+  }
+
   /** The manifest's JSON. */
   byte[] toBytes() {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -162,7 +167,7 @@ final class Manifest {
    *
    * @throws IllegalStateException if it is missing, of another size or another digest
    */
-  private void verify(Path folder, String name) {
+  void verify(Path folder, String name) {
     Entry entry = entry(folder, name);
     long size = 0;
     MessageDigest sha = newDigest();

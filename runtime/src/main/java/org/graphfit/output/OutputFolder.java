@@ -29,8 +29,9 @@ import org.graphfit.search.Samples;
 /**
  * The folder of one fit, {@code <root>/<name>/<identifier>/}, laid out as PyAutoFit users expect:
  * {@code model.info}, {@code model.results}, {@code search.summary}, and {@code files/} with {@code
- * model.json}, {@code data.json}, {@code search.json}, {@code samples.csv}, {@code
- * samples_summary.json}, while the fit runs {@code checkpoint.bin}, and last {@code manifest.json}.
+ * model.json}, {@code data.json}, {@code search.json}, {@code fit.json} (name and tag), {@code
+ * samples.csv}, {@code samples_summary.json}, while the fit runs {@code checkpoint.bin}, and last
+ * {@code manifest.json}.
  *
  * <p><b>Identity.</b> The identifier hashes the model's structure, the data identity of every
  * factor ({@link org.graphfit.analysis.Analysis#dataIdentity()}), the search settings and the
@@ -66,14 +67,17 @@ public final class OutputFolder {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*");
 
   private final Path folder;
+  private final String fitJson;
   private final String modelJson;
   private final String dataJson;
   private final String searchJson;
   private final Map<String, Manifest.Entry> written = new LinkedHashMap<>();
   private Manifest manifest;
 
-  private OutputFolder(Path folder, String modelJson, String dataJson, String searchJson) {
+  private OutputFolder(
+      Path folder, String fitJson, String modelJson, String dataJson, String searchJson) {
     this.folder = folder;
+    this.fitJson = fitJson;
     this.modelJson = modelJson;
     this.dataJson = dataJson;
     this.searchJson = searchJson;
@@ -113,7 +117,22 @@ public final class OutputFolder {
     search.put("settings", searchSettings);
     String searchJson = toJson(search);
     String identifier = identifier(modelJson, dataJson, searchJson, tag == null ? "" : tag);
-    return new OutputFolder(parent.resolve(identifier), modelJson, dataJson, searchJson);
+    Map<String, Object> fit = new LinkedHashMap<>();
+    fit.put("name", name);
+    fit.put("tag", tag == null ? "" : tag);
+    return new OutputFolder(
+        parent.resolve(identifier), toJson(fit), modelJson, dataJson, searchJson);
+  }
+
+  /**
+   * An existing fit folder, to read: {@link #isComplete(Collection)}, {@link #verifiedBytes} and
+   * {@link #loadResult(ModelLayout)} work on it; writing its start files does not.
+   *
+   * @param folder the fit's folder, {@code <root>/<name>/<identifier>}
+   * @return the folder
+   */
+  public static OutputFolder at(Path folder) {
+    return new OutputFolder(folder, null, null, null, null);
   }
 
   /** The folder of a fit's name under the root, refusing names that would leave it. */
@@ -297,15 +316,22 @@ public final class OutputFolder {
 
   /**
    * Writes the files known before the fit starts: {@code model.info}, {@code files/model.json},
-   * {@code files/data.json} and {@code files/search.json}.
+   * {@code files/data.json}, {@code files/search.json} and {@code files/fit.json} (the fit's name
+   * and tag, which the identifier covers but does not show).
    *
    * @param modelInfo the text of {@code model.info}
+   * @throws IllegalStateException if this folder was opened to read ({@link #at(Path)})
    */
   public void writeStart(String modelInfo) {
+    if (modelJson == null) {
+      throw new IllegalStateException(
+          folder + " was opened to read its files; make it with OutputFolder.of to write a fit");
+    }
     write("model.info", modelInfo);
     write("files/model.json", modelJson);
     write("files/data.json", dataJson);
     write("files/search.json", searchJson);
+    write("files/fit.json", fitJson);
   }
 
   /**

@@ -9,16 +9,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.graphfit.model.ModelLayout;
+import org.graphfit.model.Parameter;
 import org.graphfit.model.ParameterMapping;
 
 /**
  * The typed result of a fit: the weighted samples, the instances they imply, the log evidence where
  * the search estimates it, diagnostics, the cost, and whether the search's self-checks found it
- * {@linkplain #trustworthy() trustworthy}.
+ * {@linkplain #trustworthy() trustworthy}. Read a parameter's posterior through the model, e.g.
+ * {@code result.summary(model.centre()).atSigma(1)} or {@code result.median(model.gaussian())} (see
+ * {@link Posterior}), rather than by its position in the samples' vectors.
  *
  * @param <T> the type of instance
  */
-public final class Result<T> {
+public final class Result<T> implements Posterior {
   private final String searchName;
   private final ModelLayout<T> layout;
   private final Samples samples;
@@ -31,6 +34,7 @@ public final class Result<T> {
   private final String firstFailure;
   private final double seconds;
   private volatile Samples relationSamples;
+  private volatile List<ParameterSummary> summaries;
   private final Samples derivedSamples;
 
   private Result(Builder<T> builder) {
@@ -123,6 +127,69 @@ public final class Result<T> {
    */
   public T instance(double[] vector) {
     return layout.instanceFromVector(vector);
+  }
+
+  /**
+   * The summaries of every free parameter, in free-parameter order, computed on first use.
+   *
+   * @return the summaries
+   */
+  @Override
+  public List<ParameterSummary> summaries() {
+    List<ParameterSummary> list = summaries;
+    if (list == null) {
+      double[] mean = samples.mean();
+      double[] sd = samples.standardDeviation();
+      double[] median = samples.median();
+      double[] best = samples.vector(samples.maxLogLikelihoodIndex());
+      ParameterSummary[] rows = new ParameterSummary[mean.length];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] =
+            new SampledSummary(
+                samples, i, samples.names().get(i), mean[i], sd[i], median[i], best[i]);
+      }
+      list = List.of(rows);
+      summaries = list;
+    }
+    return list;
+  }
+
+  @Override
+  public ParameterSummary summary(Parameter parameter) {
+    int index = layout.indexOf(parameter);
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          parameter
+              + " is not a free parameter of this fit (it is fixed, or belongs to another model);"
+              + " the free parameters are "
+              + layout.freeParameterPaths());
+    }
+    return summaries().get(index);
+  }
+
+  @Override
+  public ParameterSummary summary(String path) {
+    return summaries().get(indexOfPath(layout, path));
+  }
+
+  /**
+   * The index of the free parameter with a path: its own path or any of its slot paths.
+   *
+   * @param layout the layout
+   * @param path the path
+   * @return the free-parameter index
+   * @throws IllegalArgumentException if no free parameter has that path
+   */
+  static int indexOfPath(ModelLayout<?> layout, String path) {
+    int index = layout.indexOfPath(path);
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          "no free parameter has the path '"
+              + path
+              + "'; the paths are "
+              + layout.freeParameterPaths());
+    }
+    return index;
   }
 
   /**

@@ -273,14 +273,31 @@ public final class Samples {
     double[] result = new double[dimension()];
     Integer[] order = new Integer[vectors.length];
     for (int d = 0; d < result.length; d++) {
-      final int dim = d;
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (a, b) -> Double.compare(vectors[a][dim], vectors[b][dim]));
-      result[d] = weightedQuantile(order, dim, probability);
+      result[d] = columnQuantile(order, d, probability);
     }
     return result;
+  }
+
+  /**
+   * The weighted quantile of one parameter's marginal, as in {@link #quantile(double)}.
+   *
+   * @param probability the cumulative probability in {@code [0, 1]}
+   * @param index a free-parameter index
+   * @return the quantile
+   */
+  public double quantile(double probability, int index) {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("probability must lie in [0, 1] but was " + probability);
+    }
+    return columnQuantile(new Integer[vectors.length], index, probability);
+  }
+
+  private double columnQuantile(Integer[] order, int dim, double probability) {
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(vectors[a][dim], vectors[b][dim]));
+    return weightedQuantile(order, dim, probability);
   }
 
   private double weightedQuantile(Integer[] order, int dim, double probability) {

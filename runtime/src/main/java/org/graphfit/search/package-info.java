@@ -3,7 +3,10 @@
  * search samples or optimises (priors plus a failure-safe likelihood), and the {@link
  * org.graphfit.search.TaskRunner} that evaluates likelihoods on several threads with results that
  * do not depend on the thread count; the analysis's derived quantities computed at every sample
- * ({@link org.graphfit.search.DerivedSamples}) and the passing of a result's posterior on as
- * priors ({@link org.graphfit.search.PriorPassing}). Sub-packages hold the algorithms.
+ * ({@link org.graphfit.search.DerivedSamples}) and the passing of a result's posterior on as priors
+ * ({@link org.graphfit.search.PriorPassing}); and reading a posterior through the model rather than
+ * by position, {@link org.graphfit.search.Posterior} and its {@link
+ * org.graphfit.search.ParameterSummary}, which results of every kind implement. Sub-packages hold
+ * the algorithms.
  */
 package org.graphfit.search;

@@ -103,6 +103,42 @@ class ModelLayoutTest {
   }
 
   @Test
+  void parametersAreFoundByIdentityThenBySharedKey() {
+    Parameter first = Parameter.free(Prior.uniform(0, 1));
+    Parameter twin = Parameter.free(Prior.uniform(0, 1)); // the same prior, another parameter
+    ModelCollection collection = new ModelCollection();
+    collection.add("gaussian_0", GaussianModel.withDefaults().normalization(first));
+    collection.add("gaussian_1", GaussianModel.withDefaults().normalization(twin));
+    ModelLayout<CollectionInstance> layout = collection.layout();
+    Parameter sameKey = Parameter.sharedByKey("org.graphfit.testing.Gaussian.centre", null);
+
+    assertThat(layout.indexOf(first)).isEqualTo(1);
+    assertThat(layout.indexOf(twin)).isEqualTo(3);
+    // a parameter the model does not hold is found through its key, at the key's first slot
+    assertThat(layout.indexOf(sameKey)).isEqualTo(0);
+    assertThat(layout.indexOf(Parameter.sharedByKey("other.key", null))).isEqualTo(-1);
+    assertThat(layout.indexOf(Parameter.free(Prior.uniform(0, 1)))).isEqualTo(-1);
+    assertThat(layout.indexOf(Parameter.fixed(5))).isEqualTo(-1);
+  }
+
+  @Test
+  void freeParametersAreFoundByPathAndBySharedKey() {
+    ModelCollection collection = new ModelCollection();
+    Parameter fixedCentre = Parameter.sharedByKey("org.graphfit.testing.Gaussian.centre", null);
+    collection.add("gaussian_0", GaussianModel.withDefaults().centre(20.0));
+    collection.add("gaussian_1", GaussianModel.withDefaults());
+    ModelLayout<CollectionInstance> layout = collection.layout();
+
+    assertThat(layout.freeParameterPaths()).contains("gaussian_1.centre");
+    assertThat(layout.indexOfPath("gaussian_1.centre"))
+        .isEqualTo(layout.freeParameterPaths().indexOf("gaussian_1.centre"));
+    assertThat(layout.indexOfPath("gaussian_1.sigma")).isEqualTo(4);
+    assertThat(layout.indexOfPath("gaussian_0.centre")).isEqualTo(-1); // fixed
+    assertThat(layout.indexOfPath("gaussian_2.centre")).isEqualTo(-1);
+    assertThat(layout.indexOf(fixedCentre)).isEqualTo(layout.indexOfPath("gaussian_1.centre"));
+  }
+
+  @Test
   void overridingASharedParameterMakesItLocal() {
     ModelCollection collection = new ModelCollection();
     collection.add("gaussian_0", GaussianModel.withDefaults());
