@@ -32,6 +32,12 @@ import picocli.CommandLine.Option;
  * Gaussian shells and the eggbox) over several seeds and prints, per run, the log evidence against
  * the truth, the likelihood calls and the sampler's overhead per call: the run's wall time minus
  * the time of as many bare likelihood calls, measured right after the run, divided by the calls.
+ *
+ * <p>With {@code --threads 1,2} every seed runs once per thread count, in turns so that both see
+ * the same machine load, and each row gives its speed-up over the first count and whether its
+ * result is identical to the first count's (it must be: the batches do not depend on the threads).
+ * {@code --cost-us 200} makes every likelihood call busy-wait to 200 µs, standing for an expensive
+ * model; the overhead is then the wall time beyond the calls' cost shared among the threads.
  */
 @Command(
     name = "nested-sampling-benchmark",
@@ -70,15 +76,27 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--threads",
+      split = ",",
       defaultValue = "1",
-      description = "Threads (default: ${DEFAULT-VALUE}).")
-  private int threads;
+      description =
+          "Comma-separated thread counts; every seed runs once per count, in turns, and the"
+              + " speed-up is over the first count (default: ${DEFAULT-VALUE}).")
+  private List<Integer> threadCounts;
 
   @Option(
       names = "--batch",
       defaultValue = "0",
-      description = "Proposals per batch; 0 means one per thread (default: ${DEFAULT-VALUE}).")
+      description =
+          "Proposals per batch; 0 means the sampler's default (default: ${DEFAULT-VALUE}).")
   private int batch;
+
+  @Option(
+      names = "--cost-us",
+      defaultValue = "0",
+      description =
+          "Busy-waits after each likelihood call until it has taken this many microseconds, to"
+              + " stand for an expensive likelihood (default: ${DEFAULT-VALUE}).")
+  private double costMicros;
 
   @Option(
       names = "--bound",
@@ -139,10 +157,11 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%-8s %3s %4s %10s %7s %10s %6s %9s %7s %8s %9s %9s %8s %11s %s%n",
+          "%-8s %3s %4s %3s %10s %7s %10s %6s %9s %7s %8s %7s %9s %9s %8s %11s %s%n",
           "problem",
           "dim",
           "seed",
+          "thr",
           "logZ",
           "err",
           "logZTrue",
@@ -150,72 +169,132 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
           "calls",
           "iters",
           "seconds",
+          "speedup",
           "µs/call",
           "cpuµs/call",
           "rankP",
           "ancestors",
           progressDisplays == null ? "" : "progress");
     }
-    try (TaskRunner runner = TaskRunner.withThreads(threads)) {
+    List<TaskRunner> runners = new ArrayList<>();
+    try {
+      for (int threads : threadCounts) {
+        runners.add(TaskRunner.withThreads(threads));
+      }
       for (String name : problems) {
-        Benchmark benchmark = Benchmark.named(name.trim());
+        Benchmark benchmark = Benchmark.named(name.trim(), costMicros);
         for (Progress.Display display : displays()) {
-          run(benchmark, -1, runner, display);
+          run(benchmark, -1, runners.get(0), display);
         }
-        List<double[]> summary = new ArrayList<>();
+        List<List<double[]>> summaries = new ArrayList<>();
+        for (int t = 0; t < runners.size(); t++) {
+          summaries.add(new ArrayList<>());
+        }
         for (Seeded seeded : seeded(seedList)) {
           long seed = seeded.seed();
-          Map<String, Object> row = run(benchmark, seed, runner, seeded.display());
-          double deviation =
-              ((double) row.get("logZ") - benchmark.logZ) / (double) row.get("logZErr");
-          summary.add(
-              new double[] {
-                Math.abs(deviation) <= 2 ? 1 : 0,
-                ((Number) row.get("calls")).doubleValue(),
-                (double) row.get("overheadMicrosPerCall")
-              });
-          if (json) {
-            out.println(mapper.writeValueAsString(row));
-          } else {
-            out.printf(
-                Locale.ROOT,
-                "%-8s %3d %4d %10.4f %7.4f %10.4f %6.2f %9d %7d %8.3f %9.3f %9.3f %8.2g"
-                    + " %5.1f/%5.1f%s %s%n",
-                benchmark.name,
-                benchmark.dim,
-                seed,
-                row.get("logZ"),
-                row.get("logZErr"),
-                benchmark.logZ,
-                deviation,
-                row.get("calls"),
-                row.get("iterations"),
-                row.get("seconds"),
-                row.get("overheadMicrosPerCall"),
-                row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN),
-                row.get("insertionRankP"),
-                row.get("ancestors"),
-                row.get("neutralAncestors"),
-                (boolean) row.get("bottleneck") ? " BOTTLENECK" : "",
-                seeded.display() == null ? "" : seeded.display());
+          Map<String, Object> first = null;
+          for (int t = 0; t < runners.size(); t++) {
+            Map<String, Object> row = run(benchmark, seed, runners.get(t), seeded.display());
+            first = first == null ? row : first;
+            double speedup = (double) first.get("seconds") / (double) row.get("seconds");
+            boolean identical =
+                row.get("logZ").equals(first.get("logZ"))
+                    && row.get("calls").equals(first.get("calls"));
+            row.put("speedup", speedup);
+            row.put("identicalToFirst", identical);
+            double deviation =
+                ((double) row.get("logZ") - benchmark.logZ) / (double) row.get("logZErr");
+            summaries
+                .get(t)
+                .add(
+                    new double[] {
+                      Math.abs(deviation) <= 2 ? 1 : 0,
+                      ((Number) row.get("calls")).doubleValue(),
+                      (double) row.get("overheadMicrosPerCall"),
+                      (double) row.get("seconds"),
+                      identical ? 1 : 0
+                    });
+            if (json) {
+              out.println(mapper.writeValueAsString(row));
+            } else {
+              printRow(out, benchmark, seed, row, deviation, seeded.display());
+            }
           }
         }
         if (!json) {
-          double within = summary.stream().mapToDouble(r -> r[0]).sum();
-          double calls = summary.stream().mapToDouble(r -> r[1]).average().orElse(0);
-          double overhead = summary.stream().mapToDouble(r -> r[2]).average().orElse(0);
-          out.printf(
-              Locale.ROOT,
-              "%-8s within 2σ on %d of %d seeds, mean calls %.0f, mean overhead %.3f µs/call%n",
-              benchmark.name,
-              (int) within,
-              summary.size(),
-              calls,
-              overhead);
+          for (int t = 0; t < runners.size(); t++) {
+            printSummary(out, benchmark, threadCounts.get(t), summaries.get(0), summaries.get(t));
+          }
         }
+      }
+    } finally {
+      for (TaskRunner runner : runners) {
+        runner.close();
       }
     }
     return 0;
+  }
+
+  private static void printRow(
+      PrintStream out,
+      Benchmark benchmark,
+      long seed,
+      Map<String, Object> row,
+      double deviation,
+      Progress.Display display) {
+    out.printf(
+        Locale.ROOT,
+        "%-8s %3d %4d %3d %10.4f %7.4f %10.4f %6.2f %9d %7d %8.3f %7.2f %9.3f %9.3f %8.2g"
+            + " %5.1f/%5.1f%s%s %s%n",
+        benchmark.name,
+        benchmark.dim,
+        seed,
+        row.get("threads"),
+        row.get("logZ"),
+        row.get("logZErr"),
+        benchmark.logZ,
+        deviation,
+        row.get("calls"),
+        row.get("iterations"),
+        row.get("seconds"),
+        row.get("speedup"),
+        row.get("overheadMicrosPerCall"),
+        row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN),
+        row.get("insertionRankP"),
+        row.get("ancestors"),
+        row.get("neutralAncestors"),
+        (boolean) row.get("bottleneck") ? " BOTTLENECK" : "",
+        (boolean) row.get("identicalToFirst") ? "" : " DIFFERS",
+        display == null ? "" : display);
+  }
+
+  /** One line per problem and thread count; the speed-up is the ratio of the summed wall times. */
+  private static void printSummary(
+      PrintStream out,
+      Benchmark benchmark,
+      int threads,
+      List<double[]> firstCount,
+      List<double[]> summary) {
+    double within = summary.stream().mapToDouble(r -> r[0]).sum();
+    double calls = summary.stream().mapToDouble(r -> r[1]).average().orElse(0);
+    double overhead = summary.stream().mapToDouble(r -> r[2]).average().orElse(0);
+    double seconds = summary.stream().mapToDouble(r -> r[3]).sum();
+    double firstSeconds = firstCount.stream().mapToDouble(r -> r[3]).sum();
+    double identical = summary.stream().mapToDouble(r -> r[4]).sum();
+    out.printf(
+        Locale.ROOT,
+        "%-8s %d thread(s): within 2σ on %d of %d seeds, mean calls %.0f, mean overhead %.3f"
+            + " µs/call, %.2f s, speed-up %.2f, identical to the first count on %d of %d%n",
+        benchmark.name,
+        threads,
+        (int) within,
+        summary.size(),
+        calls,
+        overhead,
+        seconds,
+        firstSeconds / seconds,
+        (int) identical,
+        summary.size());
   }
 
   /** A seed and the progress display to run it with (null: the automatic one). */
@@ -257,6 +336,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
 
   /** One run; a negative seed is a warm-up whose result is discarded. */
   private Map<String, Object> run(Benchmark benchmark, long seed, TaskRunner runner) {
+    int threads = runner.threads();
     NestedSettings.Builder builder =
         NestedSettings.builder()
             .nLive(nLive)
@@ -264,8 +344,10 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
             .bound(bound)
             .sample(sample)
             .enlarge(enlarge)
-            .seed(seed)
-            .batchSize(batch > 0 ? batch : threads);
+            .seed(seed);
+    if (batch > 0) {
+      builder.batchSize(batch);
+    }
     if (walks != null) {
       builder.walks(walks);
     }
@@ -282,7 +364,12 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     NestedRun result = new NestedSampler(settings).run(problem, runner, CheckpointStore.none());
     double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
     cpuStart = cpu.getCurrentThreadCpuTime();
-    double bare = bareSeconds(benchmark, result);
+    // With a busy-wait cost the bare calls would take as long as the run: the overhead is then
+    // the wall time beyond the cost of the calls shared among the threads.
+    double bare =
+        costMicros > 0
+            ? result.calls() * costMicros * 1e-6 / threads
+            : bareSeconds(benchmark, result);
     double bareCpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("problem", benchmark.name);
@@ -293,6 +380,8 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     row.put("bound", bound.toString());
     row.put("enlarge", enlarge);
     row.put("threads", threads);
+    row.put("batch", settings.batchSize());
+    row.put("costMicros", costMicros);
     row.put("logZ", result.logZ());
     row.put("logZErr", result.logZError());
     row.put("logZTrue", benchmark.logZ);
@@ -307,7 +396,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     row.put("seconds", result.wallSeconds());
     row.put("bareLikelihoodSeconds", bare);
     row.put("overheadMicrosPerCall", (result.wallSeconds() - bare) / result.calls() * 1e6);
-    if (threads == 1) {
+    if (threads == 1 && costMicros == 0) {
       // With one thread everything runs on this thread, so its CPU time is immune to other
       // processes.
       row.put("cpuOverheadMicrosPerCall", (cpuSeconds - bareCpuSeconds) / result.calls() * 1e6);
@@ -363,7 +452,34 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
       return priors;
     }
 
-    static Benchmark named(String name) {
+    /**
+     * The named problem; with a positive cost each likelihood call busy-waits until it has taken
+     * that many microseconds (busy, not sleeping, so that it occupies its core as real work does).
+     */
+    static Benchmark named(String name, double costMicros) {
+      Benchmark exact = named(name);
+      if (costMicros <= 0) {
+        return exact;
+      }
+      long nanos = Math.round(costMicros * 1e3);
+      ToDoubleFunction<double[]> likelihood = exact.likelihood;
+      return new Benchmark(
+          exact.name,
+          exact.dim,
+          exact.lower,
+          exact.upper,
+          exact.logZ,
+          x -> {
+            long start = System.nanoTime();
+            double value = likelihood.applyAsDouble(x);
+            while (System.nanoTime() - start < nanos) {
+              Thread.onSpinWait();
+            }
+            return value;
+          });
+    }
+
+    private static Benchmark named(String name) {
       if (name.equals("shells")) {
         double c = -0.5 * Math.log(2 * Math.PI * 0.01);
         return new Benchmark(

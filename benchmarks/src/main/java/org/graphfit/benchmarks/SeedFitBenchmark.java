@@ -88,8 +88,9 @@ public final class SeedFitBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--batch",
-      defaultValue = "1",
-      description = "Proposals per batch (default: ${DEFAULT-VALUE}).")
+      defaultValue = "0",
+      description =
+          "Proposals per batch; 0 means the sampler's default (default: ${DEFAULT-VALUE}).")
   private int batch;
 
   @Option(
@@ -152,7 +153,10 @@ public final class SeedFitBenchmark implements Callable<Integer> {
 
   private Map<String, Object> run(String problem, List<Dataset1D> datasets, long seed) {
     NestedSettings.Builder settings =
-        NestedSettings.builder().nLive(nLive).seed(seed).sample(sample).batchSize(batch);
+        NestedSettings.builder().nLive(nLive).seed(seed).sample(sample);
+    if (batch > 0) {
+      settings.batchSize(batch);
+    }
     if (walks != null) {
       settings.walks(walks);
     }

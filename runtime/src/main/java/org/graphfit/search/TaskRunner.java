@@ -63,8 +63,8 @@ public final class TaskRunner implements AutoCloseable {
 
   /**
    * Runs {@code task.accept(i)} for every {@code i} in {@code [0, count)} and returns when all are
-   * done. Tasks are handed out in order to whichever thread is free; once a task fails, no further
-   * task starts.
+   * done. Tasks are handed out in order to whichever thread is free, the calling thread being one
+   * of the {@link #threads()}; once a task fails, no further task starts.
    *
    * @param count the number of tasks
    * @param task the task body
@@ -81,23 +81,26 @@ public final class TaskRunner implements AutoCloseable {
     AtomicInteger next = new AtomicInteger();
     AtomicBoolean failed = new AtomicBoolean();
     AtomicReferenceArray<Throwable> failures = new AtomicReferenceArray<>(count);
-    int workers = Math.min(threads, count);
-    List<Future<?>> futures = new ArrayList<>(workers);
-    for (int w = 0; w < workers; w++) {
-      futures.add(
-          executor.submit(
-              () -> {
-                int i;
-                while (!failed.get() && (i = next.getAndIncrement()) < count) {
-                  try {
-                    task.accept(i);
-                  } catch (RuntimeException | Error e) {
-                    failures.set(i, e);
-                    failed.set(true);
-                  }
-                }
-              }));
+    Runnable work =
+        () -> {
+          int i;
+          while (!failed.get() && (i = next.getAndIncrement()) < count) {
+            try {
+              task.accept(i);
+            } catch (RuntimeException | Error e) {
+              failures.set(i, e);
+              failed.set(true);
+            }
+          }
+        };
+    int helpers = Math.min(threads, count) - 1;
+    List<Future<?>> futures = new ArrayList<>(helpers);
+    for (int w = 0; w < helpers; w++) {
+      futures.add(executor.submit(work));
     }
+    // The caller works too: the tasks start at once, however long the helpers take to wake up on
+    // a busy machine.
+    work.run();
     for (Future<?> future : futures) {
       try {
         future.get();

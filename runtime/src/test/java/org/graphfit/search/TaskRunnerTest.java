@@ -4,7 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -110,5 +113,28 @@ class TaskRunnerTest {
   @Test
   void threadCountMustBePositive() {
     assertThrows(IllegalArgumentException.class, () -> TaskRunner.withThreads(0));
+  }
+
+  @Test
+  void runAllWorksOnTheCallingThreadBesideTheHelpers() throws InterruptedException {
+    Thread caller = Thread.currentThread();
+    Thread[] ranOn = new Thread[2];
+    CountDownLatch bothStarted = new CountDownLatch(2);
+    try (TaskRunner runner = TaskRunner.withThreads(2)) {
+      runner.runAll(
+          2,
+          i -> {
+            ranOn[i] = Thread.currentThread();
+            bothStarted.countDown();
+            try {
+              // Both tasks run at the same time, so they are on two different threads.
+              assertThat(bothStarted.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    }
+    assertThat(ranOn[0]).isNotEqualTo(ranOn[1]);
+    assertThat(Arrays.asList(ranOn)).contains(caller);
   }
 }

@@ -22,8 +22,9 @@ import org.graphfit.search.TaskRunner;
  * likelihood ranks that are not uniform ({@link InsertionRankTest}), carries a {@link Concern}.
  *
  * <p>Proposals are evaluated in batches of {@link NestedSettings#batchSize()} on the search's
- * threads; the batch size, not the thread count, determines the result, so set it to a multiple of
- * the number of cores when the likelihood is expensive enough to share out.
+ * threads; the batch size, not the thread count, determines the result. The default batch (12
+ * proposals at 500 live points) keeps two threads busy; on more cores set it to a few times the
+ * number of threads.
  */
 public final class NestedSampling implements SearchEngine {
   private final NestedSettings settings;

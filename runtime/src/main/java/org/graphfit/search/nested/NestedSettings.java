@@ -86,6 +86,10 @@ public final class NestedSettings {
   private final long firstUpdateCalls;
   private final double firstUpdateEfficiency;
   private final long checkpointInterval;
+
+  /** The largest default batch size: enough for two threads, more is for the caller to ask. */
+  private static final int MAX_DEFAULT_BATCH_SIZE = 12;
+
   private final int batchSize;
 
   private NestedSettings(Builder b) {
@@ -358,13 +362,26 @@ public final class NestedSettings {
   }
 
   /**
-   * The number of proposals evaluated concurrently in one batch. Results depend on it but not on
-   * the number of threads; use at least as many as threads to keep them busy.
+   * The number of proposals evaluated concurrently in one batch, all made against the same live
+   * points and used in order. Results depend on it but not on the number of threads. A proposal
+   * that is no longer above the constraint once earlier ones of its batch raised it is discarded,
+   * which costs about {@code (batch - 1) / (2 nLive)} of the calls; fewer proposals than twice the
+   * threads leave threads idle while the slowest proposal of a batch finishes.
    *
-   * @return the batch size, default 1
+   * @return the batch size; by default {@code nLive / 40} between 1 and 12, so 12 at the default
+   *     500 live points (about 1% more calls than one at a time, and 1.8-1.9 times faster on two
+   *     threads for expensive likelihoods), whatever the number of threads
    */
   public int batchSize() {
-    return batchSize;
+    return batchSize > 0 ? batchSize : defaultBatchSize(liveCount);
+  }
+
+  /**
+   * The default batch size for a number of live points: {@code nLive / 40} between 1 and {@value
+   * #MAX_DEFAULT_BATCH_SIZE}, which keeps the stale proposals under about 1% of the calls.
+   */
+  static int defaultBatchSize(int liveCount) {
+    return Math.max(1, Math.min(MAX_DEFAULT_BATCH_SIZE, liveCount / 40));
   }
 
   /**
@@ -390,7 +407,7 @@ public final class NestedSettings {
     map.put("slices", slices > 0 ? slices : "auto");
     map.put("first_update_calls", firstUpdateCalls >= 0 ? firstUpdateCalls : "auto");
     map.put("first_update_efficiency", firstUpdateEfficiency);
-    map.put("batch_size", batchSize);
+    map.put("batch_size", batchSize > 0 ? batchSize : "auto");
     return map;
   }
 
@@ -407,7 +424,7 @@ public final class NestedSettings {
         + ", seed="
         + seed
         + ", batchSize="
-        + batchSize
+        + batchSize()
         + "}";
   }
 
@@ -430,7 +447,7 @@ public final class NestedSettings {
     private long firstUpdateCalls = -1;
     private double firstUpdateEfficiency = 0.1;
     private long checkpointInterval = 1000;
-    private int batchSize = 1;
+    private int batchSize;
 
     private Builder() {}
 
@@ -624,7 +641,8 @@ public final class NestedSettings {
     }
 
     /**
-     * Sets the number of proposals evaluated concurrently per batch.
+     * Sets the number of proposals evaluated concurrently per batch instead of the default chosen
+     * from the live points (see {@link NestedSettings#batchSize()}).
      *
      * @param value at least 1
      * @return this builder

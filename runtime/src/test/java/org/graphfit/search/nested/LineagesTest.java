@@ -54,6 +54,7 @@ class LineagesTest {
         .nLive(100)
         .sample(sample)
         .bound(NestedSettings.Bound.SINGLE)
+        .batchSize(1) // the genealogy thresholds below were measured one proposal at a time
         .seed(seed)
         .build();
   }

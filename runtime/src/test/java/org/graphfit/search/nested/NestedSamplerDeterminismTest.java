@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.SearchProblem;
 import org.graphfit.search.TaskRunner;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -52,5 +53,15 @@ class NestedSamplerDeterminismTest {
     NestedSettings settings =
         NestedSettings.builder().nLive(200).bound(bound).batchSize(3).seed(5).build();
     assertIdentical(run(settings, Problems.shells(), 1), run(settings, Problems.shells(), 2));
+  }
+
+  @Test
+  void defaultSettingsGiveIdenticalRunsOnOneTwoAndFourThreads() {
+    NestedSettings settings = NestedSettings.builder().seed(8).build();
+    assertThat(settings.batchSize()).isGreaterThan(4);
+    NestedRun one = run(settings, Problems.gaussian(3), 1);
+    assertIdentical(one, run(settings, Problems.gaussian(3), 2));
+    assertIdentical(one, run(settings, Problems.gaussian(3), 4));
+    assertThat(Math.abs(one.logZ() - Problems.gaussianLogZ(3))).isLessThan(3 * one.logZError());
   }
 }

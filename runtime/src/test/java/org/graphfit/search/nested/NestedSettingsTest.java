@@ -24,7 +24,7 @@ class NestedSettingsTest {
     assertThat(s.walks()).isEqualTo(25);
     assertThat(s.firstUpdateCalls()).isEqualTo(1000);
     assertThat(s.firstUpdateEfficiency()).isEqualTo(0.1);
-    assertThat(s.batchSize()).isEqualTo(1);
+    assertThat(s.batchSize()).isEqualTo(12);
     assertThat(s.maxCalls()).isEqualTo(Long.MAX_VALUE);
     NestedSettings.Sample uniform = NestedSettings.Sample.UNIFORM;
     NestedSettings.Sample rslice = NestedSettings.Sample.RSLICE;
@@ -45,6 +45,18 @@ class NestedSettingsTest {
     assertThat(s.toMap()).containsEntry("folds", "auto");
     assertThat(NestedSettings.builder().updateInterval(77).build().updateInterval(rslice, 20))
         .isEqualTo(77);
+  }
+
+  @Test
+  void defaultBatchFollowsTheLivePointsNotTheThreads() {
+    assertThat(NestedSettings.builder().nLive(50).build().batchSize()).isEqualTo(1);
+    assertThat(NestedSettings.builder().nLive(100).build().batchSize()).isEqualTo(2);
+    assertThat(NestedSettings.builder().nLive(250).build().batchSize()).isEqualTo(6);
+    assertThat(NestedSettings.builder().nLive(5000).build().batchSize()).isEqualTo(12);
+    assertThat(NestedSettings.builder().batchSize(3).build().batchSize()).isEqualTo(3);
+    assertThat(NestedSettings.defaults().toMap()).containsEntry("batch_size", "auto");
+    assertThat(NestedSettings.builder().batchSize(12).build().toMap())
+        .containsEntry("batch_size", 12);
   }
 
   @Test
