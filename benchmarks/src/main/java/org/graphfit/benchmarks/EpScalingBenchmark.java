@@ -15,6 +15,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.graphfit.ep.EpResult;
 import org.graphfit.ep.EpSweep;
 import org.graphfit.ep.ExpectationPropagation;
+import org.graphfit.ep.FactorOutput;
 import org.graphfit.ep.LaplaceMismatch;
 import org.graphfit.ep.VariableSummary;
 import picocli.CommandLine;
@@ -29,11 +30,13 @@ import picocli.CommandLine.Option;
  * same data, and the parent mean's EP mean and sd. With {@code --repeats R} every configuration is
  * fitted R times, in turns over the thread counts, and the median time is reported (all fits give
  * the same result). Times are the wall time of the whole {@code fit} call; with {@code --output
- * DIR} each fit also writes its output folder and checkpoints, so the times include them. With
- * {@code --heap} each row also gives the live heap after the last fit of its configuration, with
- * its result still referenced (after garbage collection): comparing two {@code --max-sweeps} with
- * {@code --all-sweeps} (every fit runs all its sweeps) gives the heap per sweep. JVM options such
- * as {@code -Xmx600m} go in {@code JAVA_OPTS} ({@code benchmarks/run} passes them on).
+ * DIR} each fit also writes its output folder and checkpoints, so the times include them, and
+ * {@code --factor-output NONE,RESULTS} and {@code --reports false,true} compare fits without and
+ * with per-factor folders and reports (in turns, each configuration a row). With {@code --heap}
+ * each row also gives the live heap after the last fit of its configuration, with its result still
+ * referenced (after garbage collection): comparing two {@code --max-sweeps} with {@code
+ * --all-sweeps} (every fit runs all its sweeps) gives the heap per sweep. JVM options such as
+ * {@code -Xmx600m} go in {@code JAVA_OPTS} ({@code benchmarks/run} passes them on).
  */
 @Command(
     name = "ep-scaling-benchmark",
@@ -87,6 +90,25 @@ public final class EpScalingBenchmark implements Callable<Integer> {
   private Path output;
 
   @Option(
+      names = "--factor-output",
+      split = ",",
+      defaultValue = "AUTO",
+      description =
+          "With --output, what each fit writes per analysis factor: NONE, RESULTS,"
+              + " RESULTS_AND_HOOKS, AUTO (default: ${DEFAULT-VALUE}).")
+  private List<FactorOutput> factorOutputs;
+
+  @Option(
+      names = "--reports",
+      arity = "1",
+      split = ",",
+      defaultValue = "true",
+      description =
+          "With --output, whether each fit writes report.html (module plot is on the class path),"
+              + " e.g. false,true to compare (default: ${DEFAULT-VALUE}).")
+  private List<Boolean> reports;
+
+  @Option(
       names = "--laplace-mismatch",
       defaultValue = "SAMPLE",
       description =
@@ -131,9 +153,10 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%8s %7s %7s %6s %9s %10s %8s %9s %10s %9s %9s" + (heap ? " %8s" : "") + "%n",
+          "%8s %7s %24s %7s %6s %9s %10s %8s %9s %10s %9s %9s" + (heap ? " %8s" : "") + "%n",
           "datasets",
           "build s",
+          "written",
           "threads",
           "sweeps",
           "seconds",
@@ -154,11 +177,17 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       long buildStart = System.nanoTime();
       HierarchicalSimulation simulation = HierarchicalSimulation.of(seed, count, true);
       double build = (System.nanoTime() - buildStart) / 1e9;
-      EpResult[] results = new EpResult[threads.size()];
-      double[][] seconds = new double[threads.size()][repeats];
-      double[] liveMegabytes = new double[threads.size()];
+      // configurations: reports, then factor output, then threads, the last varying fastest
+      int perReport = factorOutputs.size() * threads.size();
+      int configurations = reports.size() * perReport;
+      EpResult[] results = new EpResult[configurations];
+      double[][] seconds = new double[configurations][repeats];
+      double[] liveMegabytes = new double[configurations];
       for (int r = 0; r < repeats; r++) {
-        for (int t = 0; t < threads.size(); t++) {
+        for (int c = 0; c < configurations; c++) {
+          int t = c % threads.size();
+          FactorOutput factorOutput = factorOutputs.get(c % perReport / threads.size());
+          boolean report = reports.get(c / perReport);
           ExpectationPropagation.Builder builder =
               ExpectationPropagation.builder()
                   .threads(threads.get(t))
@@ -166,33 +195,41 @@ public final class EpScalingBenchmark implements Callable<Integer> {
                   .maxSweeps(maxSweeps)
                   .tolerance(allSweeps ? Double.MIN_VALUE : tolerance)
                   .noiseFloorConvergence(!allSweeps)
-                  .onLaplaceMismatch(laplaceMismatch);
+                  .onLaplaceMismatch(laplaceMismatch)
+                  .factorOutput(factorOutput)
+                  .report(report);
           if (output != null) {
             // a tag per run: each fit writes its own folder instead of loading the last one
-            builder.output(output, "ep_scaling").tag(count + "-" + threads.get(t) + "-" + r);
+            builder
+                .output(output, "ep_scaling")
+                .tag(count + "-" + factorOutput + "-" + report + "-" + threads.get(t) + "-" + r);
           }
-          results[t] = null; // the previous result must not count towards the heap
+          results[c] = null; // the previous result must not count towards the heap
           long start = System.nanoTime();
-          results[t] = builder.build().fit(simulation.graph);
-          seconds[t][r] = (System.nanoTime() - start) / 1e9;
+          results[c] = builder.build().fit(simulation.graph);
+          seconds[c][r] = (System.nanoTime() - start) / 1e9;
           if (heap) {
-            liveMegabytes[t] = liveMegabytes();
+            liveMegabytes[c] = liveMegabytes();
           }
         }
       }
       double baseline = new Median().evaluate(seconds[0]);
-      for (int t = 0; t < threads.size(); t++) {
+      for (int c = 0; c < configurations; c++) {
         print(
             out,
             mapper,
             simulation,
             count,
             build,
-            threads.get(t),
-            results[t],
-            new Median().evaluate(seconds[t]),
+            output == null
+                ? "-"
+                : factorOutputs.get(c % perReport / threads.size())
+                    + (reports.get(c / perReport) ? "+report" : ""),
+            threads.get(c % threads.size()),
+            results[c],
+            new Median().evaluate(seconds[c]),
             baseline,
-            liveMegabytes[t]);
+            liveMegabytes[c]);
       }
     }
     return 0;
@@ -204,6 +241,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       HierarchicalSimulation simulation,
       int count,
       double build,
+      String written,
       int threadCount,
       EpResult result,
       double seconds,
@@ -215,6 +253,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("datasets", count);
     row.put("buildSeconds", build);
+    row.put("written", written);
     row.put("threads", threadCount);
     row.put("sweeps", result.sweepCount());
     row.put("seconds", seconds);
@@ -243,11 +282,12 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     } else {
       out.printf(
           Locale.ROOT,
-          "%8d %7.2f %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d"
+          "%8d %7.2f %24s %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d"
               + (heap ? " %8.1f" : "")
               + "%n",
           count,
           build,
+          written,
           threadCount,
           result.sweepCount(),
           seconds,

@@ -29,9 +29,10 @@ import org.graphfit.search.nested.NestedSettings;
  * is refitted by nested sampling (unchecked, the Laplace path overstated how well each centre is
  * known and so the scatter: 9.67 against the joint fit's 3.54). With nested sampling per factor EP
  * converges to its samplers' noise floor. Writes {@code <output>/hierarchical_ep/<identifier>/}
- * with the EP files (a completed fit is loaded, an interrupted one resumes), {@code
- * ep_convergence.png}, {@code ep_trace.png} (each variable's approximation per sweep), {@code
- * hierarchy.png} and {@code report.html}.
+ * with the EP files (a completed fit is loaded, an interrupted one resumes), a folder per dataset
+ * under {@code factors/}, and, written by the fit's hook before its manifest, {@code
+ * image/ep_convergence.png}, {@code image/ep_trace.png} (each variable's approximation per sweep),
+ * {@code image/hierarchy.png} and {@code report.html}.
  */
 public final class EpHierarchicalExample {
   private static final String DATA = HierarchicalGraph.DATA;
@@ -55,11 +56,35 @@ public final class EpHierarchicalExample {
     HierarchicalFactor centres = hierarchy.centres();
 
     boolean laplace = args.length > 1 && args[1].equals("laplace");
+    double[] truths = new double[DATASETS];
+    for (int i = 0; i < DATASETS; i++) {
+      truths[i] = ExampleData.truth(DATA, i, "centre");
+    }
+    EpTrace trace = EpTrace.create(); // records each sweep's approximation for the trace plot
     ExpectationPropagation.Builder builder =
         ExpectationPropagation.builder()
             .threads(2)
             .seed(1)
-            .output(root, laplace ? "hierarchical_ep_laplace" : "hierarchical_ep");
+            .output(root, laplace ? "hierarchical_ep_laplace" : "hierarchical_ep")
+            .hooks(
+                (paths, fitted) -> {
+                  Path image = paths.image();
+                  ConvergencePlot.of("EP on " + DATA, fitted)
+                      .writePng(image.resolve("ep_convergence.png"));
+                  EpTracePlot.of(fitted, trace).writePng(image.resolve("ep_trace.png"));
+                  HierarchyPlot centresPlot = HierarchyPlot.of(fitted, centres).truths(truths);
+                  centresPlot.writePng(image.resolve("hierarchy.png"));
+                  // the report with the trace and the true centres, instead of the default
+                  paths.write(
+                      "report.html",
+                      Report.of(fitted, trace)
+                          .hierarchy(centres, centresPlot)
+                          .title(
+                              "EP on "
+                                  + DATA
+                                  + (laplace ? " (Laplace factors)" : " (sampled factors)"))
+                          .html());
+                });
     if (!laplace) {
       builder
           .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(200).seed(s).build()))
@@ -67,21 +92,8 @@ public final class EpHierarchicalExample {
           .tolerance(SAMPLED_TOLERANCE);
     }
     ExpectationPropagation ep = builder.build();
-    EpTrace trace = EpTrace.create(); // records each sweep's approximation for the trace plot
     EpResult result = ep.fit(graph, trace.recording(2));
     Path output = ep.outputPath(graph).orElseThrow();
-    ConvergencePlot.of("EP on " + DATA, result).writePng(output.resolve("ep_convergence.png"));
-    EpTracePlot.of(result, trace).writePng(output.resolve("ep_trace.png"));
-    double[] truths = new double[DATASETS];
-    for (int i = 0; i < DATASETS; i++) {
-      truths[i] = ExampleData.truth(DATA, i, "centre");
-    }
-    HierarchyPlot centresPlot = HierarchyPlot.of(result, centres).truths(truths);
-    centresPlot.writePng(output.resolve("hierarchy.png"));
-    Report.of(result, trace)
-        .hierarchy(centres, centresPlot)
-        .title("EP on " + DATA + (laplace ? " (Laplace factors)" : " (sampled factors)"))
-        .write(output);
 
     VariableSummary mean = result.summary(centres.hyperParameter("mean"));
     VariableSummary sigma = result.summary(centres.hyperParameter("sigma"));

@@ -6,9 +6,11 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.graphfit.analysis.Dataset1D;
+import org.graphfit.analysis.FitPaths;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
+import org.graphfit.graph.GraphHooks;
 import org.graphfit.graph.GraphResult;
 import org.graphfit.plot.CornerPlot;
 import org.graphfit.plot.FactorGraphPicture;
@@ -54,6 +56,27 @@ public final class HeterogeneousExample {
                 .named("mixed_data"));
     System.out.println(graph.info());
 
+    graph.hooks(
+        new GraphHooks() {
+          @Override
+          public void saveResults(FitPaths paths, GraphResult result) {
+            Result<GaussianPlusExponential> mixedFit = result.factor(second);
+            double[] x = FitPlot.pixels(mixedData.size());
+            FitPlot band =
+                FitPlot.of(
+                        "mixed_data: Gaussian plus exponential",
+                        x,
+                        mixedData,
+                        new ProfileAnalysis<GaussianPlusExponential>(mixedData)
+                            .modelData(mixedFit.medianPdfInstance()))
+                    .band(ModelBand.of(mixedFit, x, 0.1587), ModelBand.of(mixedFit, x, 0.8413))
+                    .labels("x", "value");
+            Report.of(result)
+                .title("Heterogeneous example: two model types sharing a centre")
+                .figure("mixed_data with the median model and its 1\u03c3 band", band)
+                .write(paths);
+          }
+        });
     Search search =
         Search.of(NestedSampling.of(NestedSettings.builder().nLive(400).seed(3).build()))
             .withOutput(output, "heterogeneous");
@@ -78,10 +101,7 @@ public final class HeterogeneousExample {
             .labels("x", "value");
     mixedPlot.writePng(folder.resolve("mixed_data_fit.png"));
     Path report =
-        Report.of(result)
-            .title("Heterogeneous example: two model types sharing a centre")
-            .figure("mixed_data with the median model and its 1\u03c3 band", mixedPlot)
-            .write(search.outputFolder(graph.layout(), graph.analysis()).path());
+        search.outputFolder(graph.layout(), graph.analysis()).path().resolve("report.html");
     System.out.println("pictures in " + folder.toAbsolutePath() + "; report: " + report);
   }
 

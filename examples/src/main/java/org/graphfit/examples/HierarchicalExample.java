@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.graphfit.analysis.FitPaths;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
+import org.graphfit.graph.GraphHooks;
 import org.graphfit.graph.GraphResult;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.plot.CornerPlot;
@@ -43,6 +45,21 @@ public final class HierarchicalExample {
     HierarchicalFactor centres = hierarchy.centres();
     System.out.println(graph.info());
 
+    double[] truths = new double[DATASETS];
+    for (int i = 0; i < DATASETS; i++) {
+      truths[i] = ExampleData.truth(DATA, i, "centre");
+    }
+    graph.hooks(
+        new GraphHooks() {
+          @Override
+          public void saveResults(FitPaths paths, GraphResult result) {
+            // the report with the true centres in the hierarchy plot, instead of the default
+            Report.of(result)
+                .title("Hierarchical example: ten centres drawn from a parent Gaussian")
+                .hierarchy(centres, HierarchyPlot.of(result, centres).truths(truths))
+                .write(paths);
+          }
+        });
     Search search =
         Search.of(NestedSampling.of(NestedSettings.builder().nLive(400).seed(2).build()))
             .withOutput(output, "hierarchical");
@@ -77,29 +94,26 @@ public final class HierarchicalExample {
         global.logEvidenceError(),
         global.likelihoodCalls(),
         global.seconds());
-    writePictures(output.resolve("hierarchical"), search, graph, result, centres);
+    writePictures(output.resolve("hierarchical"), search, graph, result, centres, truths);
   }
 
   /**
    * The factor graph, the corner plot of the parent's hyper-parameters with the first datasets'
-   * parameters, the hierarchy with the true centres, and the fit's report.
+   * parameters and the hierarchy with the true centres, beside the fit's folder.
    */
   private static void writePictures(
-      Path folder, Search search, FactorGraph graph, GraphResult result, HierarchicalFactor centres)
+      Path folder,
+      Search search,
+      FactorGraph graph,
+      GraphResult result,
+      HierarchicalFactor centres,
+      double[] truths)
       throws IOException {
     FactorGraphPicture.of(graph).writePng(folder.resolve("factor_graph.png"));
     CornerPlot.of(result).writePng(folder.resolve("corner.png"));
-    double[] truths = new double[DATASETS];
-    for (int i = 0; i < DATASETS; i++) {
-      truths[i] = ExampleData.truth(DATA, i, "centre");
-    }
-    HierarchyPlot hierarchy = HierarchyPlot.of(result, centres).truths(truths);
-    hierarchy.writePng(folder.resolve("hierarchy.png"));
+    HierarchyPlot.of(result, centres).truths(truths).writePng(folder.resolve("hierarchy.png"));
     Path report =
-        Report.of(result)
-            .title("Hierarchical example: ten centres drawn from a parent Gaussian")
-            .hierarchy(centres, hierarchy)
-            .write(search.outputFolder(graph.layout(), graph.analysis()).path());
+        search.outputFolder(graph.layout(), graph.analysis()).path().resolve("report.html");
     System.out.println("pictures in " + folder.toAbsolutePath() + "; report: " + report);
   }
 }

@@ -19,9 +19,11 @@ import org.graphfit.search.nested.NestedSettings;
 /**
  * Writes the README's pictures: the corner plot of the seed example's joint fit (the shared centre
  * and the first dataset's parameters, with the true values), the factor graph of the hierarchical
- * examples, and the joint fit's report, whose path it prints for a screenshot. The joint fit is
- * {@link SeedExample}'s (same settings and output folder), so a completed one is loaded. Run by
- * {@code examples/readme-images}.
+ * examples, and a report of the joint fit with that corner plot into {@code
+ * <output>/seed/readme/report.html}, whose path it prints for a screenshot (never into the fit's
+ * folder, whose manifest lists the report the fit wrote). The joint fit is {@link SeedExample}'s
+ * (same settings and output folder), so a completed one is loaded. Run by {@code
+ * examples/readme-images}.
  */
 public final class ReadmeImages {
   private ReadmeImages() {}
@@ -60,7 +62,7 @@ public final class ReadmeImages {
         Report.of(joint)
             .title("Seed example: joint fit of three datasets")
             .corner(corner)
-            .write(search.outputFolder(graph.layout(), graph.analysis()).path());
+            .write(output.resolve("seed").resolve("readme"));
     System.out.println(report.toAbsolutePath());
   }
 }

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.graphfit.analysis.Dataset1D;
+import org.graphfit.analysis.FitPaths;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
+import org.graphfit.graph.GraphHooks;
 import org.graphfit.graph.GraphResult;
 import org.graphfit.graph.GraphStructure;
 import org.graphfit.output.AtomicFiles;
@@ -29,9 +31,12 @@ import org.graphfit.search.nested.NestedSettings;
  * The seed example: three low signal-to-noise datasets of one Gaussian each. Each dataset is fitted
  * alone, then all three jointly as a factor graph whose {@code centre} is one shared parameter (the
  * {@code @Shared} default of {@link Gaussian}). Prints the results side by side and writes output
- * folders, plots of each dataset with its fit, 1-sigma band and residuals, a corner plot of the
- * joint posterior and the factor graph (PNG, SVG, DOT, Mermaid) under {@code output/seed/}, and the
- * joint fit's {@code report.html} into its output folder.
+ * folders (each fit's with {@code report.html}, the joint fit's with a folder per dataset under
+ * {@code factors/}, each holding its data and {@code image/fit.png}, drawn by {@link
+ * ProfileAnalysis}'s hooks), and plots of each dataset with its fit, 1-sigma band and residuals, a
+ * corner plot of the joint posterior and the factor graph (PNG, SVG, DOT, Mermaid) under {@code
+ * output/seed/pictures/}. The joint fit's report shows the corner plot with the simulation's
+ * values, written by the graph's combined hook.
  */
 public final class SeedExample {
   private static final String DATA = "gaussian_x1__low_snr";
@@ -71,16 +76,43 @@ public final class SeedExample {
     }
     System.out.println(graph.model().info());
     System.out.println(graph.info());
-    GraphResult joint = graph.fit(search.withOutput(output, "seed/joint"));
+    Map<String, Double> truths = truths(keys);
+    graph.hooks(
+        new GraphHooks() {
+          @Override
+          public void saveResults(FitPaths paths, GraphResult result) {
+            // the report with the simulation's values in the corner plot, instead of the default
+            Report.of(result)
+                .title("Seed example: joint fit of three datasets")
+                .corner(CornerPlot.of(result).truths(truths))
+                .write(paths);
+          }
+        });
+    Search joint = search.withOutput(output, "seed/joint");
+    GraphResult result = graph.fit(joint);
 
-    printSideBySide(models, alone, joint, keys);
-    Path fitFolder =
-        search
-            .withOutput(output, "seed/joint")
-            .outputFolder(graph.layout(), graph.analysis())
-            .path();
+    printSideBySide(models, alone, result, keys);
     writePictures(
-        output.resolve("seed").resolve("pictures"), fitFolder, datasets, graph, joint, keys);
+        output.resolve("seed").resolve("pictures"), datasets, graph, result, keys, truths);
+    System.out.println(
+        "report: "
+            + joint
+                .outputFolder(graph.layout(), graph.analysis())
+                .path()
+                .resolve("report.html")
+                .toAbsolutePath());
+  }
+
+  /** The simulation's values of the joint fit's parameters. */
+  private static Map<String, Double> truths(List<FactorKey<Gaussian>> keys) throws IOException {
+    Map<String, Double> truths = new LinkedHashMap<>();
+    truths.put("centre", ExampleData.truth(DATA, 0, "centre"));
+    for (int i = 0; i < keys.size(); i++) {
+      for (String name : List.of("normalization", "sigma")) {
+        truths.put(keys.get(i).name() + "." + name, ExampleData.truth(DATA, i, name));
+      }
+    }
+    return truths;
   }
 
   private static void printSideBySide(
@@ -126,14 +158,13 @@ public final class SeedExample {
 
   private static void writePictures(
       Path folder,
-      Path fitFolder,
       List<Dataset1D> datasets,
       FactorGraph graph,
       GraphResult joint,
-      List<FactorKey<Gaussian>> keys)
+      List<FactorKey<Gaussian>> keys,
+      Map<String, Double> truths)
       throws IOException {
     Files.createDirectories(folder);
-    Report report = Report.of(joint).title("Seed example: joint fit of three datasets");
     for (int i = 0; i < datasets.size(); i++) {
       Dataset1D dataset = datasets.get(i);
       // The joint maximum-likelihood sample seen through this dataset's parameters: the shared
@@ -152,17 +183,8 @@ public final class SeedExample {
               .band(ModelBand.of(factor, x, 0.1587), ModelBand.of(factor, x, 0.8413))
               .labels("x", "value");
       plot.writePng(folder.resolve(keys.get(i).name() + "_fit.png"));
-      report = report.figure(keys.get(i).name() + " with the joint fit and its 1\u03c3 band", plot);
-    }
-    Map<String, Double> truths = new LinkedHashMap<>(); // the simulation's values
-    truths.put("centre", ExampleData.truth(DATA, 0, "centre"));
-    for (int i = 0; i < datasets.size(); i++) {
-      for (String name : List.of("normalization", "sigma")) {
-        truths.put(keys.get(i).name() + "." + name, ExampleData.truth(DATA, i, name));
-      }
     }
     CornerPlot corner = CornerPlot.of(joint).truths(truths);
-    report = report.corner(corner);
     corner.writePng(folder.resolve("joint_corner.png"));
     corner.writeSvg(folder.resolve("joint_corner.svg"));
     FactorGraphPicture picture = FactorGraphPicture.of(graph);
@@ -172,7 +194,6 @@ public final class SeedExample {
     AtomicFiles.write(folder.resolve("factor_graph.dot"), structure.toDot());
     AtomicFiles.write(folder.resolve("factor_graph.mmd"), structure.toMermaid());
     System.out.println("pictures in " + folder.toAbsolutePath());
-    System.out.println("report: " + report.write(fitFolder).toAbsolutePath());
   }
 
   private static double[] profile(Profile1D profile, double[] x) {

@@ -1,15 +1,24 @@
 package org.graphfit.plot;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.graphfit.analysis.FitPaths;
 import org.graphfit.ep.EpResult;
 import org.graphfit.ep.EpSweep;
 import org.graphfit.ep.VariableSummary;
@@ -38,6 +47,9 @@ public final class Report {
   /** The most rows of the results table; the rest are in the fit's own files. */
   public static final int MOST_ROWS = 200;
 
+  /** The most pictures {@link #pictures(Path)} embeds; the others stay in their folders. */
+  public static final int MOST_PICTURES = 24;
+
   /** The most lines of a model or graph description; the rest are in the fit's own files. */
   public static final int MOST_LINES = 300;
 
@@ -50,6 +62,7 @@ public final class Report {
   private final List<Entry> figures;
   private final List<Entry> texts;
   private final String tableNote;
+  private final List<String> warnings;
 
   /**
    * A captioned figure or text block; a key names the figures a caller may replace ({@code corner},
@@ -73,7 +86,8 @@ public final class Report {
       int parameterCount,
       String tableNote,
       List<Entry> figures,
-      List<Entry> texts) {
+      List<Entry> texts,
+      List<String> warnings) {
     this.title = title;
     this.facts = facts;
     this.concerns = concerns;
@@ -83,6 +97,7 @@ public final class Report {
     this.tableNote = tableNote;
     this.figures = figures;
     this.texts = texts;
+    this.warnings = warnings;
   }
 
   /**
@@ -226,7 +241,8 @@ public final class Report {
         layout.priorCount(),
         "Intervals are central credible intervals of the weighted samples.",
         figures,
-        texts);
+        texts,
+        List.of());
   }
 
   /**
@@ -303,7 +319,11 @@ public final class Report {
     List<List<String>> rows = new ArrayList<>();
     List<VariableSummary> summaries = result.summaries();
     int count = Math.min(summaries.size(), MOST_ROWS);
-    for (int v = 0; v < count; v++) {
+    // the hyper-parameters and shared parameters first: in a large graph they would be cut off
+    List<Integer> order =
+        CornerPlot.globalsFirst(layout.freeParameterPaths(), graph.globalParameters());
+    for (int k = 0; k < count; k++) {
+      int v = order.get(k);
       VariableSummary summary = summaries.get(v);
       rows.add(
           List.of(
@@ -341,7 +361,8 @@ public final class Report {
         "Mean and sd are the corrected marginal's where every factor of a variable was sampled,"
             + " else those of EP's Gaussian mapped through the prior.",
         figures,
-        List.of(new Entry("Graph", null, graph.info())));
+        List.of(new Entry("Graph", null, graph.info())),
+        List.of());
   }
 
   private static String lastMessages(EpResult result) {
@@ -395,7 +416,8 @@ public final class Report {
         parameterCount,
         tableNote,
         figures,
-        texts);
+        texts,
+        warnings);
   }
 
   /**
@@ -409,8 +431,141 @@ public final class Report {
     List<Entry> more = new ArrayList<>(figures);
     more.add(new Entry(Objects.requireNonNull(caption, "caption"), figure, null));
     return new Report(
-        title, facts, concerns, tableHead, rows, parameterCount, tableNote, more, texts);
+        title, facts, concerns, tableHead, rows, parameterCount, tableNote, more, texts, warnings);
   }
+
+  /**
+   * This report with warnings shown beside the trust verdict: what went wrong around the fit rather
+   * than in it, e.g. a hook that threw. They do not make the fit untrustworthy.
+   *
+   * @param more the warnings
+   * @return the report
+   */
+  public Report warnings(List<String> more) {
+    List<String> all = new ArrayList<>(warnings);
+    all.addAll(more);
+    return new Report(
+        title,
+        facts,
+        concerns,
+        tableHead,
+        rows,
+        parameterCount,
+        tableNote,
+        figures,
+        texts,
+        List.copyOf(all));
+  }
+
+  /**
+   * This report with a text block (shown folded at the end) replaced, or added if no block has this
+   * caption, e.g. the graph's description with its factor folders.
+   *
+   * @param caption the caption, e.g. {@code Graph}
+   * @param text the text
+   * @return the report
+   */
+  public Report text(String caption, String text) {
+    Entry entry = new Entry(Objects.requireNonNull(caption, "caption"), null, text);
+    List<Entry> changed = new ArrayList<>(texts);
+    boolean replaced = false;
+    for (int i = 0; i < changed.size() && !replaced; i++) {
+      if (changed.get(i).caption().equals(caption)) {
+        changed.set(i, entry);
+        replaced = true;
+      }
+    }
+    if (!replaced) {
+      changed.add(entry);
+    }
+    return new Report(
+        title,
+        facts,
+        concerns,
+        tableHead,
+        rows,
+        parameterCount,
+        tableNote,
+        figures,
+        changed,
+        warnings);
+  }
+
+  /**
+   * This report with the PNG pictures that a fit's hooks drew: those in {@code image/} of the fit
+   * folder, then those in {@code image/} of each factor folder {@code factors/<name>/}, in name
+   * order (numbers in names compared as numbers), at most {@value #MOST_PICTURES}; the caption says
+   * where each comes from, and a last caption how many were left out.
+   *
+   * @param fitFolder the fit's folder
+   * @return the report
+   * @throws java.io.UncheckedIOException if a folder cannot be listed or a picture read
+   */
+  public Report pictures(Path fitFolder) {
+    List<Path> files = new ArrayList<>(pngs(fitFolder.resolve("image")));
+    Path factors = fitFolder.resolve("factors");
+    if (Files.isDirectory(factors)) {
+      for (Path factor : sortedChildren(factors, Files::isDirectory)) {
+        files.addAll(pngs(factor.resolve("image")));
+      }
+    }
+    Report report = this;
+    for (int i = 0; i < Math.min(files.size(), MOST_PICTURES); i++) {
+      Path file = files.get(i);
+      Path relative = fitFolder.relativize(file);
+      String where = relative.toString().replace('\\', '/');
+      String whose =
+          relative.getNameCount() > 3 && relative.getName(0).toString().equals("factors")
+              ? relative.getName(1) + ", drawn by its analysis"
+              : "Drawn by the analysis";
+      report = report.figure(whose + " (" + where + ")", PictureFile.of(file));
+    }
+    if (files.size() > MOST_PICTURES) {
+      report =
+          report.warnings(
+              List.of(
+                  (files.size() - MOST_PICTURES)
+                      + " more pictures are in the factor folders (the report shows the first "
+                      + MOST_PICTURES
+                      + ")"));
+    }
+    return report;
+  }
+
+  private static List<Path> pngs(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    return sortedChildren(
+        folder,
+        file -> Files.isRegularFile(file) && file.getFileName().toString().endsWith(".png"));
+  }
+
+  private static List<Path> sortedChildren(Path folder, Predicate<Path> filter) {
+    try (Stream<Path> children = Files.list(folder)) {
+      return children
+          .filter(filter)
+          .filter(child -> !child.getFileName().toString().startsWith("."))
+          .sorted(Comparator.comparing(child -> naturalKey(child.getFileName().toString())))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + folder + ": " + e, e);
+    }
+  }
+
+  /** A name with every run of digits padded to 20 digits, so numbers sort as numbers. */
+  private static String naturalKey(String name) {
+    Matcher digits = DIGITS.matcher(name);
+    StringBuilder key = new StringBuilder();
+    while (digits.find()) {
+      String run = digits.group();
+      digits.appendReplacement(key, "0".repeat(Math.max(0, 20 - run.length())) + run);
+    }
+    digits.appendTail(key);
+    return key.toString();
+  }
+
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
   /**
    * This report with the corner plot replaced, e.g. by one with truths or chosen parameters.
@@ -448,7 +603,16 @@ public final class Report {
       changed.add(replacement);
     }
     return new Report(
-        title, facts, concerns, tableHead, rows, parameterCount, tableNote, changed, texts);
+        title,
+        facts,
+        concerns,
+        tableHead,
+        rows,
+        parameterCount,
+        tableNote,
+        changed,
+        texts,
+        warnings);
   }
 
   /**
@@ -461,7 +625,16 @@ public final class Report {
   }
 
   /**
-   * The concerns and warnings shown, each {@code CHECK: message}.
+   * The warnings shown beside the verdict (see {@link #warnings(List)}).
+   *
+   * @return the lines
+   */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /**
+   * The concerns shown, each {@code CHECK: message}.
    *
    * @return the lines
    */
@@ -488,6 +661,21 @@ public final class Report {
     Path file = folder.resolve("report.html");
     AtomicFiles.write(file, html());
     return file;
+  }
+
+  /**
+   * Writes {@code report.html} into a fit folder from a hook (e.g. {@link
+   * org.graphfit.graph.GraphHooks#saveResults}): with the pictures the fit's hooks drew ({@link
+   * #pictures(Path)}) and the hook failures so far as warnings, through {@link
+   * FitPaths#write(String, String)}, so the report is listed in the fit's manifest and the runtime
+   * writes no default report over it.
+   *
+   * @param paths the fit folder's paths
+   * @return the file written
+   */
+  public Path write(FitPaths paths) {
+    paths.write("report.html", pictures(paths.folder()).warnings(paths.hooks().failures()).html());
+    return paths.folder().resolve("report.html");
   }
 
   /**
@@ -519,6 +707,16 @@ public final class Report {
             .append("</b>")
             .append(escape(concern.substring(colon)))
             .append("</li>\n");
+      }
+      html.append("</ul>\n");
+    }
+    if (!warnings.isEmpty()) {
+      html.append("<p class=\"verdict warn\">")
+          .append(warnings.size())
+          .append(warnings.size() == 1 ? " warning" : " warnings")
+          .append("</p>\n<ul class=\"warnings\">\n");
+      for (String warning : warnings) {
+        html.append("<li>").append(escape(warning)).append("</li>\n");
       }
       html.append("</ul>\n");
     }
@@ -582,9 +780,11 @@ public final class Report {
 
   /** The figure as an inline image: SVG or PNG, whichever is smaller. */
   private static String image(Figure figure) {
-    byte[] svg = figure.svg().getBytes(StandardCharsets.UTF_8);
     byte[] png = figure.png();
-    boolean vector = svg.length <= png.length;
+    // a picture file is a raster already: an SVG of it would only wrap the same pixels
+    byte[] svg =
+        figure instanceof PictureFile ? null : figure.svg().getBytes(StandardCharsets.UTF_8);
+    boolean vector = svg != null && svg.length <= png.length;
     return "<img alt=\"\" width=\""
         + figure.width()
         + "\" src=\"data:image/"
@@ -611,6 +811,7 @@ public final class Report {
       .verdict { display: inline-block; padding: 6px 14px; border-radius: 6px; font-weight: 600; }
       .good { background: #dafbe1; color: #116329; border: 1px solid #4ac26b; }
       .bad { background: #ffebe9; color: #a40e26; border: 1px solid #ff8182; }
+      .warn { background: #fff8c5; color: #7d4e00; border: 1px solid #d4a72c; margin-left: 8px; }
       .concerns li { margin: 4px 0; }
       table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
       th, td { padding: 4px 9px; text-align: left; border-bottom: 1px solid #eaeef2; }

@@ -15,7 +15,9 @@
  *       the fitted parent.
  *   <li>{@link org.graphfit.plot.ConvergencePlot} and {@link org.graphfit.plot.EpTracePlot}:
  *       expectation propagation per sweep ({@link org.graphfit.plot.EpTrace} records the trace).
- *   <li>{@link org.graphfit.plot.Report}: one self-contained {@code report.html} per fit.
+ *   <li>{@link org.graphfit.plot.Report}: one self-contained {@code report.html} per fit, written
+ *       for every fit with an output folder by {@link org.graphfit.plot.FitReports}, which the
+ *       runtime finds with {@link java.util.ServiceLoader}.
  * </ul>
  *
  * <p>Uses only the runtime's public API. Depends on the runtime, JFreeChart and JFreeSVG; the

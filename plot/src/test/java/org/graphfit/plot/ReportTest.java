@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.graphfit.ep.EpResult;
+import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.GraphResult;
 import org.graphfit.model.CollectionInstance;
@@ -137,5 +139,18 @@ class ReportTest {
     assertThat(html).contains("Showing 8 of 212 parameters, the global ones first");
     // the graph description of 212 parameters is cut too
     assertThat(html).containsMatch("\u2026 \\d+ more lines in the fit's model.info");
+  }
+
+  @Test
+  void aLargeEpFitListsTheHyperParametersFirst() {
+    TestGraphs.HierarchyOf hierarchy = TestGraphs.hierarchicalWithData(70);
+    EpResult result = ExpectationPropagation.builder().maxSweeps(2).build().fit(hierarchy.graph());
+    String html = Report.of(result).html();
+
+    assertThat(html).contains("<tr><th>centres.mean</th>");
+    assertThat(html).contains("<tr><th>centres.sigma</th>");
+    assertThat(html.indexOf("<tr><th>centres.mean</th>"))
+        .isLessThan(html.indexOf("<tr><th>dataset_0.centre</th>"));
+    assertThat(count(html, "<tr><th>dataset_\\d+\\.\\w+</th>")).isEqualTo(Report.MOST_ROWS - 2);
   }
 }

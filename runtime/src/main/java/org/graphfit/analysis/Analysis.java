@@ -8,6 +8,13 @@ import java.util.Optional;
  * a fit besides the model component. It is called once per likelihood evaluation, possibly from
  * several threads at once, so it must not mutate shared state.
  *
+ * <p><b>Hooks.</b> A fit with an output folder also calls the hooks below, which do nothing by
+ * default: {@link #saveData(FitPaths)} before the search starts, {@link #visualize(FitPaths,
+ * Object, FitStage)} while it runs (at the search's interval, with the best instance so far) and
+ * once at the end (with the maximum-likelihood instance). A factor of a graph gets its own folder.
+ * A hook that throws is logged and recorded in the fit's {@code files/hooks.json}; the fit goes on,
+ * and its result is the same with and without hooks.
+ *
  * @param <T> the type of instance the model produces
  */
 @FunctionalInterface
@@ -48,4 +55,24 @@ public interface Analysis<T> {
   default List<DerivedQuantity<T>> derivedQuantities() {
     return List.of();
   }
+
+  /**
+   * Saves what a reader of the output needs besides the result, e.g. the data under {@link
+   * FitPaths#dataset()}; called once before the search starts (again when a fit resumes).
+   *
+   * @param paths where to write
+   */
+  default void saveData(FitPaths paths) {}
+
+  /**
+   * Draws or saves pictures of an instance, e.g. the data with the model under {@link
+   * FitPaths#image()}. {@link FitStage#DURING} calls come from a thread of their own, one at a
+   * time, while likelihoods are evaluated elsewhere: read the analysis's data, never change it.
+   *
+   * @param paths where to write
+   * @param instance the best instance so far ({@link FitStage#DURING}) or the result's
+   *     maximum-likelihood instance ({@link FitStage#FINAL})
+   * @param stage when the call happens
+   */
+  default void visualize(FitPaths paths, T instance, FitStage stage) {}
 }

@@ -121,16 +121,18 @@ final class EpFactors {
       variables.add(index);
       names.add(paths.get(index));
     }
-    return LikelihoodFactor.of(
-        name,
-        variables,
-        names,
-        ownPrior,
-        marginalTerms,
-        local,
-        factor,
-        settings.sampler(),
-        settings.laplaceMismatch(),
-        settings.laplaceFallback());
+    LikelihoodFactor<T> likelihood =
+        LikelihoodFactor.of(
+            name,
+            variables,
+            names,
+            ownPrior,
+            marginalTerms,
+            local,
+            factor,
+            settings.sampler(),
+            settings.laplaceMismatch(),
+            settings.laplaceFallback());
+    return settings.keepSearchOutput() ? likelihood.keepingSamples() : likelihood;
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.graphfit.analysis.FitPaths;
 import org.graphfit.output.FileCheckpointStore;
 import org.graphfit.output.FitLock;
 import org.graphfit.output.OutputFolder;
@@ -62,6 +63,11 @@ final class EpFolder {
   /** The folder. */
   Path path() {
     return folder.path();
+  }
+
+  /** Where hooks write, the fit folder (see {@link OutputFolder#paths(String)}). */
+  FitPaths paths() {
+    return folder.paths("");
   }
 
   /** Takes the folder's lock (see {@link OutputFolder#lock(Duration)}). */
@@ -173,9 +179,13 @@ final class EpFolder {
    * history file with the size and digest its appends kept), and deletes the checkpoint (see {@link
    * OutputFolder#beginResult()}); the history file stays, the final state refers to it.
    */
-  void writeResult(EpResult result, EpState state) {
+  void writeResult(
+      EpResult result,
+      EpState state,
+      Map<String, String> factorFolders,
+      Consumer<FitPaths> beforeManifest) {
     folder.beginResult();
-    EpOutput.files(result).forEach(folder::write);
+    EpOutput.files(result, factorFolders).forEach(folder::write);
     EpState.HistoryReference whole = history.reference();
     folder.write("files/ep_result.bin", state.toBytes(identifier, result.seconds(), whole));
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -186,7 +196,9 @@ final class EpFolder {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("could not encode the EP summary as JSON", e);
     }
+    beforeManifest.accept(paths());
     folder.recordWritten(HISTORY, whole.bytes(), whole.sha256());
+    folder.writeHookFailures();
     folder.completeResult();
   }
 

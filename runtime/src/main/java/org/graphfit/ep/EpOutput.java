@@ -42,20 +42,25 @@ public final class EpOutput {
    * @throws UncheckedIOException if a file cannot be written
    */
   public static void write(Path folder, EpResult result) {
-    files(result).forEach((name, content) -> AtomicFiles.write(folder.resolve(name), content));
+    files(result, Map.of())
+        .forEach((name, content) -> AtomicFiles.write(folder.resolve(name), content));
   }
 
   /**
    * The files' names and contents, in the order they are written; {@code ep_history.csv} is
-   * streamed from the result's history when it is written.
+   * streamed from the result's history when it is written; {@code graph.txt} and the mean field
+   * link each analysis factor to its folder, if it has one.
    */
-  static Map<String, AtomicFiles.Content> files(EpResult result) {
+  static Map<String, AtomicFiles.Content> files(
+      EpResult result, Map<String, String> factorFolders) {
     Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
-    files.put("graph.txt", utf8(result.graph().info()));
+    files.put(
+        "graph.txt",
+        utf8(factorFolders.isEmpty() ? result.graph().info() : result.graph().infoWithFolders()));
     files.put("ep_history.csv", out -> writeHistoryCsv(out, result));
     files.put("ep_sweeps.csv", utf8(sweepsCsv(result.sweeps())));
-    files.put("mean_field.txt", utf8(text(result)));
-    files.put("mean_field.json", utf8(json(result)));
+    files.put("mean_field.txt", utf8(text(result, factorFolders)));
+    files.put("mean_field.json", utf8(json(result, factorFolders)));
     return files;
   }
 
@@ -188,7 +193,7 @@ public final class EpOutput {
     return "\"" + text.replace("\"", "\"\"").replace('\n', ' ') + "\"";
   }
 
-  private static String text(EpResult result) {
+  private static String text(EpResult result, Map<String, String> factorFolders) {
     StringBuilder text = new StringBuilder();
     text.append(
         String.format(
@@ -255,10 +260,16 @@ public final class EpOutput {
           .append(String.join(", ", result.fallbackFactors()))
           .append('\n');
     }
+    if (!factorFolders.isEmpty()) {
+      text.append("\nFactor folders\n");
+      factorFolders.forEach(
+          (name, folder) ->
+              text.append(String.format(Locale.ROOT, "    %-28s %s/%n", name, folder)));
+    }
     return text.toString();
   }
 
-  private static String json(EpResult result) {
+  private static String json(EpResult result, Map<String, String> factorFolders) {
     Map<String, Object> root = verdict(result);
     Map<String, Object> parameters = new LinkedHashMap<>();
     for (VariableSummary row : result.summaries()) {
@@ -276,6 +287,9 @@ public final class EpOutput {
     Map<String, String> statuses = new LinkedHashMap<>();
     result.statuses().forEach((name, status) -> statuses.put(name, status.name()));
     root.put("statuses", statuses);
+    if (!factorFolders.isEmpty()) {
+      root.put("factor_folders", factorFolders);
+    }
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

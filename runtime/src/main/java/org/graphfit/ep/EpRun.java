@@ -1,7 +1,11 @@
 package org.graphfit.ep;
 
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import org.graphfit.analysis.FitPaths;
+import org.graphfit.analysis.FitStage;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.log.Log;
 import org.graphfit.model.CollectionInstance;
@@ -76,9 +80,23 @@ final class EpRun {
       long start) {
     int variables = layout.priorCount();
     EpState state = null;
+    FactorOutput output = settings.factorOutput().resolve(graph.factors().size());
+    if (folder != null && output != settings.factorOutput() && !output.folders()) {
+      LOG.info(
+          "{} analysis factors: no factor folders in {} (more than {}); ask for them with"
+              + " builder().factorOutput(FactorOutput.RESULTS)",
+          graph.factors().size(),
+          folder.path(),
+          FactorOutput.AUTO_MOST_FACTORS);
+    }
+    EpFactorFiles factorFiles =
+        folder != null && output.folders() ? new EpFactorFiles(factors, graph.factors()) : null;
     if (folder != null) {
       state = folder.checkpoint(factors, variables).orElse(null);
       folder.writeStart(layout.info());
+      if (output.hooks()) {
+        factorFiles.saveData(folder.paths());
+      }
       if (state != null) {
         LOG.info("resuming the EP fit in {} after sweep {}", folder.path(), state.sweepCount());
       }
@@ -121,10 +139,53 @@ final class EpRun {
             state.earlierSeconds + PriorFactor.seconds(start));
     logConcerns(result);
     if (folder != null) {
-      folder.writeResult(result, state);
+      EpState last = state;
+      folder.writeResult(
+          result,
+          last,
+          factorFiles == null ? Map.of() : factorFiles.folders(),
+          paths -> saveResults(paths, graph, layout, result, last, factorFiles, output.hooks()));
       LOG.info("wrote {}", folder.path());
     }
     return result;
+  }
+
+  /**
+   * Writes the factors' folders, calls the hooks of {@link FactorOutput#RESULTS_AND_HOOKS} and
+   * writes the report, before the manifest.
+   */
+  private void saveResults(
+      FitPaths paths,
+      FactorGraph graph,
+      ModelLayout<CollectionInstance> layout,
+      EpResult result,
+      EpState state,
+      EpFactorFiles factorFiles,
+      boolean hooks) {
+    if (factorFiles != null) {
+      factorFiles.write(paths, result, state, hooks);
+    }
+    if (hooks) {
+      double[] means = new double[layout.priorCount()];
+      for (int v = 0; v < means.length; v++) {
+        means[v] = result.summaries().get(v).mean();
+      }
+      paths
+          .hooks()
+          .call(
+              "combined visualize(FINAL)",
+              () ->
+                  graph.hooks().visualize(paths, layout.instanceFromVector(means), FitStage.FINAL));
+    }
+    paths.hooks().call("saveResults", () -> settings.hooks().saveResults(paths, result));
+    if (settings.report() && !Files.exists(paths.folder().resolve("report.html"))) {
+      EpReportWriter.find()
+          .ifPresent(
+              writer ->
+                  paths
+                      .hooks()
+                      .call("report", () -> writer.write(paths, result, paths.hooks().failures())));
+    }
   }
 
   private static void logConcerns(EpResult result) {

@@ -30,6 +30,10 @@ import org.graphfit.search.SearchEngine;
  * @param noiseFloorConvergence see {@link
  *     ExpectationPropagation.Builder#noiseFloorConvergence(boolean)}
  * @param lockWait see {@link ExpectationPropagation.Builder#lockWait(Duration)}
+ * @param factorOutput see {@link ExpectationPropagation.Builder#factorOutput(FactorOutput)}
+ * @param report see {@link ExpectationPropagation.Builder#report(boolean)}
+ * @param hooks see {@link ExpectationPropagation.Builder#hooks(EpHooks)}
+ * @param keepSearchOutput see {@link ExpectationPropagation.Builder#keepSearchOutput(boolean)}
  */
 record EpSettings(
     double damping,
@@ -47,4 +51,8 @@ record EpSettings(
     LongFunction<SearchEngine> laplaceFallback,
     long historyInMemory,
     boolean noiseFloorConvergence,
-    Duration lockWait) {}
+    Duration lockWait,
+    FactorOutput factorOutput,
+    boolean report,
+    EpHooks hooks,
+    boolean keepSearchOutput) {}

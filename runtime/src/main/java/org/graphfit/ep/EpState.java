@@ -3,6 +3,7 @@ package org.graphfit.ep;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.graphfit.search.Samples;
 
 /**
  * Everything the EP loop carries from one sweep to the next, written as the checkpoint {@code
@@ -60,6 +61,13 @@ final class EpState {
   /** Per factor, how its last update was fitted, or null before its first. */
   final FactorResult.Fit[] fits;
 
+  /**
+   * Each sampled analysis factor's samples of its last successful update in this process, when its
+   * factor keeps them; not checkpointed (see {@link
+   * ExpectationPropagation.Builder#keepSearchOutput(boolean)}).
+   */
+  final Samples[] lastSamples;
+
   /** Per factor and position in its scope, whether the factor includes that variable's prior. */
   final boolean[][] ownsPrior;
 
@@ -116,6 +124,7 @@ final class EpState {
     this.fits = new FactorResult.Fit[factors.size()];
     this.varianceNoise = new double[factors.size()][];
     this.checkedCavity = new GaussianMessage[factors.size()][];
+    this.lastSamples = new Samples[factors.size()];
   }
 
   /**

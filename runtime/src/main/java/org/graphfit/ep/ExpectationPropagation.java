@@ -261,6 +261,10 @@ public final class ExpectationPropagation {
     private long historyInMemory = HISTORY_IN_MEMORY;
     private boolean noiseFloorConvergence = true;
     private Duration lockWait = Duration.ZERO;
+    private FactorOutput factorOutput = FactorOutput.AUTO;
+    private boolean report = true;
+    private EpHooks hooks = (paths, result) -> {};
+    private boolean keepSearchOutput;
 
     private Builder() {}
 
@@ -281,6 +285,66 @@ public final class ExpectationPropagation {
       this.historyInMemory = settings.historyInMemory();
       this.noiseFloorConvergence = settings.noiseFloorConvergence();
       this.lockWait = settings.lockWait();
+      this.factorOutput = settings.factorOutput();
+      this.report = settings.report();
+      this.hooks = settings.hooks();
+      this.keepSearchOutput = settings.keepSearchOutput();
+    }
+
+    /**
+     * Whether the folder of an analysis factor fitted by sampling ({@link #sampler} or its own
+     * search) also holds that search's last output, in {@code factors/<name>/search/}: {@code
+     * model.results}, {@code files/samples.csv} and {@code files/samples_summary.json} of its last
+     * successful update in this process (its tilted distribution: the factor's likelihood with the
+     * cavity as prior). Off by default: every sampled update then returns its samples, which costs
+     * memory (all factors' last samples are kept until the fit ends) and, for distributed
+     * executors, which leave them out, nothing. It changes no result and needs {@link
+     * FactorOutput#RESULTS} or more.
+     *
+     * @param enabled true to keep the samples
+     * @return this builder
+     */
+    public Builder keepSearchOutput(boolean enabled) {
+      this.keepSearchOutput = enabled;
+      return this;
+    }
+
+    /**
+     * What a fit with an output folder saves besides its own files, before its manifest (see {@link
+     * EpHooks}); nothing by default.
+     *
+     * @param hooks the hooks
+     * @return this builder
+     */
+    public Builder hooks(EpHooks hooks) {
+      this.hooks = Objects.requireNonNull(hooks, "hooks");
+      return this;
+    }
+
+    /**
+     * What a fit with an output folder writes for each analysis factor in {@code factors/<name>/}
+     * (default {@link FactorOutput#AUTO}: results up to {@value FactorOutput#AUTO_MOST_FACTORS}
+     * analysis factors). It does not enter the output identifier: a completed fit is loaded as it
+     * was written.
+     *
+     * @param output what to write
+     * @return this builder
+     */
+    public Builder factorOutput(FactorOutput output) {
+      this.factorOutput = Objects.requireNonNull(output, "output");
+      return this;
+    }
+
+    /**
+     * Whether a fit with an output folder writes {@code report.html} (the default; it needs an
+     * {@link EpReportWriter} on the class path, such as module {@code graphfit-plot}'s).
+     *
+     * @param enabled false for no report
+     * @return this builder
+     */
+    public Builder report(boolean enabled) {
+      this.report = enabled;
+      return this;
     }
 
     /**
@@ -536,7 +600,11 @@ public final class ExpectationPropagation {
               laplaceFallback,
               historyInMemory,
               noiseFloorConvergence,
-              lockWait));
+              lockWait,
+              factorOutput,
+              report,
+              hooks,
+              keepSearchOutput));
     }
   }
 }

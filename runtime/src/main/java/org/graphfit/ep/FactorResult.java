@@ -1,6 +1,7 @@
 package org.graphfit.ep;
 
 import java.io.Serializable;
+import org.graphfit.search.Samples;
 
 /**
  * The outcome of one factor update: a status, the Gaussian projection of the tilted distribution
@@ -26,6 +27,9 @@ import java.io.Serializable;
  * @param fit how the tilted distribution was fitted
  * @param message what went wrong or was noted, or empty
  * @param seconds the wall time of the update
+ * @param samples the samples of a sampled analysis factor's tilted distribution when its factor
+ *     keeps them (see {@link ExpectationPropagation.Builder#keepSearchOutput(boolean)}), else null;
+ *     executors that rebuild factors elsewhere leave them out
  */
 public record FactorResult(
     int factor,
@@ -36,8 +40,35 @@ public record FactorResult(
     MarginalTerm[] marginalTerms,
     Fit fit,
     String message,
-    double seconds)
+    double seconds,
+    Samples samples)
     implements Serializable {
+
+  /**
+   * An outcome without samples.
+   *
+   * @param factor the factor's id
+   * @param status the status
+   * @param moments the projected tilted marginals, one per variable, or null
+   * @param noise the sampling noise of the projection, or null for deterministic fits
+   * @param logNormaliser the tilted log normaliser or NaN
+   * @param marginalTerms one log table per variable, or null
+   * @param fit how the tilted distribution was fitted
+   * @param message what went wrong or was noted, or empty
+   * @param seconds the wall time of the update
+   */
+  public FactorResult(
+      int factor,
+      UpdateStatus status,
+      GaussianMessage[] moments,
+      Noise noise,
+      double logNormaliser,
+      MarginalTerm[] marginalTerms,
+      Fit fit,
+      String message,
+      double seconds) {
+    this(factor, status, moments, noise, logNormaliser, marginalTerms, fit, message, seconds, null);
+  }
 
   /**
    * The sampling noise of a sampled projection, per variable, from the weighted samples' moment

@@ -81,6 +81,7 @@ final class LikelihoodFactor<T> implements EpFactor {
    * @param engines the sampler for a seed, or null for the Laplace path
    * @param mismatch what to do with a Laplace fit that fails its check
    * @param fallback the sampler for a seed that replaces such a fit
+   * @param keepSamples whether sampled updates return their samples
    */
   private LikelihoodFactor(
       String name,
@@ -92,7 +93,8 @@ final class LikelihoodFactor<T> implements EpFactor {
       AnalysisFactor<T> factor,
       LongFunction<SearchEngine> engines,
       LaplaceMismatch mismatch,
-      LongFunction<SearchEngine> fallback) {
+      LongFunction<SearchEngine> fallback,
+      boolean keepSamples) {
     this.name = name;
     this.variables = List.copyOf(variables);
     this.names = List.copyOf(names);
@@ -113,7 +115,13 @@ final class LikelihoodFactor<T> implements EpFactor {
     this.mismatch = mismatch;
     this.fallback = fallback;
     this.sampledFit =
-        new SampledFit(this.names, priors, this.ownPrior, this.marginalTerms, this::logLikelihood);
+        new SampledFit(
+            this.names,
+            priors,
+            this.ownPrior,
+            this.marginalTerms,
+            this::logLikelihood,
+            keepSamples);
   }
 
   /**
@@ -158,7 +166,29 @@ final class LikelihoodFactor<T> implements EpFactor {
         factor,
         engines,
         mismatch,
-        fallback);
+        fallback,
+        false);
+  }
+
+  /**
+   * This factor, but its sampled updates return their samples ({@link FactorResult#samples()}), for
+   * the factor's folder.
+   *
+   * @return the copy
+   */
+  LikelihoodFactor<T> keepingSamples() {
+    return new LikelihoodFactor<>(
+        name,
+        variables,
+        names,
+        ownPrior,
+        marginalTerms,
+        layout,
+        factor,
+        engines,
+        mismatch,
+        fallback,
+        true);
   }
 
   @Override

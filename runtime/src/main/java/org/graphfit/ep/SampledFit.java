@@ -24,6 +24,7 @@ final class SampledFit {
   private final boolean[] ownPrior;
   private final boolean[] marginalTerms;
   private final ToDoubleFunction<double[]> likelihood;
+  private final boolean keepSamples;
 
   /**
    * The sampled fit of a factor.
@@ -33,18 +34,22 @@ final class SampledFit {
    * @param ownPrior for each free parameter, whether the factor includes its prior
    * @param marginalTerms for each free parameter, whether to estimate its marginal term
    * @param likelihood the log likelihood of a physical vector
+   * @param keepSamples whether a successful fit's result carries its samples ({@link
+   *     FactorResult#samples()})
    */
   SampledFit(
       List<String> names,
       Prior[] priors,
       boolean[] ownPrior,
       boolean[] marginalTerms,
-      ToDoubleFunction<double[]> likelihood) {
+      ToDoubleFunction<double[]> likelihood,
+      boolean keepSamples) {
     this.names = names;
     this.priors = priors;
     this.ownPrior = ownPrior;
     this.marginalTerms = marginalTerms;
     this.likelihood = likelihood;
+    this.keepSamples = keepSamples;
   }
 
   /**
@@ -156,7 +161,8 @@ final class SampledFit {
         terms,
         fit,
         note,
-        PriorFactor.seconds(start));
+        PriorFactor.seconds(start),
+        keepSamples ? samples : null);
   }
 
   /**

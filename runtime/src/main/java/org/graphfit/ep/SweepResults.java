@@ -163,6 +163,9 @@ final class SweepResults implements Consumer<FactorResult> {
     if (update.status() == UpdateStatus.OK) {
       state.evidenceTerms[f] = update.logEvidenceTerm();
       state.marginalTerms[f] = result.marginalTerms();
+      if (result.samples() != null) {
+        state.lastSamples[f] = result.samples();
+      }
       state.flattened[f] = update.adjustments().contains(UpdateAdjustment.SET_FLAT);
       state.varianceNoise[f] = result.noise() == null ? null : result.noise().variance().clone();
     }

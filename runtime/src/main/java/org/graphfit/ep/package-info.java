@@ -33,6 +33,10 @@
  * <p>A sweep's updates run on a {@link org.graphfit.ep.FactorExecutor}: local threads, or other
  * JVMs, which rebuild analysis factors from their {@link org.graphfit.ep.PortableFactor} form.
  *
+ * <p>With an output folder an EP fit writes a folder per analysis factor ({@link
+ * org.graphfit.ep.FactorOutput}), calls its {@link org.graphfit.ep.EpHooks} and the {@link
+ * org.graphfit.ep.EpReportWriter} found on the class path, before its manifest.
+ *
  * <p>Start with {@link org.graphfit.ep.ExpectationPropagation}; {@code docs/ep.md} describes the
  * algorithm. This package depends on {@code prior}, {@code model}, {@code analysis}, {@code graph},
  * {@code search} (with {@code search.optimize} for the Laplace path and {@code search.nested} for

@@ -1,9 +1,11 @@
 package org.graphfit.graph;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,8 @@ import java.util.Set;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.analysis.DataIdentity;
 import org.graphfit.analysis.DerivedQuantity;
+import org.graphfit.analysis.FitPaths;
+import org.graphfit.analysis.FitStage;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelCollection;
 import org.graphfit.model.ModelKey;
@@ -21,6 +25,8 @@ import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
 import org.graphfit.search.NonLinearSearch;
 import org.graphfit.search.Result;
+import org.graphfit.search.ResultFiles;
+import org.graphfit.search.ResultSaver;
 
 /**
  * A factor graph: analysis factors (one per dataset) and hierarchical factors that share
@@ -44,6 +50,7 @@ public final class FactorGraph {
   private final Set<String> factorNames = new HashSet<>();
   private final List<HierarchyTerm> hierarchies = new ArrayList<>();
   private final Map<Object, Boolean> added = new IdentityHashMap<>();
+  private GraphHooks hooks = new GraphHooks() {};
 
   /** An empty graph. */
   public FactorGraph() {}
@@ -99,6 +106,62 @@ public final class FactorGraph {
   }
 
   /**
+   * Sets the combined hooks called once per stage of a joint fit with an output folder, after the
+   * factors' own hooks (see {@link GraphHooks}).
+   *
+   * @param hooks the hooks
+   * @return this graph
+   */
+  public FactorGraph hooks(GraphHooks hooks) {
+    this.hooks = Objects.requireNonNull(hooks, "hooks");
+    return this;
+  }
+
+  /**
+   * The combined hooks (none by default).
+   *
+   * @return the hooks
+   */
+  public GraphHooks hooks() {
+    return hooks;
+  }
+
+  /**
+   * Each analysis factor's sub-folder in a fit folder, by factor name in graph order: {@code
+   * factors/<name>/} with the name made safe (see {@link FitPaths#factorFolders(List)}).
+   *
+   * @return the relative folders
+   */
+  public Map<String, String> factorFolders() {
+    List<String> names = new ArrayList<>();
+    for (FactorTerm<?> term : factors) {
+      names.add(term.key.name());
+    }
+    List<String> folders = FitPaths.factorFolders(names);
+    Map<String, String> byName = new LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      byName.put(names.get(i), folders.get(i));
+    }
+    return byName;
+  }
+
+  /**
+   * {@link #info()} followed by each analysis factor's folder, the text of a fit folder's {@code
+   * graph.txt}.
+   *
+   * @return the text
+   */
+  public String infoWithFolders() {
+    StringBuilder text = new StringBuilder(info());
+    text.append("\nFactor folders\n");
+    factorFolders()
+        .forEach(
+            (name, folder) ->
+                text.append(String.format(Locale.ROOT, "    %-28s %s/%n", name, folder)));
+    return text.toString();
+  }
+
+  /**
    * The graph's model: the collection of the factors' models, named by factor.
    *
    * @return the collection
@@ -115,7 +178,7 @@ public final class FactorGraph {
    * @return the analysis of the collection's instances
    */
   public Analysis<CollectionInstance> analysis() {
-    return new GraphAnalysis(List.copyOf(factors), List.copyOf(hierarchies));
+    return new GraphAnalysis(this, List.copyOf(factors), List.copyOf(hierarchies), hooks);
   }
 
   /**
@@ -337,14 +400,27 @@ public final class FactorGraph {
     return List.copyOf(names);
   }
 
-  /** The joint likelihood of the factors and hierarchies of a graph, as they were when taken. */
-  private static final class GraphAnalysis implements Analysis<CollectionInstance> {
+  /**
+   * The joint likelihood of the factors and hierarchies of a graph, as they were when taken, and
+   * the hooks of a joint fit: each factor's into its folder, then the graph's combined ones.
+   */
+  private static final class GraphAnalysis
+      implements Analysis<CollectionInstance>, ResultSaver<CollectionInstance> {
+    private final FactorGraph graph;
     private final List<FactorTerm<?>> factorTerms;
     private final List<HierarchyTerm> hierarchyTerms;
+    private final GraphHooks hooks;
+    private List<String> folders;
 
-    GraphAnalysis(List<FactorTerm<?>> factorTerms, List<HierarchyTerm> hierarchyTerms) {
+    GraphAnalysis(
+        FactorGraph graph,
+        List<FactorTerm<?>> factorTerms,
+        List<HierarchyTerm> hierarchyTerms,
+        GraphHooks hooks) {
+      this.graph = graph;
       this.factorTerms = factorTerms;
       this.hierarchyTerms = hierarchyTerms;
+      this.hooks = hooks;
     }
 
     @Override
@@ -377,6 +453,73 @@ public final class FactorGraph {
       }
       return Optional.of(identity.build());
     }
+
+    /** The factors' folders, in term order. */
+    private synchronized List<String> folders() {
+      if (folders == null) {
+        List<String> names = new ArrayList<>();
+        for (FactorTerm<?> term : factorTerms) {
+          names.add(term.key.name());
+        }
+        folders = FitPaths.factorFolders(names);
+      }
+      return folders;
+    }
+
+    @Override
+    public void saveData(FitPaths paths) {
+      List<String> subs = folders();
+      for (int i = 0; i < factorTerms.size(); i++) {
+        FactorTerm<?> term = factorTerms.get(i);
+        FitPaths sub = paths.child(subs.get(i));
+        paths
+            .hooks()
+            .call(
+                "saveData of factor " + term.key.name(),
+                () -> term.key.factor().analysis().saveData(sub));
+      }
+    }
+
+    @Override
+    public void visualize(FitPaths paths, CollectionInstance instance, FitStage stage) {
+      List<String> subs = folders();
+      for (int i = 0; i < factorTerms.size(); i++) {
+        FactorTerm<?> term = factorTerms.get(i);
+        FitPaths sub = paths.child(subs.get(i));
+        paths
+            .hooks()
+            .call(
+                "visualize(" + stage + ") of factor " + term.key.name(),
+                () -> term.visualize(sub, instance, stage));
+      }
+      paths
+          .hooks()
+          .call("combined visualize(" + stage + ")", () -> hooks.visualize(paths, instance, stage));
+    }
+
+    @Override
+    public void saveResults(
+        FitPaths paths, Result<CollectionInstance> result, ResultFiles resultFiles) {
+      GraphResult joint = new GraphResult(graph, result);
+      List<String> subs = folders();
+      for (int i = 0; i < factorTerms.size(); i++) {
+        FactorKey<?> key = factorTerms.get(i).key;
+        FitPaths sub = paths.child(subs.get(i));
+        sub.write("model.info", key.factor().model().layout().info());
+        resultFiles.of(joint.factor(key)).forEach(sub::write);
+      }
+      paths.write("graph.txt", graph.infoWithFolders());
+      paths.hooks().call("combined saveResults", () -> hooks.saveResults(paths, joint));
+      if (!Files.exists(paths.folder().resolve("report.html"))) {
+        GraphReportWriter.find()
+            .ifPresent(
+                writer ->
+                    paths
+                        .hooks()
+                        .call(
+                            "report", () -> writer.write(paths, joint, paths.hooks().failures())));
+      }
+    }
   }
 
   /** An analysis factor with its key, evaluating its instance out of the collection instance. */
@@ -385,6 +528,10 @@ public final class FactorGraph {
 
     FactorTerm(FactorKey<T> key) {
       this.key = key;
+    }
+
+    void visualize(FitPaths paths, CollectionInstance instance, FitStage stage) {
+      key.factor().analysis().visualize(paths, instance.get(key.modelKey()), stage);
     }
 
     void addQuantities(List<DerivedQuantity<CollectionInstance>> quantities) {

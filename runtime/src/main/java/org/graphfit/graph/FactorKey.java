@@ -1,5 +1,6 @@
 package org.graphfit.graph;
 
+import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelKey;
 
 /**
@@ -35,6 +36,17 @@ public final class FactorKey<T> {
    */
   public AnalysisFactor<T> factor() {
     return factor;
+  }
+
+  /**
+   * This factor's instance inside an instance of the whole graph, e.g. in a {@link GraphHooks}
+   * call.
+   *
+   * @param instance an instance of the graph's model
+   * @return the factor's instance
+   */
+  public T instanceIn(CollectionInstance instance) {
+    return instance.get(modelKey);
   }
 
   FactorGraph graph() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.File;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +20,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.graphfit.analysis.FitPaths;
+import org.graphfit.analysis.HookLog;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.search.Check;
 import org.graphfit.search.Concern;
@@ -62,6 +67,16 @@ public final class OutputFolder {
       List.of("model.info", "files/model.json", "files/data.json", "files/search.json");
 
   private static final String PENDING = "files/result.pending";
+
+  /** The runtime's own files that come and go while a fit runs, never listed in a manifest. */
+  private static final Set<String> TRANSIENT =
+      Set.of(
+          Manifest.FILE,
+          PENDING,
+          "files/" + FitLock.FILE,
+          "files/checkpoint.bin",
+          "files/history.bin");
+
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*");
@@ -72,6 +87,7 @@ public final class OutputFolder {
   private final String dataJson;
   private final String searchJson;
   private final Map<String, Manifest.Entry> written = new LinkedHashMap<>();
+  private final HookLog hooks = new HookLog();
   private Manifest manifest;
 
   private OutputFolder(
@@ -202,13 +218,23 @@ public final class OutputFolder {
   public FitLock lock(Duration wait) {
     FitLock lock = FitLock.acquire(folder, wait);
     try {
-      AtomicFiles.removeTemporaries(folder);
-      AtomicFiles.removeTemporaries(folder.resolve("files"));
+      for (Path sub : subFolders()) {
+        AtomicFiles.removeTemporaries(sub);
+      }
     } catch (RuntimeException e) {
       lock.close();
       throw e;
     }
     return lock;
+  }
+
+  /** The folder and every folder below it, in a stable order. */
+  private List<Path> subFolders() {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(Files::isDirectory).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + folder + ": " + e, e);
+    }
   }
 
   /**
@@ -342,7 +368,151 @@ public final class OutputFolder {
    */
   public void write(String relative, byte[] content) {
     AtomicFiles.write(folder.resolve(relative), content);
-    written.put(relative, Manifest.Entry.of(content));
+    synchronized (written) {
+      written.put(relative, Manifest.Entry.of(content));
+    }
+  }
+
+  /**
+   * The record of this fit's hook failures (see {@link FitPaths#hooks()}).
+   *
+   * @return the record
+   */
+  public HookLog hooks() {
+    return hooks;
+  }
+
+  /** Writes {@code files/hooks.json}: the hook failures recorded so far. */
+  public void writeHookFailures() {
+    write("files/hooks.json", toJson(Map.of("failures", hooks.failures())));
+  }
+
+  /**
+   * Whether a file of the folder exists.
+   *
+   * @param relative the file, relative to the folder
+   * @return true if it exists
+   */
+  public boolean exists(String relative) {
+    return Files.exists(folder.resolve(relative));
+  }
+
+  /**
+   * Where a fit's hooks write: this folder ({@code sub} empty) or a sub-folder of it, e.g. {@code
+   * factors/dataset_0} (see {@link FitPaths#factorFolders(List)}). Files written through it, or
+   * placed below its folder by other atomic writers, are listed in the manifest.
+   *
+   * @param sub the sub-folder, relative to this folder, or empty
+   * @return the paths
+   * @throws IllegalArgumentException if {@code sub} is malformed or would leave the folder
+   */
+  public FitPaths paths(String sub) {
+    if (!sub.isEmpty()) {
+      checkRelative(sub);
+    }
+    return new Paths(sub.isEmpty() ? "" : sub + "/");
+  }
+
+  /** Checks a relative file or folder name of the fit. */
+  private static void checkRelative(String relative) {
+    if (!NAME.matcher(relative).matches()) {
+      throw new IllegalArgumentException(
+          "'"
+              + relative
+              + "' is not a relative file name of the fit folder; use folders of letters, digits"
+              + " and _ . - separated by /, e.g. image/fit.png");
+    }
+    for (String segment : relative.split("/")) {
+      if (segment.equals(".") || segment.equals("..")) {
+        throw new IllegalArgumentException(
+            "'" + relative + "' has a '" + segment + "' folder, which would leave the fit folder");
+      }
+    }
+  }
+
+  /** Records every file below the folder that no write of this instance recorded. */
+  private void recordUnlisted() {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + folder + ": " + e, e);
+    }
+    for (Path file : files) {
+      String relative = folder.relativize(file).toString().replace(File.separatorChar, '/');
+      String name = file.getFileName().toString();
+      boolean temporary = name.startsWith(".") && name.endsWith(".tmp");
+      if (temporary
+          || name.endsWith(".corrupt")
+          || TRANSIENT.contains(relative)
+          || written.containsKey(relative)) {
+        continue;
+      }
+      try {
+        written.put(relative, Manifest.Entry.of(Files.readAllBytes(file)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not read " + file + ": " + e, e);
+      }
+    }
+  }
+
+  /** The hook paths of this folder or one of its sub-folders. */
+  private final class Paths implements FitPaths {
+    private final String prefix;
+
+    Paths(String prefix) {
+      this.prefix = prefix;
+    }
+
+    @Override
+    public Path folder() {
+      return created(folder.resolve(prefix.isEmpty() ? "." : prefix).normalize());
+    }
+
+    @Override
+    public Path image() {
+      return created(folder().resolve("image"));
+    }
+
+    @Override
+    public Path dataset() {
+      return created(folder().resolve("files").resolve("dataset"));
+    }
+
+    @Override
+    public void write(String relative, byte[] content) {
+      checkRelative(relative);
+      OutputFolder.this.write(prefix + relative, content);
+    }
+
+    @Override
+    public void write(String relative, String text) {
+      write(relative, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public HookLog hooks() {
+      return hooks;
+    }
+
+    @Override
+    public FitPaths child(String relative) {
+      checkRelative(relative);
+      return new Paths(prefix + relative + "/");
+    }
+
+    private Path created(Path path) {
+      try {
+        return Files.createDirectories(path);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not create " + path + ": " + e, e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return folder.resolve(prefix).toString();
+    }
   }
 
   /**
@@ -405,14 +575,19 @@ public final class OutputFolder {
   /**
    * Marks the folder as receiving a result ({@code files/result.pending}): until {@link
    * #completeResult()}, a fit killed while writing its result files resumes and writes them again.
+   * Deletes a {@code report.html} that an interrupted earlier run wrote.
    */
   public void beginResult() {
     AtomicFiles.write(folder.resolve(PENDING), new byte[0]);
+    // a report of an interrupted earlier run would be kept as if a hook had written it
+    delete("report.html");
   }
 
   /**
    * Completes a result: writes the manifest of every file written through this instance (the start
-   * files included), then deletes the checkpoint and the pending-result marker.
+   * files included) and of every other file below the folder (what hooks wrote: pictures, data,
+   * factor folders), except the checkpoint, history, lock, pending marker and temporary files; then
+   * deletes the checkpoint and the pending-result marker.
    *
    * @throws IllegalStateException if a start file was not written by this instance
    */
@@ -422,9 +597,12 @@ public final class OutputFolder {
         throw new IllegalStateException("the fit in " + folder + " did not write " + file);
       }
     }
-    AtomicFiles.write(
-        folder.resolve(Manifest.FILE),
-        Manifest.of(folder.getFileName().toString(), written).toBytes());
+    byte[] manifestBytes;
+    synchronized (written) {
+      recordUnlisted();
+      manifestBytes = Manifest.of(folder.getFileName().toString(), written).toBytes();
+    }
+    AtomicFiles.write(folder.resolve(Manifest.FILE), manifestBytes);
     delete("files/checkpoint.bin");
     delete(PENDING);
   }
@@ -438,6 +616,18 @@ public final class OutputFolder {
    */
   public void writeResult(Result<?> result) {
     beginResult();
+    writeResultFiles(result);
+    completeResult();
+  }
+
+  /**
+   * Writes a search result's files, {@code model.results}, {@code search.summary}, {@code
+   * files/samples.csv} and {@code files/samples_summary.json}, between {@link #beginResult()} and
+   * {@link #completeResult()}.
+   *
+   * @param result the result
+   */
+  public void writeResultFiles(Result<?> result) {
     write("model.results", result.summary());
     write("search.summary", searchSummary(result));
     write("files/samples.csv", SamplesCsv.format(result.samples(), result.layout()));
@@ -449,7 +639,33 @@ public final class OutputFolder {
               write("files/latent.csv", SamplesCsv.format(derived));
               write("files/latent_summary.json", toJson(latentSummaryJson(derived)));
             });
-    completeResult();
+  }
+
+  /**
+   * The files of a result as PyAutoFit writes them for each analysis of a combined fit ({@code
+   * analyses/analysis_<i>/}): {@code model.results}, {@code files/samples.csv} and {@code
+   * files/samples_summary.json}, relative to the folder they go to; a graph writes one set per
+   * factor, of the factor's view of the joint result.
+   *
+   * @param result the result
+   * @return the files' names and contents, in the order to write them
+   */
+  public static Map<String, String> resultFiles(Result<?> result) {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("model.results", result.summary());
+    files.put("files/samples.csv", SamplesCsv.format(result.samples(), result.layout()));
+    files.put("files/samples_summary.json", toJson(summaryJson(result)));
+    return files;
+  }
+
+  /**
+   * Encodes a value as indented JSON followed by a newline.
+   *
+   * @param value maps, lists, strings, numbers, booleans and nulls
+   * @return the text
+   */
+  public static String json(Object value) {
+    return toJson(value);
   }
 
   /**

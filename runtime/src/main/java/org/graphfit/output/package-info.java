@@ -5,9 +5,11 @@
  * org.graphfit.output.AtomicFiles}, with a {@link org.graphfit.output.WriteListener} for fault
  * injection); file checkpoints that carry their own digest ({@link
  * org.graphfit.output.FileCheckpointStore}); the lock that keeps one writer per folder ({@link
- * org.graphfit.output.FitLock}); the {@code samples.csv} format (also that of {@code latent.csv});
- * and {@code files/model.json} read back into a typed model ({@link org.graphfit.output.ModelFile}). Depends on {@code log}, {@code
- * model}, {@code search} and Jackson; implements {@code search}'s {@link
- * org.graphfit.search.CheckpointStore}.
+ * org.graphfit.output.FitLock}); the paths hooks write to and the names of factor folders; the
+ * {@code samples.csv} format (also that of {@code latent.csv}); and {@code files/model.json} read
+ * back into a typed model ({@link org.graphfit.output.ModelFile}). Depends on {@code log}, {@code
+ * analysis}, {@code model}, {@code search} and Jackson; implements {@code search}'s {@link
+ * org.graphfit.search.CheckpointStore} and {@code analysis}'s {@link
+ * org.graphfit.analysis.FitPaths}.
  */
 package org.graphfit.output;

@@ -1,5 +1,6 @@
 package org.graphfit.search;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * normalised to sum to one; weights that already sum to one within 1e-12 are kept bit for bit, so
  * samples read back from a file equal those written. Immutable.
  */
-public final class Samples {
+public final class Samples implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
   private final List<String> names;

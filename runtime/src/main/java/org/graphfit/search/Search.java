@@ -9,6 +9,9 @@ import java.util.Objects;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.analysis.DataIdentity;
 import org.graphfit.analysis.DerivedQuantity;
+import org.graphfit.analysis.FitPaths;
+import org.graphfit.analysis.FitStage;
+import org.graphfit.analysis.HookLog;
 import org.graphfit.log.Log;
 import org.graphfit.model.Model;
 import org.graphfit.model.ModelLayout;
@@ -22,8 +25,15 @@ import org.graphfit.output.OutputFolder;
  * refitted, its files checked against the digests recorded when they were written, and an
  * interrupted one resumes from its checkpoint; both are logged at INFO. The fit holds the folder's
  * lock while it reads and writes there, so a second fit of the same folder fails with an error
- * naming the holder, or waits for it ({@link #withLockWait(Duration)}). Immutable; the {@code with}
- * methods return copies.
+ * naming the holder, or waits for it ({@link #withLockWait(Duration)}).
+ *
+ * <p>A fit with an output folder also calls the analysis's hooks ({@link Analysis#saveData}, {@link
+ * Analysis#visualize} during the fit every {@link #withVisualizeInterval(Duration)} and at the end,
+ * {@link ResultSaver#saveResults} for an analysis that saves results, such as a graph's), then
+ * writes {@code report.html} through a {@link ReportWriter} found on the class path unless a hook
+ * wrote one, and {@code files/hooks.json} (the hooks that threw); all of it before the manifest,
+ * which lists every file below the folder. Hooks never change the result. Immutable; the {@code
+ * with} methods return copies.
  *
  * <pre>{@code
  * NonLinearSearch search = Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).seed(1).build()))
@@ -41,6 +51,8 @@ public final class Search implements NonLinearSearch {
   private final String outputName;
   private final String tag;
   private final Duration lockWait;
+  private final Duration visualizeInterval;
+  private final boolean report;
 
   private Search(
       SearchEngine engine,
@@ -48,14 +60,21 @@ public final class Search implements NonLinearSearch {
       Path outputRoot,
       String outputName,
       String tag,
-      Duration lockWait) {
+      Duration lockWait,
+      Duration visualizeInterval,
+      boolean report) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.threads = threads;
     this.outputRoot = outputRoot;
     this.outputName = outputName;
     this.tag = tag;
     this.lockWait = lockWait;
+    this.visualizeInterval = visualizeInterval;
+    this.report = report;
   }
+
+  /** The default time between two {@link FitStage#DURING} hook calls. */
+  public static final Duration DEFAULT_VISUALIZE_INTERVAL = Duration.ofSeconds(30);
 
   /**
    * A search with one thread per processor and no output folder.
@@ -65,7 +84,14 @@ public final class Search implements NonLinearSearch {
    */
   public static Search of(SearchEngine engine) {
     return new Search(
-        engine, Runtime.getRuntime().availableProcessors(), null, null, "", Duration.ZERO);
+        engine,
+        Runtime.getRuntime().availableProcessors(),
+        null,
+        null,
+        "",
+        Duration.ZERO,
+        DEFAULT_VISUALIZE_INTERVAL,
+        true);
   }
 
   /**
@@ -78,7 +104,8 @@ public final class Search implements NonLinearSearch {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1 but was " + threads);
     }
-    return new Search(engine, threads, outputRoot, outputName, tag, lockWait);
+    return new Search(
+        engine, threads, outputRoot, outputName, tag, lockWait, visualizeInterval, report);
   }
 
   /**
@@ -89,7 +116,15 @@ public final class Search implements NonLinearSearch {
    * @return the copy
    */
   public Search withOutput(Path root, String name) {
-    return new Search(engine, threads, Objects.requireNonNull(root, "root"), name, tag, lockWait);
+    return new Search(
+        engine,
+        threads,
+        Objects.requireNonNull(root, "root"),
+        name,
+        tag,
+        lockWait,
+        visualizeInterval,
+        report);
   }
 
   /**
@@ -100,7 +135,14 @@ public final class Search implements NonLinearSearch {
    */
   public Search withTag(String tag) {
     return new Search(
-        engine, threads, outputRoot, outputName, Objects.requireNonNull(tag, "tag"), lockWait);
+        engine,
+        threads,
+        outputRoot,
+        outputName,
+        Objects.requireNonNull(tag, "tag"),
+        lockWait,
+        visualizeInterval,
+        report);
   }
 
   /**
@@ -115,7 +157,38 @@ public final class Search implements NonLinearSearch {
     if (Objects.requireNonNull(wait, "wait").isNegative()) {
       throw new IllegalArgumentException("the lock wait must not be negative but was " + wait);
     }
-    return new Search(engine, threads, outputRoot, outputName, tag, wait);
+    return new Search(
+        engine, threads, outputRoot, outputName, tag, wait, visualizeInterval, report);
+  }
+
+  /**
+   * A copy that calls the analysis's {@link FitStage#DURING} hook ({@link Analysis#visualize}) with
+   * the best instance so far every {@code interval} (default {@link #DEFAULT_VISUALIZE_INTERVAL})
+   * on a thread of its own; zero never calls it. The result does not depend on it. Hooks run only
+   * for fits with an output folder.
+   *
+   * @param interval the time between calls, zero for none
+   * @return the copy
+   */
+  public Search withVisualizeInterval(Duration interval) {
+    if (Objects.requireNonNull(interval, "interval").isNegative()) {
+      throw new IllegalArgumentException(
+          "the visualize interval must not be negative but was " + interval);
+    }
+    return new Search(engine, threads, outputRoot, outputName, tag, lockWait, interval, report);
+  }
+
+  /**
+   * A copy that writes, or does not write, {@code report.html} into the fit folder when the fit
+   * completes (on by default; it needs a {@link ReportWriter} on the class path, such as module
+   * {@code graphfit-plot}'s).
+   *
+   * @param enabled false for no report
+   * @return the copy
+   */
+  public Search withReport(boolean enabled) {
+    return new Search(
+        engine, threads, outputRoot, outputName, tag, lockWait, visualizeInterval, enabled);
   }
 
   /**
@@ -154,7 +227,7 @@ public final class Search implements NonLinearSearch {
     List<DerivedQuantity<T>> quantities = DerivedSamples.checked(analysis);
     OutputFolder folder = outputFolder(layout, analysis);
     if (folder == null) {
-      return run(layout, analysis, null);
+      return run(layout, analysis, null, null);
     }
     try (FitLock lock = folder.lock(lockWait)) {
       if (folder.isComplete()) {
@@ -167,15 +240,45 @@ public final class Search implements NonLinearSearch {
         return loaded;
       }
       folder.writeStart(layout.info());
-      Result<T> result = run(layout, analysis, folder);
-      folder.writeResult(result);
+      FitPaths paths = folder.paths("");
+      HookLog hooks = paths.hooks();
+      hooks.call("saveData", () -> analysis.saveData(paths));
+      Result<T> result;
+      if (visualizeInterval.isZero()) {
+        result = run(layout, analysis, folder, null);
+      } else {
+        try (DuringFit<T> during = DuringFit.start(analysis, layout, paths, visualizeInterval)) {
+          result = run(layout, analysis, folder, during);
+        }
+      }
+      folder.beginResult();
+      folder.writeResultFiles(result);
+      hooks.call(
+          "visualize(FINAL)",
+          () -> analysis.visualize(paths, result.maxLogLikelihoodInstance(), FitStage.FINAL));
+      if (analysis instanceof ResultSaver<?> saver) {
+        @SuppressWarnings("unchecked") // the analysis of T saves results of T
+        ResultSaver<T> typed = (ResultSaver<T>) saver;
+        hooks.call(
+            "saveResults", () -> typed.saveResults(paths, result, OutputFolder::resultFiles));
+      }
+      if (report && !folder.exists("report.html")) {
+        ReportWriter.find()
+            .ifPresent(
+                writer ->
+                    hooks.call("report", () -> writer.write(paths, result, hooks.failures())));
+      }
+      folder.writeHookFailures();
+      folder.completeResult();
       LOG.info("wrote {}", folder.path());
       return result;
     }
   }
 
-  private <T> Result<T> run(ModelLayout<T> layout, Analysis<T> analysis, OutputFolder folder) {
+  private <T> Result<T> run(
+      ModelLayout<T> layout, Analysis<T> analysis, OutputFolder folder, DuringFit<T> during) {
     SearchProblem problem = SearchProblems.of(layout, analysis);
+    SearchProblem searched = during == null ? problem : during.track(problem);
     CheckpointStore checkpoints =
         folder == null
             ? CheckpointStore.none()
@@ -185,7 +288,7 @@ public final class Search implements NonLinearSearch {
     Samples derived = null;
     List<Concern> derivedConcerns = new ArrayList<>();
     try (TaskRunner runner = TaskRunner.withThreads(threads)) {
-      run = engine.run(problem, runner, checkpoints);
+      run = engine.run(searched, runner, checkpoints);
       List<DerivedQuantity<T>> quantities = DerivedSamples.checked(analysis);
       if (!quantities.isEmpty()) {
         derived =

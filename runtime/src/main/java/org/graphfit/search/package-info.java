@@ -6,7 +6,10 @@
  * ({@link org.graphfit.search.DerivedSamples}) and the passing of a result's posterior on as priors
  * ({@link org.graphfit.search.PriorPassing}); and reading a posterior through the model rather than
  * by position, {@link org.graphfit.search.Posterior} and its {@link
- * org.graphfit.search.ParameterSummary}, which results of every kind implement. Sub-packages hold
- * the algorithms.
+ * org.graphfit.search.ParameterSummary}, which results of every kind implement. {@link
+ * org.graphfit.search.Search} runs an engine with an output folder, the analysis's hooks (during
+ * the fit off the search's threads) and the {@link org.graphfit.search.ReportWriter} found on the
+ * class path; an analysis that also saves its result implements {@link
+ * org.graphfit.search.ResultSaver}. Sub-packages hold the algorithms.
  */
 package org.graphfit.search;

@@ -43,6 +43,7 @@ class EpBuilderTest {
 
   @Test
   void toBuilderStartsFromEverySetting() {
+    EpHooks hooks = (paths, result) -> {};
     ExpectationPropagation ep =
         ExpectationPropagation.builder()
             .damping(0.3)
@@ -58,12 +59,20 @@ class EpBuilderTest {
             .historyInMemory(9)
             .noiseFloorConvergence(false)
             .lockWait(Duration.ofSeconds(2))
+            .factorOutput(FactorOutput.RESULTS_AND_HOOKS)
+            .report(false)
+            .hooks(hooks)
+            .keepSearchOutput(true)
             .build();
     assertThat(ep.toBuilder().build().settings()).isEqualTo(ep.settings());
     EpSettings changed = ep.toBuilder().seed(12).build().settings();
     assertThat(changed.seed()).isEqualTo(12);
     assertThat(changed.damping()).isEqualTo(0.3);
     assertThat(changed.lockWait()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(changed.factorOutput()).isEqualTo(FactorOutput.RESULTS_AND_HOOKS);
+    assertThat(changed.report()).isFalse();
+    assertThat(changed.hooks()).isSameInstanceAs(hooks);
+    assertThat(changed.keepSearchOutput()).isTrue();
     assertThat(ep.settings().seed()).isEqualTo(11);
   }
 }

@@ -173,7 +173,12 @@ class RelationFitTest {
     Result<CollectionInstance> first = relation.graph.fit(search).global();
     Path csv;
     try (Stream<Path> files = Files.walk(root)) {
-      csv = files.filter(path -> path.endsWith("samples.csv")).findFirst().orElseThrow();
+      // the fit's own samples, not a factor folder's view of them
+      csv =
+          files
+              .filter(path -> path.endsWith("samples.csv") && !path.toString().contains("factors"))
+              .findFirst()
+              .orElseThrow();
     }
     List<String> lines = Files.readAllLines(csv);
 
