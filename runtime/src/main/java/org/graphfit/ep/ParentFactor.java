@@ -3,8 +3,13 @@ package org.graphfit.ep;
 import java.util.ArrayList;
 import java.util.List;
 import org.graphfit.graph.GaussianParent;
+import org.graphfit.graph.LogGaussianParent;
 import org.graphfit.graph.ParentDistribution;
 import org.graphfit.prior.GaussianPrior;
+import org.graphfit.prior.HalfCauchyPrior;
+import org.graphfit.prior.HalfNormalPrior;
+import org.graphfit.prior.LatentGaussianPrior;
+import org.graphfit.prior.LogGaussianPrior;
 import org.graphfit.prior.Prior;
 
 /**
@@ -22,7 +27,15 @@ import org.graphfit.prior.Prior;
  * scale is then integrated numerically (1-D, 48 nodes), with no funnel between {@code μ} and a
  * small {@code σ} for the grid to miss; the moments of {@code x} and {@code μ} are mixtures of the
  * conditional ones over the scale's nodes. A parent mean with another prior is integrated on a 2-D
- * grid with the scale; other families or drawn priors on a product grid over all variables.
+ * grid with the scale. A log-Gaussian parent over a drawn parameter whose latent coordinate is
+ * {@code z = log x} (log-Gaussian, half-normal, half-Cauchy priors) is the same closed form in
+ * {@code z}: its density {@code N(z; μ, σ) e^{-z}} times the cavity {@code N(z; m, v)} is {@code
+ * e^{-m + v/2} N(z; μ, σ) N(z; m - v, v)}. Other families or drawn priors (a truncated Gaussian
+ * parent, whose normalisation depends on {@code μ} and {@code σ}; a log-Gaussian parent over a
+ * log-uniform prior, whose latent coordinate is a logit) are integrated on a product grid over all
+ * variables, in the latent coordinates the EP approximation is Gaussian in: the factor is the
+ * parent density at {@code x = fromLatent(z)}, with no Jacobian, which belongs to the drawn
+ * parameter's prior factor.
  *
  * <p>Why this prevents the collapse of the scale {@code σ}: a per-dataset fit whose result is used
  * as a point estimate (or a noisy sample) makes the drawn values look more alike than they are, and
@@ -46,6 +59,12 @@ final class ParentFactor implements EpFactor {
   private final double[] fixedHyper;
   private final int[] hyperSlot;
   private final List<Integer> variables;
+
+  /**
+   * Whether the parent is log-Gaussian over a drawn parameter whose latent coordinate is its
+   * logarithm: the closed form then applies to the cavity tilted by the density's {@code 1/x}.
+   */
+  private final boolean logParent;
 
   /** How the closed form splits the hyper-parameters, or null where it does not apply. */
   private final ClosedForm closedForm;
@@ -84,15 +103,39 @@ final class ParentFactor implements EpFactor {
       }
     }
     this.variables = List.copyOf(scope);
+    this.logParent = distribution instanceof LogGaussianParent && hasLogLatent(drawnPrior);
     this.closedForm =
-        distribution instanceof GaussianParent && drawnPrior instanceof GaussianPrior
+        (distribution instanceof GaussianParent && drawnPrior instanceof GaussianPrior) || logParent
             ? ClosedForm.of(hyperSlot, hyperPriors)
             : null;
+  }
+
+  /** Whether a prior's latent coordinate is the logarithm of the value. */
+  private static boolean hasLogLatent(Prior prior) {
+    Prior base = prior instanceof LatentGaussianPrior latent ? latent.base() : prior;
+    return base instanceof LogGaussianPrior
+        || base instanceof HalfNormalPrior
+        || base instanceof HalfCauchyPrior;
   }
 
   @Override
   public String name() {
     return name;
+  }
+
+  /** The parent family. */
+  ParentDistribution distribution() {
+    return distribution;
+  }
+
+  /** The drawn parameter's prior, whose latent map its messages live in. */
+  Prior drawnPrior() {
+    return drawnPrior;
+  }
+
+  /** The hyper-parameters' priors in the family's order; null where fixed. */
+  Prior[] hyperPriors() {
+    return hyperPriors.clone();
   }
 
   @Override
@@ -200,8 +243,12 @@ final class ParentFactor implements EpFactor {
       mixture = mixtureMoments(nodes, conditional, z);
     }
     moments[0] = GaussianMessage.ofMoments(mixture[0], mixture[1]);
-    // The closed-form integrals used normalised cavities of x (and of a closed-form mu).
+    // The closed-form integrals used normalised cavities of x (and of a closed-form mu), and for a
+    // log-Gaussian parent the cavity of z = log x times exp(-z), exp(-m + v/2) N(z; m - v, v).
     logNormaliser += cavity[0].logNormaliser();
+    if (logParent) {
+      logNormaliser += -cavity[0].mean() + 0.5 * cavity[0].variance();
+    }
     if (muSlot >= 0 && closedForm.muClosed()) {
       moments[muSlot] = GaussianMessage.ofMoments(mixture[2], mixture[3]);
       logNormaliser += cavity[muSlot].logNormaliser();
@@ -291,8 +338,8 @@ final class ParentFactor implements EpFactor {
     Conditional(FactorTask task) {
       GaussianMessage[] cavity = task.cavity();
       int muSlot = hyperSlot[0];
-      this.m = cavity[0].mean();
       this.v = cavity[0].variance();
+      this.m = logParent ? cavity[0].mean() - v : cavity[0].mean();
       this.a = muSlot < 0 ? fixedHyper[0] : cavity[muSlot].mean();
       this.b = muSlot < 0 ? 0 : cavity[muSlot].variance();
     }

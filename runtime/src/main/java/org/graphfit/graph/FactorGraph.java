@@ -173,7 +173,9 @@ public final class FactorGraph {
   /**
    * The joint likelihood: the sum of every factor's log likelihood and every hierarchical factor's
    * log density. Its data identity combines each analysis factor's name and {@link
-   * DataIdentity#describe data identity}, so the graph's fits are identified by all its data.
+   * DataIdentity#describe data identity} with each hierarchical factor's name and {@link
+   * ParentDistribution#description() family}, so the graph's fits are identified by all its data
+   * and parent densities.
    *
    * @return the analysis of the collection's instances
    */
@@ -362,7 +364,7 @@ public final class FactorGraph {
               Locale.ROOT,
               "    %-28s %s drawing %d parameters%n",
               term.factor.name(),
-              term.factor.distribution().familyName(),
+              term.factor.distribution().description(),
               term.factor.drawnParameters().size()));
     }
     if (!layout.relations().isEmpty()) {
@@ -450,6 +452,10 @@ public final class FactorGraph {
       DataIdentity.Builder identity = DataIdentity.builder();
       for (FactorTerm<?> term : factorTerms) {
         identity.add(term.key.name(), DataIdentity.describe(term.key.factor().analysis()));
+      }
+      // the parent densities are part of the likelihood: another family is another fit
+      for (HierarchyTerm term : hierarchyTerms) {
+        identity.add("hierarchy:" + term.factor.name(), term.factor.distribution().description());
       }
       return Optional.of(identity.build());
     }
