@@ -57,6 +57,7 @@ final class HierarchyCheck {
     for (int f = 0; f < factors.size(); f++) {
       if (factors.get(f) instanceof ParentFactor parent
           && !(parent.distribution() instanceof GaussianParent)
+          && !parent.drawsRelation()
           && parent.variables().size() == 3) {
         String key =
             parent.distribution().description() + parent.variables().subList(1, 3).toString();

@@ -2,6 +2,7 @@ package org.graphfit.ep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.graphfit.graph.GaussianParent;
 import org.graphfit.graph.LogGaussianParent;
 import org.graphfit.graph.ParentDistribution;
@@ -50,11 +51,17 @@ final class ParentFactor implements EpFactor {
   private static final int ORDER_1D = 48;
   private static final int ORDER_2D = 24;
   private static final int ORDER_3D = 12;
+  private static final int ORDER_4D = 8;
   private static final int PASSES = 4;
 
   private final String name;
   private final ParentDistribution distribution;
   private final Prior drawnPrior;
+  private final Prior[] leafPriors;
+
+  /** The drawn relation of the leaves' physical values, or null for one drawn parameter. */
+  private final ToDoubleFunction<double[]> relation;
+
   private final Prior[] hyperPriors;
   private final double[] fixedHyper;
   private final int[] hyperSlot;
@@ -70,7 +77,7 @@ final class ParentFactor implements EpFactor {
   private final ClosedForm closedForm;
 
   /**
-   * A factor.
+   * A factor drawing one free parameter.
    *
    * @param name its name
    * @param distribution the parent family
@@ -88,14 +95,51 @@ final class ParentFactor implements EpFactor {
       int[] hyperVariables,
       Prior[] hyperPriors,
       double[] fixedHyper) {
+    this(
+        name,
+        distribution,
+        new int[] {drawnVariable},
+        new Prior[] {drawnPrior},
+        null,
+        hyperVariables,
+        hyperPriors,
+        fixedHyper);
+  }
+
+  /**
+   * A factor drawing a relation of free leaves, {@code p(g(leaves) | hyper-parameters)} over the
+   * leaves and the free hyper-parameters, integrated on the product grid.
+   *
+   * @param name its name
+   * @param distribution the parent family
+   * @param leafVariables the relation's free leaves' variable indices, none a hyper-parameter
+   * @param leafPriors their priors
+   * @param relation the relation's value at the leaves' physical values (NaN where undefined)
+   * @param hyperVariables each hyper-parameter's variable index, or -1 if fixed
+   * @param hyperPriors each free hyper-parameter's prior (null where fixed)
+   * @param fixedHyper each fixed hyper-parameter's value (ignored where free)
+   */
+  ParentFactor(
+      String name,
+      ParentDistribution distribution,
+      int[] leafVariables,
+      Prior[] leafPriors,
+      ToDoubleFunction<double[]> relation,
+      int[] hyperVariables,
+      Prior[] hyperPriors,
+      double[] fixedHyper) {
     this.name = name;
     this.distribution = distribution;
-    this.drawnPrior = drawnPrior;
+    this.drawnPrior = leafPriors[0];
+    this.leafPriors = leafPriors.clone();
+    this.relation = relation;
     this.hyperPriors = hyperPriors.clone();
     this.fixedHyper = fixedHyper.clone();
     this.hyperSlot = new int[hyperVariables.length];
     List<Integer> scope = new ArrayList<>();
-    scope.add(drawnVariable);
+    for (int leaf : leafVariables) {
+      scope.add(leaf);
+    }
     for (int h = 0; h < hyperVariables.length; h++) {
       hyperSlot[h] = hyperVariables[h] < 0 ? -1 : scope.size();
       if (hyperVariables[h] >= 0) {
@@ -103,11 +147,34 @@ final class ParentFactor implements EpFactor {
       }
     }
     this.variables = List.copyOf(scope);
-    this.logParent = distribution instanceof LogGaussianParent && hasLogLatent(drawnPrior);
-    this.closedForm =
-        (distribution instanceof GaussianParent && drawnPrior instanceof GaussianPrior) || logParent
-            ? ClosedForm.of(hyperSlot, hyperPriors)
-            : null;
+    this.logParent =
+        relation == null && distribution instanceof LogGaussianParent && hasLogLatent(drawnPrior);
+    boolean gaussian =
+        relation == null
+            && distribution instanceof GaussianParent
+            && drawnPrior instanceof GaussianPrior;
+    this.closedForm = gaussian || logParent ? ClosedForm.of(hyperSlot, hyperPriors) : null;
+  }
+
+  /** The drawn value at a latent point over the factor's variables. */
+  private double drawnValue(double[] z) {
+    if (relation == null) {
+      return drawnPrior.fromLatent(z[0]);
+    }
+    double[] leaves = new double[leafPriors.length];
+    for (int j = 0; j < leaves.length; j++) {
+      leaves[j] = leafPriors[j].fromLatent(z[j]);
+    }
+    return relation.applyAsDouble(leaves);
+  }
+
+  /**
+   * Whether the factor draws a relation of its first variables rather than one free parameter.
+   *
+   * @return true for a relation
+   */
+  boolean drawsRelation() {
+    return relation != null;
   }
 
   /** Whether a prior's latent coordinate is the logarithm of the value. */
@@ -367,10 +434,15 @@ final class ParentFactor implements EpFactor {
   private Projection grid(FactorTask task) {
     AdaptiveQuadrature.Nodes nodes =
         AdaptiveQuadrature.integrate(
-            z -> distribution.logDensity(drawnPrior.fromLatent(z[0]), hyper(z)),
+            z -> {
+              double value = drawnValue(z);
+              return Double.isNaN(value)
+                  ? Double.NEGATIVE_INFINITY
+                  : distribution.logDensity(value, hyper(z));
+            },
             task.cavity(),
             task.current(),
-            ORDER_3D,
+            variables.size() <= 3 ? ORDER_3D : ORDER_4D,
             PASSES);
     if (nodes == null) {
       return null;
