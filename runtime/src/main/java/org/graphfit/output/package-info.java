@@ -7,9 +7,9 @@
  * org.graphfit.output.FileCheckpointStore}); the lock that keeps one writer per folder ({@link
  * org.graphfit.output.FitLock}); the paths hooks write to and the names of factor folders; the
  * {@code samples.csv} format (also that of {@code latent.csv}); and {@code files/model.json} read
- * back into a typed model ({@link org.graphfit.output.ModelFile}). Depends on {@code log}, {@code
- * analysis}, {@code model}, {@code search} and Jackson; implements {@code search}'s {@link
- * org.graphfit.search.CheckpointStore} and {@code analysis}'s {@link
- * org.graphfit.analysis.FitPaths}.
+ * back into a typed model or factor graph ({@link org.graphfit.output.ModelFile}). Depends on
+ * {@code log}, {@code analysis}, {@code model}, {@code search}, {@code graph} and Jackson;
+ * implements {@code search}'s {@link org.graphfit.search.CheckpointStore} and {@code analysis}'s
+ * {@link org.graphfit.analysis.FitPaths}.
  */
 package org.graphfit.output;
