@@ -233,6 +233,9 @@ public final class ExpectationPropagation {
    * @return the result
    * @throws IllegalStateException if the folder's stored result is damaged, its checkpoint belongs
    *     to another fit, or another fit writes the folder
+   * @throws IllegalArgumentException before anything is fitted, if an analysis factor's own search
+   *     is not a {@link ProblemSearch} or writes an output folder (see {@link
+   *     AnalysisFactor#withSearch})
    */
   public EpResult fit(FactorGraph graph, Function<List<EpFactor>, FactorExecutor> executors) {
     return new EpRun(settings).fit(graph, executors);
@@ -460,8 +463,12 @@ public final class ExpectationPropagation {
      * Fits analysis factors that have no own search by sampling their tilted distribution with this
      * search (e.g. {@code NestedSampling.builder().nLive(200).build()}), reseeded for each update
      * ({@link ProblemSearch#withSeed(long)}; its own seed is not used) and run on its own threads,
-     * instead of by a Laplace approximation. A factor with its own search always uses that one, in
-     * the same way.
+     * instead of by a Laplace approximation. A factor with its own search ({@link
+     * AnalysisFactor#withSearch}) always uses that one, in the same way; a fit whose factor has a
+     * search that is not a {@link ProblemSearch}, or one with an output folder, is refused when it
+     * is built (see {@link ExpectationPropagation#fit(FactorGraph, Function)}). With many threads
+     * for EP, give the sampler one thread ({@code threads(1)}): each factor's update then runs on
+     * one of EP's threads.
      *
      * @param search the sampler, without an output folder
      * @return this builder
