@@ -14,8 +14,6 @@ import org.graphfit.analysis.HookLog;
 import org.graphfit.log.Log;
 import org.graphfit.model.Model;
 import org.graphfit.model.ModelLayout;
-import org.graphfit.output.FitLock;
-import org.graphfit.output.OutputFolder;
 
 /**
  * What every {@link ProblemSearch} shares when it fits a model: the threads, the output folder
@@ -28,26 +26,27 @@ final class SearchFit {
   private SearchFit() {}
 
   /** The output folder of a fit, or null without output. */
-  static OutputFolder outputFolder(
+  static SearchFolder outputFolder(
       ProblemSearch search, ModelLayout<?> layout, Analysis<?> analysis) {
     SearchOptions options = search.options();
     if (!options.writesOutput()) {
       return null;
     }
-    return OutputFolder.of(
-        options.outputRoot(),
-        options.outputName(),
-        options.tag(),
-        layout.description(),
-        Map.of("analysis", DataIdentity.describe(analysis)),
-        search.name(),
-        search.settingsMap());
+    return SearchFolders.find()
+        .of(
+            options.outputRoot(),
+            options.outputName(),
+            options.tag(),
+            layout.description(),
+            Map.of("analysis", DataIdentity.describe(analysis)),
+            search.name(),
+            search.settingsMap());
   }
 
   /** The path of {@link #outputFolder}, if any. */
   static Optional<Path> outputPath(
       ProblemSearch search, ModelLayout<?> layout, Analysis<?> analysis) {
-    return Optional.ofNullable(outputFolder(search, layout, analysis)).map(OutputFolder::path);
+    return Optional.ofNullable(outputFolder(search, layout, analysis)).map(SearchFolder::path);
   }
 
   /** Fits the model with the search and its options. */
@@ -55,11 +54,11 @@ final class SearchFit {
     SearchOptions options = search.options();
     ModelLayout<T> layout = model.layout();
     List<DerivedQuantity<T>> quantities = DerivedSamples.checked(analysis);
-    OutputFolder folder = outputFolder(search, layout, analysis);
+    SearchFolder folder = outputFolder(search, layout, analysis);
     if (folder == null) {
       return run(search, layout, analysis, null, null);
     }
-    try (FitLock lock = folder.lock(options.lockWait())) {
+    try (SearchFolder.Lock lock = folder.lock(options.lockWait())) {
       if (folder.isComplete()) {
         LOG.info("loading the completed fit in {}", folder.path());
         Result<T> loaded = folder.loadResult(layout, names(quantities));
@@ -70,7 +69,7 @@ final class SearchFit {
         return loaded;
       }
       folder.writeStart(layout.info());
-      FitPaths paths = folder.paths("");
+      FitPaths paths = folder.paths();
       HookLog hooks = paths.hooks();
       hooks.call("saveData", () -> analysis.saveData(paths));
       Result<T> result;
@@ -82,16 +81,14 @@ final class SearchFit {
           result = run(search, layout, analysis, folder, during);
         }
       }
-      folder.beginResult();
-      folder.writeResultFiles(result);
+      folder.writeResult(result);
       hooks.call(
           "visualize(FINAL)",
           () -> analysis.visualize(paths, result.maxLogLikelihoodInstance(), FitStage.FINAL));
       if (analysis instanceof ResultSaver<?> saver) {
         @SuppressWarnings("unchecked") // the analysis of T saves results of T
         ResultSaver<T> typed = (ResultSaver<T>) saver;
-        hooks.call(
-            "saveResults", () -> typed.saveResults(paths, result, OutputFolder::resultFiles));
+        hooks.call("saveResults", () -> typed.saveResults(paths, result, folder.resultFiles()));
       }
       if (options.report() && !folder.exists("report.html")) {
         ReportWriter.find()
@@ -99,8 +96,7 @@ final class SearchFit {
                 writer ->
                     hooks.call("report", () -> writer.write(paths, result, hooks.failures())));
       }
-      folder.writeHookFailures();
-      folder.completeResult();
+      folder.complete();
       LOG.info("wrote {}", folder.path());
       return result;
     }
@@ -110,7 +106,7 @@ final class SearchFit {
       ProblemSearch search,
       ModelLayout<T> layout,
       Analysis<T> analysis,
-      OutputFolder folder,
+      SearchFolder folder,
       DuringFit<T> during) {
     SearchProblem problem = SearchProblems.of(layout, analysis);
     SearchProblem searched = during == null ? problem : during.track(problem);
