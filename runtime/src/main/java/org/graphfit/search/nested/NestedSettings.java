@@ -25,13 +25,13 @@ public final class NestedSettings {
   public enum Sample {
     /**
      * Chosen by dimension and cost: uniform up to 3 dimensions; from 4 to 20 dimensions uniform
-     * while it costs fewer likelihood calls per new point than its fallback would ({@link
-     * NestedSettings#switchEfficiency(int)}), then, for good, random walks up to 10 dimensions and
-     * random-direction slices above; random-direction slices above 20 dimensions. Uniform sampling
-     * within a cross-validated bound is the most accurate (on a 20-D Gaussian of correlation 0.95
-     * it is unbiased in 300k calls where 20 slices per point are 2 sigma high in 1.7M), so it is
-     * kept as long as it is also the cheaper; the switch keeps curved or multimodal posteriors from
-     * costing it millions of calls.
+     * while it costs fewer likelihood calls per new point than its fallback would (one over {@link
+     * #walks()} for random walks, one over 4 calls per slice for slices), then, for good, random
+     * walks up to 10 dimensions and random-direction slices above; random-direction slices above 20
+     * dimensions. Uniform sampling within a cross-validated bound is the most accurate (on a 20-D
+     * Gaussian of correlation 0.95 it is unbiased in 300k calls where 20 slices per point are 2
+     * sigma high in 1.7M), so it is kept as long as it is also the cheaper; the switch keeps curved
+     * or multimodal posteriors from costing it millions of calls.
      */
     AUTO,
     /** Uniform within the bound. */
@@ -41,35 +41,7 @@ public final class NestedSettings {
     /** Slice sampling along each principal axis of the bounding ellipsoid in turn. */
     SLICE,
     /** Slice sampling along random directions shaped by the bounding ellipsoid. */
-    RSLICE;
-
-    /**
-     * The method a run starts with: this one, or for {@link #AUTO} the method chosen by dimension.
-     *
-     * @param dimension the problem's dimension
-     * @return a method other than {@link #AUTO}
-     */
-    public Sample resolve(int dimension) {
-      if (this != AUTO) {
-        return this;
-      }
-      return dimension <= 20 ? UNIFORM : RSLICE;
-    }
-
-    /**
-     * The method a run switches to when uniform sampling becomes inefficient: for {@link #AUTO} in
-     * 4 to 20 dimensions, random walks up to 10 dimensions and random-direction slices above; for
-     * any other case the method itself (no switch).
-     *
-     * @param dimension the problem's dimension
-     * @return the fallback method
-     */
-    public Sample fallback(int dimension) {
-      if (this != AUTO || dimension <= 3 || dimension > 20) {
-        return resolve(dimension);
-      }
-      return dimension <= 10 ? RWALK : RSLICE;
-    }
+    RSLICE
   }
 
   private final int liveCount;
@@ -226,34 +198,6 @@ public final class NestedSettings {
           default -> 2.0 * slices(method, dimension);
         };
     return Math.max(1, Math.round(factor * liveCount));
-  }
-
-  /**
-   * The likelihood calls a random-direction slice costs on average: at least two to step out, one
-   * or more to shrink (4.7 measured on a 20-D Gaussian).
-   */
-  static final double CALLS_PER_SLICE = 4;
-
-  /**
-   * The efficiency (new points per call) of uniform sampling below which {@link Sample#AUTO}
-   * switches to its fallback in a given dimension: one over the fallback's expected calls per new
-   * point, {@link #walks()} for random walks and {@code 4 slices} for random-direction slices, so
-   * that uniform sampling, the more accurate, is left only when it costs more.
-   *
-   * @param dimension the problem's dimension
-   * @return the efficiency, 0 where {@code AUTO} does not switch
-   */
-  public double switchEfficiency(int dimension) {
-    Sample fallback = sample.fallback(dimension);
-    if (fallback == sample.resolve(dimension)) {
-      return 0;
-    }
-    return switch (fallback) {
-      case RWALK -> 1.0 / walks;
-      case RSLICE -> 1.0 / (CALLS_PER_SLICE * slices(fallback, dimension));
-      case SLICE -> 1.0 / (CALLS_PER_SLICE * dimension * slices(fallback, dimension));
-      default -> 0;
-    };
   }
 
   /**

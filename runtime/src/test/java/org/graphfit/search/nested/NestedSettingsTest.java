@@ -34,10 +34,6 @@ class NestedSettingsTest {
         .isEqualTo(Math.round(0.15 * 25 * 500));
     assertThat(s.slices(rslice, 20)).isEqualTo(60);
     assertThat(s.slices(rslice, 1)).isEqualTo(5);
-    assertThat(s.switchEfficiency(7)).isEqualTo(1.0 / 25);
-    assertThat(s.switchEfficiency(12)).isEqualTo(1.0 / (4 * 36));
-    assertThat(s.switchEfficiency(3)).isEqualTo(0.0);
-    assertThat(s.switchEfficiency(30)).isEqualTo(0.0);
     assertThat(s.slices(NestedSettings.Sample.SLICE, 20)).isEqualTo(5);
     assertThat(s.folds(3)).isEqualTo(0);
     assertThat(s.folds(4)).isEqualTo(5);
@@ -63,22 +59,6 @@ class NestedSettingsTest {
         .containsEntry("batch_size", "auto");
     assertThat(NestedSampling.builder().batchSize(12).build().settings().toMap())
         .containsEntry("batch_size", 12);
-  }
-
-  @Test
-  void autoStartsUniformAndFallsBackByDimension() {
-    NestedSettings.Sample auto = NestedSettings.Sample.AUTO;
-    assertThat(auto.resolve(3)).isEqualTo(NestedSettings.Sample.UNIFORM);
-    assertThat(auto.fallback(3)).isEqualTo(NestedSettings.Sample.UNIFORM);
-    assertThat(auto.resolve(4)).isEqualTo(NestedSettings.Sample.UNIFORM);
-    assertThat(auto.fallback(4)).isEqualTo(NestedSettings.Sample.RWALK);
-    assertThat(auto.fallback(10)).isEqualTo(NestedSettings.Sample.RWALK);
-    assertThat(auto.resolve(20)).isEqualTo(NestedSettings.Sample.UNIFORM);
-    assertThat(auto.fallback(11)).isEqualTo(NestedSettings.Sample.RSLICE);
-    assertThat(auto.resolve(21)).isEqualTo(NestedSettings.Sample.RSLICE);
-    assertThat(auto.fallback(21)).isEqualTo(NestedSettings.Sample.RSLICE);
-    assertThat(NestedSettings.Sample.SLICE.resolve(2)).isEqualTo(NestedSettings.Sample.SLICE);
-    assertThat(NestedSettings.Sample.RWALK.fallback(7)).isEqualTo(NestedSettings.Sample.RWALK);
   }
 
   @Test
