@@ -18,7 +18,7 @@ import org.graphfit.prior.Prior;
  * log-normal, {@code log sigma_i ~ N(log 6, 0.25)} (a {@code HierarchicalFactor.logGaussian}, whose
  * hyper-parameters are the mean and sigma of {@code log sigma_i}); the centres lie on the detector,
  * {@code centre_i ~ N(60, 15)} truncated to {@code [0, 100]} (a {@code
- * HierarchicalFactor.truncatedGaussian}, normalised for every mean and sigma). Prints both parents'
+ * HierarchicalFactor.truncatedGaussian}, normalized for every mean and sigma). Prints both parents'
  * hyper-parameters with the truths and whether EP's result is trustworthy (it checks its
  * independent Gaussians for each parent's hyper-parameters against their posterior given the drawn
  * parameters' messages).

@@ -32,7 +32,7 @@ import org.graphfit.prior.Prior;
  * {@code z = log x} (log-Gaussian, half-normal, half-Cauchy priors) is the same closed form in
  * {@code z}: its density {@code N(z; μ, σ) e^{-z}} times the cavity {@code N(z; m, v)} is {@code
  * e^{-m + v/2} N(z; μ, σ) N(z; m - v, v)}. Other families or drawn priors (a truncated Gaussian
- * parent, whose normalisation depends on {@code μ} and {@code σ}; a log-Gaussian parent over a
+ * parent, whose normalization depends on {@code μ} and {@code σ}; a log-Gaussian parent over a
  * log-uniform prior, whose latent coordinate is a logit) are integrated on a product grid over all
  * variables, in the latent coordinates the EP approximation is Gaussian in: the factor is the
  * parent density at {@code x = fromLatent(z)}, with no Jacobian, which belongs to the drawn
@@ -252,7 +252,7 @@ final class ParentFactor implements EpFactor {
           UpdateStatus.OK,
           projection.moments,
           null,
-          projection.logNormaliser,
+          projection.logNormalizer,
           null,
           FactorResult.Fit.QUADRATURE,
           "",
@@ -267,8 +267,8 @@ final class ParentFactor implements EpFactor {
     }
   }
 
-  /** Projected moments and the log normaliser of one update. */
-  private record Projection(GaussianMessage[] moments, double logNormaliser) {}
+  /** Projected moments and the log normalizer of one update. */
+  private record Projection(GaussianMessage[] moments, double logNormalizer) {}
 
   private Projection analytic(FactorTask task) {
     GaussianMessage[] cavity = task.cavity();
@@ -278,13 +278,13 @@ final class ParentFactor implements EpFactor {
     double[] z = new double[dims.size()];
     double[] values = conditional.values;
     GaussianMessage[] moments = new GaussianMessage[variables.size()];
-    double logNormaliser;
+    double logNormalizer;
     double[] mixture;
     if (dims.isEmpty()) {
       if (!conditional.at(z)) {
         return null;
       }
-      logNormaliser = values[0];
+      logNormalizer = values[0];
       mixture = new double[] {values[1], values[2], values[3], values[4]};
     } else {
       GaussianMessage[] dimCavity = new GaussianMessage[dims.size()];
@@ -303,24 +303,24 @@ final class ParentFactor implements EpFactor {
       if (nodes == null) {
         return null;
       }
-      logNormaliser = nodes.logNormaliser;
+      logNormalizer = nodes.logNormalizer;
       for (int j = 0; j < dims.size(); j++) {
         moments[dims.get(j)] = GaussianMessage.ofMoments(nodes.mean[j], nodes.covariance[j][j]);
       }
       mixture = mixtureMoments(nodes, conditional, z);
     }
     moments[0] = GaussianMessage.ofMoments(mixture[0], mixture[1]);
-    // The closed-form integrals used normalised cavities of x (and of a closed-form mu), and for a
+    // The closed-form integrals used normalized cavities of x (and of a closed-form mu), and for a
     // log-Gaussian parent the cavity of z = log x times exp(-z), exp(-m + v/2) N(z; m - v, v).
-    logNormaliser += cavity[0].logNormaliser();
+    logNormalizer += cavity[0].logNormalizer();
     if (logParent) {
-      logNormaliser += -cavity[0].mean() + 0.5 * cavity[0].variance();
+      logNormalizer += -cavity[0].mean() + 0.5 * cavity[0].variance();
     }
     if (muSlot >= 0 && closedForm.muClosed()) {
       moments[muSlot] = GaussianMessage.ofMoments(mixture[2], mixture[3]);
-      logNormaliser += cavity[muSlot].logNormaliser();
+      logNormalizer += cavity[muSlot].logNormalizer();
     }
-    return new Projection(moments, logNormaliser);
+    return new Projection(moments, logNormalizer);
   }
 
   /**
@@ -451,6 +451,6 @@ final class ParentFactor implements EpFactor {
     for (int j = 0; j < moments.length; j++) {
       moments[j] = GaussianMessage.ofMoments(nodes.mean[j], nodes.covariance[j][j]);
     }
-    return new Projection(moments, nodes.logNormaliser);
+    return new Projection(moments, nodes.logNormalizer);
   }
 }

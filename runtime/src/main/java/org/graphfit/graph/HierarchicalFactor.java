@@ -62,7 +62,7 @@ public final class HierarchicalFactor {
 
   /**
    * A hierarchical factor with a Gaussian parent truncated to fixed bounds, {@code x ~ N(mean,
-   * sigma)} restricted to {@code [lower, upper]}, normalised for every {@code (mean, sigma)} (see
+   * sigma)} restricted to {@code [lower, upper]}, normalized for every {@code (mean, sigma)} (see
    * {@link TruncatedGaussianParent}). The drawn parameters' priors must lie within the bounds (for
    * example {@code Prior.uniform(lower, upper)}); the mean's prior may reach beyond them.
    *

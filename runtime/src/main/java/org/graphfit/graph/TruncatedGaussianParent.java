@@ -8,7 +8,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * A normal parent distribution truncated to fixed bounds, for parameters that live between them:
  * {@code x ~ N(mean, sigma)} restricted to {@code [lower, upper]}. Only {@code mean} and {@code
  * sigma} are fitted; the density {@code N(x; mean, sigma) / (Φ((upper - mean)/sigma) - Φ((lower -
- * mean)/sigma))} carries the normalisation, which depends on both, so the mean may lie outside the
+ * mean)/sigma))} carries the normalization, which depends on both, so the mean may lie outside the
  * bounds (a parent piled up against one bound).
  */
 public final class TruncatedGaussianParent implements ParentDistribution {

@@ -14,9 +14,7 @@ import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Check;
 import org.graphfit.search.ParameterSummary;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.graphfit.testing.Gaussian;
 import org.graphfit.testing.GaussianModel;
 import org.junit.jupiter.api.Test;
@@ -136,8 +134,7 @@ class ParentFamiliesTest {
   }
 
   private static GraphResult nested(Toy toy) {
-    return toy.graph.fit(
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(200).seed(7).build())));
+    return toy.graph.fit(NestedSampling.builder().nLive(200).seed(7).build());
   }
 
   /** EP's hyper-parameters against the exact posterior, and its evidence within a tolerance. */

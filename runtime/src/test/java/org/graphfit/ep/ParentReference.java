@@ -136,7 +136,7 @@ final class ParentReference {
     return reference.moments(fine);
   }
 
-  /** The log posterior density (unnormalised, in latent coordinates) on a midpoint grid. */
+  /** The log posterior density (unnormalized, in latent coordinates) on a midpoint grid. */
   private double[][] grid(double[] box, int n) {
     double[][] values = new double[n][n];
     double du = (box[1] - box[0]) / n;

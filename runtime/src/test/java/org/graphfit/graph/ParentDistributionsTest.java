@@ -41,9 +41,9 @@ class ParentDistributionsTest {
   }
 
   @Test
-  void truncatedDensityIsNormalisedForEveryMeanAndSigma() {
+  void truncatedDensityIsNormalizedForEveryMeanAndSigma() {
     TruncatedGaussianParent family = TruncatedGaussianParent.of(0, 1);
-    // inside, across a bound, far outside (the normalisation in the normal's far tail)
+    // inside, across a bound, far outside (the normalization in the normal's far tail)
     double[][] hypers = {{0.5, 0.2}, {0.9, 0.3}, {-0.4, 0.5}, {3, 0.1}, {-40, 1}, {0.5, 30}};
     for (double[] hyper : hypers) {
       assertThat(mass(family, hyper, 0, 1, false)).isWithin(1e-6).of(1);
@@ -58,7 +58,7 @@ class ParentDistributionsTest {
   }
 
   @Test
-  void truncatedNormalisationIsAccurateFarIntoTheTail() {
+  void truncatedNormalizationIsAccurateFarIntoTheTail() {
     // log(Φ(b) - Φ(a)) for a < b < -38, where Φ underflows: the asymptotic series
     double a = -60;
     double b = -50;
@@ -72,7 +72,7 @@ class ParentDistributionsTest {
   }
 
   @Test
-  void jointLikelihoodAddsTheTruncatedDensityWithItsNormalisation() {
+  void jointLikelihoodAddsTheTruncatedDensityWithItsNormalization() {
     FactorGraph graph = new FactorGraph();
     HierarchicalFactor fractions =
         HierarchicalFactor.truncatedGaussian(Prior.uniform(-1, 2), Prior.uniform(0.1, 2), 0, 1)
@@ -87,11 +87,11 @@ class ParentDistributionsTest {
     ModelLayout<CollectionInstance> layout = graph.layout();
     double[] vector = {0.8, 0.9, 0.7, 0.3};
     // N(x; 0.7, 0.3) / (Φ(1) - Φ(-7/3)) for x = 0.8, 0.9
-    double normaliser = Math.log(0.8413447460685429 - 0.009815328628645);
+    double normalizer = Math.log(0.8413447460685429 - 0.009815328628645);
     double expected = 0;
     for (double x : new double[] {0.8, 0.9}) {
       double z = (x - 0.7) / 0.3;
-      expected += -0.5 * z * z - Math.log(0.3) - 0.5 * Math.log(2 * Math.PI) - normaliser;
+      expected += -0.5 * z * z - Math.log(0.3) - 0.5 * Math.log(2 * Math.PI) - normalizer;
     }
 
     assertThat(graph.analysis().logLikelihood(layout.instanceFromVector(vector)))

@@ -19,10 +19,9 @@ import org.graphfit.graph.GraphResult;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
-import org.graphfit.search.Search;
 import org.graphfit.testing.Gaussian;
 import org.graphfit.testing.GaussianModel;
-import org.graphfit.testing.PriorImportanceEngine;
+import org.graphfit.testing.PriorImportanceSearch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +45,7 @@ class GraphModelFileTest {
 
   /**
    * The graph: three datasets sharing one width, each drawing its centre from a log-Gaussian parent
-   * and its normalisation a relation of a global scale; priors from {@code wide}.
+   * and its normalization a relation of a global scale; priors from {@code wide}.
    */
   private static FactorGraph graph(boolean wide) {
     FactorGraph graph = new FactorGraph();
@@ -70,8 +69,8 @@ class GraphModelFileTest {
     return graph;
   }
 
-  private static Search search(Path output) {
-    return Search.of(new PriorImportanceEngine(2, 300, 5L)).withOutput(output, "graph");
+  private static PriorImportanceSearch search(Path output) {
+    return PriorImportanceSearch.builder(2, 300, 5L).output(output, "graph").build();
   }
 
   private static Path modelFile(Path output) throws IOException {
