@@ -252,6 +252,12 @@ final class HierarchyCheck {
       double du = (box[1] - box[0]) / GRID;
       double dw = (box[3] - box[2]) / GRID;
       double[] hyper = new double[2];
+      double[] flatValues = new double[values.length * NODES];
+      for (int i = 0; i < values.length; i++) {
+        System.arraycopy(values[i], 0, flatValues, i * NODES, NODES);
+      }
+      double[] densities = new double[flatValues.length];
+      double[] terms = new double[NODES];
       for (int a = 0; a < GRID; a++) {
         double u = box[0] + (a + 0.5) * du;
         for (int b = 0; b < GRID; b++) {
@@ -259,11 +265,11 @@ final class HierarchyCheck {
           hyper[0] = hyperPriors[0].fromLatent(u);
           hyper[1] = hyperPriors[1].fromLatent(w);
           double sum = hyperPriors[0].latentLogDensity(u) + hyperPriors[1].latentLogDensity(w);
+          parent.distribution().logDensities(flatValues, hyper, densities);
           for (int i = 0; i < values.length && sum > Double.NEGATIVE_INFINITY; i++) {
             double peak = Double.NEGATIVE_INFINITY;
-            double[] terms = new double[NODES];
             for (int k = 0; k < NODES; k++) {
-              terms[k] = logWeights[i][k] + parent.distribution().logDensity(values[i][k], hyper);
+              terms[k] = logWeights[i][k] + densities[i * NODES + k];
               peak = Math.max(peak, terms[k]);
             }
             double total = 0;

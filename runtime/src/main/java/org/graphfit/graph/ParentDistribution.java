@@ -44,6 +44,21 @@ public interface ParentDistribution {
   double logDensity(double value, double[] hyperParameters);
 
   /**
+   * The log densities of many drawn values under one set of hyper-parameters, for callers that
+   * evaluate a grid of hyper-parameters against many values; a family whose normalization depends
+   * on the hyper-parameters computes it once here.
+   *
+   * @param values the drawn values
+   * @param hyperParameters the hyper-parameter values, in {@link #hyperParameterNames()} order
+   * @param logDensities receives {@link #logDensity(double, double[])} of each value
+   */
+  default void logDensities(double[] values, double[] hyperParameters, double[] logDensities) {
+    for (int i = 0; i < values.length; i++) {
+      logDensities[i] = logDensity(values[i], hyperParameters);
+    }
+  }
+
+  /**
    * The smallest value the family can draw, whatever the hyper-parameters: a drawn parameter's
    * prior must not allow values below it.
    *

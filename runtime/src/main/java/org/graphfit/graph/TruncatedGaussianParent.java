@@ -15,7 +15,7 @@ public final class TruncatedGaussianParent implements ParentDistribution {
   private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
   private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
-  /** Below this standardised value the normal distribution function is taken asymptotically. */
+  /** Below this standardized value the normal distribution function is taken asymptotically. */
   private static final double TAIL = -30;
 
   private final double lower;
@@ -64,25 +64,48 @@ public final class TruncatedGaussianParent implements ParentDistribution {
 
   @Override
   public double logDensity(double value, double[] hyperParameters) {
-    double mean = hyperParameters[0];
-    double sigma = hyperParameters[1];
-    if (!(sigma > 0) || !Double.isFinite(mean) || !(value >= lower && value <= upper)) {
+    return logDensity(value, hyperParameters[0], hyperParameters[1], logConstant(hyperParameters));
+  }
+
+  /** The normalization computed once for all values. */
+  @Override
+  public void logDensities(double[] values, double[] hyperParameters, double[] logDensities) {
+    double constant = logConstant(hyperParameters);
+    for (int i = 0; i < values.length; i++) {
+      logDensities[i] = logDensity(values[i], hyperParameters[0], hyperParameters[1], constant);
+    }
+  }
+
+  private double logDensity(double value, double mean, double sigma, double logConstant) {
+    if (!(value >= lower && value <= upper) || Double.isNaN(logConstant)) {
       return Double.NEGATIVE_INFINITY;
     }
     double z = (value - mean) / sigma;
-    return -0.5 * z * z
-        - Math.log(sigma)
-        - HALF_LOG_TWO_PI
-        - logMass((lower - mean) / sigma, (upper - mean) / sigma);
+    return -0.5 * z * z - logConstant;
+  }
+
+  /**
+   * {@code log(sigma sqrt(2π)) + log(mass between the bounds)}, or NaN where the hyper-parameters
+   * are invalid or the mass underflows (a mean so far beyond a bound, in sigmas, that the two
+   * standardized bounds round to one number): there the density is taken as zero, never infinite.
+   */
+  private double logConstant(double[] hyperParameters) {
+    double mean = hyperParameters[0];
+    double sigma = hyperParameters[1];
+    if (!(sigma > 0) || !Double.isFinite(mean)) {
+      return Double.NaN;
+    }
+    double mass = logMass((lower - mean) / sigma, (upper - mean) / sigma);
+    return mass > Double.NEGATIVE_INFINITY ? Math.log(sigma) + HALF_LOG_TWO_PI + mass : Double.NaN;
   }
 
   /**
    * {@code log(Φ(b) - Φ(a))} for {@code a < b} without cancellation: the mass of the standard
-   * normal between two standardised bounds, computed in the lower tail (by symmetry when both
+   * normal between two standardized bounds, computed in the lower tail (by symmetry when both
    * bounds are positive) and asymptotically below {@link #TAIL}.
    *
-   * @param a the standardised lower bound
-   * @param b the standardised upper bound
+   * @param a the standardized lower bound
+   * @param b the standardized upper bound
    * @return the log mass
    */
   static double logMass(double a, double b) {

@@ -72,6 +72,20 @@ class ParentDistributionsTest {
   }
 
   @Test
+  void aMassThatUnderflowsGivesZeroDensityNeverInfinite() {
+    TruncatedGaussianParent family = TruncatedGaussianParent.of(0, 1);
+    // (0 - 1e20) / 1 and (1 - 1e20) / 1 are one number: no mass between them in double precision
+    assertThat(family.logDensity(0.5, new double[] {1e20, 1})).isNegativeInfinity();
+    double[] values = {0.1, 0.5, 0.9};
+    double[] hyper = {0.9, 0.3};
+    double[] many = new double[3];
+    family.logDensities(values, hyper, many);
+    for (int i = 0; i < values.length; i++) {
+      assertThat(many[i]).isEqualTo(family.logDensity(values[i], hyper));
+    }
+  }
+
+  @Test
   void jointLikelihoodAddsTheTruncatedDensityWithItsNormalization() {
     FactorGraph graph = new FactorGraph();
     HierarchicalFactor fractions =
