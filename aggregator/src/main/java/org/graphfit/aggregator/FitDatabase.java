@@ -30,16 +30,17 @@ import org.graphfit.output.FitFiles;
  * it again: a folder is read again only when its manifest's SHA-256 changed (or it had none), so
  * re-indexing costs one small read per fit. The schema, in {@code schema.sql} beside this class and
  * documented in the README, has the tables {@code fits}, {@code parameters}, {@code factors},
- * {@code factor_parameters}, {@code searches}, {@code settings}, {@code diagnostics}, {@code
- * concerns} and {@code files}, every child table keyed by {@code fit_id}. Corrupt folders are
- * recorded with their problem and nothing else; incomplete ones with their status.
+ * {@code factor_parameters}, {@code derived}, {@code searches}, {@code settings}, {@code
+ * diagnostics}, {@code concerns} and {@code files}, every child table keyed by {@code fit_id}.
+ * Corrupt folders are recorded with their problem and nothing else; incomplete ones with their
+ * status.
  *
  * <p>Not for use by several threads at once. One process should update a database at a time (SQLite
  * serializes writers; a second updater waits for the first's transaction).
  */
 public final class FitDatabase implements AutoCloseable {
   /** The schema's version, in the table {@code schema_info}. */
-  public static final String SCHEMA_VERSION = "1";
+  public static final String SCHEMA_VERSION = "2";
 
   private static final List<String> TABLES =
       List.of(
@@ -47,6 +48,7 @@ public final class FitDatabase implements AutoCloseable {
           "parameters",
           "factors",
           "factor_parameters",
+          "derived",
           "searches",
           "settings",
           "diagnostics",
@@ -415,7 +417,7 @@ public final class FitDatabase implements AutoCloseable {
    */
   private static boolean unchanged(FitFolder fit, Stored old) {
     java.nio.file.attribute.BasicFileAttributes attributes =
-        FitFolder.manifestAttributes(fit.path());
+        FolderCheck.manifestAttributes(fit.path());
     if (attributes != null
         && old.bytes() == attributes.size()
         && old.modified()
