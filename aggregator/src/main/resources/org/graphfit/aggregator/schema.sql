@@ -1,9 +1,21 @@
--- The GraphFit fit database. Every table but schema_info is keyed by fit_id (fits.fit_id).
+-- The GraphFit fit database. Every table but schema_info and directories is keyed by fit_id
+-- (fits.fit_id).
 -- Flags are integers 0/1; a value a fit does not record is NULL.
 CREATE TABLE IF NOT EXISTS schema_info (
   key TEXT PRIMARY KEY,
   value TEXT
 );
+-- What the last update saw of each directory under the roots that is not a fit folder: its
+-- modification and inode change times and when it was listed, so that the next update lists only
+-- directories whose times changed (or changed too close to their listing to tell).
+CREATE TABLE IF NOT EXISTS directories (
+  root TEXT NOT NULL,
+  path TEXT NOT NULL,
+  modified_ns BIGINT NOT NULL,
+  changed_ns BIGINT NOT NULL,
+  listed_ns BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS directories_path ON directories (path);
 -- One row per fit folder found: status COMPLETE, INCOMPLETE or CORRUPT (problem says why);
 -- the manifest's SHA-256, size and modification time tell an update whether to read it again.
 CREATE TABLE IF NOT EXISTS fits (

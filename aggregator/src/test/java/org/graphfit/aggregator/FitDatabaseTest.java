@@ -70,6 +70,8 @@ final class FitDatabaseTest {
         "factors",
         List.of("fit_id", "position", "factor", "kind", "status", "log_evidence_term", "folder"));
     SCHEMA.put(
+        "directories", List.of("root", "path", "modified_ns", "changed_ns", "listed_ns"));
+    SCHEMA.put(
         "factor_parameters",
         List.of(
             "fit_id",
