@@ -432,4 +432,31 @@ final class ExampleOutputTest {
       assertThat(database.count("derived")).isEqualTo(2);
     }
   }
+
+  @Test
+  void indexPageLinksEveryFitToItsReport() throws Exception {
+    Path page =
+        IndexPage.titled("examples")
+            .write(Aggregator.of(root).all(), root.resolve("pages").resolve("index.html"));
+    String html = java.nio.file.Files.readString(page);
+    List<List<String>> rows = IndexPageTest.rows(html);
+    assertThat(rows).hasSize(Aggregator.of(root).all().size());
+    java.util.regex.Matcher links =
+        java.util.regex.Pattern.compile("<a href=\"([^\"]+)\">report</a>").matcher(html);
+    int count = 0;
+    while (links.find()) {
+      Path report = page.getParent().resolve(links.group(1)).normalize();
+      assertThat(report.getFileName().toString()).isEqualTo("report.html");
+      assertThat(java.nio.file.Files.isRegularFile(report)).isTrue();
+      count++;
+    }
+    // every fit of the examples writes its report
+    assertThat(count).isEqualTo(rows.size());
+    // the EP fit's evidence is approximate: it is said, and its concern listed
+    FitFolder ep = only(Aggregator.of(root).completed().ofKind(FitKind.EP));
+    assertThat(html).contains("(approx.)");
+    for (org.graphfit.search.Concern concern : ep.summary().concerns()) {
+      assertThat(html).contains("<b>" + concern.check().name() + "</b>");
+    }
+  }
 }

@@ -69,8 +69,7 @@ final class FitDatabaseTest {
     SCHEMA.put(
         "factors",
         List.of("fit_id", "position", "factor", "kind", "status", "log_evidence_term", "folder"));
-    SCHEMA.put(
-        "directories", List.of("root", "path", "modified_ns", "changed_ns", "listed_ns"));
+    SCHEMA.put("directories", List.of("root", "path", "modified_ns", "changed_ns", "listed_ns"));
     SCHEMA.put(
         "factor_parameters",
         List.of(
