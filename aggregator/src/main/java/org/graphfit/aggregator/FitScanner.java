@@ -8,8 +8,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the fit folders under an output root: directories named by a 32-hex-digit identifier that
@@ -19,14 +21,16 @@ import java.util.Map;
  * <p>Given what an earlier scan saw ({@link Known}), a directory whose modification and change
  * times are those it had then, and had long enough before that scan listed it (see {@link
  * DirectoryState#settled()}), is not listed again: its entries are the fit folders and directories
- * found in it then, each checked again (a fit folder still has its {@code files/} folder, a
- * directory is stat'ed and scanned in turn). Adding, removing or renaming an entry changes a
- * directory's times, so a new fit folder is always found.
+ * found in it then: its directories are stat'ed and scanned in turn, its fit folders are taken as
+ * they were, unchecked ({@link Scan#unchecked()}: the caller, which stats each fit's manifest
+ * anyway, checks that one without a manifest still has its {@code files/} folder). Adding, removing
+ * or renaming an entry changes a directory's times, so a new fit folder is always found.
  */
 final class FitScanner {
   private final Known known;
   private final List<Path> found = new ArrayList<>();
   private final Map<String, DirectoryState> states = new HashMap<>();
+  private final Set<String> unchecked = new HashSet<>();
   private int listed;
 
   private FitScanner(Known known) {
@@ -74,8 +78,14 @@ final class FitScanner {
    * @param fits the fit folders, sorted by path
    * @param states the state of every other directory it went through, by path
    * @param listed how many directories it listed (the others it knew unchanged)
+   * @param unchecked the paths of the fit folders taken from the earlier scan without a look at
+   *     their {@code files/} folder
    */
-  record Scan(List<FitFolder> fits, Map<String, DirectoryState> states, int listed) {}
+  record Scan(
+      List<FitFolder> fits,
+      Map<String, DirectoryState> states,
+      int listed,
+      Set<String> unchecked) {}
 
   /**
    * The fit folders under a root, sorted by path, every directory listed.
@@ -103,7 +113,7 @@ final class FitScanner {
       fits.add(new FitFolder(base, folder));
     }
     fits.sort((a, b) -> a.path().compareTo(b.path()));
-    return new Scan(fits, scanner.states, scanner.listed);
+    return new Scan(fits, scanner.states, scanner.listed, scanner.unchecked);
   }
 
   /** Checks that a root is a directory. */
@@ -125,7 +135,9 @@ final class FitScanner {
     if (old != null && now != null && old.settled() && old.sameTimes(now)) {
       states.put(path, old);
       for (String fit : known.fits().getOrDefault(path, List.of())) {
-        entry(new File(fit));
+        // not stat'ed: the caller stats its manifest, and checks its files/ folder if there is none
+        found.add(Path.of(fit));
+        unchecked.add(fit);
       }
       for (String directory : known.directories().getOrDefault(path, List.of())) {
         entry(new File(directory));

@@ -33,8 +33,41 @@ final class FitUpdate {
     this.connection = connection;
   }
 
-  /** The fit folders found, and the directories listed to find them (-1: listed before). */
-  private record Listing(List<FitFolder> fits, int listed) {}
+  /**
+   * The fit folders found, the directories listed to find them (-1: listed before the update), and
+   * for a listing made here, the roots' scans, with the stored states they replace.
+   */
+  private record Listing(
+      List<FitFolder> fits,
+      int listed,
+      Set<String> unchecked,
+      List<FitScanner.Scan> scans,
+      Map<String, DirectoryState> old,
+      List<String> roots) {}
+
+  /**
+   * Whether each fit is unchanged since the last update, or null if a fit folder taken unchecked
+   * from the last update is no longer one (it has neither a manifest nor a files/ folder).
+   */
+  private static List<Boolean> compare(
+      Listing listing, Map<String, Stored> stored, boolean verify) {
+    List<Boolean> same =
+        listing.fits().parallelStream()
+            .map(
+                fit -> {
+                  String key = fit.path().toString();
+                  BasicFileAttributes attributes = FolderCheck.manifestAttributes(fit.path());
+                  if (attributes == null
+                      && listing.unchecked().contains(key)
+                      && !FitScanner.isFitFolder(fit.path())) {
+                    return null;
+                  }
+                  Stored old = stored.get(key);
+                  return !verify && old != null && unchanged(fit, old, attributes);
+                })
+            .toList();
+    return same.contains(null) ? null : same;
+  }
 
   private record Stored(
       long id, String digest, long bytes, long modified, String status, String problem) {}
@@ -44,15 +77,17 @@ final class FitUpdate {
       throws SQLException {
     Map<String, Stored> stored = stored(aggregator.roots());
     Listing listing = scan(aggregator, stored, verify);
+    List<Boolean> same = compare(listing, stored, verify);
+    if (same == null) {
+      // a fit folder known from the last update lost its files/ folder: list every directory
+      listing = scan(aggregator, stored, true);
+      same = compare(listing, stored, verify);
+    }
+    if (listing.scans() != null) {
+      aggregator.adopt(listing.fits());
+      replaceStates(listing.old(), listing.scans(), listing.roots());
+    }
     List<FitFolder> found = listing.fits();
-    List<Boolean> same =
-        found.parallelStream()
-            .map(
-                fit -> {
-                  Stored old = stored.get(fit.path().toString());
-                  return !verify && old != null && unchanged(fit, old);
-                })
-            .toList();
     List<FitFolder> toRead = new ArrayList<>();
     Set<String> present = new HashSet<>();
     int unchanged = 0;
@@ -124,13 +159,13 @@ final class FitUpdate {
   }
 
   /**
-   * The fit folders under the roots. An aggregator that has not listed its roots yet is given the
-   * listing made here, with what the last update saw of each directory (every directory is listed
-   * with {@code verify}); the directories' states are then replaced by what this scan saw. An
-   * aggregator that already listed them keeps its listing, and the states are forgotten (the next
-   * update lists every directory).
+   * The fit folders under the roots: listed here, with what the last update saw of each directory
+   * (every directory is listed with {@code listEvery}), if the aggregator has not listed its roots
+   * yet; then it is given this listing and the directories' states are replaced by what this scan
+   * saw (see {@link #run}). An aggregator that already listed them keeps its listing, and the
+   * states are forgotten (the next update lists every directory).
    */
-  private Listing scan(Aggregator aggregator, Map<String, Stored> stored, boolean verify)
+  private Listing scan(Aggregator aggregator, Map<String, Stored> stored, boolean listEvery)
       throws SQLException {
     List<String> roots = new ArrayList<>();
     for (Path root : aggregator.roots()) {
@@ -139,9 +174,9 @@ final class FitUpdate {
     Map<String, DirectoryState> old = states(roots);
     if (aggregator.listed()) {
       replaceStates(old, List.of(), roots);
-      return new Listing(aggregator.all().list(), -1);
+      return new Listing(aggregator.all().list(), -1, Set.of(), null, old, roots);
     }
-    FitScanner.Known known = FitScanner.Known.of(verify ? Map.of() : old, stored.keySet());
+    FitScanner.Known known = FitScanner.Known.of(listEvery ? Map.of() : old, stored.keySet());
     List<FitFolder> found = new ArrayList<>();
     List<FitScanner.Scan> scans = new ArrayList<>();
     for (Path root : aggregator.roots()) {
@@ -150,12 +185,12 @@ final class FitUpdate {
       found.addAll(scan.fits());
     }
     int listed = 0;
+    Set<String> unchecked = new HashSet<>();
     for (FitScanner.Scan scan : scans) {
       listed += scan.listed();
+      unchecked.addAll(scan.unchecked());
     }
-    aggregator.adopt(found);
-    replaceStates(old, scans, roots);
-    return new Listing(found, listed);
+    return new Listing(found, listed, unchecked, scans, old, roots);
   }
 
   private Map<String, DirectoryState> states(List<String> roots) throws SQLException {
@@ -224,8 +259,7 @@ final class FitUpdate {
    * it), else of the same SHA-256; for a folder without a manifest, still without one and of the
    * same status.
    */
-  private static boolean unchanged(FitFolder fit, Stored old) {
-    BasicFileAttributes attributes = FolderCheck.manifestAttributes(fit.path());
+  private static boolean unchanged(FitFolder fit, Stored old, BasicFileAttributes attributes) {
     if (attributes != null
         && old.bytes() == attributes.size()
         && old.modified() == attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)) {

@@ -99,10 +99,16 @@ final class DirectoryCacheTest {
       deleteRecursively(SyntheticFits.folder(root, "survey/dataset_7", "", 7).path());
       assertThat(updateAndCompare(database).removed()).isEqualTo(1);
 
+      // a fit folder that loses its files/ folder is no longer a fit folder
+      deleteRecursively(
+          SyntheticFits.folder(root, "survey/dataset_8", "", 8).path().resolve("files"));
+      FitDatabase.UpdateReport lost = updateAndCompare(database);
+      assertThat(lost.removed()).isEqualTo(1);
+
       // with verify, every directory is listed again
       FitDatabase.UpdateReport verified = database.update(Aggregator.of(root), true);
       assertThat(verified.listed()).isAtLeast(15);
-      assertThat(verified.found()).isEqualTo(15);
+      assertThat(verified.found()).isEqualTo(14);
     }
   }
 
