@@ -31,7 +31,7 @@ public final class FitFolder {
 
   private final Path root;
   private final Path path;
-  private final String name;
+  private String name;
 
   private FolderCheck.State state;
   private JsonNode model;
@@ -46,10 +46,6 @@ public final class FitFolder {
   FitFolder(Path root, Path path) {
     this.root = root;
     this.path = path;
-    Path relative = root.relativize(path.getParent());
-    List<String> segments = new ArrayList<>();
-    relative.forEach(segment -> segments.add(segment.toString()));
-    this.name = String.join("/", segments);
   }
 
   /**
@@ -117,7 +113,13 @@ public final class FitFolder {
    *
    * @return the name
    */
-  public String name() {
+  public synchronized String name() {
+    if (name == null) {
+      Path relative = root.relativize(path.getParent());
+      List<String> segments = new ArrayList<>();
+      relative.forEach(segment -> segments.add(segment.toString()));
+      name = String.join("/", segments);
+    }
     return name;
   }
 

@@ -31,6 +31,7 @@ final class FitScanner {
   private final List<Path> found = new ArrayList<>();
   private final Map<String, DirectoryState> states = new HashMap<>();
   private final Set<String> unchecked = new HashSet<>();
+  private boolean statesChanged;
   private int listed;
 
   private FitScanner(Known known) {
@@ -56,19 +57,28 @@ final class FitScanner {
     static Known of(Map<String, DirectoryState> states, Iterable<String> fitPaths) {
       Map<String, List<String>> fits = new HashMap<>();
       for (String fit : fitPaths) {
-        Path parent = Path.of(fit).getParent();
+        String parent = parent(fit);
         if (parent != null) {
-          fits.computeIfAbsent(parent.toString(), p -> new ArrayList<>()).add(fit);
+          fits.computeIfAbsent(parent, p -> new ArrayList<>(1)).add(fit);
         }
       }
       Map<String, List<String>> directories = new HashMap<>();
       for (String directory : states.keySet()) {
-        Path parent = Path.of(directory).getParent();
+        String parent = parent(directory);
         if (parent != null) {
-          directories.computeIfAbsent(parent.toString(), p -> new ArrayList<>()).add(directory);
+          directories.computeIfAbsent(parent, p -> new ArrayList<>(1)).add(directory);
         }
       }
       return new Known(states, fits, directories);
+    }
+
+    /**
+     * The parent of an absolute, normalized path as {@link File#getPath()} spells it (the form the
+     * scan records), without parsing it into a {@code Path}.
+     */
+    private static String parent(String path) {
+      int slash = path.lastIndexOf(File.separatorChar);
+      return slash <= 0 ? null : path.substring(0, slash);
     }
   }
 
@@ -80,12 +90,15 @@ final class FitScanner {
    * @param listed how many directories it listed (the others it knew unchanged)
    * @param unchecked the paths of the fit folders taken from the earlier scan without a look at
    *     their {@code files/} folder
+   * @param statesChanged whether a directory was listed or a known one not found again, so that the
+   *     states differ from those known
    */
   record Scan(
       List<FitFolder> fits,
       Map<String, DirectoryState> states,
       int listed,
-      Set<String> unchecked) {}
+      Set<String> unchecked,
+      boolean statesChanged) {}
 
   /**
    * The fit folders under a root, sorted by path, every directory listed.
@@ -113,7 +126,8 @@ final class FitScanner {
       fits.add(new FitFolder(base, folder));
     }
     fits.sort((a, b) -> a.path().compareTo(b.path()));
-    return new Scan(fits, scanner.states, scanner.listed, scanner.unchecked);
+    boolean changed = scanner.statesChanged || scanner.states.size() != known.states().size();
+    return new Scan(fits, scanner.states, scanner.listed, scanner.unchecked, changed);
   }
 
   /** Checks that a root is a directory. */
@@ -161,6 +175,7 @@ final class FitScanner {
           new IOException("could not list " + dir + " (is it readable?)"));
     }
     listed++;
+    statesChanged = true;
     if (state != null) {
       states.put(dir.getPath(), state);
     }

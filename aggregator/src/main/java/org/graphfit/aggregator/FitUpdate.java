@@ -218,6 +218,9 @@ final class FitUpdate {
   private void replaceStates(
       Map<String, DirectoryState> old, List<FitScanner.Scan> scans, List<String> roots)
       throws SQLException {
+    if (!scans.isEmpty() && scans.stream().noneMatch(FitScanner.Scan::statesChanged)) {
+      return;
+    }
     Map<String, String> rootOf = new HashMap<>();
     Map<String, DirectoryState> now = new HashMap<>();
     for (int i = 0; i < scans.size(); i++) {
