@@ -30,9 +30,7 @@ import org.graphfit.model.CollectionInstance;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +48,7 @@ final class ExampleOutputTest {
   static void runExamples() throws Exception {
     SeedExample.main(new String[] {root.toString()});
     EpHierarchicalExample.main(new String[] {root.toString(), "laplace"});
-    derivedSearch().withOutput(root, "derived").fit(derivedModel(), new Peaked());
+    derivedSearch().toBuilder().output(root, "derived").build().fit(derivedModel(), new Peaked());
   }
 
   /** A centre near 40 and a sigma near 3, with the full width at half maximum derived. */
@@ -77,8 +75,8 @@ final class ExampleOutputTest {
         .sigma(Prior.uniform(0.5, 6));
   }
 
-  private static Search derivedSearch() {
-    return Search.of(NestedSampling.of(NestedSettings.builder().nLive(60).seed(9).build()));
+  private static NestedSampling derivedSearch() {
+    return NestedSampling.builder().nLive(60).seed(9).build();
   }
 
   /** The seed example's graph (its three datasets, the centre shared), with its keys. */
@@ -320,10 +318,7 @@ final class ExampleOutputTest {
     List<FactorKey<Gaussian>> keys = new ArrayList<>();
     FactorGraph graph = seedGraph(keys);
     // the same search, in memory: same seed, same samples
-    GraphResult inMemory =
-        graph.fit(
-            Search.of(
-                NestedSampling.of(NestedSettings.builder().nLive(500).walks(10).seed(1).build())));
+    GraphResult inMemory = graph.fit(NestedSampling.builder().nLive(500).walks(10).seed(1).build());
     for (int i = 0; i < 3; i++) {
       Result<Gaussian> expected = inMemory.factor(keys.get(i));
       GaussianModel model = GaussianModel.withDefaults();
@@ -362,7 +357,10 @@ final class ExampleOutputTest {
   void derivedQuantitiesAreReadAsTheResultLoadedThroughTheModelSummarizesThem() {
     FitFolder fit = only(Aggregator.of(root).completed().named("derived"));
     Result<Gaussian> loaded =
-        derivedSearch().withOutput(root, "derived").fit(derivedModel(), new Peaked());
+        derivedSearch().toBuilder()
+            .output(root, "derived")
+            .build()
+            .fit(derivedModel(), new Peaked());
     Samples derived = loaded.derivedSamples().orElseThrow();
     assertThat(fit.derived()).hasSize(2);
     double[][] one = derived.valuesAtSigma(1);

@@ -19,9 +19,7 @@ import org.graphfit.examples.Gaussian;
 import org.graphfit.examples.GaussianModel;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Result;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -104,12 +102,15 @@ public final class VisualizeOverheadBenchmark implements Callable<Integer> {
   private record Run(long calls, double seconds, int hookCalls) {}
 
   private Run fit(Path root, String name, boolean hook) {
-    Search search =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(nLive).seed(7).build()))
-            .withOutput(root, name)
-            .withThreads(1)
-            .withReport(false)
-            .withVisualizeInterval(hook ? Duration.ofMillis(intervalMillis) : Duration.ZERO);
+    NestedSampling search =
+        NestedSampling.builder()
+            .nLive(nLive)
+            .seed(7)
+            .output(root, name)
+            .threads(1)
+            .report(false)
+            .visualizeInterval(hook ? Duration.ofMillis(intervalMillis) : Duration.ZERO)
+            .build();
     Peaked analysis = new Peaked();
     Result<Gaussian> result = search.fit(model(), analysis);
     // the search's own time: writing the folder is the same with and without the hook

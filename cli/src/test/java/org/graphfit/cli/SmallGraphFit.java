@@ -12,9 +12,7 @@ import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.GraphResult;
 import org.graphfit.prior.Prior;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 
 /**
  * A joint fit of two small factors sharing their centre, each declaring a derived quantity: a real
@@ -58,8 +56,6 @@ final class SmallGraphFit {
     second.centre(first.centre());
     graph.add(AnalysisFactor.of(first, new Peaked(38)).named("near"));
     graph.add(AnalysisFactor.of(second, new Peaked(42)).named("far"));
-    return graph.fit(
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(50).seed(3).build()))
-            .withOutput(root, name));
+    return graph.fit(NestedSampling.builder().nLive(50).seed(3).output(root, name).build());
   }
 }
