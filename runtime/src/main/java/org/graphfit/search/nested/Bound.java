@@ -93,7 +93,7 @@ final class Bound {
       all[i] = i;
     }
     List<Cluster> clusters = new ArrayList<>();
-    Cluster whole = new Cluster(all, enclosing(points, all, logPointVolume, false));
+    Cluster whole = Cluster.of(points, all, logPointVolume);
     if (multi) {
       split(points, whole, logPointVolume, clusters);
     } else {
@@ -120,10 +120,12 @@ final class Bound {
     double minimum = Math.pow(enlarge, 1.0 / points[0].length);
     Ellipsoid[] grown = new Ellipsoid[clusters.size()];
     for (int i = 0; i < grown.length; i++) {
-      int[] index = clusters.get(i).index();
+      Cluster cluster = clusters.get(i);
       double factor =
-          Math.max(minimum, crossValidatedExpansion(points, index, logPointVolume, folds, rng));
-      grown[i] = smallerEnclosing(points, index, logPointVolume).scaled(factor * factor);
+          Math.max(
+              minimum,
+              crossValidatedExpansion(points, cluster.index(), logPointVolume, folds, rng));
+      grown[i] = cluster.smaller(points, logPointVolume).scaled(factor * factor);
     }
     return grown;
   }
@@ -138,9 +140,7 @@ final class Bound {
 
   /** The smaller of the plain and the shrunk enclosing ellipsoid of the indexed points. */
   private static Ellipsoid smallerEnclosing(double[][] points, int[] index, double logPointVolume) {
-    Ellipsoid plain = enclosing(points, index, logPointVolume, false);
-    Ellipsoid shrunk = enclosing(points, index, logPointVolume, true);
-    return shrunk.logVolume() < plain.logVolume() ? shrunk : plain;
+    return Cluster.of(points, index, logPointVolume).smaller(points, logPointVolume);
   }
 
   /**
@@ -274,17 +274,29 @@ final class Bound {
   }
 
   /**
-   * The covariance ellipsoid of the indexed points, scaled to enclose them all and to at least
-   * their number times the volume per point.
-   *
-   * @param shrink whether to shrink the covariance towards isotropy; each final ellipsoid is the
-   *     smaller of the shrunk and the plain one (a round cluster gains, two merged modes do not),
-   *     while the splitting decisions use the plain covariance, whose elongation shows where to
-   *     split
+   * The ellipsoid of the indexed points' mean and covariance (plain, or shrunk towards isotropy:
+   * each final ellipsoid is the smaller of the two, a round cluster gains, two merged modes do not,
+   * while the splitting decisions use the plain covariance, whose elongation shows where to split),
+   * scaled to enclose the points and to at least their number times the volume per point.
    */
-  static Ellipsoid enclosing(
-      double[][] points, int[] index, double logPointVolume, boolean shrink) {
-    int n = index.length;
+  private static Ellipsoid enclosing(
+      double[][] points, int[] index, double logPointVolume, double[] mean, double[][] cov) {
+    Ellipsoid ellipsoid = Ellipsoid.of(mean, cov);
+    double farthest = 0;
+    for (int p : index) {
+      farthest = Math.max(farthest, ellipsoid.distance(points[p]));
+    }
+    if (farthest > 0) {
+      ellipsoid = ellipsoid.scaled(farthest * (1 + 1e-10));
+    }
+    double minimum = logPointVolume + Math.log(index.length);
+    if (ellipsoid.logVolume() < minimum) {
+      ellipsoid = ellipsoid.withLogVolume(minimum);
+    }
+    return ellipsoid;
+  }
+
+  private static double[] meanOf(double[][] points, int[] index) {
     int d = points[0].length;
     double[] mean = new double[d];
     for (int p : index) {
@@ -293,8 +305,15 @@ final class Bound {
       }
     }
     for (int i = 0; i < d; i++) {
-      mean[i] /= n;
+      mean[i] /= index.length;
     }
+    return mean;
+  }
+
+  /** The covariance of the indexed points about {@code mean}, divided by their number. */
+  private static double[][] covarianceOf(double[][] points, int[] index, double[] mean) {
+    int n = index.length;
+    int d = mean.length;
     double[][] cov = new double[d][d];
     double[] delta = new double[d];
     for (int p : index) {
@@ -315,22 +334,15 @@ final class Bound {
         cov[j][i] = cov[i][j];
       }
     }
-    if (shrink) {
-      shrink(points, index, mean, cov);
+    return cov;
+  }
+
+  private static double[][] copy(double[][] matrix) {
+    double[][] copy = new double[matrix.length][];
+    for (int i = 0; i < matrix.length; i++) {
+      copy[i] = matrix[i].clone();
     }
-    Ellipsoid ellipsoid = Ellipsoid.of(mean, cov);
-    double farthest = 0;
-    for (int p : index) {
-      farthest = Math.max(farthest, ellipsoid.distance(points[p]));
-    }
-    if (farthest > 0) {
-      ellipsoid = ellipsoid.scaled(farthest * (1 + 1e-10));
-    }
-    double minimum = logPointVolume + Math.log(n);
-    if (ellipsoid.logVolume() < minimum) {
-      ellipsoid = ellipsoid.withLogVolume(minimum);
-    }
-    return ellipsoid;
+    return copy;
   }
 
   /**
@@ -365,7 +377,20 @@ final class Bound {
         norm2 += x[i] * x[i];
       }
       double quadratic = 0;
-      for (int i = 0; i < d; i++) {
+      int i = 0;
+      for (; i + 1 < d; i += 2) {
+        double[] c0 = cov[i];
+        double[] c1 = cov[i + 1];
+        double row0 = 0;
+        double row1 = 0;
+        for (int j = 0; j < d; j++) {
+          row0 += c0[j] * x[j];
+          row1 += c1[j] * x[j];
+        }
+        quadratic += x[i] * row0;
+        quadratic += x[i + 1] * row1;
+      }
+      for (; i < d; i++) {
         double row = 0;
         for (int j = 0; j < d; j++) {
           row += cov[i][j] * x[j];
@@ -384,8 +409,26 @@ final class Bound {
     }
   }
 
-  /** Points, by index, with their plain enclosing ellipsoid. */
-  private record Cluster(int[] index, Ellipsoid plain) {}
+  /**
+   * Points, by index, with their mean, their covariance and their plain enclosing ellipsoid, so
+   * that the shrunk ellipsoid reuses the moments and a cluster that is not split again reuses the
+   * plain one.
+   */
+  private record Cluster(int[] index, double[] mean, double[][] cov, Ellipsoid plain) {
+    static Cluster of(double[][] points, int[] index, double logPointVolume) {
+      double[] mean = meanOf(points, index);
+      double[][] cov = covarianceOf(points, index, mean);
+      return new Cluster(index, mean, cov, enclosing(points, index, logPointVolume, mean, cov));
+    }
+
+    /** The smaller of the plain and the shrunk enclosing ellipsoid. */
+    Ellipsoid smaller(double[][] points, double logPointVolume) {
+      double[][] shrunkCov = copy(cov);
+      shrink(points, index, mean, shrunkCov);
+      Ellipsoid shrunk = enclosing(points, index, logPointVolume, mean, shrunkCov);
+      return shrunk.logVolume() < plain.logVolume() ? shrunk : plain;
+    }
+  }
 
   /** Adds to {@code out} the clusters into which {@code whole} is recursively split. */
   private static void split(
@@ -400,8 +443,8 @@ final class Bound {
       out.add(whole);
       return;
     }
-    Cluster first = new Cluster(halves[0], enclosing(points, halves[0], logPointVolume, false));
-    Cluster second = new Cluster(halves[1], enclosing(points, halves[1], logPointVolume, false));
+    Cluster first = Cluster.of(points, halves[0], logPointVolume);
+    Cluster second = Cluster.of(points, halves[1], logPointVolume);
     double splitLogVolume = logAddExp(first.plain().logVolume(), second.plain().logVolume());
     if (splitLogVolume < LOG_VOLUME_DECREASE + ellipsoid.logVolume()) {
       split(points, first, logPointVolume, out);

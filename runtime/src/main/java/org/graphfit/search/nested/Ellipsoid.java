@@ -123,10 +123,51 @@ final class Ellipsoid {
     return scaled(Math.exp(2.0 * (targetLogVolume - logVolume) / dim));
   }
 
-  /** The squared Mahalanobis distance {@code (x - c)^T C^-1 (x - c)}; allocation free. */
+  /**
+   * The squared Mahalanobis distance {@code (x - c)^T C^-1 (x - c)}; allocation free. Four rows of
+   * the whitening are summed side by side, each in the order of its own row, so that the additions
+   * do not wait on one another and every row's sum has the bits of a row summed alone.
+   */
   double distance(double[] x) {
+    return partialDistance(x, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Whether {@code x} lies in the ellipsoid; stops summing once the squared distance exceeds one.
+   */
+  boolean contains(double[] x) {
+    return partialDistance(x, 1) <= 1;
+  }
+
+  /**
+   * The squared distance, or a partial sum above {@code limit} as soon as one is reached: the sum
+   * only grows, so it is above {@code limit} exactly when the full sum is.
+   */
+  private double partialDistance(double[] x, double limit) {
     double sum = 0;
-    for (int k = 0; k < dim; k++) {
+    int k = 0;
+    for (; k + 3 < dim && sum <= limit; k += 4) {
+      int r0 = k * dim;
+      int r1 = r0 + dim;
+      int r2 = r1 + dim;
+      int r3 = r2 + dim;
+      double y0 = 0;
+      double y1 = 0;
+      double y2 = 0;
+      double y3 = 0;
+      for (int i = 0; i < dim; i++) {
+        double delta = x[i] - center[i];
+        y0 += whitening[r0 + i] * delta;
+        y1 += whitening[r1 + i] * delta;
+        y2 += whitening[r2 + i] * delta;
+        y3 += whitening[r3 + i] * delta;
+      }
+      sum += y0 * y0;
+      sum += y1 * y1;
+      sum += y2 * y2;
+      sum += y3 * y3;
+    }
+    for (; k < dim && sum <= limit; k++) {
       double y = 0;
       int row = k * dim;
       for (int i = 0; i < dim; i++) {
@@ -135,10 +176,6 @@ final class Ellipsoid {
       sum += y * y;
     }
     return sum;
-  }
-
-  boolean contains(double[] x) {
-    return distance(x) <= 1;
   }
 
   /** The two ends of the longest axis, the starting centres of a k-means split. */
@@ -160,10 +197,33 @@ final class Ellipsoid {
 
   /**
    * Writes {@code from + scale * A z} to {@code out}, where {@code A} maps the unit ball onto the
-   * ellipsoid's offsets.
+   * ellipsoid's offsets; four rows at a time, each summed in its own order, as in {@link
+   * #distance}.
    */
   void move(double[] from, double scale, double[] z, double[] out) {
-    for (int i = 0; i < dim; i++) {
+    int i = 0;
+    for (; i + 3 < dim; i += 4) {
+      int r0 = i * dim;
+      int r1 = r0 + dim;
+      int r2 = r1 + dim;
+      int r3 = r2 + dim;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int j = 0; j < dim; j++) {
+        double zj = z[j];
+        s0 += axes[r0 + j] * zj;
+        s1 += axes[r1 + j] * zj;
+        s2 += axes[r2 + j] * zj;
+        s3 += axes[r3 + j] * zj;
+      }
+      out[i] = from[i] + scale * s0;
+      out[i + 1] = from[i + 1] + scale * s1;
+      out[i + 2] = from[i + 2] + scale * s2;
+      out[i + 3] = from[i + 3] + scale * s3;
+    }
+    for (; i < dim; i++) {
       double sum = 0;
       int row = i * dim;
       for (int j = 0; j < dim; j++) {

@@ -32,6 +32,12 @@ final class SamplerState {
   /** A min-heap of live point indices ordered by log-likelihood, then index. */
   private final int[] heap;
 
+  /**
+   * The live log-likelihoods in non-decreasing order, from which an insertion rank is two binary
+   * searches.
+   */
+  private final double[] sortedLogL;
+
   double[] deadUnits;
   double[] deadVectors;
   double[] deadLogL;
@@ -100,6 +106,7 @@ final class SamplerState {
     this.liveVectors = new double[liveCount][dim];
     this.liveLogL = new double[liveCount];
     this.heap = new int[liveCount];
+    this.sortedLogL = new double[liveCount];
     this.parents = new int[Math.max(16, 2 * liveCount)];
     Arrays.fill(this.parents, -1);
     this.liveSerials = new int[liveCount];
@@ -168,23 +175,38 @@ final class SamplerState {
   }
 
   /**
-   * Records how many live points other than {@code replaced} lie below {@code logL}; ties count
-   * half, rounded down.
+   * Records how many live points other than {@code replaced}, the worst, lie below {@code logL},
+   * which is above it; ties count half, rounded down.
    */
   private void recordInsertionRank(int replaced, double logL) {
-    int below = 0;
-    int equal = 0;
-    for (int k = 0; k < liveCount; k++) {
-      if (k != replaced) {
-        double other = liveLogL[k];
-        below += other < logL ? 1 : 0;
-        equal += other == logL ? 1 : 0;
-      }
-    }
+    int lower = firstNotBelow(logL, false);
+    int equal = firstNotBelow(logL, true) - lower;
+    // The worst point, below logL, is counted in lower: it is the first of the sorted values, and
+    // the new value takes the place after those still below it.
+    System.arraycopy(sortedLogL, 1, sortedLogL, 0, lower - 1);
+    sortedLogL[lower - 1] = logL;
     if (rankCount == insertionRanks.length) {
       insertionRanks = Arrays.copyOf(insertionRanks, 2 * rankCount);
     }
-    insertionRanks[rankCount++] = below + equal / 2;
+    insertionRanks[rankCount++] = lower - 1 + equal / 2;
+  }
+
+  /**
+   * The number of sorted live log-likelihoods below {@code logL} ({@code orEqual}: below or equal).
+   */
+  private int firstNotBelow(double logL, boolean orEqual) {
+    int low = 0;
+    int high = liveCount;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      double value = sortedLogL[middle];
+      if (value < logL || (orEqual && value == logL)) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   /**
@@ -211,8 +233,13 @@ final class SamplerState {
     lastLogL = logL;
   }
 
-  /** Rebuilds the maximum and the min-heap of the live log-likelihoods from the live points. */
+  /**
+   * Rebuilds the maximum, the min-heap and the sorted copy of the live log-likelihoods from the
+   * live points.
+   */
   void indexLivePoints() {
+    System.arraycopy(liveLogL, 0, sortedLogL, 0, liveCount);
+    Arrays.sort(sortedLogL);
     maxLogL = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < liveCount; i++) {
       maxLogL = Math.max(maxLogL, liveLogL[i]);
