@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +42,11 @@ import picocli.CommandLine.Option;
  * {@code single} fits dataset_0 alone (log Z = -55.11, centre mean 47.7, sd 32.5) and {@code joint}
  * fits the three datasets with one shared centre (log Z = -165.28; centre mean 49.79, sd 26.11;
  * mass 0.125 in [70, 85)). Prints, per seed, log Z and its error, the centre's mean and sd, the
- * posterior mass of the second mode, likelihood calls, seconds and the overhead per call (the fit's
- * wall time minus as many bare likelihood calls, model mapping included, divided by the calls).
+ * posterior mass of the second mode, likelihood calls, seconds and the overhead per call: the fit's
+ * wall time minus the time of as many bare likelihood calls, model mapping included, divided by the
+ * calls ({@code µs/call}), and the same with the thread CPU time of both ({@code cpuµs/call}). With
+ * one thread the whole fit runs on this thread, so its CPU time does not depend on what else the
+ * machine runs; with more it is left out.
  */
 @Command(
     name = "seed-fit-benchmark",
@@ -118,7 +125,7 @@ public final class SeedFitBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%-7s %4s %9s %6s %9s %7s %6s %6s %7s %8s %7s %8s%n",
+          "%-7s %4s %9s %6s %9s %7s %6s %6s %7s %8s %7s %8s %10s %5s %s%n",
           "problem",
           "seed",
           "logZ",
@@ -131,6 +138,7 @@ public final class SeedFitBenchmark implements Callable<Integer> {
           "calls",
           "seconds",
           "µs/call",
+          "cpuµs/call",
           "trust",
           "ancestors");
     }
@@ -143,12 +151,74 @@ public final class SeedFitBenchmark implements Callable<Integer> {
       for (long warmUp = -3; warmUp < 0; warmUp++) {
         run(problem, datasets, warmUp);
       }
+      List<Map<String, Object>> rows = new ArrayList<>();
       for (long seed : Seeds.parse(seeds)) {
         Map<String, Object> row = run(problem, datasets, seed);
+        rows.add(row);
         print(out, row, truth);
+      }
+      if (!json) {
+        printSummary(out, problem, rows, truth);
       }
     }
     return 0;
+  }
+
+  /**
+   * One line per problem: how many runs are within 3 reported sigma and within 0.3 of the exact log
+   * Z, the centre's mean and sd as mean ± standard error over the seeds, the mean calls and the
+   * median overheads.
+   */
+  private static void printSummary(
+      PrintStream out, String problem, List<Map<String, Object>> rows, double[] truth) {
+    int within = 0;
+    for (Map<String, Object> row : rows) {
+      double deviation = Math.abs((double) row.get("logZ") - truth[0]);
+      within += deviation <= 3 * (double) row.get("logZErr") && deviation <= 0.3 ? 1 : 0;
+    }
+    out.printf(
+        Locale.ROOT,
+        "%-7s %d seeds: log Z within 3σ and within 0.3 on %d, centre mean %s (exact %.2f), sd %s"
+            + " (exact %.2f), mass in [70, 85) %.3f, mean calls %.0f, median µs/call %.3f,"
+            + " cpuµs/call %.3f, trustworthy %d%n",
+        problem,
+        rows.size(),
+        within,
+        meanAndError(rows, "centreMean"),
+        truth[1],
+        meanAndError(rows, "centreSd"),
+        truth[2],
+        mean(rows, "massCentre70to85"),
+        mean(rows, "calls"),
+        median(rows, "overheadMicrosPerCall"),
+        median(rows, "cpuOverheadMicrosPerCall"),
+        rows.stream().filter(r -> (boolean) r.get("trustworthy")).count());
+  }
+
+  private static double[] values(List<Map<String, Object>> rows, String key) {
+    return rows.stream()
+        .mapToDouble(r -> ((Number) r.getOrDefault(key, Double.NaN)).doubleValue())
+        .toArray();
+  }
+
+  private static double mean(List<Map<String, Object>> rows, String key) {
+    return Arrays.stream(values(rows, key)).average().orElse(Double.NaN);
+  }
+
+  private static double median(List<Map<String, Object>> rows, String key) {
+    double[] values = values(rows, key);
+    Arrays.sort(values);
+    int n = values.length;
+    return n == 0 ? Double.NaN : 0.5 * (values[(n - 1) / 2] + values[n / 2]);
+  }
+
+  /** The mean ± its standard error over the seeds. */
+  private static String meanAndError(List<Map<String, Object>> rows, String key) {
+    double[] values = values(rows, key);
+    double mean = Arrays.stream(values).average().orElse(Double.NaN);
+    double squares = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+    double error = Math.sqrt(squares / Math.max(1, values.length - 1) / values.length);
+    return String.format(Locale.ROOT, "%.2f ± %.2f", mean, error);
   }
 
   private Map<String, Object> run(String problem, List<Dataset1D> datasets, long seed) {
@@ -174,7 +244,10 @@ public final class SeedFitBenchmark implements Callable<Integer> {
                   new ProfileAnalysis<Gaussian>(datasets.get(i)))
               .named("dataset_" + i));
     }
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    long cpuStart = cpu.getCurrentThreadCpuTime();
     GraphResult result = graph.fit(search);
+    double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
     Result<CollectionInstance> global = result.global();
     Samples samples = global.samples();
     int centreIndex = global.layout().indexOf(first.centre());
@@ -186,7 +259,9 @@ public final class SeedFitBenchmark implements Callable<Integer> {
         secondMode += samples.weight(i);
       }
     }
+    cpuStart = cpu.getCurrentThreadCpuTime();
     double bare = bareSeconds(graph, global.likelihoodCalls());
+    double bareCpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("problem", problem);
     row.put("dim", samples.dimension());
@@ -202,6 +277,11 @@ public final class SeedFitBenchmark implements Callable<Integer> {
     row.put(
         "overheadMicrosPerCall",
         (global.seconds() - bare) / Math.max(1, global.likelihoodCalls()) * 1e6);
+    if (threads == 1) {
+      row.put(
+          "cpuOverheadMicrosPerCall",
+          (cpuSeconds - bareCpuSeconds) / Math.max(1, global.likelihoodCalls()) * 1e6);
+    }
     row.put("trustworthy", global.trustworthy());
     row.put("ancestors", global.diagnostics().get("ancestors"));
     row.put("neutralAncestors", global.diagnostics().get("neutral_ancestors"));
@@ -242,7 +322,8 @@ public final class SeedFitBenchmark implements Callable<Integer> {
     double error = (double) row.get("logZErr");
     out.printf(
         Locale.ROOT,
-        "%-7s %4d %9.3f %6.3f %9.2f %7.2f %6.2f %6.2f %7.3f %8d %7.3f %8.3f %5s %5.1f/%5.1f%n",
+        "%-7s %4d %9.3f %6.3f %9.2f %7.2f %6.2f %6.2f %7.3f %8d %7.3f %8.3f %10.3f %5s"
+            + " %5.1f/%5.1f%n",
         row.get("problem"),
         row.get("seed"),
         logZ,
@@ -255,6 +336,7 @@ public final class SeedFitBenchmark implements Callable<Integer> {
         row.get("calls"),
         row.get("seconds"),
         row.get("overheadMicrosPerCall"),
+        row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN),
         row.get("trustworthy"),
         row.get("ancestors"),
         row.get("neutralAncestors"));
