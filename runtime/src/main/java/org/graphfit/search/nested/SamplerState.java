@@ -19,7 +19,7 @@ import org.apache.commons.rng.simple.RandomSource;
  */
 final class SamplerState {
   private static final int MAGIC = 0x4e455354; // "NEST"
-  private static final int VERSION = 6;
+  private static final int VERSION = 7;
 
   final int dim;
   final int liveCount;
@@ -97,6 +97,12 @@ final class SamplerState {
   /** The live slot replaced at each iteration. */
   int[] replacedSlots = new int[16];
 
+  /**
+   * The iteration at which the batch of each iteration's proposal began: its move started from a
+   * point live then, which later proposals of the batch may have replaced since.
+   */
+  int[] batchBegins = new int[16];
+
   SamplerState(int dim, int liveCount, long seed) {
     this.dim = dim;
     this.liveCount = liveCount;
@@ -148,15 +154,19 @@ final class SamplerState {
   /**
    * Kills the worst live point, adding its trapezoid weight, and puts the proposal in its place.
    *
+   * @param proposal a proposal above the worst live point's log-likelihood
    * @param parent the point the proposal's move started from, or -1
+   * @param batchBegin the iteration at which the proposal's batch began
    */
-  void replaceWorst(Proposal proposal, double logWidth, int parent) {
+  void replaceWorst(Proposal proposal, double logWidth, int parent, long batchBegin) {
     int worst = worst();
     recordInsertionRank(worst, proposal.logL());
     if (iteration == replacedSlots.length) {
       replacedSlots = Arrays.copyOf(replacedSlots, 2 * replacedSlots.length);
+      batchBegins = Arrays.copyOf(batchBegins, 2 * batchBegins.length);
     }
     replacedSlots[(int) iteration] = worst;
+    batchBegins[(int) iteration] = (int) batchBegin;
     iteration++;
     addDead(liveUnits[worst], liveVectors[worst], liveLogL[worst], logWidth, liveSerials[worst]);
     int serial = liveCount + (int) iteration - 1;
@@ -302,6 +312,7 @@ final class SamplerState {
       for (int k = 0; k < rankCount; k++) {
         out.writeInt(insertionRanks[k]);
         out.writeInt(replacedSlots[k]);
+        out.writeInt(batchBegins[k]);
       }
       for (int k = 0; k < liveCount + rankCount; k++) {
         out.writeInt(parents[k]);
@@ -387,9 +398,11 @@ final class SamplerState {
       state.rankCount = in.readInt();
       state.insertionRanks = new int[Math.max(16, state.rankCount)];
       state.replacedSlots = new int[Math.max(16, state.rankCount)];
+      state.batchBegins = new int[Math.max(16, state.rankCount)];
       for (int k = 0; k < state.rankCount; k++) {
         state.insertionRanks[k] = in.readInt();
         state.replacedSlots[k] = in.readInt();
+        state.batchBegins[k] = in.readInt();
       }
       state.parents = new int[Math.max(16, 2 * (liveCount + state.rankCount))];
       Arrays.fill(state.parents, -1);
