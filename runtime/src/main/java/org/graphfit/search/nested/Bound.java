@@ -280,8 +280,8 @@ final class Bound {
    * scaled to enclose the points and to at least their number times the volume per point.
    */
   private static Ellipsoid enclosing(
-      double[][] points, int[] index, double logPointVolume, double[] mean, double[][] cov) {
-    Ellipsoid ellipsoid = Ellipsoid.of(mean, cov);
+      double[][] points, int[] index, double logPointVolume, double[] mean, Ellipsoid.Eigen eigen) {
+    Ellipsoid ellipsoid = Ellipsoid.of(mean, eigen);
     double farthest = 0;
     for (int p : index) {
       farthest = Math.max(farthest, ellipsoid.distance(points[p]));
@@ -310,16 +310,23 @@ final class Bound {
     return mean;
   }
 
-  /** The covariance of the indexed points about {@code mean}, divided by their number. */
-  private static double[][] covarianceOf(double[][] points, int[] index, double[] mean) {
+  /**
+   * Writes into {@code cov} (zeroed) the covariance of the indexed points about {@code mean},
+   * divided by their number, and returns the sum of their {@code |x - mean|^4}.
+   */
+  private static double accumulateCovariance(
+      double[][] points, int[] index, double[] mean, double[][] cov) {
     int n = index.length;
     int d = mean.length;
-    double[][] cov = new double[d][d];
     double[] delta = new double[d];
+    double fourth = 0;
     for (int p : index) {
+      double norm2 = 0;
       for (int i = 0; i < d; i++) {
         delta[i] = points[p][i] - mean[i];
+        norm2 += delta[i] * delta[i];
       }
+      fourth += norm2 * norm2;
       for (int i = 0; i < d; i++) {
         double di = delta[i];
         double[] row = cov[i];
@@ -334,98 +341,73 @@ final class Bound {
         cov[j][i] = cov[i][j];
       }
     }
-    return cov;
-  }
-
-  private static double[][] copy(double[][] matrix) {
-    double[][] copy = new double[matrix.length][];
-    for (int i = 0; i < matrix.length; i++) {
-      copy[i] = matrix[i].clone();
-    }
-    return copy;
+    return fourth;
   }
 
   /**
-   * Ledoit-Wolf shrinkage of the covariance towards a multiple of the identity, in place: the
-   * sample covariance of a few hundred points in many dimensions is anisotropic by noise alone
-   * (eigenvalues spread by about {@code 1 +- 2 sqrt(d / n)}), and an ellipsoid shaped by that noise
-   * both cuts off parts of a round likelihood contour and, used to direct random walks and slices,
-   * biases the evidence upwards. Genuine anisotropy, large against the noise, is kept.
+   * Points, by index, with their mean, the eigen decomposition of their covariance, the moments
+   * that size its Ledoit-Wolf shrinkage, and their plain enclosing ellipsoid, so that the shrunk
+   * ellipsoid needs no second pass over the points nor a second decomposition, and a cluster that
+   * is not split again keeps its plain one.
+   *
+   * @param trace the trace of the covariance
+   * @param frobenius the squared Frobenius norm of the covariance
+   * @param fourth the sum over the points of {@code |x - mean|^4}
    */
-  private static void shrink(double[][] points, int[] index, double[] mean, double[][] cov) {
-    int d = mean.length;
-    int n = index.length;
-    double trace = 0;
-    double frobenius = 0;
-    for (int i = 0; i < d; i++) {
-      trace += cov[i][i];
-      for (int j = 0; j < d; j++) {
-        frobenius += cov[i][j] * cov[i][j];
-      }
-    }
-    double mu = trace / d;
-    double distance = frobenius - 2 * mu * trace + mu * mu * d;
-    if (!(distance > 0)) {
-      return;
-    }
-    double[] x = new double[d];
-    double spread = 0;
-    for (int p : index) {
-      double norm2 = 0;
-      for (int i = 0; i < d; i++) {
-        x[i] = points[p][i] - mean[i];
-        norm2 += x[i] * x[i];
-      }
-      double quadratic = 0;
-      int i = 0;
-      for (; i + 1 < d; i += 2) {
-        double[] c0 = cov[i];
-        double[] c1 = cov[i + 1];
-        double row0 = 0;
-        double row1 = 0;
-        for (int j = 0; j < d; j++) {
-          row0 += c0[j] * x[j];
-          row1 += c1[j] * x[j];
-        }
-        quadratic += x[i] * row0;
-        quadratic += x[i + 1] * row1;
-      }
-      for (; i < d; i++) {
-        double row = 0;
-        for (int j = 0; j < d; j++) {
-          row += cov[i][j] * x[j];
-        }
-        quadratic += x[i] * row;
-      }
-      spread += norm2 * norm2 - 2 * quadratic + frobenius;
-    }
-    spread /= (double) n * n;
-    double weight = Math.min(1, spread / distance);
-    for (int i = 0; i < d; i++) {
-      for (int j = 0; j < d; j++) {
-        cov[i][j] *= 1 - weight;
-      }
-      cov[i][i] += weight * mu;
-    }
-  }
-
-  /**
-   * Points, by index, with their mean, their covariance and their plain enclosing ellipsoid, so
-   * that the shrunk ellipsoid reuses the moments and a cluster that is not split again reuses the
-   * plain one.
-   */
-  private record Cluster(int[] index, double[] mean, double[][] cov, Ellipsoid plain) {
+  private record Cluster(
+      int[] index,
+      double[] mean,
+      Ellipsoid.Eigen eigen,
+      double trace,
+      double frobenius,
+      double fourth,
+      Ellipsoid plain) {
     static Cluster of(double[][] points, int[] index, double logPointVolume) {
       double[] mean = meanOf(points, index);
-      double[][] cov = covarianceOf(points, index, mean);
-      return new Cluster(index, mean, cov, enclosing(points, index, logPointVolume, mean, cov));
+      int d = mean.length;
+      double[][] cov = new double[d][d];
+      double fourth = accumulateCovariance(points, index, mean, cov);
+      double trace = 0;
+      double frobenius = 0;
+      for (int i = 0; i < d; i++) {
+        trace += cov[i][i];
+        for (int j = 0; j < d; j++) {
+          frobenius += cov[i][j] * cov[i][j];
+        }
+      }
+      Ellipsoid.Eigen eigen = Ellipsoid.Eigen.of(cov);
+      return new Cluster(
+          index,
+          mean,
+          eigen,
+          trace,
+          frobenius,
+          fourth,
+          enclosing(points, index, logPointVolume, mean, eigen));
     }
 
-    /** The smaller of the plain and the shrunk enclosing ellipsoid. */
+    /**
+     * The smaller of the plain and the shrunk enclosing ellipsoid. Ledoit-Wolf shrinkage of the
+     * covariance {@code C} towards {@code mu I}, {@code mu = tr C / d}: the sample covariance of a
+     * few hundred points in many dimensions is anisotropic by noise alone (eigenvalues spread by
+     * about {@code 1 +- 2 sqrt(d / n)}), and an ellipsoid shaped by that noise both cuts off parts
+     * of a round likelihood contour and, used to direct random walks and slices, biases the
+     * evidence upwards; genuine anisotropy, large against the noise, is kept. The weight is {@code
+     * min(1, s / |C - mu I|^2)} with {@code s = sum_p |x_p x_p^T - C|^2 / n^2 = (sum_p |x_p|^4 - n
+     * |C|^2) / n^2} (offsets from the mean, Frobenius norms; {@code sum_p x_p^T C x_p = n |C|^2}),
+     * and the shrunk matrix has the eigenvectors of {@code C}.
+     */
     Ellipsoid smaller(double[][] points, double logPointVolume) {
-      double[][] shrunkCov = copy(cov);
-      shrink(points, index, mean, shrunkCov);
-      Ellipsoid shrunk = enclosing(points, index, logPointVolume, mean, shrunkCov);
+      int d = mean.length;
+      int n = index.length;
+      double mu = trace / d;
+      double distance = frobenius - 2 * mu * trace + mu * mu * d;
+      if (!(distance > 0)) {
+        return plain;
+      }
+      double spread = (fourth - n * frobenius) / ((double) n * n);
+      double weight = Math.max(0, Math.min(1, spread / distance));
+      Ellipsoid shrunk = enclosing(points, index, logPointVolume, mean, eigen.shrunk(weight, mu));
       return shrunk.logVolume() < plain.logVolume() ? shrunk : plain;
     }
   }

@@ -59,29 +59,53 @@ final class Ellipsoid {
   }
 
   /**
-   * The ellipsoid of a centre and a symmetric positive semi-definite matrix; eigenvalues below
-   * {@code 1e-12} of the largest (and below {@code 1e-30}) are raised to that floor so that the
-   * ellipsoid has a volume.
+   * The eigen decomposition of a symmetric matrix.
+   *
+   * @param vectors row-major; column {@code j} is the eigenvector of {@code values[j]}
+   * @param values the eigenvalues as computed, not floored
    */
-  static Ellipsoid of(double[] center, double[][] matrix) {
-    int d = center.length;
-    RealMatrix m = new Array2DRowRealMatrix(matrix, false);
-    EigenDecomposition eigen = new EigenDecomposition(m);
-    double[] values = eigen.getRealEigenvalues().clone();
-    RealMatrix v = eigen.getV();
+  record Eigen(double[] vectors, double[] values) {
+    /** The decomposition of a symmetric positive semi-definite matrix. */
+    static Eigen of(double[][] matrix) {
+      int d = matrix.length;
+      EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(matrix, false));
+      double[] values = eigen.getRealEigenvalues().clone();
+      RealMatrix v = eigen.getV();
+      double[] vectors = new double[d * d];
+      for (int i = 0; i < d; i++) {
+        for (int j = 0; j < d; j++) {
+          vectors[i * d + j] = v.getEntry(i, j);
+        }
+      }
+      return new Eigen(vectors, values);
+    }
+
+    /** The decomposition of {@code (1 - weight) M + weight target I}: the same vectors. */
+    Eigen shrunk(double weight, double target) {
+      double[] shrunkValues = new double[values.length];
+      for (int j = 0; j < values.length; j++) {
+        shrunkValues[j] = (1 - weight) * values[j] + weight * target;
+      }
+      return new Eigen(vectors, shrunkValues);
+    }
+  }
+
+  /**
+   * The ellipsoid of a centre and the eigen decomposition of a symmetric positive semi-definite
+   * matrix; eigenvalues below {@code 1e-12} of the largest (and below {@code 1e-30}) are raised to
+   * that floor so that the ellipsoid has a volume.
+   */
+  static Ellipsoid of(double[] center, Eigen eigen) {
+    double[] values = eigen.values().clone();
     double largest = 0;
     for (double value : values) {
       largest = Math.max(largest, value);
     }
     double floor = Math.max(largest * MIN_RELATIVE_EIGENVALUE, MIN_EIGENVALUE);
-    double[] vectors = new double[d * d];
-    for (int j = 0; j < d; j++) {
+    for (int j = 0; j < values.length; j++) {
       values[j] = Math.max(values[j], floor);
-      for (int i = 0; i < d; i++) {
-        vectors[i * d + j] = v.getEntry(i, j);
-      }
     }
-    return new Ellipsoid(center.clone(), vectors, values);
+    return new Ellipsoid(center.clone(), eigen.vectors(), values);
   }
 
   /** The ball of the given centre and radius. */
