@@ -123,9 +123,8 @@ final class Bound {
       Cluster cluster = clusters.get(i);
       double factor =
           Math.max(
-              minimum,
-              crossValidatedExpansion(points, cluster.index(), logPointVolume, folds, rng));
-      grown[i] = cluster.smaller(points, logPointVolume).scaled(factor * factor);
+              minimum, crossValidatedExpansion(points, cluster.index, logPointVolume, folds, rng));
+      grown[i] = cluster.smaller(points).scaled(factor * factor);
     }
     return grown;
   }
@@ -140,7 +139,7 @@ final class Bound {
 
   /** The smaller of the plain and the shrunk enclosing ellipsoid of the indexed points. */
   private static Ellipsoid smallerEnclosing(double[][] points, int[] index, double logPointVolume) {
-    return Cluster.of(points, index, logPointVolume).smaller(points, logPointVolume);
+    return Cluster.of(points, index, logPointVolume).smaller(points);
   }
 
   /**
@@ -345,45 +344,74 @@ final class Bound {
   }
 
   /**
-   * Points, by index, with their mean, the eigen decomposition of their covariance, the moments
-   * that size its Ledoit-Wolf shrinkage, and their plain enclosing ellipsoid, so that the shrunk
-   * ellipsoid needs no second pass over the points nor a second decomposition, and a cluster that
-   * is not split again keeps its plain one.
-   *
-   * @param trace the trace of the covariance
-   * @param frobenius the squared Frobenius norm of the covariance
-   * @param fourth the sum over the points of {@code |x - mean|^4}
+   * Points, by index, with their mean, their covariance and the moments that size its Ledoit-Wolf
+   * shrinkage. The plain enclosing ellipsoid (an eigen decomposition) is made when first needed:
+   * the splitting decisions need only its volume, which a Cholesky factor gives, and the shrunk
+   * ellipsoid needs no second pass over the points nor a second decomposition.
    */
-  private record Cluster(
-      int[] index,
-      double[] mean,
-      Ellipsoid.Eigen eigen,
-      double trace,
-      double frobenius,
-      double fourth,
-      Ellipsoid plain) {
-    static Cluster of(double[][] points, int[] index, double logPointVolume) {
-      double[] mean = meanOf(points, index);
+  private static final class Cluster {
+    final int[] index;
+    private final double[] mean;
+    private final double[][] cov;
+    private final double trace;
+    private final double frobenius;
+
+    /** The sum over the points of {@code |x - mean|^4}. */
+    private final double fourth;
+
+    private final double logPointVolume;
+    private Ellipsoid.Eigen eigen;
+    private Ellipsoid plain;
+    private double logVolume = Double.NaN;
+
+    private Cluster(int[] index, double[][] points, double logPointVolume) {
+      this.index = index;
+      this.logPointVolume = logPointVolume;
+      this.mean = meanOf(points, index);
       int d = mean.length;
-      double[][] cov = new double[d][d];
-      double fourth = accumulateCovariance(points, index, mean, cov);
-      double trace = 0;
-      double frobenius = 0;
+      this.cov = new double[d][d];
+      this.fourth = accumulateCovariance(points, index, mean, cov);
+      double sum = 0;
+      double squares = 0;
       for (int i = 0; i < d; i++) {
-        trace += cov[i][i];
+        sum += cov[i][i];
         for (int j = 0; j < d; j++) {
-          frobenius += cov[i][j] * cov[i][j];
+          squares += cov[i][j] * cov[i][j];
         }
       }
-      Ellipsoid.Eigen eigen = Ellipsoid.Eigen.of(cov);
-      return new Cluster(
-          index,
-          mean,
-          eigen,
-          trace,
-          frobenius,
-          fourth,
-          enclosing(points, index, logPointVolume, mean, eigen));
+      this.trace = sum;
+      this.frobenius = squares;
+    }
+
+    static Cluster of(double[][] points, int[] index, double logPointVolume) {
+      return new Cluster(index, points, logPointVolume);
+    }
+
+    /** The covariance ellipsoid scaled to enclose the points (see {@link #enclosing}). */
+    Ellipsoid plain(double[][] points) {
+      if (plain == null) {
+        eigen = Ellipsoid.Eigen.of(cov);
+        plain = enclosing(points, index, logPointVolume, mean, eigen);
+      }
+      return plain;
+    }
+
+    /**
+     * The log volume of the plain ellipsoid, from a Cholesky factor of the covariance unless the
+     * ellipsoid was made (or the covariance is too close to singular for the factor, when the
+     * ellipsoid's floored eigenvalues decide).
+     */
+    double logVolume(double[][] points) {
+      if (plain != null) {
+        return plain.logVolume();
+      }
+      if (Double.isNaN(logVolume)) {
+        logVolume = choleskyLogVolume(points, index, logPointVolume, mean, cov);
+        if (Double.isNaN(logVolume)) {
+          return plain(points).logVolume();
+        }
+      }
+      return logVolume;
     }
 
     /**
@@ -397,51 +425,123 @@ final class Bound {
      * |C|^2) / n^2} (offsets from the mean, Frobenius norms; {@code sum_p x_p^T C x_p = n |C|^2}),
      * and the shrunk matrix has the eigenvectors of {@code C}.
      */
-    Ellipsoid smaller(double[][] points, double logPointVolume) {
+    Ellipsoid smaller(double[][] points) {
+      Ellipsoid plainEllipsoid = plain(points);
       int d = mean.length;
       int n = index.length;
       double mu = trace / d;
       double distance = frobenius - 2 * mu * trace + mu * mu * d;
       if (!(distance > 0)) {
-        return plain;
+        return plainEllipsoid;
       }
       double spread = (fourth - n * frobenius) / ((double) n * n);
       double weight = Math.max(0, Math.min(1, spread / distance));
       Ellipsoid shrunk = enclosing(points, index, logPointVolume, mean, eigen.shrunk(weight, mu));
-      return shrunk.logVolume() < plain.logVolume() ? shrunk : plain;
+      return shrunk.logVolume() < plainEllipsoid.logVolume() ? shrunk : plainEllipsoid;
     }
+  }
+
+  /**
+   * The log volume of the enclosing ellipsoid of {@link #enclosing} from the inverse Cholesky
+   * factor {@code L^-1} of the covariance ({@code log det C = 2 sum log L_ii}, squared distances
+   * {@code |L^-1 (x - mean)|^2}), without an eigen decomposition; NaN if a pivot is below {@code
+   * 1e-10} of the largest variance, where the eigenvalue floor of {@link Ellipsoid#of} would
+   * matter.
+   */
+  private static double choleskyLogVolume(
+      double[][] points, int[] index, double logPointVolume, double[] mean, double[][] cov) {
+    int d = mean.length;
+    double largest = 0;
+    for (int i = 0; i < d; i++) {
+      largest = Math.max(largest, cov[i][i]);
+    }
+    double[][] factor = new double[d][d];
+    double halfLogDet = 0;
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j <= i; j++) {
+        double sum = cov[i][j];
+        for (int k = 0; k < j; k++) {
+          sum -= factor[i][k] * factor[j][k];
+        }
+        if (i == j) {
+          if (!(sum > 1e-10 * largest)) {
+            return Double.NaN;
+          }
+          factor[i][i] = Math.sqrt(sum);
+          halfLogDet += Math.log(factor[i][i]);
+        } else {
+          factor[i][j] = sum / factor[j][j];
+        }
+      }
+    }
+    // the inverse factor, lower triangular, row-major: its rows are independent sums
+    double[] inverse = new double[d * d];
+    for (int j = 0; j < d; j++) {
+      inverse[j * d + j] = 1 / factor[j][j];
+      for (int i = j + 1; i < d; i++) {
+        double sum = 0;
+        for (int k = j; k < i; k++) {
+          sum -= factor[i][k] * inverse[k * d + j];
+        }
+        inverse[i * d + j] = sum / factor[i][i];
+      }
+    }
+    double[] delta = new double[d];
+    double farthest = 0;
+    for (int p : index) {
+      for (int i = 0; i < d; i++) {
+        delta[i] = points[p][i] - mean[i];
+      }
+      double squared = 0;
+      for (int i = 0; i < d; i++) {
+        double y = 0;
+        int row = i * d;
+        for (int k = 0; k <= i; k++) {
+          y += inverse[row + k] * delta[k];
+        }
+        squared += y * y;
+      }
+      farthest = Math.max(farthest, squared);
+    }
+    double logVolume = Ellipsoid.logUnitBallVolume(d) + halfLogDet;
+    if (farthest > 0) {
+      logVolume += 0.5 * d * Math.log(farthest * (1 + 1e-10));
+    }
+    return Math.max(logVolume, logPointVolume + Math.log(index.length));
   }
 
   /** Adds to {@code out} the clusters into which {@code whole} is recursively split. */
   private static void split(
       double[][] points, Cluster whole, double logPointVolume, List<Cluster> out) {
-    Ellipsoid ellipsoid = whole.plain();
-    int d = ellipsoid.dimension();
+    int d = points[0].length;
     int minimum = Math.max(2 * d, d + 1);
-    int[] index = whole.index();
+    int[] index = whole.index;
     int[][] halves =
-        index.length < 2 * minimum ? null : kmeans(points, index, ellipsoid.majorAxisEnds());
+        index.length < 2 * minimum
+            ? null
+            : kmeans(points, index, whole.plain(points).majorAxisEnds());
     if (halves == null || halves[0].length < minimum || halves[1].length < minimum) {
       out.add(whole);
       return;
     }
     Cluster first = Cluster.of(points, halves[0], logPointVolume);
     Cluster second = Cluster.of(points, halves[1], logPointVolume);
-    double splitLogVolume = logAddExp(first.plain().logVolume(), second.plain().logVolume());
-    if (splitLogVolume < LOG_VOLUME_DECREASE + ellipsoid.logVolume()) {
+    double wholeLogVolume = whole.logVolume(points);
+    double splitLogVolume = logAddExp(first.logVolume(points), second.logVolume(points));
+    if (splitLogVolume < LOG_VOLUME_DECREASE + wholeLogVolume) {
       split(points, first, logPointVolume, out);
       split(points, second, logPointVolume, out);
       return;
     }
-    if (ellipsoid.logVolume() > LOG_VOLUME_CHECK + Math.log(index.length) + logPointVolume) {
+    if (wholeLogVolume > LOG_VOLUME_CHECK + Math.log(index.length) + logPointVolume) {
       List<Cluster> deeper = new ArrayList<>();
       split(points, first, logPointVolume, deeper);
       split(points, second, logPointVolume, deeper);
       double deeperLogVolume = Double.NEGATIVE_INFINITY;
       for (Cluster cluster : deeper) {
-        deeperLogVolume = logAddExp(deeperLogVolume, cluster.plain().logVolume());
+        deeperLogVolume = logAddExp(deeperLogVolume, cluster.logVolume(points));
       }
-      if (deeperLogVolume < LOG_VOLUME_DECREASE + ellipsoid.logVolume()) {
+      if (deeperLogVolume < LOG_VOLUME_DECREASE + wholeLogVolume) {
         out.addAll(deeper);
         return;
       }
