@@ -273,26 +273,90 @@ final class Bound {
   }
 
   /**
-   * The ellipsoid of the indexed points' mean and covariance (plain, or shrunk towards isotropy:
-   * each final ellipsoid is the smaller of the two, a round cluster gains, two merged modes do not,
-   * while the splitting decisions use the plain covariance, whose elongation shows where to split),
-   * scaled to enclose the points and to at least their number times the volume per point.
+   * The ellipsoid of a mean and the eigen decomposition of a covariance (plain, or shrunk towards
+   * isotropy: each final ellipsoid is the smaller of the two, a round cluster gains, two merged
+   * modes do not, while the splitting decisions use the plain covariance, whose elongation shows
+   * where to split), scaled to enclose the points whose offsets in the eigenbasis are given (see
+   * {@link #project}) and to at least their number times the volume per point.
    */
   private static Ellipsoid enclosing(
-      double[][] points, int[] index, double logPointVolume, double[] mean, Ellipsoid.Eigen eigen) {
-    Ellipsoid ellipsoid = Ellipsoid.of(mean, eigen);
+      double[][] projections, double logPointVolume, double[] mean, Ellipsoid.Eigen eigen) {
+    Ellipsoid.Eigen floored = eigen.floored();
+    double[] values = floored.values();
     double farthest = 0;
-    for (int p : index) {
-      farthest = Math.max(farthest, ellipsoid.distance(points[p]));
+    for (double[] y : projections) {
+      double squared = 0;
+      for (int k = 0; k < values.length; k++) {
+        squared += y[k] * y[k] / values[k];
+      }
+      farthest = Math.max(farthest, squared);
     }
+    Ellipsoid ellipsoid = Ellipsoid.of(mean, floored);
     if (farthest > 0) {
       ellipsoid = ellipsoid.scaled(farthest * (1 + 1e-10));
     }
-    double minimum = logPointVolume + Math.log(index.length);
+    double minimum = logPointVolume + Math.log(projections.length);
     if (ellipsoid.logVolume() < minimum) {
       ellipsoid = ellipsoid.withLogVolume(minimum);
     }
     return ellipsoid;
+  }
+
+  /**
+   * The offsets of the indexed points from {@code mean} in the eigenbasis, {@code y = V^T (x -
+   * mean)}, so that a point's squared distance in any ellipsoid with these eigenvectors is {@code
+   * sum_k y_k^2 / lambda_k}; four coordinates are summed side by side.
+   */
+  private static double[][] project(
+      double[][] points, int[] index, double[] mean, Ellipsoid.Eigen eigen) {
+    int d = mean.length;
+    double[] vectors = eigen.vectors();
+    double[] transposed = new double[d * d];
+    for (int i = 0; i < d; i++) {
+      for (int k = 0; k < d; k++) {
+        transposed[k * d + i] = vectors[i * d + k];
+      }
+    }
+    double[][] projections = new double[index.length][d];
+    double[] delta = new double[d];
+    for (int p = 0; p < index.length; p++) {
+      double[] x = points[index[p]];
+      for (int i = 0; i < d; i++) {
+        delta[i] = x[i] - mean[i];
+      }
+      double[] y = projections[p];
+      int k = 0;
+      for (; k + 3 < d; k += 4) {
+        int r0 = k * d;
+        int r1 = r0 + d;
+        int r2 = r1 + d;
+        int r3 = r2 + d;
+        double y0 = 0;
+        double y1 = 0;
+        double y2 = 0;
+        double y3 = 0;
+        for (int i = 0; i < d; i++) {
+          double di = delta[i];
+          y0 += transposed[r0 + i] * di;
+          y1 += transposed[r1 + i] * di;
+          y2 += transposed[r2 + i] * di;
+          y3 += transposed[r3 + i] * di;
+        }
+        y[k] = y0;
+        y[k + 1] = y1;
+        y[k + 2] = y2;
+        y[k + 3] = y3;
+      }
+      for (; k < d; k++) {
+        double sum = 0;
+        int row = k * d;
+        for (int i = 0; i < d; i++) {
+          sum += transposed[row + i] * delta[i];
+        }
+        y[k] = sum;
+      }
+    }
+    return projections;
   }
 
   private static double[] meanOf(double[][] points, int[] index) {
@@ -361,6 +425,10 @@ final class Bound {
 
     private final double logPointVolume;
     private Ellipsoid.Eigen eigen;
+
+    /** The points' offsets in the eigenbasis, made with the plain ellipsoid. */
+    private double[][] projections;
+
     private Ellipsoid plain;
     private double logVolume = Double.NaN;
 
@@ -391,7 +459,8 @@ final class Bound {
     Ellipsoid plain(double[][] points) {
       if (plain == null) {
         eigen = Ellipsoid.Eigen.of(cov);
-        plain = enclosing(points, index, logPointVolume, mean, eigen);
+        projections = project(points, index, mean, eigen);
+        plain = enclosing(projections, logPointVolume, mean, eigen);
       }
       return plain;
     }
@@ -436,7 +505,7 @@ final class Bound {
       }
       double spread = (fourth - n * frobenius) / ((double) n * n);
       double weight = Math.max(0, Math.min(1, spread / distance));
-      Ellipsoid shrunk = enclosing(points, index, logPointVolume, mean, eigen.shrunk(weight, mu));
+      Ellipsoid shrunk = enclosing(projections, logPointVolume, mean, eigen.shrunk(weight, mu));
       return shrunk.logVolume() < plainEllipsoid.logVolume() ? shrunk : plainEllipsoid;
     }
   }

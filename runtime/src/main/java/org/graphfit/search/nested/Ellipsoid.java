@@ -80,6 +80,23 @@ final class Ellipsoid {
       return new Eigen(vectors, values);
     }
 
+    /**
+     * The same decomposition with eigenvalues below {@code 1e-12} of the largest (and below {@code
+     * 1e-30}) raised to that floor, so that an ellipsoid of it has a volume.
+     */
+    Eigen floored() {
+      double largest = 0;
+      for (double value : values) {
+        largest = Math.max(largest, value);
+      }
+      double floor = Math.max(largest * MIN_RELATIVE_EIGENVALUE, MIN_EIGENVALUE);
+      double[] raised = new double[values.length];
+      for (int j = 0; j < values.length; j++) {
+        raised[j] = Math.max(values[j], floor);
+      }
+      return new Eigen(vectors, raised);
+    }
+
     /** The decomposition of {@code (1 - weight) M + weight target I}: the same vectors. */
     Eigen shrunk(double weight, double target) {
       double[] shrunkValues = new double[values.length];
@@ -96,16 +113,7 @@ final class Ellipsoid {
    * that floor so that the ellipsoid has a volume.
    */
   static Ellipsoid of(double[] center, Eigen eigen) {
-    double[] values = eigen.values().clone();
-    double largest = 0;
-    for (double value : values) {
-      largest = Math.max(largest, value);
-    }
-    double floor = Math.max(largest * MIN_RELATIVE_EIGENVALUE, MIN_EIGENVALUE);
-    for (int j = 0; j < values.length; j++) {
-      values[j] = Math.max(values[j], floor);
-    }
-    return new Ellipsoid(center.clone(), eigen.vectors(), values);
+    return new Ellipsoid(center.clone(), eigen.vectors(), eigen.floored().values());
   }
 
   /** The ball of the given centre and radius. */
