@@ -430,7 +430,8 @@ final class Bound {
     private double[][] projections;
 
     private Ellipsoid plain;
-    private double logVolume = Double.NaN;
+    private Cholesky cholesky;
+    private boolean choleskyTried;
 
     private Cluster(int[] index, double[][] points, double logPointVolume) {
       this.index = index;
@@ -458,11 +459,17 @@ final class Bound {
     /** The covariance ellipsoid scaled to enclose the points (see {@link #enclosing}). */
     Ellipsoid plain(double[][] points) {
       if (plain == null) {
-        eigen = Ellipsoid.Eigen.of(cov);
-        projections = project(points, index, mean, eigen);
+        projections = project(points, index, mean, eigen());
         plain = enclosing(projections, logPointVolume, mean, eigen);
       }
       return plain;
+    }
+
+    private Ellipsoid.Eigen eigen() {
+      if (eigen == null) {
+        eigen = Ellipsoid.Eigen.of(cov);
+      }
+      return eigen;
     }
 
     /**
@@ -474,13 +481,43 @@ final class Bound {
       if (plain != null) {
         return plain.logVolume();
       }
-      if (Double.isNaN(logVolume)) {
-        logVolume = choleskyLogVolume(points, index, logPointVolume, mean, cov);
-        if (Double.isNaN(logVolume)) {
-          return plain(points).logVolume();
-        }
+      Cholesky factor = cholesky(points);
+      if (factor == null) {
+        return plain(points).logVolume();
       }
-      return logVolume;
+      double logVolume = Ellipsoid.logUnitBallVolume(mean.length) + factor.halfLogDet();
+      if (factor.farthest() > 0) {
+        logVolume += 0.5 * mean.length * Math.log(factor.farthest() * (1 + 1e-10));
+      }
+      return Math.max(logVolume, logPointVolume + Math.log(index.length));
+    }
+
+    /**
+     * The two ends of the plain ellipsoid's longest axis, the starting centres of a k-means split;
+     * sized by the Cholesky factor's farthest point, without projecting the points.
+     */
+    double[][] majorAxisEnds(double[][] points) {
+      Cholesky factor = plain == null ? cholesky(points) : null;
+      if (factor == null) {
+        return plain(points).majorAxisEnds();
+      }
+      Ellipsoid ellipsoid = Ellipsoid.of(mean, eigen());
+      if (factor.farthest() > 0) {
+        ellipsoid = ellipsoid.scaled(factor.farthest() * (1 + 1e-10));
+      }
+      double minimum = logPointVolume + Math.log(index.length);
+      if (ellipsoid.logVolume() < minimum) {
+        ellipsoid = ellipsoid.withLogVolume(minimum);
+      }
+      return ellipsoid.majorAxisEnds();
+    }
+
+    private Cholesky cholesky(double[][] points) {
+      if (!choleskyTried) {
+        choleskyTried = true;
+        cholesky = Cholesky.of(points, index, mean, cov);
+      }
+      return cholesky;
     }
 
     /**
@@ -511,72 +548,71 @@ final class Bound {
   }
 
   /**
-   * The log volume of the enclosing ellipsoid of {@link #enclosing} from the inverse Cholesky
-   * factor {@code L^-1} of the covariance ({@code log det C = 2 sum log L_ii}, squared distances
-   * {@code |L^-1 (x - mean)|^2}), without an eigen decomposition; NaN if a pivot is below {@code
-   * 1e-10} of the largest variance, where the eigenvalue floor of {@link Ellipsoid#of} would
-   * matter.
+   * What a Cholesky factor {@code L} of a covariance tells of its ellipsoid without an eigen
+   * decomposition: half its log determinant ({@code sum log L_ii}) and the largest squared distance
+   * {@code |L^-1 (x - mean)|^2} of the points.
    */
-  private static double choleskyLogVolume(
-      double[][] points, int[] index, double logPointVolume, double[] mean, double[][] cov) {
-    int d = mean.length;
-    double largest = 0;
-    for (int i = 0; i < d; i++) {
-      largest = Math.max(largest, cov[i][i]);
-    }
-    double[][] factor = new double[d][d];
-    double halfLogDet = 0;
-    for (int i = 0; i < d; i++) {
-      for (int j = 0; j <= i; j++) {
-        double sum = cov[i][j];
-        for (int k = 0; k < j; k++) {
-          sum -= factor[i][k] * factor[j][k];
-        }
-        if (i == j) {
-          if (!(sum > 1e-10 * largest)) {
-            return Double.NaN;
+  private record Cholesky(double halfLogDet, double farthest) {
+    /**
+     * The factor's figures, or null if a pivot is below {@code 1e-10} of the largest variance,
+     * where the eigenvalue floor of {@link Ellipsoid#of} would matter.
+     */
+    static Cholesky of(double[][] points, int[] index, double[] mean, double[][] cov) {
+      int d = mean.length;
+      double largest = 0;
+      for (int i = 0; i < d; i++) {
+        largest = Math.max(largest, cov[i][i]);
+      }
+      double[][] factor = new double[d][d];
+      double halfLogDet = 0;
+      for (int i = 0; i < d; i++) {
+        for (int j = 0; j <= i; j++) {
+          double sum = cov[i][j];
+          for (int k = 0; k < j; k++) {
+            sum -= factor[i][k] * factor[j][k];
           }
-          factor[i][i] = Math.sqrt(sum);
-          halfLogDet += Math.log(factor[i][i]);
-        } else {
-          factor[i][j] = sum / factor[j][j];
+          if (i == j) {
+            if (!(sum > 1e-10 * largest)) {
+              return null;
+            }
+            factor[i][i] = Math.sqrt(sum);
+            halfLogDet += Math.log(factor[i][i]);
+          } else {
+            factor[i][j] = sum / factor[j][j];
+          }
         }
       }
-    }
-    // the inverse factor, lower triangular, row-major: its rows are independent sums
-    double[] inverse = new double[d * d];
-    for (int j = 0; j < d; j++) {
-      inverse[j * d + j] = 1 / factor[j][j];
-      for (int i = j + 1; i < d; i++) {
-        double sum = 0;
-        for (int k = j; k < i; k++) {
-          sum -= factor[i][k] * inverse[k * d + j];
+      // the inverse factor, lower triangular, row-major: its rows are independent sums
+      double[] inverse = new double[d * d];
+      for (int j = 0; j < d; j++) {
+        inverse[j * d + j] = 1 / factor[j][j];
+        for (int i = j + 1; i < d; i++) {
+          double sum = 0;
+          for (int k = j; k < i; k++) {
+            sum -= factor[i][k] * inverse[k * d + j];
+          }
+          inverse[i * d + j] = sum / factor[i][i];
         }
-        inverse[i * d + j] = sum / factor[i][i];
       }
-    }
-    double[] delta = new double[d];
-    double farthest = 0;
-    for (int p : index) {
-      for (int i = 0; i < d; i++) {
-        delta[i] = points[p][i] - mean[i];
-      }
-      double squared = 0;
-      for (int i = 0; i < d; i++) {
-        double y = 0;
-        int row = i * d;
-        for (int k = 0; k <= i; k++) {
-          y += inverse[row + k] * delta[k];
+      double[] delta = new double[d];
+      double farthest = 0;
+      for (int p : index) {
+        for (int i = 0; i < d; i++) {
+          delta[i] = points[p][i] - mean[i];
         }
-        squared += y * y;
+        double squared = 0;
+        for (int i = 0; i < d; i++) {
+          double y = 0;
+          int row = i * d;
+          for (int k = 0; k <= i; k++) {
+            y += inverse[row + k] * delta[k];
+          }
+          squared += y * y;
+        }
+        farthest = Math.max(farthest, squared);
       }
-      farthest = Math.max(farthest, squared);
+      return new Cholesky(halfLogDet, farthest);
     }
-    double logVolume = Ellipsoid.logUnitBallVolume(d) + halfLogDet;
-    if (farthest > 0) {
-      logVolume += 0.5 * d * Math.log(farthest * (1 + 1e-10));
-    }
-    return Math.max(logVolume, logPointVolume + Math.log(index.length));
   }
 
   /** Adds to {@code out} the clusters into which {@code whole} is recursively split. */
@@ -586,9 +622,7 @@ final class Bound {
     int minimum = Math.max(2 * d, d + 1);
     int[] index = whole.index;
     int[][] halves =
-        index.length < 2 * minimum
-            ? null
-            : kmeans(points, index, whole.plain(points).majorAxisEnds());
+        index.length < 2 * minimum ? null : kmeans(points, index, whole.majorAxisEnds(points));
     if (halves == null || halves[0].length < minimum || halves[1].length < minimum) {
       out.add(whole);
       return;
