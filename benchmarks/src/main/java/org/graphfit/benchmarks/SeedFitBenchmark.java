@@ -28,7 +28,6 @@ import org.graphfit.search.Concern;
 import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
 import picocli.CommandLine;
@@ -43,8 +42,8 @@ import picocli.CommandLine.Option;
  * posterior mass of the second mode, likelihood calls, seconds and the overhead per call: the fit's
  * wall time minus the time of as many bare likelihood calls, model mapping included, divided by the
  * calls ({@code µs/call}), and the same with the thread CPU time of both ({@code cpuµs/call}). With
- * one thread the whole fit runs on this thread, so its CPU time does not depend on what else the
- * machine runs; with more it is left out.
+ * one thread the whole fit runs on this thread, whose CPU time is not charged for time the machine
+ * gives to other processes (contention for caches still shows); with more it is left out.
  */
 @Command(
     name = "seed-fit-benchmark",
@@ -220,8 +219,8 @@ public final class SeedFitBenchmark implements Callable<Integer> {
   }
 
   private Map<String, Object> run(String problem, List<Dataset1D> datasets, long seed) {
-    NestedSettings.Builder settings =
-        NestedSettings.builder().nLive(nLive).seed(seed).sample(sample);
+    NestedSampling.Builder settings =
+        NestedSampling.builder().nLive(nLive).seed(seed).sample(sample).threads(threads);
     if (batch > 0) {
       settings.batchSize(batch);
     }
@@ -231,7 +230,7 @@ public final class SeedFitBenchmark implements Callable<Integer> {
     if (slices != null) {
       settings.slices(slices);
     }
-    Search search = Search.of(NestedSampling.of(settings.build())).withThreads(threads);
+    NestedSampling search = settings.build();
     FactorGraph graph = new FactorGraph();
     int count = problem.equals("single") ? 1 : 3;
     GaussianModel first = GaussianModel.withDefaults(); // its @Shared centre is every dataset's

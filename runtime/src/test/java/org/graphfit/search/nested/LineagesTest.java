@@ -58,14 +58,18 @@ class LineagesTest {
     return Math.log(Math.exp(slabLogZ()) + Math.exp(SPIKE_LOG_MASS));
   }
 
-  /** Settings at 100 live points; a batch of 0 leaves the default. */
-  private static NestedSettings settings(NestedSettings.Sample sample, long seed, int batch) {
-    NestedSettings.Builder builder =
-        NestedSettings.builder().nLive(100).sample(sample).bound(NestedSettings.Bound.SINGLE);
+  /** A search at 100 live points; a batch of 0 leaves the default. */
+  private static NestedSampling search(NestedSettings.Sample sample, long seed, int batch) {
+    NestedSampling.Builder builder =
+        NestedSampling.builder().nLive(100).sample(sample).bound(NestedSettings.Bound.SINGLE);
     if (batch > 0) {
       builder.batchSize(batch);
     }
     return builder.seed(seed).build();
+  }
+
+  private static NestedSettings settings(NestedSettings.Sample sample, long seed, int batch) {
+    return search(sample, seed, batch).settings();
   }
 
   @ParameterizedTest
@@ -181,7 +185,7 @@ class LineagesTest {
     SearchRun run;
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
       run =
-          NestedSampling.of(settings(NestedSettings.Sample.RWALK, 1, 0))
+          search(NestedSettings.Sample.RWALK, 1, 0)
               .run(slabAndSpike(), runner, CheckpointStore.none());
     }
     assertThat(run.concerns().stream().map(Concern::check).toList())
