@@ -213,7 +213,9 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
                       ((Number) row.get("calls")).doubleValue(),
                       (double) row.get("overheadMicrosPerCall"),
                       (double) row.get("seconds"),
-                      identical ? 1 : 0
+                      identical ? 1 : 0,
+                      (double) row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN),
+                      flagged(row) ? 1 : 0
                     });
             if (json) {
               out.println(mapper.writeValueAsString(row));
@@ -282,20 +284,33 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     double seconds = summary.stream().mapToDouble(r -> r[3]).sum();
     double firstSeconds = firstCount.stream().mapToDouble(r -> r[3]).sum();
     double identical = summary.stream().mapToDouble(r -> r[4]).sum();
+    double cpuOverhead = summary.stream().mapToDouble(r -> r[5]).average().orElse(Double.NaN);
+    double flagged = summary.stream().mapToDouble(r -> r[6]).sum();
     out.printf(
         Locale.ROOT,
         "%-8s %d thread(s): within 2σ on %d of %d seeds, mean calls %.0f, mean overhead %.3f"
-            + " µs/call, %.2f s, speed-up %.2f, identical to the first count on %d of %d%n",
+            + " µs/call (thread CPU %.3f), flagged %d, %.2f s, speed-up %.2f, identical to the"
+            + " first count on %d of %d%n",
         benchmark.name,
         threads,
         (int) within,
         summary.size(),
         calls,
         overhead,
+        cpuOverhead,
+        (int) flagged,
         seconds,
         firstSeconds / seconds,
         (int) identical,
         summary.size());
+  }
+
+  /**
+   * Whether a self-check fails the run: a genealogy bottleneck or an insertion-rank p below the
+   * engine's 0.001.
+   */
+  private static boolean flagged(Map<String, Object> row) {
+    return (boolean) row.get("bottleneck") || (double) row.get("insertionRankP") < 0.001;
   }
 
   /** A seed and the progress display to run it with (null: the automatic one). */
