@@ -8,9 +8,9 @@ import org.graphfit.analysis.FitPaths;
 import org.graphfit.analysis.FitStage;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.model.ModelLayout;
-import org.graphfit.output.OutputFolder;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
+import org.graphfit.search.Storage;
 
 /**
  * The folders of an EP fit's analysis factors, {@code factors/<name>/} (see {@link FactorOutput}):
@@ -81,7 +81,7 @@ final class EpFactorFiles {
       FactorKey<?> key = keys.get(i);
       int f = first + i;
       FitPaths sub = paths.child(folders.get(i));
-      sub.write("mean_field.json", OutputFolder.json(meanField(key, f, state, summaries)));
+      sub.write("mean_field.json", EpOutput.toJson(meanField(key, f, state, summaries)));
       sub.write("ep_history.csv", EpOutput.historyCsv(history.get(key.name())));
       if (state.lastSamples[f] != null) {
         writeSearchOutput(
@@ -117,7 +117,7 @@ final class EpFactorFiles {
     Result<T> result =
         Result.builder(factor.engines().apply(0).name(), factor.layout(), samples).build();
     search.write("model.info", factor.layout().info());
-    OutputFolder.resultFiles(result).forEach(search::write);
+    Storage.get().resultFiles().of(result).forEach(search::write);
   }
 
   private Map<String, Object> meanField(

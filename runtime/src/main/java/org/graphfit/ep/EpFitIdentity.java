@@ -10,9 +10,9 @@ import org.graphfit.graph.FactorKey;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
-import org.graphfit.output.OutputFolder;
 import org.graphfit.search.Search;
 import org.graphfit.search.SearchEngine;
+import org.graphfit.search.Storage;
 
 /**
  * What identifies an EP fit's output folder; see {@link
@@ -66,14 +66,15 @@ final class EpFitIdentity {
     settings.put("laplace_mismatch", ep.laplaceMismatch().name());
     settings.put("laplace_fallback", engineDescription(ep.laplaceFallback().apply(0)));
     return new EpFolder(
-        OutputFolder.of(
-            ep.outputRoot(),
-            ep.outputName(),
-            ep.tag(),
-            description,
-            data,
-            "ExpectationPropagation",
-            settings));
+        Storage.get()
+            .folder(
+                ep.outputRoot(),
+                ep.outputName(),
+                ep.tag(),
+                description,
+                data,
+                "ExpectationPropagation",
+                settings));
   }
 
   private static Map<String, Object> engineDescription(SearchEngine engine) {

@@ -10,8 +10,8 @@ import org.graphfit.graph.FactorGraph;
 import org.graphfit.log.Log;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
-import org.graphfit.output.FitLock;
 import org.graphfit.search.Concern;
+import org.graphfit.search.FitStore;
 
 /**
  * The sweeps of one EP fit: from a completed fit's folder, its checkpoint or the start, sweep by
@@ -50,7 +50,7 @@ final class EpRun {
     if (folder == null) {
       return run(graph, layout, factors, executors, null, start);
     }
-    try (FitLock lock = folder.lock(settings.lockWait())) {
+    try (FitStore.Lock lock = folder.lock(settings.lockWait())) {
       if (folder.isComplete()) {
         LOG.info("loading the completed EP fit in {}", folder.path());
         EpState state = folder.completed(factors, variables);

@@ -28,6 +28,7 @@ import org.graphfit.analysis.HookLog;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.search.Check;
 import org.graphfit.search.Concern;
+import org.graphfit.search.FitStore;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
 
@@ -57,7 +58,7 @@ import org.graphfit.search.Samples;
  * writes. An instance records the digests of the files it writes, for the manifest: use one per fit
  * run. Expectation propagation writes its own result files through the same methods.
  */
-public final class OutputFolder {
+public final class OutputFolder implements FitStore {
   /** The result files of a search, whose presence without a manifest is an error. */
   static final List<String> SEARCH_RESULT_FILES =
       List.of("model.results", "search.summary", "files/samples.csv", "files/samples_summary.json");
@@ -202,6 +203,7 @@ public final class OutputFolder {
    *
    * @return the path
    */
+  @Override
   public Path path() {
     return folder;
   }
@@ -215,6 +217,7 @@ public final class OutputFolder {
    * @throws IllegalStateException if another process or thread writes the folder for longer than
    *     {@code wait}
    */
+  @Override
   public FitLock lock(Duration wait) {
     FitLock lock = FitLock.acquire(folder, wait);
     try {
@@ -242,6 +245,7 @@ public final class OutputFolder {
    *
    * @return the store in {@code files/checkpoint.bin}
    */
+  @Override
   public FileCheckpointStore checkpoint() {
     return new FileCheckpointStore(folder.resolve("files").resolve("checkpoint.bin"));
   }
@@ -252,6 +256,7 @@ public final class OutputFolder {
    * @return true if the manifest is present and every file it lists is intact
    * @throws IllegalStateException see {@link #isComplete(Collection)}
    */
+  @Override
   public boolean isComplete() {
     return isComplete(SEARCH_RESULT_FILES);
   }
@@ -268,6 +273,7 @@ public final class OutputFolder {
    *     truncated or changed, or result files exist without a manifest (it was deleted, or they
    *     were written by an earlier version); the message names the file and what to do
    */
+  @Override
   public boolean isComplete(Collection<String> resultFiles) {
     if (Files.exists(folder.resolve(Manifest.FILE))) {
       List<String> required = new ArrayList<>(START_FILES);
@@ -308,6 +314,7 @@ public final class OutputFolder {
    * @throws IllegalStateException if {@link #isComplete(Collection)} has not returned true, or the
    *     file no longer matches the manifest
    */
+  @Override
   public byte[] verifiedBytes(String relative) {
     if (manifest == null) {
       throw new IllegalStateException(folder + " has not been checked as a completed fit");
@@ -316,11 +323,23 @@ public final class OutputFolder {
   }
 
   /**
+   * Moves a damaged checkpoint aside and says that the fit starts afresh (see {@link
+   * FileCheckpointStore#discard(String)}).
+   *
+   * @param reason what is wrong with it
+   */
+  @Override
+  public void discardCheckpoint(String reason) {
+    checkpoint().discard(reason);
+  }
+
+  /**
    * Deletes what a fit killed after writing its manifest left behind: the checkpoint and the
    * pending-result marker. Call it holding the lock, once {@link #isComplete} returned true.
    *
    * @throws UncheckedIOException if a file cannot be deleted
    */
+  @Override
   public void removeLeftovers() {
     delete(PENDING);
     delete("files/checkpoint.bin");
@@ -332,6 +351,7 @@ public final class OutputFolder {
    * @param relative the file, relative to the folder
    * @throws UncheckedIOException if it cannot be deleted
    */
+  @Override
   public void delete(String relative) {
     try {
       Files.deleteIfExists(folder.resolve(relative));
@@ -348,6 +368,7 @@ public final class OutputFolder {
    * @param modelInfo the text of {@code model.info}
    * @throws IllegalStateException if this folder was opened to read ({@link #at(Path)})
    */
+  @Override
   public void writeStart(String modelInfo) {
     if (modelJson == null) {
       throw new IllegalStateException(
@@ -366,6 +387,7 @@ public final class OutputFolder {
    * @param relative the file, relative to the folder
    * @param content its bytes
    */
+  @Override
   public void write(String relative, byte[] content) {
     AtomicFiles.write(folder.resolve(relative), content);
     synchronized (written) {
@@ -383,6 +405,7 @@ public final class OutputFolder {
   }
 
   /** Writes {@code files/hooks.json}: the hook failures recorded so far. */
+  @Override
   public void writeHookFailures() {
     write("files/hooks.json", toJson(Map.of("failures", hooks.failures())));
   }
@@ -393,6 +416,7 @@ public final class OutputFolder {
    * @param relative the file, relative to the folder
    * @return true if it exists
    */
+  @Override
   public boolean exists(String relative) {
     return Files.exists(folder.resolve(relative));
   }
@@ -406,6 +430,7 @@ public final class OutputFolder {
    * @return the paths
    * @throws IllegalArgumentException if {@code sub} is malformed or would leave the folder
    */
+  @Override
   public FitPaths paths(String sub) {
     if (!sub.isEmpty()) {
       checkRelative(sub);
@@ -522,7 +547,8 @@ public final class OutputFolder {
    * @param relative the file, relative to the folder
    * @param content writes its bytes
    */
-  public void write(String relative, AtomicFiles.Content content) {
+  @Override
+  public void write(String relative, FitStore.Content content) {
     MessageDigest sha = Manifest.newDigest();
     long[] size = new long[1];
     AtomicFiles.write(
@@ -558,6 +584,7 @@ public final class OutputFolder {
    * @param bytes its size
    * @param sha256 its SHA-256
    */
+  @Override
   public void recordWritten(String relative, long bytes, byte[] sha256) {
     written.put(relative, new Manifest.Entry(bytes, HexFormat.of().formatHex(sha256)));
   }
@@ -568,6 +595,7 @@ public final class OutputFolder {
    * @param relative the file, relative to the folder
    * @param text its content
    */
+  @Override
   public void write(String relative, String text) {
     write(relative, text.getBytes(StandardCharsets.UTF_8));
   }
@@ -577,6 +605,7 @@ public final class OutputFolder {
    * #completeResult()}, a fit killed while writing its result files resumes and writes them again.
    * Deletes a {@code report.html} that an interrupted earlier run wrote.
    */
+  @Override
   public void beginResult() {
     AtomicFiles.write(folder.resolve(PENDING), new byte[0]);
     // a report of an interrupted earlier run would be kept as if a hook had written it
@@ -591,6 +620,7 @@ public final class OutputFolder {
    *
    * @throws IllegalStateException if a start file was not written by this instance
    */
+  @Override
   public void completeResult() {
     for (String file : START_FILES) {
       if (!written.containsKey(file)) {
@@ -627,6 +657,7 @@ public final class OutputFolder {
    *
    * @param result the result
    */
+  @Override
   public void writeResultFiles(Result<?> result) {
     write("model.results", result.summary());
     write("search.summary", searchSummary(result));
@@ -765,6 +796,7 @@ public final class OutputFolder {
    * @throws IllegalStateException if the folder holds no completed fit, a file is damaged, or the
    *     samples are of other parameters than the model's
    */
+  @Override
   public <T> Result<T> loadResult(ModelLayout<T> layout, List<String> derivedNames) {
     if (manifest == null && !isComplete()) {
       throw new IllegalStateException(folder + " holds no completed fit");

@@ -46,12 +46,11 @@ class PackageDependenciesTest {
 
   /**
    * Today's dependencies against the layers. {@code search -> output}: {@code Search} opens its
-   * {@code OutputFolder} and takes its {@code FitLock} itself; {@code ep -> output}: so do {@code
-   * ExpectationPropagation} and {@code EpFolder}, and EP's files are written through {@code
-   * AtomicFiles}. The cycle {@code search <-> output} goes once {@code search} declares what it
-   * stores and {@code output} implements it, as {@code CheckpointStore} already is.
+   * {@code OutputFolder} and takes its {@code FitLock} itself. The cycle {@code search <-> output}
+   * goes once {@code search} opens its folder through the {@code Storage} it declares, as {@code
+   * ep} does.
    */
-  private static final Set<String> FROZEN = Set.of("search -> output", "ep -> output");
+  private static final Set<String> FROZEN = Set.of("search -> output");
 
   private static Map<String, Set<String>> dependencies;
 
