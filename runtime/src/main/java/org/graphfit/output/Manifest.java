@@ -68,8 +68,13 @@ final class Manifest {
     root.put("completed", true);
     Map<String, Object> entries = new LinkedHashMap<>();
     files.forEach(
-        (name, entry) ->
-            entries.put(name, Map.of("bytes", entry.bytes(), "sha256", entry.sha256())));
+        (name, entry) -> {
+          // an ordered map: Map.of iterates in an order that changes from one JVM to the next
+          Map<String, Object> fields = new LinkedHashMap<>();
+          fields.put("bytes", entry.bytes());
+          fields.put("sha256", entry.sha256());
+          entries.put(name, fields);
+        });
     root.put("files", entries);
     try {
       return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
