@@ -51,6 +51,7 @@ public final class FactorGraph {
   private final List<HierarchyTerm> hierarchies = new ArrayList<>();
   private final Map<Object, Boolean> added = new IdentityHashMap<>();
   private GraphHooks hooks = new GraphHooks() {};
+  private volatile TakenLayout taken;
 
   /** An empty graph. */
   public FactorGraph() {}
@@ -182,13 +183,47 @@ public final class FactorGraph {
   }
 
   /**
-   * The checked layout of the graph's free parameters.
+   * The checked layout of the graph's free parameters, taken once and kept until a factor, model,
+   * constraint or drawn parameter is added: repeated calls cost nothing. Like any {@link
+   * ModelLayout}, it fixes the factors' slots as they were when it was taken: set their priors and
+   * shared parameters before the graph is laid out or fitted.
    *
    * @return the layout
    * @throws IllegalStateException if the graph is empty, a factor has no free parameters, a drawn
    *     parameter belongs to no factor, or the model is incomplete
    */
   public ModelLayout<CollectionInstance> layout() {
+    TakenLayout last = taken;
+    long drawn = drawnCount();
+    if (last == null
+        || last.models != collection.models().size()
+        || last.constraints != collection.constraints().size()
+        || last.drawn != drawn) {
+      last =
+          new TakenLayout(
+              checkedLayout(), collection.models().size(), collection.constraints().size(), drawn);
+      taken = last;
+    }
+    return last.layout;
+  }
+
+  /** The parameters every hierarchy draws, in all. */
+  private long drawnCount() {
+    long drawn = 0;
+    for (HierarchyTerm term : hierarchies) {
+      drawn += term.factor.drawnParameters().size();
+    }
+    return drawn;
+  }
+
+  /**
+   * A layout and what it depends on besides the factors' slots: the collection's models and
+   * constraints and the parameters the hierarchies draw, when it was taken.
+   */
+  private record TakenLayout(
+      ModelLayout<CollectionInstance> layout, int models, int constraints, long drawn) {}
+
+  private ModelLayout<CollectionInstance> checkedLayout() {
     if (factors.isEmpty()) {
       throw new IllegalStateException(
           "the factor graph is empty; add an AnalysisFactor per dataset before fitting");
