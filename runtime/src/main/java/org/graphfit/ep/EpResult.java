@@ -1,10 +1,11 @@
 package org.graphfit.ep;
 
+import static org.graphfit.search.SummaryText.format;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -21,6 +22,7 @@ import org.graphfit.search.Check;
 import org.graphfit.search.Concern;
 import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Posterior;
+import org.graphfit.search.SummaryText;
 
 /**
  * The outcome of {@link ExpectationPropagation}: the final mean field (each variable's latent
@@ -479,22 +481,10 @@ public final class EpResult implements Posterior {
    * @return the text
    */
   public String summary() {
-    StringBuilder text = new StringBuilder();
-    line(
-        text,
-        "Trustworthy",
-        trustworthy()
-            ? "yes"
-            : "NO ("
-                + concerns.size()
-                + (concerns.size() == 1 ? " concern" : " concerns")
-                + " below)");
-    line(
-        text,
-        "EP Log Evidence",
-        format(logEvidence) + (logEvidenceApproximate ? " (approximate)" : ""));
-    line(
-        text,
+    SummaryText text = SummaryText.withVerdict(concerns);
+    text.line(
+        "EP Log Evidence", format(logEvidence) + (logEvidenceApproximate ? " (approximate)" : ""));
+    text.line(
         "Convergence",
         switch (convergence) {
           case CONVERGED -> "converged";
@@ -502,11 +492,10 @@ public final class EpResult implements Posterior {
           case NOT_CONVERGED -> "NOT converged";
         });
     for (double sigma : new double[] {3, 1}) {
-      text.append(String.format(Locale.ROOT, "%nSummary (%.1f sigma limits):%n%n", sigma));
+      text.intervalsHeading(sigma);
       for (VariableSummary row : summaries) {
         ParameterSummary.Interval interval = row.atSigma(sigma);
-        line(
-            text,
+        text.line(
             row.path(),
             format(row.median())
                 + " ("
@@ -516,40 +505,24 @@ public final class EpResult implements Posterior {
                 + ")");
       }
     }
-    text.append("\nMean and standard deviation:\n\n");
+    text.section("Mean and standard deviation");
     for (VariableSummary row : summaries) {
-      line(
-          text,
+      text.line(
           row.path(),
           format(row.mean())
               + " +/- "
               + format(row.sd())
               + (row.corrected() ? " (corrected marginal)" : " (EP Gaussian)"));
     }
-    text.append("\nSearch:\n\n");
-    line(text, "search", "ExpectationPropagation");
-    line(text, "sweeps", Integer.toString(sweeps.size()));
-    line(text, "seconds", String.format(Locale.ROOT, "%.3f", seconds));
+    text.section("Search");
+    text.line("search", "ExpectationPropagation");
+    text.line("sweeps", Integer.toString(sweeps.size()));
+    text.line("seconds", SummaryText.seconds(seconds));
     List<String> failing = failingFactors();
     if (!failing.isEmpty()) {
-      line(text, "failing factors", String.join(", ", failing));
+      text.line("failing factors", String.join(", ", failing));
     }
-    if (!concerns.isEmpty()) {
-      text.append("\nConcerns:\n\n");
-      for (Concern concern : concerns) {
-        line(text, concern.check().name(), concern.message());
-      }
-    }
-    return text.toString();
-  }
-
-  private static void line(StringBuilder text, String name, String value) {
-    text.append(name.length() >= 40 ? name + " " : name + " ".repeat(40 - name.length()));
-    text.append(value).append('\n');
-  }
-
-  private static String format(double value) {
-    return String.format(Locale.ROOT, "%.6g", value);
+    return text.withConcerns(concerns);
   }
 
   @Override
