@@ -311,15 +311,17 @@ public final class FactorGraph {
     for (int f = 0; f < factors.size(); f++) {
       GraphAnalysis.FactorTerm<?> term = factors.get(f);
       AnalysisFactor<?> factor = term.key.factor();
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "    %-28s %s of %s (N=%d)%s%n",
-              term.key.name(),
-              factor.analysis().getClass().getSimpleName(),
-              factor.model().typeName(),
-              laid.factorPriorCount(f),
-              factor.search().isPresent() ? ", own search" : ""));
+      // appended piece by piece: String.format per line costs more than the rest of info()
+      padded(text.append("    "), term.key.name(), 28)
+          .append(' ')
+          .append(factor.analysis().getClass().getSimpleName())
+          .append(" of ")
+          .append(factor.model().typeName())
+          .append(" (N=")
+          .append(laid.factorPriorCount(f))
+          .append(')')
+          .append(factor.search().isPresent() ? ", own search" : "")
+          .append(System.lineSeparator());
     }
     for (GraphAnalysis.HierarchyTerm term : hierarchies) {
       text.append(
@@ -342,18 +344,28 @@ public final class FactorGraph {
       text.append(globalSection ? "\nGlobal parameters\n" : "\nLocal parameters\n");
       for (int i = 0; i < layout.priorCount(); i++) {
         if (roles.isGlobal(i) == globalSection) {
-          text.append(
-              String.format(
-                  Locale.ROOT,
-                  "    [%d] %-36s %s  links %s%n",
-                  i,
+          padded(
+                  text.append("    [").append(i).append("] "),
                   layout.freeParameterPaths().get(i),
-                  layout.prior(i),
-                  String.join(", ", linkedNodes(layout, i))));
+                  36)
+              .append(' ')
+              .append(layout.prior(i))
+              .append("  links ")
+              .append(String.join(", ", linkedNodes(layout, i)))
+              .append(System.lineSeparator());
         }
       }
     }
     return text.toString();
+  }
+
+  /** Appends a text padded with spaces to a width, as {@code %-<width>s} formats it. */
+  private static StringBuilder padded(StringBuilder text, String value, int width) {
+    text.append(value);
+    for (int i = value.length(); i < width; i++) {
+      text.append(' ');
+    }
+    return text;
   }
 
   /** The factor names of every slot of a parameter, hierarchical factors included. */
