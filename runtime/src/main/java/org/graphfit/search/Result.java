@@ -1,6 +1,6 @@
+// Long because it is the read API of every sampled fit, each accessor documented, and carries its
+// public Builder, each of whose options is documented; the summary text is ResultSummary's.
 package org.graphfit.search;
-
-import static org.graphfit.search.SummaryText.format;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -381,74 +381,7 @@ public final class Result<T> implements Posterior {
    * @return the text
    */
   public String summary() {
-    SummaryText text = SummaryText.withVerdict(concerns);
-    if (hasLogEvidence()) {
-      text.line("Bayesian Evidence", format(logEvidence) + " +/- " + format(logEvidenceError));
-    }
-    text.line("Maximum Log Likelihood", format(maxLogLikelihood()));
-    text.section("Maximum Log Likelihood Model");
-    List<String> names = samples.names();
-    double[] best = samples.vector(samples.maxLogLikelihoodIndex());
-    for (int i = 0; i < names.size(); i++) {
-      text.line(names.get(i), format(best[i]));
-    }
-    double[] median = samples.median();
-    for (double sigma : new double[] {3, 1}) {
-      text.intervalsHeading(sigma);
-      double[][] bounds = samples.valuesAtSigma(sigma);
-      for (int i = 0; i < names.size(); i++) {
-        text.line(
-            names.get(i),
-            format(median[i]) + " (" + format(bounds[0][i]) + ", " + format(bounds[1][i]) + ")");
-      }
-    }
-    if (derivedSamples != null) {
-      double[] derivedMedian = derivedSamples.median();
-      double[] derivedMean = derivedSamples.mean();
-      double[][] bounds = derivedSamples.valuesAtSigma(1);
-      text.section("Derived quantities (1.0 sigma limits)");
-      for (int i = 0; i < derivedSamples.dimension(); i++) {
-        text.line(
-            derivedSamples.names().get(i),
-            format(derivedMedian[i])
-                + " ("
-                + format(bounds[0][i])
-                + ", "
-                + format(bounds[1][i])
-                + "), mean "
-                + format(derivedMean[i]));
-      }
-    }
-    Optional<Samples> relations = relationSamples();
-    if (relations.isPresent()) {
-      Samples derived = relations.get();
-      double[] derivedMedian = derived.median();
-      double[][] bounds = derived.valuesAtSigma(1);
-      text.section("Relations (1.0 sigma limits)");
-      for (int i = 0; i < derived.dimension(); i++) {
-        text.line(
-            derived.names().get(i),
-            format(derivedMedian[i])
-                + " ("
-                + format(bounds[0][i])
-                + ", "
-                + format(bounds[1][i])
-                + ") = "
-                + layout.relations().get(derived.names().get(i)));
-      }
-    }
-    text.section("Search");
-    text.line("search", searchName);
-    text.line("likelihood calls", Long.toString(likelihoodCalls));
-    text.line("failed likelihood calls", Long.toString(failedCalls));
-    if (firstFailure != null) {
-      text.line("first failure", firstFailure);
-    }
-    text.line("seconds", SummaryText.seconds(seconds));
-    for (Map.Entry<String, Double> entry : diagnostics.entrySet()) {
-      text.line(entry.getKey(), format(entry.getValue()));
-    }
-    return text.withConcerns(concerns);
+    return ResultSummary.of(this);
   }
 
   @Override
