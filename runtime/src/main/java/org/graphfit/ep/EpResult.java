@@ -1,6 +1,6 @@
+// Long because it is the read API of an EP fit, each accessor documented; the summary text is
+// EpSummary's, the files EpOutput's.
 package org.graphfit.ep;
-
-import static org.graphfit.search.SummaryText.format;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,12 +17,9 @@ import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
 import org.graphfit.model.ParameterMapping;
 import org.graphfit.prior.LatentGaussianPrior;
-import org.graphfit.prior.Prior;
 import org.graphfit.search.Check;
 import org.graphfit.search.Concern;
-import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Posterior;
-import org.graphfit.search.SummaryText;
 
 /**
  * The outcome of {@link ExpectationPropagation}: the final mean field (each variable's latent
@@ -37,8 +34,6 @@ import org.graphfit.search.SummaryText;
  * {@code files/history.bin} on demand.
  */
 public final class EpResult implements Posterior {
-  private static final int PUSH_FORWARD_ORDER = 40;
-
   private final FactorGraph graph;
   private final ModelLayout<CollectionInstance> layout;
   private final List<GaussianMessage> approximation;
@@ -70,23 +65,7 @@ public final class EpResult implements Posterior {
     this.layout = layout;
     this.approximation = state.field.globals();
     this.marginals = CorrectedMarginal.ofState(layout, factors, state);
-    List<VariableSummary> rows = new ArrayList<>();
-    for (int v = 0; v < approximation.size(); v++) {
-      GaussianMessage q = approximation.get(v);
-      Prior prior = layout.prior(v);
-      double[] physical = AdaptiveQuadrature.pushForward(prior::fromLatent, q, PUSH_FORWARD_ORDER);
-      CorrectedMarginal marginal = marginals.get(v);
-      rows.add(
-          new VariableSummary(
-              layout.freeParameterPaths().get(v),
-              q.mean(),
-              q.sd(),
-              physical[0],
-              physical[1],
-              prior,
-              marginal));
-    }
-    this.summaries = List.copyOf(rows);
+    this.summaries = VariableSummary.ofApproximation(layout, approximation, marginals);
     Map<String, UpdateStatus> map = new LinkedHashMap<>();
     Map<String, FactorResult.Fit> fitMap = new LinkedHashMap<>();
     List<String> fallback = new ArrayList<>();
@@ -481,48 +460,7 @@ public final class EpResult implements Posterior {
    * @return the text
    */
   public String summary() {
-    SummaryText text = SummaryText.withVerdict(concerns);
-    text.line(
-        "EP Log Evidence", format(logEvidence) + (logEvidenceApproximate ? " (approximate)" : ""));
-    text.line(
-        "Convergence",
-        switch (convergence) {
-          case CONVERGED -> "converged";
-          case CONVERGED_TO_NOISE_FLOOR -> "converged to noise floor " + format(noiseFloor());
-          case NOT_CONVERGED -> "NOT converged";
-        });
-    for (double sigma : new double[] {3, 1}) {
-      text.intervalsHeading(sigma);
-      for (VariableSummary row : summaries) {
-        ParameterSummary.Interval interval = row.atSigma(sigma);
-        text.line(
-            row.path(),
-            format(row.median())
-                + " ("
-                + format(interval.lower())
-                + ", "
-                + format(interval.upper())
-                + ")");
-      }
-    }
-    text.section("Mean and standard deviation");
-    for (VariableSummary row : summaries) {
-      text.line(
-          row.path(),
-          format(row.mean())
-              + " +/- "
-              + format(row.sd())
-              + (row.corrected() ? " (corrected marginal)" : " (EP Gaussian)"));
-    }
-    text.section("Search");
-    text.line("search", "ExpectationPropagation");
-    text.line("sweeps", Integer.toString(sweeps.size()));
-    text.line("seconds", SummaryText.seconds(seconds));
-    List<String> failing = failingFactors();
-    if (!failing.isEmpty()) {
-      text.line("failing factors", String.join(", ", failing));
-    }
-    return text.withConcerns(concerns);
+    return EpSummary.of(this);
   }
 
   @Override
