@@ -38,9 +38,9 @@ import org.graphfit.search.Result;
  */
 public final class FactorGraph {
   private final ModelCollection collection = new ModelCollection();
-  private final List<GraphAnalysis.FactorTerm<?>> factors = new ArrayList<>();
+  private final List<JointAnalysis.FactorTerm<?>> factors = new ArrayList<>();
   private final Set<String> factorNames = new HashSet<>();
-  private final List<GraphAnalysis.HierarchyTerm> hierarchies = new ArrayList<>();
+  private final List<JointAnalysis.HierarchyTerm> hierarchies = new ArrayList<>();
   private final Map<Object, Boolean> added = new IdentityHashMap<>();
   private GraphHooks hooks = new GraphHooks() {};
   private volatile GraphLayout taken;
@@ -62,7 +62,7 @@ public final class FactorGraph {
     ModelKey<T> modelKey = collection.add(name, factor.model());
     added.put(factor, Boolean.TRUE);
     FactorKey<T> key = new FactorKey<>(this, factor, modelKey);
-    factors.add(new GraphAnalysis.FactorTerm<>(key));
+    factors.add(new JointAnalysis.FactorTerm<>(key));
     factorNames.add(name);
     return key;
   }
@@ -78,7 +78,7 @@ public final class FactorGraph {
     HierarchyModel model = new HierarchyModel(factor);
     ModelKey<double[]> key = collection.add(factor.name(), model);
     added.put(factor, Boolean.TRUE);
-    hierarchies.add(new GraphAnalysis.HierarchyTerm(factor, model, key));
+    hierarchies.add(new JointAnalysis.HierarchyTerm(factor, model, key));
   }
 
   private void requireNew(Object factor) {
@@ -127,7 +127,7 @@ public final class FactorGraph {
    */
   public Map<String, String> factorFolders() {
     List<String> names = new ArrayList<>();
-    for (GraphAnalysis.FactorTerm<?> term : factors) {
+    for (JointAnalysis.FactorTerm<?> term : factors) {
       names.add(term.key.name());
     }
     List<String> folders = FitPaths.factorFolders(names);
@@ -267,7 +267,7 @@ public final class FactorGraph {
    */
   public List<FactorKey<?>> factors() {
     List<FactorKey<?>> keys = new ArrayList<>();
-    for (GraphAnalysis.FactorTerm<?> term : factors) {
+    for (JointAnalysis.FactorTerm<?> term : factors) {
       keys.add(term.key);
     }
     return keys;
@@ -280,7 +280,7 @@ public final class FactorGraph {
    */
   public List<HierarchicalFactor> hierarchicalFactors() {
     List<HierarchicalFactor> list = new ArrayList<>();
-    for (GraphAnalysis.HierarchyTerm term : hierarchies) {
+    for (JointAnalysis.HierarchyTerm term : hierarchies) {
       list.add(term.factor);
     }
     return list;
@@ -309,7 +309,7 @@ public final class FactorGraph {
             layout.priorCount() - global.size()));
     text.append("Factors\n");
     for (int f = 0; f < factors.size(); f++) {
-      GraphAnalysis.FactorTerm<?> term = factors.get(f);
+      JointAnalysis.FactorTerm<?> term = factors.get(f);
       AnalysisFactor<?> factor = term.key.factor();
       // appended piece by piece: String.format per line costs more than the rest of info()
       padded(text.append("    "), term.key.name(), 28)
@@ -323,7 +323,7 @@ public final class FactorGraph {
           .append(factor.search().isPresent() ? ", own search" : "")
           .append(System.lineSeparator());
     }
-    for (GraphAnalysis.HierarchyTerm term : hierarchies) {
+    for (JointAnalysis.HierarchyTerm term : hierarchies) {
       text.append(
           String.format(
               Locale.ROOT,
@@ -375,5 +375,19 @@ public final class FactorGraph {
       names.add(path.substring(0, path.indexOf('.')));
     }
     return List.copyOf(names);
+  }
+
+  /**
+   * The graph's joint analysis. Its name, {@code FactorGraph$GraphAnalysis}, is part of the data
+   * identity of every joint fit, so it stays what it was when the logic lived here.
+   */
+  private static final class GraphAnalysis extends JointAnalysis {
+    GraphAnalysis(
+        FactorGraph graph,
+        List<JointAnalysis.FactorTerm<?>> factorTerms,
+        List<JointAnalysis.HierarchyTerm> hierarchyTerms,
+        GraphHooks hooks) {
+      super(graph, factorTerms, hierarchyTerms, hooks);
+    }
   }
 }

@@ -408,6 +408,16 @@ class FactorGraphTest {
   }
 
   @Test
+  void theJointAnalysisKeepsTheNameItsFitsAreIdentifiedBy() {
+    FactorGraph graph = new FactorGraph();
+    graph.add(AnalysisFactor.of(GaussianModel.withDefaults(), new CentreData(40)));
+
+    // the name enters the data identity, hence the folder of every completed joint fit
+    assertThat(DataIdentity.describe(graph.analysis()))
+        .startsWith("org.graphfit.graph.FactorGraph$GraphAnalysis sha256:");
+  }
+
+  @Test
   void aGraphFitIsIdentifiedByTheDataOfEveryFactor(@TempDir Path output) {
     Search search = Search.of(new PriorImportanceEngine(2, 200, 3L)).withOutput(output, "graph");
     FactorGraph graph = new FactorGraph();

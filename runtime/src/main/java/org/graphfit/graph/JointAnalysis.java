@@ -17,16 +17,19 @@ import org.graphfit.search.ResultSaver;
 
 /**
  * The joint likelihood of the factors and hierarchies of a graph, as they were when taken, and the
- * hooks of a joint fit: each factor's into its folder, then the graph's combined ones.
+ * hooks of a joint fit: each factor's into its folder, then the graph's combined ones. The graph's
+ * analysis is its one subclass, {@code FactorGraph.GraphAnalysis}, whose class name enters the data
+ * identity, hence the folder, of every joint fit.
  */
-final class GraphAnalysis implements Analysis<CollectionInstance>, ResultSaver<CollectionInstance> {
+abstract class JointAnalysis
+    implements Analysis<CollectionInstance>, ResultSaver<CollectionInstance> {
   private final FactorGraph graph;
   private final List<FactorTerm<?>> factorTerms;
   private final List<HierarchyTerm> hierarchyTerms;
   private final GraphHooks hooks;
   private List<String> folders;
 
-  GraphAnalysis(
+  JointAnalysis(
       FactorGraph graph,
       List<FactorTerm<?>> factorTerms,
       List<HierarchyTerm> hierarchyTerms,
