@@ -10,6 +10,11 @@
  * org.graphfit.search.Search} runs an engine with an output folder, the analysis's hooks (during
  * the fit off the search's threads) and the {@link org.graphfit.search.ReportWriter} found on the
  * class path; an analysis that also saves its result implements {@link
- * org.graphfit.search.ResultSaver}. Sub-packages hold the algorithms.
+ * org.graphfit.search.ResultSaver}. What fits store is declared here and implemented by {@code
+ * output}: {@link org.graphfit.search.CheckpointStore}, the fit folder {@link
+ * org.graphfit.search.FitStore} and the {@link org.graphfit.search.Storage} that opens it and
+ * writes files atomically (found with {@link java.util.ServiceLoader}). {@link
+ * org.graphfit.search.SummaryText} lays out the {@code model.results}-style text of every result.
+ * Sub-packages hold the algorithms.
  */
 package org.graphfit.search;
