@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import org.graphfit.analysis.FitPaths;
 import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.FitStore;
+import org.graphfit.search.ResultFiles;
+import org.graphfit.search.SearchFolder;
 
 /**
  * The output folder of one EP fit, {@code <root>/<name>/<identifier>/}: {@code model.info}, the
@@ -59,13 +61,18 @@ final class EpFolder {
     return folder.path();
   }
 
-  /** Where hooks write, the fit folder (see {@link FitStore#paths(String)}). */
+  /** Where hooks write, the fit folder (see {@link FitStore#paths()}). */
   FitPaths paths() {
-    return folder.paths("");
+    return folder.paths();
+  }
+
+  /** The folder's format of a search result's files, for the factors' folders. */
+  ResultFiles resultFiles() {
+    return folder.resultFiles();
   }
 
   /** Takes the folder's lock (see {@link FitStore#lock(Duration)}). */
-  FitStore.Lock lock(Duration wait) {
+  SearchFolder.Lock lock(Duration wait) {
     return folder.lock(wait);
   }
 
@@ -188,8 +195,7 @@ final class EpFolder {
     folder.write("files/ep_summary.json", EpOutput.toJson(summary));
     beforeManifest.accept(paths());
     folder.recordWritten(HISTORY, whole.bytes(), whole.sha256());
-    folder.writeHookFailures();
-    folder.completeResult();
+    folder.complete();
   }
 
   /** The final state of the completed fit, checked against the manifest. */

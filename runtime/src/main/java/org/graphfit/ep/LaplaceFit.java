@@ -101,7 +101,7 @@ final class LaplaceFit {
           "no finite likelihood at the start: " + problem.failures().firstMessage(),
           PriorFactor.seconds(start));
     }
-    OptimumRun optimum = QuasiNewtonOptimizer.builder().build().maximise(problem, initial);
+    OptimumRun optimum = QuasiNewtonOptimizer.builder().build().maximize(problem, initial);
     if (!optimum.converged()) {
       return FactorResult.failed(
           task,
@@ -131,10 +131,10 @@ final class LaplaceFit {
           PriorFactor.seconds(start));
     }
     GaussianMessage[] moments = new GaussianMessage[mode.length];
-    double logNormaliser = optimum.logPosterior();
+    double logNormalizer = optimum.logPosterior();
     for (int j = 0; j < mode.length; j++) {
       moments[j] = GaussianMessage.ofMoments(mode[j], covariance[j][j]);
-      logNormaliser += HALF_LOG_TWO_PI + Math.log(chol[j][j]);
+      logNormalizer += HALF_LOG_TWO_PI + Math.log(chol[j][j]);
     }
     FactorResult.Fit fit = FactorResult.Fit.LAPLACE;
     String note = "";
@@ -146,7 +146,7 @@ final class LaplaceFit {
               + "): the Laplace fit, which failed its check before, is used";
     } else if (mismatch != LaplaceMismatch.IGNORE && (task.check() || fallen)) {
       LaplaceCheck.Verdict verdict =
-          new LaplaceCheck(problem, priors, ownPrior, task.cavity(), mode, chol, logNormaliser)
+          new LaplaceCheck(problem, priors, ownPrior, task.cavity(), mode, chol, logNormalizer)
               .run(task.seed());
       if (!verdict.passed()) {
         String failure = "";
@@ -183,7 +183,7 @@ final class LaplaceFit {
         UpdateStatus.OK,
         moments,
         null,
-        logNormaliser,
+        logNormalizer,
         null,
         fit,
         note,

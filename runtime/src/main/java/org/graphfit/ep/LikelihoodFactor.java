@@ -1,13 +1,11 @@
 package org.graphfit.ep;
 
 import java.util.List;
-import java.util.function.LongFunction;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.prior.Prior;
-import org.graphfit.search.Search;
-import org.graphfit.search.SearchEngine;
+import org.graphfit.search.ProblemSearch;
 
 /**
  * An analysis factor (the likelihood of one dataset) as an EP factor over the model's free
@@ -57,9 +55,9 @@ final class LikelihoodFactor<T> implements EpFactor {
   private final ModelLayout<T> layout;
   private final AnalysisFactor<T> factor;
   private final Analysis<T> analysis;
-  private final LongFunction<SearchEngine> engines;
+  private final ProblemSearch engines;
   private final LaplaceMismatch mismatch;
-  private final LongFunction<SearchEngine> fallback;
+  private final ProblemSearch fallback;
   private final SampledFit sampledFit;
   private final LaplaceFit laplaceFit;
 
@@ -74,9 +72,9 @@ final class LikelihoodFactor<T> implements EpFactor {
    *     {@link MarginalTerm}
    * @param layout the model's own layout
    * @param factor the model and likelihood
-   * @param engines the sampler for a seed, or null for the Laplace path
+   * @param engines the sampler, reseeded per update, or null for the Laplace path
    * @param mismatch what to do with a Laplace fit that fails its check
-   * @param fallback the sampler for a seed that replaces such a fit
+   * @param fallback the sampler, reseeded per update that replaces such a fit
    * @param keepSamples whether sampled updates return their samples
    */
   private LikelihoodFactor(
@@ -87,9 +85,9 @@ final class LikelihoodFactor<T> implements EpFactor {
       boolean[] marginalTerms,
       ModelLayout<T> layout,
       AnalysisFactor<T> factor,
-      LongFunction<SearchEngine> engines,
+      ProblemSearch engines,
       LaplaceMismatch mismatch,
-      LongFunction<SearchEngine> fallback,
+      ProblemSearch fallback,
       boolean keepSamples) {
     this.name = name;
     this.variables = List.copyOf(variables);
@@ -139,9 +137,9 @@ final class LikelihoodFactor<T> implements EpFactor {
    *     {@link MarginalTerm}
    * @param layout the model's own layout, {@code factor.model().layout()}
    * @param factor the model and likelihood
-   * @param sampler the sampler for a seed, or null for the Laplace path
+   * @param sampler the sampler, reseeded per update, or null for the Laplace path
    * @param mismatch what to do with a Laplace fit that fails its check
-   * @param fallback the sampler for a seed that replaces such a fit
+   * @param fallback the sampler, reseeded per update that replaces such a fit
    * @param <T> the model's instance type
    * @return the factor
    */
@@ -153,13 +151,11 @@ final class LikelihoodFactor<T> implements EpFactor {
       boolean[] marginalTerms,
       ModelLayout<T> layout,
       AnalysisFactor<T> factor,
-      LongFunction<SearchEngine> sampler,
+      ProblemSearch sampler,
       LaplaceMismatch mismatch,
-      LongFunction<SearchEngine> fallback) {
-    LongFunction<SearchEngine> engines = sampler;
-    if (factor.search().isPresent() && factor.search().get() instanceof Search search) {
-      engines = search.engine()::withSeed;
-    }
+      ProblemSearch fallback) {
+    ProblemSearch own = FactorSearches.own(name, factor);
+    ProblemSearch engines = own != null ? own : sampler;
     return new LikelihoodFactor<>(
         name,
         variables,
@@ -240,9 +236,9 @@ final class LikelihoodFactor<T> implements EpFactor {
   /**
    * The sampler for a seed, or null on the Laplace path.
    *
-   * @return the engines
+   * @return the sampler
    */
-  LongFunction<SearchEngine> engines() {
+  ProblemSearch engines() {
     return engines;
   }
 
@@ -258,9 +254,9 @@ final class LikelihoodFactor<T> implements EpFactor {
   /**
    * The sampler for a seed that replaces a Laplace fit that fails its check.
    *
-   * @return the engines
+   * @return the sampler
    */
-  LongFunction<SearchEngine> fallback() {
+  ProblemSearch fallback() {
     return fallback;
   }
 

@@ -54,7 +54,7 @@ import org.graphfit.search.Result;
  * writes. An instance records the digests of the files it writes, for the manifest: use one per fit
  * run. Expectation propagation writes its own result files through the same methods.
  */
-public final class OutputFolder implements FitStore {
+public final class OutputFolder {
   /** The result files of a search, whose presence without a manifest is an error. */
   static final List<String> SEARCH_RESULT_FILES =
       List.of("model.results", "search.summary", "files/samples.csv", "files/samples_summary.json");
@@ -161,7 +161,6 @@ public final class OutputFolder implements FitStore {
    *
    * @return the path
    */
-  @Override
   public Path path() {
     return folder;
   }
@@ -175,7 +174,6 @@ public final class OutputFolder implements FitStore {
    * @throws IllegalStateException if another process or thread writes the folder for longer than
    *     {@code wait}
    */
-  @Override
   public FitLock lock(Duration wait) {
     FitLock lock = FitLock.acquire(folder, wait);
     try {
@@ -203,7 +201,6 @@ public final class OutputFolder implements FitStore {
    *
    * @return the store in {@code files/checkpoint.bin}
    */
-  @Override
   public FileCheckpointStore checkpoint() {
     return new FileCheckpointStore(folder.resolve("files").resolve("checkpoint.bin"));
   }
@@ -214,7 +211,6 @@ public final class OutputFolder implements FitStore {
    * @return true if the manifest is present and every file it lists is intact
    * @throws IllegalStateException see {@link #isComplete(Collection)}
    */
-  @Override
   public boolean isComplete() {
     return isComplete(SEARCH_RESULT_FILES);
   }
@@ -231,7 +227,6 @@ public final class OutputFolder implements FitStore {
    *     truncated or changed, or result files exist without a manifest (it was deleted, or they
    *     were written by an earlier version); the message names the file and what to do
    */
-  @Override
   public boolean isComplete(Collection<String> resultFiles) {
     if (Files.exists(folder.resolve(Manifest.FILE))) {
       List<String> required = new ArrayList<>(START_FILES);
@@ -272,7 +267,6 @@ public final class OutputFolder implements FitStore {
    * @throws IllegalStateException if {@link #isComplete(Collection)} has not returned true, or the
    *     file no longer matches the manifest
    */
-  @Override
   public byte[] verifiedBytes(String relative) {
     if (manifest == null) {
       throw new IllegalStateException(folder + " has not been checked as a completed fit");
@@ -281,23 +275,11 @@ public final class OutputFolder implements FitStore {
   }
 
   /**
-   * Moves a damaged checkpoint aside and says that the fit starts afresh (see {@link
-   * FileCheckpointStore#discard(String)}).
-   *
-   * @param reason what is wrong with it
-   */
-  @Override
-  public void discardCheckpoint(String reason) {
-    checkpoint().discard(reason);
-  }
-
-  /**
    * Deletes what a fit killed after writing its manifest left behind: the checkpoint and the
    * pending-result marker. Call it holding the lock, once {@link #isComplete} returned true.
    *
    * @throws UncheckedIOException if a file cannot be deleted
    */
-  @Override
   public void removeLeftovers() {
     delete(PENDING);
     delete("files/checkpoint.bin");
@@ -309,7 +291,6 @@ public final class OutputFolder implements FitStore {
    * @param relative the file, relative to the folder
    * @throws UncheckedIOException if it cannot be deleted
    */
-  @Override
   public void delete(String relative) {
     try {
       Files.deleteIfExists(folder.resolve(relative));
@@ -326,7 +307,6 @@ public final class OutputFolder implements FitStore {
    * @param modelInfo the text of {@code model.info}
    * @throws IllegalStateException if this folder was opened to read ({@link #at(Path)})
    */
-  @Override
   public void writeStart(String modelInfo) {
     if (modelJson == null) {
       throw new IllegalStateException(
@@ -345,7 +325,6 @@ public final class OutputFolder implements FitStore {
    * @param relative the file, relative to the folder
    * @param content its bytes
    */
-  @Override
   public void write(String relative, byte[] content) {
     AtomicFiles.write(folder.resolve(relative), content);
     synchronized (written) {
@@ -363,7 +342,6 @@ public final class OutputFolder implements FitStore {
   }
 
   /** Writes {@code files/hooks.json}: the hook failures recorded so far. */
-  @Override
   public void writeHookFailures() {
     write("files/hooks.json", toJson(Map.of("failures", hooks.failures())));
   }
@@ -374,7 +352,6 @@ public final class OutputFolder implements FitStore {
    * @param relative the file, relative to the folder
    * @return true if it exists
    */
-  @Override
   public boolean exists(String relative) {
     return Files.exists(folder.resolve(relative));
   }
@@ -388,7 +365,6 @@ public final class OutputFolder implements FitStore {
    * @return the paths
    * @throws IllegalArgumentException if {@code sub} is malformed or would leave the folder
    */
-  @Override
   public FitPaths paths(String sub) {
     if (!sub.isEmpty()) {
       FitNames.checkRelative(sub);
@@ -429,7 +405,6 @@ public final class OutputFolder implements FitStore {
    * @param relative the file, relative to the folder
    * @param content writes its bytes
    */
-  @Override
   public void write(String relative, FitStore.Content content) {
     written.put(relative, Manifest.Entry.written(folder.resolve(relative), content));
   }
@@ -442,7 +417,6 @@ public final class OutputFolder implements FitStore {
    * @param bytes its size
    * @param sha256 its SHA-256
    */
-  @Override
   public void recordWritten(String relative, long bytes, byte[] sha256) {
     written.put(relative, new Manifest.Entry(bytes, HexFormat.of().formatHex(sha256)));
   }
@@ -453,7 +427,6 @@ public final class OutputFolder implements FitStore {
    * @param relative the file, relative to the folder
    * @param text its content
    */
-  @Override
   public void write(String relative, String text) {
     write(relative, text.getBytes(StandardCharsets.UTF_8));
   }
@@ -463,7 +436,6 @@ public final class OutputFolder implements FitStore {
    * #completeResult()}, a fit killed while writing its result files resumes and writes them again.
    * Deletes a {@code report.html} that an interrupted earlier run wrote.
    */
-  @Override
   public void beginResult() {
     AtomicFiles.write(folder.resolve(PENDING), new byte[0]);
     // a report of an interrupted earlier run would be kept as if a hook had written it
@@ -478,7 +450,6 @@ public final class OutputFolder implements FitStore {
    *
    * @throws IllegalStateException if a start file was not written by this instance
    */
-  @Override
   public void completeResult() {
     for (String file : START_FILES) {
       if (!written.containsKey(file)) {
@@ -515,7 +486,6 @@ public final class OutputFolder implements FitStore {
    *
    * @param result the result
    */
-  @Override
   public void writeResultFiles(Result<?> result) {
     SearchResultFiles.of(result).forEach(this::write);
   }
@@ -568,7 +538,6 @@ public final class OutputFolder implements FitStore {
    * @throws IllegalStateException if the folder holds no completed fit, a file is damaged, or the
    *     samples are of other parameters than the model's
    */
-  @Override
   public <T> Result<T> loadResult(ModelLayout<T> layout, List<String> derivedNames) {
     if (manifest == null && !isComplete()) {
       throw new IllegalStateException(folder + " holds no completed fit");

@@ -2,16 +2,16 @@ package org.graphfit.search;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
- * The files fits are written to: fit folders keyed by their identity, atomic writes and append-only
- * files. Declared here and implemented by the output package, which registers its implementation
- * with {@link ServiceLoader} ({@code META-INF/services/org.graphfit.search.Storage} in the
- * runtime's jar; a shaded jar must merge service files), so that searches, graphs and expectation
- * propagation write through it without depending on that package.
+ * The {@link SearchFolders} of fits that write their own files: it opens their folders as {@link
+ * FitStore}s, writes files atomically and appends to append-only files. Declared here and
+ * implemented by the output package, which registers its implementation with {@link
+ * java.util.ServiceLoader} under both names ({@code META-INF/services/org.graphfit.search.Storage}
+ * and {@code ...SearchFolders} in the runtime's jar; a shaded jar must merge service files), so
+ * that expectation propagation writes through it without depending on that package.
  */
-public interface Storage {
+public interface Storage extends SearchFolders {
   /**
    * The storage on the class path.
    *
@@ -22,21 +22,8 @@ public interface Storage {
     return StorageHolder.get();
   }
 
-  /**
-   * The folder of a fit, {@code <root>/<name>/<identifier>/}, whose identifier hashes the model's
-   * description, the data's, the search name and settings, and the tag.
-   *
-   * @param root the output root
-   * @param name the fit's name, e.g. {@code seed/joint}
-   * @param tag a user tag that distinguishes otherwise identical fits (may be empty)
-   * @param modelDescription the model's structural description, in a stable order
-   * @param dataDescription what identifies the data of every factor, in a stable order
-   * @param searchName the search's name
-   * @param searchSettings the settings that determine the result, in a stable order
-   * @return the folder (not yet created)
-   * @throws IllegalArgumentException if the name is malformed or would leave the root
-   */
-  FitStore folder(
+  @Override
+  FitStore of(
       Path root,
       String name,
       String tag,
@@ -64,11 +51,4 @@ public interface Storage {
    * @throws java.io.UncheckedIOException if the file cannot be written
    */
   void cutAndAppend(Path file, long keep, byte[] bytes);
-
-  /**
-   * The output format of a result's files, as written for each factor of a combined fit.
-   *
-   * @return the format
-   */
-  ResultFiles resultFiles();
 }

@@ -5,21 +5,24 @@ import static com.google.common.truth.Truth.assertThat;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Result;
-import org.graphfit.search.Search;
 import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nested sampling through the model-level {@link Search} on a conjugate problem: prior N(0, 3), one
- * observation 2 with unit noise; posterior N(1.8, 0.9487), evidence {@code -ln(10) / 2 - 0.2}.
+ * Nested sampling through the model-level {@link NestedSampling#fit} on a conjugate problem: prior
+ * N(0, 3), one observation 2 with unit noise; posterior N(1.8, 0.9487), evidence {@code -ln(10) / 2
+ * - 0.2}.
  */
 class NestedSamplingEngineTest {
   @Test
   void recoversTheConjugatePosteriorAndEvidence() {
     Analysis<Double> observation = x -> -0.5 * (x - 2) * (x - 2);
     Result<Double> result =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(300).seed(2).build()))
-            .withThreads(2)
+        NestedSampling.builder()
+            .nLive(300)
+            .seed(2)
+            .threads(2)
+            .build()
             .fit(new ValueModel(Prior.gaussian(0, 3)), observation);
 
     assertThat(result.searchName()).isEqualTo("NestedSampling");
@@ -30,7 +33,6 @@ class NestedSamplingEngineTest {
     double sd = Math.sqrt(1 / (1 / 9.0 + 1));
     assertThat(result.samples().mean()[0]).isWithin(4 * sd / Math.sqrt(ess)).of(2 / (1 / 9.0 + 1));
     assertThat(result.samples().standardDeviation()[0]).isWithin(0.05).of(sd);
-    assertThat(NestedSampling.of(NestedSettings.defaults()).settings())
-        .containsEntry("slices", "auto");
+    assertThat(NestedSampling.builder().build().settingsMap()).containsEntry("slices", "auto");
   }
 }
