@@ -33,13 +33,7 @@ final class EpSummary {
       for (VariableSummary row : result.summaries()) {
         ParameterSummary.Interval interval = row.atSigma(sigma);
         text.line(
-            row.path(),
-            format(row.median())
-                + " ("
-                + format(interval.lower())
-                + ", "
-                + format(interval.upper())
-                + ")");
+            row.path(), SummaryText.interval(row.median(), interval.lower(), interval.upper()));
       }
     }
     text.section("Mean and standard deviation");

@@ -94,41 +94,26 @@ final class LaplaceFit {
       initial[j] = task.current()[j].mean();
     }
     if (!(problem.logLikelihood(initial) > Double.NEGATIVE_INFINITY)) {
-      return FactorResult.failed(
+      return failure(
           task,
           UpdateStatus.FAILED,
-          FactorResult.Fit.LAPLACE,
           "no finite likelihood at the start: " + problem.failures().firstMessage(),
-          PriorFactor.seconds(start));
+          start);
     }
     OptimumRun optimum = QuasiNewtonOptimizer.builder().build().maximize(problem, initial);
     if (!optimum.converged()) {
-      return FactorResult.failed(
-          task,
-          UpdateStatus.FAILED,
-          FactorResult.Fit.LAPLACE,
-          optimum.message(),
-          PriorFactor.seconds(start));
+      return failure(task, UpdateStatus.FAILED, optimum.message(), start);
     }
     LaplaceApproximation laplace = optimum.laplace();
     if (laplace.status() != LaplaceApproximation.Status.OK) {
-      return FactorResult.failed(
-          task,
-          UpdateStatus.FAILED,
-          FactorResult.Fit.LAPLACE,
-          laplace.reason(),
-          PriorFactor.seconds(start));
+      return failure(task, UpdateStatus.FAILED, laplace.reason(), start);
     }
     double[] mode = laplace.mode();
     double[][] covariance = laplace.covariance();
     double[][] chol = AdaptiveQuadrature.cholesky(covariance);
     if (chol == null) {
-      return FactorResult.failed(
-          task,
-          UpdateStatus.NON_FINITE_MOMENTS,
-          FactorResult.Fit.LAPLACE,
-          "covariance not positive definite",
-          PriorFactor.seconds(start));
+      return failure(
+          task, UpdateStatus.NON_FINITE_MOMENTS, "covariance not positive definite", start);
     }
     GaussianMessage[] moments = new GaussianMessage[mode.length];
     double logNormalizer = optimum.logPosterior();
@@ -188,5 +173,12 @@ final class LaplaceFit {
         fit,
         note,
         PriorFactor.seconds(start));
+  }
+
+  /** A Laplace fit that failed, and why. */
+  private static FactorResult failure(
+      FactorTask task, UpdateStatus status, String reason, long start) {
+    return FactorResult.failed(
+        task, status, FactorResult.Fit.LAPLACE, reason, PriorFactor.seconds(start));
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.analysis.DataIdentity;
 import org.graphfit.analysis.DerivedQuantity;
@@ -83,32 +84,27 @@ abstract class JointAnalysis
     return folders;
   }
 
-  @Override
-  public void saveData(FitPaths paths) {
+  /**
+   * Calls a hook of every factor into its folder, a failure recorded as the hook's of the factor.
+   */
+  private void eachFactor(FitPaths paths, String hook, BiConsumer<FactorTerm<?>, FitPaths> call) {
     List<String> subs = folders();
     for (int i = 0; i < factorTerms.size(); i++) {
       FactorTerm<?> term = factorTerms.get(i);
       FitPaths sub = paths.child(subs.get(i));
-      paths
-          .hooks()
-          .call(
-              "saveData of factor " + term.key.name(),
-              () -> term.key.factor().analysis().saveData(sub));
+      paths.hooks().call(hook + " of factor " + term.key.name(), () -> call.accept(term, sub));
     }
   }
 
   @Override
+  public void saveData(FitPaths paths) {
+    eachFactor(paths, "saveData", (term, sub) -> term.key.factor().analysis().saveData(sub));
+  }
+
+  @Override
   public void visualize(FitPaths paths, CollectionInstance instance, FitStage stage) {
-    List<String> subs = folders();
-    for (int i = 0; i < factorTerms.size(); i++) {
-      FactorTerm<?> term = factorTerms.get(i);
-      FitPaths sub = paths.child(subs.get(i));
-      paths
-          .hooks()
-          .call(
-              "visualize(" + stage + ") of factor " + term.key.name(),
-              () -> term.visualize(sub, instance, stage));
-    }
+    eachFactor(
+        paths, "visualize(" + stage + ")", (term, sub) -> term.visualize(sub, instance, stage));
     paths
         .hooks()
         .call("combined visualize(" + stage + ")", () -> hooks.visualize(paths, instance, stage));

@@ -35,9 +35,7 @@ final class ResultSummary {
       text.intervalsHeading(sigma);
       double[][] bounds = samples.valuesAtSigma(sigma);
       for (int i = 0; i < names.size(); i++) {
-        text.line(
-            names.get(i),
-            format(median[i]) + " (" + format(bounds[0][i]) + ", " + format(bounds[1][i]) + ")");
+        text.line(names.get(i), SummaryText.interval(median[i], bounds[0][i], bounds[1][i]));
       }
     }
     Optional<Samples> quantities = result.derivedSamples();
@@ -50,12 +48,8 @@ final class ResultSummary {
       for (int i = 0; i < derivedSamples.dimension(); i++) {
         text.line(
             derivedSamples.names().get(i),
-            format(derivedMedian[i])
-                + " ("
-                + format(bounds[0][i])
-                + ", "
-                + format(bounds[1][i])
-                + "), mean "
+            SummaryText.interval(derivedMedian[i], bounds[0][i], bounds[1][i])
+                + ", mean "
                 + format(derivedMean[i]));
       }
     }
@@ -68,12 +62,8 @@ final class ResultSummary {
       for (int i = 0; i < derived.dimension(); i++) {
         text.line(
             derived.names().get(i),
-            format(derivedMedian[i])
-                + " ("
-                + format(bounds[0][i])
-                + ", "
-                + format(bounds[1][i])
-                + ") = "
+            SummaryText.interval(derivedMedian[i], bounds[0][i], bounds[1][i])
+                + " = "
                 + result.layout().relations().get(derived.names().get(i)));
       }
     }

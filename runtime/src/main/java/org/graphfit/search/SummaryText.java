@@ -78,6 +78,18 @@ public final class SummaryText {
   }
 
   /**
+   * A median with its interval as the summary shows them, {@code median (lower, upper)}.
+   *
+   * @param median the median
+   * @param lower the interval's lower bound
+   * @param upper its upper bound
+   * @return the text
+   */
+  public static String interval(double median, double lower, double upper) {
+    return format(median) + " (" + format(lower) + ", " + format(upper) + ")";
+  }
+
+  /**
    * Seconds as the summary shows them, to three decimals.
    *
    * @param seconds the seconds
