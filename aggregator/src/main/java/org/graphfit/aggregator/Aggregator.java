@@ -24,11 +24,10 @@ public final class Aggregator {
   private static final Log LOG = Log.of(Aggregator.class);
 
   private final List<Path> roots;
-  private final FitSelection all;
+  private FitSelection all;
 
-  private Aggregator(List<Path> roots, List<FitFolder> fits) {
+  private Aggregator(List<Path> roots) {
     this.roots = List.copyOf(roots);
-    this.all = new FitSelection(fits);
   }
 
   /**
@@ -53,11 +52,10 @@ public final class Aggregator {
     if (roots.isEmpty()) {
       throw new IllegalArgumentException("give at least one output root");
     }
-    List<FitFolder> fits = new ArrayList<>();
     for (Path root : roots) {
-      fits.addAll(FitScanner.scan(root));
+      FitScanner.requireDirectory(root);
     }
-    return new Aggregator(roots, fits);
+    return new Aggregator(roots);
   }
 
   /**
@@ -70,12 +68,34 @@ public final class Aggregator {
   }
 
   /**
-   * Every fit folder found, whatever its status; nothing is read.
+   * Every fit folder found, whatever its status; nothing is read. The roots are listed by the first
+   * call (or by the first {@link FitDatabase#update(Aggregator)}, which lists only the directories
+   * that changed since its last update), and that listing is kept.
    *
    * @return the folders, sorted by path within each root
+   * @throws java.io.UncheckedIOException if a directory cannot be listed
    */
-  public FitSelection all() {
+  public synchronized FitSelection all() {
+    if (all == null) {
+      List<FitFolder> fits = new ArrayList<>();
+      for (Path root : roots) {
+        fits.addAll(FitScanner.scan(root));
+      }
+      all = new FitSelection(fits);
+    }
     return all;
+  }
+
+  /** Whether the roots have been listed. */
+  synchronized boolean listed() {
+    return all != null;
+  }
+
+  /** Takes a listing of the roots made elsewhere (by a database update), if none was made yet. */
+  synchronized void adopt(List<FitFolder> fits) {
+    if (all == null) {
+      all = new FitSelection(fits);
+    }
   }
 
   /**
@@ -85,8 +105,8 @@ public final class Aggregator {
    * @return the completed fits
    */
   public FitSelection completed() {
-    FitSelection completed = all.withStatus(FitStatus.COMPLETE);
-    for (FitFolder fit : all.withStatus(FitStatus.CORRUPT)) {
+    FitSelection completed = all().withStatus(FitStatus.COMPLETE);
+    for (FitFolder fit : all().withStatus(FitStatus.CORRUPT)) {
       LOG.warn("skipping the corrupt fit {}: {}", fit.path(), fit.problem());
     }
     return completed;
@@ -98,7 +118,7 @@ public final class Aggregator {
    * @return the incomplete fits
    */
   public FitSelection incomplete() {
-    return all.withStatus(FitStatus.INCOMPLETE);
+    return all().withStatus(FitStatus.INCOMPLETE);
   }
 
   /**
@@ -107,6 +127,6 @@ public final class Aggregator {
    * @return the corrupt folders
    */
   public FitSelection corrupt() {
-    return all.withStatus(FitStatus.CORRUPT);
+    return all().withStatus(FitStatus.CORRUPT);
   }
 }

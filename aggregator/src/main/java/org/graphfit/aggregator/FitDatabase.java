@@ -14,39 +14,36 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import org.graphfit.output.FitFiles;
 
 /**
  * An embedded SQL database of fit folders (SQLite by default; any JDBC database that speaks the
  * schema's plain SQL works), built by {@link #update(Aggregator)} and brought up to date by calling
  * it again: a folder is read again only when its manifest's SHA-256 changed (or it had none), so
  * re-indexing costs one small read per fit. The schema, in {@code schema.sql} beside this class and
- * documented in the README, has the tables {@code fits}, {@code parameters}, {@code factors},
- * {@code factor_parameters}, {@code searches}, {@code settings}, {@code diagnostics}, {@code
- * concerns} and {@code files}, every child table keyed by {@code fit_id}. Corrupt folders are
- * recorded with their problem and nothing else; incomplete ones with their status.
+ * documented in the README, has the tables {@code directories} (what the last update saw of each
+ * directory, so that an update lists only directories that changed), {@code fits}, {@code
+ * parameters}, {@code factors}, {@code factor_parameters}, {@code derived}, {@code searches},
+ * {@code settings}, {@code diagnostics}, {@code concerns} and {@code files}, every child table
+ * keyed by {@code fit_id}. Corrupt folders are recorded with their problem and nothing else;
+ * incomplete ones with their status.
  *
  * <p>Not for use by several threads at once. One process should update a database at a time (SQLite
  * serializes writers; a second updater waits for the first's transaction).
  */
 public final class FitDatabase implements AutoCloseable {
   /** The schema's version, in the table {@code schema_info}. */
-  public static final String SCHEMA_VERSION = "1";
+  public static final String SCHEMA_VERSION = "2";
 
-  private static final List<String> TABLES =
+  /** The tables keyed by {@code fit_id}. */
+  static final List<String> TABLES =
       List.of(
           "fits",
           "parameters",
           "factors",
           "factor_parameters",
+          "derived",
           "searches",
           "settings",
           "diagnostics",
@@ -227,6 +224,8 @@ public final class FitDatabase implements AutoCloseable {
    * @param complete the completed fits now recorded
    * @param incomplete the incomplete ones
    * @param corrupt the corrupt ones, with their problems
+   * @param listed the directories listed to find the folders (the others were known unchanged since
+   *     the last update), -1 if the aggregator had listed its roots before the update
    * @param seconds the update's wall time
    */
   public record UpdateReport(
@@ -238,6 +237,7 @@ public final class FitDatabase implements AutoCloseable {
       int complete,
       int incomplete,
       List<Corrupt> corrupt,
+      int listed,
       double seconds) {
 
     /**
@@ -261,9 +261,6 @@ public final class FitDatabase implements AutoCloseable {
           seconds);
     }
   }
-
-  private record Stored(
-      long id, String digest, long bytes, long modified, String status, String problem) {}
 
   /**
    * Brings the database up to date with the aggregator's roots: adds new folders, reads again those
@@ -295,7 +292,7 @@ public final class FitDatabase implements AutoCloseable {
       throw new IllegalStateException("could not update the database " + description + ": " + e, e);
     }
     try {
-      UpdateReport report = updateInTransaction(aggregator, verify, start);
+      UpdateReport report = new FitUpdate(connection).run(aggregator, verify, start);
       connection.commit();
       return report;
     } catch (SQLException e) {
@@ -318,188 +315,6 @@ public final class FitDatabase implements AutoCloseable {
       connection.rollback();
     } catch (SQLException e) {
       // the failure that caused the rollback is the one worth reporting
-    }
-  }
-
-  /**
-   * The update, inside one transaction that begins before the stored state is read: a second
-   * updater of the same database waits for it (SQLite's immediate transactions), then sees its
-   * rows, so two updaters never add the same folder twice.
-   */
-  private UpdateReport updateInTransaction(Aggregator aggregator, boolean verify, long start)
-      throws SQLException {
-    Map<String, Stored> stored = stored(aggregator.roots());
-    List<FitFolder> found = aggregator.all().list();
-    List<Boolean> same =
-        found.parallelStream()
-            .map(
-                fit -> {
-                  Stored old = stored.get(fit.path().toString());
-                  return !verify && old != null && unchanged(fit, old);
-                })
-            .toList();
-    List<FitFolder> toRead = new ArrayList<>();
-    Set<String> present = new HashSet<>();
-    int unchanged = 0;
-    for (int i = 0; i < found.size(); i++) {
-      present.add(found.get(i).path().toString());
-      if (same.get(i)) {
-        unchanged++;
-      } else {
-        toRead.add(found.get(i));
-      }
-    }
-    List<FitRecord> records = read(toRead);
-    List<Long> obsolete = new ArrayList<>();
-    int added = 0;
-    int changed = 0;
-    for (FitRecord record : records) {
-      Stored old = stored.get(record.fit().path().toString());
-      if (old == null) {
-        added++;
-      } else {
-        obsolete.add(old.id());
-        if (!old.digest().equals(String.valueOf(record.fit().manifestDigest()))
-            || !old.status().equals(record.fit().status().name())
-            || !Objects.equals(old.problem(), record.fit().problem())) {
-          changed++;
-        } else {
-          unchanged++;
-        }
-      }
-    }
-    int removed = 0;
-    for (Map.Entry<String, Stored> entry : stored.entrySet()) {
-      if (!present.contains(entry.getKey())) {
-        obsolete.add(entry.getValue().id());
-        removed++;
-      }
-    }
-    write(obsolete, records);
-    Map<String, FitRecord> read = new HashMap<>();
-    for (FitRecord record : records) {
-      read.put(record.fit().path().toString(), record);
-    }
-    int complete = 0;
-    int incomplete = 0;
-    List<Corrupt> corrupt = new ArrayList<>();
-    for (FitFolder fit : found) {
-      String key = fit.path().toString();
-      FitRecord record = read.get(key);
-      String status = record == null ? stored.get(key).status() : fit.status().name();
-      String problem = record == null ? stored.get(key).problem() : fit.problem();
-      switch (FitStatus.valueOf(status)) {
-        case COMPLETE -> complete++;
-        case INCOMPLETE -> incomplete++;
-        case CORRUPT -> corrupt.add(new Corrupt(fit.path(), problem));
-        default -> throw new IllegalStateException("unknown status " + status);
-      }
-    }
-    return new UpdateReport(
-        found.size(),
-        added,
-        changed,
-        unchanged,
-        removed,
-        complete,
-        incomplete,
-        List.copyOf(corrupt),
-        (System.nanoTime() - start) * 1e-9);
-  }
-
-  /**
-   * Whether a stored fit is unchanged: for a completed or corrupt one, a manifest of the same size
-   * and modification time (one stat; the library replaces a manifest by renaming a new file over
-   * it), else of the same SHA-256; for a folder without a manifest, still without one and of the
-   * same status.
-   */
-  private static boolean unchanged(FitFolder fit, Stored old) {
-    java.nio.file.attribute.BasicFileAttributes attributes =
-        FitFolder.manifestAttributes(fit.path());
-    if (attributes != null
-        && old.bytes() == attributes.size()
-        && old.modified()
-            == attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)) {
-      return true;
-    }
-    String digest = attributes == null ? null : FitFiles.manifestDigest(fit.path());
-    if (digest == null) {
-      return old.digest().equals("null")
-          && fit.status().name().equals(old.status())
-          && Objects.equals(fit.problem(), old.problem());
-    }
-    return digest.equals(old.digest());
-  }
-
-  private Map<String, Stored> stored(List<Path> roots) throws SQLException {
-    Set<String> rootKeys = new HashSet<>();
-    for (Path root : roots) {
-      rootKeys.add(root.toAbsolutePath().normalize().toString());
-    }
-    Map<String, Stored> stored = new HashMap<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT fit_id, path, root, manifest_sha256, manifest_bytes, manifest_modified_ns,"
-                    + " status, problem FROM fits")) {
-      while (rows.next()) {
-        if (rootKeys.contains(rows.getString(3))) {
-          stored.put(
-              rows.getString(2),
-              new Stored(
-                  rows.getLong(1),
-                  String.valueOf(rows.getString(4)),
-                  rows.getObject(5) == null ? -1 : rows.getLong(5),
-                  rows.getObject(6) == null ? -1 : rows.getLong(6),
-                  rows.getString(7),
-                  rows.getString(8)));
-        }
-      }
-    }
-    return stored;
-  }
-
-  /** Reads the folders' files on the common pool (the work is mostly hashing and parsing). */
-  private static List<FitRecord> read(List<FitFolder> fits) {
-    List<ForkJoinTask<FitRecord>> tasks = new ArrayList<>();
-    ForkJoinPool pool = ForkJoinPool.commonPool();
-    for (FitFolder fit : fits) {
-      tasks.add(pool.submit(() -> FitRecord.of(fit)));
-    }
-    List<FitRecord> records = new ArrayList<>(fits.size());
-    for (ForkJoinTask<FitRecord> task : tasks) {
-      records.add(task.join());
-    }
-    return records;
-  }
-
-  private long nextId() throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT max(fit_id) FROM fits")) {
-      rows.next();
-      return rows.getLong(1) + 1;
-    }
-  }
-
-  private void write(List<Long> obsolete, List<FitRecord> records) throws SQLException {
-    if (!obsolete.isEmpty()) {
-      for (String table : TABLES) {
-        try (PreparedStatement delete =
-            connection.prepareStatement("DELETE FROM " + table + " WHERE fit_id = ?")) {
-          for (long id : obsolete) {
-            delete.setLong(1, id);
-            delete.addBatch();
-          }
-          delete.executeBatch();
-        }
-      }
-    }
-    long id = nextId();
-    try (FitInserts inserts = new FitInserts(connection)) {
-      for (FitRecord record : records) {
-        inserts.add(id++, record);
-      }
-      inserts.execute();
     }
   }
 

@@ -1,33 +1,20 @@
 package org.graphfit.aggregator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.graphfit.model.Model;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.output.FitFiles;
 import org.graphfit.output.OutputFolder;
-import org.graphfit.search.Check;
-import org.graphfit.search.Concern;
 import org.graphfit.search.Result;
 
 /**
@@ -42,54 +29,23 @@ public final class FitFolder {
   static final String GRAPH_ANALYSIS = "org.graphfit.graph.FactorGraph$GraphAnalysis";
   static final String EP_SEARCH = "ExpectationPropagation";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final List<String> SEARCH_RESULT_FILES =
-      List.of("model.results", "search.summary", "files/samples.csv", "files/samples_summary.json");
-  private static final List<String> EP_RESULT_FILES =
-      List.of(
-          "graph.txt",
-          "ep_history.csv",
-          "mean_field.json",
-          "files/ep_result.bin",
-          "files/ep_summary.json");
-
-  /** The files kept in memory when the folder is checked, for the summaries. */
-  private static final Set<String> KEPT =
-      Set.of(
-          "files/model.json",
-          "files/data.json",
-          "files/search.json",
-          "files/fit.json",
-          "files/samples_summary.json",
-          "files/ep_summary.json",
-          "mean_field.json");
-
   private final Path root;
   private final Path path;
-  private final String name;
+  private String name;
 
-  private FitStatus status;
-  private String problem;
-  private String manifestDigest;
-  private long manifestBytes = -1;
-  private long manifestModified = -1;
-  private FitFiles files;
-  private Map<String, byte[]> kept = Map.of();
+  private FolderCheck.State state;
   private JsonNode model;
   private JsonNode search;
   private JsonNode fit;
   private FitKind kind;
   private FitSummary summary;
   private List<ParameterSummary> parameters;
+  private List<DerivedSummary> derived;
   private List<FactorSummary> factors;
 
   FitFolder(Path root, Path path) {
     this.root = root;
     this.path = path;
-    Path relative = root.relativize(path.getParent());
-    List<String> segments = new ArrayList<>();
-    relative.forEach(segment -> segments.add(segment.toString()));
-    this.name = String.join("/", segments);
   }
 
   /**
@@ -117,7 +73,7 @@ public final class FitFolder {
     }
     Path root = absolute.getParent().getParent();
     try {
-      JsonNode fit = JSON.readTree(absolute.resolve("files/fit.json").toFile());
+      JsonNode fit = Json.MAPPER.readTree(absolute.resolve("files/fit.json").toFile());
       String recorded = fit == null ? null : fit.path("name").asText(null);
       if (recorded != null && absolute.getParent().endsWith(recorded)) {
         Path candidate = absolute.getParent();
@@ -157,7 +113,13 @@ public final class FitFolder {
    *
    * @return the name
    */
-  public String name() {
+  public synchronized String name() {
+    if (name == null) {
+      Path relative = root.relativize(path.getParent());
+      List<String> segments = new ArrayList<>();
+      relative.forEach(segment -> segments.add(segment.toString()));
+      name = String.join("/", segments);
+    }
     return name;
   }
 
@@ -177,10 +139,14 @@ public final class FitFolder {
    * @return the status
    */
   public synchronized FitStatus status() {
-    if (status == null) {
-      check();
+    return state().status();
+  }
+
+  private synchronized FolderCheck.State state() {
+    if (state == null) {
+      state = FolderCheck.check(path, isEp());
     }
-    return status;
+    return state;
   }
 
   /**
@@ -189,8 +155,7 @@ public final class FitFolder {
    * @return the message naming the file and what to do, or null for a completed fit
    */
   public synchronized String problem() {
-    status();
-    return problem;
+    return state().problem();
   }
 
   /**
@@ -200,111 +165,27 @@ public final class FitFolder {
    * @return the hex digest, or null without a manifest
    */
   public synchronized String manifestDigest() {
-    status();
-    return manifestDigest;
-  }
-
-  private void check() {
-    Path manifest = path.resolve(FitFiles.MANIFEST);
-    try {
-      BasicFileAttributes attributes = manifestAttributes(path);
-      if (attributes != null) {
-        manifestBytes = attributes.size();
-        manifestModified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-      }
-      manifestDigest = FitFiles.manifestDigest(path);
-      if (manifestDigest == null) {
-        checkWithoutManifest();
-        return;
-      }
-      files = FitFiles.read(path);
-      List<String> required = isEp() ? EP_RESULT_FILES : SEARCH_RESULT_FILES;
-      for (String file : required) {
-        if (!files.lists(file)) {
-          throw new IllegalStateException(
-              manifest
-                  + " does not list "
-                  + file
-                  + ", which every completed "
-                  + (isEp() ? "EP fit" : "search")
-                  + " writes: it is damaged; delete the folder "
-                  + path
-                  + " to fit again");
-        }
-      }
-      Map<String, byte[]> read = new HashMap<>();
-      for (String file : files.files().keySet()) {
-        if (KEPT.contains(file)) {
-          read.put(file, files.verifiedBytes(file));
-        } else {
-          files.verify(file);
-        }
-      }
-      kept = read;
-      status = FitStatus.COMPLETE;
-    } catch (IllegalStateException | UncheckedIOException e) {
-      status = FitStatus.CORRUPT;
-      problem = e.getMessage();
-      files = null;
-      kept = Map.of();
-    }
-  }
-
-  /** The manifest's size and modification time, or null without one. */
-  static BasicFileAttributes manifestAttributes(Path folder) {
-    try {
-      return Files.readAttributes(folder.resolve(FitFiles.MANIFEST), BasicFileAttributes.class);
-    } catch (NoSuchFileException e) {
-      return null;
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "could not read the attributes of " + folder.resolve(FitFiles.MANIFEST), e);
-    }
+    return state().manifestDigest();
   }
 
   /** The manifest's size when {@link #status()} read it, -1 without one. */
   synchronized long manifestBytes() {
-    status();
-    return manifestBytes;
+    return state().manifestBytes();
   }
 
   /**
    * The manifest's modification time in nanoseconds when {@link #status()} read it, -1 without one.
    */
   synchronized long manifestModified() {
-    status();
-    return manifestModified;
+    return state().manifestModified();
   }
 
-  private void checkWithoutManifest() {
-    if (Files.exists(path.resolve(FitFiles.PENDING))) {
-      status = FitStatus.INCOMPLETE;
-      problem = "its result was being written when it stopped (" + FitFiles.PENDING + ")";
-      return;
-    }
-    List<String> present = new ArrayList<>();
-    for (String file : List.of("model.results", "files/samples_summary.json", "mean_field.json")) {
-      if (Files.exists(path.resolve(file))) {
-        present.add(file);
-      }
-    }
-    if (!present.isEmpty()) {
-      status = FitStatus.CORRUPT;
-      problem =
-          path
-              + " holds the result files "
-              + present
-              + " but no "
-              + FitFiles.MANIFEST
-              + ", which a completed fit writes last, so they cannot be checked; delete the folder"
-              + " to fit again";
-      return;
-    }
-    status = FitStatus.INCOMPLETE;
-    problem =
-        Files.exists(path.resolve("files/checkpoint.bin"))
-            ? "no manifest: the fit is running or was interrupted (it resumes from its checkpoint)"
-            : "no manifest: the fit is running or was interrupted before its first checkpoint";
+  /**
+   * Marks a folder whose verified files cannot be read (a summary that is not what this version
+   * writes) as corrupt.
+   */
+  synchronized void markCorrupt(String why) {
+    state = state().corrupt(why);
   }
 
   private boolean isEp() {
@@ -313,7 +194,7 @@ public final class FitFolder {
 
   /** A start file, verified for a completed fit, read as it is otherwise. */
   private byte[] startFile(String file) {
-    byte[] bytes = kept.get(file);
+    byte[] bytes = state == null ? null : state.kept().get(file);
     if (bytes != null) {
       return bytes;
     }
@@ -324,29 +205,18 @@ public final class FitFolder {
     }
   }
 
-  private static JsonNode parse(byte[] bytes, Path file) {
-    if (bytes == null) {
-      return JSON.missingNode();
-    }
-    try {
-      JsonNode node = JSON.readTree(bytes);
-      return node == null ? JSON.missingNode() : node;
-    } catch (IOException e) {
-      throw new IllegalStateException(file + " is not valid JSON: " + e.getMessage(), e);
-    }
-  }
-
-  private JsonNode searchJson() {
+  private synchronized JsonNode searchJson() {
     if (search == null) {
-      search = parse(startFile("files/search.json"), path.resolve("files/search.json"));
+      search = Json.parse(startFile("files/search.json"), path.resolve("files/search.json"));
     }
     return search;
   }
 
-  private synchronized JsonNode modelJson() {
+  /** {@code files/model.json}, verified for a completed fit. */
+  synchronized JsonNode modelJson() {
     status();
     if (model == null) {
-      model = parse(startFile("files/model.json"), path.resolve("files/model.json"));
+      model = Json.parse(startFile("files/model.json"), path.resolve("files/model.json"));
     }
     return model;
   }
@@ -354,9 +224,30 @@ public final class FitFolder {
   private synchronized JsonNode fitJson() {
     status();
     if (fit == null) {
-      fit = parse(startFile("files/fit.json"), path.resolve("files/fit.json"));
+      fit = Json.parse(startFile("files/fit.json"), path.resolve("files/fit.json"));
     }
     return fit;
+  }
+
+  /** Whether checking the completed fit kept a file's verified bytes in memory. */
+  synchronized boolean keeps(String file) {
+    return state().kept().containsKey(file);
+  }
+
+  /** A kept file's verified bytes, null if it was not kept. */
+  synchronized byte[] keptBytes(String file) {
+    return state().kept().get(file);
+  }
+
+  /** A kept file as JSON, the missing node if it was not kept. */
+  JsonNode keptJson(String file) {
+    return Json.parse(keptBytes(file), path.resolve(file));
+  }
+
+  /** A kept file as text, null if it was not kept. */
+  String keptText(String file) {
+    byte[] bytes = keptBytes(file);
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 
   /**
@@ -371,7 +262,7 @@ public final class FitFolder {
       if (isEp()) {
         kind = FitKind.EP;
       } else {
-        JsonNode data = parse(startFile("files/data.json"), path.resolve("files/data.json"));
+        JsonNode data = Json.parse(startFile("files/data.json"), path.resolve("files/data.json"));
         kind =
             data.path("data").path("analysis").asText().startsWith(GRAPH_ANALYSIS + " ")
                 ? FitKind.GRAPH
@@ -412,7 +303,7 @@ public final class FitFolder {
   public synchronized Map<String, String> settings() {
     status();
     Map<String, String> settings = new LinkedHashMap<>();
-    flatten("", searchJson().path("settings"), settings);
+    Json.flatten("", searchJson().path("settings"), settings);
     return settings;
   }
 
@@ -425,30 +316,6 @@ public final class FitFolder {
     status();
     JsonNode settings = searchJson().path("settings");
     return settings.isMissingNode() ? null : settings.toString();
-  }
-
-  /**
-   * Marks a folder whose verified files cannot be read (a summary that is not what this version
-   * writes) as corrupt.
-   */
-  synchronized void markCorrupt(String why) {
-    status();
-    status = FitStatus.CORRUPT;
-    problem = why;
-    files = null;
-    kept = Map.of();
-  }
-
-  private static void flatten(String prefix, JsonNode node, Map<String, String> into) {
-    if (node.isObject()) {
-      for (Map.Entry<String, JsonNode> entry : node.properties()) {
-        flatten(prefix + entry.getKey() + ".", entry.getValue(), into);
-      }
-    } else if (!node.isMissingNode()) {
-      into.put(
-          prefix.substring(0, prefix.length() - 1),
-          node.isTextual() ? node.asText() : node.toString());
-    }
   }
 
   /**
@@ -481,7 +348,7 @@ public final class FitFolder {
    * @return file to record, empty unless the fit is complete
    */
   public synchronized Map<String, FitFiles.Listed> files() {
-    return status() == FitStatus.COMPLETE ? files.files() : Map.of();
+    return status() == FitStatus.COMPLETE ? state.files().files() : Map.of();
   }
 
   private void requireComplete() {
@@ -491,7 +358,7 @@ public final class FitFolder {
               + " holds no completed fit ("
               + status().name().toLowerCase()
               + ": "
-              + problem
+              + problem()
               + ")");
     }
   }
@@ -506,7 +373,7 @@ public final class FitFolder {
    */
   public synchronized String text(String relative) {
     requireComplete();
-    return new String(files.verifiedBytes(relative), StandardCharsets.UTF_8);
+    return new String(state.files().verifiedBytes(relative), StandardCharsets.UTF_8);
   }
 
   /**
@@ -518,103 +385,12 @@ public final class FitFolder {
   public synchronized FitSummary summary() {
     requireComplete();
     if (summary == null) {
-      summary = kind() == FitKind.EP ? epSummary() : searchSummary();
+      summary =
+          kind() == FitKind.EP
+              ? SummaryReader.ep(keptJson("files/ep_summary.json"), path)
+              : SummaryReader.search(keptJson("files/samples_summary.json"), path);
     }
     return summary;
-  }
-
-  private JsonNode kept(String file) {
-    return parse(kept.get(file), path.resolve(file));
-  }
-
-  private FitSummary searchSummary() {
-    JsonNode json = kept("files/samples_summary.json");
-    Map<String, Double> diagnostics = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> entry : json.path("diagnostics").properties()) {
-      diagnostics.put(entry.getKey(), entry.getValue().asDouble());
-    }
-    List<Concern> concerns = new ArrayList<>();
-    for (JsonNode concern : json.path("concerns")) {
-      concerns.add(
-          new Concern(check(concern.path("check").asText()), concern.path("message").asText()));
-    }
-    Double converged = diagnostics.get("converged");
-    return new FitSummary(
-        json.path("search").asText(),
-        number(json.path("log_evidence")),
-        number(json.path("log_evidence_error")),
-        false,
-        json.path("likelihood_calls").asLong(-1),
-        json.path("failed_likelihood_calls").asLong(-1),
-        number(json.path("seconds")),
-        json.path("trustworthy").asBoolean(false),
-        converged == null ? null : converged != 0.0,
-        0,
-        Collections.unmodifiableList(concerns),
-        Collections.unmodifiableMap(diagnostics));
-  }
-
-  private Check check(String name) {
-    try {
-      return Check.valueOf(name);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(
-          path
-              + " names the self-check "
-              + name
-              + ", which this version of GraphFit does not know: read it with the version that"
-              + " wrote it",
-          e);
-    }
-  }
-
-  private FitSummary epSummary() {
-    JsonNode json = kept("files/ep_summary.json");
-    boolean converged = json.path("converged").asBoolean(false);
-    List<Concern> concerns = new ArrayList<>();
-    if (json.path("trustworthy").isBoolean()) {
-      for (JsonNode concern : json.path("concerns")) {
-        concerns.add(
-            new Concern(check(concern.path("check").asText()), concern.path("message").asText()));
-      }
-      return epSummary(json, converged, json.path("trustworthy").asBoolean(), concerns);
-    }
-    // written before EP results carried their own verdict: converged with no failing factor
-    if (!converged) {
-      concerns.add(
-          new Concern(
-              Check.CONVERGENCE,
-              "expectation propagation did not converge in "
-                  + json.path("sweeps").asInt()
-                  + " sweeps"));
-    }
-    List<String> failing = new ArrayList<>();
-    json.path("failing_factors").forEach(factor -> failing.add(factor.asText()));
-    if (!failing.isEmpty()) {
-      concerns.add(new Concern(Check.CONVERGENCE, "factors failed in the last sweep: " + failing));
-    }
-    return epSummary(json, converged, concerns.isEmpty(), concerns);
-  }
-
-  private static FitSummary epSummary(
-      JsonNode json, boolean converged, boolean trustworthy, List<Concern> concerns) {
-    return new FitSummary(
-        EP_SEARCH,
-        number(json.path("log_evidence")),
-        Double.NaN,
-        json.path("log_evidence_approximate").asBoolean(true),
-        -1,
-        -1,
-        number(json.path("seconds")),
-        trustworthy,
-        converged,
-        json.path("sweeps").asInt(),
-        Collections.unmodifiableList(concerns),
-        Map.of());
-  }
-
-  private static double number(JsonNode node) {
-    return node.isNumber() ? node.asDouble() : Double.NaN;
   }
 
   /**
@@ -627,7 +403,11 @@ public final class FitFolder {
     requireComplete();
     if (parameters == null) {
       parameters =
-          Collections.unmodifiableList(kind() == FitKind.EP ? epParameters() : searchParameters());
+          Collections.unmodifiableList(
+              kind() == FitKind.EP
+                  ? SummaryReader.meanField(
+                      keptJson("mean_field.json").path("parameters"), Map.of())
+                  : SummaryReader.searchParameters(keptJson("files/samples_summary.json")));
     }
     return parameters;
   }
@@ -648,46 +428,29 @@ public final class FitFolder {
     return Optional.empty();
   }
 
-  private List<ParameterSummary> searchParameters() {
-    JsonNode json = kept("files/samples_summary.json");
-    List<ParameterSummary> list = new ArrayList<>();
-    JsonNode names = json.path("names");
-    for (int i = 0; i < names.size(); i++) {
-      list.add(
-          new ParameterSummary(
-              names.get(i).asText(),
-              number(json.path("median_pdf_vector").path(i)),
-              Double.NaN,
-              Double.NaN,
-              number(json.path("errors_at_1_sigma").path(i)),
-              number(json.path("errors_at_3_sigma").path(i)),
-              number(json.path("max_log_likelihood_vector").path(i))));
+  /**
+   * The summaries of the derived quantities the analysis computed from every sample (its latent
+   * variables), from {@code files/latent_summary.json}.
+   *
+   * @return the summaries in the analysis's order, empty if the fit recorded none
+   * @throws IllegalStateException if the fit is not complete
+   */
+  public synchronized List<DerivedSummary> derived() {
+    requireComplete();
+    if (derived == null) {
+      derived =
+          keeps("files/latent_summary.json")
+              ? Collections.unmodifiableList(
+                  SummaryReader.derived(keptJson("files/latent_summary.json")))
+              : List.of();
     }
-    return list;
-  }
-
-  private List<ParameterSummary> epParameters() {
-    JsonNode json = kept("mean_field.json");
-    List<ParameterSummary> list = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> entry : json.path("parameters").properties()) {
-      JsonNode value = entry.getValue();
-      list.add(
-          new ParameterSummary(
-              entry.getKey(),
-              Double.NaN,
-              number(value.path("mean")),
-              number(value.path("sd")),
-              Double.NaN,
-              Double.NaN,
-              Double.NaN));
-    }
-    return list;
+    return derived;
   }
 
   /**
    * The fit's factors: the one factor of a single search (named {@code ""}), the analyses of a
    * graph fit, and for expectation propagation every factor it updated, with its last status and
-   * evidence term.
+   * evidence term; each with its own folder's summaries where the fit writes one.
    *
    * @return the factors, in the fit's order
    * @throws IllegalStateException if the fit is not complete
@@ -695,109 +458,40 @@ public final class FitFolder {
   public synchronized List<FactorSummary> factors() {
     requireComplete();
     if (factors == null) {
-      factors = Collections.unmodifiableList(readFactors());
+      factors = Collections.unmodifiableList(FactorReader.read(this));
     }
     return factors;
   }
 
-  private List<FactorSummary> readFactors() {
-    Map<String, Map<String, String>> slots = slotsByFactor();
-    List<FactorSummary> list = new ArrayList<>();
-    switch (kind()) {
-      case SEARCH ->
-          list.add(new FactorSummary("", FactorKind.FIT, null, Double.NaN, slots.get("")));
-      case GRAPH -> {
-        for (Map.Entry<String, Map<String, String>> entry : slots.entrySet()) {
-          list.add(
-              new FactorSummary(
-                  entry.getKey(), FactorKind.LIKELIHOOD, null, Double.NaN, entry.getValue()));
-        }
-      }
-      case EP -> {
-        Set<String> likelihoods = new HashSet<>();
-        kept("files/data.json").path("data").fieldNames().forEachRemaining(likelihoods::add);
-        Set<String> hierarchies = new HashSet<>();
-        for (JsonNode hierarchy : modelJson().path("hierarchies")) {
-          hierarchies.add(hierarchy.path("name").asText());
-        }
-        Map<String, Double> terms = lastEvidenceTerms();
-        for (Map.Entry<String, JsonNode> entry :
-            kept("mean_field.json").path("statuses").properties()) {
-          String factor = entry.getKey();
-          FactorKind factorKind;
-          if (factor.startsWith("prior:")) {
-            factorKind = FactorKind.PRIOR;
-          } else if (likelihoods.contains(factor)) {
-            factorKind = FactorKind.LIKELIHOOD;
-          } else {
-            factorKind = FactorKind.HIERARCHY;
-          }
-          Map<String, String> own =
-              slots.getOrDefault(hierarchyOrSelf(factor, hierarchies), Map.of());
-          list.add(
-              new FactorSummary(
-                  factor,
-                  factorKind,
-                  entry.getValue().asText(),
-                  terms.getOrDefault(factor, Double.NaN),
-                  factorKind == FactorKind.LIKELIHOOD ? own : Map.of()));
-        }
-      }
-      default -> throw new IllegalStateException("unknown kind " + kind());
-    }
-    return list;
-  }
-
-  private static String hierarchyOrSelf(String factor, Set<String> hierarchies) {
-    int bracket = factor.indexOf('[');
-    return bracket > 0 && hierarchies.contains(factor.substring(0, bracket))
-        ? factor.substring(0, bracket)
-        : factor;
-  }
-
   /**
-   * The factors' own parameter names to the fit's parameter paths, from the model's slots: a graph
-   * slot {@code dataset_1.centre} is factor {@code dataset_1}'s {@code centre}; a single search has
-   * one factor, {@code ""}, whose names are the paths.
+   * One factor's folder, {@code factors/<name>/}: its summaries, files and, for a joint graph fit,
+   * its typed result.
+   *
+   * @param name the factor's name, e.g. {@code dataset_0}
+   * @return the factor's folder
+   * @throws IllegalStateException if the fit is not complete
+   * @throws IllegalArgumentException if the fit has no factor of that name with a folder (the
+   *     message lists those it has)
    */
-  private Map<String, Map<String, String>> slotsByFactor() {
-    Map<String, Map<String, String>> slots = new LinkedHashMap<>();
-    boolean single = kind() == FitKind.SEARCH;
-    for (JsonNode parameter : modelJson().path("free_parameters")) {
-      String owner = parameter.path("path").asText();
-      for (JsonNode slot : parameter.path("slots")) {
-        String text = slot.asText();
-        int dot = text.indexOf('.');
-        String factor = single || dot < 0 ? "" : text.substring(0, dot);
-        String local = single || dot < 0 ? text : text.substring(dot + 1);
-        slots.computeIfAbsent(factor, f -> new LinkedHashMap<>()).putIfAbsent(local, owner);
-      }
-    }
-    slots.putIfAbsent("", Map.of());
-    if (!single) {
-      slots.remove("");
-    }
-    return slots;
-  }
-
-  /** Each factor's evidence term in its last successful update, from {@code ep_history.csv}. */
-  private Map<String, Double> lastEvidenceTerms() {
-    Map<String, Double> terms = new HashMap<>();
-    // checked against the manifest with every other file by status(); streamed, as it can be large
-    try (Reader reader =
-        Files.newBufferedReader(path.resolve("ep_history.csv"), StandardCharsets.UTF_8)) {
-      for (CSVRecord row :
-          CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-        if (row.get("status").equals("OK")) {
-          terms.put(row.get("factor"), Double.parseDouble(row.get("log_evidence_term")));
+  public FactorFolder factor(String name) {
+    List<String> named = new ArrayList<>();
+    for (FactorSummary factor : factors()) {
+      if (factor.folder() != null) {
+        if (factor.name().equals(name)) {
+          return new FactorFolder(this, factor);
         }
+        named.add(factor.name());
       }
-    } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalStateException(
-          path.resolve("ep_history.csv") + " cannot be read as the EP history: " + e.getMessage(),
-          e);
     }
-    return terms;
+    throw new IllegalArgumentException(
+        path
+            + (named.isEmpty()
+                ? " has no factor folders (a single search has none, nor a fit written before"
+                    + " factors had folders)"
+                : " has no factor folder for '"
+                    + name
+                    + "'; its factors with folders are "
+                    + named));
   }
 
   /**

@@ -14,10 +14,16 @@ import org.graphfit.search.Concern;
  * added per fit, executed together before the update commits.
  */
 final class FitInserts implements AutoCloseable {
+  /** The estimates of a factor parameter whose folder records none. */
+  private static final ParameterSummary NONE =
+      new ParameterSummary(
+          "", Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
   private final PreparedStatement fits;
   private final PreparedStatement parameters;
   private final PreparedStatement factors;
   private final PreparedStatement factorParameters;
+  private final PreparedStatement derived;
   private final PreparedStatement searches;
   private final PreparedStatement settings;
   private final PreparedStatement diagnostics;
@@ -43,7 +49,12 @@ final class FitInserts implements AutoCloseable {
                 + " folder) VALUES (?,?,?,?,?,?,?)");
     factorParameters =
         connection.prepareStatement(
-            "INSERT INTO factor_parameters (fit_id, factor, name, path) VALUES (?,?,?,?)");
+            "INSERT INTO factor_parameters (fit_id, factor, name, path, median, mean, sd,"
+                + " error_1_sigma, error_3_sigma, max_likelihood) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    derived =
+        connection.prepareStatement(
+            "INSERT INTO derived (fit_id, position, name, mean, median, lower_1_sigma,"
+                + " upper_1_sigma, lower_3_sigma, upper_3_sigma) VALUES (?,?,?,?,?,?,?,?,?)");
     searches =
         connection.prepareStatement(
             "INSERT INTO searches (fit_id, search, settings_json) VALUES (?,?,?)");
@@ -63,6 +74,7 @@ final class FitInserts implements AutoCloseable {
             parameters,
             factors,
             factorParameters,
+            derived,
             searches,
             settings,
             diagnostics,
@@ -119,15 +131,35 @@ final class FitInserts implements AutoCloseable {
       factors.setString(4, factor.kind().name());
       factors.setString(5, factor.status());
       setDouble(factors, 6, factor.logEvidenceTerm());
-      factors.setString(7, null);
+      factors.setString(7, factor.folder());
       factors.addBatch();
       for (Map.Entry<String, String> entry : factor.parameters().entrySet()) {
         factorParameters.setLong(1, id);
         factorParameters.setString(2, factor.name());
         factorParameters.setString(3, entry.getKey());
         factorParameters.setString(4, entry.getValue());
+        ParameterSummary estimate = factor.estimate(entry.getKey()).orElse(NONE);
+        setDouble(factorParameters, 5, estimate.median());
+        setDouble(factorParameters, 6, estimate.mean());
+        setDouble(factorParameters, 7, estimate.sd());
+        setDouble(factorParameters, 8, estimate.error1Sigma());
+        setDouble(factorParameters, 9, estimate.error3Sigma());
+        setDouble(factorParameters, 10, estimate.maxLikelihood());
         factorParameters.addBatch();
       }
+    }
+    position = 0;
+    for (DerivedSummary quantity : record.derived()) {
+      derived.setLong(1, id);
+      derived.setInt(2, position++);
+      derived.setString(3, quantity.name());
+      setDouble(derived, 4, quantity.mean());
+      setDouble(derived, 5, quantity.median());
+      setDouble(derived, 6, quantity.lower1Sigma());
+      setDouble(derived, 7, quantity.upper1Sigma());
+      setDouble(derived, 8, quantity.lower3Sigma());
+      setDouble(derived, 9, quantity.upper3Sigma());
+      derived.addBatch();
     }
     if (record.search() != null) {
       searches.setLong(1, id);

@@ -19,6 +19,7 @@ record FitRecord(
     FitSummary summary,
     List<ParameterSummary> parameters,
     List<FactorSummary> factors,
+    List<DerivedSummary> derived,
     Map<String, FitFiles.Listed> files) {
 
   /** Reads a folder; a completed fit whose files cannot be read is marked corrupt. */
@@ -34,7 +35,8 @@ record FitRecord(
   private static FitRecord read(FitFolder fit) {
     if (fit.status() == FitStatus.CORRUPT) {
       return new FitRecord(
-          fit, null, null, null, null, null, Map.of(), null, List.of(), List.of(), Map.of());
+          fit, null, null, null, null, null, Map.of(), null, List.of(), List.of(), List.of(),
+          Map.of());
     }
     FitKind kind = fit.kind();
     String tag = fit.tag();
@@ -54,6 +56,7 @@ record FitRecord(
           null,
           List.of(),
           List.of(),
+          List.of(),
           Map.of());
     }
     return new FitRecord(
@@ -67,6 +70,7 @@ record FitRecord(
         fit.summary(),
         fit.parameters(),
         fit.factors(),
+        fit.derived(),
         fit.files());
   }
 }

@@ -17,9 +17,11 @@ import org.graphfit.search.Concern;
  * factor's ({@link #FACTOR_COLUMNS}, per-factor tables only), or a parameter: {@code centre} is its
  * estimate (median, or mean for expectation propagation), {@code centre:sd} another statistic
  * ({@link ParameterSummary.Statistic}). In a per-factor table a parameter is named as the factor
- * names it ({@code centre} is {@code dataset_1}'s {@code centre}, whichever fit parameter that is).
- * Numbers are written in Java's shortest round-trip form; a value a fit does not have is empty.
- * Only completed fits have figures: other fits get their name, status and problem.
+ * names it ({@code centre} is {@code dataset_1}'s {@code centre}, whichever fit parameter that is),
+ * and its value is the one the factor's own folder records ({@link FactorSummary#estimates()}: a
+ * graph factor's view of the joint fit, an EP factor's mean field), else the fit's. Numbers are
+ * written in Java's shortest round-trip form; a value a fit does not have is empty. Only completed
+ * fits have figures: other fits get their name, status and problem.
  */
 public final class Table {
   /** The columns of a fit's own figures. */
@@ -46,7 +48,7 @@ public final class Table {
 
   /** The columns of a factor's figures, in per-factor tables. */
   public static final List<String> FACTOR_COLUMNS =
-      List.of("factor", "factor_kind", "factor_status", "log_evidence_term");
+      List.of("factor", "factor_kind", "factor_status", "log_evidence_term", "factor_folder");
 
   private final boolean perFactor;
   private final List<String> columns;
@@ -205,6 +207,8 @@ public final class Table {
         return text(factor.status());
       case "log_evidence_term":
         return number(factor.logEvidenceTerm());
+      case "factor_folder":
+        return text(factor.folder());
       default:
         return parameterCell(fit, factor, column);
     }
@@ -217,6 +221,12 @@ public final class Table {
         colon < 0
             ? ParameterSummary.Statistic.ESTIMATE
             : ParameterSummary.Statistic.of(column.substring(colon + 1));
+    if (factor != null) {
+      java.util.Optional<ParameterSummary> own = factor.estimate(name);
+      if (own.isPresent()) {
+        return number(own.get().get(statistic));
+      }
+    }
     String path = factor == null ? name : factor.parameters().getOrDefault(name, name);
     return fit.parameter(path).map(p -> number(p.get(statistic))).orElse("");
   }

@@ -69,7 +69,32 @@ final class FitDatabaseTest {
     SCHEMA.put(
         "factors",
         List.of("fit_id", "position", "factor", "kind", "status", "log_evidence_term", "folder"));
-    SCHEMA.put("factor_parameters", List.of("fit_id", "factor", "name", "path"));
+    SCHEMA.put("directories", List.of("root", "path", "modified_ns", "changed_ns", "listed_ns"));
+    SCHEMA.put(
+        "factor_parameters",
+        List.of(
+            "fit_id",
+            "factor",
+            "name",
+            "path",
+            "median",
+            "mean",
+            "sd",
+            "error_1_sigma",
+            "error_3_sigma",
+            "max_likelihood"));
+    SCHEMA.put(
+        "derived",
+        List.of(
+            "fit_id",
+            "position",
+            "name",
+            "mean",
+            "median",
+            "lower_1_sigma",
+            "upper_1_sigma",
+            "lower_3_sigma",
+            "upper_3_sigma"));
     SCHEMA.put("searches", List.of("fit_id", "search", "settings_json"));
     SCHEMA.put("settings", List.of("fit_id", "key", "value"));
     SCHEMA.put("diagnostics", List.of("fit_id", "name", "value"));

@@ -27,9 +27,10 @@ import picocli.CommandLine.Parameters;
       "Columns: name identifier path tag kind status model search log_evidence"
           + " log_evidence_error likelihood_calls failed_calls seconds trustworthy converged sweeps"
           + " concerns problem; per factor also factor factor_kind factor_status"
-          + " log_evidence_term; and parameters: PATH (its median, or mean for EP) or PATH:STAT"
-          + " with STAT one of estimate median mean sd error_1_sigma error_3_sigma"
-          + " max_likelihood. Per factor, a parameter is named as the factor names it (centre)."
+          + " log_evidence_term factor_folder; and parameters: PATH (its median, or mean for EP)"
+          + " or PATH:STAT with STAT one of estimate median mean sd error_1_sigma error_3_sigma"
+          + " max_likelihood. Per factor, a parameter is named as the factor names it (centre)"
+          + " and read from the factor's folder (factors/<name>/) where the fit writes one."
     })
 final class ExportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -50,6 +51,9 @@ final class ExportCommand implements Callable<Integer> {
       paramLabel = "fit|factor",
       description = "one row per fit (default) or per factor")
   String per = "fit";
+
+  @Option(names = "--per-factor", description = "one row per factor (the same as --per factor)")
+  boolean perFactor;
 
   @Option(names = "--name", paramLabel = "GLOB", description = "only fits whose name matches")
   String name;
@@ -77,7 +81,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Table table =
-        switch (per) {
+        switch (perFactor ? "factor" : per) {
           case "fit" -> Table.perFit(columns);
           case "factor" -> Table.perFactor(columns);
           default -> throw new IllegalArgumentException("--per is fit or factor, not " + per);

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       QueryCommand.class,
       ExportCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GraphFitCommand implements Runnable {

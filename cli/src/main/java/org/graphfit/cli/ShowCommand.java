@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.graphfit.aggregator.Aggregator;
+import org.graphfit.aggregator.DerivedSummary;
 import org.graphfit.aggregator.FactorSummary;
 import org.graphfit.aggregator.FitFolder;
 import org.graphfit.aggregator.FitSelection;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code graphfit show FOLDER}: one fit's figures, parameters, factors and files. The folder is the
- * fit's own ({@code <root>/<name>/<identifier>}) or a name folder holding exactly one fit.
+ * {@code graphfit show FOLDER}: one fit's figures, parameters, factors (with what each factor's
+ * folder records), derived quantities and files. The folder is the fit's own ({@code
+ * <root>/<name>/<identifier>}) or a name folder holding exactly one fit.
  */
 @Command(
     name = "show",
@@ -109,6 +111,44 @@ final class ShowCommand implements Callable<Integer> {
                 String.join(" ", factor.parameters().values())));
       }
       factors.print(out);
+      for (FactorSummary factor : fit.factors()) {
+        if (factor.folder() == null) {
+          continue;
+        }
+        out.println();
+        out.printf("factor %s  (%s/)%n", factor.name(), factor.folder());
+        TextTable own =
+            new TextTable(
+                List.of("parameter", "fit parameter", "median", "1 sigma", "mean", "sd", "max L"));
+        for (ParameterSummary p : factor.estimates()) {
+          own.add(
+              List.of(
+                  p.path(),
+                  factor.parameters().getOrDefault(p.path(), ""),
+                  TextTable.number("%.6g", p.median()),
+                  TextTable.number("%.6g", p.error1Sigma()),
+                  TextTable.number("%.6g", p.mean()),
+                  TextTable.number("%.6g", p.sd()),
+                  TextTable.number("%.6g", p.maxLikelihood())));
+        }
+        own.print(out);
+      }
+    }
+    if (!fit.derived().isEmpty()) {
+      out.println();
+      TextTable derived =
+          new TextTable(List.of("derived", "median", "mean", "1 sigma", "3 sigma interval"));
+      for (DerivedSummary quantity : fit.derived()) {
+        derived.add(
+            List.of(
+                quantity.name(),
+                TextTable.number("%.6g", quantity.median()),
+                TextTable.number("%.6g", quantity.mean()),
+                TextTable.number("%.6g", quantity.error1Sigma()),
+                TextTable.number("[%.6g", quantity.lower3Sigma())
+                    + TextTable.number(", %.6g]", quantity.upper3Sigma())));
+      }
+      derived.print(out);
     }
     out.println();
     TextTable files = new TextTable(List.of("file", "bytes", "sha256"));

@@ -91,6 +91,24 @@ final class GraphFitCommandTest {
   }
 
   @Test
+  void reportWritesOnePageListingEveryFitAndNamesTheCorruptOne() throws Exception {
+    Path page = work.resolve("pages/index.html");
+    Run run = run("report", root.toString(), "--out", page.toString());
+    assertThat(run.exit()).isEqualTo(0);
+    assertThat(run.out()).isEqualTo("wrote " + page.toAbsolutePath() + " (4 fits)\n");
+    assertThat(run.err())
+        .startsWith("graphfit: corrupt fit listed: " + damaged.resolve("model.results"));
+    String html = Files.readString(page);
+    assertThat(html).contains("4 fits: 2 complete (0 not trustworthy), 1 incomplete, 1 corrupt");
+    for (String name : List.of("survey/a", "survey/b", "survey/c", "survey/d")) {
+      assertThat(html).contains("<td>" + name + "</td>");
+    }
+    Run missing = run("report", work.resolve("nowhere").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("does not exist");
+  }
+
+  @Test
   void showPrintsTheFiguresParametersAndFilesOfOneFit() {
     FitFolder fit = FitFolder.at(first);
     Run run = run("show", first.getParent().toString());

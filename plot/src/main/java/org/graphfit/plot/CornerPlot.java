@@ -22,6 +22,10 @@ import org.graphfit.model.ModelLayout;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
 
+// One class of about 700 lines on purpose: the immutable builder (parameters, scales, truths,
+// title) and the painting share the state prepared once per plot (axes, weighted columns, bin
+// counts, see Prepared), which splitting would pass between classes. The panel geometry is in
+// CornerLayout and the grid arithmetic (binning, blur, mass levels) in Grids.
 /**
  * A corner plot of weighted posterior samples, drawn as one figure on a common grid: each
  * parameter's marginal histogram on the diagonal, titled with its median and 1-sigma errors ({@code
@@ -486,8 +490,8 @@ public final class CornerPlot implements Figure {
     CornerLayout layout = p.layout;
     int n = layout.count();
     double ess = samples.effectiveSampleSize();
-    int bins1 = clamp((int) Math.round(Math.sqrt(ess)), 12, 40);
-    int bins2 = clamp((int) Math.round(Math.sqrt(ess) / 3), 10, 20);
+    int bins1 = Grids.clamp((int) Math.round(Math.sqrt(ess)), 12, 40);
+    int bins2 = Grids.clamp((int) Math.round(Math.sqrt(ess) / 3), 10, 20);
     for (int row = 0; row < n; row++) {
       for (int column = 0; column <= row; column++) {
         Rectangle2D area = layout.panel(row, column);
@@ -573,7 +577,7 @@ public final class CornerPlot implements Figure {
     Samples columns = p.columns;
     double[] heights = new double[bins];
     for (int i = 0; i < columns.size(); i++) {
-      int bin = bin(axis, columns.vector(i)[k], bins);
+      int bin = Grids.bin(axis, columns.vector(i)[k], bins);
       if (bin >= 0) {
         heights[bin] += columns.weight(i);
       }
@@ -627,19 +631,19 @@ public final class CornerPlot implements Figure {
     double[][] density = new double[bins][bins];
     for (int i = 0; i < columns.size(); i++) {
       double[] vector = columns.vector(i);
-      int bx = bin(xAxis, vector[kx], bins);
-      int by = bin(yAxis, vector[ky], bins);
+      int bx = Grids.bin(xAxis, vector[kx], bins);
+      int by = Grids.bin(yAxis, vector[ky], bins);
       if (bx >= 0 && by >= 0) {
         density[bx][by] += columns.weight(i);
       }
     }
-    double[][] level = massLevels(smooth(density, 1.0));
+    double[][] level = Grids.massLevels(Grids.smooth(density, 1.0));
     int size = Math.max(1, (int) Math.round(area.getWidth()));
     BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
     for (int px = 0; px < size; px++) {
       for (int py = 0; py < size; py++) {
         double mass =
-            interpolate(
+            Grids.interpolate(
                 level, (px + 0.5) / size * bins - 0.5, (1 - (py + 0.5) / size) * bins - 0.5);
         for (int band = 0; band < BANDS.length; band++) {
           if (mass <= BANDS[band]) {
@@ -674,85 +678,6 @@ public final class CornerPlot implements Figure {
     }
   }
 
-  /** The bilinear interpolation of a grid at fractional cell coordinates, clamped to its edge. */
-  private static double interpolate(double[][] grid, double a, double b) {
-    int n = grid.length;
-    double x = Math.max(0, Math.min(n - 1, a));
-    double y = Math.max(0, Math.min(n - 1, b));
-    int i = Math.min(n - 2, (int) x);
-    int j = Math.min(n - 2, (int) y);
-    if (n == 1) {
-      return grid[0][0];
-    }
-    double u = x - i;
-    double v = y - j;
-    return (1 - u) * (1 - v) * grid[i][j]
-        + u * (1 - v) * grid[i + 1][j]
-        + (1 - u) * v * grid[i][j + 1]
-        + u * v * grid[i + 1][j + 1];
-  }
-
-  private static int bin(Axis axis, double value, int bins) {
-    double at = axis.position(value);
-    if (!(at >= 0 && at < 1)) {
-      return -1;
-    }
-    return (int) (at * bins);
-  }
-
-  /** A separable Gaussian blur of a grid, {@code sigma} in cells, truncated at three sigma. */
-  private static double[][] smooth(double[][] grid, double sigma) {
-    int reach = (int) Math.ceil(3 * sigma);
-    double[] kernel = new double[2 * reach + 1];
-    for (int j = -reach; j <= reach; j++) {
-      kernel[j + reach] = Math.exp(-0.5 * j * j / (sigma * sigma));
-    }
-    int n = grid.length;
-    double[][] once = new double[n][n];
-    double[][] twice = new double[n][n];
-    for (int a = 0; a < n; a++) {
-      for (int b = 0; b < n; b++) {
-        for (int j = -reach; j <= reach; j++) {
-          if (a + j >= 0 && a + j < n) {
-            once[a][b] += kernel[j + reach] * grid[a + j][b];
-          }
-        }
-      }
-    }
-    for (int a = 0; a < n; a++) {
-      for (int b = 0; b < n; b++) {
-        for (int j = -reach; j <= reach; j++) {
-          if (b + j >= 0 && b + j < n) {
-            twice[a][b] += kernel[j + reach] * once[a][b + j];
-          }
-        }
-      }
-    }
-    return twice;
-  }
-
-  /**
-   * For each cell, the share of the total mass in cells at least as dense: 0 at the mode, near 1 in
-   * the tails, so that the cells below {@code m} form the highest-density region of mass {@code m}.
-   */
-  private static double[][] massLevels(double[][] density) {
-    int n = density.length;
-    Integer[] order = new Integer[n * n];
-    double total = 0;
-    for (int c = 0; c < order.length; c++) {
-      order[c] = c;
-      total += density[c / n][c % n];
-    }
-    Arrays.sort(order, (u, v) -> Double.compare(density[v / n][v % n], density[u / n][u % n]));
-    double[][] level = new double[n][n];
-    double cumulative = 0;
-    for (Integer c : order) {
-      cumulative += density[c / n][c % n];
-      level[c / n][c % n] = total > 0 ? cumulative / total : 1;
-    }
-    return level;
-  }
-
   /** Blues from dark at the mode to pale in the tails. */
   private static Color[] bandColours() {
     Color dark = new Color(0x2B, 0x5C, 0x9E);
@@ -767,9 +692,5 @@ public final class CornerPlot implements Figure {
               (int) Math.round(dark.getBlue() + t * (pale.getBlue() - dark.getBlue())));
     }
     return colours;
-  }
-
-  private static int clamp(int value, int low, int high) {
-    return Math.max(low, Math.min(high, value));
   }
 }

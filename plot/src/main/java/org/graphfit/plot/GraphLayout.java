@@ -18,6 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.graphfit.graph.GraphStructure;
 
+// One class of about 700 lines on purpose: the layout is one algorithm (factors grouped into
+// columns, variables placed in rows under them, plates around repeated columns, the legend) whose
+// steps read and extend the same half-built lists of nodes, edges and plates; splitting it would
+// hand that state between classes. Drawing the layout is FactorGraphPicture's.
 /**
  * The layered layout of a factor graph picture, computed before anything is drawn. From top to
  * bottom: the hyper-parameters, the parent (hierarchical) factors, the variables a parent draws and

@@ -40,6 +40,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
+// One class of about 500 lines on purpose: what it reads from a joint fit or an EP fit (the
+// parent's predictive band, each member's quantiles, see Data and Predictive) exists only for this
+// chart, and the JFreeChart drawing that follows reads every field of it.
 /**
  * A hierarchy at a glance: each drawn parameter (one per dataset) with its median and 1-sigma
  * interval, the fitted parent distribution's mean as a line with its ±1σ band shaded (the mean and

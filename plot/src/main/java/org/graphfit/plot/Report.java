@@ -1,36 +1,17 @@
 package org.graphfit.plot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.graphfit.analysis.FitPaths;
 import org.graphfit.ep.EpResult;
-import org.graphfit.ep.EpSweep;
-import org.graphfit.ep.VariableSummary;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.GraphResult;
 import org.graphfit.graph.HierarchicalFactor;
-import org.graphfit.model.ModelLayout;
 import org.graphfit.output.AtomicFiles;
-import org.graphfit.prior.Prior;
-import org.graphfit.search.Concern;
 import org.graphfit.search.Result;
-import org.graphfit.search.Samples;
 
 /**
  * A fit's report: one self-contained {@code report.html} (inline CSS and pictures, nothing fetched
@@ -53,51 +34,10 @@ public final class Report {
   /** The most lines of a model or graph description; the rest are in the fit's own files. */
   public static final int MOST_LINES = 300;
 
-  private final String title;
-  private final Map<String, String> facts;
-  private final List<String> concerns;
-  private final List<String> tableHead;
-  private final List<List<String>> rows;
-  private final int parameterCount;
-  private final List<Entry> figures;
-  private final List<Entry> texts;
-  private final String tableNote;
-  private final List<String> warnings;
+  private final ReportContent content;
 
-  /**
-   * A captioned figure or text block; a key names the figures a caller may replace ({@code corner},
-   * {@code hierarchy:<name>}), null for the others.
-   */
-  private record Entry(String caption, Figure figure, String text, String key) {
-    Entry(String caption, Figure figure, String text) {
-      this(caption, figure, text, null);
-    }
-  }
-
-  private static final String CORNER = "corner";
-  private static final String HIERARCHY = "hierarchy:";
-
-  private Report(
-      String title,
-      Map<String, String> facts,
-      List<String> concerns,
-      List<String> tableHead,
-      List<List<String>> rows,
-      int parameterCount,
-      String tableNote,
-      List<Entry> figures,
-      List<Entry> texts,
-      List<String> warnings) {
-    this.title = title;
-    this.facts = facts;
-    this.concerns = concerns;
-    this.tableHead = tableHead;
-    this.rows = rows;
-    this.parameterCount = parameterCount;
-    this.tableNote = tableNote;
-    this.figures = figures;
-    this.texts = texts;
-    this.warnings = warnings;
+  private Report(ReportContent content) {
+    this.content = content;
   }
 
   /**
@@ -107,20 +47,21 @@ public final class Report {
    * @return the report
    */
   public static Report of(Result<?> result) {
-    List<Entry> figures = new ArrayList<>();
-    figures.add(cornerEntry(CornerPlot.of(result)));
-    List<Entry> texts = List.of(new Entry("Model", null, result.layout().info()));
+    List<ReportEntry> figures = new ArrayList<>();
+    figures.add(ReportEntry.corner(CornerPlot.of(result)));
+    List<ReportEntry> texts = List.of(new ReportEntry("Model", null, result.layout().info()));
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < result.layout().priorCount(); i++) {
       order.add(i);
     }
-    return ofResult(
-        "Fit report: " + result.searchName(),
-        result,
-        ParameterNames.of(result.layout()),
-        order,
-        figures,
-        texts);
+    return new Report(
+        ResultReports.of(
+            "Fit report: " + result.searchName(),
+            result,
+            ParameterNames.of(result.layout()),
+            order,
+            figures,
+            texts));
   }
 
   /**
@@ -132,117 +73,27 @@ public final class Report {
    */
   public static Report of(GraphResult result) {
     FactorGraph graph = result.graph();
-    List<Entry> figures = new ArrayList<>();
-    figures.add(cornerEntry(CornerPlot.of(result)));
-    figures.add(new Entry("The factor graph", FactorGraphPicture.of(graph), null));
+    List<ReportEntry> figures = new ArrayList<>();
+    figures.add(ReportEntry.corner(CornerPlot.of(result)));
+    figures.add(new ReportEntry("The factor graph", FactorGraphPicture.of(graph), null));
     for (HierarchicalFactor factor : graph.hierarchicalFactors()) {
-      figures.add(hierarchyEntry(factor, HierarchyPlot.of(result, factor)));
+      figures.add(ReportEntry.hierarchy(factor, HierarchyPlot.of(result, factor)));
     }
-    List<Entry> texts =
+    List<ReportEntry> texts =
         List.of(
-            new Entry("Graph", null, graph.info()),
-            new Entry("Model", null, result.global().layout().info()));
+            new ReportEntry("Graph", null, graph.info()),
+            new ReportEntry("Model", null, result.global().layout().info()));
     List<Integer> order =
         CornerPlot.globalsFirst(
             result.global().layout().freeParameterPaths(), graph.globalParameters());
-    return ofResult(
-        "Graph fit report: " + result.global().searchName(),
-        result.global(),
-        ParameterNames.of(result.global().layout()),
-        order,
-        figures,
-        texts);
-  }
-
-  private static Entry cornerEntry(CornerPlot corner) {
-    return new Entry(
-        "Posterior: marginals and pairs" + corner.note().map(note -> " (" + note + ")").orElse(""),
-        corner,
-        null,
-        CORNER);
-  }
-
-  private static Entry hierarchyEntry(HierarchicalFactor factor, HierarchyPlot plot) {
-    return new Entry("Hierarchy '" + factor.name() + "'", plot, null, HIERARCHY + factor.name());
-  }
-
-  private static Report ofResult(
-      String title,
-      Result<?> result,
-      List<String> names,
-      List<Integer> order,
-      List<Entry> figures,
-      List<Entry> texts) {
-    ModelLayout<?> layout = result.layout();
-    Samples samples = result.samples();
-    Map<String, String> facts = new LinkedHashMap<>();
-    facts.put("search", result.searchName());
-    facts.put("free parameters", Integer.toString(layout.priorCount()));
-    facts.put(
-        "samples",
-        samples.size()
-            + String.format(Locale.ROOT, " (effective %.0f)", samples.effectiveSampleSize()));
-    if (result.hasLogEvidence()) {
-      facts.put("log evidence", Numbers.withError(result.logEvidence(), result.logEvidenceError()));
-    }
-    facts.put("maximum log likelihood", Numbers.significant(result.maxLogLikelihood()));
-    facts.put("likelihood calls", String.format(Locale.ROOT, "%,d", result.likelihoodCalls()));
-    facts.put("failed likelihood calls", String.format(Locale.ROOT, "%,d", result.failedCalls()));
-    facts.put("wall time", String.format(Locale.ROOT, "%.2f s", result.seconds()));
-    result.diagnostics().forEach((name, value) -> facts.put(name, Numbers.significant(value)));
-    List<String> concerns = new ArrayList<>();
-    for (Concern concern : result.concerns()) {
-      concerns.add(concern.check().name() + ": " + concern.message());
-    }
-    if (result.failedCalls() > 0) {
-      concerns.add(
-          "FAILED_CALLS: "
-              + result.failedCalls()
-              + " likelihood calls threw or returned NaN and counted as zero likelihood; the first:"
-              + " "
-              + result.firstFailure());
-    }
-    // quantiles of the listed parameters only: a large graph's others are not sorted
-    int[] listed =
-        order.subList(0, Math.min(order.size(), MOST_ROWS)).stream()
-            .mapToInt(Integer::intValue)
-            .toArray();
-    Samples columns = Columns.of(samples, listed);
-    double[] median = columns.median();
-    double[][] one = columns.valuesAtSigma(1);
-    double[][] three = columns.valuesAtSigma(3);
-    double[] best = columns.vector(samples.maxLogLikelihoodIndex());
-    List<List<String>> rows = new ArrayList<>();
-    for (int k = 0; k < listed.length; k++) {
-      int i = listed[k];
-      Numbers.Estimate estimate =
-          Numbers.estimate(median[k], one[1][k] - median[k], median[k] - one[0][k]);
-      rows.add(
-          List.of(
-              names.get(i),
-              priorText(layout.prior(i)),
-              estimate.plainText().replace("-", Numbers.MINUS),
-              interval(one[0][k], one[1][k]),
-              interval(three[0][k], three[1][k]),
-              Numbers.significant(best[k])));
-    }
     return new Report(
-        title,
-        facts,
-        concerns,
-        List.of(
-            "parameter",
-            "prior",
-            "median +1\u03c3 \u22121\u03c3",
-            "1\u03c3 interval (68.3%)",
-            "3\u03c3 interval (99.7%)",
-            "max likelihood"),
-        rows,
-        layout.priorCount(),
-        "Intervals are central credible intervals of the weighted samples.",
-        figures,
-        texts,
-        List.of());
+        ResultReports.of(
+            "Graph fit report: " + result.global().searchName(),
+            result.global(),
+            ParameterNames.of(result.global().layout()),
+            order,
+            figures,
+            texts));
   }
 
   /**
@@ -254,7 +105,7 @@ public final class Report {
    * @return the report
    */
   public static Report of(EpResult result) {
-    return ofEp(result, null);
+    return new Report(EpReports.of(result, null));
   }
 
   /**
@@ -265,139 +116,7 @@ public final class Report {
    * @return the report
    */
   public static Report of(EpResult result, EpTrace trace) {
-    return ofEp(result, Objects.requireNonNull(trace, "trace"));
-  }
-
-  private static Report ofEp(EpResult result, EpTrace trace) {
-    FactorGraph graph = result.graph();
-    ModelLayout<?> layout = graph.layout();
-    List<String> names = ParameterNames.of(layout);
-    Map<String, String> facts = new LinkedHashMap<>();
-    facts.put("method", "expectation propagation");
-    facts.put("converged", result.converged() ? "yes" : "no");
-    facts.put("sweeps", Integer.toString(result.sweepCount()));
-    long[] updates = {result.historyDropped()};
-    result.forEachUpdate(update -> updates[0]++);
-    facts.put("factor updates", String.format(Locale.ROOT, "%,d", updates[0]));
-    facts.put("free parameters", Integer.toString(layout.priorCount()));
-    if (!result.sweeps().isEmpty()) {
-      EpSweep last = result.sweeps().get(result.sweeps().size() - 1);
-      facts.put("largest KL change in the last sweep", Numbers.significant(last.maxKl()));
-    }
-    facts.put(
-        "log evidence (EP estimate)",
-        Numbers.significant(result.logEvidence())
-            + (result.logEvidenceApproximate() ? " (approximate)" : ""));
-    facts.put("wall time", String.format(Locale.ROOT, "%.2f s", result.seconds()));
-    List<String> concerns = new ArrayList<>();
-    if (!result.converged()) {
-      concerns.add(
-          "CONVERGENCE: EP stopped after "
-              + result.sweepCount()
-              + " sweeps without meeting its tolerance; its approximation may still be moving (see"
-              + " the convergence plot): run more sweeps, or with sampled factors raise their live"
-              + " points or the tolerance");
-    }
-    if (!result.failingFactors().isEmpty()) {
-      concerns.add(
-          "FAILING_FACTORS: the last update of "
-              + result.failingFactors()
-              + " failed"
-              + lastMessages(result));
-    }
-    if (!result.excludedFactors().isEmpty()) {
-      concerns.add(
-          "EXCLUDED_FACTORS: "
-              + result.excludedFactors()
-              + " kept failing and were left out of the fit: their data do not inform it");
-    }
-    if (result.logEvidenceApproximate()) {
-      concerns.add(
-          "APPROXIMATE_EVIDENCE: a factor's last message was set flat, so the evidence is only"
-              + " approximate");
-    }
-    List<List<String>> rows = new ArrayList<>();
-    List<VariableSummary> summaries = result.summaries();
-    int count = Math.min(summaries.size(), MOST_ROWS);
-    // the hyper-parameters and shared parameters first: in a large graph they would be cut off
-    List<Integer> order =
-        CornerPlot.globalsFirst(layout.freeParameterPaths(), graph.globalParameters());
-    for (int k = 0; k < count; k++) {
-      int v = order.get(k);
-      VariableSummary summary = summaries.get(v);
-      rows.add(
-          List.of(
-              names.get(v),
-              priorText(layout.prior(v)),
-              Numbers.significant(summary.mean()),
-              Numbers.significant(summary.sd()),
-              Numbers.significant(summary.gaussianMean())
-                  + " \u00b1 "
-                  + Numbers.significant(summary.gaussianSd()),
-              summary.corrected() ? "corrected marginal" : "EP Gaussian"));
-    }
-    List<Entry> figures = new ArrayList<>();
-    figures.add(
-        new Entry(
-            "Convergence: how much the approximation changed in each sweep",
-            ConvergencePlot.of("EP convergence", result),
-            null));
-    if (trace != null) {
-      figures.add(
-          new Entry(
-              "Each variable's approximation per sweep", EpTracePlot.of(result, trace), null));
-    }
-    figures.add(new Entry("The factor graph", FactorGraphPicture.of(graph), null));
-    for (HierarchicalFactor factor : graph.hierarchicalFactors()) {
-      figures.add(hierarchyEntry(factor, HierarchyPlot.of(result, factor)));
-    }
-    return new Report(
-        "EP fit report",
-        facts,
-        concerns,
-        List.of("parameter", "prior", "mean", "sd", "EP Gaussian (physical)", "from"),
-        rows,
-        summaries.size(),
-        "Mean and sd are the corrected marginal's where every factor of a variable was sampled,"
-            + " else those of EP's Gaussian mapped through the prior.",
-        figures,
-        List.of(new Entry("Graph", null, graph.info())),
-        List.of());
-  }
-
-  private static String lastMessages(EpResult result) {
-    Map<String, String> messages = new LinkedHashMap<>();
-    List<String> failing = result.failingFactors();
-    result.forEachUpdate(
-        update -> {
-          if (failing.contains(update.factor()) && !update.message().isEmpty()) {
-            messages.put(update.factor(), update.message());
-          }
-        });
-    if (messages.isEmpty()) {
-      return "";
-    }
-    Map.Entry<String, String> first = messages.entrySet().iterator().next();
-    return "; " + first.getKey() + ": " + first.getValue();
-  }
-
-  private static String interval(double low, double high) {
-    return "[" + Numbers.significant(low) + ", " + Numbers.significant(high) + "]";
-  }
-
-  /** A prior in short form, e.g. {@code LogUniform(1.000e-06, 1.000e+06)}. */
-  static String priorText(Prior prior) {
-    List<String> arguments = new ArrayList<>();
-    for (double value : prior.arguments().values()) {
-      String text = Numbers.significant(value);
-      arguments.add(
-          text.contains(".") && !text.contains("e") ? text.replaceAll("\\.?0+$", "") : text);
-    }
-    String type = prior.typeName();
-    if (type.endsWith("Prior")) {
-      type = type.substring(0, type.length() - "Prior".length());
-    }
-    return type + "(" + String.join(", ", arguments) + ")";
+    return new Report(EpReports.of(result, Objects.requireNonNull(trace, "trace")));
   }
 
   /**
@@ -407,17 +126,7 @@ public final class Report {
    * @return the report
    */
   public Report title(String text) {
-    return new Report(
-        Objects.requireNonNull(text, "text"),
-        facts,
-        concerns,
-        tableHead,
-        rows,
-        parameterCount,
-        tableNote,
-        figures,
-        texts,
-        warnings);
+    return new Report(content.withTitle(Objects.requireNonNull(text, "text")));
   }
 
   /**
@@ -428,10 +137,9 @@ public final class Report {
    * @return the report
    */
   public Report figure(String caption, Figure figure) {
-    List<Entry> more = new ArrayList<>(figures);
-    more.add(new Entry(Objects.requireNonNull(caption, "caption"), figure, null));
-    return new Report(
-        title, facts, concerns, tableHead, rows, parameterCount, tableNote, more, texts, warnings);
+    List<ReportEntry> more = new ArrayList<>(content.figures());
+    more.add(new ReportEntry(Objects.requireNonNull(caption, "caption"), figure, null));
+    return new Report(content.withFigures(more));
   }
 
   /**
@@ -442,19 +150,9 @@ public final class Report {
    * @return the report
    */
   public Report warnings(List<String> more) {
-    List<String> all = new ArrayList<>(warnings);
+    List<String> all = new ArrayList<>(content.warnings());
     all.addAll(more);
-    return new Report(
-        title,
-        facts,
-        concerns,
-        tableHead,
-        rows,
-        parameterCount,
-        tableNote,
-        figures,
-        texts,
-        List.copyOf(all));
+    return new Report(content.withWarnings(List.copyOf(all)));
   }
 
   /**
@@ -466,8 +164,8 @@ public final class Report {
    * @return the report
    */
   public Report text(String caption, String text) {
-    Entry entry = new Entry(Objects.requireNonNull(caption, "caption"), null, text);
-    List<Entry> changed = new ArrayList<>(texts);
+    ReportEntry entry = new ReportEntry(Objects.requireNonNull(caption, "caption"), null, text);
+    List<ReportEntry> changed = new ArrayList<>(content.texts());
     boolean replaced = false;
     for (int i = 0; i < changed.size() && !replaced; i++) {
       if (changed.get(i).caption().equals(caption)) {
@@ -478,17 +176,7 @@ public final class Report {
     if (!replaced) {
       changed.add(entry);
     }
-    return new Report(
-        title,
-        facts,
-        concerns,
-        tableHead,
-        rows,
-        parameterCount,
-        tableNote,
-        figures,
-        changed,
-        warnings);
+    return new Report(content.withTexts(changed));
   }
 
   /**
@@ -502,11 +190,11 @@ public final class Report {
    * @throws java.io.UncheckedIOException if a folder cannot be listed or a picture read
    */
   public Report pictures(Path fitFolder) {
-    List<Path> files = new ArrayList<>(pngs(fitFolder.resolve("image")));
+    List<Path> files = new ArrayList<>(ReportPictures.pngs(fitFolder.resolve("image")));
     Path factors = fitFolder.resolve("factors");
     if (Files.isDirectory(factors)) {
-      for (Path factor : sortedChildren(factors, Files::isDirectory)) {
-        files.addAll(pngs(factor.resolve("image")));
+      for (Path factor : ReportPictures.sortedChildren(factors, Files::isDirectory)) {
+        files.addAll(ReportPictures.pngs(factor.resolve("image")));
       }
     }
     Report report = this;
@@ -532,41 +220,6 @@ public final class Report {
     return report;
   }
 
-  private static List<Path> pngs(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    return sortedChildren(
-        folder,
-        file -> Files.isRegularFile(file) && file.getFileName().toString().endsWith(".png"));
-  }
-
-  private static List<Path> sortedChildren(Path folder, Predicate<Path> filter) {
-    try (Stream<Path> children = Files.list(folder)) {
-      return children
-          .filter(filter)
-          .filter(child -> !child.getFileName().toString().startsWith("."))
-          .sorted(Comparator.comparing(child -> naturalKey(child.getFileName().toString())))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not list " + folder + ": " + e, e);
-    }
-  }
-
-  /** A name with every run of digits padded to 20 digits, so numbers sort as numbers. */
-  private static String naturalKey(String name) {
-    Matcher digits = DIGITS.matcher(name);
-    StringBuilder key = new StringBuilder();
-    while (digits.find()) {
-      String run = digits.group();
-      digits.appendReplacement(key, "0".repeat(Math.max(0, 20 - run.length())) + run);
-    }
-    digits.appendTail(key);
-    return key.toString();
-  }
-
-  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-
   /**
    * This report with the corner plot replaced, e.g. by one with truths or chosen parameters.
    *
@@ -574,7 +227,7 @@ public final class Report {
    * @return the report
    */
   public Report corner(CornerPlot corner) {
-    return replacing(cornerEntry(corner));
+    return replacing(ReportEntry.corner(corner));
   }
 
   /**
@@ -585,12 +238,12 @@ public final class Report {
    * @return the report
    */
   public Report hierarchy(HierarchicalFactor factor, HierarchyPlot plot) {
-    return replacing(hierarchyEntry(factor, Objects.requireNonNull(plot, "plot")));
+    return replacing(ReportEntry.hierarchy(factor, Objects.requireNonNull(plot, "plot")));
   }
 
   /** This report with the figure of the entry's key replaced, or the entry added at the end. */
-  private Report replacing(Entry replacement) {
-    List<Entry> changed = new ArrayList<>(figures);
+  private Report replacing(ReportEntry replacement) {
+    List<ReportEntry> changed = new ArrayList<>(content.figures());
     int at = -1;
     for (int i = 0; i < changed.size() && at < 0; i++) {
       if (replacement.key().equals(changed.get(i).key())) {
@@ -602,17 +255,7 @@ public final class Report {
     } else {
       changed.add(replacement);
     }
-    return new Report(
-        title,
-        facts,
-        concerns,
-        tableHead,
-        rows,
-        parameterCount,
-        tableNote,
-        changed,
-        texts,
-        warnings);
+    return new Report(content.withFigures(changed));
   }
 
   /**
@@ -621,7 +264,7 @@ public final class Report {
    * @return true if there is no concern
    */
   public boolean trustworthy() {
-    return concerns.isEmpty();
+    return content.concerns().isEmpty();
   }
 
   /**
@@ -630,7 +273,7 @@ public final class Report {
    * @return the lines
    */
   public List<String> warnings() {
-    return warnings;
+    return content.warnings();
   }
 
   /**
@@ -639,7 +282,7 @@ public final class Report {
    * @return the lines
    */
   public List<String> concerns() {
-    return List.copyOf(concerns);
+    return List.copyOf(content.concerns());
   }
 
   /**
@@ -648,7 +291,7 @@ public final class Report {
    * @return the captions
    */
   public List<String> captions() {
-    return figures.stream().map(Entry::caption).toList();
+    return content.figures().stream().map(ReportEntry::caption).toList();
   }
 
   /**
@@ -684,150 +327,6 @@ public final class Report {
    * @return the document
    */
   public String html() {
-    StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>")
-        .append(escape(title))
-        .append("</title>\n<style>\n")
-        .append(CSS)
-        .append("</style>\n</head>\n<body>\n<main>\n<h1>")
-        .append(escape(title))
-        .append("</h1>\n");
-    if (concerns.isEmpty()) {
-      html.append("<p class=\"verdict good\">Trustworthy: every self-check passed.</p>\n");
-    } else {
-      html.append("<p class=\"verdict bad\">Not trustworthy: ")
-          .append(concerns.size())
-          .append(concerns.size() == 1 ? " concern" : " concerns")
-          .append("</p>\n<ul class=\"concerns\">\n");
-      for (String concern : concerns) {
-        int colon = concern.indexOf(':');
-        html.append("<li><b>")
-            .append(escape(concern.substring(0, colon)))
-            .append("</b>")
-            .append(escape(concern.substring(colon)))
-            .append("</li>\n");
-      }
-      html.append("</ul>\n");
-    }
-    if (!warnings.isEmpty()) {
-      html.append("<p class=\"verdict warn\">")
-          .append(warnings.size())
-          .append(warnings.size() == 1 ? " warning" : " warnings")
-          .append("</p>\n<ul class=\"warnings\">\n");
-      for (String warning : warnings) {
-        html.append("<li>").append(escape(warning)).append("</li>\n");
-      }
-      html.append("</ul>\n");
-    }
-    html.append("<h2>Fit and cost</h2>\n<table class=\"facts\">\n");
-    facts.forEach(
-        (name, value) ->
-            html.append("<tr><th>")
-                .append(escape(name))
-                .append("</th><td>")
-                .append(escape(value))
-                .append("</td></tr>\n"));
-    html.append("</table>\n<h2>Results</h2>\n<div class=\"wide\"><table class=\"results\">\n<tr>");
-    for (String head : tableHead) {
-      html.append("<th>").append(escape(head)).append("</th>");
-    }
-    html.append("</tr>\n");
-    for (List<String> row : rows) {
-      html.append("<tr>");
-      for (int c = 0; c < row.size(); c++) {
-        html.append(c == 0 ? "<th>" : "<td>")
-            .append(escape(row.get(c)))
-            .append(c == 0 ? "</th>" : "</td>");
-      }
-      html.append("</tr>\n");
-    }
-    html.append("</table></div>\n<p class=\"note\">").append(escape(tableNote));
-    if (parameterCount > rows.size()) {
-      html.append(" The first ")
-          .append(rows.size())
-          .append(" of ")
-          .append(parameterCount)
-          .append(" parameters are listed; all are in the fit's files.");
-    }
-    html.append("</p>\n");
-    for (Entry entry : figures) {
-      html.append("<figure>\n").append(image(entry.figure())).append("\n<figcaption>");
-      html.append(escape(entry.caption())).append("</figcaption>\n</figure>\n");
-    }
-    for (Entry entry : texts) {
-      html.append("<details>\n<summary>")
-          .append(escape(entry.caption()))
-          .append("</summary>\n<pre>")
-          .append(escape(firstLines(entry.text())))
-          .append("</pre>\n</details>\n");
-    }
-    html.append("<footer>Written by GraphFit.</footer>\n</main>\n</body>\n</html>\n");
-    return html.toString();
+    return ReportHtml.html(content);
   }
-
-  /** The first {@value #MOST_LINES} lines of a text and how many more there are. */
-  private static String firstLines(String text) {
-    String[] lines = text.split("\n", -1);
-    if (lines.length <= MOST_LINES) {
-      return text;
-    }
-    return String.join("\n", Arrays.asList(lines).subList(0, MOST_LINES))
-        + "\n\u2026 "
-        + (lines.length - MOST_LINES)
-        + " more lines in the fit's model.info";
-  }
-
-  /** The figure as an inline image: SVG or PNG, whichever is smaller. */
-  private static String image(Figure figure) {
-    byte[] png = figure.png();
-    // a picture file is a raster already: an SVG of it would only wrap the same pixels
-    byte[] svg =
-        figure instanceof PictureFile ? null : figure.svg().getBytes(StandardCharsets.UTF_8);
-    boolean vector = svg != null && svg.length <= png.length;
-    return "<img alt=\"\" width=\""
-        + figure.width()
-        + "\" src=\"data:image/"
-        + (vector ? "svg+xml" : "png")
-        + ";base64,"
-        + Base64.getEncoder().encodeToString(vector ? svg : png)
-        + "\">";
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
-  }
-
-  private static final String CSS =
-      """
-      body { margin: 0; background: #f6f7f9; color: #1f2328;
-        font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
-      main { max-width: 1180px; margin: 0 auto; padding: 24px 28px 40px; background: #fff; }
-      h1 { font-size: 26px; margin: 0 0 12px; }
-      h2 { font-size: 19px; margin: 28px 0 10px; border-bottom: 1px solid #d8dee4; }
-      .verdict { display: inline-block; padding: 6px 14px; border-radius: 6px; font-weight: 600; }
-      .good { background: #dafbe1; color: #116329; border: 1px solid #4ac26b; }
-      .bad { background: #ffebe9; color: #a40e26; border: 1px solid #ff8182; }
-      .warn { background: #fff8c5; color: #7d4e00; border: 1px solid #d4a72c; margin-left: 8px; }
-      .concerns li { margin: 4px 0; }
-      table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-      th, td { padding: 4px 9px; text-align: left; border-bottom: 1px solid #eaeef2; }
-      .wide { overflow-x: auto; }
-      table.results { font-size: 14px; }
-      table.facts th { font-weight: 500; color: #57606a; }
-      table.results tr:first-child th { background: #f6f8fa; font-weight: 600; }
-      table.results th { font-weight: 500; white-space: nowrap; }
-      table.results td { white-space: nowrap; }
-      .note { color: #57606a; font-size: 13px; }
-      figure { margin: 26px 0; }
-      figure img { max-width: 100%; height: auto; border: 1px solid #eaeef2; }
-      figcaption { color: #57606a; font-size: 14px; margin-top: 4px; }
-      details { margin: 12px 0; }
-      summary { cursor: pointer; font-weight: 600; }
-      pre { background: #f6f8fa; padding: 12px; overflow-x: auto; font-size: 12.5px; }
-      footer { margin-top: 32px; color: #8c959f; font-size: 12px; }
-      """;
 }

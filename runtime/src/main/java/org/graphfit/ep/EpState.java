@@ -63,7 +63,7 @@ final class EpState {
 
   /**
    * Each sampled analysis factor's samples of its last successful update in this process, when its
-   * factor keeps them; not checkpointed (see {@link
+   * factor keeps them; checkpointed with the rest of the state (see {@link
    * ExpectationPropagation.Builder#keepSearchOutput(boolean)}).
    */
   final Samples[] lastSamples;

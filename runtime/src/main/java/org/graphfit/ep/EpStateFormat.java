@@ -7,13 +7,15 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import org.graphfit.search.Samples;
 
 /**
  * The byte format of an {@link EpState}: the checkpoint {@code files/checkpoint.bin} and the
  * completed fit's {@code files/ep_result.bin}.
  *
- * <p>Format version 7, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
+ * <p>Format version 8, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
  * output identifier (string), factor count, variable count, sweeps done, convergence ordinal,
  * seconds; per factor its scope length, then per variable the message's precision and shift, the
  * status ordinal (-1 for none yet), evidence term, updated flag, failures since the last success,
@@ -24,13 +26,15 @@ import java.util.List;
  * lower and upper ends and log values); per variable the noise its approximation inherited in the
  * last sweep; the history's number of updates, the byte length of the prefix of the history file
  * holding them and that prefix's SHA-256 (see {@link HistoryFile}); the sweeps (count, then sweep,
- * KL, largest KL, residual, noise floor, failing count, factor seconds, seconds). A string is its
- * UTF-8 byte count and bytes. Keeping the history out of the state makes its size independent of
- * the sweeps done.
+ * KL, largest KL, residual, noise floor, failing count, factor seconds, seconds); per factor a flag
+ * and, if set, the samples of its last sampled update that {@code keepSearchOutput} keeps (names,
+ * then the sample count and per sample its vector, log-likelihood, log prior and weight), so that a
+ * resumed fit writes the same search output. A string is its UTF-8 byte count and bytes. Keeping
+ * the history out of the state makes its size independent of the sweeps done.
  */
 final class EpStateFormat {
   private static final int MAGIC = 0x47464550; // "GFEP"
-  private static final int VERSION = 7;
+  private static final int VERSION = 8;
   private static final UpdateStatus[] STATUSES = UpdateStatus.values();
   private static final FactorResult.Fit[] FITS = FactorResult.Fit.values();
   private static final Convergence[] CONVERGENCES = Convergence.values();
@@ -100,6 +104,12 @@ final class EpStateFormat {
         out.writeInt(sweep.failing());
         out.writeDouble(sweep.factorSeconds());
         out.writeDouble(sweep.seconds());
+      }
+      for (Samples samples : state.lastSamples) {
+        out.writeBoolean(samples != null);
+        if (samples != null) {
+          writeSamples(out, samples);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -205,6 +215,11 @@ final class EpStateFormat {
                 in.readDouble(),
                 in.readDouble()));
       }
+      for (int f = 0; f < factorCount; f++) {
+        if (in.readBoolean()) {
+          state.lastSamples[f] = readSamples(in);
+        }
+      }
       if (sweeps != sweepCount || in.read() != -1) {
         throw new IllegalStateException("its sweep count or length is inconsistent");
       }
@@ -259,6 +274,44 @@ final class EpStateFormat {
       }
     }
     return terms;
+  }
+
+  private static void writeSamples(DataOutputStream out, Samples samples) throws IOException {
+    out.writeInt(samples.dimension());
+    for (String name : samples.names()) {
+      UpdateFormat.writeString(out, name);
+    }
+    out.writeInt(samples.size());
+    for (int i = 0; i < samples.size(); i++) {
+      for (double value : samples.vector(i)) {
+        out.writeDouble(value);
+      }
+      out.writeDouble(samples.logLikelihood(i));
+      out.writeDouble(samples.logPrior(i));
+      out.writeDouble(samples.weight(i));
+    }
+  }
+
+  private static Samples readSamples(DataInputStream in) throws IOException {
+    int dimension = count(in, 4);
+    List<String> names = new ArrayList<>(dimension);
+    for (int d = 0; d < dimension; d++) {
+      names.add(readString(in));
+    }
+    int size = count(in, 8 * (dimension + 3));
+    double[][] vectors = new double[size][dimension];
+    double[] logLikelihoods = new double[size];
+    double[] logPriors = new double[size];
+    double[] weights = new double[size];
+    for (int i = 0; i < size; i++) {
+      for (int d = 0; d < dimension; d++) {
+        vectors[i][d] = in.readDouble();
+      }
+      logLikelihoods[i] = in.readDouble();
+      logPriors[i] = in.readDouble();
+      weights[i] = in.readDouble();
+    }
+    return Samples.of(names, vectors, logLikelihoods, logPriors, weights);
   }
 
   private static String readString(DataInputStream in) throws IOException {

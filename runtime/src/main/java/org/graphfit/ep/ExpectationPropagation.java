@@ -297,11 +297,11 @@ public final class ExpectationPropagation {
      * Whether the folder of an analysis factor fitted by sampling ({@link #sampler} or its own
      * search) also holds that search's last output, in {@code factors/<name>/search/}: {@code
      * model.results}, {@code files/samples.csv} and {@code files/samples_summary.json} of its last
-     * successful update in this process (its tilted distribution: the factor's likelihood with the
-     * cavity as prior). Off by default: every sampled update then returns its samples, which costs
-     * memory (all factors' last samples are kept until the fit ends) and, for distributed
-     * executors, which leave them out, nothing. It changes no result and needs {@link
-     * FactorOutput#RESULTS} or more.
+     * successful update (its tilted distribution: the factor's likelihood with the cavity as
+     * prior). Off by default: every sampled update then returns its samples, which costs memory
+     * (all factors' last samples are kept until the fit ends, and are part of the checkpoint, so a
+     * resumed fit writes the same output) and, with a distributed executor, the samples' transfer
+     * back to the driver. It changes no result and needs {@link FactorOutput#RESULTS} or more.
      *
      * @param enabled true to keep the samples
      * @return this builder

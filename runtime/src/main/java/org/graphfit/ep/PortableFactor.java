@@ -169,7 +169,8 @@ public final class PortableFactor implements Serializable {
               + identity
               + "); rebuild it from the same code, data and expectation propagation settings");
     }
-    return rebuilt;
+    // as on the driver: sampled updates return their samples for keepSearchOutput
+    return settings.settings().keepSearchOutput() ? rebuilt.keepingSamples() : rebuilt;
   }
 
   @Override

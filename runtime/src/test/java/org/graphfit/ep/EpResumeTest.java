@@ -247,11 +247,11 @@ class EpResumeTest {
         .contains("it is not an expectation propagation checkpoint; delete it to fit afresh");
 
     byte[] newer = good.clone();
-    newer[7] = 8;
+    newer[7] = 9;
     store.save(newer);
     assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
         .hasMessageThat()
-        .contains("it has format version 8 but this build reads version 7");
+        .contains("it has format version 9 but this build reads version 8");
 
     ExpectationPropagation tagged = sampled().output(output, "bad").tag("other").build();
     FileCheckpointStore foreign =
@@ -348,6 +348,42 @@ class EpResumeTest {
       assertThat(resumed.approximation()).isEqualTo(uninterrupted.approximation());
       assertThat(withoutTimes(resumed.history())).isEqualTo(withoutTimes(uninterrupted.history()));
       assertThat(ep.fit(graph()).approximation()).isEqualTo(uninterrupted.approximation());
+    }
+  }
+
+  @Test
+  void keptSearchOutputSurvivesAResumeThatRunsNoSweep() throws IOException {
+    ExpectationPropagation whole =
+        sampled().output(output.resolve("whole"), "ep").keepSearchOutput(true).build();
+    whole.fit(graph());
+    Path wholeFolder = whole.outputPath(graph()).orElseThrow();
+    ExpectationPropagation ep =
+        sampled().output(output.resolve("killed"), "ep").keepSearchOutput(true).build();
+    AtomicFiles.setListener(
+        (path, stage) -> {
+          if (path.endsWith("mean_field.json") && stage == WriteListener.Stage.WRITTEN) {
+            throw new IllegalStateException("killed writing mean_field.json");
+          }
+        });
+    try {
+      assertThrows(IllegalStateException.class, () -> ep.fit(graph()));
+    } finally {
+      AtomicFiles.setListener(null);
+    }
+    AtomicInteger calls = new AtomicInteger();
+    ep.fit(graph(calls, Prior.uniform(-10, 10)));
+    assertThat(calls.get()).isEqualTo(0);
+    Path folder = ep.outputPath(graph()).orElseThrow();
+    List<String> kept = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(wholeFolder.resolve("factors"))) {
+      files
+          .filter(file -> file.toString().contains("/search/") && Files.isRegularFile(file))
+          .forEach(file -> kept.add(wholeFolder.relativize(file).toString()));
+    }
+    assertThat(kept).isNotEmpty();
+    for (String file : kept) {
+      assertThat(Files.readAllBytes(folder.resolve(file)))
+          .isEqualTo(Files.readAllBytes(wholeFolder.resolve(file)));
     }
   }
 

@@ -10,6 +10,7 @@ import org.graphfit.ep.GaussianMessage;
 import org.graphfit.ep.LogDensityTable;
 import org.graphfit.ep.MarginalTerm;
 import org.graphfit.ep.UpdateStatus;
+import org.graphfit.search.Samples;
 import org.junit.jupiter.api.Test;
 
 /** Tasks and results survive their byte form bit for bit. */
@@ -37,6 +38,11 @@ class CodecTest {
       assertThat(actual.marginalTerms()).isNull();
     } else {
       assertThat(actual.marginalTerms()).isEqualTo(expected.marginalTerms());
+    }
+    if (expected.samples() == null) {
+      assertThat(actual.samples()).isNull();
+    } else {
+      assertThat(actual.samples()).isEqualTo(expected.samples());
     }
   }
 
@@ -92,7 +98,13 @@ class CodecTest {
                 new MarginalTerm[] {term, null},
                 FactorResult.Fit.FALLBACK_SAMPLER,
                 "step shortened to 0.5; ünïcödé",
-                0.125),
+                0.125,
+                Samples.of(
+                    List.of("dataset_4.centre", "dataset_4.sigma"),
+                    new double[][] {{1.5, -0.0}, {Double.MIN_VALUE, 3e300}},
+                    new double[] {-1, Double.NEGATIVE_INFINITY},
+                    new double[] {-2.5, -3},
+                    new double[] {0.25, 0.75})),
             new FactorResult(
                 5,
                 UpdateStatus.NON_FINITE_MOMENTS,
