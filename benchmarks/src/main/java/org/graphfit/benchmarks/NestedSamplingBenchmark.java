@@ -26,6 +26,7 @@ import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,17 +64,9 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
       description = "Seeds as a range 'a-b' or a list 'a,b,c' (default: ${DEFAULT-VALUE}).")
   private String seeds;
 
-  @Option(
-      names = "--nlive",
-      defaultValue = "500",
-      description = "Live points (default: ${DEFAULT-VALUE}).")
-  private int nLive;
-
-  @Option(
-      names = "--dlogz",
-      defaultValue = "0.1",
-      description = "Stopping threshold (default: ${DEFAULT-VALUE}).")
-  private double dlogz;
+  /** The sampler: 500 live points, MULTI bounds enlarged 1.25, dlogz 0.1. */
+  @Mixin
+  private NestedOptions nested = new NestedOptions().bounds(NestedSettings.Bound.MULTI, 1.25, 0.1);
 
   @Option(
       names = "--threads",
@@ -85,45 +78,12 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
   private List<Integer> threadCounts;
 
   @Option(
-      names = "--batch",
-      defaultValue = "0",
-      description =
-          "Proposals per batch; 0 means the sampler's default (default: ${DEFAULT-VALUE}).")
-  private int batch;
-
-  @Option(
       names = "--cost-us",
       defaultValue = "0",
       description =
           "Busy-waits after each likelihood call until it has taken this many microseconds, to"
               + " stand for an expensive likelihood (default: ${DEFAULT-VALUE}).")
   private double costMicros;
-
-  @Option(
-      names = "--bound",
-      defaultValue = "MULTI",
-      description = "NONE, SINGLE or MULTI (default: ${DEFAULT-VALUE}).")
-  private NestedSettings.Bound bound;
-
-  @Option(
-      names = "--sample",
-      defaultValue = "AUTO",
-      description = "AUTO, UNIFORM, RWALK, SLICE or RSLICE (default: ${DEFAULT-VALUE}).")
-  private NestedSettings.Sample sample;
-
-  @Option(
-      names = "--enlarge",
-      defaultValue = "1.25",
-      description = "Volume enlargement of the bounding ellipsoids (default: ${DEFAULT-VALUE}).")
-  private double enlarge;
-
-  @Option(
-      names = "--walks",
-      description = "Random-walk steps per proposal (default: the sampler's).")
-  private Integer walks;
-
-  @Option(names = "--slices", description = "Slices per proposal (default: the sampler's).")
-  private Integer slices;
 
   @Option(
       names = "--update-interval",
@@ -353,23 +313,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
   /** One run; a negative seed is a warm-up whose result is discarded. */
   private Map<String, Object> run(Benchmark benchmark, long seed, TaskRunner runner) {
     int threads = runner.threads();
-    NestedSampling.Builder builder =
-        NestedSampling.builder()
-            .nLive(nLive)
-            .dlogz(dlogz)
-            .bound(bound)
-            .sample(sample)
-            .enlarge(enlarge)
-            .seed(seed);
-    if (batch > 0) {
-      builder.batchSize(batch);
-    }
-    if (walks != null) {
-      builder.walks(walks);
-    }
-    if (slices != null) {
-      builder.slices(slices);
-    }
+    NestedSampling.Builder builder = nested.apply(NestedSampling.builder().seed(seed));
     if (updateInterval != null) {
       builder.updateInterval(updateInterval);
     }
@@ -392,10 +336,10 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     row.put("problem", benchmark.name);
     row.put("dim", benchmark.dim);
     row.put("seed", seed);
-    row.put("nLive", nLive);
+    row.put("nLive", settings.nLive());
     row.put("sample", sampler.firstMethod(benchmark.dim).toString());
-    row.put("bound", bound.toString());
-    row.put("enlarge", enlarge);
+    row.put("bound", settings.bound().toString());
+    row.put("enlarge", settings.enlarge());
     row.put("threads", threads);
     row.put("batch", settings.batchSize());
     row.put("costMicros", costMicros);

@@ -29,9 +29,9 @@ import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -68,34 +68,8 @@ public final class SeedFitBenchmark implements Callable<Integer> {
       description = "Seeds, e.g. 1-10 or 3,5 (default: ${DEFAULT-VALUE}).")
   private String seeds;
 
-  @Option(
-      names = "--nlive",
-      defaultValue = "500",
-      description = "Live points (default: ${DEFAULT-VALUE}).")
-  private int nLive;
-
-  @Option(
-      names = "--sample",
-      defaultValue = "AUTO",
-      description = "AUTO, UNIFORM, RWALK, SLICE, RSLICE.")
-  private NestedSettings.Sample sample;
-
-  @Option(
-      names = "--walks",
-      defaultValue = "10",
-      description =
-          "Random-walk steps per proposal (default: ${DEFAULT-VALUE}, as the seed example).")
-  private Integer walks;
-
-  @Option(names = "--slices", description = "Slices per proposal (default: the sampler's).")
-  private Integer slices;
-
-  @Option(
-      names = "--batch",
-      defaultValue = "0",
-      description =
-          "Proposals per batch; 0 means the sampler's default (default: ${DEFAULT-VALUE}).")
-  private int batch;
+  /** The sampler: 500 live points and 10 random-walk steps, as the seed example. */
+  @Mixin private NestedOptions nested = new NestedOptions().walks(10);
 
   @Option(
       names = "--threads",
@@ -220,16 +194,7 @@ public final class SeedFitBenchmark implements Callable<Integer> {
 
   private Map<String, Object> run(String problem, List<Dataset1D> datasets, long seed) {
     NestedSampling.Builder settings =
-        NestedSampling.builder().nLive(nLive).seed(seed).sample(sample).threads(threads);
-    if (batch > 0) {
-      settings.batchSize(batch);
-    }
-    if (walks != null) {
-      settings.walks(walks);
-    }
-    if (slices != null) {
-      settings.slices(slices);
-    }
+        nested.apply(NestedSampling.builder().seed(seed).threads(threads));
     NestedSampling search = settings.build();
     FactorGraph graph = new FactorGraph();
     int count = problem.equals("single") ? 1 : 3;
