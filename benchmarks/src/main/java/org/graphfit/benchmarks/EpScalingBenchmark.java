@@ -168,11 +168,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
           "failing",
           "liveMB");
     }
-    // Warm-up so that the first measured run does not pay for class loading and JIT compilation.
-    ExpectationPropagation.builder()
-        .maxSweeps(3)
-        .build()
-        .fit(HierarchicalSimulation.of(seed + 1000, 50, true).graph);
+    HierarchicalSimulation.warmUp(seed + 1000, 50, 3);
     for (int count : datasets) {
       long buildStart = System.nanoTime();
       HierarchicalSimulation simulation = HierarchicalSimulation.of(seed, count, true);

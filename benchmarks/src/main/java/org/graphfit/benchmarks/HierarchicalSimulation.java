@@ -8,6 +8,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.analysis.Dataset1D;
+import org.graphfit.ep.EpResult;
+import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.examples.Gaussian;
 import org.graphfit.examples.GaussianModel;
 import org.graphfit.examples.ProfileAnalysis;
@@ -44,6 +46,23 @@ final class HierarchicalSimulation {
   final List<double[]> data = new ArrayList<>();
 
   private HierarchicalSimulation() {}
+
+  /**
+   * A warm-up before measuring: an EP fit of a small simulated graph (free normalizations), so that
+   * the first measured run does not pay for class loading and JIT compilation.
+   *
+   * @param seed the seed of the simulation and of EP
+   * @param datasets the number of datasets
+   * @param sweeps EP's sweeps
+   * @return the result, whose {@link EpResult#graph()} is the graph
+   */
+  static EpResult warmUp(long seed, int datasets, int sweeps) {
+    return ExpectationPropagation.builder()
+        .seed(seed)
+        .maxSweeps(sweeps)
+        .build()
+        .fit(of(seed, datasets, true).graph);
+  }
 
   /**
    * Simulates and builds the graph.

@@ -30,6 +30,7 @@ import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -68,54 +69,15 @@ public final class JointScalingBenchmark implements Callable<Integer> {
       description = "Threads (default: ${DEFAULT-VALUE}).")
   private int threads;
 
-  @Option(
-      names = "--nlive",
-      defaultValue = "500",
-      description = "Live points (default: ${DEFAULT-VALUE}).")
-  private int nLive;
-
-  @Option(
-      names = "--sample",
-      defaultValue = "AUTO",
-      description = "AUTO, UNIFORM, RWALK, SLICE, RSLICE (default: ${DEFAULT-VALUE}).")
-  private NestedSettings.Sample sample;
-
-  @Option(
-      names = "--bound",
-      defaultValue = "MULTI",
-      description = "NONE, SINGLE or MULTI (default: ${DEFAULT-VALUE}).")
-  private NestedSettings.Bound bound;
-
-  @Option(
-      names = "--enlarge",
-      defaultValue = "1.25",
-      description = "Volume enlargement of the bounding ellipsoids (default: ${DEFAULT-VALUE}).")
-  private double enlarge;
+  /** The sampler: 500 live points, MULTI bounds enlarged 1.25, dlogz 0.1, batches of 1. */
+  @Mixin
+  private NestedOptions nested =
+      new NestedOptions().bounds(NestedSettings.Bound.MULTI, 1.25, 0.1).batch(1);
 
   @Option(
       names = "--folds",
       description = "Cross-validation folds sizing uniform bounds (default: the sampler's).")
   private Integer folds;
-
-  @Option(
-      names = "--dlogz",
-      defaultValue = "0.1",
-      description = "Stopping threshold (default: ${DEFAULT-VALUE}).")
-  private double dlogz;
-
-  @Option(
-      names = "--walks",
-      description = "Random-walk steps per proposal (default: the sampler's).")
-  private Integer walks;
-
-  @Option(names = "--slices", description = "Slices per proposal (default: the sampler's).")
-  private Integer slices;
-
-  @Option(
-      names = "--batch",
-      defaultValue = "1",
-      description = "Proposals per batch (default: ${DEFAULT-VALUE}).")
-  private int batch;
 
   @Option(
       names = "--max-calls",
@@ -183,23 +145,9 @@ public final class JointScalingBenchmark implements Callable<Integer> {
   }
 
   private Map<String, Object> fit(List<Dataset1D> data, long seed, Answer exact) {
-    NestedSampling.Builder settings =
-        NestedSampling.builder()
-            .nLive(nLive)
-            .seed(seed)
-            .sample(sample)
-            .bound(bound)
-            .enlarge(enlarge)
-            .dlogz(dlogz)
-            .batchSize(batch);
-    if (walks != null) {
-      settings.walks(walks);
-    }
+    NestedSampling.Builder settings = nested.apply(NestedSampling.builder().seed(seed));
     if (folds != null) {
       settings.folds(folds);
-    }
-    if (slices != null) {
-      settings.slices(slices);
     }
     if (maxCalls != null) {
       settings.maxCalls(maxCalls);

@@ -84,7 +84,8 @@ public final class LayoutLookupBenchmark implements Callable<Integer> {
           "layoutInfo s",
           "checksum");
     }
-    measure(HierarchicalSimulation.of(seed + 1000, 200, true).graph); // warm-up
+    EpResult warm = HierarchicalSimulation.warmUp(seed + 1000, 200, 1);
+    measure(warm.graph(), warm);
     for (int count : datasets) {
       FactorGraph graph = HierarchicalSimulation.of(seed, count, true).graph;
       long start = System.nanoTime();
@@ -99,11 +100,6 @@ public final class LayoutLookupBenchmark implements Callable<Integer> {
       print(out, mapper, row);
     }
     return 0;
-  }
-
-  private Map<String, Object> measure(FactorGraph graph) {
-    return measure(
-        graph, ExpectationPropagation.builder().seed(seed).maxSweeps(1).build().fit(graph));
   }
 
   private static Map<String, Object> measure(FactorGraph graph, EpResult result) {

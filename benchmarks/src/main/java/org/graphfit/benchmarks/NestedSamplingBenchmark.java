@@ -26,6 +26,7 @@ import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,17 +64,9 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
       description = "Seeds as a range 'a-b' or a list 'a,b,c' (default: ${DEFAULT-VALUE}).")
   private String seeds;
 
-  @Option(
-      names = "--nlive",
-      defaultValue = "500",
-      description = "Live points (default: ${DEFAULT-VALUE}).")
-  private int nLive;
-
-  @Option(
-      names = "--dlogz",
-      defaultValue = "0.1",
-      description = "Stopping threshold (default: ${DEFAULT-VALUE}).")
-  private double dlogz;
+  /** The sampler: 500 live points, MULTI bounds enlarged 1.25, dlogz 0.1. */
+  @Mixin
+  private NestedOptions nested = new NestedOptions().bounds(NestedSettings.Bound.MULTI, 1.25, 0.1);
 
   @Option(
       names = "--threads",
@@ -85,45 +78,12 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
   private List<Integer> threadCounts;
 
   @Option(
-      names = "--batch",
-      defaultValue = "0",
-      description =
-          "Proposals per batch; 0 means the sampler's default (default: ${DEFAULT-VALUE}).")
-  private int batch;
-
-  @Option(
       names = "--cost-us",
       defaultValue = "0",
       description =
           "Busy-waits after each likelihood call until it has taken this many microseconds, to"
               + " stand for an expensive likelihood (default: ${DEFAULT-VALUE}).")
   private double costMicros;
-
-  @Option(
-      names = "--bound",
-      defaultValue = "MULTI",
-      description = "NONE, SINGLE or MULTI (default: ${DEFAULT-VALUE}).")
-  private NestedSettings.Bound bound;
-
-  @Option(
-      names = "--sample",
-      defaultValue = "AUTO",
-      description = "AUTO, UNIFORM, RWALK, SLICE or RSLICE (default: ${DEFAULT-VALUE}).")
-  private NestedSettings.Sample sample;
-
-  @Option(
-      names = "--enlarge",
-      defaultValue = "1.25",
-      description = "Volume enlargement of the bounding ellipsoids (default: ${DEFAULT-VALUE}).")
-  private double enlarge;
-
-  @Option(
-      names = "--walks",
-      description = "Random-walk steps per proposal (default: the sampler's).")
-  private Integer walks;
-
-  @Option(names = "--slices", description = "Slices per proposal (default: the sampler's).")
-  private Integer slices;
 
   @Option(
       names = "--update-interval",
@@ -213,7 +173,9 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
                       ((Number) row.get("calls")).doubleValue(),
                       (double) row.get("overheadMicrosPerCall"),
                       (double) row.get("seconds"),
-                      identical ? 1 : 0
+                      identical ? 1 : 0,
+                      (double) row.getOrDefault("cpuOverheadMicrosPerCall", Double.NaN),
+                      flagged(row) ? 1 : 0
                     });
             if (json) {
               out.println(mapper.writeValueAsString(row));
@@ -282,20 +244,33 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     double seconds = summary.stream().mapToDouble(r -> r[3]).sum();
     double firstSeconds = firstCount.stream().mapToDouble(r -> r[3]).sum();
     double identical = summary.stream().mapToDouble(r -> r[4]).sum();
+    double cpuOverhead = summary.stream().mapToDouble(r -> r[5]).average().orElse(Double.NaN);
+    double flagged = summary.stream().mapToDouble(r -> r[6]).sum();
     out.printf(
         Locale.ROOT,
         "%-8s %d thread(s): within 2σ on %d of %d seeds, mean calls %.0f, mean overhead %.3f"
-            + " µs/call, %.2f s, speed-up %.2f, identical to the first count on %d of %d%n",
+            + " µs/call (thread CPU %.3f), flagged %d, %.2f s, speed-up %.2f, identical to the"
+            + " first count on %d of %d%n",
         benchmark.name,
         threads,
         (int) within,
         summary.size(),
         calls,
         overhead,
+        cpuOverhead,
+        (int) flagged,
         seconds,
         firstSeconds / seconds,
         (int) identical,
         summary.size());
+  }
+
+  /**
+   * Whether a self-check fails the run: a genealogy bottleneck or an insertion-rank p below the
+   * engine's 0.001.
+   */
+  private static boolean flagged(Map<String, Object> row) {
+    return (boolean) row.get("bottleneck") || (double) row.get("insertionRankP") < 0.001;
   }
 
   /** A seed and the progress display to run it with (null: the automatic one). */
@@ -338,23 +313,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
   /** One run; a negative seed is a warm-up whose result is discarded. */
   private Map<String, Object> run(Benchmark benchmark, long seed, TaskRunner runner) {
     int threads = runner.threads();
-    NestedSampling.Builder builder =
-        NestedSampling.builder()
-            .nLive(nLive)
-            .dlogz(dlogz)
-            .bound(bound)
-            .sample(sample)
-            .enlarge(enlarge)
-            .seed(seed);
-    if (batch > 0) {
-      builder.batchSize(batch);
-    }
-    if (walks != null) {
-      builder.walks(walks);
-    }
-    if (slices != null) {
-      builder.slices(slices);
-    }
+    NestedSampling.Builder builder = nested.apply(NestedSampling.builder().seed(seed));
     if (updateInterval != null) {
       builder.updateInterval(updateInterval);
     }
@@ -377,10 +336,10 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     row.put("problem", benchmark.name);
     row.put("dim", benchmark.dim);
     row.put("seed", seed);
-    row.put("nLive", nLive);
+    row.put("nLive", settings.nLive());
     row.put("sample", sampler.firstMethod(benchmark.dim).toString());
-    row.put("bound", bound.toString());
-    row.put("enlarge", enlarge);
+    row.put("bound", settings.bound().toString());
+    row.put("enlarge", settings.enlarge());
     row.put("threads", threads);
     row.put("batch", settings.batchSize());
     row.put("costMicros", costMicros);

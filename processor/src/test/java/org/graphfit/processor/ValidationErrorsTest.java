@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 final class ValidationErrorsTest {
   private static final String IMPORTS = "import org.graphfit.annotations.*;";
 
+  /**
+   * Compiles a source and asserts that it reports a diagnostic on the line containing a text.
+   *
+   * @return the compilation, for further assertions
+   */
+  private static Compilation reports(JavaFileObject source, String id, String line) {
+    Compilation compilation = Compilations.compile(source);
+    assertThat(compilation).hadErrorContaining(id).inFile(source).onLineContaining(line);
+    return compilation;
+  }
+
   @Test
   void priorOnANestedComponentParameterIsReported() {
     JavaFileObject source =
@@ -21,13 +32,7 @@ final class ValidationErrorsTest {
             "@ModelComponent",
             "record Inner(@Prior.Uniform(lower = 0, upper = 1) double x) {}");
 
-    Compilation compilation = Compilations.compile(source);
-
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[GraphFitAnnotationOnComponent]")
-        .inFile(source)
-        .onLineContaining("Inner inner");
+    assertThat(reports(source, "[GraphFitAnnotationOnComponent]", "Inner inner")).hadErrorCount(1);
   }
 
   @Test
@@ -39,13 +44,7 @@ final class ValidationErrorsTest {
             "record Bounds(",
             "    @Prior.Uniform(lower = 5, upper = 1) double sigma) {}");
 
-    Compilation compilation = Compilations.compile(source);
-
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[GraphFitPriorBounds]")
-        .inFile(source)
-        .onLineContaining("lower = 5");
+    assertThat(reports(source, "[GraphFitPriorBounds]", "lower = 5")).hadErrorCount(1);
   }
 
   @Test
@@ -57,10 +56,7 @@ final class ValidationErrorsTest {
             "record Narrow(",
             "    @Prior.TruncatedGaussian(mean = 1, sigma = 1, lower = 1, upper = 1) double x) {}");
 
-    assertThat(Compilations.compile(source))
-        .hadErrorContaining("[GraphFitPriorBounds]")
-        .inFile(source)
-        .onLineContaining("TruncatedGaussian");
+    reports(source, "[GraphFitPriorBounds]", "TruncatedGaussian");
   }
 
   @Test
@@ -72,10 +68,7 @@ final class ValidationErrorsTest {
             "record Flat(",
             "    @Prior.LogGaussian(mean = 0, sigma = -1) double x) {}");
 
-    assertThat(Compilations.compile(source))
-        .hadErrorContaining("[GraphFitPriorSigma]")
-        .inFile(source)
-        .onLineContaining("sigma = -1");
+    reports(source, "[GraphFitPriorSigma]", "sigma = -1");
   }
 
   @Test
@@ -87,13 +80,7 @@ final class ValidationErrorsTest {
             "record Scale(",
             "    @Prior.LogUniform(lower = 0, upper = 10) double normalization) {}");
 
-    Compilation compilation = Compilations.compile(source);
-
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[GraphFitLogUniformLower]")
-        .inFile(source)
-        .onLineContaining("LogUniform");
+    assertThat(reports(source, "[GraphFitLogUniformLower]", "LogUniform")).hadErrorCount(1);
   }
 
   @Test
@@ -106,10 +93,7 @@ final class ValidationErrorsTest {
             "    @Prior.TruncatedGaussian(mean = 20, sigma = 1, lower = 0, upper = 10) double x)"
                 + " {}");
 
-    assertThat(Compilations.compile(source))
-        .hadErrorContaining("[GraphFitTruncatedMean]")
-        .inFile(source)
-        .onLineContaining("mean = 20");
+    reports(source, "[GraphFitTruncatedMean]", "mean = 20");
   }
 
   @Test
@@ -145,10 +129,7 @@ final class ValidationErrorsTest {
             "    @Prior.Uniform(lower = 0, upper = 1)",
             "    @Fixed(0.5) double x) {}");
 
-    assertThat(Compilations.compile(source))
-        .hadErrorContaining("[GraphFitMultiplePriors]")
-        .inFile(source)
-        .onLineContaining("@Fixed(0.5)");
+    reports(source, "[GraphFitMultiplePriors]", "@Fixed(0.5)");
   }
 
   @Test
@@ -163,10 +144,10 @@ final class ValidationErrorsTest {
             "  Two() { this(0); }",
             "}");
 
-    assertThat(Compilations.compile(source))
-        .hadErrorContaining("[GraphFitNoConstructor] class Two has 2 non-private constructors")
-        .inFile(source)
-        .onLineContaining("@ModelComponent");
+    reports(
+        source,
+        "[GraphFitNoConstructor] class Two has 2 non-private constructors",
+        "@ModelComponent");
   }
 
   @Test
@@ -209,10 +190,7 @@ final class ValidationErrorsTest {
   void genericComponentIsReported() {
     JavaFileObject source = source("Box", "@ModelComponent", "record Box<T>(double x) {}");
 
-    assertThat(Compilations.compile(source))
-        .hadErrorContaining("[GraphFitGenericComponent]")
-        .inFile(source)
-        .onLineContaining("@ModelComponent");
+    reports(source, "[GraphFitGenericComponent]", "@ModelComponent");
   }
 
   @Test
@@ -256,13 +234,8 @@ final class ValidationErrorsTest {
   void annotatedRecordComponentOfAPlainRecordIsReportedOnce() {
     JavaFileObject source = source("Loose", "record Loose(", "    @Shared double centre) {}");
 
-    Compilation compilation = Compilations.compile(source);
-
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[GraphFitMisplacedParameterAnnotation]")
-        .inFile(source)
-        .onLineContaining("@Shared double centre");
+    assertThat(reports(source, "[GraphFitMisplacedParameterAnnotation]", "@Shared double centre"))
+        .hadErrorCount(1);
   }
 
   @Test
@@ -275,10 +248,8 @@ final class ValidationErrorsTest {
             "    double x,",
             "    String label) {}");
 
-    assertThat(Compilations.compile(source))
-        .hadErrorContaining("[GraphFitUnsupportedParameterType] parameter 'label' has type")
-        .inFile(source)
-        .onLineContaining("String label");
+    reports(
+        source, "[GraphFitUnsupportedParameterType] parameter 'label' has type", "String label");
   }
 
   @Test
@@ -336,10 +307,7 @@ final class ValidationErrorsTest {
             "  }",
             "}");
 
-    assertThat(Compilations.compile(source))
-        .hadErrorContaining("[GraphFitUnreadableParameter] parameter 'rate'")
-        .inFile(source)
-        .onLineContaining("double rate");
+    reports(source, "[GraphFitUnreadableParameter] parameter 'rate'", "double rate");
   }
 
   @Test
@@ -380,13 +348,7 @@ final class ValidationErrorsTest {
             "    @Shared",
             "    @Fixed(3) double x) {}");
 
-    Compilation compilation = Compilations.compile(source);
-
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[GraphFitSharedFixed]")
-        .inFile(source)
-        .onLineContaining("@Shared");
+    assertThat(reports(source, "[GraphFitSharedFixed]", "@Shared")).hadErrorCount(1);
   }
 
   @Test
@@ -394,10 +356,7 @@ final class ValidationErrorsTest {
     JavaFileObject source =
         source("Clash", "@ModelComponent", "record Clash(", "    double info) {}");
 
-    assertThat(Compilations.compile(source))
-        .hadErrorContaining("[GraphFitReservedParameterName] parameter 'info'")
-        .inFile(source)
-        .onLineContaining("double info");
+    reports(source, "[GraphFitReservedParameterName] parameter 'info'", "double info");
   }
 
   @Test
@@ -414,10 +373,10 @@ final class ValidationErrorsTest {
             "  }",
             "}");
 
-    assertThat(Compilations.compile(source))
-        .hadErrorContaining("[GraphFitWriteFailed] could not write the generated model")
-        .inFile(source)
-        .onLineContaining("record Part(double y)");
+    reports(
+        source,
+        "[GraphFitWriteFailed] could not write the generated model",
+        "record Part(double y)");
   }
 
   @Test
@@ -568,13 +527,12 @@ final class ValidationErrorsTest {
     JavaFileObject source =
         source("Scalar", "@ModelComponent", "record Scalar(", "    @Size(3) double x) {}");
 
-    Compilation compilation = Compilations.compile(source);
-
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[GraphFitSizeTarget] @Size is on parameter 'x' of type double")
-        .inFile(source)
-        .onLineContaining("@Size(3)");
+    assertThat(
+            reports(
+                source,
+                "[GraphFitSizeTarget] @Size is on parameter 'x' of type double",
+                "@Size(3)"))
+        .hadErrorCount(1);
   }
 
   @Test
@@ -586,13 +544,8 @@ final class ValidationErrorsTest {
             "record Negative(",
             "    @Size(-2) @Prior.Uniform(lower = 0, upper = 1) double[] xs) {}");
 
-    Compilation compilation = Compilations.compile(source);
-
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[GraphFitNegativeSize] @Size on 'xs' is -2")
-        .inFile(source)
-        .onLineContaining("@Size(-2)");
+    assertThat(reports(source, "[GraphFitNegativeSize] @Size on 'xs' is -2", "@Size(-2)"))
+        .hadErrorCount(1);
   }
 
   @Test
@@ -625,10 +578,7 @@ final class ValidationErrorsTest {
             "    java.util.List<Plain> parts) {}",
             "record Plain(double x) {}");
 
-    assertThat(Compilations.compile(source))
-        .hadErrorContaining("annotate org.example.Plain with @ModelComponent")
-        .inFile(source)
-        .onLineContaining("List<Plain> parts");
+    reports(source, "annotate org.example.Plain with @ModelComponent", "List<Plain> parts");
   }
 
   @Test
@@ -657,13 +607,8 @@ final class ValidationErrorsTest {
             "@ModelComponent",
             "record Peak(@Prior.Uniform(lower = 0, upper = 1) double x) {}");
 
-    Compilation compilation = Compilations.compile(source);
-
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[GraphFitAnnotationOnComponent]")
-        .inFile(source)
-        .onLineContaining("List<Peak> peaks");
+    assertThat(reports(source, "[GraphFitAnnotationOnComponent]", "List<Peak> peaks"))
+        .hadErrorCount(1);
   }
 
   @Test
@@ -676,10 +621,8 @@ final class ValidationErrorsTest {
             "    @Prior.Uniform(lower = 0, upper = 1) double x,",
             "    java.util.List<Tree> children) {}");
 
-    assertThat(Compilations.compile(source))
-        .hadErrorContaining("[GraphFitRecursiveComponent] parameter 'children' of Tree")
-        .inFile(source)
-        .onLineContaining("List<Tree> children");
+    reports(
+        source, "[GraphFitRecursiveComponent] parameter 'children' of Tree", "List<Tree> children");
   }
 
   @Test
@@ -687,10 +630,7 @@ final class ValidationErrorsTest {
     JavaFileObject source =
         source("Loose", "class Loose {", "  void f(@Size(2) double[] xs) {}", "}");
 
-    assertThat(Compilations.compile(source))
-        .hadErrorContaining("[GraphFitMisplacedParameterAnnotation] @Size")
-        .inFile(source)
-        .onLineContaining("@Size(2)");
+    reports(source, "[GraphFitMisplacedParameterAnnotation] @Size", "@Size(2)");
   }
 
   @Test

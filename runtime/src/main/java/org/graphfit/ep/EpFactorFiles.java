@@ -8,8 +8,8 @@ import org.graphfit.analysis.FitPaths;
 import org.graphfit.analysis.FitStage;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.model.ModelLayout;
-import org.graphfit.output.OutputFolder;
 import org.graphfit.search.Result;
+import org.graphfit.search.ResultFiles;
 import org.graphfit.search.Samples;
 
 /**
@@ -21,15 +21,18 @@ final class EpFactorFiles {
   private final List<FactorKey<?>> keys;
   private final List<String> folders;
   private final int first;
+  private final ResultFiles resultFiles;
 
   /**
    * The folders of a graph's analysis factors.
    *
    * @param factors the EP factors, whose analysis factors follow the prior factors in graph order
    * @param keys the graph's analysis factors
+   * @param resultFiles the fit folder's format of a search result's files
    */
-  EpFactorFiles(List<EpFactor> factors, List<FactorKey<?>> keys) {
+  EpFactorFiles(List<EpFactor> factors, List<FactorKey<?>> keys, ResultFiles resultFiles) {
     this.factors = factors;
+    this.resultFiles = resultFiles;
     this.keys = keys;
     List<String> names = new ArrayList<>(keys.size());
     keys.forEach(key -> names.add(key.name()));
@@ -81,7 +84,7 @@ final class EpFactorFiles {
       FactorKey<?> key = keys.get(i);
       int f = first + i;
       FitPaths sub = paths.child(folders.get(i));
-      sub.write("mean_field.json", OutputFolder.json(meanField(key, f, state, summaries)));
+      sub.write("mean_field.json", EpOutput.toJson(meanField(key, f, state, summaries)));
       sub.write("ep_history.csv", EpOutput.historyCsv(history.get(key.name())));
       if (state.lastSamples[f] != null) {
         writeSearchOutput(
@@ -112,12 +115,12 @@ final class EpFactorFiles {
   }
 
   /** The factor's last sampled fit, as its search would have written it. */
-  private static <T> void writeSearchOutput(
+  private <T> void writeSearchOutput(
       FitPaths search, FactorKey<?> key, LikelihoodFactor<T> factor, Samples samples) {
     Result<T> result =
         Result.builder(factor.engines().withSeed(0).name(), factor.layout(), samples).build();
     search.write("model.info", factor.layout().info());
-    OutputFolder.resultFiles(result).forEach(search::write);
+    resultFiles.of(result).forEach(search::write);
   }
 
   private Map<String, Object> meanField(

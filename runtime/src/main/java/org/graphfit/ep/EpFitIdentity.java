@@ -10,8 +10,8 @@ import org.graphfit.graph.FactorKey;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
-import org.graphfit.output.OutputFolder;
 import org.graphfit.search.ProblemSearch;
+import org.graphfit.search.Storage;
 
 /**
  * What identifies an EP fit's output folder; see {@link
@@ -67,14 +67,15 @@ final class EpFitIdentity {
     settings.put("laplace_mismatch", ep.laplaceMismatch().name());
     settings.put("laplace_fallback", engineDescription(ep.laplaceFallback().withSeed(0)));
     return new EpFolder(
-        OutputFolder.of(
-            ep.outputRoot(),
-            ep.outputName(),
-            ep.tag(),
-            description,
-            data,
-            "ExpectationPropagation",
-            settings));
+        Storage.get()
+            .of(
+                ep.outputRoot(),
+                ep.outputName(),
+                ep.tag(),
+                description,
+                data,
+                "ExpectationPropagation",
+                settings));
   }
 
   private static Map<String, Object> engineDescription(ProblemSearch engine) {

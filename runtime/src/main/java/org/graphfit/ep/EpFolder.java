@@ -1,8 +1,5 @@
 package org.graphfit.ep;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,9 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.graphfit.analysis.FitPaths;
-import org.graphfit.output.FileCheckpointStore;
-import org.graphfit.output.FitLock;
-import org.graphfit.output.OutputFolder;
+import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.FitStore;
+import org.graphfit.search.ResultFiles;
+import org.graphfit.search.SearchFolder;
 
 /**
  * The output folder of one EP fit, {@code <root>/<name>/<identifier>/}: {@code model.info}, the
@@ -25,10 +23,10 @@ import org.graphfit.output.OutputFolder;
  * search.json}, {@code history.bin} (the updates, appended after every sweep, see {@link
  * HistoryFile}), while the fit runs {@code checkpoint.bin} (the state, which refers to a prefix of
  * the history), then {@code ep_result.bin} (the final {@link EpState}, which refers to the whole
- * history), {@code ep_summary.json} and, last, {@code manifest.json} (see {@link OutputFolder}),
- * which lists the history with every other file and marks the fit complete. The history is never
- * read whole into memory: {@link #history} streams it on demand, checking every record's checksum
- * and the prefix's digest.
+ * history), {@code ep_summary.json} and, last, {@code manifest.json} (see {@link FitStore}), which
+ * lists the history with every other file and marks the fit complete. The history is never read
+ * whole into memory: {@link #history} streams it on demand, checking every record's checksum and
+ * the prefix's digest.
  *
  * <p>A checkpoint whose digest fails, or whose history prefix is missing, short or fails its
  * digest, is moved aside with the history ({@code .corrupt}) and the fit starts again from the
@@ -47,14 +45,12 @@ final class EpFolder {
           "files/ep_summary.json");
 
   private static final String HISTORY = "files/history.bin";
-  private static final JsonMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-  private final OutputFolder folder;
+  private final FitStore folder;
   private final String identifier;
   private final HistoryFile history;
 
-  EpFolder(OutputFolder folder) {
+  EpFolder(FitStore folder) {
     this.folder = folder;
     this.identifier = folder.path().getFileName().toString();
     this.history = new HistoryFile(folder.path().resolve(HISTORY));
@@ -65,19 +61,24 @@ final class EpFolder {
     return folder.path();
   }
 
-  /** Where hooks write, the fit folder (see {@link OutputFolder#paths(String)}). */
+  /** Where hooks write, the fit folder (see {@link FitStore#paths()}). */
   FitPaths paths() {
-    return folder.paths("");
+    return folder.paths();
   }
 
-  /** Takes the folder's lock (see {@link OutputFolder#lock(Duration)}). */
-  FitLock lock(Duration wait) {
+  /** The folder's format of a search result's files, for the factors' folders. */
+  ResultFiles resultFiles() {
+    return folder.resultFiles();
+  }
+
+  /** Takes the folder's lock (see {@link FitStore#lock(Duration)}). */
+  SearchFolder.Lock lock(Duration wait) {
     return folder.lock(wait);
   }
 
   /**
    * Whether a completed fit is stored here, every file (the history too) checked against the
-   * manifest (see {@link OutputFolder#isComplete(java.util.Collection)}); if so, what a fit killed
+   * manifest (see {@link FitStore#isComplete(java.util.Collection)}); if so, what a fit killed
    * after its manifest left behind is deleted.
    */
   boolean isComplete() {
@@ -94,7 +95,7 @@ final class EpFolder {
    * run is discarded.
    */
   Optional<EpState> checkpoint(List<EpFactor> factors, int variables) {
-    FileCheckpointStore store = folder.checkpoint();
+    CheckpointStore store = folder.checkpoint();
     Path file = folder.path().resolve("files/checkpoint.bin");
     Optional<EpState> state = store.load().map(bytes -> read(bytes, file, factors, variables));
     if (state.isEmpty()) {
@@ -105,7 +106,7 @@ final class EpFolder {
     String damage = history.adopt(state.get().history);
     if (damage != null) {
       moveAside(history.path());
-      store.discard("its history file " + history.path().getFileName() + ": " + damage);
+      folder.discardCheckpoint("its history file " + history.path().getFileName() + ": " + damage);
       history.reset();
       return Optional.empty();
     }
@@ -177,7 +178,7 @@ final class EpFolder {
   /**
    * Writes the result's files, the final state and the summary, then the manifest (which lists the
    * history file with the size and digest its appends kept), and deletes the checkpoint (see {@link
-   * OutputFolder#beginResult()}); the history file stays, the final state refers to it.
+   * FitStore#beginResult()}); the history file stays, the final state refers to it.
    */
   void writeResult(
       EpResult result,
@@ -191,15 +192,10 @@ final class EpFolder {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("completed", true);
     summary.putAll(EpOutput.verdict(result));
-    try {
-      folder.write("files/ep_summary.json", JSON.writeValueAsString(summary) + "\n");
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("could not encode the EP summary as JSON", e);
-    }
+    folder.write("files/ep_summary.json", EpOutput.toJson(summary));
     beforeManifest.accept(paths());
     folder.recordWritten(HISTORY, whole.bytes(), whole.sha256());
-    folder.writeHookFailures();
-    folder.completeResult();
+    folder.complete();
   }
 
   /** The final state of the completed fit, checked against the manifest. */

@@ -15,8 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.graphfit.output.AtomicFiles;
 import org.graphfit.search.Concern;
+import org.graphfit.search.FitStore;
+import org.graphfit.search.Storage;
 
 /**
  * Writes an {@link EpResult} to a folder, each file atomically: {@code graph.txt} (the graph's
@@ -42,8 +43,9 @@ public final class EpOutput {
    * @throws UncheckedIOException if a file cannot be written
    */
   public static void write(Path folder, EpResult result) {
+    Storage storage = Storage.get();
     files(result, Map.of())
-        .forEach((name, content) -> AtomicFiles.write(folder.resolve(name), content));
+        .forEach((name, content) -> storage.write(folder.resolve(name), content));
   }
 
   /**
@@ -51,9 +53,8 @@ public final class EpOutput {
    * streamed from the result's history when it is written; {@code graph.txt} and the mean field
    * link each analysis factor to its folder, if it has one.
    */
-  static Map<String, AtomicFiles.Content> files(
-      EpResult result, Map<String, String> factorFolders) {
-    Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
+  static Map<String, FitStore.Content> files(EpResult result, Map<String, String> factorFolders) {
+    Map<String, FitStore.Content> files = new LinkedHashMap<>();
     files.put(
         "graph.txt",
         utf8(factorFolders.isEmpty() ? result.graph().info() : result.graph().infoWithFolders()));
@@ -64,7 +65,7 @@ public final class EpOutput {
     return files;
   }
 
-  private static AtomicFiles.Content utf8(String text) {
+  private static FitStore.Content utf8(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     return out -> out.write(bytes);
   }
@@ -290,10 +291,15 @@ public final class EpOutput {
     if (!factorFolders.isEmpty()) {
       root.put("factor_folders", factorFolders);
     }
+    return toJson(root);
+  }
+
+  /** A value as indented JSON followed by a newline, as every JSON file of an EP fit is written. */
+  static String toJson(Object value) {
     try {
-      return JSON.writeValueAsString(root) + "\n";
+      return JSON.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("could not encode the mean field as JSON", e);
+      throw new IllegalStateException("could not encode " + value + " as JSON", e);
     }
   }
 

@@ -1,10 +1,11 @@
+// Long because it is the read API of an EP fit, each accessor documented; the summary text is
+// EpSummary's, the files EpOutput's.
 package org.graphfit.ep;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,10 +17,8 @@ import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
 import org.graphfit.model.ParameterMapping;
 import org.graphfit.prior.LatentGaussianPrior;
-import org.graphfit.prior.Prior;
 import org.graphfit.search.Check;
 import org.graphfit.search.Concern;
-import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Posterior;
 
 /**
@@ -35,8 +34,6 @@ import org.graphfit.search.Posterior;
  * {@code files/history.bin} on demand.
  */
 public final class EpResult implements Posterior {
-  private static final int PUSH_FORWARD_ORDER = 40;
-
   private final FactorGraph graph;
   private final ModelLayout<CollectionInstance> layout;
   private final List<GaussianMessage> approximation;
@@ -68,23 +65,7 @@ public final class EpResult implements Posterior {
     this.layout = layout;
     this.approximation = state.field.globals();
     this.marginals = CorrectedMarginal.ofState(layout, factors, state);
-    List<VariableSummary> rows = new ArrayList<>();
-    for (int v = 0; v < approximation.size(); v++) {
-      GaussianMessage q = approximation.get(v);
-      Prior prior = layout.prior(v);
-      double[] physical = AdaptiveQuadrature.pushForward(prior::fromLatent, q, PUSH_FORWARD_ORDER);
-      CorrectedMarginal marginal = marginals.get(v);
-      rows.add(
-          new VariableSummary(
-              layout.freeParameterPaths().get(v),
-              q.mean(),
-              q.sd(),
-              physical[0],
-              physical[1],
-              prior,
-              marginal));
-    }
-    this.summaries = List.copyOf(rows);
+    this.summaries = VariableSummary.ofApproximation(layout, approximation, marginals);
     Map<String, UpdateStatus> map = new LinkedHashMap<>();
     Map<String, FactorResult.Fit> fitMap = new LinkedHashMap<>();
     List<String> fallback = new ArrayList<>();
@@ -479,77 +460,7 @@ public final class EpResult implements Posterior {
    * @return the text
    */
   public String summary() {
-    StringBuilder text = new StringBuilder();
-    line(
-        text,
-        "Trustworthy",
-        trustworthy()
-            ? "yes"
-            : "NO ("
-                + concerns.size()
-                + (concerns.size() == 1 ? " concern" : " concerns")
-                + " below)");
-    line(
-        text,
-        "EP Log Evidence",
-        format(logEvidence) + (logEvidenceApproximate ? " (approximate)" : ""));
-    line(
-        text,
-        "Convergence",
-        switch (convergence) {
-          case CONVERGED -> "converged";
-          case CONVERGED_TO_NOISE_FLOOR -> "converged to noise floor " + format(noiseFloor());
-          case NOT_CONVERGED -> "NOT converged";
-        });
-    for (double sigma : new double[] {3, 1}) {
-      text.append(String.format(Locale.ROOT, "%nSummary (%.1f sigma limits):%n%n", sigma));
-      for (VariableSummary row : summaries) {
-        ParameterSummary.Interval interval = row.atSigma(sigma);
-        line(
-            text,
-            row.path(),
-            format(row.median())
-                + " ("
-                + format(interval.lower())
-                + ", "
-                + format(interval.upper())
-                + ")");
-      }
-    }
-    text.append("\nMean and standard deviation:\n\n");
-    for (VariableSummary row : summaries) {
-      line(
-          text,
-          row.path(),
-          format(row.mean())
-              + " +/- "
-              + format(row.sd())
-              + (row.corrected() ? " (corrected marginal)" : " (EP Gaussian)"));
-    }
-    text.append("\nSearch:\n\n");
-    line(text, "search", "ExpectationPropagation");
-    line(text, "sweeps", Integer.toString(sweeps.size()));
-    line(text, "seconds", String.format(Locale.ROOT, "%.3f", seconds));
-    List<String> failing = failingFactors();
-    if (!failing.isEmpty()) {
-      line(text, "failing factors", String.join(", ", failing));
-    }
-    if (!concerns.isEmpty()) {
-      text.append("\nConcerns:\n\n");
-      for (Concern concern : concerns) {
-        line(text, concern.check().name(), concern.message());
-      }
-    }
-    return text.toString();
-  }
-
-  private static void line(StringBuilder text, String name, String value) {
-    text.append(name.length() >= 40 ? name + " " : name + " ".repeat(40 - name.length()));
-    text.append(value).append('\n');
-  }
-
-  private static String format(double value) {
-    return String.format(Locale.ROOT, "%.6g", value);
+    return EpSummary.of(this);
   }
 
   @Override

@@ -10,8 +10,8 @@ import org.graphfit.graph.FactorGraph;
 import org.graphfit.log.Log;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
-import org.graphfit.output.FitLock;
 import org.graphfit.search.Concern;
+import org.graphfit.search.SearchFolder;
 
 /**
  * The sweeps of one EP fit: from a completed fit's folder, its checkpoint or the start, sweep by
@@ -50,7 +50,7 @@ final class EpRun {
     if (folder == null) {
       return run(graph, layout, factors, executors, null, start);
     }
-    try (FitLock lock = folder.lock(settings.lockWait())) {
+    try (SearchFolder.Lock lock = folder.lock(settings.lockWait())) {
       if (folder.isComplete()) {
         LOG.info("loading the completed EP fit in {}", folder.path());
         EpState state = folder.completed(factors, variables);
@@ -90,7 +90,9 @@ final class EpRun {
           FactorOutput.AUTO_MOST_FACTORS);
     }
     EpFactorFiles factorFiles =
-        folder != null && output.folders() ? new EpFactorFiles(factors, graph.factors()) : null;
+        folder != null && output.folders()
+            ? new EpFactorFiles(factors, graph.factors(), folder.resultFiles())
+            : null;
     if (folder != null) {
       state = folder.checkpoint(factors, variables).orElse(null);
       folder.writeStart(layout.info());

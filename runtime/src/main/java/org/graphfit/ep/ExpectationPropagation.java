@@ -1,3 +1,6 @@
+// Long because the class Javadoc is the algorithm's reference (factors, sweeps, damping, checks,
+// convergence, evidence, output) and the public Builder documents each of its twenty options; the
+// driver itself is EpRun, the settings EpSettings.
 package org.graphfit.ep;
 
 import java.nio.file.Path;

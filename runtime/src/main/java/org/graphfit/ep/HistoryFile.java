@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
-import org.graphfit.output.AtomicFiles;
+import org.graphfit.search.Storage;
 
 /**
  * An EP fit's append-only {@code files/history.bin}: the updates of every sweep, appended after the
@@ -68,7 +68,7 @@ final class HistoryFile {
     CRC32C crc = new CRC32C();
     crc.update(record.array(), 0, record.position());
     record.putInt((int) crc.getValue());
-    AtomicFiles.cutAndAppend(file, length, record.array());
+    Storage.get().cutAndAppend(file, length, record.array());
     prefixDigest.update(record.array());
     length += record.capacity();
     count += updates.size();

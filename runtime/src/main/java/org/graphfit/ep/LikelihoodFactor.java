@@ -6,9 +6,6 @@ import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.ProblemSearch;
-import org.graphfit.search.optimize.LaplaceApproximation;
-import org.graphfit.search.optimize.OptimumRun;
-import org.graphfit.search.optimize.QuasiNewtonOptimizer;
 
 /**
  * An analysis factor (the likelihood of one dataset) as an EP factor over the model's free
@@ -48,8 +45,6 @@ import org.graphfit.search.optimize.QuasiNewtonOptimizer;
  * it. The log normaliser then integrates the prior with the likelihood, with no cavity term.
  */
 final class LikelihoodFactor<T> implements EpFactor {
-  private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-
   private final String name;
   private final List<Integer> variables;
   private final List<String> names;
@@ -64,6 +59,7 @@ final class LikelihoodFactor<T> implements EpFactor {
   private final LaplaceMismatch mismatch;
   private final ProblemSearch fallback;
   private final SampledFit sampledFit;
+  private final LaplaceFit laplaceFit;
 
   /**
    * A factor.
@@ -120,6 +116,14 @@ final class LikelihoodFactor<T> implements EpFactor {
             this.marginalTerms,
             this::logLikelihood,
             keepSamples);
+    this.laplaceFit =
+        new LaplaceFit(
+            this.names,
+            priors,
+            this.ownPrior,
+            this::logLikelihood,
+            mismatch,
+            (task, start, note) -> trySample(task, start, note));
   }
 
   /**
@@ -316,7 +320,7 @@ final class LikelihoodFactor<T> implements EpFactor {
         }
         fallbackFailure = refit.message();
       }
-      return laplace(task, start, fallen, fallbackFailure);
+      return laplaceFit.fit(task, start, fallen, fallbackFailure);
     } catch (RuntimeException e) {
       return FactorResult.failed(
           task,
@@ -327,18 +331,12 @@ final class LikelihoodFactor<T> implements EpFactor {
     }
   }
 
-  /** Whether every cavity the sampler needs is proper (own-prior variables have none). */
   private boolean cavityProper(FactorTask task) {
-    return improperIndex(task) < 0;
+    return LaplaceFit.improperIndex(task, ownPrior) < 0;
   }
 
   private int improperIndex(FactorTask task) {
-    for (int j = 0; j < priors.length; j++) {
-      if (!ownPrior[j] && !task.cavity()[j].isProper()) {
-        return j;
-      }
-    }
-    return -1;
+    return LaplaceFit.improperIndex(task, ownPrior);
   }
 
   private String improperName(FactorTask task) {
@@ -350,118 +348,6 @@ final class LikelihoodFactor<T> implements EpFactor {
       return Double.NEGATIVE_INFINITY;
     }
     return analysis.logLikelihood(layout.instanceFromVector(physical));
-  }
-
-  /**
-   * A Laplace fit, checked when the task asks for it; one that fails the check is replaced by the
-   * fallback sampler's fit where that can run and succeeds, and is reported as {@link
-   * FactorResult.Fit#LAPLACE_MISMATCH} otherwise. {@code fallen}: the factor already failed a check
-   * but the sampler could not run ({@code fallbackFailure} says why, or the cavity is improper), so
-   * the Laplace fit stands in for it; a sampler that fails never costs the factor its update.
-   */
-  private FactorResult laplace(
-      FactorTask task, long start, boolean fallen, String fallbackFailure) {
-    CavityProblem problem =
-        new CavityProblem(
-            names, priors, ownPrior, task.cavity(), task.current(), true, this::logLikelihood);
-    double[] initial = new double[priors.length];
-    for (int j = 0; j < initial.length; j++) {
-      initial[j] = task.current()[j].mean();
-    }
-    if (!(problem.logLikelihood(initial) > Double.NEGATIVE_INFINITY)) {
-      return FactorResult.failed(
-          task,
-          UpdateStatus.FAILED,
-          FactorResult.Fit.LAPLACE,
-          "no finite likelihood at the start: " + problem.failures().firstMessage(),
-          PriorFactor.seconds(start));
-    }
-    OptimumRun optimum = QuasiNewtonOptimizer.builder().build().maximize(problem, initial);
-    if (!optimum.converged()) {
-      return FactorResult.failed(
-          task,
-          UpdateStatus.FAILED,
-          FactorResult.Fit.LAPLACE,
-          optimum.message(),
-          PriorFactor.seconds(start));
-    }
-    LaplaceApproximation laplace = optimum.laplace();
-    if (laplace.status() != LaplaceApproximation.Status.OK) {
-      return FactorResult.failed(
-          task,
-          UpdateStatus.FAILED,
-          FactorResult.Fit.LAPLACE,
-          laplace.reason(),
-          PriorFactor.seconds(start));
-    }
-    double[] mode = laplace.mode();
-    double[][] covariance = laplace.covariance();
-    double[][] chol = AdaptiveQuadrature.cholesky(covariance);
-    if (chol == null) {
-      return FactorResult.failed(
-          task,
-          UpdateStatus.NON_FINITE_MOMENTS,
-          FactorResult.Fit.LAPLACE,
-          "covariance not positive definite",
-          PriorFactor.seconds(start));
-    }
-    GaussianMessage[] moments = new GaussianMessage[mode.length];
-    double logNormalizer = optimum.logPosterior();
-    for (int j = 0; j < mode.length; j++) {
-      moments[j] = GaussianMessage.ofMoments(mode[j], covariance[j][j]);
-      logNormalizer += HALF_LOG_TWO_PI + Math.log(chol[j][j]);
-    }
-    FactorResult.Fit fit = FactorResult.Fit.LAPLACE;
-    String note = "";
-    if (fallbackFailure != null) {
-      fit = FactorResult.Fit.LAPLACE_MISMATCH;
-      note =
-          "the fallback sampler failed ("
-              + fallbackFailure
-              + "): the Laplace fit, which failed its check before, is used";
-    } else if (mismatch != LaplaceMismatch.IGNORE && (task.check() || fallen)) {
-      LaplaceCheck.Verdict verdict =
-          new LaplaceCheck(problem, priors, ownPrior, task.cavity(), mode, chol, logNormalizer)
-              .run(task.seed());
-      if (!verdict.passed()) {
-        String failure = "";
-        if (mismatch == LaplaceMismatch.SAMPLE && cavityProper(task)) {
-          FactorResult sampled =
-              trySample(task, start, verdict.describe() + ": fitted by the fallback sampler");
-          if (sampled.status() == UpdateStatus.OK) {
-            return sampled;
-          }
-          failure = "; the fallback sampler failed: " + sampled.message();
-        } else if (mismatch == LaplaceMismatch.SAMPLE) {
-          failure =
-              "; the fallback sampler cannot run: the cavity of "
-                  + improperName(task)
-                  + " is improper";
-        }
-        fit = FactorResult.Fit.LAPLACE_MISMATCH;
-        note = verdict.describe() + failure;
-      } else {
-        note = verdict.skipped();
-      }
-    }
-    if (fallen && fit == FactorResult.Fit.LAPLACE) {
-      note =
-          EpUpdate.notes(
-              note,
-              "the cavity of "
-                  + improperName(task)
-                  + " is improper: Laplace instead of the sampler");
-    }
-    return new FactorResult(
-        task.factor(),
-        UpdateStatus.OK,
-        moments,
-        null,
-        logNormalizer,
-        null,
-        fit,
-        note,
-        PriorFactor.seconds(start));
   }
 
   /** The fallback sampler's fit, its throwing reported as a failed result. */

@@ -1,7 +1,11 @@
 package org.graphfit.ep;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.graphfit.model.CollectionInstance;
+import org.graphfit.model.ModelLayout;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.ParameterSummary;
 
@@ -39,6 +43,41 @@ public final class VariableSummary implements ParameterSummary {
    * @param prior the variable's prior, whose {@code fromLatent} maps latent quantiles
    * @param marginal the corrected marginal, or null
    */
+  /** The Gauss-Hermite order of the push-forward of a latent Gaussian to the physical moments. */
+  private static final int PUSH_FORWARD_ORDER = 40;
+
+  /**
+   * The summaries of EP's approximation: each variable's latent Gaussian pushed forward through its
+   * prior's bijection to its physical mean and standard deviation, with its corrected marginal.
+   *
+   * @param layout the graph's layout
+   * @param approximation the global approximation, one Gaussian per free parameter
+   * @param marginals the corrected marginals, one per free parameter (null where there is none)
+   * @return the summaries, in free-parameter order
+   */
+  static List<VariableSummary> ofApproximation(
+      ModelLayout<CollectionInstance> layout,
+      List<GaussianMessage> approximation,
+      List<CorrectedMarginal> marginals) {
+    List<VariableSummary> rows = new ArrayList<>();
+    for (int v = 0; v < approximation.size(); v++) {
+      GaussianMessage q = approximation.get(v);
+      Prior prior = layout.prior(v);
+      double[] physical = AdaptiveQuadrature.pushForward(prior::fromLatent, q, PUSH_FORWARD_ORDER);
+      CorrectedMarginal marginal = marginals.get(v);
+      rows.add(
+          new VariableSummary(
+              layout.freeParameterPaths().get(v),
+              q.mean(),
+              q.sd(),
+              physical[0],
+              physical[1],
+              prior,
+              marginal));
+    }
+    return List.copyOf(rows);
+  }
+
   VariableSummary(
       String path,
       double latentMean,

@@ -42,7 +42,9 @@
  * <p>Start with {@link org.graphfit.ep.ExpectationPropagation}; {@code docs/ep.md} describes the
  * algorithm. This package depends on {@code prior}, {@code model}, {@code analysis}, {@code graph},
  * {@code search} (with {@code search.optimize} for the Laplace path and {@code search.nested} for
- * the default fallback sampler) and {@code output}; pictures of its results live in module {@code
+ * the default fallback sampler), and writes its folders through {@code search}'s {@link
+ * org.graphfit.search.Storage} and {@link org.graphfit.search.FitStore}, which {@code output}
+ * implements, never through {@code output} itself; pictures of its results live in module {@code
  * plot} ({@code ConvergencePlot}).
  */
 package org.graphfit.ep;

@@ -1,8 +1,6 @@
 package org.graphfit.graph;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -11,13 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.analysis.DataIdentity;
-import org.graphfit.analysis.DerivedQuantity;
 import org.graphfit.analysis.FitPaths;
-import org.graphfit.analysis.FitStage;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ComponentModel;
 import org.graphfit.model.ModelCollection;
@@ -27,8 +22,6 @@ import org.graphfit.model.Parameter;
 import org.graphfit.model.ParameterMapping;
 import org.graphfit.search.NonLinearSearch;
 import org.graphfit.search.Result;
-import org.graphfit.search.ResultFiles;
-import org.graphfit.search.ResultSaver;
 
 /**
  * A factor graph: analysis factors (one per dataset) and hierarchical factors that share
@@ -48,11 +41,12 @@ import org.graphfit.search.ResultSaver;
  */
 public final class FactorGraph {
   private final ModelCollection collection = new ModelCollection();
-  private final List<FactorTerm<?>> factors = new ArrayList<>();
+  private final List<JointAnalysis.FactorTerm<?>> factors = new ArrayList<>();
   private final Set<String> factorNames = new HashSet<>();
-  private final List<HierarchyTerm> hierarchies = new ArrayList<>();
+  private final List<JointAnalysis.HierarchyTerm> hierarchies = new ArrayList<>();
   private final Map<Object, Boolean> added = new IdentityHashMap<>();
   private GraphHooks hooks = new GraphHooks() {};
+  private volatile GraphLayout taken;
 
   /** An empty graph. */
   public FactorGraph() {}
@@ -71,7 +65,7 @@ public final class FactorGraph {
     ModelKey<T> modelKey = collection.add(name, factor.model());
     added.put(factor, Boolean.TRUE);
     FactorKey<T> key = new FactorKey<>(this, factor, modelKey);
-    factors.add(new FactorTerm<>(key));
+    factors.add(new JointAnalysis.FactorTerm<>(key));
     factorNames.add(name);
     return key;
   }
@@ -87,7 +81,7 @@ public final class FactorGraph {
     HierarchyModel model = new HierarchyModel(factor);
     ModelKey<double[]> key = collection.add(factor.name(), model);
     added.put(factor, Boolean.TRUE);
-    hierarchies.add(new HierarchyTerm(factor, model, key));
+    hierarchies.add(new JointAnalysis.HierarchyTerm(factor, model, key));
   }
 
   private void requireNew(Object factor) {
@@ -122,10 +116,10 @@ public final class FactorGraph {
    */
   public FactorGraph copy(ParameterMapping mapping) {
     FactorGraph copy = new FactorGraph();
-    for (FactorTerm<?> term : factors) {
+    for (JointAnalysis.FactorTerm<?> term : factors) {
       copy.add(copied(term.key, mapping));
     }
-    for (HierarchyTerm term : hierarchies) {
+    for (JointAnalysis.HierarchyTerm term : hierarchies) {
       HierarchicalFactor factor = term.factor;
       HierarchicalFactor mapped =
           HierarchicalFactor.of(
@@ -183,7 +177,7 @@ public final class FactorGraph {
    */
   public Map<String, String> factorFolders() {
     List<String> names = new ArrayList<>();
-    for (FactorTerm<?> term : factors) {
+    for (JointAnalysis.FactorTerm<?> term : factors) {
       names.add(term.key.name());
     }
     List<String> folders = FitPaths.factorFolders(names);
@@ -233,62 +227,28 @@ public final class FactorGraph {
   }
 
   /**
-   * The checked layout of the graph's free parameters.
+   * The checked layout of the graph's free parameters, taken once and kept until a factor, model,
+   * constraint or drawn parameter is added: repeated calls cost nothing. Like any {@link
+   * ModelLayout}, it fixes the factors' slots as they were when it was taken: set their priors and
+   * shared parameters before the graph is laid out or fitted.
    *
    * @return the layout
    * @throws IllegalStateException if the graph is empty, a factor has no free parameters, a drawn
    *     parameter belongs to no factor, or the model is incomplete
    */
   public ModelLayout<CollectionInstance> layout() {
-    if (factors.isEmpty()) {
-      throw new IllegalStateException(
-          "the factor graph is empty; add an AnalysisFactor per dataset before fitting");
+    return graphLayout().layout();
+  }
+
+  /** The layout as last taken, taken again if the graph grew since. */
+  private GraphLayout graphLayout() {
+    GraphLayout last = taken;
+    List<HierarchicalFactor> hierarchicalFactors = hierarchicalFactors();
+    if (last == null || !last.isCurrent(collection, hierarchicalFactors)) {
+      last = GraphLayout.take(collection, factors(), hierarchicalFactors);
+      taken = last;
     }
-    ModelLayout<CollectionInstance> layout = collection.layout();
-    // Free parameters of the analysis factors, by identity and by shared key: drawn parameters are
-    // checked against these sets (a search of the layout per drawn parameter is quadratic).
-    Set<Parameter> analysisParameters = Collections.newSetFromMap(new IdentityHashMap<>());
-    Set<String> analysisKeys = new HashSet<>();
-    for (FactorTerm<?> term : factors) {
-      ModelLayout<?> own = term.key.factor().model().layout();
-      for (Parameter parameter : own.freeParameters()) {
-        analysisParameters.add(parameter);
-        parameter.sharedKey().ifPresent(analysisKeys::add);
-      }
-      if (own.priorCount() == 0) {
-        throw new IllegalStateException(
-            "factor '"
-                + term.key.name()
-                + "' has no free parameters; give one of its parameters a prior or leave the "
-                + "factor out of the graph");
-      }
-    }
-    for (HierarchyTerm term : hierarchies) {
-      List<Parameter> drawn = term.factor.drawnParameters();
-      if (drawn.isEmpty()) {
-        throw new IllegalStateException(
-            "hierarchical factor '" + term.factor.name() + "' draws no parameters; call draw(...)");
-      }
-      for (int i = 0; i < drawn.size(); i++) {
-        for (Parameter parameter : drawn.get(i).leaves()) {
-          if ((drawn.get(i).isRelation() && parameter.isFixed())
-              || analysisParameters.contains(parameter)
-              || parameter.sharedKey().map(analysisKeys::contains).orElse(false)) {
-            continue;
-          }
-          throw new IllegalStateException(
-              "hierarchical factor '"
-                  + term.factor.name()
-                  + "' draws parameter "
-                  + i
-                  + " ("
-                  + drawn.get(i)
-                  + ") which is not a free parameter of any analysis factor; pass the object "
-                  + "returned by the model's accessor, e.g. model.centre()");
-        }
-      }
-    }
-    return layout;
+    return last;
   }
 
   /**
@@ -311,6 +271,10 @@ public final class FactorGraph {
    * @return the roles
    */
   public VariableRoles variableRoles(ModelLayout<CollectionInstance> layout) {
+    GraphLayout last = taken;
+    if (last != null && last.layout() == layout) {
+      return last.roles();
+    }
     return VariableRoles.of(this, layout);
   }
 
@@ -355,7 +319,7 @@ public final class FactorGraph {
    */
   public List<FactorKey<?>> factors() {
     List<FactorKey<?>> keys = new ArrayList<>();
-    for (FactorTerm<?> term : factors) {
+    for (JointAnalysis.FactorTerm<?> term : factors) {
       keys.add(term.key);
     }
     return keys;
@@ -368,7 +332,7 @@ public final class FactorGraph {
    */
   public List<HierarchicalFactor> hierarchicalFactors() {
     List<HierarchicalFactor> list = new ArrayList<>();
-    for (HierarchyTerm term : hierarchies) {
+    for (JointAnalysis.HierarchyTerm term : hierarchies) {
       list.add(term.factor);
     }
     return list;
@@ -381,7 +345,8 @@ public final class FactorGraph {
    * @return the description
    */
   public String info() {
-    ModelLayout<CollectionInstance> layout = layout();
+    GraphLayout laid = graphLayout();
+    ModelLayout<CollectionInstance> layout = laid.layout();
     List<String> global = globalParameters();
     StringBuilder text = new StringBuilder();
     text.append(
@@ -395,19 +360,22 @@ public final class FactorGraph {
             global.size(),
             layout.priorCount() - global.size()));
     text.append("Factors\n");
-    for (FactorTerm<?> term : factors) {
+    for (int f = 0; f < factors.size(); f++) {
+      JointAnalysis.FactorTerm<?> term = factors.get(f);
       AnalysisFactor<?> factor = term.key.factor();
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "    %-28s %s of %s (N=%d)%s%n",
-              term.key.name(),
-              factor.analysis().getClass().getSimpleName(),
-              factor.model().typeName(),
-              factor.model().layout().priorCount(),
-              factor.search().isPresent() ? ", own search" : ""));
+      // appended piece by piece: String.format per line costs more than the rest of info()
+      padded(text.append("    "), term.key.name(), 28)
+          .append(' ')
+          .append(factor.analysis().getClass().getSimpleName())
+          .append(" of ")
+          .append(factor.model().typeName())
+          .append(" (N=")
+          .append(laid.factorPriorCount(f))
+          .append(')')
+          .append(factor.search().isPresent() ? ", own search" : "")
+          .append(System.lineSeparator());
     }
-    for (HierarchyTerm term : hierarchies) {
+    for (JointAnalysis.HierarchyTerm term : hierarchies) {
       text.append(
           String.format(
               Locale.ROOT,
@@ -428,18 +396,28 @@ public final class FactorGraph {
       text.append(globalSection ? "\nGlobal parameters\n" : "\nLocal parameters\n");
       for (int i = 0; i < layout.priorCount(); i++) {
         if (roles.isGlobal(i) == globalSection) {
-          text.append(
-              String.format(
-                  Locale.ROOT,
-                  "    [%d] %-36s %s  links %s%n",
-                  i,
+          padded(
+                  text.append("    [").append(i).append("] "),
                   layout.freeParameterPaths().get(i),
-                  layout.prior(i),
-                  String.join(", ", linkedNodes(layout, i))));
+                  36)
+              .append(' ')
+              .append(layout.prior(i))
+              .append("  links ")
+              .append(String.join(", ", linkedNodes(layout, i)))
+              .append(System.lineSeparator());
         }
       }
     }
     return text.toString();
+  }
+
+  /** Appends a text padded with spaces to a width, as {@code %-<width>s} formats it. */
+  private static StringBuilder padded(StringBuilder text, String value, int width) {
+    text.append(value);
+    for (int i = value.length(); i < width; i++) {
+      text.append(' ');
+    }
+    return text;
   }
 
   /** The factor names of every slot of a parameter, hierarchical factors included. */
@@ -452,169 +430,16 @@ public final class FactorGraph {
   }
 
   /**
-   * The joint likelihood of the factors and hierarchies of a graph, as they were when taken, and
-   * the hooks of a joint fit: each factor's into its folder, then the graph's combined ones.
+   * The graph's joint analysis. Its name, {@code FactorGraph$GraphAnalysis}, is part of the data
+   * identity of every joint fit, so it stays what it was when the logic lived here.
    */
-  private static final class GraphAnalysis
-      implements Analysis<CollectionInstance>, ResultSaver<CollectionInstance> {
-    private final FactorGraph graph;
-    private final List<FactorTerm<?>> factorTerms;
-    private final List<HierarchyTerm> hierarchyTerms;
-    private final GraphHooks hooks;
-    private List<String> folders;
-
+  private static final class GraphAnalysis extends JointAnalysis {
     GraphAnalysis(
         FactorGraph graph,
-        List<FactorTerm<?>> factorTerms,
-        List<HierarchyTerm> hierarchyTerms,
+        List<JointAnalysis.FactorTerm<?>> factorTerms,
+        List<JointAnalysis.HierarchyTerm> hierarchyTerms,
         GraphHooks hooks) {
-      this.graph = graph;
-      this.factorTerms = factorTerms;
-      this.hierarchyTerms = hierarchyTerms;
-      this.hooks = hooks;
-    }
-
-    @Override
-    public double logLikelihood(CollectionInstance instance) {
-      double sum = 0;
-      for (FactorTerm<?> term : factorTerms) {
-        sum += term.logLikelihood(instance);
-      }
-      for (HierarchyTerm term : hierarchyTerms) {
-        sum += term.model.logDensity(instance.get(term.key));
-      }
-      return sum;
-    }
-
-    /** Every factor's quantities, named {@code <factor>.<quantity>}. */
-    @Override
-    public List<DerivedQuantity<CollectionInstance>> derivedQuantities() {
-      List<DerivedQuantity<CollectionInstance>> quantities = new ArrayList<>();
-      for (FactorTerm<?> term : factorTerms) {
-        term.addQuantities(quantities);
-      }
-      return quantities;
-    }
-
-    @Override
-    public Optional<DataIdentity> dataIdentity() {
-      DataIdentity.Builder identity = DataIdentity.builder();
-      for (FactorTerm<?> term : factorTerms) {
-        identity.add(term.key.name(), DataIdentity.describe(term.key.factor().analysis()));
-      }
-      // the parent densities are part of the likelihood: another family is another fit
-      for (HierarchyTerm term : hierarchyTerms) {
-        identity.add("hierarchy:" + term.factor.name(), term.factor.distribution().description());
-      }
-      return Optional.of(identity.build());
-    }
-
-    /** The factors' folders, in term order. */
-    private synchronized List<String> folders() {
-      if (folders == null) {
-        List<String> names = new ArrayList<>();
-        for (FactorTerm<?> term : factorTerms) {
-          names.add(term.key.name());
-        }
-        folders = FitPaths.factorFolders(names);
-      }
-      return folders;
-    }
-
-    @Override
-    public void saveData(FitPaths paths) {
-      List<String> subs = folders();
-      for (int i = 0; i < factorTerms.size(); i++) {
-        FactorTerm<?> term = factorTerms.get(i);
-        FitPaths sub = paths.child(subs.get(i));
-        paths
-            .hooks()
-            .call(
-                "saveData of factor " + term.key.name(),
-                () -> term.key.factor().analysis().saveData(sub));
-      }
-    }
-
-    @Override
-    public void visualize(FitPaths paths, CollectionInstance instance, FitStage stage) {
-      List<String> subs = folders();
-      for (int i = 0; i < factorTerms.size(); i++) {
-        FactorTerm<?> term = factorTerms.get(i);
-        FitPaths sub = paths.child(subs.get(i));
-        paths
-            .hooks()
-            .call(
-                "visualize(" + stage + ") of factor " + term.key.name(),
-                () -> term.visualize(sub, instance, stage));
-      }
-      paths
-          .hooks()
-          .call("combined visualize(" + stage + ")", () -> hooks.visualize(paths, instance, stage));
-    }
-
-    @Override
-    public void saveResults(
-        FitPaths paths, Result<CollectionInstance> result, ResultFiles resultFiles) {
-      GraphResult joint = new GraphResult(graph, result);
-      List<String> subs = folders();
-      for (int i = 0; i < factorTerms.size(); i++) {
-        FactorKey<?> key = factorTerms.get(i).key;
-        FitPaths sub = paths.child(subs.get(i));
-        sub.write("model.info", key.factor().model().layout().info());
-        resultFiles.of(joint.factor(key)).forEach(sub::write);
-      }
-      paths.write("graph.txt", graph.infoWithFolders());
-      paths.hooks().call("combined saveResults", () -> hooks.saveResults(paths, joint));
-      if (!Files.exists(paths.folder().resolve("report.html"))) {
-        GraphReportWriter.find()
-            .ifPresent(
-                writer ->
-                    paths
-                        .hooks()
-                        .call(
-                            "report", () -> writer.write(paths, joint, paths.hooks().failures())));
-      }
-    }
-  }
-
-  /** An analysis factor with its key, evaluating its instance out of the collection instance. */
-  private static final class FactorTerm<T> {
-    final FactorKey<T> key;
-
-    FactorTerm(FactorKey<T> key) {
-      this.key = key;
-    }
-
-    void visualize(FitPaths paths, CollectionInstance instance, FitStage stage) {
-      key.factor().analysis().visualize(paths, instance.get(key.modelKey()), stage);
-    }
-
-    void addQuantities(List<DerivedQuantity<CollectionInstance>> quantities) {
-      ModelKey<T> modelKey = key.modelKey();
-      for (DerivedQuantity<T> quantity : key.factor().analysis().derivedQuantities()) {
-        quantities.add(quantity.prefixed(key.name(), whole -> whole.get(modelKey)));
-      }
-    }
-
-    double logLikelihood(CollectionInstance instance) {
-      try {
-        return key.factor().analysis().logLikelihood(instance.get(key.modelKey()));
-      } catch (RuntimeException e) {
-        throw new IllegalStateException("factor '" + key.name() + "': " + e, e);
-      }
-    }
-  }
-
-  /** A hierarchical factor with its model node and key. */
-  private static final class HierarchyTerm {
-    final HierarchicalFactor factor;
-    final HierarchyModel model;
-    final ModelKey<double[]> key;
-
-    HierarchyTerm(HierarchicalFactor factor, HierarchyModel model, ModelKey<double[]> key) {
-      this.factor = factor;
-      this.model = model;
-      this.key = key;
+      super(graph, factorTerms, hierarchyTerms, hooks);
     }
   }
 }

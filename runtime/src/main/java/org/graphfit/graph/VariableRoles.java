@@ -1,5 +1,7 @@
 package org.graphfit.graph;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
@@ -27,14 +29,33 @@ public final class VariableRoles {
    * @return the roles
    */
   static VariableRoles of(FactorGraph graph, ModelLayout<CollectionInstance> layout) {
-    int[] analysisFactors = new int[layout.priorCount()];
+    List<ModelLayout<?>> factorLayouts = new ArrayList<>();
     for (FactorKey<?> key : graph.factors()) {
-      for (Parameter parameter : key.factor().model().layout().freeParameters()) {
+      factorLayouts.add(key.factor().model().layout());
+    }
+    return of(layout, factorLayouts, graph.hierarchicalFactors());
+  }
+
+  /**
+   * The roles in a graph, from its analysis factors' own layouts.
+   *
+   * @param layout the graph's layout
+   * @param factorLayouts the layouts of its analysis factors' models
+   * @param hierarchies its hierarchical factors
+   * @return the roles
+   */
+  static VariableRoles of(
+      ModelLayout<CollectionInstance> layout,
+      List<ModelLayout<?>> factorLayouts,
+      List<HierarchicalFactor> hierarchies) {
+    int[] analysisFactors = new int[layout.priorCount()];
+    for (ModelLayout<?> own : factorLayouts) {
+      for (Parameter parameter : own.freeParameters()) {
         analysisFactors[layout.indexOf(parameter)]++;
       }
     }
     boolean[] inHierarchy = new boolean[layout.priorCount()];
-    for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
+    for (HierarchicalFactor hierarchy : hierarchies) {
       for (Parameter drawn : hierarchy.drawnParameters()) {
         // a drawn relation (joint fits only) puts its free leaves in the hierarchy
         for (Parameter parameter : drawn.leaves()) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.graphfit.search.FitStore;
 
 /**
  * Writes files so that no reader ever sees half of one: the bytes go to a temporary file in the
@@ -41,17 +42,9 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
-  /** Writes a file's content to a stream. */
+  /** Writes a file's content to a stream (see {@link FitStore.Content}). */
   @FunctionalInterface
-  public interface Content {
-    /**
-     * Writes the content.
-     *
-     * @param out the stream, buffered; not to be closed
-     * @throws IOException if writing fails
-     */
-    void writeTo(OutputStream out) throws IOException;
-  }
+  public interface Content extends FitStore.Content {}
 
   /**
    * Replaces {@code file} with {@code bytes} atomically, creating parent folders.

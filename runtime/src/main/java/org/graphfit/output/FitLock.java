@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.graphfit.search.SearchFolder;
 
 /**
  * The right to write one fit folder: an operating-system lock ({@link FileChannel#tryLock()}) on
@@ -25,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * system grants locks per process, and closing a second channel on the file would drop the first
  * one's lock.
  */
-public final class FitLock implements AutoCloseable {
+public final class FitLock implements SearchFolder.Lock {
   /** The lock file's name in a fit folder's {@code files/}. */
   public static final String FILE = "fit.lock";
 

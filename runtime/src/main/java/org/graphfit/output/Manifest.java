@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.graphfit.search.FitStore;
 
 /**
  * {@code files/manifest.json}: the size and SHA-256 of every file of a completed fit, written after
@@ -38,6 +41,38 @@ final class Manifest {
   record Entry(long bytes, String sha256) {
     static Entry of(byte[] content) {
       return new Entry(content.length, Manifest.sha256(content));
+    }
+
+    /**
+     * Writes a file atomically from a stream and returns its entry, computed as it is written: for
+     * content too large to hold in memory at once.
+     */
+    static Entry written(Path file, FitStore.Content content) {
+      MessageDigest sha = newDigest();
+      long[] size = new long[1];
+      AtomicFiles.write(
+          file,
+          out -> {
+            OutputStream counting =
+                new FilterOutputStream(out) {
+                  @Override
+                  public void write(int b) throws IOException {
+                    out.write(b);
+                    sha.update((byte) b);
+                    size[0]++;
+                  }
+
+                  @Override
+                  public void write(byte[] bytes, int offset, int length) throws IOException {
+                    out.write(bytes, offset, length);
+                    sha.update(bytes, offset, length);
+                    size[0] += length;
+                  }
+                };
+            content.writeTo(counting);
+            counting.flush();
+          });
+      return new Entry(size[0], HexFormat.of().formatHex(sha.digest()));
     }
   }
 
@@ -68,8 +103,13 @@ final class Manifest {
     root.put("completed", true);
     Map<String, Object> entries = new LinkedHashMap<>();
     files.forEach(
-        (name, entry) ->
-            entries.put(name, Map.of("bytes", entry.bytes(), "sha256", entry.sha256())));
+        (name, entry) -> {
+          // an ordered map: Map.of iterates in an order that changes from one JVM to the next
+          Map<String, Object> fields = new LinkedHashMap<>();
+          fields.put("bytes", entry.bytes());
+          fields.put("sha256", entry.sha256());
+          entries.put(name, fields);
+        });
     root.put("files", entries);
     try {
       return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);

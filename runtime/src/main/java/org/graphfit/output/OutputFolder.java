@@ -1,18 +1,18 @@
+// Long because it is the whole protocol of a fit folder (lock, start files, pending marker,
+// manifest, checkpoint, read-back), each public method documented with the files it touches; the
+// rest lives beside it: FitNames (names and identifiers), FolderPaths (hook paths), Manifest
+// (digests), SearchResultFiles (a search result's files).
 package org.graphfit.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.File;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,15 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.graphfit.analysis.FitPaths;
 import org.graphfit.analysis.HookLog;
 import org.graphfit.model.ModelLayout;
-import org.graphfit.search.Check;
-import org.graphfit.search.Concern;
+import org.graphfit.search.FitStore;
 import org.graphfit.search.Result;
-import org.graphfit.search.Samples;
 
 /**
  * The folder of one fit, {@code <root>/<name>/<identifier>/}, laid out as PyAutoFit users expect:
@@ -79,7 +76,6 @@ public final class OutputFolder {
 
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*");
 
   private final Path folder;
   private final String fitJson;
@@ -125,14 +121,15 @@ public final class OutputFolder {
       Map<String, Object> dataDescription,
       String searchName,
       Map<String, Object> searchSettings) {
-    Path parent = resolveName(root, name);
+    Path parent = FitNames.resolve(root, name);
     String modelJson = toJson(modelDescription);
     String dataJson = toJson(Map.of("data", dataDescription));
     Map<String, Object> search = new LinkedHashMap<>();
     search.put("search", searchName);
     search.put("settings", searchSettings);
     String searchJson = toJson(search);
-    String identifier = identifier(modelJson, dataJson, searchJson, tag == null ? "" : tag);
+    String identifier =
+        FitNames.identifier(modelJson, dataJson, searchJson, tag == null ? "" : tag);
     Map<String, Object> fit = new LinkedHashMap<>();
     fit.put("name", name);
     fit.put("tag", tag == null ? "" : tag);
@@ -149,44 +146,6 @@ public final class OutputFolder {
    */
   public static OutputFolder at(Path folder) {
     return new OutputFolder(folder, null, null, null, null);
-  }
-
-  /** The folder of a fit's name under the root, refusing names that would leave it. */
-  private static Path resolveName(Path root, String name) {
-    String rule =
-        "; use folders of letters, digits and _ . - separated by /, e.g. seed/joint (no empty, . or"
-            + " .. folders, not absolute)";
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("output name '" + name + "' is malformed" + rule);
-    }
-    for (String segment : name.split("/")) {
-      if (segment.equals(".") || segment.equals("..")) {
-        throw new IllegalArgumentException(
-            "output name '"
-                + name
-                + "' has a '"
-                + segment
-                + "' folder, which would write outside"
-                + " its place in the output root"
-                + rule);
-      }
-    }
-    Path base = root.toAbsolutePath().normalize();
-    Path resolved = base.resolve(name).normalize();
-    if (!resolved.startsWith(base) || resolved.equals(base)) {
-      throw new IllegalArgumentException(
-          "output name '" + name + "' does not name a folder inside " + root + rule);
-    }
-    return root.resolve(name);
-  }
-
-  private static String identifier(String... parts) {
-    MessageDigest digest = Manifest.newDigest();
-    for (String part : parts) {
-      digest.update(part.getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-    }
-    return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
   }
 
   static String toJson(Object value) {
@@ -408,26 +367,9 @@ public final class OutputFolder {
    */
   public FitPaths paths(String sub) {
     if (!sub.isEmpty()) {
-      checkRelative(sub);
+      FitNames.checkRelative(sub);
     }
-    return new Paths(sub.isEmpty() ? "" : sub + "/");
-  }
-
-  /** Checks a relative file or folder name of the fit. */
-  private static void checkRelative(String relative) {
-    if (!NAME.matcher(relative).matches()) {
-      throw new IllegalArgumentException(
-          "'"
-              + relative
-              + "' is not a relative file name of the fit folder; use folders of letters, digits"
-              + " and _ . - separated by /, e.g. image/fit.png");
-    }
-    for (String segment : relative.split("/")) {
-      if (segment.equals(".") || segment.equals("..")) {
-        throw new IllegalArgumentException(
-            "'" + relative + "' has a '" + segment + "' folder, which would leave the fit folder");
-      }
-    }
+    return new FolderPaths(this, sub.isEmpty() ? "" : sub + "/");
   }
 
   /** Records every file below the folder that no write of this instance recorded. */
@@ -456,65 +398,6 @@ public final class OutputFolder {
     }
   }
 
-  /** The hook paths of this folder or one of its sub-folders. */
-  private final class Paths implements FitPaths {
-    private final String prefix;
-
-    Paths(String prefix) {
-      this.prefix = prefix;
-    }
-
-    @Override
-    public Path folder() {
-      return created(folder.resolve(prefix.isEmpty() ? "." : prefix).normalize());
-    }
-
-    @Override
-    public Path image() {
-      return created(folder().resolve("image"));
-    }
-
-    @Override
-    public Path dataset() {
-      return created(folder().resolve("files").resolve("dataset"));
-    }
-
-    @Override
-    public void write(String relative, byte[] content) {
-      checkRelative(relative);
-      OutputFolder.this.write(prefix + relative, content);
-    }
-
-    @Override
-    public void write(String relative, String text) {
-      write(relative, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public HookLog hooks() {
-      return hooks;
-    }
-
-    @Override
-    public FitPaths child(String relative) {
-      checkRelative(relative);
-      return new Paths(prefix + relative + "/");
-    }
-
-    private Path created(Path path) {
-      try {
-        return Files.createDirectories(path);
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not create " + path + ": " + e, e);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return folder.resolve(prefix).toString();
-    }
-  }
-
   /**
    * Writes a file of the fit atomically from a stream and records its size and digest for the
    * manifest, computed as it is written: for content too large to hold in memory at once.
@@ -522,32 +405,8 @@ public final class OutputFolder {
    * @param relative the file, relative to the folder
    * @param content writes its bytes
    */
-  public void write(String relative, AtomicFiles.Content content) {
-    MessageDigest sha = Manifest.newDigest();
-    long[] size = new long[1];
-    AtomicFiles.write(
-        folder.resolve(relative),
-        out -> {
-          OutputStream counting =
-              new FilterOutputStream(out) {
-                @Override
-                public void write(int b) throws IOException {
-                  out.write(b);
-                  sha.update((byte) b);
-                  size[0]++;
-                }
-
-                @Override
-                public void write(byte[] bytes, int offset, int length) throws IOException {
-                  out.write(bytes, offset, length);
-                  sha.update(bytes, offset, length);
-                  size[0] += length;
-                }
-              };
-          content.writeTo(counting);
-          counting.flush();
-        });
-    written.put(relative, new Manifest.Entry(size[0], HexFormat.of().formatHex(sha.digest())));
+  public void write(String relative, FitStore.Content content) {
+    written.put(relative, Manifest.Entry.written(folder.resolve(relative), content));
   }
 
   /**
@@ -628,17 +487,7 @@ public final class OutputFolder {
    * @param result the result
    */
   public void writeResultFiles(Result<?> result) {
-    write("model.results", result.summary());
-    write("search.summary", searchSummary(result));
-    write("files/samples.csv", SamplesCsv.format(result.samples(), result.layout()));
-    write("files/samples_summary.json", toJson(summaryJson(result)));
-    result
-        .derivedSamples()
-        .ifPresent(
-            derived -> {
-              write("files/latent.csv", SamplesCsv.format(derived));
-              write("files/latent_summary.json", toJson(latentSummaryJson(derived)));
-            });
+    SearchResultFiles.of(result).forEach(this::write);
   }
 
   /**
@@ -651,11 +500,7 @@ public final class OutputFolder {
    * @return the files' names and contents, in the order to write them
    */
   public static Map<String, String> resultFiles(Result<?> result) {
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put("model.results", result.summary());
-    files.put("files/samples.csv", SamplesCsv.format(result.samples(), result.layout()));
-    files.put("files/samples_summary.json", toJson(summaryJson(result)));
-    return files;
+    return SearchResultFiles.ofFactor(result);
   }
 
   /**
@@ -666,78 +511,6 @@ public final class OutputFolder {
    */
   public static String json(Object value) {
     return toJson(value);
-  }
-
-  /**
-   * {@code latent_summary.json}: per derived quantity its mean, median, and the bounds and
-   * half-widths of its central credible intervals at 1 and 3 sigma.
-   */
-  private static Map<String, Object> latentSummaryJson(Samples derived) {
-    double[] mean = derived.mean();
-    double[] median = derived.median();
-    double[][] one = derived.valuesAtSigma(1);
-    double[][] three = derived.valuesAtSigma(3);
-    Map<String, Object> quantities = new LinkedHashMap<>();
-    for (int i = 0; i < derived.dimension(); i++) {
-      Map<String, Object> quantity = new LinkedHashMap<>();
-      quantity.put("mean", finiteOrNull(mean[i]));
-      quantity.put("median", finiteOrNull(median[i]));
-      quantity.put("lower_at_1_sigma", finiteOrNull(one[0][i]));
-      quantity.put("upper_at_1_sigma", finiteOrNull(one[1][i]));
-      quantity.put("errors_at_1_sigma", finiteOrNull(0.5 * (one[1][i] - one[0][i])));
-      quantity.put("lower_at_3_sigma", finiteOrNull(three[0][i]));
-      quantity.put("upper_at_3_sigma", finiteOrNull(three[1][i]));
-      quantity.put("errors_at_3_sigma", finiteOrNull(0.5 * (three[1][i] - three[0][i])));
-      quantities.put(derived.names().get(i), quantity);
-    }
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("names", derived.names());
-    summary.put("quantities", quantities);
-    return summary;
-  }
-
-  private static Double finiteOrNull(double value) {
-    return Double.isFinite(value) ? value : null;
-  }
-
-  private static String searchSummary(Result<?> result) {
-    return "search                                  "
-        + result.searchName()
-        + "\nlikelihood calls                        "
-        + result.likelihoodCalls()
-        + "\nfailed likelihood calls                 "
-        + result.failedCalls()
-        + "\nseconds                                 "
-        + result.seconds()
-        + "\ntrustworthy                             "
-        + (result.trustworthy() ? "yes" : "NO: " + result.concerns())
-        + "\n";
-  }
-
-  private static Map<String, Object> summaryJson(Result<?> result) {
-    Samples samples = result.samples();
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("completed", true);
-    summary.put("search", result.searchName());
-    summary.put("names", samples.names());
-    summary.put("max_log_likelihood_vector", samples.vector(samples.maxLogLikelihoodIndex()));
-    summary.put("median_pdf_vector", samples.median());
-    summary.put("errors_at_1_sigma", result.errorsAtSigma(1));
-    summary.put("errors_at_3_sigma", result.errorsAtSigma(3));
-    summary.put("log_evidence", result.hasLogEvidence() ? result.logEvidence() : null);
-    summary.put("log_evidence_error", result.hasLogEvidence() ? result.logEvidenceError() : null);
-    summary.put("likelihood_calls", result.likelihoodCalls());
-    summary.put("failed_likelihood_calls", result.failedCalls());
-    summary.put("first_failure", result.firstFailure());
-    summary.put("seconds", result.seconds());
-    summary.put("diagnostics", result.diagnostics());
-    summary.put("trustworthy", result.trustworthy());
-    List<Map<String, String>> concerns = new ArrayList<>();
-    for (Concern concern : result.concerns()) {
-      concerns.add(Map.of("check", concern.check().name(), "message", concern.message()));
-    }
-    summary.put("concerns", concerns);
-    return summary;
   }
 
   /**
@@ -769,55 +542,11 @@ public final class OutputFolder {
     if (manifest == null && !isComplete()) {
       throw new IllegalStateException(folder + " holds no completed fit");
     }
-    Path summaryFile = folder.resolve("files").resolve("samples_summary.json");
-    JsonNode summary;
-    try {
-      summary = JSON.readTree(verifiedBytes("files/samples_summary.json"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + summaryFile, e);
-    }
-    Samples samples =
-        SamplesCsv.parse(
-            new String(verifiedBytes("files/samples.csv"), StandardCharsets.UTF_8),
-            folder.resolve("files").resolve("samples.csv").toString(),
-            layout.derivedPaths());
-    if (!samples.names().equals(layout.freeParameterPaths())) {
-      throw new IllegalStateException(
-          folder
-              + " holds samples of "
-              + samples.names()
-              + " but the model's free parameters are "
-              + layout.freeParameterPaths()
-              + "; delete the folder to fit again");
-    }
-    Result.Builder<T> builder = Result.builder(summary.path("search").asText(), layout, samples);
-    if (!summary.path("log_evidence").isNull()) {
-      builder.logEvidence(
-          summary.path("log_evidence").asDouble(), summary.path("log_evidence_error").asDouble());
-    }
-    for (Map.Entry<String, JsonNode> entry : summary.path("diagnostics").properties()) {
-      builder.diagnostic(entry.getKey(), entry.getValue().asDouble());
-    }
-    for (JsonNode concern : summary.path("concerns")) {
-      builder.concern(
-          new Concern(
-              Check.valueOf(concern.path("check").asText()), concern.path("message").asText()));
-    }
-    if (!derivedNames.isEmpty() && manifest.lists("files/latent.csv")) {
-      Samples derived =
-          SamplesCsv.parse(
-              new String(verifiedBytes("files/latent.csv"), StandardCharsets.UTF_8),
-              folder.resolve("files").resolve("latent.csv").toString());
-      if (derived.names().equals(derivedNames) && derived.size() == samples.size()) {
-        builder.derivedSamples(derived);
-      }
-    }
-    JsonNode firstFailure = summary.path("first_failure");
-    builder.cost(
-        summary.path("likelihood_calls").asLong(),
-        summary.path("failed_likelihood_calls").asLong(),
-        firstFailure.isMissingNode() || firstFailure.isNull() ? null : firstFailure.asText(),
-        summary.path("seconds").asDouble());
-    return builder.build();
+    return SearchResultFiles.read(this, layout, derivedNames);
+  }
+
+  /** Whether the manifest of the completed fit lists a file. */
+  boolean lists(String relative) {
+    return manifest.lists(relative);
   }
 }

@@ -2,26 +2,30 @@ package org.graphfit.output;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.graphfit.analysis.FitPaths;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.FitStore;
 import org.graphfit.search.Result;
 import org.graphfit.search.ResultFiles;
-import org.graphfit.search.SearchFolder;
 import org.graphfit.search.SearchFolders;
+import org.graphfit.search.Storage;
 
 /**
- * The {@link SearchFolders} of the search package: {@link OutputFolder}s with their {@link
- * FitLock}. Registered in {@code META-INF/services/org.graphfit.search.SearchFolders}.
+ * The {@link Storage} (hence the {@link SearchFolders}) of the search package: {@link
+ * OutputFolder}s with their {@link FitLock}, files written by {@link AtomicFiles}. Registered in
+ * {@code META-INF/services/org.graphfit.search.SearchFolders} and {@code
+ * META-INF/services/org.graphfit.search.Storage}.
  */
-public final class OutputSearchFolders implements SearchFolders {
+public final class OutputSearchFolders implements Storage {
   /** The instance {@link java.util.ServiceLoader} makes. */
   public OutputSearchFolders() {}
 
   @Override
-  public SearchFolder of(
+  public FitStore of(
       Path root,
       String name,
       String tag,
@@ -34,8 +38,18 @@ public final class OutputSearchFolders implements SearchFolders {
             root, name, tag, modelDescription, dataDescription, searchName, searchSettings));
   }
 
-  /** An output folder seen as a search's folder. */
-  private static final class Folder implements SearchFolder {
+  @Override
+  public void write(Path file, FitStore.Content content) {
+    AtomicFiles.write(file, content::writeTo);
+  }
+
+  @Override
+  public void cutAndAppend(Path file, long keep, byte[] bytes) {
+    AtomicFiles.cutAndAppend(file, keep, bytes);
+  }
+
+  /** An output folder seen as a fit's store. */
+  private static final class Folder implements FitStore {
     private final OutputFolder folder;
 
     Folder(OutputFolder folder) {
@@ -49,7 +63,7 @@ public final class OutputSearchFolders implements SearchFolders {
 
     @Override
     public Lock lock(Duration wait) {
-      return folder.lock(wait)::close;
+      return folder.lock(wait);
     }
 
     @Override
@@ -102,6 +116,51 @@ public final class OutputSearchFolders implements SearchFolders {
     @Override
     public ResultFiles resultFiles() {
       return OutputFolder::resultFiles;
+    }
+
+    @Override
+    public boolean isComplete(Collection<String> resultFiles) {
+      return folder.isComplete(resultFiles);
+    }
+
+    @Override
+    public byte[] verifiedBytes(String relative) {
+      return folder.verifiedBytes(relative);
+    }
+
+    @Override
+    public void discardCheckpoint(String reason) {
+      folder.checkpoint().discard(reason);
+    }
+
+    @Override
+    public void delete(String relative) {
+      folder.delete(relative);
+    }
+
+    @Override
+    public void beginResult() {
+      folder.beginResult();
+    }
+
+    @Override
+    public void write(String relative, byte[] content) {
+      folder.write(relative, content);
+    }
+
+    @Override
+    public void write(String relative, String text) {
+      folder.write(relative, text);
+    }
+
+    @Override
+    public void write(String relative, FitStore.Content content) {
+      folder.write(relative, content);
+    }
+
+    @Override
+    public void recordWritten(String relative, long bytes, byte[] sha256) {
+      folder.recordWritten(relative, bytes, sha256);
     }
   }
 }

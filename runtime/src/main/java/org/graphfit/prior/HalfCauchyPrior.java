@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code 2 / (pi scale (1 + (x / scale)^2))}, a heavy-tailed weakly informative prior for a scale
  * or a scatter. Its latent coordinate is the logarithm of the value; its median is {@code scale}.
  */
-public final class HalfCauchyPrior implements Prior {
+public final class HalfCauchyPrior implements PositivePrior {
   private static final double LOG_TWO_OVER_PI = Math.log(2 / Math.PI);
 
   private final double scale;
@@ -54,31 +54,6 @@ public final class HalfCauchyPrior implements Prior {
     }
     double z = value / scale;
     return LOG_TWO_OVER_PI - logScale - Math.log1p(z * z);
-  }
-
-  @Override
-  public double lowerBound() {
-    return 0;
-  }
-
-  @Override
-  public double upperBound() {
-    return Double.POSITIVE_INFINITY;
-  }
-
-  @Override
-  public double toLatent(double value) {
-    return Math.log(value);
-  }
-
-  @Override
-  public double fromLatent(double latent) {
-    return Math.exp(latent);
-  }
-
-  @Override
-  public double logJacobian(double latent) {
-    return latent;
   }
 
   @Override

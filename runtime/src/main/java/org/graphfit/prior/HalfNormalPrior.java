@@ -9,7 +9,7 @@ import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
  * {@code 2 phi(x / sigma) / sigma}, a common weakly informative prior for a scale or a scatter. Its
  * latent coordinate is the logarithm of the value.
  */
-public final class HalfNormalPrior implements Prior {
+public final class HalfNormalPrior implements PositivePrior {
   private final double sigma;
   private final TruncatedNormalDistribution distribution;
 
@@ -43,31 +43,6 @@ public final class HalfNormalPrior implements Prior {
   @Override
   public double logDensity(double value) {
     return value < 0 ? Double.NEGATIVE_INFINITY : distribution.logDensity(value);
-  }
-
-  @Override
-  public double lowerBound() {
-    return 0;
-  }
-
-  @Override
-  public double upperBound() {
-    return Double.POSITIVE_INFINITY;
-  }
-
-  @Override
-  public double toLatent(double value) {
-    return Math.log(value);
-  }
-
-  @Override
-  public double fromLatent(double latent) {
-    return Math.exp(latent);
-  }
-
-  @Override
-  public double logJacobian(double latent) {
-    return latent;
   }
 
   @Override

@@ -8,7 +8,7 @@ import org.apache.commons.statistics.distribution.LogNormalDistribution;
  * The log-normal distribution: the natural logarithm of the value is normal. Its latent coordinate
  * is that logarithm, so the prior is exactly Gaussian in latent space.
  */
-public final class LogGaussianPrior implements Prior {
+public final class LogGaussianPrior implements PositivePrior {
   private final double mean;
   private final double sigma;
   private final LogNormalDistribution distribution;
@@ -46,31 +46,6 @@ public final class LogGaussianPrior implements Prior {
   @Override
   public double logDensity(double value) {
     return distribution.logDensity(value);
-  }
-
-  @Override
-  public double lowerBound() {
-    return 0;
-  }
-
-  @Override
-  public double upperBound() {
-    return Double.POSITIVE_INFINITY;
-  }
-
-  @Override
-  public double toLatent(double value) {
-    return Math.log(value);
-  }
-
-  @Override
-  public double fromLatent(double latent) {
-    return Math.exp(latent);
-  }
-
-  @Override
-  public double logJacobian(double latent) {
-    return latent;
   }
 
   @Override

@@ -15,10 +15,8 @@ public sealed interface Prior
     permits UniformPrior,
         LogUniformPrior,
         GaussianPrior,
-        LogGaussianPrior,
+        PositivePrior,
         TruncatedGaussianPrior,
-        HalfNormalPrior,
-        HalfCauchyPrior,
         LatentGaussianPrior {
 
   /**

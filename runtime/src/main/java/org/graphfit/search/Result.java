@@ -1,10 +1,11 @@
+// Long because it is the read API of every sampled fit, each accessor documented, and carries its
+// public Builder, each of whose options is documented; the summary text is ResultSummary's.
 package org.graphfit.search;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -380,101 +381,7 @@ public final class Result<T> implements Posterior {
    * @return the text
    */
   public String summary() {
-    StringBuilder text = new StringBuilder();
-    line(
-        text,
-        "Trustworthy",
-        trustworthy()
-            ? "yes"
-            : "NO ("
-                + concerns.size()
-                + (concerns.size() == 1 ? " concern" : " concerns")
-                + " below)");
-    if (hasLogEvidence()) {
-      line(text, "Bayesian Evidence", format(logEvidence) + " +/- " + format(logEvidenceError));
-    }
-    line(text, "Maximum Log Likelihood", format(maxLogLikelihood()));
-    text.append("\nMaximum Log Likelihood Model:\n\n");
-    List<String> names = samples.names();
-    double[] best = samples.vector(samples.maxLogLikelihoodIndex());
-    for (int i = 0; i < names.size(); i++) {
-      line(text, names.get(i), format(best[i]));
-    }
-    double[] median = samples.median();
-    for (double sigma : new double[] {3, 1}) {
-      text.append(String.format(Locale.ROOT, "%nSummary (%.1f sigma limits):%n%n", sigma));
-      double[][] bounds = samples.valuesAtSigma(sigma);
-      for (int i = 0; i < names.size(); i++) {
-        line(
-            text,
-            names.get(i),
-            format(median[i]) + " (" + format(bounds[0][i]) + ", " + format(bounds[1][i]) + ")");
-      }
-    }
-    if (derivedSamples != null) {
-      double[] derivedMedian = derivedSamples.median();
-      double[] derivedMean = derivedSamples.mean();
-      double[][] bounds = derivedSamples.valuesAtSigma(1);
-      text.append("\nDerived quantities (1.0 sigma limits):\n\n");
-      for (int i = 0; i < derivedSamples.dimension(); i++) {
-        line(
-            text,
-            derivedSamples.names().get(i),
-            format(derivedMedian[i])
-                + " ("
-                + format(bounds[0][i])
-                + ", "
-                + format(bounds[1][i])
-                + "), mean "
-                + format(derivedMean[i]));
-      }
-    }
-    Optional<Samples> relations = relationSamples();
-    if (relations.isPresent()) {
-      Samples derived = relations.get();
-      double[] derivedMedian = derived.median();
-      double[][] bounds = derived.valuesAtSigma(1);
-      text.append("\nRelations (1.0 sigma limits):\n\n");
-      for (int i = 0; i < derived.dimension(); i++) {
-        line(
-            text,
-            derived.names().get(i),
-            format(derivedMedian[i])
-                + " ("
-                + format(bounds[0][i])
-                + ", "
-                + format(bounds[1][i])
-                + ") = "
-                + layout.relations().get(derived.names().get(i)));
-      }
-    }
-    text.append("\nSearch:\n\n");
-    line(text, "search", searchName);
-    line(text, "likelihood calls", Long.toString(likelihoodCalls));
-    line(text, "failed likelihood calls", Long.toString(failedCalls));
-    if (firstFailure != null) {
-      line(text, "first failure", firstFailure);
-    }
-    line(text, "seconds", String.format(Locale.ROOT, "%.3f", seconds));
-    for (Map.Entry<String, Double> entry : diagnostics.entrySet()) {
-      line(text, entry.getKey(), format(entry.getValue()));
-    }
-    if (!concerns.isEmpty()) {
-      text.append("\nConcerns:\n\n");
-      for (Concern concern : concerns) {
-        line(text, concern.check().name(), concern.message());
-      }
-    }
-    return text.toString();
-  }
-
-  private static void line(StringBuilder text, String name, String value) {
-    text.append(name.length() >= 40 ? name + " " : name + " ".repeat(40 - name.length()));
-    text.append(value).append('\n');
-  }
-
-  private static String format(double value) {
-    return String.format(Locale.ROOT, "%.6g", value);
+    return ResultSummary.of(this);
   }
 
   @Override

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -276,7 +274,7 @@ public final class Samples implements Serializable {
     double[] result = new double[dimension()];
     Integer[] order = new Integer[vectors.length];
     for (int d = 0; d < result.length; d++) {
-      result[d] = columnQuantile(order, d, probability);
+      result[d] = WeightedQuantile.of(vectors, weights, order, d, probability);
     }
     return result;
   }
@@ -292,39 +290,7 @@ public final class Samples implements Serializable {
     if (!(probability >= 0 && probability <= 1)) {
       throw new IllegalArgumentException("probability must lie in [0, 1] but was " + probability);
     }
-    return columnQuantile(new Integer[vectors.length], index, probability);
-  }
-
-  private double columnQuantile(Integer[] order, int dim, double probability) {
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(vectors[a][dim], vectors[b][dim]));
-    return weightedQuantile(order, dim, probability);
-  }
-
-  private double weightedQuantile(Integer[] order, int dim, double probability) {
-    double cumulative = 0;
-    double previousMid = Double.NaN;
-    double previousValue = Double.NaN;
-    for (Integer index : order) {
-      double value = vectors[index][dim];
-      if (Double.isNaN(value)) {
-        break; // NaN sorts last: a derived quantity that failed there
-      }
-      double mid = cumulative + 0.5 * weights[index];
-      if (mid >= probability) {
-        if (Double.isNaN(previousMid)) {
-          return value;
-        }
-        double fraction = (probability - previousMid) / (mid - previousMid);
-        return previousValue + fraction * (value - previousValue);
-      }
-      cumulative += weights[index];
-      previousMid = mid;
-      previousValue = value;
-    }
-    return previousValue;
+    return WeightedQuantile.of(vectors, weights, new Integer[vectors.length], index, probability);
   }
 
   /**
@@ -452,29 +418,7 @@ public final class Samples implements Serializable {
    * @return the indices
    */
   public static int[] systematicResample(double[] weights, int count, long seed) {
-    if (count < 1) {
-      throw new IllegalArgumentException("count must be positive but was " + count);
-    }
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-    int[] picks = new int[count];
-    double offset = rng.nextDouble();
-    double cumulative = weights[0];
-    int source = 0;
-    for (int k = 0; k < count; k++) {
-      double position = (k + offset) / count;
-      while (position > cumulative && source < weights.length - 1) {
-        source++;
-        cumulative += weights[source];
-      }
-      picks[k] = source;
-    }
-    for (int i = count - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int swap = picks[i];
-      picks[i] = picks[j];
-      picks[j] = swap;
-    }
-    return picks;
+    return SystematicResampling.indices(weights, count, seed);
   }
 
   /**

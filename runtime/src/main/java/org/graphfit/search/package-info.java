@@ -12,6 +12,11 @@
  * options of their {@link org.graphfit.search.SearchBuilder}, the threads, an output folder, the
  * analysis's hooks (during the fit off the search's threads) and the {@link
  * org.graphfit.search.ReportWriter} found on the class path; an analysis that also saves its result
- * implements {@link org.graphfit.search.ResultSaver}.
+ * implements {@link org.graphfit.search.ResultSaver}. What fits store is declared here and
+ * implemented by {@code output}: {@link org.graphfit.search.CheckpointStore}, a search's {@link
+ * org.graphfit.search.SearchFolder}, and the {@link org.graphfit.search.FitStore} that expectation
+ * propagation writes through, opened by the {@link org.graphfit.search.Storage} that also writes
+ * files atomically (both found with {@link java.util.ServiceLoader}). {@link
+ * org.graphfit.search.SummaryText} lays out the {@code model.results}-style text of every result.
  */
 package org.graphfit.search;

@@ -37,6 +37,13 @@ class PortableFactorTest {
     }
   }
 
+  /**
+   * Analysis factor {@code i}: one observation, its centre uniform on [-20, 20] as in the graph.
+   */
+  private static AnalysisFactor<Double> dataset(int i) {
+    return dataset(i, Prior.uniform(-20, 20));
+  }
+
   /** Analysis factor {@code i}: one observation, with the centre drawn from a parent. */
   private static AnalysisFactor<Double> dataset(int i, Prior prior) {
     return dataset(i, Y[i], prior);
@@ -51,12 +58,23 @@ class PortableFactorTest {
     HierarchicalFactor parent =
         HierarchicalFactor.gaussian(Prior.gaussian(0, 10), Prior.uniform(0.1, 5));
     for (int i = 0; i < Y.length; i++) {
-      AnalysisFactor<Double> factor = dataset(i, Prior.uniform(-20, 20));
+      AnalysisFactor<Double> factor = dataset(i);
       graph.add(factor);
       parent.draw(((ValueModel) factor.model()).value());
     }
     graph.add(parent);
     return graph;
+  }
+
+  /** The portable form of the graph's analysis factor {@code i} under the default settings. */
+  private static PortableFactor laplaceDriver(int i) {
+    return PortableFactor.of(ExpectationPropagation.builder().build().factorsOf(graph())).get(i);
+  }
+
+  /** The error of rebuilding a driver's factor from another factor or other settings. */
+  private static IllegalStateException refusal(
+      PortableFactor driver, AnalysisFactor<?> factor, ExpectationPropagation settings) {
+    return assertThrows(IllegalStateException.class, () -> driver.rebuild(factor, settings));
   }
 
   private static ExpectationPropagation sampled(int live) {
@@ -104,8 +122,7 @@ class PortableFactorTest {
       List<EpFactor> factors = made.get().factorsOf(graph());
       for (PortableFactor driver : PortableFactor.of(factors)) {
         PortableFactor shipped = roundTrip(driver);
-        EpFactor rebuilt =
-            shipped.rebuild(dataset(shipped.index(), Prior.uniform(-20, 20)), made.get());
+        EpFactor rebuilt = shipped.rebuild(dataset(shipped.index()), made.get());
         FactorTask task = task(rebuilt, driver.factor());
         FactorResult expected = factors.get(driver.factor()).update(task);
         FactorResult actual = rebuilt.update(task);
@@ -121,30 +138,23 @@ class PortableFactorTest {
 
   @Test
   void anotherPriorIsRefusedNamingTheModel() {
-    PortableFactor driver =
-        PortableFactor.of(ExpectationPropagation.builder().build().factorsOf(graph())).get(1);
+    PortableFactor driver = laplaceDriver(1);
 
     IllegalStateException error =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                driver.rebuild(
-                    dataset(1, Prior.uniform(-20, 21)), ExpectationPropagation.builder().build()));
+        refusal(
+            driver, dataset(1, Prior.uniform(-20, 21)), ExpectationPropagation.builder().build());
     assertThat(error).hasMessageThat().contains("'dataset_1' was rebuilt with another model");
   }
 
   @Test
   void otherDataAreRefusedNamingTheData() {
-    PortableFactor driver =
-        PortableFactor.of(ExpectationPropagation.builder().build().factorsOf(graph())).get(1);
+    PortableFactor driver = laplaceDriver(1);
 
     IllegalStateException error =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                driver.rebuild(
-                    dataset(1, Y[1] + 1e-12, Prior.uniform(-20, 20)),
-                    ExpectationPropagation.builder().build()));
+        refusal(
+            driver,
+            dataset(1, Y[1] + 1e-12, Prior.uniform(-20, 20)),
+            ExpectationPropagation.builder().build());
     assertThat(error)
         .hasMessageThat()
         .contains(
@@ -158,8 +168,7 @@ class PortableFactorTest {
 
     PortableFactor unstated =
         PortableFactor.of(ExpectationPropagation.builder().build().factorsOf(graph)).get(0);
-    PortableFactor stated =
-        PortableFactor.of(ExpectationPropagation.builder().build().factorsOf(graph())).get(0);
+    PortableFactor stated = laplaceDriver(0);
 
     assertThat(unstated.identity()).contains("-unstated;");
     assertThat(stated.identity()).doesNotContain("unstated");
@@ -170,70 +179,50 @@ class PortableFactorTest {
     PortableFactor driver = PortableFactor.of(sampled(60).factorsOf(graph())).get(0);
 
     IllegalStateException laplace =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                driver.rebuild(
-                    dataset(0, Prior.uniform(-20, 20)), ExpectationPropagation.builder().build()));
+        refusal(driver, dataset(0), ExpectationPropagation.builder().build());
     assertThat(laplace).hasMessageThat().contains("another fitting engine");
-    IllegalStateException fewerLivePoints =
-        assertThrows(
-            IllegalStateException.class,
-            () -> driver.rebuild(dataset(0, Prior.uniform(-20, 20)), sampled(50)));
+    IllegalStateException fewerLivePoints = refusal(driver, dataset(0), sampled(50));
     assertThat(fewerLivePoints).hasMessageThat().contains("another fitting engine");
   }
 
   @Test
   void anotherLaplaceCheckOrFallbackIsRefusedNamingTheEngine() {
-    PortableFactor driver =
-        PortableFactor.of(ExpectationPropagation.builder().build().factorsOf(graph())).get(0);
+    PortableFactor driver = laplaceDriver(0);
 
     IllegalStateException warnOnly =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                driver.rebuild(
-                    dataset(0, Prior.uniform(-20, 20)),
-                    ExpectationPropagation.builder()
-                        .onLaplaceMismatch(LaplaceMismatch.WARN)
-                        .build()));
+        refusal(
+            driver,
+            dataset(0),
+            ExpectationPropagation.builder().onLaplaceMismatch(LaplaceMismatch.WARN).build());
     assertThat(warnOnly).hasMessageThat().contains("another fitting engine");
     IllegalStateException otherFallback =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                driver.rebuild(
-                    dataset(0, Prior.uniform(-20, 20)),
-                    ExpectationPropagation.builder()
-                        .laplaceFallback(NestedSampling.builder().nLive(60).build())
-                        .build()));
+        refusal(
+            driver,
+            dataset(0),
+            ExpectationPropagation.builder()
+                .laplaceFallback(NestedSampling.builder().nLive(60).build())
+                .build());
     assertThat(otherFallback).hasMessageThat().contains("another fitting engine");
   }
 
   @Test
   void anotherDatasetOrParameterCountIsRefused() {
-    PortableFactor driver =
-        PortableFactor.of(ExpectationPropagation.builder().build().factorsOf(graph())).get(2);
+    PortableFactor driver = laplaceDriver(2);
     ExpectationPropagation settings = ExpectationPropagation.builder().build();
 
-    IllegalStateException shifted =
-        assertThrows(
-            IllegalStateException.class,
-            () -> driver.rebuild(dataset(1, Prior.uniform(-20, 20)), settings));
+    IllegalStateException shifted = refusal(driver, dataset(1), settings);
     assertThat(shifted)
         .hasMessageThat()
         .contains("analysis factor 2 is 'dataset_2' on the driver but was rebuilt as 'dataset_1'");
     IllegalStateException fixed =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                driver.rebuild(
-                    AnalysisFactor.of(
-                            org.graphfit.testing.GaussianModel.withDefaults()
-                                .centre(Prior.uniform(-20, 20)),
-                            g -> 0.0)
-                        .named("dataset_2"),
-                    settings));
+        refusal(
+            driver,
+            AnalysisFactor.of(
+                    org.graphfit.testing.GaussianModel.withDefaults()
+                        .centre(Prior.uniform(-20, 20)),
+                    g -> 0.0)
+                .named("dataset_2"),
+            settings);
     assertThat(fixed).hasMessageThat().contains("free parameters");
   }
 }

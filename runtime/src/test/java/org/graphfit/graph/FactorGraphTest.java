@@ -51,6 +51,35 @@ class FactorGraphTest {
   }
 
   @Test
+  void theLayoutIsTakenOnceAndAgainAfterTheGraphGrows() {
+    FactorGraph graph = new FactorGraph();
+    HierarchicalFactor centres =
+        HierarchicalFactor.gaussian(Prior.gaussian(50, 20), Prior.uniform(0.1, 30));
+    GaussianModel first =
+        GaussianModel.withDefaults().centre(Prior.uniform(0, 100)).sigma(5.0).normalization(1.0);
+    graph.add(AnalysisFactor.of(first, centreNear(40)));
+    ModelLayout<CollectionInstance> alone = graph.layout();
+
+    assertThat(graph.layout()).isSameInstanceAs(alone);
+
+    GaussianModel second =
+        GaussianModel.withDefaults().centre(Prior.uniform(0, 100)).sigma(5.0).normalization(1.0);
+    graph.add(AnalysisFactor.of(second, centreNear(60)));
+    centres.draw(first.centre());
+    graph.add(centres);
+    ModelLayout<CollectionInstance> grown = graph.layout();
+
+    assertThat(grown.priorCount()).isEqualTo(4);
+    assertThat(graph.layout()).isSameInstanceAs(grown);
+
+    centres.draw(second.centre());
+
+    assertThat(graph.layout()).isNotSameInstanceAs(grown);
+    assertThat(graph.layout().slotPathsOf(graph.layout().indexOfPath("factor_1.centre")))
+        .hasSize(2);
+  }
+
+  @Test
   void jointLikelihoodIsTheSumOverFactors() {
     FactorGraph graph = seedGraph(new ArrayList<>());
     ModelLayout<CollectionInstance> layout = graph.layout();
@@ -367,6 +396,16 @@ class FactorGraphTest {
         AnalysisFactor.of(GaussianModel.withDefaults(), centreNear(40)).identity();
     assertThat(unstated.dataStated()).isFalse();
     assertThat(unstated.toString()).contains("unstated");
+  }
+
+  @Test
+  void theJointAnalysisKeepsTheNameItsFitsAreIdentifiedBy() {
+    FactorGraph graph = new FactorGraph();
+    graph.add(AnalysisFactor.of(GaussianModel.withDefaults(), new CentreData(40)));
+
+    // the name enters the data identity, hence the folder of every completed joint fit
+    assertThat(DataIdentity.describe(graph.analysis()))
+        .startsWith("org.graphfit.graph.FactorGraph$GraphAnalysis sha256:");
   }
 
   @Test

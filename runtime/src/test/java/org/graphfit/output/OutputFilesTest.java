@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.graphfit.search.Samples;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,30 @@ class OutputFilesTest {
     try (Stream<Path> files = Files.list(file.getParent())) {
       assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("model.info");
     }
+  }
+
+  @Test
+  void theManifestIsTheSameTextInEveryJvm() {
+    Map<String, Manifest.Entry> files = new LinkedHashMap<>();
+    files.put("model.info", Manifest.Entry.of(new byte[] {1, 2, 3}));
+
+    String text = new String(Manifest.of("abc", files).toBytes(), StandardCharsets.UTF_8);
+
+    assertThat(text)
+        .isEqualTo(
+            "{\n"
+                + "  \"format\" : \"graphfit-manifest/1\",\n"
+                + "  \"identifier\" : \"abc\",\n"
+                + "  \"completed\" : true,\n"
+                + "  \"files\" : {\n"
+                + "    \"model.info\" : {\n"
+                + "      \"bytes\" : 3,\n"
+                + "      \"sha256\" : \""
+                + Manifest.sha256(new byte[] {1, 2, 3})
+                + "\"\n"
+                + "    }\n"
+                + "  }\n"
+                + "}\n");
   }
 
   @Test

@@ -59,29 +59,61 @@ final class Ellipsoid {
   }
 
   /**
-   * The ellipsoid of a centre and a symmetric positive semi-definite matrix; eigenvalues below
-   * {@code 1e-12} of the largest (and below {@code 1e-30}) are raised to that floor so that the
-   * ellipsoid has a volume.
+   * The eigen decomposition of a symmetric matrix.
+   *
+   * @param vectors row-major; column {@code j} is the eigenvector of {@code values[j]}
+   * @param values the eigenvalues as computed, not floored
    */
-  static Ellipsoid of(double[] center, double[][] matrix) {
-    int d = center.length;
-    RealMatrix m = new Array2DRowRealMatrix(matrix, false);
-    EigenDecomposition eigen = new EigenDecomposition(m);
-    double[] values = eigen.getRealEigenvalues().clone();
-    RealMatrix v = eigen.getV();
-    double largest = 0;
-    for (double value : values) {
-      largest = Math.max(largest, value);
-    }
-    double floor = Math.max(largest * MIN_RELATIVE_EIGENVALUE, MIN_EIGENVALUE);
-    double[] vectors = new double[d * d];
-    for (int j = 0; j < d; j++) {
-      values[j] = Math.max(values[j], floor);
+  record Eigen(double[] vectors, double[] values) {
+    /** The decomposition of a symmetric positive semi-definite matrix. */
+    static Eigen of(double[][] matrix) {
+      int d = matrix.length;
+      EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(matrix, false));
+      double[] values = eigen.getRealEigenvalues().clone();
+      RealMatrix v = eigen.getV();
+      double[] vectors = new double[d * d];
       for (int i = 0; i < d; i++) {
-        vectors[i * d + j] = v.getEntry(i, j);
+        for (int j = 0; j < d; j++) {
+          vectors[i * d + j] = v.getEntry(i, j);
+        }
       }
+      return new Eigen(vectors, values);
     }
-    return new Ellipsoid(center.clone(), vectors, values);
+
+    /**
+     * The same decomposition with eigenvalues below {@code 1e-12} of the largest (and below {@code
+     * 1e-30}) raised to that floor, so that an ellipsoid of it has a volume.
+     */
+    Eigen floored() {
+      double largest = 0;
+      for (double value : values) {
+        largest = Math.max(largest, value);
+      }
+      double floor = Math.max(largest * MIN_RELATIVE_EIGENVALUE, MIN_EIGENVALUE);
+      double[] raised = new double[values.length];
+      for (int j = 0; j < values.length; j++) {
+        raised[j] = Math.max(values[j], floor);
+      }
+      return new Eigen(vectors, raised);
+    }
+
+    /** The decomposition of {@code (1 - weight) M + weight target I}: the same vectors. */
+    Eigen shrunk(double weight, double target) {
+      double[] shrunkValues = new double[values.length];
+      for (int j = 0; j < values.length; j++) {
+        shrunkValues[j] = (1 - weight) * values[j] + weight * target;
+      }
+      return new Eigen(vectors, shrunkValues);
+    }
+  }
+
+  /**
+   * The ellipsoid of a centre and the eigen decomposition of a symmetric positive semi-definite
+   * matrix; eigenvalues below {@code 1e-12} of the largest (and below {@code 1e-30}) are raised to
+   * that floor so that the ellipsoid has a volume.
+   */
+  static Ellipsoid of(double[] center, Eigen eigen) {
+    return new Ellipsoid(center.clone(), eigen.vectors(), eigen.floored().values());
   }
 
   /** The ball of the given centre and radius. */
@@ -123,10 +155,51 @@ final class Ellipsoid {
     return scaled(Math.exp(2.0 * (targetLogVolume - logVolume) / dim));
   }
 
-  /** The squared Mahalanobis distance {@code (x - c)^T C^-1 (x - c)}; allocation free. */
+  /**
+   * The squared Mahalanobis distance {@code (x - c)^T C^-1 (x - c)}; allocation free. Four rows of
+   * the whitening are summed side by side, each in the order of its own row, so that the additions
+   * do not wait on one another and every row's sum has the bits of a row summed alone.
+   */
   double distance(double[] x) {
+    return partialDistance(x, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Whether {@code x} lies in the ellipsoid; stops summing once the squared distance exceeds one.
+   */
+  boolean contains(double[] x) {
+    return partialDistance(x, 1) <= 1;
+  }
+
+  /**
+   * The squared distance, or a partial sum above {@code limit} as soon as one is reached: the sum
+   * only grows, so it is above {@code limit} exactly when the full sum is.
+   */
+  private double partialDistance(double[] x, double limit) {
     double sum = 0;
-    for (int k = 0; k < dim; k++) {
+    int k = 0;
+    for (; k + 3 < dim && sum <= limit; k += 4) {
+      int r0 = k * dim;
+      int r1 = r0 + dim;
+      int r2 = r1 + dim;
+      int r3 = r2 + dim;
+      double y0 = 0;
+      double y1 = 0;
+      double y2 = 0;
+      double y3 = 0;
+      for (int i = 0; i < dim; i++) {
+        double delta = x[i] - center[i];
+        y0 += whitening[r0 + i] * delta;
+        y1 += whitening[r1 + i] * delta;
+        y2 += whitening[r2 + i] * delta;
+        y3 += whitening[r3 + i] * delta;
+      }
+      sum += y0 * y0;
+      sum += y1 * y1;
+      sum += y2 * y2;
+      sum += y3 * y3;
+    }
+    for (; k < dim && sum <= limit; k++) {
       double y = 0;
       int row = k * dim;
       for (int i = 0; i < dim; i++) {
@@ -135,10 +208,6 @@ final class Ellipsoid {
       sum += y * y;
     }
     return sum;
-  }
-
-  boolean contains(double[] x) {
-    return distance(x) <= 1;
   }
 
   /** The two ends of the longest axis, the starting centres of a k-means split. */
@@ -160,10 +229,33 @@ final class Ellipsoid {
 
   /**
    * Writes {@code from + scale * A z} to {@code out}, where {@code A} maps the unit ball onto the
-   * ellipsoid's offsets.
+   * ellipsoid's offsets; four rows at a time, each summed in its own order, as in {@link
+   * #distance}.
    */
   void move(double[] from, double scale, double[] z, double[] out) {
-    for (int i = 0; i < dim; i++) {
+    int i = 0;
+    for (; i + 3 < dim; i += 4) {
+      int r0 = i * dim;
+      int r1 = r0 + dim;
+      int r2 = r1 + dim;
+      int r3 = r2 + dim;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int j = 0; j < dim; j++) {
+        double zj = z[j];
+        s0 += axes[r0 + j] * zj;
+        s1 += axes[r1 + j] * zj;
+        s2 += axes[r2 + j] * zj;
+        s3 += axes[r3 + j] * zj;
+      }
+      out[i] = from[i] + scale * s0;
+      out[i + 1] = from[i + 1] + scale * s1;
+      out[i + 2] = from[i + 2] + scale * s2;
+      out[i + 3] = from[i + 3] + scale * s3;
+    }
+    for (; i < dim; i++) {
       double sum = 0;
       int row = i * dim;
       for (int j = 0; j < dim; j++) {

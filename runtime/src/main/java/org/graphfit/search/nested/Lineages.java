@@ -19,7 +19,13 @@ import org.apache.commons.rng.simple.RandomSource;
  * {@code sqrt(H / nLive)} does not contain. The excess {@code max_i (1 / k_i - 1 / k_neutral,i)} is
  * that missing variance of {@code ln Z}; a run whose posterior descends from fewer than {@link
  * #FEW_ANCESTORS} live points of some iteration, with an excess at least the usual variance {@code
- * H / nLive}, went through such a bottleneck. Immutable.
+ * H / nLive}, went through such a bottleneck.
+ *
+ * <p>Proposals are made in batches against the live points of the batch's first iteration, so a new
+ * point's parent is a point live when its batch began, possibly replaced since by an earlier
+ * proposal of the same batch; the neutral parents are drawn the same way, among the points live
+ * when the batch began other than the worst of them, whose likelihood was the batch's constraint.
+ * Immutable.
  */
 final class Lineages {
   /**
@@ -34,13 +40,25 @@ final class Lineages {
   private final long worstIteration;
   private final double worstAncestors;
   private final double worstNeutral;
+  private final int[] parents;
+  private final int[] replacedSlots;
+  private final int[] batchBegins;
 
   private Lineages(
-      double excessVariance, long worstIteration, double worstAncestors, double worstNeutral) {
+      double excessVariance,
+      long worstIteration,
+      double worstAncestors,
+      double worstNeutral,
+      int[] parents,
+      int[] replacedSlots,
+      int[] batchBegins) {
     this.excessVariance = excessVariance;
     this.worstIteration = worstIteration;
     this.worstAncestors = worstAncestors;
     this.worstNeutral = worstNeutral;
+    this.parents = parents;
+    this.replacedSlots = replacedSlots;
+    this.batchBegins = batchBegins;
   }
 
   /**
@@ -50,6 +68,7 @@ final class Lineages {
    *     iteration), {@code -1} for none
    * @param sampleSerials the serial of each sample, in sample order
    * @param replacedSlots the live slot replaced at each iteration
+   * @param batchBegins the iteration at which the batch of each iteration's proposal began
    * @param logWeights the normalised log weight of each sample
    * @param liveCount the number of live points
    * @param seed the seed of the neutral replicates
@@ -59,6 +78,7 @@ final class Lineages {
       int[] parents,
       int[] sampleSerials,
       int[] replacedSlots,
+      int[] batchBegins,
       double[] logWeights,
       int liveCount,
       long seed) {
@@ -80,7 +100,7 @@ final class Lineages {
     double[] neutral = new double[checkpoints];
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x11e});
     for (int r = 0; r < REPLICATES; r++) {
-      int[] random = neutralParents(parents, replacedSlots, liveCount, rng);
+      int[] random = neutralParents(parents, replacedSlots, batchBegins, liveCount, rng);
       double[] counts = ancestors(random, serials, deaths, weights, liveCount, checkpoints);
       for (int c = 0; c < checkpoints; c++) {
         neutral[c] += counts[c] / REPLICATES;
@@ -98,9 +118,16 @@ final class Lineages {
       }
     }
     if (worst < 0) {
-      return new Lineages(0, 0, Double.NaN, Double.NaN);
+      return new Lineages(0, 0, Double.NaN, Double.NaN, parents, replacedSlots, batchBegins);
     }
-    return new Lineages(excess, (long) worst * liveCount, actual[worst], neutral[worst]);
+    return new Lineages(
+        excess,
+        (long) worst * liveCount,
+        actual[worst],
+        neutral[worst],
+        parents,
+        replacedSlots,
+        batchBegins);
   }
 
   /** The samples that carry {@link #MASS} of the posterior, heaviest first. */
@@ -180,20 +207,38 @@ final class Lineages {
   }
 
   /**
-   * The same schedule with each point that has a parent given one drawn at random among the live
-   * points other than the one it replaces.
+   * The same schedule with each point that has a parent given one drawn at random among the points
+   * live when its batch began, other than the worst of them (the first replaced in the batch).
    */
-  private static int[] neutralParents(
-      int[] parents, int[] replacedSlots, int liveCount, UniformRandomProvider rng) {
+  static int[] neutralParents(
+      int[] parents,
+      int[] replacedSlots,
+      int[] batchBegins,
+      int liveCount,
+      UniformRandomProvider rng) {
     int[] random = parents.clone();
     int[] live = new int[liveCount];
     Arrays.setAll(live, k -> k);
+    // A slot replaced since the batch began remembers the point it held then.
+    int[] heldAtBegin = new int[liveCount];
+    int[] replacedInBatch = new int[liveCount];
+    Arrays.fill(replacedInBatch, -1);
+    int begin = -1;
     for (int j = 0; j < replacedSlots.length; j++) {
       int serial = liveCount + j;
       int dying = replacedSlots[j];
+      if (batchBegins[j] != begin) {
+        begin = j; // a batch's first iteration replaces the worst point live when it began
+      }
       if (parents[serial] >= 0) {
+        int excluded = replacedSlots[begin];
         int slot = rng.nextInt(liveCount - 1);
-        random[serial] = live[slot >= dying ? slot + 1 : slot];
+        slot = slot >= excluded ? slot + 1 : slot;
+        random[serial] = replacedInBatch[slot] == begin ? heldAtBegin[slot] : live[slot];
+      }
+      if (replacedInBatch[dying] != begin) {
+        replacedInBatch[dying] = begin;
+        heldAtBegin[dying] = live[dying];
       }
       live[dying] = serial;
     }
@@ -217,6 +262,45 @@ final class Lineages {
    */
   double worstAncestors() {
     return worstAncestors;
+  }
+
+  /**
+   * The parent of a point, for tests.
+   *
+   * @param serial the point's serial
+   * @return the parent's serial, -1 for none
+   */
+  int parent(int serial) {
+    return parents[serial];
+  }
+
+  /**
+   * The live slot replaced at an iteration, for tests.
+   *
+   * @param iteration the iteration
+   * @return the slot
+   */
+  int replacedSlot(int iteration) {
+    return replacedSlots[iteration];
+  }
+
+  /**
+   * The iteration at which the batch of an iteration's proposal began, for tests.
+   *
+   * @param iteration the iteration
+   * @return the batch's first iteration
+   */
+  int batchBegin(int iteration) {
+    return batchBegins[iteration];
+  }
+
+  /**
+   * The number of iterations.
+   *
+   * @return the iteration count
+   */
+  int iterations() {
+    return replacedSlots.length;
   }
 
   /**

@@ -114,6 +114,10 @@ public final class NestedRun {
     return lineages.describe();
   }
 
+  Lineages lineages() {
+    return lineages;
+  }
+
   /**
    * The insertion rank of each new live point, in the order they were made: how many of the other
    * {@code nLive - 1} live points had a lower log-likelihood. A sampler that draws new points from

@@ -137,12 +137,13 @@ public final class NestedSampler {
       }
       System.arraycopy(state.liveSerials, 0, batchSerials, 0, liveCount);
       runner.runAll(batch, slot -> proposals[slot] = proposer.propose(generators[slot], logLStar));
+      long batchBegin = state.iteration;
       for (Proposal proposal : proposals) {
         state.calls += proposal.calls();
         adaptScale(state, method, proposal);
         if (!converged(state) && proposal.logL() > state.liveLogL[state.worst()]) {
           int parent = proposal.start() < 0 ? -1 : batchSerials[proposal.start()];
-          state.replaceWorst(proposal, state.logVolume() + logShell, parent);
+          state.replaceWorst(proposal, state.logVolume() + logShell, parent, batchBegin);
           state.stuckProposals += proposal.stuck() ? 1 : 0;
         }
       }
@@ -366,6 +367,7 @@ public final class NestedSampler {
             Arrays.copyOf(state.parents, liveCount + (int) iterations),
             Arrays.copyOf(state.deadSerials, n),
             Arrays.copyOf(state.replacedSlots, (int) iterations),
+            Arrays.copyOf(state.batchBegins, (int) iterations),
             logWeights,
             liveCount,
             settings.seed());

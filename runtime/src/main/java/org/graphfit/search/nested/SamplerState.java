@@ -19,7 +19,7 @@ import org.apache.commons.rng.simple.RandomSource;
  */
 final class SamplerState {
   private static final int MAGIC = 0x4e455354; // "NEST"
-  private static final int VERSION = 6;
+  private static final int VERSION = 7;
 
   final int dim;
   final int liveCount;
@@ -31,6 +31,12 @@ final class SamplerState {
 
   /** A min-heap of live point indices ordered by log-likelihood, then index. */
   private final int[] heap;
+
+  /**
+   * The live log-likelihoods in non-decreasing order, from which an insertion rank is two binary
+   * searches.
+   */
+  private final double[] sortedLogL;
 
   double[] deadUnits;
   double[] deadVectors;
@@ -91,6 +97,12 @@ final class SamplerState {
   /** The live slot replaced at each iteration. */
   int[] replacedSlots = new int[16];
 
+  /**
+   * The iteration at which the batch of each iteration's proposal began: its move started from a
+   * point live then, which later proposals of the batch may have replaced since.
+   */
+  int[] batchBegins = new int[16];
+
   SamplerState(int dim, int liveCount, long seed) {
     this.dim = dim;
     this.liveCount = liveCount;
@@ -100,6 +112,7 @@ final class SamplerState {
     this.liveVectors = new double[liveCount][dim];
     this.liveLogL = new double[liveCount];
     this.heap = new int[liveCount];
+    this.sortedLogL = new double[liveCount];
     this.parents = new int[Math.max(16, 2 * liveCount)];
     Arrays.fill(this.parents, -1);
     this.liveSerials = new int[liveCount];
@@ -141,15 +154,19 @@ final class SamplerState {
   /**
    * Kills the worst live point, adding its trapezoid weight, and puts the proposal in its place.
    *
+   * @param proposal a proposal above the worst live point's log-likelihood
    * @param parent the point the proposal's move started from, or -1
+   * @param batchBegin the iteration at which the proposal's batch began
    */
-  void replaceWorst(Proposal proposal, double logWidth, int parent) {
+  void replaceWorst(Proposal proposal, double logWidth, int parent, long batchBegin) {
     int worst = worst();
     recordInsertionRank(worst, proposal.logL());
     if (iteration == replacedSlots.length) {
       replacedSlots = Arrays.copyOf(replacedSlots, 2 * replacedSlots.length);
+      batchBegins = Arrays.copyOf(batchBegins, 2 * batchBegins.length);
     }
     replacedSlots[(int) iteration] = worst;
+    batchBegins[(int) iteration] = (int) batchBegin;
     iteration++;
     addDead(liveUnits[worst], liveVectors[worst], liveLogL[worst], logWidth, liveSerials[worst]);
     int serial = liveCount + (int) iteration - 1;
@@ -168,23 +185,38 @@ final class SamplerState {
   }
 
   /**
-   * Records how many live points other than {@code replaced} lie below {@code logL}; ties count
-   * half, rounded down.
+   * Records how many live points other than {@code replaced}, the worst, lie below {@code logL},
+   * which is above it; ties count half, rounded down.
    */
   private void recordInsertionRank(int replaced, double logL) {
-    int below = 0;
-    int equal = 0;
-    for (int k = 0; k < liveCount; k++) {
-      if (k != replaced) {
-        double other = liveLogL[k];
-        below += other < logL ? 1 : 0;
-        equal += other == logL ? 1 : 0;
-      }
-    }
+    int lower = firstNotBelow(logL, false);
+    int equal = firstNotBelow(logL, true) - lower;
+    // The worst point, below logL, is counted in lower: it is the first of the sorted values, and
+    // the new value takes the place after those still below it.
+    System.arraycopy(sortedLogL, 1, sortedLogL, 0, lower - 1);
+    sortedLogL[lower - 1] = logL;
     if (rankCount == insertionRanks.length) {
       insertionRanks = Arrays.copyOf(insertionRanks, 2 * rankCount);
     }
-    insertionRanks[rankCount++] = below + equal / 2;
+    insertionRanks[rankCount++] = lower - 1 + equal / 2;
+  }
+
+  /**
+   * The number of sorted live log-likelihoods below {@code logL} ({@code orEqual}: below or equal).
+   */
+  private int firstNotBelow(double logL, boolean orEqual) {
+    int low = 0;
+    int high = liveCount;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      double value = sortedLogL[middle];
+      if (value < logL || (orEqual && value == logL)) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   /**
@@ -211,8 +243,13 @@ final class SamplerState {
     lastLogL = logL;
   }
 
-  /** Rebuilds the maximum and the min-heap of the live log-likelihoods from the live points. */
+  /**
+   * Rebuilds the maximum, the min-heap and the sorted copy of the live log-likelihoods from the
+   * live points.
+   */
   void indexLivePoints() {
+    System.arraycopy(liveLogL, 0, sortedLogL, 0, liveCount);
+    Arrays.sort(sortedLogL);
     maxLogL = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < liveCount; i++) {
       maxLogL = Math.max(maxLogL, liveLogL[i]);
@@ -275,6 +312,7 @@ final class SamplerState {
       for (int k = 0; k < rankCount; k++) {
         out.writeInt(insertionRanks[k]);
         out.writeInt(replacedSlots[k]);
+        out.writeInt(batchBegins[k]);
       }
       for (int k = 0; k < liveCount + rankCount; k++) {
         out.writeInt(parents[k]);
@@ -360,9 +398,11 @@ final class SamplerState {
       state.rankCount = in.readInt();
       state.insertionRanks = new int[Math.max(16, state.rankCount)];
       state.replacedSlots = new int[Math.max(16, state.rankCount)];
+      state.batchBegins = new int[Math.max(16, state.rankCount)];
       for (int k = 0; k < state.rankCount; k++) {
         state.insertionRanks[k] = in.readInt();
         state.replacedSlots[k] = in.readInt();
+        state.batchBegins[k] = in.readInt();
       }
       state.parents = new int[Math.max(16, 2 * (liveCount + state.rankCount))];
       Arrays.fill(state.parents, -1);
