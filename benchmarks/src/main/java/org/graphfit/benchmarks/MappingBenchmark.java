@@ -26,7 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * generated constructor call, 100-pixel Gaussian likelihood) against a hand-written equivalent that
  * calls the record constructor directly, and the same pair with the width a relation {@code sigma =
  * m * 2 + c} of two free parameters. Run with {@code benchmarks/run org.openjdk.jmh.Main
- * MappingBenchmark}; the ratio of the scores of a pair is the mapping overhead.
+ * MappingBenchmark}; the ratio of the scores of a pair is the mapping overhead. {@code mappingOnly}
+ * and {@code relationMappingOnly} time the vector-to-instance mapping alone, so that the cost of a
+ * relation, small against the likelihood, is resolved.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -115,6 +117,27 @@ public class MappingBenchmark {
   public double relationHandWritten() {
     double[] vector = nextRelationVector();
     return analysis.logLikelihood(new Gaussian(vector[0], vector[1], vector[2] * 2 + vector[3]));
+  }
+
+  /**
+   * The mapping alone, free-parameter vector to instance, without the likelihood.
+   *
+   * @return the instance's width
+   */
+  @Benchmark
+  public double mappingOnly() {
+    return layout.instanceFromVector(nextVector()).sigma();
+  }
+
+  /**
+   * The mapping alone with the width a relation: the relation's own cost is the difference from
+   * {@link #mappingOnly()}.
+   *
+   * @return the instance's width
+   */
+  @Benchmark
+  public double relationMappingOnly() {
+    return relationLayout.instanceFromVector(nextRelationVector()).sigma();
   }
 
   private double[] nextRelationVector() {

@@ -130,6 +130,11 @@ final class EpConcerns {
                   + names(excluded)
                   + " kept failing and were excluded: their data are not in the result"));
     }
+    List<String> paths = new ArrayList<>();
+    for (VariableSummary summary : result.summaries()) {
+      paths.add(summary.path());
+    }
+    found.addAll(HierarchyCheck.concerns(state.field, factors, paths));
     return found;
   }
 

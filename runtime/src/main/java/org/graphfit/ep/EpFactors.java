@@ -35,20 +35,6 @@ final class EpFactors {
   static List<EpFactor> of(
       FactorGraph graph, ModelLayout<CollectionInstance> layout, EpSettings settings) {
     List<String> paths = layout.freeParameterPaths();
-    for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
-      List<Parameter> drawn = hierarchy.drawnParameters();
-      for (int i = 0; i < drawn.size(); i++) {
-        if (drawn.get(i).isRelation()) {
-          throw new IllegalStateException(
-              "hierarchical factor '"
-                  + hierarchy.name()
-                  + "' draws a relation (drawn parameter "
-                  + i
-                  + "); expectation propagation draws free parameters only: fit this graph"
-                  + " jointly (graph.fit(search)), or draw the relation's free parameters");
-        }
-      }
-    }
     ToIntFunction<Parameter> indexOf = layout::indexOf;
     // A variable in exactly one analysis factor and no hierarchy is that factor's own: its prior
     // goes into the factor's fit instead of a prior factor of its own.
@@ -84,6 +70,11 @@ final class EpFactors {
       }
       List<Parameter> drawn = hierarchy.drawnParameters();
       for (int i = 0; i < drawn.size(); i++) {
+        if (drawn.get(i).isRelation()) {
+          factors.add(
+              DrawnRelation.factor(hierarchy, i, layout, hyperVariables, hyperPriors, fixed));
+          continue;
+        }
         int variable = indexOf.applyAsInt(drawn.get(i));
         factors.add(
             new ParentFactor(

@@ -37,7 +37,7 @@ final class EpFitIdentity {
     for (HierarchicalFactor hierarchy : graph.hierarchicalFactors()) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("name", hierarchy.name());
-      entry.put("family", hierarchy.distribution().familyName());
+      entry.put("family", hierarchy.distribution().description());
       entry.put("drawn", hierarchy.drawnParameters().size());
       hierarchies.add(entry);
     }

@@ -2,9 +2,15 @@ package org.graphfit.ep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.graphfit.graph.GaussianParent;
+import org.graphfit.graph.LogGaussianParent;
 import org.graphfit.graph.ParentDistribution;
 import org.graphfit.prior.GaussianPrior;
+import org.graphfit.prior.HalfCauchyPrior;
+import org.graphfit.prior.HalfNormalPrior;
+import org.graphfit.prior.LatentGaussianPrior;
+import org.graphfit.prior.LogGaussianPrior;
 import org.graphfit.prior.Prior;
 
 /**
@@ -22,7 +28,15 @@ import org.graphfit.prior.Prior;
  * scale is then integrated numerically (1-D, 48 nodes), with no funnel between {@code μ} and a
  * small {@code σ} for the grid to miss; the moments of {@code x} and {@code μ} are mixtures of the
  * conditional ones over the scale's nodes. A parent mean with another prior is integrated on a 2-D
- * grid with the scale; other families or drawn priors on a product grid over all variables.
+ * grid with the scale. A log-Gaussian parent over a drawn parameter whose latent coordinate is
+ * {@code z = log x} (log-Gaussian, half-normal, half-Cauchy priors) is the same closed form in
+ * {@code z}: its density {@code N(z; μ, σ) e^{-z}} times the cavity {@code N(z; m, v)} is {@code
+ * e^{-m + v/2} N(z; μ, σ) N(z; m - v, v)}. Other families or drawn priors (a truncated Gaussian
+ * parent, whose normalization depends on {@code μ} and {@code σ}; a log-Gaussian parent over a
+ * log-uniform prior, whose latent coordinate is a logit) are integrated on a product grid over all
+ * variables, in the latent coordinates the EP approximation is Gaussian in: the factor is the
+ * parent density at {@code x = fromLatent(z)}, with no Jacobian, which belongs to the drawn
+ * parameter's prior factor.
  *
  * <p>Why this prevents the collapse of the scale {@code σ}: a per-dataset fit whose result is used
  * as a point estimate (or a noisy sample) makes the drawn values look more alike than they are, and
@@ -37,21 +51,33 @@ final class ParentFactor implements EpFactor {
   private static final int ORDER_1D = 48;
   private static final int ORDER_2D = 24;
   private static final int ORDER_3D = 12;
+  private static final int ORDER_4D = 8;
   private static final int PASSES = 4;
 
   private final String name;
   private final ParentDistribution distribution;
   private final Prior drawnPrior;
+  private final Prior[] leafPriors;
+
+  /** The drawn relation of the leaves' physical values, or null for one drawn parameter. */
+  private final ToDoubleFunction<double[]> relation;
+
   private final Prior[] hyperPriors;
   private final double[] fixedHyper;
   private final int[] hyperSlot;
   private final List<Integer> variables;
 
+  /**
+   * Whether the parent is log-Gaussian over a drawn parameter whose latent coordinate is its
+   * logarithm: the closed form then applies to the cavity tilted by the density's {@code 1/x}.
+   */
+  private final boolean logParent;
+
   /** How the closed form splits the hyper-parameters, or null where it does not apply. */
   private final ClosedForm closedForm;
 
   /**
-   * A factor.
+   * A factor drawing one free parameter.
    *
    * @param name its name
    * @param distribution the parent family
@@ -69,14 +95,51 @@ final class ParentFactor implements EpFactor {
       int[] hyperVariables,
       Prior[] hyperPriors,
       double[] fixedHyper) {
+    this(
+        name,
+        distribution,
+        new int[] {drawnVariable},
+        new Prior[] {drawnPrior},
+        null,
+        hyperVariables,
+        hyperPriors,
+        fixedHyper);
+  }
+
+  /**
+   * A factor drawing a relation of free leaves, {@code p(g(leaves) | hyper-parameters)} over the
+   * leaves and the free hyper-parameters, integrated on the product grid.
+   *
+   * @param name its name
+   * @param distribution the parent family
+   * @param leafVariables the relation's free leaves' variable indices, none a hyper-parameter
+   * @param leafPriors their priors
+   * @param relation the relation's value at the leaves' physical values (NaN where undefined)
+   * @param hyperVariables each hyper-parameter's variable index, or -1 if fixed
+   * @param hyperPriors each free hyper-parameter's prior (null where fixed)
+   * @param fixedHyper each fixed hyper-parameter's value (ignored where free)
+   */
+  ParentFactor(
+      String name,
+      ParentDistribution distribution,
+      int[] leafVariables,
+      Prior[] leafPriors,
+      ToDoubleFunction<double[]> relation,
+      int[] hyperVariables,
+      Prior[] hyperPriors,
+      double[] fixedHyper) {
     this.name = name;
     this.distribution = distribution;
-    this.drawnPrior = drawnPrior;
+    this.drawnPrior = leafPriors[0];
+    this.leafPriors = leafPriors.clone();
+    this.relation = relation;
     this.hyperPriors = hyperPriors.clone();
     this.fixedHyper = fixedHyper.clone();
     this.hyperSlot = new int[hyperVariables.length];
     List<Integer> scope = new ArrayList<>();
-    scope.add(drawnVariable);
+    for (int leaf : leafVariables) {
+      scope.add(leaf);
+    }
     for (int h = 0; h < hyperVariables.length; h++) {
       hyperSlot[h] = hyperVariables[h] < 0 ? -1 : scope.size();
       if (hyperVariables[h] >= 0) {
@@ -84,15 +147,62 @@ final class ParentFactor implements EpFactor {
       }
     }
     this.variables = List.copyOf(scope);
-    this.closedForm =
-        distribution instanceof GaussianParent && drawnPrior instanceof GaussianPrior
-            ? ClosedForm.of(hyperSlot, hyperPriors)
-            : null;
+    this.logParent =
+        relation == null && distribution instanceof LogGaussianParent && hasLogLatent(drawnPrior);
+    boolean gaussian =
+        relation == null
+            && distribution instanceof GaussianParent
+            && drawnPrior instanceof GaussianPrior;
+    this.closedForm = gaussian || logParent ? ClosedForm.of(hyperSlot, hyperPriors) : null;
+  }
+
+  /** The drawn value at a latent point over the factor's variables. */
+  private double drawnValue(double[] z) {
+    if (relation == null) {
+      return drawnPrior.fromLatent(z[0]);
+    }
+    double[] leaves = new double[leafPriors.length];
+    for (int j = 0; j < leaves.length; j++) {
+      leaves[j] = leafPriors[j].fromLatent(z[j]);
+    }
+    return relation.applyAsDouble(leaves);
+  }
+
+  /**
+   * Whether the factor draws a relation of its first variables rather than one free parameter.
+   *
+   * @return true for a relation
+   */
+  boolean drawsRelation() {
+    return relation != null;
+  }
+
+  /** Whether a prior's latent coordinate is the logarithm of the value. */
+  private static boolean hasLogLatent(Prior prior) {
+    Prior base = prior instanceof LatentGaussianPrior latent ? latent.base() : prior;
+    return base instanceof LogGaussianPrior
+        || base instanceof HalfNormalPrior
+        || base instanceof HalfCauchyPrior;
   }
 
   @Override
   public String name() {
     return name;
+  }
+
+  /** The parent family. */
+  ParentDistribution distribution() {
+    return distribution;
+  }
+
+  /** The drawn parameter's prior, whose latent map its messages live in. */
+  Prior drawnPrior() {
+    return drawnPrior;
+  }
+
+  /** The hyper-parameters' priors in the family's order; null where fixed. */
+  Prior[] hyperPriors() {
+    return hyperPriors.clone();
   }
 
   @Override
@@ -157,7 +267,7 @@ final class ParentFactor implements EpFactor {
     }
   }
 
-  /** Projected moments and the log normaliser of one update. */
+  /** Projected moments and the log normalizer of one update. */
   private record Projection(GaussianMessage[] moments, double logNormalizer) {}
 
   private Projection analytic(FactorTask task) {
@@ -200,8 +310,12 @@ final class ParentFactor implements EpFactor {
       mixture = mixtureMoments(nodes, conditional, z);
     }
     moments[0] = GaussianMessage.ofMoments(mixture[0], mixture[1]);
-    // The closed-form integrals used normalised cavities of x (and of a closed-form mu).
+    // The closed-form integrals used normalized cavities of x (and of a closed-form mu), and for a
+    // log-Gaussian parent the cavity of z = log x times exp(-z), exp(-m + v/2) N(z; m - v, v).
     logNormalizer += cavity[0].logNormalizer();
+    if (logParent) {
+      logNormalizer += -cavity[0].mean() + 0.5 * cavity[0].variance();
+    }
     if (muSlot >= 0 && closedForm.muClosed()) {
       moments[muSlot] = GaussianMessage.ofMoments(mixture[2], mixture[3]);
       logNormalizer += cavity[muSlot].logNormalizer();
@@ -291,8 +405,8 @@ final class ParentFactor implements EpFactor {
     Conditional(FactorTask task) {
       GaussianMessage[] cavity = task.cavity();
       int muSlot = hyperSlot[0];
-      this.m = cavity[0].mean();
       this.v = cavity[0].variance();
+      this.m = logParent ? cavity[0].mean() - v : cavity[0].mean();
       this.a = muSlot < 0 ? fixedHyper[0] : cavity[muSlot].mean();
       this.b = muSlot < 0 ? 0 : cavity[muSlot].variance();
     }
@@ -320,10 +434,15 @@ final class ParentFactor implements EpFactor {
   private Projection grid(FactorTask task) {
     AdaptiveQuadrature.Nodes nodes =
         AdaptiveQuadrature.integrate(
-            z -> distribution.logDensity(drawnPrior.fromLatent(z[0]), hyper(z)),
+            z -> {
+              double value = drawnValue(z);
+              return Double.isNaN(value)
+                  ? Double.NEGATIVE_INFINITY
+                  : distribution.logDensity(value, hyper(z));
+            },
             task.cavity(),
             task.current(),
-            ORDER_3D,
+            variables.size() <= 3 ? ORDER_3D : ORDER_4D,
             PASSES);
     if (nodes == null) {
       return null;

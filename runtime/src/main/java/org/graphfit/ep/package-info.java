@@ -16,8 +16,10 @@
  *       density by importance sampling and replaced by a sampler where it misses mass ({@link
  *       org.graphfit.ep.LaplaceMismatch}), or by a sampler whose prior is the cavity;
  *   <li>one small factor per parameter drawn by a {@link org.graphfit.graph.HierarchicalFactor},
- *       over that parameter and the parent's hyper-parameters, updated by deterministic adaptive
- *       Gauss–Hermite quadrature.
+ *       over that parameter (a drawn relation's free leaves) and the parent's hyper-parameters,
+ *       updated by deterministic adaptive Gauss–Hermite quadrature; after the fit a {@code
+ *       HierarchyCheck} compares EP's independent Gaussians for a non-Gaussian parent's
+ *       hyper-parameters with their posterior given the drawn parameters' messages.
  * </ul>
  *
  * <p>Where every factor of a variable was fitted by sampling, the result also gives the variable's

@@ -14,9 +14,12 @@ import org.graphfit.analysis.Analysis;
 import org.graphfit.analysis.DataIdentity;
 import org.graphfit.analysis.FitPaths;
 import org.graphfit.model.CollectionInstance;
+import org.graphfit.model.ComponentModel;
 import org.graphfit.model.ModelCollection;
 import org.graphfit.model.ModelKey;
 import org.graphfit.model.ModelLayout;
+import org.graphfit.model.Parameter;
+import org.graphfit.model.ParameterMapping;
 import org.graphfit.search.NonLinearSearch;
 import org.graphfit.search.Result;
 
@@ -99,6 +102,53 @@ public final class FactorGraph {
   }
 
   /**
+   * A copy of this graph whose models hold other parameters: every analysis factor's model copied
+   * through {@code mapping} (same name, analysis and own search), every hierarchical factor with
+   * its hyper-parameters and drawn parameters mapped, and the same hooks. One mapping maps a
+   * parameter to one new object wherever it appears, so sharing between factors, and a drawn
+   * parameter being its factor's, carry over. {@code ModelFile.read(...).applyTo(graph)} uses it to
+   * rebuild a graph with the priors of a fit's {@code files/model.json}.
+   *
+   * @param mapping the mapping, e.g. {@code ModelFile.mapping(graph.model())}
+   * @return the copy
+   * @throws IllegalArgumentException if a factor's model is not a generated component model (only
+   *     those can be copied)
+   */
+  public FactorGraph copy(ParameterMapping mapping) {
+    FactorGraph copy = new FactorGraph();
+    for (JointAnalysis.FactorTerm<?> term : factors) {
+      copy.add(copied(term.key, mapping));
+    }
+    for (JointAnalysis.HierarchyTerm term : hierarchies) {
+      HierarchicalFactor factor = term.factor;
+      HierarchicalFactor mapped =
+          HierarchicalFactor.of(
+                  factor.distribution(),
+                  factor.hyperParameters().stream().map(mapping::apply).toArray(Parameter[]::new))
+              .named(factor.name());
+      factor.drawnParameters().forEach(drawn -> mapped.draw(mapping.apply(drawn)));
+      copy.add(mapped);
+    }
+    copy.hooks = hooks;
+    return copy;
+  }
+
+  private static <T> AnalysisFactor<T> copied(FactorKey<T> key, ParameterMapping mapping) {
+    AnalysisFactor<T> factor = key.factor();
+    if (!(factor.model() instanceof ComponentModel<T> component)) {
+      throw new IllegalArgumentException(
+          "factor '"
+              + key.name()
+              + "' has a model of type "
+              + factor.model().typeName()
+              + ", which cannot be copied; only generated component models (<Name>Model) can");
+    }
+    AnalysisFactor<T> copy =
+        AnalysisFactor.of(component.copy(mapping), factor.analysis()).named(key.name());
+    return factor.search().map(copy::withSearch).orElse(copy);
+  }
+
+  /**
    * Sets the combined hooks called once per stage of a joint fit with an output folder, after the
    * factors' own hooks (see {@link GraphHooks}).
    *
@@ -166,7 +216,9 @@ public final class FactorGraph {
   /**
    * The joint likelihood: the sum of every factor's log likelihood and every hierarchical factor's
    * log density. Its data identity combines each analysis factor's name and {@link
-   * DataIdentity#describe data identity}, so the graph's fits are identified by all its data.
+   * DataIdentity#describe data identity} with each hierarchical factor's name and {@link
+   * ParentDistribution#description() family}, so the graph's fits are identified by all its data
+   * and parent densities.
    *
    * @return the analysis of the collection's instances
    */
@@ -329,7 +381,7 @@ public final class FactorGraph {
               Locale.ROOT,
               "    %-28s %s drawing %d parameters%n",
               term.factor.name(),
-              term.factor.distribution().familyName(),
+              term.factor.distribution().description(),
               term.factor.drawnParameters().size()));
     }
     if (!layout.relations().isEmpty()) {

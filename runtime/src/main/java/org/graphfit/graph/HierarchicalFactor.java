@@ -34,14 +34,63 @@ public final class HierarchicalFactor {
   }
 
   /**
-   * A hierarchical factor with a Gaussian parent.
+   * A hierarchical factor with a Gaussian parent, {@code x ~ N(mean, sigma)}.
    *
    * @param meanPrior the prior of the parent mean
-   * @param sigmaPrior the prior of the parent sigma; it should exclude values at or below zero
+   * @param sigmaPrior the prior of the parent sigma, on positive values
    * @return the factor, named {@code hierarchy}
+   * @throws IllegalArgumentException if {@code sigmaPrior} allows values below zero
    */
   public static HierarchicalFactor gaussian(Prior meanPrior, Prior sigmaPrior) {
-    return of(GaussianParent.INSTANCE, Parameter.free(meanPrior), Parameter.free(sigmaPrior));
+    return withScale(GaussianParent.INSTANCE, meanPrior, sigmaPrior);
+  }
+
+  /**
+   * A hierarchical factor with a log-Gaussian parent, {@code log x ~ N(mean, sigma)}, for positive
+   * parameters such as widths: {@code mean} and {@code sigma} are those of the drawn values'
+   * logarithms. The drawn parameters' priors must not allow values at or below zero (for example
+   * {@code Prior.logUniform(0.01, 100)}).
+   *
+   * @param meanPrior the prior of the mean of {@code log x}
+   * @param sigmaPrior the prior of the sigma of {@code log x}, on positive values
+   * @return the factor, named {@code hierarchy}
+   * @throws IllegalArgumentException if {@code sigmaPrior} allows values below zero
+   */
+  public static HierarchicalFactor logGaussian(Prior meanPrior, Prior sigmaPrior) {
+    return withScale(LogGaussianParent.INSTANCE, meanPrior, sigmaPrior);
+  }
+
+  /**
+   * A hierarchical factor with a Gaussian parent truncated to fixed bounds, {@code x ~ N(mean,
+   * sigma)} restricted to {@code [lower, upper]}, normalized for every {@code (mean, sigma)} (see
+   * {@link TruncatedGaussianParent}). The drawn parameters' priors must lie within the bounds (for
+   * example {@code Prior.uniform(lower, upper)}); the mean's prior may reach beyond them.
+   *
+   * @param meanPrior the prior of the mean of the untruncated normal
+   * @param sigmaPrior the prior of its sigma, on positive values
+   * @param lower the lower bound, possibly negative infinity
+   * @param upper the upper bound, greater than {@code lower}, possibly positive infinity
+   * @return the factor, named {@code hierarchy}
+   * @throws IllegalArgumentException if the bounds are not ordered or {@code sigmaPrior} allows
+   *     values below zero
+   */
+  public static HierarchicalFactor truncatedGaussian(
+      Prior meanPrior, Prior sigmaPrior, double lower, double upper) {
+    return withScale(TruncatedGaussianParent.of(lower, upper), meanPrior, sigmaPrior);
+  }
+
+  private static HierarchicalFactor withScale(
+      ParentDistribution distribution, Prior meanPrior, Prior sigmaPrior) {
+    Objects.requireNonNull(meanPrior, "meanPrior");
+    if (sigmaPrior.lowerBound() < 0) {
+      throw new IllegalArgumentException(
+          distribution.familyName()
+              + ": the prior of sigma, "
+              + sigmaPrior
+              + ", allows negative values; a scale is positive: give it a prior on positive"
+              + " values, e.g. Prior.logUniform(0.1, 10) or Prior.halfNormal(10)");
+    }
+    return of(distribution, Parameter.free(meanPrior), Parameter.free(sigmaPrior));
   }
 
   /**
@@ -85,10 +134,13 @@ public final class HierarchicalFactor {
    * @param parameter the parameter object, as returned by a generated model's accessor
    * @return this factor
    * @throws IllegalArgumentException if this factor already draws the parameter, as the same object
-   *     or as another object with the same {@code @Shared} key (which is the same free parameter)
+   *     or as another object with the same {@code @Shared} key (which is the same free parameter),
+   *     or if the parameter's prior or fixed value reaches outside the values the parent draws
+   *     ({@link ParentDistribution#lowerBound()}, {@link ParentDistribution#upperBound()})
    */
   public HierarchicalFactor draw(Parameter parameter) {
     Objects.requireNonNull(parameter, "parameter");
+    requireSupport(parameter);
     for (int i = 0; i < drawn.size(); i++) {
       Parameter other = drawn.get(i);
       boolean sameKey =
@@ -111,6 +163,51 @@ public final class HierarchicalFactor {
     }
     drawn.add(parameter);
     return this;
+  }
+
+  /**
+   * Refuses a drawn parameter whose prior (or fixed value) allows values the parent cannot draw:
+   * there the joint density would be zero inside the prior's support, a hard edge no sampler or EP
+   * quadrature handles well and, most often, a mistake in the model.
+   */
+  private void requireSupport(Parameter parameter) {
+    double lower = distribution.lowerBound();
+    double upper = distribution.upperBound();
+    String reach;
+    if (parameter.isFixed()) {
+      double value = parameter.fixedValue();
+      if (value >= lower && value <= upper) {
+        return;
+      }
+      reach = "the fixed value " + value;
+    } else if (parameter.prior().isPresent()) {
+      Prior prior = parameter.prior().get();
+      if (prior.lowerBound() >= lower && prior.upperBound() <= upper) {
+        return;
+      }
+      reach = "its prior " + prior;
+    } else {
+      return; // a relation: its values are checked by the parent density itself
+    }
+    String example =
+        lower == 0 && upper == Double.POSITIVE_INFINITY
+            ? "Prior.logUniform(0.01, 100)"
+            : Double.isFinite(lower) && Double.isFinite(upper)
+                ? "Prior.uniform(" + lower + ", " + upper + ")"
+                : "a prior on [" + lower + ", " + upper + "]";
+    throw new IllegalArgumentException(
+        "hierarchical factor '"
+            + name
+            + "' ("
+            + distribution.description()
+            + ") draws values in ["
+            + lower
+            + ", "
+            + upper
+            + "] only, but "
+            + reach
+            + " reaches outside; give the drawn parameter a prior inside these bounds, e.g. "
+            + example);
   }
 
   /**

@@ -69,6 +69,10 @@ abstract class JointAnalysis
     for (FactorTerm<?> term : factorTerms) {
       identity.add(term.key.name(), DataIdentity.describe(term.key.factor().analysis()));
     }
+    // the parent densities are part of the likelihood: another family is another fit
+    for (HierarchyTerm term : hierarchyTerms) {
+      identity.add("hierarchy:" + term.factor.name(), term.factor.distribution().description());
+    }
     return Optional.of(identity.build());
   }
 

@@ -2,6 +2,7 @@ package org.graphfit.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.graphfit.graph.FactorGraph;
+import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.model.ComponentModel;
 import org.graphfit.model.Model;
 import org.graphfit.model.ModelVisitor;
@@ -199,6 +202,62 @@ public final class ModelFile {
               + rebuilt);
     }
     return typed;
+  }
+
+  /**
+   * A copy of a factor graph holding the file's parameters, checked against the file: the {@code
+   * files/model.json} of a joint fit of a graph (a {@code Collection} of the factors' models and
+   * the hierarchies' nodes, with its shared parameters; an EP fit's also names each hierarchy's
+   * family) put back into the graph built by the same code, so that the copy has the saved fit's
+   * identifier and loads that fit.
+   *
+   * <pre>{@code
+   * FactorGraph graph = ModelFile.read(fit.resolve("files/model.json")).applyTo(template);
+   * GraphResult loaded = graph.fit(search); // the same output folder: loads the saved fit
+   * }</pre>
+   *
+   * @param template the graph built by the fit's code (factors, names, analyses, hierarchies,
+   *     relations and constraints); its priors may be anything
+   * @return the new graph
+   * @throws IllegalArgumentException if the template does not fit the file (other factors, slots or
+   *     sharing), a factor's model is not a generated component model, or the graph built does not
+   *     describe itself as the file does
+   */
+  public FactorGraph applyTo(FactorGraph template) {
+    FactorGraph copy = template.copy(mapping(template.model()));
+    Map<String, Object> description = copy.layout().description();
+    // an EP fit's model.json adds each hierarchy's family and the factors' own searches
+    JsonNode file = root.deepCopy();
+    ((ObjectNode) file).remove("own_searches");
+    if (root.has("hierarchies")) {
+      List<Map<String, Object>> hierarchies = new ArrayList<>();
+      for (HierarchicalFactor hierarchy : copy.hierarchicalFactors()) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", hierarchy.name());
+        entry.put("family", hierarchy.distribution().description());
+        entry.put("drawn", hierarchy.drawnParameters().size());
+        hierarchies.add(entry);
+      }
+      description.put("hierarchies", hierarchies);
+    }
+    String rebuilt = OutputFolder.toJson(description);
+    if (!readTree(rebuilt).equals(file)) {
+      throw new IllegalArgumentException(
+          "the graph read from "
+              + source
+              + " describes itself differently from the file (relations and constraints are"
+              + " code: the template must carry the file's); the graph's description is:\n"
+              + rebuilt);
+    }
+    return copy;
+  }
+
+  private JsonNode readTree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("a description written here is not JSON: " + json, e);
+    }
   }
 
   /**

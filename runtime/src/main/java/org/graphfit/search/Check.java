@@ -76,6 +76,13 @@ public enum Check {
    */
   EXCLUDED_DATA,
   /**
+   * Expectation propagation approximates a hierarchy's hyper-parameters by independent Gaussians,
+   * but their posterior given the drawn parameters' messages is correlated or placed elsewhere (as
+   * for a truncated Gaussian parent whose bounds cut into it, whose mean and sigma trade off), so
+   * the hyper-parameters' summaries and the evidence are unreliable.
+   */
+  HIERARCHY_MEAN_FIELD,
+  /**
    * A derived quantity of the analysis threw or was not finite at some samples of positive weight,
    * so its mean is NaN and its quantiles leave those samples out.
    */
