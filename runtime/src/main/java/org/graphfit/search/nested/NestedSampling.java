@@ -60,7 +60,17 @@ public final class NestedSampling implements SearchEngine {
 
   @Override
   public SearchRun run(SearchProblem problem, TaskRunner runner, CheckpointStore checkpoints) {
-    NestedRun run = new NestedSampler(settings).run(problem, runner, checkpoints);
+    NestedRun run;
+    NestedRun checked;
+    DynamicRun dynamic = null;
+    if (settings.dynamic()) {
+      dynamic = new DynamicNestedSampler(settings).run(problem, runner, checkpoints);
+      run = dynamic.merged();
+      checked = dynamic.initial();
+    } else {
+      run = new NestedSampler(settings).run(problem, runner, checkpoints);
+      checked = run;
+    }
     int n = run.size();
     double[][] vectors = new double[n][];
     double[] weights = new double[n];
@@ -77,11 +87,45 @@ public final class NestedSampling implements SearchEngine {
     diagnostics.put("remaining_dlogz", run.remainingLogZ());
     diagnostics.put("converged", run.converged() ? 1.0 : 0.0);
     diagnostics.put("stuck_proposals", (double) run.stuckProposals());
-    InsertionRankTest ranks = InsertionRankTest.of(run.insertionRanks(), settings.nLive());
+    InsertionRankTest ranks = InsertionRankTest.of(checked.insertionRanks(), settings.nLive());
     diagnostics.put("insertion_rank_p", ranks.adjustedP());
     diagnostics.put("ancestors", run.ancestors());
     diagnostics.put("neutral_ancestors", run.neutralAncestors());
     diagnostics.put("lineage_variance", run.lineageVariance());
+    List<Concern> concerns = concerns(checked, ranks);
+    if (dynamic != null) {
+      diagnostics.put("batches", (double) dynamic.batches());
+      diagnostics.put("static_effective_sample_size", checked.effectiveSampleSize());
+      diagnostics.put("static_log_evidence", checked.logZ());
+      if (!dynamic.reachedTarget()) {
+        concerns.add(
+            new Concern(
+                Check.EFFECTIVE_SAMPLE_SIZE,
+                String.format(
+                    Locale.ROOT,
+                    "dynamic nested sampling stopped after %d batches and %d likelihood calls with"
+                        + " an effective sample size of %.1f, below its target of %.1f: raise"
+                        + " maxBatches or maxCalls, or lower targetEffectiveSamples",
+                    dynamic.batches(),
+                    run.calls(),
+                    run.effectiveSampleSize(),
+                    settings.targetEffectiveSamples())));
+      }
+      if (dynamic.batchStuckProposals() > 0.05 * (run.iterations() - checked.iterations())) {
+        concerns.add(
+            new Concern(
+                Check.STUCK_PROPOSALS,
+                dynamic.batchStuckProposals()
+                    + " new live points of the dynamic batches copy an existing one because their"
+                    + " random walk or slice got stuck; raise walks or slices, or use uniform"
+                    + " sampling"));
+      }
+    }
+    return new SearchRun(samples, run.logZ(), run.logZError(), diagnostics, concerns);
+  }
+
+  /** The self-checks of a static run, or of the static run of a dynamic one. */
+  private List<Concern> concerns(NestedRun run, InsertionRankTest ranks) {
     List<Concern> concerns = new ArrayList<>();
     if (ranks.failed(InsertionRankTest.FALSE_ALARM)) {
       concerns.add(
@@ -125,6 +169,6 @@ public final class NestedSampling implements SearchEngine {
                   run.remainingLogZ(),
                   settings.dlogz())));
     }
-    return new SearchRun(samples, run.logZ(), run.logZError(), diagnostics, concerns);
+    return concerns;
   }
 }
