@@ -398,9 +398,16 @@ public final class DynamicNestedSampler {
                 + settings.posteriorFraction());
       }
       double elapsed = in.readDouble();
-      byte[] staticState = new byte[in.readInt()];
+      int staticLength = in.readInt();
+      if (staticLength < 0 || staticLength > in.available()) {
+        throw new IOException("a static state of " + staticLength + " bytes does not fit");
+      }
+      byte[] staticState = new byte[staticLength];
       in.readFully(staticState);
       int batches = in.readInt();
+      if (batches < 0) {
+        throw new IOException("negative batch count " + batches);
+      }
       List<RunPoints> runs = new ArrayList<>();
       for (int b = 0; b < batches; b++) {
         runs.add(RunPoints.read(in, dim));
@@ -409,7 +416,7 @@ public final class DynamicNestedSampler {
         throw new IOException("trailing bytes");
       }
       return new Resumed(staticState, runs, elapsed);
-    } catch (IOException | NegativeArraySizeException | OutOfMemoryError e) {
+    } catch (IOException e) {
       throw new IllegalStateException(
           "the dynamic nested sampling checkpoint is truncated or corrupt", e);
     }

@@ -92,8 +92,8 @@ final class RunPoints {
 
   static RunPoints read(DataInputStream in, int dim) throws IOException {
     int size = in.readInt();
-    if (size < 0) {
-      throw new IOException("negative point count " + size);
+    if (size < 0 || (long) size * (2L * dim + 2) * Double.BYTES > in.available()) {
+      throw new IOException("a point count of " + size + " does not fit the remaining bytes");
     }
     long calls = in.readLong();
     long iterations = in.readLong();

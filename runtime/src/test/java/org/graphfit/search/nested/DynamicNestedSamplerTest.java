@@ -148,6 +148,32 @@ class DynamicNestedSamplerTest {
   }
 
   @Test
+  void aTruncatedOrCorruptCheckpointIsAClearError() {
+    NestedSettings settings = dynamic(12).build();
+    NestedSamplerCheckpointTest.KillingStore store =
+        new NestedSamplerCheckpointTest.KillingStore(-1);
+    run(settings, Problems.gaussian(2), 1, store);
+    byte[] whole = store.load().orElseThrow();
+    for (int length : new int[] {6, 30, whole.length / 2, whole.length - 1}) {
+      store.save(java.util.Arrays.copyOf(whole, length));
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class, () -> run(settings, Problems.gaussian(2), 1, store));
+      assertWithMessage("truncated to %s bytes", length)
+          .that(e)
+          .hasMessageThat()
+          .containsMatch("truncated or corrupt|does not fit");
+    }
+    byte[] otherVersion = whole.clone();
+    otherVersion[7] = 9;
+    store.save(otherVersion);
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> run(settings, Problems.gaussian(2), 1, store));
+    assertThat(e).hasMessageThat().contains("has version 9");
+  }
+
+  @Test
   void stopsAtTheBatchLimit() {
     DynamicRun run =
         run(dynamic(10).targetEffectiveSamples(1e6).maxBatches(2).build(), Problems.gaussian(2), 1);
