@@ -124,6 +124,32 @@ public final class NestedSampling implements SearchEngine {
     return new SearchRun(samples, run.logZ(), run.logZError(), diagnostics, concerns);
   }
 
+  /**
+   * What to do about a bottleneck: enough live points that the region holds about {@link
+   * Lineages#FEW_ANCESTORS} times as many, evidence batches through it, or nested sampling per
+   * factor.
+   */
+  private String bottleneckAdvice(NestedRun run) {
+    long liveCount =
+        Math.round(
+            Math.ceil(
+                    settings.nLive()
+                        * Lineages.FEW_ANCESTORS
+                        / Math.max(run.ancestors(), 0.1)
+                        / 100)
+                * 100);
+    return String.format(
+        Locale.ROOT,
+        "raise nLive to about %d (so that the region holds %.0f live points rather than %.1f), or"
+            + " add batches that start below it with dynamic nested sampling"
+            + " (targetEffectiveSamples with posteriorFraction 0, each batch as many live points"
+            + " again), or, for a factor graph, fit with expectation propagation and nested"
+            + " sampling per factor, whose low-dimensional fits do not share the bottleneck",
+        liveCount,
+        Lineages.FEW_ANCESTORS,
+        run.ancestors());
+  }
+
   /** The self-checks of a static run, or of the static run of a dynamic one. */
   private List<Concern> concerns(NestedRun run, InsertionRankTest ranks) {
     List<Concern> concerns = new ArrayList<>();
@@ -145,7 +171,8 @@ public final class NestedSampling implements SearchEngine {
               run.describeBottleneck()
                   + ": a region of the posterior grew out of a few live points that moves could not"
                   + " reach from elsewhere (a phase transition or separated modes), so its share of"
-                  + " the evidence is uncertain beyond the usual error; raise nLive"));
+                  + " the evidence is uncertain beyond the usual error: "
+                  + bottleneckAdvice(run)));
     }
     if (run.stuckProposals() > 0.05 * run.iterations()) {
       concerns.add(
