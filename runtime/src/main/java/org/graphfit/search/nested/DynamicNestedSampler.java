@@ -23,8 +23,8 @@ import org.graphfit.search.TaskRunner;
  * Dynamic nested sampling (Higson et al. 2019; dynesty's {@code DynamicNestedSampler}): a static
  * run of {@link NestedSettings#nLive()} live points, then batches of {@link
  * NestedSettings#batchLiveCount()} live points over the likelihood range where the weight function
- * ({@link MergedRun#nextRange(double)}) of the runs so far is largest, each merged with the runs
- * before into one run with a varying number of live points ({@link MergedRun}), until Kish's
+ * ({@link MergedRun#nextRange(double, int)}) of the runs so far is largest, each merged with the
+ * runs before into one run with a varying number of live points ({@link MergedRun}), until Kish's
  * effective sample size reaches {@link NestedSettings#targetEffectiveSamples()}, {@link
  * NestedSettings#maxBatches()} batches were added or {@link NestedSettings#maxCalls()} calls were
  * spent (checked between batches).
@@ -79,10 +79,23 @@ public final class DynamicNestedSampler {
    * @param runner the threads on which batches of proposals are evaluated
    * @param store where the state is saved and from where it is resumed
    * @return the run
-   * @throws IllegalStateException if the checkpoint belongs to another run
+   * @throws IllegalArgumentException if {@code nLive} or {@code batchLiveCount} does not exceed the
+   *     dimension with an ellipsoid bound
+   * @throws IllegalStateException if the checkpoint belongs to another run or is corrupt
    */
   public DynamicRun run(SearchProblem problem, TaskRunner runner, CheckpointStore store) {
     long startNanos = System.nanoTime();
+    int dim = problem.dimension();
+    if (settings.dynamic()
+        && settings.bound() != NestedSettings.Bound.NONE
+        && settings.batchLiveCount() <= dim) {
+      throw new IllegalArgumentException(
+          "batchLiveCount ("
+              + settings.batchLiveCount()
+              + ") must exceed the dimension ("
+              + dim
+              + ") to fit bounding ellipsoids");
+    }
     NestedSampler sampler = new NestedSampler(settings);
     boolean checkpointing = store != CheckpointStore.none();
     Optional<byte[]> saved = store.load();
@@ -121,7 +134,8 @@ public final class DynamicNestedSampler {
         && runs.size() - 1 < settings.maxBatches()
         && calls < settings.maxCalls()) {
       int batch = runs.size() - 1;
-      MergedRun.Range range = merged.nextRange(settings.posteriorFraction());
+      MergedRun.Range range =
+          merged.nextRange(settings.posteriorFraction(), settings.batchLiveCount());
       RunPoints points = runBatch(problem, runner, initial, merged, range, batch, calls);
       runs.add(points);
       calls += points.calls;
@@ -142,7 +156,7 @@ public final class DynamicNestedSampler {
       }
     }
     double seconds = elapsedBefore + (System.nanoTime() - startNanos) * 1e-9;
-    return assemble(staticRun, runs, merged, calls, seconds);
+    return assemble(problem, staticRun, runs, merged, calls, seconds);
   }
 
   /** A batch of live points over the range, started from the merged points above its bottom. */
@@ -285,7 +299,12 @@ public final class DynamicNestedSampler {
   }
 
   private DynamicRun assemble(
-      NestedRun staticRun, List<RunPoints> runs, MergedRun merged, long calls, double seconds) {
+      SearchProblem problem,
+      NestedRun staticRun,
+      List<RunPoints> runs,
+      MergedRun merged,
+      long calls,
+      double seconds) {
     long iterations = 0;
     long batchStuck = 0;
     for (int r = 0; r < runs.size(); r++) {
@@ -306,8 +325,8 @@ public final class DynamicNestedSampler {
             iterations,
             calls,
             seconds,
-            staticRun.failedCalls(),
-            staticRun.firstFailure(),
+            problem.failures().failures(),
+            problem.failures().firstMessage(),
             staticRun.remainingLogZ(),
             staticRun.converged(),
             staticRun.stuckProposals() + batchStuck,

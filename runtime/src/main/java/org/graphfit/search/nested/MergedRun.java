@@ -220,9 +220,13 @@ final class MergedRun {
    * largest to the point after the last. A range that reaches the first point starts from the prior
    * and keeps as many points above, one that reaches the last point has no top.
    *
+   * <p>The bottom is lowered, down to the prior, until at least {@code minPointsAbove} points lie
+   * above it, so that a batch has enough distinct points to start from and fit its bound to.
+   *
    * @param posteriorFraction {@code f}
+   * @param minPointsAbove the fewest merged points above the bottom
    */
-  Range nextRange(double posteriorFraction) {
+  Range nextRange(double posteriorFraction, int minPointsAbove) {
     double[] weights = new double[size];
     double logZWeightSum = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < size; i++) {
@@ -252,6 +256,7 @@ final class MergedRun {
     double logLMin;
     double logLMax;
     int bottom;
+    low = Math.min(low, size - 1 - minPointsAbove);
     if (low <= 0) {
       bottom = -1;
       logLMin = Double.NEGATIVE_INFINITY;

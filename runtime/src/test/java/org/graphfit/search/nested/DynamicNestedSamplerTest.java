@@ -174,6 +174,61 @@ class DynamicNestedSamplerTest {
   }
 
   @Test
+  void rejectsBatchesTooSmallForTheirBound() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> run(dynamic(13).batchLiveCount(5).build(), Problems.gaussian(5), 1));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo("batchLiveCount (5) must exceed the dimension (5) to fit bounding ellipsoids");
+  }
+
+  @Test
+  void walksAndSlicesResumeAndAgreeAcrossThreads() {
+    for (NestedSettings.Sample sample :
+        new NestedSettings.Sample[] {NestedSettings.Sample.RWALK, NestedSettings.Sample.RSLICE}) {
+      NestedSettings settings = dynamic(14).sample(sample).batchSize(3).build();
+      DynamicRun one = run(settings, Problems.gaussian(3), 1);
+      NestedSamplerCheckpointTest.KillingStore store =
+          new NestedSamplerCheckpointTest.KillingStore(4);
+      assertThrows(
+          IllegalStateException.class, () -> run(settings, Problems.gaussian(3), 1, store));
+      DynamicRun resumed = run(settings, Problems.gaussian(3), 2, store.unlimited());
+      NestedSamplerDeterminismTest.assertIdentical(one.merged(), resumed.merged());
+      assertThat(one.batches()).isGreaterThan(0);
+      assertThat(Math.abs(one.merged().logZ() - Problems.gaussianLogZ(3)))
+          .isLessThan(3 * one.merged().logZError() + 0.05);
+    }
+  }
+
+  @Test
+  void aLikelihoodThatThrowsInARegionCountsAsZeroInTheBatchesToo() {
+    SearchProblem problem =
+        org.graphfit.search.SearchProblems.of(
+            new org.graphfit.prior.Prior[] {
+              org.graphfit.prior.Prior.uniform(-10, 10), org.graphfit.prior.Prior.uniform(-10, 10)
+            },
+            x -> {
+              if (x[0] > 0.5 && x[1] > 0.5) {
+                throw new IllegalStateException("no model there");
+              }
+              return -0.5 * (x[0] * x[0] + x[1] * x[1]) - Math.log(2 * Math.PI);
+            });
+    DynamicRun run = run(dynamic(15).build(), problem, 1);
+    // the Gaussian's mass outside the quadrant x, y > 0.5: 1 - 0.3085^2
+    double truth = Problems.gaussianLogZ(2) + Math.log(1 - 0.30854 * 0.30854);
+    assertThat(run.batches()).isGreaterThan(0);
+    assertThat(Math.abs(run.merged().logZ() - truth)).isLessThan(3 * run.merged().logZError());
+    assertThat(run.merged().failedCalls()).isGreaterThan(run.initial().failedCalls());
+    assertThat(run.merged().firstFailure()).contains("no model there");
+    for (int k = 0; k < run.merged().size(); k++) {
+      double[] x = run.merged().vector(k);
+      assertThat(x[0] > 0.5 && x[1] > 0.5).isFalse();
+    }
+  }
+
+  @Test
   void stopsAtTheBatchLimit() {
     DynamicRun run =
         run(dynamic(10).targetEffectiveSamples(1e6).maxBatches(2).build(), Problems.gaussian(2), 1);

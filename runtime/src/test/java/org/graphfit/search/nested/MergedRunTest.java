@@ -65,13 +65,17 @@ class MergedRunTest {
   void batchesGoWhereThePosteriorIs() {
     SearchProblem problem = Problems.gaussian(3);
     MergedRun merged = MergedRun.of(List.of(points(problem, 100, 4)), 0);
-    MergedRun.Range posterior = merged.nextRange(1);
-    MergedRun.Range evidence = merged.nextRange(0);
+    MergedRun.Range posterior = merged.nextRange(1, 100);
+    MergedRun.Range evidence = merged.nextRange(0, 100);
 
     // the posterior of a unit Gaussian in [-10, 10]^3 lies 6 nats below the prior's volume
     assertThat(posterior.bottom()).isGreaterThan(0);
     assertThat(posterior.logLMin()).isGreaterThan(-0.5 * 3 * Math.log(2 * Math.PI) - 8);
     assertThat(posterior.logVolume()).isLessThan(-1);
     assertThat(evidence.logLMin()).isEqualTo(Double.NEGATIVE_INFINITY);
+    int most = merged.size() - 5;
+    MergedRun.Range lowered = merged.nextRange(1, most);
+    assertThat(lowered.bottom()).isAtMost(4);
+    assertThat(merged.size() - 1 - lowered.bottom()).isAtLeast(most);
   }
 }
