@@ -21,6 +21,10 @@ import org.graphfit.search.TaskRunner;
  * iteration limit, whose walks or slices got stuck, or whose new live points were inserted at
  * likelihood ranks that are not uniform ({@link InsertionRankTest}), carries a {@link Concern}.
  *
+ * <p>With {@link NestedSettings#targetEffectiveSamples()} set, the {@link DynamicNestedSampler}
+ * runs instead: the samples are those of the merged run, the self-checks those of its static run,
+ * and a run that stopped short of its target carries a concern.
+ *
  * <p>Proposals are evaluated in batches of {@link NestedSettings#batchSize()} on the search's
  * threads; the batch size, not the thread count, determines the result. The default batch (12
  * proposals at 500 live points) keeps two threads busy; on more cores set it to a few times the
