@@ -16,7 +16,7 @@ import org.graphfit.search.nested.DynamicNestedSampler;
 import org.graphfit.search.nested.DynamicRun;
 import org.graphfit.search.nested.NestedRun;
 import org.graphfit.search.nested.NestedSampler;
-import org.graphfit.search.nested.NestedSettings;
+import org.graphfit.search.nested.NestedSampling;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,19 +107,22 @@ public final class DynamicNestedBenchmark implements Callable<Integer> {
             NestedSamplingBenchmark.Benchmark.named(name.trim(), 0);
         SearchProblem problem = SearchProblems.of(benchmark.priors(), benchmark.likelihood);
         for (long seed : Seeds.parse(seeds)) {
-          NestedSettings.Builder settings = NestedSettings.builder().nLive(nLive).seed(seed);
+          NestedSampling.Builder settings = NestedSampling.builder().nLive(nLive).seed(seed);
           NestedRun plain =
-              new NestedSampler(settings.build()).run(problem, runner, CheckpointStore.none());
+              new NestedSampler(settings.build().settings())
+                  .run(problem, runner, CheckpointStore.none());
           DynamicRun dynamic =
               new DynamicNestedSampler(
                       settings
                           .targetEffectiveSamples(targetEss)
                           .posteriorFraction(posteriorFraction)
-                          .build())
+                          .build()
+                          .settings())
                   .run(problem, runner, CheckpointStore.none());
           int matched = (int) Math.ceil((double) nLive * dynamic.merged().calls() / plain.calls());
           NestedRun same =
-              new NestedSampler(NestedSettings.builder().nLive(matched).seed(seed).build())
+              new NestedSampler(
+                      NestedSampling.builder().nLive(matched).seed(seed).build().settings())
                   .run(problem, runner, CheckpointStore.none());
           print(out, mapper, benchmark, seed, "static", nLive, plain, 0);
           print(

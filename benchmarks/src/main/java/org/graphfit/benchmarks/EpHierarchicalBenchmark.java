@@ -19,9 +19,7 @@ import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.ep.VariableSummary;
 import org.graphfit.graph.GraphResult;
 import org.graphfit.search.ParameterSummary;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -184,9 +182,7 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
 
         GraphResult joint =
             healthy.graph.fit(
-                Search.of(
-                        NestedSampling.of(NestedSettings.builder().nLive(nLive).seed(seed).build()))
-                    .withThreads(threads));
+                NestedSampling.builder().nLive(nLive).seed(seed).threads(threads).build());
         HierarchicalReference.Answer exact =
             HierarchicalReference.compute(
                 healthy.healthyData,

@@ -24,7 +24,6 @@ import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.search.Concern;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -133,8 +132,7 @@ public final class EpLowSnrBenchmark implements Callable<Integer> {
         if (fit.equals("unchecked")) {
           builder.onLaplaceMismatch(LaplaceMismatch.IGNORE);
         } else if (fit.equals("nested")) {
-          builder.sampler(
-              s -> NestedSampling.of(NestedSettings.builder().nLive(nLive).seed(s).build()));
+          builder.sampler(NestedSampling.builder().nLive(nLive).threads(1).build());
         }
         EpResult result = builder.build().fit(graph);
         print(out, mapper, count, fit, exact, result, calls.get());

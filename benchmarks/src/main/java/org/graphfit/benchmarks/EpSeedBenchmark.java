@@ -15,7 +15,6 @@ import org.graphfit.examples.ProfileAnalysis;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,8 +75,7 @@ public final class EpSeedBenchmark implements Callable<Integer> {
         .maxSweeps(sweeps)
         .tolerance(tolerance)
         .correctedMarginals(correctedMarginals)
-        .sampler(
-            s -> NestedSampling.of(NestedSettings.builder().nLive(nLive).walks(10).seed(s).build()))
+        .sampler(NestedSampling.builder().nLive(nLive).walks(10).threads(1).build())
         .build();
   }
 

@@ -29,10 +29,9 @@ import org.graphfit.output.AtomicFiles;
 import org.graphfit.output.SamplesCsv;
 import org.graphfit.output.WriteListener;
 import org.graphfit.prior.Prior;
+import org.graphfit.search.ProblemSearch;
 import org.graphfit.search.Result;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 
 /**
  * The fits {@link FaultInjectionBenchmark} attacks, each with an output folder under a root, and
@@ -73,8 +72,12 @@ final class FaultTarget {
   }
 
   private static NestedSampling nested(int nLive, long seed) {
-    return NestedSampling.of(
-        NestedSettings.builder().nLive(nLive).seed(seed).checkpointInterval(40).build());
+    return NestedSampling.builder()
+        .nLive(nLive)
+        .seed(seed)
+        .checkpointInterval(40)
+        .threads(1)
+        .build();
   }
 
   /**
@@ -90,11 +93,8 @@ final class FaultTarget {
   static String fit(Kind kind, Data data, Path root, Duration lockWait) throws IOException {
     switch (kind) {
       case NESTED -> {
-        Search search =
-            Search.of(nested(75, 1))
-                .withThreads(1)
-                .withLockWait(lockWait)
-                .withOutput(root, "nested");
+        ProblemSearch search =
+            nested(75, 1).toBuilder().lockWait(lockWait).output(root, "nested").build();
         return fingerprint(
             search.fit(
                 GaussianModel.withDefaults(),
@@ -107,11 +107,8 @@ final class FaultTarget {
               AnalysisFactor.of(
                   GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(dataset)));
         }
-        Search search =
-            Search.of(nested(50, 2))
-                .withThreads(1)
-                .withLockWait(lockWait)
-                .withOutput(root, "graph");
+        ProblemSearch search =
+            nested(50, 2).toBuilder().lockWait(lockWait).output(root, "graph").build();
         return fingerprint(graph.fit(search).global());
       }
       case EP -> {
@@ -129,7 +126,7 @@ final class FaultTarget {
                 .seed(3)
                 .maxSweeps(4)
                 .tolerance(1e-12)
-                .sampler(seed -> nested(50, seed))
+                .sampler(nested(50, 0))
                 .lockWait(lockWait)
                 .output(root, "ep")
                 .build();

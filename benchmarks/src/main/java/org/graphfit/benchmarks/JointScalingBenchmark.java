@@ -26,7 +26,6 @@ import org.graphfit.search.Concern;
 import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
 import picocli.CommandLine;
@@ -202,8 +201,8 @@ public final class JointScalingBenchmark implements Callable<Integer> {
   }
 
   private Map<String, Object> fit(List<Dataset1D> data, long seed, Answer exact) {
-    NestedSettings.Builder settings =
-        NestedSettings.builder()
+    NestedSampling.Builder settings =
+        NestedSampling.builder()
             .nLive(nLive)
             .seed(seed)
             .sample(sample)
@@ -244,8 +243,7 @@ public final class JointScalingBenchmark implements Callable<Integer> {
           AnalysisFactor.of(model, new ProfileAnalysis<Gaussian>(data.get(i)))
               .named("dataset_" + i));
     }
-    GraphResult result =
-        graph.fit(Search.of(NestedSampling.of(settings.build())).withThreads(threads));
+    GraphResult result = graph.fit(settings.threads(threads).build());
     Result<CollectionInstance> global = result.global();
     Samples samples = global.samples();
     ParameterSummary centre = result.summary(first.centre());

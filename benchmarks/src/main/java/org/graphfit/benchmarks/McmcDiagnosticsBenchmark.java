@@ -21,7 +21,6 @@ import org.graphfit.search.SearchProblems;
 import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
 import org.graphfit.search.mcmc.EnsembleMcmc;
-import org.graphfit.search.mcmc.EnsembleSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -137,15 +136,14 @@ public final class McmcDiagnosticsBenchmark implements Callable<Integer> {
 
   private Map<String, Object> run(
       Problem problem, int chains, int walkers, long seed, TaskRunner runner) {
-    EnsembleSettings.Builder builder =
-        EnsembleSettings.builder().chains(chains).maxSteps(maxSteps).seed(seed);
+    EnsembleMcmc.Builder builder =
+        EnsembleMcmc.builder().chains(chains).maxSteps(maxSteps).seed(seed);
     if (walkers > 0) {
       builder.walkers(walkers);
     }
     SearchProblem searchProblem = SearchProblems.of(problem.priors, problem.logLikelihood);
     long start = System.nanoTime();
-    SearchRun run =
-        EnsembleMcmc.of(builder.build()).run(searchProblem, runner, CheckpointStore.none());
+    SearchRun run = builder.build().run(searchProblem, runner, CheckpointStore.none());
     double seconds = (System.nanoTime() - start) * 1e-9;
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("problem", problem.name);

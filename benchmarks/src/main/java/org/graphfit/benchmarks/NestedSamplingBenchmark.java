@@ -22,6 +22,7 @@ import org.graphfit.search.SearchProblems;
 import org.graphfit.search.TaskRunner;
 import org.graphfit.search.nested.NestedRun;
 import org.graphfit.search.nested.NestedSampler;
+import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -337,8 +338,8 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
   /** One run; a negative seed is a warm-up whose result is discarded. */
   private Map<String, Object> run(Benchmark benchmark, long seed, TaskRunner runner) {
     int threads = runner.threads();
-    NestedSettings.Builder builder =
-        NestedSettings.builder()
+    NestedSampling.Builder builder =
+        NestedSampling.builder()
             .nLive(nLive)
             .dlogz(dlogz)
             .bound(bound)
@@ -357,7 +358,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     if (updateInterval != null) {
       builder.updateInterval(updateInterval);
     }
-    NestedSettings settings = builder.build();
+    NestedSettings settings = builder.build().settings();
     SearchProblem problem = SearchProblems.of(benchmark.priors(), benchmark.likelihood);
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     long cpuStart = cpu.getCurrentThreadCpuTime();
@@ -376,7 +377,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     row.put("dim", benchmark.dim);
     row.put("seed", seed);
     row.put("nLive", nLive);
-    row.put("sample", settings.sample().resolve(benchmark.dim).toString());
+    row.put("sample", settings.sample().toString());
     row.put("bound", bound.toString());
     row.put("enlarge", enlarge);
     row.put("threads", threads);

@@ -26,7 +26,6 @@ import org.graphfit.search.Concern;
 import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.search.nested.NestedSettings;
 import picocli.CommandLine;
@@ -152,8 +151,8 @@ public final class SeedFitBenchmark implements Callable<Integer> {
   }
 
   private Map<String, Object> run(String problem, List<Dataset1D> datasets, long seed) {
-    NestedSettings.Builder settings =
-        NestedSettings.builder().nLive(nLive).seed(seed).sample(sample);
+    NestedSampling.Builder settings =
+        NestedSampling.builder().nLive(nLive).seed(seed).sample(sample).threads(threads);
     if (batch > 0) {
       settings.batchSize(batch);
     }
@@ -163,7 +162,7 @@ public final class SeedFitBenchmark implements Callable<Integer> {
     if (slices != null) {
       settings.slices(slices);
     }
-    Search search = Search.of(NestedSampling.of(settings.build())).withThreads(threads);
+    NestedSampling search = settings.build();
     FactorGraph graph = new FactorGraph();
     int count = problem.equals("single") ? 1 : 3;
     GaussianModel first = GaussianModel.withDefaults(); // its @Shared centre is every dataset's

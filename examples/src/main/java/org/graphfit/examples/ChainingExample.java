@@ -8,10 +8,9 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.graphfit.analysis.Dataset1D;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.PriorPassing;
+import org.graphfit.search.ProblemSearch;
 import org.graphfit.search.Result;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 
 /**
  * Prior passing: a quick nested-sampling search (50 live points) over broad priors, then a full one
@@ -41,7 +40,7 @@ public final class ChainingExample {
     Result<Gaussian> direct = search(400, 1, output, "chaining/direct").fit(broad, analysis);
     Result<Gaussian> quick = search(50, 2, output, "chaining/quick").fit(broad, analysis);
     GaussianModel passed =
-        broad.copy(quick.posteriorPriors(PriorPassing.centred().withRelativeFloor(0.05)));
+        broad.copy(quick.posteriorPriors(PriorPassing.centered().withRelativeFloor(0.05)));
     System.out.println(passed.info());
     Result<Gaussian> full = search(400, 3, output, "chaining/full").fit(passed, analysis);
 
@@ -69,10 +68,8 @@ public final class ChainingExample {
         quick.likelihoodCalls() + full.likelihoodCalls());
   }
 
-  private static Search search(int live, long seed, Path output, String name) {
-    return Search.of(NestedSampling.of(NestedSettings.builder().nLive(live).seed(seed).build()))
-        .withOutput(output, name)
-        .withThreads(1);
+  private static ProblemSearch search(int live, long seed, Path output, String name) {
+    return NestedSampling.builder().nLive(live).seed(seed).output(output, name).threads(1).build();
   }
 
   private static Dataset1D simulate(Profile1D truth, double noise, long seed) {

@@ -17,7 +17,6 @@ import org.graphfit.plot.EpTracePlot;
 import org.graphfit.plot.HierarchyPlot;
 import org.graphfit.plot.Report;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 
 /**
  * {@link HierarchicalExample}'s graph (ten Gaussians whose centres are drawn from a parent Gaussian
@@ -87,7 +86,7 @@ public final class EpHierarchicalExample {
                 });
     if (!laplace) {
       builder
-          .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(200).seed(s).build()))
+          .sampler(NestedSampling.builder().nLive(200).threads(1).build())
           .maxSweeps(15)
           .tolerance(SAMPLED_TOLERANCE);
     }

@@ -17,9 +17,7 @@ import org.graphfit.plot.FactorGraphPicture;
 import org.graphfit.plot.FitPlot;
 import org.graphfit.plot.Report;
 import org.graphfit.search.Result;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 
 /**
  * A heterogeneous graph: one dataset fitted with a {@link Gaussian}, another with a {@link
@@ -77,9 +75,8 @@ public final class HeterogeneousExample {
                 .write(paths);
           }
         });
-    Search search =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(400).seed(3).build()))
-            .withOutput(output, "heterogeneous");
+    NestedSampling search =
+        NestedSampling.builder().nLive(400).seed(3).output(output, "heterogeneous").build();
     GraphResult result = graph.fit(search);
     System.out.println("gaussian_data: " + result.factor(first).medianPdfInstance());
     System.out.println("mixed_data:    " + result.factor(second).medianPdfInstance());
@@ -101,7 +98,7 @@ public final class HeterogeneousExample {
             .labels("x", "value");
     mixedPlot.writePng(folder.resolve("mixed_data_fit.png"));
     Path report =
-        search.outputFolder(graph.layout(), graph.analysis()).path().resolve("report.html");
+        search.outputPath(graph.layout(), graph.analysis()).orElseThrow().resolve("report.html");
     System.out.println("pictures in " + folder.toAbsolutePath() + "; report: " + report);
   }
 

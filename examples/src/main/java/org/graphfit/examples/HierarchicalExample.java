@@ -15,10 +15,9 @@ import org.graphfit.plot.FactorGraphPicture;
 import org.graphfit.plot.HierarchyPlot;
 import org.graphfit.plot.Report;
 import org.graphfit.search.ParameterSummary;
+import org.graphfit.search.ProblemSearch;
 import org.graphfit.search.Result;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 
 /**
  * A hierarchical fit of PyAutoFit's {@code gaussian_x1__hierarchical} datasets: ten Gaussians whose
@@ -60,9 +59,8 @@ public final class HierarchicalExample {
                 .write(paths);
           }
         });
-    Search search =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(400).seed(2).build()))
-            .withOutput(output, "hierarchical");
+    NestedSampling search =
+        NestedSampling.builder().nLive(400).seed(2).output(output, "hierarchical").build();
     GraphResult result = graph.fit(search);
     Result<?> global = result.global();
     ParameterSummary mean = result.summary(centres.hyperParameter("mean"));
@@ -103,7 +101,7 @@ public final class HierarchicalExample {
    */
   private static void writePictures(
       Path folder,
-      Search search,
+      ProblemSearch search,
       FactorGraph graph,
       GraphResult result,
       HierarchicalFactor centres,
@@ -113,7 +111,7 @@ public final class HierarchicalExample {
     CornerPlot.of(result).writePng(folder.resolve("corner.png"));
     HierarchyPlot.of(result, centres).truths(truths).writePng(folder.resolve("hierarchy.png"));
     Path report =
-        search.outputFolder(graph.layout(), graph.analysis()).path().resolve("report.html");
+        search.outputPath(graph.layout(), graph.analysis()).orElseThrow().resolve("report.html");
     System.out.println("pictures in " + folder.toAbsolutePath() + "; report: " + report);
   }
 }

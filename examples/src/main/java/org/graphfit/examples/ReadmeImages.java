@@ -12,9 +12,7 @@ import org.graphfit.graph.GraphResult;
 import org.graphfit.plot.CornerPlot;
 import org.graphfit.plot.FactorGraphPicture;
 import org.graphfit.plot.Report;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 
 /**
  * Writes the README's pictures: the corner plot of the seed example's joint fit (the shared centre
@@ -47,9 +45,8 @@ public final class ReadmeImages {
                   GaussianModel.withDefaults(), new ProfileAnalysis<Gaussian>(datasets.get(i)))
               .named("dataset_" + i));
     }
-    Search search =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).walks(10).seed(1).build()))
-            .withOutput(output, "seed/joint");
+    NestedSampling search =
+        NestedSampling.builder().nLive(500).walks(10).seed(1).output(output, "seed/joint").build();
     GraphResult joint = graph.fit(search);
     CornerPlot corner =
         CornerPlot.of(joint)

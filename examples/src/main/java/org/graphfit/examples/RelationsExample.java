@@ -19,9 +19,7 @@ import org.graphfit.graph.GraphResult;
 import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.ParameterSummary;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 
 /**
  * Relations, an array parameter and derived quantities in one graph. Four datasets, simulated here
@@ -97,9 +95,8 @@ public final class RelationsExample {
     }
     System.out.println(graph.info());
 
-    Search search =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(200).seed(5).build()))
-            .withOutput(output, "relations");
+    NestedSampling search =
+        NestedSampling.builder().nLive(200).seed(5).output(output, "relations").build();
     GraphResult result = graph.fit(search);
     System.out.println(result.global().summary());
     ParameterSummary mSummary = result.summary(m);
@@ -112,7 +109,7 @@ public final class RelationsExample {
         cSummary.median(),
         cSummary.atSigma(1).halfWidth(),
         TRUE_C);
-    Path folder = search.outputFolder(graph.layout(), graph.analysis()).path();
+    Path folder = search.outputPath(graph.layout(), graph.analysis()).orElseThrow();
     try (Stream<Path> files = Files.list(folder.resolve("files"))) {
       files.map(Path::getFileName).sorted().forEach(file -> System.out.println("  files/" + file));
     }

@@ -22,10 +22,9 @@ import org.graphfit.plot.FactorGraphPicture;
 import org.graphfit.plot.FitPlot;
 import org.graphfit.plot.Report;
 import org.graphfit.search.ParameterSummary;
+import org.graphfit.search.ProblemSearch;
 import org.graphfit.search.Result;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 
 /**
  * The seed example: three low signal-to-noise datasets of one Gaussian each. Each dataset is fitted
@@ -53,16 +52,16 @@ public final class SeedExample {
   public static void main(String[] args) throws IOException {
     Path output = Path.of(args.length > 0 ? args[0] : "output");
     List<Dataset1D> datasets = ExampleData.load(DATA, DATASETS);
-    Search search =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(500).walks(10).seed(1).build()));
+    NestedSampling search = NestedSampling.builder().nLive(500).walks(10).seed(1).build();
 
     List<GaussianModel> models = new ArrayList<>();
     List<Result<Gaussian>> alone = new ArrayList<>();
     for (int i = 0; i < DATASETS; i++) {
       models.add(GaussianModel.withDefaults());
       alone.add(
-          search
-              .withOutput(output, "seed/dataset_" + i)
+          search.toBuilder()
+              .output(output, "seed/dataset_" + i)
+              .build()
               .fit(models.get(i), new ProfileAnalysis<Gaussian>(datasets.get(i))));
     }
 
@@ -88,7 +87,7 @@ public final class SeedExample {
                 .write(paths);
           }
         });
-    Search joint = search.withOutput(output, "seed/joint");
+    ProblemSearch joint = search.toBuilder().output(output, "seed/joint").build();
     GraphResult result = graph.fit(joint);
 
     printSideBySide(models, alone, result, keys);
@@ -97,8 +96,8 @@ public final class SeedExample {
     System.out.println(
         "report: "
             + joint
-                .outputFolder(graph.layout(), graph.analysis())
-                .path()
+                .outputPath(graph.layout(), graph.analysis())
+                .orElseThrow()
                 .resolve("report.html")
                 .toAbsolutePath());
   }

@@ -15,9 +15,7 @@ import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.search.Result;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,11 +65,7 @@ class PolynomialJointFitTest {
         .inOrder();
     assertThat(graph.globalParameters()).hasSize(3);
     Result<CollectionInstance> result =
-        graph
-            .fit(
-                Search.of(NestedSampling.of(NestedSettings.builder().nLive(200).seed(3).build()))
-                    .withThreads(1))
-            .global();
+        graph.fit(NestedSampling.builder().nLive(200).seed(3).threads(1).build()).global();
 
     double[] fittedMean = result.samples().mean();
     double[] fittedSd = result.samples().standardDeviation();

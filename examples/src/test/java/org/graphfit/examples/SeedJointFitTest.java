@@ -9,9 +9,7 @@ import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.search.Result;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,11 +42,7 @@ class SeedJointFitTest {
               .named("dataset_" + i));
     }
     return graph
-        .fit(
-            Search.of(
-                    NestedSampling.of(
-                        NestedSettings.builder().nLive(500).walks(10).seed(seed).build()))
-                .withThreads(1))
+        .fit(NestedSampling.builder().nLive(500).walks(10).seed(seed).threads(1).build())
         .global();
   }
 

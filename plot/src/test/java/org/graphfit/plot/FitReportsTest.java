@@ -23,11 +23,8 @@ import org.graphfit.graph.GraphReportWriter;
 import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.ReportWriter;
-import org.graphfit.search.Search;
 import org.graphfit.search.mcmc.EnsembleMcmc;
-import org.graphfit.search.mcmc.EnsembleSettings;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,11 +107,10 @@ class FitReportsTest {
   @Test
   void aGraphFitsReportHasTheVerdictThePicturesItsHooksDrewAndTheirFailures() throws IOException {
     FactorGraph graph = graph(true);
-    Search search =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(60).seed(1).build()))
-            .withOutput(root, "graph");
+    NestedSampling search =
+        NestedSampling.builder().nLive(60).seed(1).output(root, "graph").build();
     graph.fit(search);
-    Path fit = search.outputFolder(graph.layout(), graph.analysis()).path();
+    Path fit = search.outputPath(graph.layout(), graph.analysis()).orElseThrow();
     String html = Files.readString(fit.resolve("report.html"));
 
     assertThat(html).contains("Trustworthy: every self-check passed.");
@@ -135,10 +131,9 @@ class FitReportsTest {
   @Test
   void aReportLeftByAnInterruptedRunIsReplaced() throws IOException {
     FactorGraph graph = graph(false);
-    Search search =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(60).seed(1).build()))
-            .withOutput(root, "stale");
-    Path fit = search.outputFolder(graph.layout(), graph.analysis()).path();
+    NestedSampling search =
+        NestedSampling.builder().nLive(60).seed(1).output(root, "stale").build();
+    Path fit = search.outputPath(graph.layout(), graph.analysis()).orElseThrow();
     Files.createDirectories(fit);
     Files.writeString(fit.resolve("report.html"), "stale");
     graph.fit(search);
@@ -149,11 +144,9 @@ class FitReportsTest {
   @Test
   void anUntrustworthyFitSaysWhyInItsReport() throws IOException {
     FactorGraph graph = graph(false);
-    Search search =
-        Search.of(EnsembleMcmc.of(EnsembleSettings.builder().maxSteps(40).seed(2).build()))
-            .withOutput(root, "short");
+    EnsembleMcmc search = EnsembleMcmc.builder().maxSteps(40).seed(2).output(root, "short").build();
     var result = graph.fit(search);
-    Path fit = search.outputFolder(graph.layout(), graph.analysis()).path();
+    Path fit = search.outputPath(graph.layout(), graph.analysis()).orElseThrow();
     String html = Files.readString(fit.resolve("report.html"));
 
     assertThat(result.global().trustworthy()).isFalse();
@@ -165,13 +158,12 @@ class FitReportsTest {
 
   @Test
   void aSearchFitAndAnEpFitWriteTheirReportsToo() throws IOException {
-    Search search =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(60).seed(1).build()))
-            .withOutput(root, "single");
+    NestedSampling search =
+        NestedSampling.builder().nLive(60).seed(1).output(root, "single").build();
     TestGraphs.TestModel model = TestGraphs.gaussian(Parameter.free(Prior.uniform(0, 100)));
     Near analysis = new Near(50, false);
     search.fit(model, analysis);
-    Path single = search.outputFolder(model.layout(), analysis).path();
+    Path single = search.outputPath(model.layout(), analysis).orElseThrow();
     String html = Files.readString(single.resolve("report.html"));
     assertThat(html).contains("Drawn by the analysis (image/fit.png)");
     assertThat(listed(single)).contains("report.html");

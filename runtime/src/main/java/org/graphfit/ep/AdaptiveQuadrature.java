@@ -39,7 +39,7 @@ final class AdaptiveQuadrature {
 
     private final int dimension;
     final double[] weights;
-    final double logNormaliser;
+    final double logNormalizer;
     final double[] mean;
     final double[][] covariance;
 
@@ -47,13 +47,13 @@ final class AdaptiveQuadrature {
         double[] points,
         int dimension,
         double[] weights,
-        double logNormaliser,
+        double logNormalizer,
         double[] mean,
         double[][] covariance) {
       this.points = points;
       this.dimension = dimension;
       this.weights = weights;
-      this.logNormaliser = logNormaliser;
+      this.logNormalizer = logNormalizer;
       this.mean = mean;
       this.covariance = covariance;
     }

@@ -115,7 +115,7 @@ final class EpFactorFiles {
   private static <T> void writeSearchOutput(
       FitPaths search, FactorKey<?> key, LikelihoodFactor<T> factor, Samples samples) {
     Result<T> result =
-        Result.builder(factor.engines().apply(0).name(), factor.layout(), samples).build();
+        Result.builder(factor.engines().withSeed(0).name(), factor.layout(), samples).build();
     search.write("model.info", factor.layout().info());
     OutputFolder.resultFiles(result).forEach(search::write);
   }

@@ -11,8 +11,7 @@ import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.output.OutputFolder;
-import org.graphfit.search.Search;
-import org.graphfit.search.SearchEngine;
+import org.graphfit.search.ProblemSearch;
 
 /**
  * What identifies an EP fit's output folder; see {@link
@@ -45,8 +44,9 @@ final class EpFitIdentity {
     description.put("hierarchies", hierarchies);
     Map<String, Object> ownSearches = new LinkedHashMap<>();
     for (FactorKey<?> key : graph.factors()) {
-      if (key.factor().search().isPresent() && key.factor().search().get() instanceof Search own) {
-        ownSearches.put(key.name(), engineDescription(own.engine()));
+      ProblemSearch own = FactorSearches.own(key.name(), key.factor());
+      if (own != null) {
+        ownSearches.put(key.name(), engineDescription(own));
       }
     }
     description.put("own_searches", ownSearches);
@@ -61,10 +61,11 @@ final class EpFitIdentity {
     settings.put("tolerance", ep.tolerance());
     settings.put("seed", ep.seed());
     settings.put("corrected_marginals", ep.correctedMarginals());
-    settings.put("sampler", ep.sampler() == null ? null : engineDescription(ep.sampler().apply(0)));
+    settings.put(
+        "sampler", ep.sampler() == null ? null : engineDescription(ep.sampler().withSeed(0)));
     settings.put("noise_floor_convergence", ep.noiseFloorConvergence());
     settings.put("laplace_mismatch", ep.laplaceMismatch().name());
-    settings.put("laplace_fallback", engineDescription(ep.laplaceFallback().apply(0)));
+    settings.put("laplace_fallback", engineDescription(ep.laplaceFallback().withSeed(0)));
     return new EpFolder(
         OutputFolder.of(
             ep.outputRoot(),
@@ -76,10 +77,10 @@ final class EpFitIdentity {
             settings));
   }
 
-  private static Map<String, Object> engineDescription(SearchEngine engine) {
+  private static Map<String, Object> engineDescription(ProblemSearch engine) {
     Map<String, Object> description = new LinkedHashMap<>();
     description.put("search", engine.name());
-    description.put("settings", engine.settings());
+    description.put("settings", engine.settingsMap());
     return description;
   }
 }

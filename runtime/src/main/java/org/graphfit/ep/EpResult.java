@@ -420,10 +420,10 @@ public final class EpResult implements Posterior {
    *
    * <p>With every factor {@code f} approximated by a scaled Gaussian site {@code s_f m_f}, {@code Z
    * ≈ prod_f s_f ∫ prod_f m_f = exp(A(q) + sum_f log s_f)} where {@code A} is the Gaussian log
-   * normaliser ({@link GaussianMessage#logNormaliser()}) of the unnormalised product {@code q} of
+   * normaliser ({@link GaussianMessage#logNormalizer()}) of the unnormalised product {@code q} of
    * the messages. Each site is scaled at its last successful update so that it integrates against
    * that update's cavity to what the factor does: {@code log s_f = log Ẑ_f - A(cavity_f · m_f)}
-   * with {@code Ẑ_f = ∫ f · exp(kernel of cavity_f)} ({@link FactorResult#logNormaliser()}) and
+   * with {@code Ẑ_f = ∫ f · exp(kernel of cavity_f)} ({@link FactorResult#logNormalizer()}) and
    * {@code m_f} the message applied ({@link EpUpdate#logEvidenceTerm()}). The scale and the message
    * come from the same update, so the estimate is that of one well-defined approximation; pairing
    * the scale with the final cavity's normaliser instead (as EP did before) broke down where a

@@ -2,8 +2,7 @@ package org.graphfit.ep;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.LongFunction;
-import org.graphfit.search.SearchEngine;
+import org.graphfit.search.ProblemSearch;
 
 /**
  * The settings of an {@link ExpectationPropagation}, as its {@link ExpectationPropagation.Builder}
@@ -17,15 +16,15 @@ import org.graphfit.search.SearchEngine;
  * @param threads see {@link ExpectationPropagation.Builder#threads(int)}
  * @param seed see {@link ExpectationPropagation.Builder#seed(long)}
  * @param correctedMarginals see {@link ExpectationPropagation.Builder#correctedMarginals(boolean)}
- * @param sampler see {@link ExpectationPropagation.Builder#sampler(LongFunction)}; null for Laplace
- *     fits
+ * @param sampler see {@link ExpectationPropagation.Builder#sampler(ProblemSearch)}; null for
+ *     Laplace fits
  * @param outputRoot see {@link ExpectationPropagation.Builder#output(Path, String)}; null without
  *     output
  * @param outputName the fit's name under the output root; null without output
  * @param tag see {@link ExpectationPropagation.Builder#tag(String)}
  * @param laplaceMismatch see {@link
  *     ExpectationPropagation.Builder#onLaplaceMismatch(LaplaceMismatch)}
- * @param laplaceFallback see {@link ExpectationPropagation.Builder#laplaceFallback(LongFunction)}
+ * @param laplaceFallback see {@link ExpectationPropagation.Builder#laplaceFallback(ProblemSearch)}
  * @param historyInMemory see {@link ExpectationPropagation.Builder#historyInMemory(long)}
  * @param noiseFloorConvergence see {@link
  *     ExpectationPropagation.Builder#noiseFloorConvergence(boolean)}
@@ -43,12 +42,12 @@ record EpSettings(
     int threads,
     long seed,
     boolean correctedMarginals,
-    LongFunction<SearchEngine> sampler,
+    ProblemSearch sampler,
     Path outputRoot,
     String outputName,
     String tag,
     LaplaceMismatch laplaceMismatch,
-    LongFunction<SearchEngine> laplaceFallback,
+    ProblemSearch laplaceFallback,
     long historyInMemory,
     boolean noiseFloorConvergence,
     Duration lockWait,

@@ -145,7 +145,7 @@ final class EpState {
       if (factors.get(f).isFixed()) {
         // An exact factor equals its message times s_f with log s_f = -A(message), in any cavity.
         state.statuses[f] = UpdateStatus.FIXED;
-        state.evidenceTerms[f] = -state.field.message(f, 0).logNormaliser();
+        state.evidenceTerms[f] = -state.field.message(f, 0).logNormalizer();
         state.pending.add(
             new EpUpdate(
                 1,
@@ -184,7 +184,7 @@ final class EpState {
     if (!updated[f]) {
       evidenceTerms[f] = 0;
       for (int k = 0; k < ownsPrior[f].length; k++) {
-        evidenceTerms[f] -= ownsPrior[f][k] ? field.message(f, k).logNormaliser() : 0;
+        evidenceTerms[f] -= ownsPrior[f][k] ? field.message(f, k).logNormalizer() : 0;
       }
     }
   }
@@ -197,7 +197,7 @@ final class EpState {
   double logEvidence() {
     double total = 0;
     for (int v = 0; v < field.variableCount(); v++) {
-      total += field.global(v).logNormaliser();
+      total += field.global(v).logNormalizer();
     }
     for (int f = 0; f < field.factorCount(); f++) {
       total += evidenceTerms[f];

@@ -6,15 +6,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.LongFunction;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.model.ModelLayout;
-import org.graphfit.search.Search;
-import org.graphfit.search.SearchEngine;
+import org.graphfit.search.ProblemSearch;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 
 /**
  * Expectation propagation on a {@link FactorGraph}: a Gaussian mean-field approximation in latent
@@ -162,9 +159,9 @@ public final class ExpectationPropagation {
   /**
    * The sampler of analysis factors without their own search, or null for Laplace fits.
    *
-   * @return the engine for a seed, or null
+   * @return the sampler, to be reseeded per update, or null
    */
-  LongFunction<SearchEngine> sampler() {
+  ProblemSearch sampler() {
     return settings.sampler();
   }
 
@@ -180,9 +177,9 @@ public final class ExpectationPropagation {
   /**
    * The sampler that replaces Laplace fits that fail their check.
    *
-   * @return the engine for a seed
+   * @return the sampler, to be reseeded per update
    */
-  LongFunction<SearchEngine> laplaceFallback() {
+  ProblemSearch laplaceFallback() {
     return settings.laplaceFallback();
   }
 
@@ -236,6 +233,9 @@ public final class ExpectationPropagation {
    * @return the result
    * @throws IllegalStateException if the folder's stored result is damaged, its checkpoint belongs
    *     to another fit, or another fit writes the folder
+   * @throws IllegalArgumentException before anything is fitted, if an analysis factor's own search
+   *     is not a {@link ProblemSearch} or writes an output folder (see {@link
+   *     AnalysisFactor#withSearch})
    */
   public EpResult fit(FactorGraph graph, Function<List<EpFactor>, FactorExecutor> executors) {
     return new EpRun(settings).fit(graph, executors);
@@ -250,14 +250,13 @@ public final class ExpectationPropagation {
     private int threads = 1;
     private long seed;
     private boolean correctedMarginals = true;
-    private LongFunction<SearchEngine> sampler;
+    private ProblemSearch sampler;
     private Path outputRoot;
     private String outputName;
     private String tag = "";
     private LaplaceMismatch laplaceMismatch = LaplaceMismatch.SAMPLE;
-    private LongFunction<SearchEngine> laplaceFallback =
-        s ->
-            NestedSampling.of(NestedSettings.builder().nLive(FALLBACK_LIVE_POINTS).seed(s).build());
+    private ProblemSearch laplaceFallback =
+        NestedSampling.builder().nLive(FALLBACK_LIVE_POINTS).threads(1).build();
     private long historyInMemory = HISTORY_IN_MEMORY;
     private boolean noiseFloorConvergence = true;
     private Duration lockWait = Duration.ZERO;
@@ -461,16 +460,23 @@ public final class ExpectationPropagation {
     }
 
     /**
-     * Fits analysis factors that have no own search by sampling their tilted distribution with the
-     * engine made for each fit's seed (e.g. {@code s -> NestedSampling.of(...seed(s)...)}) instead
-     * of by a Laplace approximation. A factor with its own {@link Search} always uses that search's
-     * engine.
+     * Fits analysis factors that have no own search by sampling their tilted distribution with this
+     * search (e.g. {@code NestedSampling.builder().nLive(200).build()}), reseeded for each update
+     * ({@link ProblemSearch#withSeed(long)}; its own seed is not used) and run on its own threads,
+     * instead of by a Laplace approximation. A factor with its own search ({@link
+     * AnalysisFactor#withSearch}) always uses that one, in the same way; a fit whose factor has a
+     * search that is not a {@link ProblemSearch}, or one with an output folder, is refused when it
+     * is built (see {@link ExpectationPropagation#fit(FactorGraph, Function)}). With many threads
+     * for EP, give the sampler one thread ({@code threads(1)}): each factor's update then runs on
+     * one of EP's threads.
      *
-     * @param engines the engine for a seed
+     * @param search the sampler, without an output folder
      * @return this builder
+     * @throws IllegalArgumentException if the search writes an output folder
      */
-    public Builder sampler(LongFunction<SearchEngine> engines) {
-      this.sampler = Objects.requireNonNull(engines, "engines");
+    public Builder sampler(ProblemSearch search) {
+      this.sampler =
+          FactorSearches.withoutOutput(Objects.requireNonNull(search, "search"), "the sampler");
       return this;
     }
 
@@ -532,14 +538,17 @@ public final class ExpectationPropagation {
 
     /**
      * The sampler that replaces the Laplace fits that fail their check with {@link
-     * LaplaceMismatch#SAMPLE}, made for each fit's seed; by default nested sampling with {@value
-     * ExpectationPropagation#FALLBACK_LIVE_POINTS} live points.
+     * LaplaceMismatch#SAMPLE}, reseeded for each update; by default nested sampling with {@value
+     * ExpectationPropagation#FALLBACK_LIVE_POINTS} live points on one thread.
      *
-     * @param engines the engine for a seed
+     * @param search the sampler, without an output folder
      * @return this builder
+     * @throws IllegalArgumentException if the search writes an output folder
      */
-    public Builder laplaceFallback(LongFunction<SearchEngine> engines) {
-      this.laplaceFallback = Objects.requireNonNull(engines, "engines");
+    public Builder laplaceFallback(ProblemSearch search) {
+      this.laplaceFallback =
+          FactorSearches.withoutOutput(
+              Objects.requireNonNull(search, "search"), "the Laplace fallback");
       return this;
     }
 

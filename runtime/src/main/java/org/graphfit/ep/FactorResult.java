@@ -21,7 +21,7 @@ import org.graphfit.search.Samples;
  * @param status the status
  * @param moments the projected tilted marginals, one per variable, or null
  * @param noise the sampling noise of the projection, or null for deterministic fits
- * @param logNormaliser the tilted log normaliser or NaN
+ * @param logNormalizer the tilted log normaliser or NaN
  * @param marginalTerms one log table per variable (null where none could be estimated), or null if
  *     the update gives none (quadratures, Laplace fits, failures)
  * @param fit how the tilted distribution was fitted
@@ -36,7 +36,7 @@ public record FactorResult(
     UpdateStatus status,
     GaussianMessage[] moments,
     Noise noise,
-    double logNormaliser,
+    double logNormalizer,
     MarginalTerm[] marginalTerms,
     Fit fit,
     String message,
@@ -51,7 +51,7 @@ public record FactorResult(
    * @param status the status
    * @param moments the projected tilted marginals, one per variable, or null
    * @param noise the sampling noise of the projection, or null for deterministic fits
-   * @param logNormaliser the tilted log normaliser or NaN
+   * @param logNormalizer the tilted log normaliser or NaN
    * @param marginalTerms one log table per variable, or null
    * @param fit how the tilted distribution was fitted
    * @param message what went wrong or was noted, or empty
@@ -62,12 +62,12 @@ public record FactorResult(
       UpdateStatus status,
       GaussianMessage[] moments,
       Noise noise,
-      double logNormaliser,
+      double logNormalizer,
       MarginalTerm[] marginalTerms,
       Fit fit,
       String message,
       double seconds) {
-    this(factor, status, moments, noise, logNormaliser, marginalTerms, fit, message, seconds, null);
+    this(factor, status, moments, noise, logNormalizer, marginalTerms, fit, message, seconds, null);
   }
 
   /**

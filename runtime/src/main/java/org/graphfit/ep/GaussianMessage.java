@@ -173,7 +173,7 @@ public final class GaussianMessage implements Serializable {
    * @return the log normaliser
    * @throws IllegalStateException if the message is improper
    */
-  public double logNormaliser() {
+  public double logNormalizer() {
     requireProper();
     return 0.5 * shift * shift / precision - 0.5 * Math.log(precision) + 0.5 * LOG_TWO_PI;
   }
@@ -181,10 +181,10 @@ public final class GaussianMessage implements Serializable {
   /**
    * The log normaliser where the message is proper.
    *
-   * @return {@link #logNormaliser()}, or NaN for an improper message
+   * @return {@link #logNormalizer()}, or NaN for an improper message
    */
-  double logNormaliserIfProper() {
-    return isProper() ? logNormaliser() : Double.NaN;
+  double logNormalizerIfProper() {
+    return isProper() ? logNormalizer() : Double.NaN;
   }
 
   /**
@@ -195,8 +195,8 @@ public final class GaussianMessage implements Serializable {
    * @param ownPrior whether the factor includes the variable's prior
    * @return the log normaliser, 0 or NaN
    */
-  double cavityLogNormaliser(boolean ownPrior) {
-    return ownPrior ? 0 : logNormaliserIfProper();
+  double cavityLogNormalizer(boolean ownPrior) {
+    return ownPrior ? 0 : logNormalizerIfProper();
   }
 
   /**
@@ -218,7 +218,7 @@ public final class GaussianMessage implements Serializable {
    * @throws IllegalStateException if the message is improper
    */
   public double logDensity(double z) {
-    return logKernel(z) - logNormaliser();
+    return logKernel(z) - logNormalizer();
   }
 
   /**

@@ -1,13 +1,11 @@
 package org.graphfit.ep;
 
 import java.util.List;
-import java.util.function.LongFunction;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.model.ModelLayout;
 import org.graphfit.prior.Prior;
-import org.graphfit.search.Search;
-import org.graphfit.search.SearchEngine;
+import org.graphfit.search.ProblemSearch;
 import org.graphfit.search.optimize.LaplaceApproximation;
 import org.graphfit.search.optimize.OptimumRun;
 import org.graphfit.search.optimize.QuasiNewtonOptimizer;
@@ -62,9 +60,9 @@ final class LikelihoodFactor<T> implements EpFactor {
   private final ModelLayout<T> layout;
   private final AnalysisFactor<T> factor;
   private final Analysis<T> analysis;
-  private final LongFunction<SearchEngine> engines;
+  private final ProblemSearch engines;
   private final LaplaceMismatch mismatch;
-  private final LongFunction<SearchEngine> fallback;
+  private final ProblemSearch fallback;
   private final SampledFit sampledFit;
 
   /**
@@ -78,9 +76,9 @@ final class LikelihoodFactor<T> implements EpFactor {
    *     {@link MarginalTerm}
    * @param layout the model's own layout
    * @param factor the model and likelihood
-   * @param engines the sampler for a seed, or null for the Laplace path
+   * @param engines the sampler, reseeded per update, or null for the Laplace path
    * @param mismatch what to do with a Laplace fit that fails its check
-   * @param fallback the sampler for a seed that replaces such a fit
+   * @param fallback the sampler, reseeded per update that replaces such a fit
    * @param keepSamples whether sampled updates return their samples
    */
   private LikelihoodFactor(
@@ -91,9 +89,9 @@ final class LikelihoodFactor<T> implements EpFactor {
       boolean[] marginalTerms,
       ModelLayout<T> layout,
       AnalysisFactor<T> factor,
-      LongFunction<SearchEngine> engines,
+      ProblemSearch engines,
       LaplaceMismatch mismatch,
-      LongFunction<SearchEngine> fallback,
+      ProblemSearch fallback,
       boolean keepSamples) {
     this.name = name;
     this.variables = List.copyOf(variables);
@@ -135,9 +133,9 @@ final class LikelihoodFactor<T> implements EpFactor {
    *     {@link MarginalTerm}
    * @param layout the model's own layout, {@code factor.model().layout()}
    * @param factor the model and likelihood
-   * @param sampler the sampler for a seed, or null for the Laplace path
+   * @param sampler the sampler, reseeded per update, or null for the Laplace path
    * @param mismatch what to do with a Laplace fit that fails its check
-   * @param fallback the sampler for a seed that replaces such a fit
+   * @param fallback the sampler, reseeded per update that replaces such a fit
    * @param <T> the model's instance type
    * @return the factor
    */
@@ -149,13 +147,11 @@ final class LikelihoodFactor<T> implements EpFactor {
       boolean[] marginalTerms,
       ModelLayout<T> layout,
       AnalysisFactor<T> factor,
-      LongFunction<SearchEngine> sampler,
+      ProblemSearch sampler,
       LaplaceMismatch mismatch,
-      LongFunction<SearchEngine> fallback) {
-    LongFunction<SearchEngine> engines = sampler;
-    if (factor.search().isPresent() && factor.search().get() instanceof Search search) {
-      engines = search.engine()::withSeed;
-    }
+      ProblemSearch fallback) {
+    ProblemSearch own = FactorSearches.own(name, factor);
+    ProblemSearch engines = own != null ? own : sampler;
     return new LikelihoodFactor<>(
         name,
         variables,
@@ -236,9 +232,9 @@ final class LikelihoodFactor<T> implements EpFactor {
   /**
    * The sampler for a seed, or null on the Laplace path.
    *
-   * @return the engines
+   * @return the sampler
    */
-  LongFunction<SearchEngine> engines() {
+  ProblemSearch engines() {
     return engines;
   }
 
@@ -254,9 +250,9 @@ final class LikelihoodFactor<T> implements EpFactor {
   /**
    * The sampler for a seed that replaces a Laplace fit that fails its check.
    *
-   * @return the engines
+   * @return the sampler
    */
-  LongFunction<SearchEngine> fallback() {
+  ProblemSearch fallback() {
     return fallback;
   }
 
@@ -380,7 +376,7 @@ final class LikelihoodFactor<T> implements EpFactor {
           "no finite likelihood at the start: " + problem.failures().firstMessage(),
           PriorFactor.seconds(start));
     }
-    OptimumRun optimum = QuasiNewtonOptimizer.builder().build().maximise(problem, initial);
+    OptimumRun optimum = QuasiNewtonOptimizer.builder().build().maximize(problem, initial);
     if (!optimum.converged()) {
       return FactorResult.failed(
           task,
@@ -410,10 +406,10 @@ final class LikelihoodFactor<T> implements EpFactor {
           PriorFactor.seconds(start));
     }
     GaussianMessage[] moments = new GaussianMessage[mode.length];
-    double logNormaliser = optimum.logPosterior();
+    double logNormalizer = optimum.logPosterior();
     for (int j = 0; j < mode.length; j++) {
       moments[j] = GaussianMessage.ofMoments(mode[j], covariance[j][j]);
-      logNormaliser += HALF_LOG_TWO_PI + Math.log(chol[j][j]);
+      logNormalizer += HALF_LOG_TWO_PI + Math.log(chol[j][j]);
     }
     FactorResult.Fit fit = FactorResult.Fit.LAPLACE;
     String note = "";
@@ -425,7 +421,7 @@ final class LikelihoodFactor<T> implements EpFactor {
               + "): the Laplace fit, which failed its check before, is used";
     } else if (mismatch != LaplaceMismatch.IGNORE && (task.check() || fallen)) {
       LaplaceCheck.Verdict verdict =
-          new LaplaceCheck(problem, priors, ownPrior, task.cavity(), mode, chol, logNormaliser)
+          new LaplaceCheck(problem, priors, ownPrior, task.cavity(), mode, chol, logNormalizer)
               .run(task.seed());
       if (!verdict.passed()) {
         String failure = "";
@@ -461,7 +457,7 @@ final class LikelihoodFactor<T> implements EpFactor {
         UpdateStatus.OK,
         moments,
         null,
-        logNormaliser,
+        logNormalizer,
         null,
         fit,
         note,

@@ -135,7 +135,7 @@ final class LogSplineDensity {
       return null;
     }
     double[] correction = spline(bestTheta);
-    double normaliser = logNormaliser(logDensity(correction));
+    double normaliser = logNormalizer(logDensity(correction));
     for (int g = 0; g < GRID; g++) {
       correction[g] -= normaliser;
     }
@@ -174,7 +174,7 @@ final class LogSplineDensity {
       if (decrease < 1e-12) {
         return new Fit(
             theta,
-            dot(theta, sampleMean) - moments.logNormaliser,
+            dot(theta, sampleMean) - moments.logNormalizer,
             degreesOfFreedom(hessian, lambda));
       }
       // backtracking to the Armijo condition: half the step until the objective rises enough
@@ -236,7 +236,7 @@ final class LogSplineDensity {
   private double objective(double[] theta, double lambda) {
     double[] log = logDensity(spline(theta));
     return dot(theta, sampleMean)
-        - logNormaliser(log)
+        - logNormalizer(log)
         - 0.5 * lambda * dot(theta, BandedRankOneSystem.bandTimes(penalty, theta))
         - 0.5 * RIDGE * dot(theta, theta);
   }
@@ -245,11 +245,11 @@ final class LogSplineDensity {
    * The mean of the basis functions under the density, their second moments' band ({@code
    * second[a][k] = E[B_a B_(a+k)]}) and the log normaliser.
    */
-  private record Moments(double[] mean, double[][] second, double logNormaliser) {}
+  private record Moments(double[] mean, double[][] second, double logNormalizer) {}
 
   private Moments moments(double[] theta) {
     double[] log = logDensity(spline(theta));
-    double normaliser = logNormaliser(log);
+    double normaliser = logNormalizer(log);
     double[] mean = new double[BASIS];
     double[][] second = new double[BASIS][BAND];
     for (int g = 0; g < GRID; g++) {
@@ -266,7 +266,7 @@ final class LogSplineDensity {
     return new Moments(mean, second, normaliser);
   }
 
-  private double logNormaliser(double[] log) {
+  private double logNormalizer(double[] log) {
     double max = Arrays.stream(log).max().orElseThrow();
     double sum = 0;
     for (int g = 0; g < GRID; g++) {

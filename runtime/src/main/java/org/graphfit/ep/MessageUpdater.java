@@ -132,7 +132,7 @@ final class MessageUpdater {
             kl,
             residual,
             noise,
-            siteTerm(result.logNormaliser(), cavity, replacement),
+            siteTerm(result.logNormalizer(), cavity, replacement),
             result.seconds(),
             EpUpdate.notes(
                 result.message(),
@@ -179,11 +179,11 @@ final class MessageUpdater {
    * is improper, the term is NaN and so is the evidence.
    */
   static double siteTerm(
-      double logNormaliser, GaussianMessage[] cavity, GaussianMessage[] message) {
-    double term = logNormaliser;
+      double logNormalizer, GaussianMessage[] cavity, GaussianMessage[] message) {
+    double term = logNormalizer;
     for (int k = 0; k < message.length; k++) {
       GaussianMessage product = cavity[k].times(message[k]);
-      term -= product.logNormaliserIfProper();
+      term -= product.logNormalizerIfProper();
     }
     return term;
   }

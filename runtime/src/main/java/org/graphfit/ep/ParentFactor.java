@@ -142,7 +142,7 @@ final class ParentFactor implements EpFactor {
           UpdateStatus.OK,
           projection.moments,
           null,
-          projection.logNormaliser,
+          projection.logNormalizer,
           null,
           FactorResult.Fit.QUADRATURE,
           "",
@@ -158,7 +158,7 @@ final class ParentFactor implements EpFactor {
   }
 
   /** Projected moments and the log normaliser of one update. */
-  private record Projection(GaussianMessage[] moments, double logNormaliser) {}
+  private record Projection(GaussianMessage[] moments, double logNormalizer) {}
 
   private Projection analytic(FactorTask task) {
     GaussianMessage[] cavity = task.cavity();
@@ -168,13 +168,13 @@ final class ParentFactor implements EpFactor {
     double[] z = new double[dims.size()];
     double[] values = conditional.values;
     GaussianMessage[] moments = new GaussianMessage[variables.size()];
-    double logNormaliser;
+    double logNormalizer;
     double[] mixture;
     if (dims.isEmpty()) {
       if (!conditional.at(z)) {
         return null;
       }
-      logNormaliser = values[0];
+      logNormalizer = values[0];
       mixture = new double[] {values[1], values[2], values[3], values[4]};
     } else {
       GaussianMessage[] dimCavity = new GaussianMessage[dims.size()];
@@ -193,7 +193,7 @@ final class ParentFactor implements EpFactor {
       if (nodes == null) {
         return null;
       }
-      logNormaliser = nodes.logNormaliser;
+      logNormalizer = nodes.logNormalizer;
       for (int j = 0; j < dims.size(); j++) {
         moments[dims.get(j)] = GaussianMessage.ofMoments(nodes.mean[j], nodes.covariance[j][j]);
       }
@@ -201,12 +201,12 @@ final class ParentFactor implements EpFactor {
     }
     moments[0] = GaussianMessage.ofMoments(mixture[0], mixture[1]);
     // The closed-form integrals used normalised cavities of x (and of a closed-form mu).
-    logNormaliser += cavity[0].logNormaliser();
+    logNormalizer += cavity[0].logNormalizer();
     if (muSlot >= 0 && closedForm.muClosed()) {
       moments[muSlot] = GaussianMessage.ofMoments(mixture[2], mixture[3]);
-      logNormaliser += cavity[muSlot].logNormaliser();
+      logNormalizer += cavity[muSlot].logNormalizer();
     }
-    return new Projection(moments, logNormaliser);
+    return new Projection(moments, logNormalizer);
   }
 
   /**
@@ -332,6 +332,6 @@ final class ParentFactor implements EpFactor {
     for (int j = 0; j < moments.length; j++) {
       moments[j] = GaussianMessage.ofMoments(nodes.mean[j], nodes.covariance[j][j]);
     }
-    return new Projection(moments, nodes.logNormaliser);
+    return new Projection(moments, nodes.logNormalizer);
   }
 }

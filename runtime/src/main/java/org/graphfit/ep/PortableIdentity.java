@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.graphfit.graph.FactorIdentity;
-import org.graphfit.search.SearchEngine;
+import org.graphfit.search.ProblemSearch;
 
 /**
  * The identity of an analysis factor's EP factor, as text of named parts, each a digest of what
@@ -67,13 +67,13 @@ final class PortableIdentity {
     structure.put("marginal_terms", marginalTerms);
     Object engine;
     if (factor.engines() != null) {
-      engine = describe(factor.engines().apply(0));
+      engine = describe(factor.engines().withSeed(0));
     } else {
       // a Laplace fit's check and the sampler that replaces it decide its updates too
       Map<String, Object> laplace = new LinkedHashMap<>();
       laplace.put("search", "laplace");
       laplace.put("mismatch", factor.mismatch().name());
-      laplace.put("fallback", describe(factor.fallback().apply(0)));
+      laplace.put("fallback", describe(factor.fallback().withSeed(0)));
       engine = laplace;
     }
     FactorIdentity graphIdentity = factor.analysisFactor().identity();
@@ -88,10 +88,10 @@ final class PortableIdentity {
         + digest(engine);
   }
 
-  private static Map<String, Object> describe(SearchEngine engine) {
+  private static Map<String, Object> describe(ProblemSearch engine) {
     Map<String, Object> description = new LinkedHashMap<>();
     description.put("search", engine.name());
-    description.put("settings", engine.settings());
+    description.put("settings", engine.settingsMap());
     return description;
   }
 

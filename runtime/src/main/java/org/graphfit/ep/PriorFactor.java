@@ -169,7 +169,7 @@ final class PriorFactor implements EpFactor {
           UpdateStatus.OK,
           new GaussianMessage[] {moments},
           null,
-          nodes.logNormaliser,
+          nodes.logNormalizer,
           null,
           FactorResult.Fit.QUADRATURE,
           "",

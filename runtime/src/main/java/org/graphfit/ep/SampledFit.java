@@ -1,13 +1,12 @@
 package org.graphfit.ep;
 
 import java.util.List;
-import java.util.function.LongFunction;
 import java.util.function.ToDoubleFunction;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.LikelihoodFailures;
+import org.graphfit.search.ProblemSearch;
 import org.graphfit.search.Samples;
-import org.graphfit.search.SearchEngine;
 import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
 
@@ -58,22 +57,18 @@ final class SampledFit {
    *
    * @param task the cavity and seed
    * @param start when the update started, from {@link System#nanoTime()}
-   * @param sampler the sampler for a seed
+   * @param sampler the sampler, reseeded per update
    * @param fit how the result says it was fitted
    * @param checkNote a note to lead the result's notes, or empty
    * @return the result
    */
   FactorResult fit(
-      FactorTask task,
-      long start,
-      LongFunction<SearchEngine> sampler,
-      FactorResult.Fit fit,
-      String checkNote) {
+      FactorTask task, long start, ProblemSearch sampler, FactorResult.Fit fit, String checkNote) {
     CavityProblem problem =
         new CavityProblem(names, priors, ownPrior, task.cavity(), task.cavity(), false, likelihood);
     SearchRun run;
-    try (TaskRunner runner = TaskRunner.withThreads(1)) {
-      run = sampler.apply(task.seed()).run(problem, runner, CheckpointStore.none());
+    try (TaskRunner runner = TaskRunner.withThreads(sampler.options().threads())) {
+      run = sampler.withSeed(task.seed()).run(problem, runner, CheckpointStore.none());
     }
     if (run.diagnostics().getOrDefault("converged", 1.0) == 0) {
       return FactorResult.failed(
@@ -148,16 +143,16 @@ final class SampledFit {
         note = EpUpdate.notes(note, "no marginal term for " + names.get(j) + ": " + e);
       }
     }
-    double logNormaliser = run.logEvidence();
+    double logNormalizer = run.logEvidence();
     for (int j = 0; j < priors.length; j++) {
-      logNormaliser += task.cavity()[j].cavityLogNormaliser(ownPrior[j]);
+      logNormalizer += task.cavity()[j].cavityLogNormalizer(ownPrior[j]);
     }
     return new FactorResult(
         task.factor(),
         UpdateStatus.OK,
         moments,
         new FactorResult.Noise(noise, varianceNoise),
-        logNormaliser,
+        logNormalizer,
         terms,
         fit,
         note,

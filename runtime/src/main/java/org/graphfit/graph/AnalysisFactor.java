@@ -50,7 +50,12 @@ public final class AnalysisFactor<T> {
   }
 
   /**
-   * A copy with its own search, used when this factor is fitted alone.
+   * A copy with its own search, which expectation propagation uses for this factor's updates
+   * instead of its sampler or Laplace fit: any {@link org.graphfit.search.ProblemSearch} (the
+   * built-in searches) without an output folder, with its settings, reseeded for every update and
+   * on its own threads. Expectation propagation refuses any other search, and one with an output
+   * folder, when its fit is built. A joint fit of the graph fits every factor with the one search
+   * it is given; the factor's own search then only enters its {@link #identity()}.
    *
    * @param search the search
    * @return the copy

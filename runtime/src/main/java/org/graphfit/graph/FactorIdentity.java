@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.graphfit.analysis.DataIdentity;
 import org.graphfit.search.NonLinearSearch;
-import org.graphfit.search.Search;
+import org.graphfit.search.ProblemSearch;
 
 /**
  * What a factor of a graph is, independently of the graph it is in: the SHA-256 of its model's
@@ -58,9 +58,9 @@ public final class FactorIdentity {
   /** A search's engine and settings, or its class for a search of another kind. */
   private static Map<String, Object> describe(NonLinearSearch search) {
     Map<String, Object> description = new LinkedHashMap<>();
-    if (search instanceof Search own) {
-      description.put("search", own.engine().name());
-      description.put("settings", own.engine().settings());
+    if (search instanceof ProblemSearch own) {
+      description.put("search", own.name());
+      description.put("settings", own.settingsMap());
     } else {
       description.put("search", search.getClass().getName());
     }

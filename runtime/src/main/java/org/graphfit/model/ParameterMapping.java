@@ -16,7 +16,7 @@ import org.graphfit.prior.Prior;
  * is shared in the copies too; parameters shared by a {@code @Shared} key keep their key.
  *
  * <pre>{@code
- * ParameterMapping posterior = result.posteriorPriors(PriorPassing.centred());
+ * ParameterMapping posterior = result.posteriorPriors(PriorPassing.centered());
  * GaussianModel next = model.copy(posterior);
  * }</pre>
  */

@@ -16,7 +16,7 @@ import org.graphfit.log.Log;
  */
 final class CountingCheckpointStore implements CheckpointStore {
   private static final int MAGIC = 0x47464332; // "GFC2": the failure keeps its cause and point
-  private static final Log LOG = Log.of(Search.class);
+  private static final Log LOG = Log.of(ProblemSearch.class);
 
   private final CheckpointStore store;
   private final LikelihoodFailures failures;

@@ -12,10 +12,10 @@ import org.graphfit.prior.Prior;
  * support. Immutable.
  *
  * <ul>
- *   <li>{@link #centred()}: a Gaussian at the posterior median, truncated to the old support, whose
- *       sigma is the 3-sigma error (half the 99.7% credible interval), never below a floor ({@link
- *       #withAbsoluteFloor}, {@link #withRelativeFloor}): wide enough to leave the likelihood in
- *       charge while the new search starts where the posterior is;
+ *   <li>{@link #centered()}: a Gaussian at the posterior median, truncated to the old support,
+ *       whose sigma is the 3-sigma error (half the 99.7% credible interval), never below a floor
+ *       ({@link #withAbsoluteFloor}, {@link #withRelativeFloor}): wide enough to leave the
+ *       likelihood in charge while the new search starts where the posterior is;
  *   <li>{@link #absoluteWidth(double)} and {@link #relativeWidth(double)}: the same Gaussian with a
  *       sigma chosen by the user, absolute or as a fraction of the median's magnitude;
  *   <li>{@link #boundedUniform(double)}: a uniform prior of the maximum-likelihood value plus and
@@ -23,7 +23,7 @@ import org.graphfit.prior.Prior;
  * </ul>
  *
  * <pre>{@code
- * GaussianModel next = model.copy(first.posteriorPriors(PriorPassing.centred().withRelativeFloor(0.1)));
+ * GaussianModel next = model.copy(first.posteriorPriors(PriorPassing.centered().withRelativeFloor(0.1)));
  * }</pre>
  */
 public final class PriorPassing {
@@ -51,7 +51,7 @@ public final class PriorPassing {
    *
    * @return the passing
    */
-  public static PriorPassing centred() {
+  public static PriorPassing centered() {
     return new PriorPassing(Kind.CENTRED, 3, 0, 0);
   }
 
@@ -157,7 +157,7 @@ public final class PriorPassing {
       throw new IllegalStateException(
           "the posterior of a parameter has no width (median "
               + median
-              + "); give the prior passing a floor, e.g. PriorPassing.centred().withAbsoluteFloor"
+              + "); give the prior passing a floor, e.g. PriorPassing.centered().withAbsoluteFloor"
               + "(1e-3)");
     }
     return Prior.truncatedGaussian(median, sigma, lower, upper);

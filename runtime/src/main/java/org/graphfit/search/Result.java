@@ -234,7 +234,7 @@ public final class Result<T> implements Posterior {
   /**
    * This result's posterior as the priors of a new fit of the same model: copy the model with the
    * mapping, e.g. {@code GaussianModel next = model.copy(result.posteriorPriors(PriorPassing
-   * .centred()))}. Parameters shared in the model stay shared in copies made with one mapping.
+   * .centered()))}. Parameters shared in the model stay shared in copies made with one mapping.
    *
    * @param passing how each posterior becomes a prior
    * @return the mapping (use one mapping for all models of the new fit)

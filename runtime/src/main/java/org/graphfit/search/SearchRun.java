@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a {@link SearchEngine} returns: samples, the log evidence and its error (NaN when the
+ * What {@link ProblemSearch#run} returns: samples, the log evidence and its error (NaN when the
  * algorithm does not estimate it), diagnostics by name, and the concerns its self-checks raised.
  *
  * @param samples the posterior samples

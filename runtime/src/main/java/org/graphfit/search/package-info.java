@@ -6,10 +6,12 @@
  * ({@link org.graphfit.search.DerivedSamples}) and the passing of a result's posterior on as priors
  * ({@link org.graphfit.search.PriorPassing}); and reading a posterior through the model rather than
  * by position, {@link org.graphfit.search.Posterior} and its {@link
- * org.graphfit.search.ParameterSummary}, which results of every kind implement. {@link
- * org.graphfit.search.Search} runs an engine with an output folder, the analysis's hooks (during
- * the fit off the search's threads) and the {@link org.graphfit.search.ReportWriter} found on the
- * class path; an analysis that also saves its result implements {@link
- * org.graphfit.search.ResultSaver}. Sub-packages hold the algorithms.
+ * org.graphfit.search.ParameterSummary}, which results of every kind implement. Every fit goes
+ * through {@link org.graphfit.search.NonLinearSearch}; the built-in searches (in the sub-packages)
+ * are {@link org.graphfit.search.ProblemSearch}es, which run on any problem and share, through the
+ * options of their {@link org.graphfit.search.SearchBuilder}, the threads, an output folder, the
+ * analysis's hooks (during the fit off the search's threads) and the {@link
+ * org.graphfit.search.ReportWriter} found on the class path; an analysis that also saves its result
+ * implements {@link org.graphfit.search.ResultSaver}.
  */
 package org.graphfit.search;

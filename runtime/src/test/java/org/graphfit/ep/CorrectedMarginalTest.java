@@ -8,7 +8,6 @@ import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,13 +48,13 @@ class CorrectedMarginalTest {
 
   /** The L1 distance of a log density from the exact posterior's, by the trapezoidal rule. */
   private static double l1(
-      java.util.function.DoubleUnaryOperator logDensity, double logNormaliser) {
+      java.util.function.DoubleUnaryOperator logDensity, double logNormalizer) {
     int n = 16001;
     double h = 16.0 / (n - 1);
     double sum = 0;
     for (int i = 0; i < n; i++) {
       double x = -8 + i * h;
-      double exact = Math.exp(logPosterior(x) - logNormaliser);
+      double exact = Math.exp(logPosterior(x) - logNormalizer);
       sum +=
           (i == 0 || i == n - 1 ? 0.5 : 1)
               * h
@@ -77,7 +76,7 @@ class CorrectedMarginalTest {
               .seed(seed)
               .tolerance(1e-3)
               .maxSweeps(20)
-              .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(400).seed(s).build()))
+              .sampler(NestedSampling.builder().nLive(400).build())
               .build()
               .fit(graph);
       VariableSummary summary = result.summaries().get(0);
@@ -92,7 +91,7 @@ class CorrectedMarginalTest {
       // ... but only the corrected marginal has the two modes: L1 0.07-0.09 against the Gaussian's
       // 0.94
       assertThat(l1(corrected::logValue, exact[0])).isLessThan(0.15);
-      assertThat(l1(z -> gaussian.logKernel(z) - gaussian.logNormaliser(), exact[0]))
+      assertThat(l1(z -> gaussian.logKernel(z) - gaussian.logNormalizer(), exact[0]))
           .isGreaterThan(0.5);
     }
   }
@@ -108,7 +107,7 @@ class CorrectedMarginalTest {
             .seed(1)
             .tolerance(1e-3)
             .maxSweeps(20)
-            .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(100).seed(s).build()));
+            .sampler(NestedSampling.builder().nLive(100).build());
     EpResult with = builder.build().fit(graph);
     EpResult without = builder.correctedMarginals(false).build().fit(graph);
 
@@ -130,7 +129,7 @@ class CorrectedMarginalTest {
             .seed(1)
             .tolerance(1e-3)
             .maxSweeps(20)
-            .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(100).seed(s).build()))
+            .sampler(NestedSampling.builder().nLive(100).build())
             .output(output, "corrected")
             .build();
     EpResult fitted = ep.fit(graph);

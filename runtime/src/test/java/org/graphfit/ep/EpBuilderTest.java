@@ -32,12 +32,12 @@ class EpBuilderTest {
     assertRefused(() -> builder.tolerance(0), "tolerance must be positive but was 0.0");
     assertRefused(() -> builder.tolerance(Double.NaN), "tolerance must be positive but was NaN");
     assertRefused(() -> builder.threads(0), "threads must be at least 1 but was 0");
-    assertRefused(() -> builder.sampler(null), "engines");
+    assertRefused(() -> builder.sampler(null), "search");
     assertRefused(() -> builder.output(null, "ep"), "root");
     assertRefused(() -> builder.output(Path.of("output"), null), "name");
     assertRefused(() -> builder.tag(null), "tag");
     assertRefused(() -> builder.onLaplaceMismatch(null), "action");
-    assertRefused(() -> builder.laplaceFallback(null), "engines");
+    assertRefused(() -> builder.laplaceFallback(null), "search");
     assertRefused(() -> builder.historyInMemory(0), "historyInMemory must be at least 1 but was 0");
   }
 

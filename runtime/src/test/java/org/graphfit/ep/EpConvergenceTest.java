@@ -8,7 +8,6 @@ import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Check;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,7 +81,7 @@ class EpConvergenceTest {
         .seed(seed)
         .damping(damping)
         .maxSweeps(maxSweeps)
-        .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(100).seed(s).build()))
+        .sampler(NestedSampling.builder().nLive(100).build())
         .build()
         .fit(HierarchicalToys.of(y, 1, hierarchy).graph);
   }
@@ -130,7 +129,7 @@ class EpConvergenceTest {
         .seed(3)
         .damping(damping)
         .maxSweeps(maxSweeps)
-        .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(100).seed(s).build()))
+        .sampler(NestedSampling.builder().nLive(100).build())
         .build()
         .fit(HierarchicalToys.of(Y, 1, hierarchy).graph);
   }

@@ -10,6 +10,7 @@ import org.graphfit.analysis.Analysis;
 import org.graphfit.graph.AnalysisFactor;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.prior.Prior;
+import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.Test;
 
@@ -95,13 +96,7 @@ class EpExecutorContractTest {
         ExpectationPropagation.builder()
             .seed(1)
             .maxSweeps(2)
-            .sampler(
-                s ->
-                    org.graphfit.search.nested.NestedSampling.of(
-                        org.graphfit.search.nested.NestedSettings.builder()
-                            .nLive(50)
-                            .seed(s)
-                            .build()))
+            .sampler(NestedSampling.builder().nLive(50).build())
             .build()
             .fit(graph(partly));
     assertThat(
@@ -113,14 +108,7 @@ class EpExecutorContractTest {
         ExpectationPropagation.builder()
             .seed(1)
             .maxSweeps(2)
-            .sampler(
-                s ->
-                    org.graphfit.search.nested.NestedSampling.of(
-                        org.graphfit.search.nested.NestedSettings.builder()
-                            .nLive(50)
-                            .maxIterations(10)
-                            .seed(s)
-                            .build()))
+            .sampler(NestedSampling.builder().nLive(50).maxIterations(10).build())
             .build()
             .fit(graph(x -> -0.5 * x * x));
     assertThat(stopped.failingFactors()).isNotEmpty();

@@ -22,6 +22,7 @@ import org.graphfit.analysis.FitStage;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.prior.Prior;
+import org.graphfit.search.nested.NestedSampling;
 import org.graphfit.testing.Gaussian;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,13 +170,7 @@ class EpFactorOutputTest {
         ExpectationPropagation.builder()
             .seed(4)
             .maxSweeps(3)
-            .sampler(
-                s ->
-                    org.graphfit.search.nested.NestedSampling.of(
-                        org.graphfit.search.nested.NestedSettings.builder()
-                            .nLive(40)
-                            .seed(s)
-                            .build()));
+            .sampler(NestedSampling.builder().nLive(40).build());
     ExpectationPropagation keeping = sampled.output(root, "kept").keepSearchOutput(true).build();
     HierarchicalToys toy = toy(new ConcurrentHashMap<>());
     EpResult kept = keeping.fit(toy.graph);

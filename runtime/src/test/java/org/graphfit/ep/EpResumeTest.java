@@ -31,7 +31,6 @@ import org.graphfit.output.FitLock;
 import org.graphfit.output.WriteListener;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.graphfit.testing.Gaussian;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +72,7 @@ class EpResumeTest {
         .maxSweeps(5)
         .tolerance(1e-12)
         .noiseFloorConvergence(false)
-        .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(50).seed(s).build()));
+        .sampler(NestedSampling.builder().nLive(50).build());
   }
 
   private Path folder(ExpectationPropagation ep) {
@@ -102,10 +101,8 @@ class EpResumeTest {
             ExpectationPropagation.builder().noiseFloorConvergence(false),
             ExpectationPropagation.builder().onLaplaceMismatch(LaplaceMismatch.WARN),
             ExpectationPropagation.builder()
-                .laplaceFallback(
-                    s -> NestedSampling.of(NestedSettings.builder().nLive(60).seed(s).build())),
-            ExpectationPropagation.builder()
-                .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(50).build())));
+                .laplaceFallback(NestedSampling.builder().nLive(60).build()),
+            ExpectationPropagation.builder().sampler(NestedSampling.builder().nLive(50).build()));
     for (ExpectationPropagation.Builder other : others) {
       assertThat(folder(other.output(output, "ep").build()).getFileName())
           .isNotEqualTo(base.getFileName());

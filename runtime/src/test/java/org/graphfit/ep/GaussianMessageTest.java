@@ -71,12 +71,12 @@ class GaussianMessageTest {
   }
 
   @Test
-  void logNormaliserIsTheGaussianIntegral() {
+  void logNormalizerIsTheGaussianIntegral() {
     GaussianMessage message = GaussianMessage.ofMoments(2, 3);
     // ∫ exp(-z²/6 + 2z/3) dz = sqrt(2π·3) exp(m²/(2v)) with m = 2, v = 3
     double expected = 0.5 * Math.log(2 * Math.PI * 3) + 4.0 / 6;
 
-    assertThat(message.logNormaliser()).isWithin(TOLERANCE).of(expected);
+    assertThat(message.logNormalizer()).isWithin(TOLERANCE).of(expected);
     assertThat(message.logDensity(2)).isWithin(TOLERANCE).of(-0.5 * Math.log(2 * Math.PI * 3));
   }
 

@@ -15,7 +15,8 @@ import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Check;
 import org.graphfit.search.CheckpointStore;
-import org.graphfit.search.SearchEngine;
+import org.graphfit.search.ProblemSearch;
+import org.graphfit.search.SearchOptions;
 import org.graphfit.search.SearchProblem;
 import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
@@ -205,19 +206,24 @@ class LaplaceCheckTest {
   }
 
   /** A sampler that always fails. */
-  private static final class BrokenSampler implements SearchEngine {
+  private static final class BrokenSampler implements ProblemSearch {
     @Override
     public String name() {
       return "Broken";
     }
 
     @Override
-    public Map<String, Object> settings() {
+    public Map<String, Object> settingsMap() {
       return Map.of();
     }
 
     @Override
-    public SearchEngine withSeed(long seed) {
+    public SearchOptions options() {
+      return SearchOptions.defaults();
+    }
+
+    @Override
+    public ProblemSearch withSeed(long seed) {
       return this;
     }
 
@@ -237,7 +243,7 @@ class LaplaceCheckTest {
     EpResult result =
         ExpectationPropagation.builder()
             .maxFailures(2)
-            .laplaceFallback(s -> new BrokenSampler())
+            .laplaceFallback(new BrokenSampler())
             .build()
             .fit(graph);
 

@@ -67,7 +67,7 @@ class LocalFactorExecutorTest {
     List<FactorTask> tasks = tasks(500);
     List<Double> reference = new ArrayList<>();
     try (LocalFactorExecutor one = LocalFactorExecutor.of(factors(500, i -> false), 1)) {
-      one.execute(tasks, result -> reference.add(result.logNormaliser()));
+      one.execute(tasks, result -> reference.add(result.logNormalizer()));
     }
     for (int threads : new int[] {2, 3, 5}) {
       List<Integer> order = new ArrayList<>();
@@ -78,7 +78,7 @@ class LocalFactorExecutorTest {
             tasks,
             result -> {
               order.add(result.factor());
-              values.add(result.logNormaliser());
+              values.add(result.logNormalizer());
             });
         assertThat(executor.execute(tasks).get(0).factor()).isEqualTo(499);
       }

@@ -17,7 +17,6 @@ import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +61,7 @@ class PortableFactorTest {
 
   private static ExpectationPropagation sampled(int live) {
     return ExpectationPropagation.builder()
-        .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(live).seed(s).build()))
+        .sampler(NestedSampling.builder().nLive(live).build())
         .build();
   }
 
@@ -113,7 +112,7 @@ class PortableFactorTest {
 
         assertThat(actual.status()).isEqualTo(UpdateStatus.OK);
         assertThat(actual.moments()).isEqualTo(expected.moments());
-        assertThat(actual.logNormaliser()).isEqualTo(expected.logNormaliser());
+        assertThat(actual.logNormalizer()).isEqualTo(expected.logNormalizer());
         assertThat(rebuilt.name()).isEqualTo(driver.name());
         assertThat(rebuilt.variables()).isEqualTo(factors.get(driver.factor()).variables());
       }
@@ -206,10 +205,7 @@ class PortableFactorTest {
                 driver.rebuild(
                     dataset(0, Prior.uniform(-20, 20)),
                     ExpectationPropagation.builder()
-                        .laplaceFallback(
-                            s ->
-                                NestedSampling.of(
-                                    NestedSettings.builder().nLive(60).seed(s).build()))
+                        .laplaceFallback(NestedSampling.builder().nLive(60).build())
                         .build()));
     assertThat(otherFallback).hasMessageThat().contains("another fitting engine");
   }

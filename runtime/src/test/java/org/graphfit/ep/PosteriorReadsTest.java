@@ -15,9 +15,7 @@ import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Posterior;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +33,7 @@ class PosteriorReadsTest {
   private static final double EXACT_SD = Math.sqrt(1 / PRECISION);
 
   private static NestedSampling sampler(long seed) {
-    return NestedSampling.of(NestedSettings.builder().nLive(400).seed(seed).build());
+    return NestedSampling.builder().nLive(400).seed(seed).build();
   }
 
   /** The reading code: written once against Posterior, for every kind of fit. */
@@ -74,15 +72,14 @@ class PosteriorReadsTest {
   void theSameReadingCodeReadsASampledFitAGraphFitAndEp() {
     ValueModel model = new ValueModel(Prior.gaussian(0, 3));
     Result<Double> single =
-        Search.of(sampler(1))
-            .fit(model, x -> NEAR_ONE.logLikelihood(x) + NEAR_TWO.logLikelihood(x));
-    GraphResult joint = graph(model).fit(Search.of(sampler(1)));
+        sampler(1).fit(model, x -> NEAR_ONE.logLikelihood(x) + NEAR_TWO.logLikelihood(x));
+    GraphResult joint = graph(model).fit(sampler(1));
     EpResult ep =
         ExpectationPropagation.builder()
             .seed(1)
             .tolerance(1e-3)
             .maxSweeps(20)
-            .sampler(PosteriorReadsTest::sampler)
+            .sampler(sampler(0))
             .build()
             .fit(graph(model));
 
@@ -94,7 +91,7 @@ class PosteriorReadsTest {
   @Test
   void aSampledSummaryIsTheSamplesOwnFiguresBitForBit() {
     ValueModel model = new ValueModel(Prior.gaussian(0, 3));
-    GraphResult joint = graph(model).fit(Search.of(sampler(2)));
+    GraphResult joint = graph(model).fit(sampler(2));
     Result<?> global = joint.global();
     Samples samples = global.samples();
     ParameterSummary summary = joint.summary(model.value());
@@ -116,7 +113,7 @@ class PosteriorReadsTest {
   void aSharedParameterIsFoundByEverySlotPath() {
     ValueModel model = new ValueModel(Prior.gaussian(0, 3));
     FactorGraph graph = graph(model);
-    GraphResult joint = graph.fit(Search.of(sampler(3)));
+    GraphResult joint = graph.fit(sampler(3));
     ModelLayout<?> layout = joint.global().layout();
     List<String> slots = layout.slotPathsOf(0);
 
@@ -127,7 +124,7 @@ class PosteriorReadsTest {
   @Test
   void anUnknownPathOrParameterIsAClearError() {
     ValueModel model = new ValueModel(Prior.gaussian(0, 3));
-    GraphResult joint = graph(model).fit(Search.of(sampler(4)));
+    GraphResult joint = graph(model).fit(sampler(4));
     ValueModel other = new ValueModel(Prior.gaussian(0, 3));
 
     IllegalArgumentException path =
@@ -152,7 +149,7 @@ class PosteriorReadsTest {
             .tolerance(1e-3)
             .maxSweeps(20)
             .correctedMarginals(false)
-            .sampler(PosteriorReadsTest::sampler)
+            .sampler(sampler(0))
             .build()
             .fit(graph(model));
     VariableSummary summary = ep.summary(model.value());
@@ -176,7 +173,7 @@ class PosteriorReadsTest {
     FactorGraph graph = new FactorGraph();
     FactorKey<Double> key = graph.add(AnalysisFactor.of(shared, NEAR_ONE).named("near_one"));
     graph.add(AnalysisFactor.of(shared, NEAR_TWO).named("near_two"));
-    GraphResult joint = graph.fit(Search.of(sampler(5)));
+    GraphResult joint = graph.fit(sampler(5));
 
     assertThat(joint.median(shared)).isEqualTo(joint.factor(key).medianPdfInstance());
     assertThat(joint.factor(key).summary(shared.value()).median())

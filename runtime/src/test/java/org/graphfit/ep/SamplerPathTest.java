@@ -8,9 +8,7 @@ import org.graphfit.graph.GaussianParent;
 import org.graphfit.graph.HierarchicalFactor;
 import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.graphfit.testing.Gaussian;
 import org.graphfit.testing.GaussianModel;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,7 @@ class SamplerPathTest {
         .threads(threads)
         .maxSweeps(8)
         .tolerance(1e-3)
-        .sampler(s -> NestedSampling.of(NestedSettings.builder().nLive(100).seed(s).build()))
+        .sampler(NestedSampling.builder().nLive(100).build())
         .build()
         .fit(toy.graph);
   }
@@ -55,10 +53,7 @@ class SamplerPathTest {
       AnalysisFactor<Gaussian> factor =
           AnalysisFactor.of(model, HierarchicalToys.measurement(y[i], NOISE)).named("d" + i);
       graph.add(
-          i == 0
-              ? factor.withSearch(
-                  Search.of(NestedSampling.of(NestedSettings.builder().nLive(100).seed(5).build())))
-              : factor);
+          i == 0 ? factor.withSearch(NestedSampling.builder().nLive(100).seed(5).build()) : factor);
       hierarchy.draw(model.centre());
     }
     graph.add(hierarchy);
@@ -99,16 +94,16 @@ class SamplerPathTest {
     // and ∫ prod_k N_k = exp(A(prod_k t_k) - sum_k A(t_k)) for normalised Gaussians N_k = t_k
     // e^-A(t_k).
     GaussianMessage product = GaussianMessage.ofMoments(0, MU_PRIOR_SD * MU_PRIOR_SD);
-    double logEvidence = -product.logNormaliser();
+    double logEvidence = -product.logNormalizer();
     for (double value : y) {
       logEvidence +=
           -0.5 * value * value / (p2 + NOISE * NOISE)
               - 0.5 * Math.log(2 * Math.PI * (p2 + NOISE * NOISE));
       GaussianMessage term = GaussianMessage.ofMoments(v * value / (NOISE * NOISE), v + TAU * TAU);
-      logEvidence -= term.logNormaliser();
+      logEvidence -= term.logNormalizer();
       product = product.times(term);
     }
-    logEvidence += product.logNormaliser();
+    logEvidence += product.logNormalizer();
     double exactSd = Math.sqrt(1 / precision);
     VariableSummary fitted = one.summary(mu);
     assertThat(fitted.mean()).isWithin(0.25 * exactSd).of(exactMean);

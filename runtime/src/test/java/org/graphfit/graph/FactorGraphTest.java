@@ -14,12 +14,10 @@ import org.graphfit.model.ModelLayout;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
-import org.graphfit.search.Search;
 import org.graphfit.search.mcmc.EnsembleMcmc;
-import org.graphfit.search.mcmc.EnsembleSettings;
 import org.graphfit.testing.Gaussian;
 import org.graphfit.testing.GaussianModel;
-import org.graphfit.testing.PriorImportanceEngine;
+import org.graphfit.testing.PriorImportanceSearch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,8 +151,7 @@ class FactorGraphTest {
     List<FactorKey<Gaussian>> keys = new ArrayList<>();
     FactorGraph graph = seedGraph(keys);
 
-    GraphResult result =
-        graph.fit(Search.of(new PriorImportanceEngine(4, 5_000, 2L)).withThreads(2));
+    GraphResult result = graph.fit(PriorImportanceSearch.builder(4, 5_000, 2L).threads(2).build());
 
     // three unit-width likelihoods at 40, 50, 60: the shared centre's posterior is N(50, 1/sqrt 3)
     // times a N(50, 30) prior, essentially N(50, 0.577); the importance sampler's error is ~0.1.
@@ -170,8 +167,7 @@ class FactorGraphTest {
   void everyFactorsInstancesAreTheJointFitsValues() {
     List<FactorKey<Gaussian>> keys = new ArrayList<>();
     FactorGraph graph = seedGraph(keys);
-    GraphResult result =
-        graph.fit(Search.of(new PriorImportanceEngine(4, 5_000, 2L)).withThreads(2));
+    GraphResult result = graph.fit(PriorImportanceSearch.builder(4, 5_000, 2L).threads(2).build());
     Samples joint = result.global().samples();
     double[] best = joint.vector(joint.maxLogLikelihoodIndex());
     double[] median = joint.median();
@@ -194,8 +190,7 @@ class FactorGraphTest {
   void aFactorsOwnBestFitIsItsOwnMethodAndPullsTheSharedCentreToItsData() {
     List<FactorKey<Gaussian>> keys = new ArrayList<>();
     FactorGraph graph = seedGraph(keys);
-    GraphResult result =
-        graph.fit(Search.of(new PriorImportanceEngine(4, 5_000, 2L)).withThreads(2));
+    GraphResult result = graph.fit(PriorImportanceSearch.builder(4, 5_000, 2L).threads(2).build());
     double jointCentre = result.factor(keys.get(0)).maxLogLikelihoodInstance().centre();
 
     // dataset_0 prefers 40 and dataset_2 prefers 60; the joint posterior of the centre is about
@@ -221,11 +216,7 @@ class FactorGraphTest {
                   return -0.5 * (gaussian.centre() - 50) * (gaussian.centre() - 50);
                 }));
     GraphResult result =
-        graph.fit(
-            Search.of(
-                    EnsembleMcmc.of(
-                        EnsembleSettings.builder().walkers(8).maxSteps(40).seed(1).build()))
-                .withThreads(1));
+        graph.fit(EnsembleMcmc.builder().walkers(8).maxSteps(40).seed(1).threads(1).build());
     calls[0] = 0;
 
     Result<Gaussian> factor = result.factor(key);
@@ -365,13 +356,13 @@ class FactorGraphTest {
             AnalysisFactor.of(GaussianModel.withDefaults(), new CentreData(41)),
             AnalysisFactor.of(
                 GaussianModel.withDefaults().sigma(Prior.uniform(0, 20)), new CentreData(40)),
-            factor.withSearch(Search.of(new PriorImportanceEngine(2, 10, 1L))));
+            factor.withSearch(PriorImportanceSearch.builder(2, 10, 1L).build()));
     for (AnalysisFactor<Gaussian> other : others) {
       assertThat(other.identity()).isNotEqualTo(identity);
     }
-    assertThat(factor.withSearch(Search.of(new PriorImportanceEngine(2, 10, 1L))).identity())
+    assertThat(factor.withSearch(PriorImportanceSearch.builder(2, 10, 1L).build()).identity())
         .isNotEqualTo(
-            factor.withSearch(Search.of(new PriorImportanceEngine(2, 10, 2L))).identity());
+            factor.withSearch(PriorImportanceSearch.builder(2, 10, 2L).build()).identity());
     FactorIdentity unstated =
         AnalysisFactor.of(GaussianModel.withDefaults(), centreNear(40)).identity();
     assertThat(unstated.dataStated()).isFalse();
@@ -380,7 +371,8 @@ class FactorGraphTest {
 
   @Test
   void aGraphFitIsIdentifiedByTheDataOfEveryFactor(@TempDir Path output) {
-    Search search = Search.of(new PriorImportanceEngine(2, 200, 3L)).withOutput(output, "graph");
+    PriorImportanceSearch search =
+        PriorImportanceSearch.builder(2, 200, 3L).output(output, "graph").build();
     FactorGraph graph = new FactorGraph();
     FactorGraph other = new FactorGraph();
     for (int i = 0; i < 3; i++) {
@@ -391,7 +383,7 @@ class FactorGraphTest {
     GraphResult second = other.fit(search);
 
     assertThat(second.global().samples())
-        .isEqualTo(other.fit(Search.of(new PriorImportanceEngine(2, 200, 3L))).global().samples());
+        .isEqualTo(other.fit(PriorImportanceSearch.builder(2, 200, 3L).build()).global().samples());
     assertThat(second.global().samples()).isNotEqualTo(first.global().samples());
     assertThat(graph.analysis().dataIdentity()).isEqualTo(graph.analysis().dataIdentity());
     assertThat(graph.analysis().dataIdentity()).isNotEqualTo(other.analysis().dataIdentity());

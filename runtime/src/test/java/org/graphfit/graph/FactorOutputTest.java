@@ -20,9 +20,7 @@ import org.graphfit.analysis.FitPaths;
 import org.graphfit.analysis.FitStage;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.output.OutputFolder;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.graphfit.testing.Gaussian;
 import org.graphfit.testing.GaussianModel;
 import org.junit.jupiter.api.Test;
@@ -87,9 +85,8 @@ class FactorOutputTest {
     return graph;
   }
 
-  private static Search search() {
-    return Search.of(NestedSampling.of(NestedSettings.builder().nLive(60).seed(3).build()))
-        .withThreads(2);
+  private static NestedSampling search() {
+    return NestedSampling.builder().nLive(60).seed(3).threads(2).build();
   }
 
   private static JsonNode json(Path file) throws IOException {
@@ -100,9 +97,9 @@ class FactorOutputTest {
   void everyFactorFolderHoldsTheJointValuesAndEveryFileIsInTheManifest() throws IOException {
     List<FactorKey<Gaussian>> keys = new ArrayList<>();
     FactorGraph graph = graph(keys, new ArrayList<>());
-    Search search = search().withOutput(root, "joint");
+    NestedSampling search = search().toBuilder().output(root, "joint").build();
     GraphResult result = graph.fit(search);
-    Path fit = search.outputFolder(graph.layout(), graph.analysis()).path();
+    Path fit = search.outputPath(graph.layout(), graph.analysis()).orElseThrow();
 
     double jointCentre = result.global().samples().median()[0];
     for (FactorKey<Gaussian> key : keys) {
@@ -213,9 +210,10 @@ class FactorOutputTest {
         });
     GraphResult result =
         graph.fit(
-            search()
-                .withOutput(root, "hooks")
-                .withVisualizeInterval(java.time.Duration.ofMillis(1)));
+            search().toBuilder()
+                .output(root, "hooks")
+                .visualizeInterval(java.time.Duration.ofMillis(1))
+                .build());
 
     for (int i = 0; i < keys.size(); i++) {
       List<String> calls = analyses.get(i).calls;

@@ -21,9 +21,7 @@ import org.graphfit.model.Parameter;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.graphfit.testing.Gaussian;
 import org.graphfit.testing.GaussianModel;
 import org.junit.jupiter.api.Test;
@@ -94,9 +92,7 @@ class RelationFitTest {
   }
 
   private static Result<CollectionInstance> nested(FactorGraph graph, long seed) {
-    return graph
-        .fit(Search.of(NestedSampling.of(NestedSettings.builder().nLive(150).seed(seed).build())))
-        .global();
+    return graph.fit(NestedSampling.builder().nLive(150).seed(seed).build()).global();
   }
 
   @Test
@@ -167,9 +163,8 @@ class RelationFitTest {
   void samplesCsvHasADerivedColumnPerRelationAfterTheFreeOnesAndLoadsBack(@TempDir Path root)
       throws IOException {
     Graph relation = new Graph(false);
-    Search search =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(50).seed(5).build()))
-            .withOutput(root, "relations");
+    NestedSampling search =
+        NestedSampling.builder().nLive(50).seed(5).output(root, "relations").build();
     Result<CollectionInstance> first = relation.graph.fit(search).global();
     Path csv;
     try (Stream<Path> files = Files.walk(root)) {

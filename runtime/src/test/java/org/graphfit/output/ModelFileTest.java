@@ -13,9 +13,7 @@ import org.graphfit.model.ParameterArray;
 import org.graphfit.prior.LatentGaussianPrior;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Result;
-import org.graphfit.search.Search;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.graphfit.testing.Gaussian;
 import org.graphfit.testing.GaussianModel;
 import org.junit.jupiter.api.Test;
@@ -77,9 +75,7 @@ class ModelFileTest {
             .centre(Prior.gaussian(10, 3))
             .normalization(1.0)
             .sigma(Prior.halfCauchy(2));
-    Search search =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(30).seed(1).build()))
-            .withOutput(root, "file");
+    NestedSampling search = NestedSampling.builder().nLive(30).seed(1).output(root, "file").build();
     Result<Gaussian> first = search.fit(model, g -> -0.5 * (g.centre() - 9) * (g.centre() - 9));
     Path json;
     try (Stream<Path> files = Files.walk(root)) {
@@ -90,8 +86,8 @@ class ModelFileTest {
     Result<Gaussian> again = search.fit(read, g -> -0.5 * (g.centre() - 9) * (g.centre() - 9));
 
     // the same model: the same fit identifier, so the stored fit is loaded
-    assertThat(search.outputFolder(read.layout(), g -> 0.0).path())
-        .isEqualTo(search.outputFolder(model.layout(), g -> 0.0).path());
+    assertThat(search.outputPath(read.layout(), g -> 0.0).orElseThrow())
+        .isEqualTo(search.outputPath(model.layout(), g -> 0.0).orElseThrow());
     assertThat(again.samples()).isEqualTo(first.samples());
   }
 

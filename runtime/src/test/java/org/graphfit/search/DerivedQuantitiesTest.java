@@ -22,7 +22,6 @@ import org.graphfit.graph.FactorGraph;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.graphfit.testing.Gaussian;
 import org.graphfit.testing.GaussianModel;
 import org.junit.jupiter.api.Test;
@@ -71,10 +70,13 @@ class DerivedQuantitiesTest {
         .sigma(Prior.uniform(0.5, 6));
   }
 
-  private static Search search(Path root, int threads) {
-    return Search.of(NestedSampling.of(NestedSettings.builder().nLive(60).seed(9).build()))
-        .withOutput(root, "derived")
-        .withThreads(threads);
+  private static ProblemSearch search(Path root, int threads) {
+    return NestedSampling.builder()
+        .nLive(60)
+        .seed(9)
+        .output(root, "derived")
+        .threads(threads)
+        .build();
   }
 
   private static Path file(Path root, String name) throws IOException {
@@ -186,8 +188,7 @@ class DerivedQuantitiesTest {
   @Test
   void aQuantityThatThrowsIsNanAndAConcern() {
     Result<Gaussian> result =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(60).seed(9).build()))
-            .fit(model(), new Peaked(true));
+        NestedSampling.builder().nLive(60).seed(9).build().fit(model(), new Peaked(true));
 
     assertThat(result.trustworthy()).isFalse();
     assertThat(result.concerns().get(0).check()).isEqualTo(Check.DERIVED_QUANTITY);
@@ -206,9 +207,7 @@ class DerivedQuantitiesTest {
     graph.add(AnalysisFactor.of(model(), new Peaked(false)).named("second"));
 
     Result<CollectionInstance> result =
-        graph
-            .fit(Search.of(NestedSampling.of(NestedSettings.builder().nLive(60).seed(2).build())))
-            .global();
+        graph.fit(NestedSampling.builder().nLive(60).seed(2).build()).global();
 
     assertThat(result.derivedSamples().orElseThrow().names())
         .containsExactly("first.fwhm", "first.ratio", "second.fwhm", "second.ratio")
@@ -234,9 +233,7 @@ class DerivedQuantitiesTest {
     IllegalArgumentException error =
         assertThrows(
             IllegalArgumentException.class,
-            () ->
-                Search.of(NestedSampling.of(NestedSettings.builder().nLive(20).build()))
-                    .fit(model(), twice));
+            () -> NestedSampling.builder().nLive(20).build().fit(model(), twice));
     assertThat(error).hasMessageThat().contains("two derived quantities are named 'x'");
     assertThrows(IllegalArgumentException.class, () -> DerivedQuantity.of("1x", Gaussian::sigma));
   }

@@ -22,7 +22,7 @@ import org.graphfit.output.AtomicFiles;
 import org.graphfit.output.WriteListener;
 import org.graphfit.prior.Prior;
 import org.graphfit.testing.Measurements;
-import org.graphfit.testing.PriorImportanceEngine;
+import org.graphfit.testing.PriorImportanceSearch;
 import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,21 +44,19 @@ class OutputIntegrityTest {
     AtomicFiles.setListener(null);
   }
 
-  private Search search() {
-    return Search.of(new PriorImportanceEngine(4, 200, 7L))
-        .withThreads(1)
-        .withOutput(output, "fit");
+  private PriorImportanceSearch search() {
+    return PriorImportanceSearch.builder(4, 200, 7L).threads(1).output(output, "fit").build();
   }
 
   private static Result<Double> fresh(Analysis<Double> analysis) {
-    return Search.of(new PriorImportanceEngine(4, 200, 7L)).withThreads(1).fit(MODEL, analysis);
+    return PriorImportanceSearch.builder(4, 200, 7L).threads(1).build().fit(MODEL, analysis);
   }
 
   private Path folder(Analysis<Double> analysis) {
-    return search().outputFolder(MODEL.layout(), analysis).path();
+    return search().outputPath(MODEL.layout(), analysis).orElseThrow();
   }
 
-  private static IllegalStateException refused(Search search, Analysis<Double> analysis) {
+  private static IllegalStateException refused(ProblemSearch search, Analysis<Double> analysis) {
     return assertThrows(IllegalStateException.class, () -> search.fit(MODEL, analysis));
   }
 
@@ -74,10 +72,12 @@ class OutputIntegrityTest {
 
   @Test
   void otherDataNeverResumeTheCheckpointOfEarlierData() {
-    Search killed =
-        Search.of(new PriorImportanceEngine(4, 200, 7L).stopAfter(2))
-            .withThreads(1)
-            .withOutput(output, "fit");
+    PriorImportanceSearch killed =
+        PriorImportanceSearch.builder(4, 200, 7L)
+            .stopAfter(2)
+            .threads(1)
+            .output(output, "fit")
+            .build();
     assertThrows(IllegalStateException.class, () -> killed.fit(MODEL, DATA));
 
     Result<Double> other = search().fit(MODEL, OTHER_DATA);
@@ -155,10 +155,12 @@ class OutputIntegrityTest {
 
   @Test
   void aDamagedCheckpointIsSetAsideAndTheFitStartsAgainWithTheSameResult() throws IOException {
-    Search killed =
-        Search.of(new PriorImportanceEngine(4, 200, 7L).stopAfter(3))
-            .withThreads(1)
-            .withOutput(output, "fit");
+    PriorImportanceSearch killed =
+        PriorImportanceSearch.builder(4, 200, 7L)
+            .stopAfter(3)
+            .threads(1)
+            .output(output, "fit")
+            .build();
     assertThrows(IllegalStateException.class, () -> killed.fit(MODEL, DATA));
     Path checkpoint = folder(DATA).resolve("files/checkpoint.bin");
     byte[] bytes = Files.readAllBytes(checkpoint);
@@ -175,8 +177,8 @@ class OutputIntegrityTest {
   void aFitKilledWhileWritingItsResultResumesAndWritesItAgain() {
     for (String file : List.of("model.results", "files/samples.csv", "files/manifest.json")) {
       Path root = output.resolve(file.replace('/', '_'));
-      Search search =
-          Search.of(new PriorImportanceEngine(4, 200, 7L)).withThreads(1).withOutput(root, "fit");
+      PriorImportanceSearch search =
+          PriorImportanceSearch.builder(4, 200, 7L).threads(1).output(root, "fit").build();
       AtomicFiles.setListener(
           (path, stage) -> {
             if (path.endsWith(file) && stage == WriteListener.Stage.WRITTEN) {
@@ -258,8 +260,9 @@ class OutputIntegrityTest {
       releaser.start();
 
       Result<Double> waited =
-          search()
-              .withLockWait(Duration.ofSeconds(30))
+          search().toBuilder()
+              .lockWait(Duration.ofSeconds(30))
+              .build()
               .fit(MODEL, new BlockingMeasurements(new CountDownLatch(1), release, calls));
 
       assertThat(waited.samples()).isEqualTo(first.get(30, TimeUnit.SECONDS).samples());

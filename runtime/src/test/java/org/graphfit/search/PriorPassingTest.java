@@ -24,7 +24,6 @@ import org.graphfit.prior.Prior;
 import org.graphfit.prior.TruncatedGaussianPrior;
 import org.graphfit.prior.UniformPrior;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.graphfit.testing.Gaussian;
 import org.graphfit.testing.GaussianModel;
 import org.junit.jupiter.api.Test;
@@ -74,8 +73,11 @@ class PriorPassingTest {
   }
 
   private static Result<Gaussian> fit(GaussianModel model, int live, long seed) {
-    return Search.of(NestedSampling.of(NestedSettings.builder().nLive(live).seed(seed).build()))
-        .withThreads(1)
+    return NestedSampling.builder()
+        .nLive(live)
+        .seed(seed)
+        .threads(1)
+        .build()
         .fit(model, new Measured());
   }
 
@@ -97,7 +99,7 @@ class PriorPassingTest {
     Result<Gaussian> direct = fit(model, 400, 1);
     Result<Gaussian> first = fit(model, 40, 2);
 
-    GaussianModel next = model.copy(first.posteriorPriors(PriorPassing.centred()));
+    GaussianModel next = model.copy(first.posteriorPriors(PriorPassing.centered()));
     Result<Gaussian> second = fit(next, 400, 3);
 
     TruncatedGaussianPrior centre = (TruncatedGaussianPrior) next.layout().prior(0);

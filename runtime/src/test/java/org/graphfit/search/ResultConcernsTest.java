@@ -6,11 +6,10 @@ import java.nio.file.Path;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.mcmc.EnsembleMcmc;
-import org.graphfit.search.mcmc.EnsembleSettings;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.graphfit.search.optimize.Objective;
 import org.graphfit.search.optimize.Optimization;
+import org.graphfit.search.optimize.OptimizationSettings;
 import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +23,7 @@ class ResultConcernsTest {
   @Test
   void aCompleteNestedSamplingRunIsTrustworthy() {
     Result<Double> result =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(100).seed(1).build()))
-            .withThreads(1)
-            .fit(MODEL, NORMAL_AT_TWO);
+        NestedSampling.builder().nLive(100).seed(1).threads(1).build().fit(MODEL, NORMAL_AT_TWO);
 
     assertThat(result.trustworthy()).isTrue();
     assertThat(result.concerns()).isEmpty();
@@ -36,10 +33,12 @@ class ResultConcernsTest {
   @Test
   void nestedSamplingStoppedAtItsCallLimitIsNotTrustworthy() {
     Result<Double> result =
-        Search.of(
-                NestedSampling.of(
-                    NestedSettings.builder().nLive(100).maxCalls(300).seed(1).build()))
-            .withThreads(1)
+        NestedSampling.builder()
+            .nLive(100)
+            .maxCalls(300)
+            .seed(1)
+            .threads(1)
+            .build()
             .fit(MODEL, NORMAL_AT_TWO);
 
     assertThat(result.trustworthy()).isFalse();
@@ -52,9 +51,12 @@ class ResultConcernsTest {
   @Test
   void mcmcStoppedEarlyIsNotTrustworthy() {
     Result<Double> result =
-        Search.of(
-                EnsembleMcmc.of(EnsembleSettings.builder().walkers(8).maxSteps(40).seed(2).build()))
-            .withThreads(1)
+        EnsembleMcmc.builder()
+            .walkers(8)
+            .maxSteps(40)
+            .seed(2)
+            .threads(1)
+            .build()
             .fit(MODEL, NORMAL_AT_TWO);
 
     assertThat(result.trustworthy()).isFalse();
@@ -69,11 +71,14 @@ class ResultConcernsTest {
   @Test
   void mcmcTooShortForRHatSaysSoAndSurvivesTheOutputFolder() {
     // Three steps: after burn-in at most 2 are kept, too few to split the chains in halves.
-    Search search =
-        Search.of(
-                EnsembleMcmc.of(EnsembleSettings.builder().walkers(8).maxSteps(3).seed(2).build()))
-            .withThreads(1)
-            .withOutput(output, "short");
+    EnsembleMcmc search =
+        EnsembleMcmc.builder()
+            .walkers(8)
+            .maxSteps(3)
+            .seed(2)
+            .threads(1)
+            .output(output, "short")
+            .build();
 
     Result<Double> fitted = search.fit(MODEL, NORMAL_AT_TWO);
     Result<Double> loaded = search.fit(MODEL, NORMAL_AT_TWO);
@@ -99,10 +104,8 @@ class ResultConcernsTest {
           double max = Math.max(a, b);
           return max + Math.log1p(Math.exp(Math.min(a, b) - max));
         };
-    Search search =
-        Search.of(EnsembleMcmc.of(EnsembleSettings.builder().maxSteps(3000).seed(3).build()))
-            .withThreads(2)
-            .withOutput(output, "bimodal");
+    EnsembleMcmc search =
+        EnsembleMcmc.builder().maxSteps(3000).seed(3).threads(2).output(output, "bimodal").build();
 
     Result<Double> fitted = search.fit(model, bimodal);
     Result<Double> loaded = search.fit(model, bimodal);
@@ -124,8 +127,14 @@ class ResultConcernsTest {
   void aFailedLaplaceApproximationIsNotTrustworthy() {
     // A likelihood flat in the parameter: the Hessian at the optimum is zero.
     Result<Double> result =
-        Search.of(Optimization.of(Optimization.Method.LBFGS, Objective.LOG_LIKELIHOOD, 3, 0, 100))
-            .withThreads(1)
+        Optimization.builder()
+            .method(OptimizationSettings.Method.LBFGS)
+            .objective(Objective.LOG_LIKELIHOOD)
+            .seed(3)
+            .restarts(0)
+            .laplaceDraws(100)
+            .threads(1)
+            .build()
             .fit(MODEL, x -> 0.0);
 
     assertThat(result.trustworthy()).isFalse();
@@ -134,12 +143,14 @@ class ResultConcernsTest {
 
   @Test
   void concernsSurviveTheOutputFolder() {
-    Search search =
-        Search.of(
-                NestedSampling.of(
-                    NestedSettings.builder().nLive(100).maxCalls(300).seed(1).build()))
-            .withThreads(1)
-            .withOutput(output, "limited");
+    NestedSampling search =
+        NestedSampling.builder()
+            .nLive(100)
+            .maxCalls(300)
+            .seed(1)
+            .threads(1)
+            .output(output, "limited")
+            .build();
     Result<Double> fitted = search.fit(MODEL, NORMAL_AT_TWO);
     Result<Double> loaded = search.fit(MODEL, NORMAL_AT_TWO);
 

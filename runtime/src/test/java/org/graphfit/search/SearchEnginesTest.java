@@ -5,15 +5,15 @@ import static com.google.common.truth.Truth.assertThat;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.mcmc.EnsembleMcmc;
-import org.graphfit.search.mcmc.EnsembleSettings;
 import org.graphfit.search.optimize.Objective;
 import org.graphfit.search.optimize.Optimization;
+import org.graphfit.search.optimize.OptimizationSettings;
 import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every engine through the model-level {@link Search} on a conjugate problem: prior N(0, 3), one
- * observation 2 with unit noise. The posterior is N(1.8, 0.9487) (analytic).
+ * Every built-in search through the model-level {@code fit} on a conjugate problem: prior N(0, 3),
+ * one observation 2 with unit noise. The posterior is N(1.8, 0.9487) (analytic).
  */
 class SearchEnginesTest {
   private static final double POSTERIOR_MEAN = 2 / (1 / 9.0 + 1);
@@ -24,9 +24,7 @@ class SearchEnginesTest {
   @Test
   void ensembleMcmcRecoversTheConjugatePosteriorWithinItsMonteCarloError() {
     Result<Double> result =
-        Search.of(EnsembleMcmc.of(EnsembleSettings.builder().seed(4).build()))
-            .withThreads(2)
-            .fit(MODEL, OBSERVATION);
+        EnsembleMcmc.builder().seed(4).threads(2).build().fit(MODEL, OBSERVATION);
 
     double ess = result.diagnostics().get("effective_sample_size");
     assertThat(ess).isGreaterThan(500.0);
@@ -44,7 +42,7 @@ class SearchEnginesTest {
   @Test
   void optimisationFindsTheModeAndItsLaplaceErrors() {
     Result<Double> result =
-        Search.of(Optimization.maximumPosterior(2)).withThreads(2).fit(MODEL, OBSERVATION);
+        Optimization.builder().seed(2).threads(2).build().fit(MODEL, OBSERVATION);
 
     // the posterior is Gaussian, so the Laplace approximation is exact: draws' sd is within
     // sampling error of 2000 draws (sd of sd ~ sd / sqrt(2 n) = 0.015)
@@ -58,8 +56,14 @@ class SearchEnginesTest {
   @Test
   void localOptimiserOnTheLikelihoodFindsTheMaximumLikelihood() {
     Result<Double> result =
-        Search.of(Optimization.of(Optimization.Method.LBFGS, Objective.LOG_LIKELIHOOD, 1, 0, 100))
-            .withThreads(1)
+        Optimization.builder()
+            .method(OptimizationSettings.Method.LBFGS)
+            .objective(Objective.LOG_LIKELIHOOD)
+            .seed(1)
+            .restarts(0)
+            .laplaceDraws(100)
+            .threads(1)
+            .build()
             .fit(MODEL, OBSERVATION);
 
     assertThat(result.maxLogLikelihoodInstance()).isWithin(1e-5).of(2.0);
@@ -74,7 +78,7 @@ class SearchEnginesTest {
     IllegalStateException error =
         org.junit.jupiter.api.Assertions.assertThrows(
             IllegalStateException.class,
-            () -> Search.of(Optimization.maximumPosterior(1)).withThreads(1).fit(MODEL, broken));
+            () -> Optimization.builder().seed(1).threads(1).build().fit(MODEL, broken));
 
     assertThat(error).hasMessageThat().contains("no point with a finite objective");
     assertThat(error).hasMessageThat().contains("no data");

@@ -17,7 +17,6 @@ import org.graphfit.analysis.FitPaths;
 import org.graphfit.analysis.FitStage;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,25 +91,29 @@ class SearchHooksTest {
     }
   }
 
-  private static Search search(int threads) {
-    return Search.of(NestedSampling.of(NestedSettings.builder().nLive(80).seed(5).build()))
-        .withThreads(threads)
-        .withVisualizeInterval(Duration.ofMillis(1));
+  private static NestedSampling search(int threads) {
+    return NestedSampling.builder()
+        .nLive(80)
+        .seed(5)
+        .threads(threads)
+        .visualizeInterval(Duration.ofMillis(1))
+        .build();
   }
 
   private static ValueModel model() {
     return new ValueModel(Prior.uniform(-10, 10));
   }
 
-  private static Path folderOf(Search search, Analysis<Double> analysis) {
-    return search.outputFolder(model().layout(), analysis).path();
+  private static Path folderOf(ProblemSearch search, Analysis<Double> analysis) {
+    return search.outputPath(model().layout(), analysis).orElseThrow();
   }
 
   @Test
   void hooksRunBeforeDuringAndAfterTheFitWithTheRightInstances() {
     LikelihoodCounter counter = new LikelihoodCounter();
     Recording analysis = new Recording(counter);
-    Result<Double> result = search(1).withOutput(root, "recorded").fit(model(), analysis);
+    Result<Double> result =
+        search(1).toBuilder().output(root, "recorded").build().fit(model(), analysis);
 
     assertThat(analysis.callsAtSaveData).isEqualTo(0);
     assertThat(analysis.stages.get(analysis.stages.size() - 1)).isEqualTo(FitStage.FINAL);
@@ -133,7 +136,7 @@ class SearchHooksTest {
 
   @Test
   void aThrowingHookIsRecordedAndTheFitIsTheSameAsWithoutHooks() throws IOException {
-    Search search = search(2).withOutput(root, "hooks");
+    ProblemSearch search = search(2).toBuilder().output(root, "hooks").build();
     Result<Double> plain = search.fit(model(), new Values());
     Throwing throwing = new Throwing();
     Result<Double> hooked = search.fit(model(), throwing);
@@ -156,10 +159,11 @@ class SearchHooksTest {
   @Test
   void resultsAreBitIdenticalWithAndWithoutHooksOnAnyThreadCount() {
     Result<Double> without =
-        search(1).withVisualizeInterval(Duration.ZERO).fit(model(), new Values());
+        search(1).toBuilder().visualizeInterval(Duration.ZERO).build().fit(model(), new Values());
     for (int threads : new int[] {1, 3}) {
       Recording analysis = new Recording(new LikelihoodCounter());
-      Result<Double> with = search(threads).withOutput(root, "t" + threads).fit(model(), analysis);
+      Result<Double> with =
+          search(threads).toBuilder().output(root, "t" + threads).build().fit(model(), analysis);
       assertThat(analysis.stages).contains(FitStage.DURING);
       assertThat(with.samples().size()).isEqualTo(without.samples().size());
       for (int s = 0; s < with.samples().size(); s++) {

@@ -7,10 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.graphfit.analysis.Analysis;
-import org.graphfit.output.OutputFolder;
 import org.graphfit.prior.Prior;
 import org.graphfit.testing.Measurements;
-import org.graphfit.testing.PriorImportanceEngine;
+import org.graphfit.testing.PriorImportanceSearch;
 import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +22,9 @@ class SearchTest {
   @Test
   void resultCarriesTypedInstancesEvidenceAndCost() {
     Result<Double> result =
-        Search.of(new PriorImportanceEngine(4, 5_000, 3L))
-            .withThreads(1)
+        PriorImportanceSearch.builder(4, 5_000, 3L)
+            .threads(1)
+            .build()
             .fit(new ValueModel(Prior.uniform(-10, 10)), NORMAL_AT_TWO);
 
     // Z = (1/20) * sqrt(2 pi) for a unit normal well inside the prior.
@@ -41,9 +41,9 @@ class SearchTest {
   void resultsDoNotDependOnTheThreadCount() {
     ValueModel model = new ValueModel(Prior.uniform(-10, 10));
     Result<Double> one =
-        Search.of(new PriorImportanceEngine(3, 500, 9L)).withThreads(1).fit(model, NORMAL_AT_TWO);
+        PriorImportanceSearch.builder(3, 500, 9L).threads(1).build().fit(model, NORMAL_AT_TWO);
     Result<Double> two =
-        Search.of(new PriorImportanceEngine(3, 500, 9L)).withThreads(2).fit(model, NORMAL_AT_TWO);
+        PriorImportanceSearch.builder(3, 500, 9L).threads(2).build().fit(model, NORMAL_AT_TWO);
 
     assertThat(two.samples()).isEqualTo(one.samples());
   }
@@ -57,12 +57,13 @@ class SearchTest {
           calls.incrementAndGet();
           return NORMAL_AT_TWO.logLikelihood(x);
         };
-    Search search = Search.of(new PriorImportanceEngine(2, 100, 1L)).withOutput(output, "demo/fit");
+    PriorImportanceSearch search =
+        PriorImportanceSearch.builder(2, 100, 1L).output(output, "demo/fit").build();
     Result<Double> first = search.fit(model, counting);
     int callsAfterFirst = calls.get();
     Result<Double> second = search.fit(model, counting);
 
-    Path folder = search.outputFolder(model.layout(), counting).path();
+    Path folder = search.outputPath(model.layout(), counting).orElseThrow();
     for (String file :
         new String[] {
           "model.info",
@@ -86,22 +87,26 @@ class SearchTest {
   void identifierDependsOnModelDataSearchAndTag() {
     ValueModel model = new ValueModel(Prior.uniform(-10, 10));
     Measurements data = new Measurements(1, 2, 3);
-    Search search = Search.of(new PriorImportanceEngine(2, 100, 1L)).withOutput(output, "fit");
-    Path base = search.outputFolder(model.layout(), data).path();
+    PriorImportanceSearch search =
+        PriorImportanceSearch.builder(2, 100, 1L).output(output, "fit").build();
+    Path base = search.outputPath(model.layout(), data).orElseThrow();
 
-    assertThat(search.outputFolder(model.layout(), new Measurements(1, 2, 3)).path())
+    assertThat(search.outputPath(model.layout(), new Measurements(1, 2, 3)).orElseThrow())
         .isEqualTo(base);
-    assertThat(search.outputFolder(model.layout(), new Measurements(1, 2, 3.5)).path())
-        .isNotEqualTo(base);
-    assertThat(search.withTag("other").outputFolder(model.layout(), data).path())
+    assertThat(search.outputPath(model.layout(), new Measurements(1, 2, 3.5)).orElseThrow())
         .isNotEqualTo(base);
     assertThat(
-            Search.of(new PriorImportanceEngine(2, 100, 2L))
-                .withOutput(output, "fit")
-                .outputFolder(model.layout(), data)
-                .path())
+            search.toBuilder().tag("other").build().outputPath(model.layout(), data).orElseThrow())
         .isNotEqualTo(base);
-    assertThat(search.outputFolder(new ValueModel(Prior.uniform(-10, 11)).layout(), data).path())
+    assertThat(
+            PriorImportanceSearch.builder(2, 100, 2L)
+                .output(output, "fit")
+                .build()
+                .outputPath(model.layout(), data)
+                .orElseThrow())
+        .isNotEqualTo(base);
+    assertThat(
+            search.outputPath(new ValueModel(Prior.uniform(-10, 11)).layout(), data).orElseThrow())
         .isNotEqualTo(base);
   }
 
@@ -109,17 +114,18 @@ class SearchTest {
   void interruptedFitResumesFromItsCheckpointAndEndsWithTheSameSamples() {
     ValueModel model = new ValueModel(Prior.uniform(-10, 10));
     Result<Double> uninterrupted =
-        Search.of(new PriorImportanceEngine(5, 200, 4L)).fit(model, NORMAL_AT_TWO);
-    Search killed =
-        Search.of(new PriorImportanceEngine(5, 200, 4L).stopAfter(3)).withOutput(output, "resume");
+        PriorImportanceSearch.builder(5, 200, 4L).build().fit(model, NORMAL_AT_TWO);
+    PriorImportanceSearch killed =
+        PriorImportanceSearch.builder(5, 200, 4L).stopAfter(3).output(output, "resume").build();
     assertThrows(IllegalStateException.class, () -> killed.fit(model, NORMAL_AT_TWO));
-    OutputFolder folder = killed.outputFolder(model.layout(), NORMAL_AT_TWO);
-    assertThat(Files.exists(folder.path().resolve("files/checkpoint.bin"))).isTrue();
+    Path folder = killed.outputPath(model.layout(), NORMAL_AT_TWO).orElseThrow();
+    assertThat(Files.exists(folder.resolve("files/checkpoint.bin"))).isTrue();
 
     AtomicInteger calls = new AtomicInteger();
     Result<Double> resumed =
-        Search.of(new PriorImportanceEngine(5, 200, 4L))
-            .withOutput(output, "resume")
+        PriorImportanceSearch.builder(5, 200, 4L)
+            .output(output, "resume")
+            .build()
             .fit(
                 model,
                 x -> {
@@ -141,7 +147,8 @@ class SearchTest {
           return x < -5 ? Double.NaN : NORMAL_AT_TWO.logLikelihood(x);
         };
     Result<Double> result =
-        Search.of(new PriorImportanceEngine(2, 1_000, 8L))
+        PriorImportanceSearch.builder(2, 1_000, 8L)
+            .build()
             .fit(new ValueModel(Prior.uniform(-10, 10)), failing);
 
     assertThat(result.failedCalls()).isGreaterThan(700L);

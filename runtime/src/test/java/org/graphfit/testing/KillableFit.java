@@ -4,10 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.search.Result;
-import org.graphfit.search.Search;
-import org.graphfit.search.SearchEngine;
 import org.graphfit.search.nested.NestedSampling;
-import org.graphfit.search.nested.NestedSettings;
 
 /**
  * A deliberately slow fit, run in a child JVM that the kill test ends with SIGKILL part way
@@ -32,9 +29,8 @@ public final class KillableFit {
       };
 
   /** The engine of the test fit: nested sampling, checkpointing every 20 iterations. */
-  public static SearchEngine engine() {
-    return NestedSampling.of(
-        NestedSettings.builder().nLive(100).seed(17).checkpointInterval(20).batchSize(2).build());
+  public static NestedSampling search() {
+    return NestedSampling.builder().nLive(100).seed(17).checkpointInterval(20).batchSize(2).build();
   }
 
   /**
@@ -44,9 +40,9 @@ public final class KillableFit {
    * @return the result
    */
   public static Result<Gaussian> fit(Path output) {
-    Search search = Search.of(engine()).withThreads(2);
+    NestedSampling search = search().toBuilder().threads(2).build();
     if (output != null) {
-      search = search.withOutput(output, "killable");
+      search = search.toBuilder().output(output, "killable").build();
     }
     return search.fit(GaussianModel.withDefaults(), SLOW);
   }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.graphfit.analysis.Analysis;
 import org.graphfit.output.FitLock;
 import org.graphfit.prior.Prior;
-import org.graphfit.search.Search;
 
 /**
  * Entry points of child JVMs for tests of what another process sees: {@code hold <folder>} takes a
@@ -32,18 +31,19 @@ public final class OutputChild {
     }
     ValueModel model = new ValueModel(Prior.uniform(-10, 10));
     Analysis<Double> unstated = x -> -0.5 * x * x;
-    Search search = Search.of(new PriorImportanceEngine(3, 50, 1L)).withOutput(path, "notices");
+    PriorImportanceSearch search =
+        PriorImportanceSearch.builder(3, 50, 1L).output(path, "notices").build();
     search.fit(model, unstated);
     search.fit(model, unstated);
     try {
-      Search.of(new PriorImportanceEngine(3, 50, 2L).stopAfter(1))
-          .withOutput(path, "notices")
+      PriorImportanceSearch.builder(3, 50, 2L)
+          .stopAfter(1)
+          .output(path, "notices")
+          .build()
           .fit(model, unstated);
     } catch (IllegalStateException expected) {
       // the simulated kill
     }
-    Search.of(new PriorImportanceEngine(3, 50, 2L))
-        .withOutput(path, "notices")
-        .fit(model, unstated);
+    PriorImportanceSearch.builder(3, 50, 2L).output(path, "notices").build().fit(model, unstated);
   }
 }

@@ -127,7 +127,7 @@ final class Codec {
       writeDoubles(out, noise.kl());
       writeDoubles(out, noise.variance());
     }
-    out.writeDouble(result.logNormaliser());
+    out.writeDouble(result.logNormalizer());
     MarginalTerm[] terms = result.marginalTerms();
     out.writeInt(terms == null ? -1 : terms.length);
     if (terms != null) {
@@ -157,7 +157,7 @@ final class Codec {
     GaussianMessage[] moments = readMessages(in);
     FactorResult.Noise noise =
         in.readBoolean() ? new FactorResult.Noise(readDoubles(in), readDoubles(in)) : null;
-    double logNormaliser = in.readDouble();
+    double logNormalizer = in.readDouble();
     int termCount = in.readInt();
     MarginalTerm[] terms = termCount < 0 ? null : new MarginalTerm[termCount];
     for (int k = 0; k < termCount; k++) {
@@ -176,7 +176,7 @@ final class Codec {
     String message = readString(in);
     double seconds = in.readDouble();
     return new FactorResult(
-        factor, status, moments, noise, logNormaliser, terms, fit, message, seconds);
+        factor, status, moments, noise, logNormalizer, terms, fit, message, seconds);
   }
 
   private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {

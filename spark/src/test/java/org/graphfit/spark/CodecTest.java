@@ -21,8 +21,8 @@ class CodecTest {
     assertThat(actual.factor()).isEqualTo(expected.factor());
     assertThat(actual.status()).isEqualTo(expected.status());
     assertThat(actual.moments()).isEqualTo(expected.moments());
-    assertThat(Double.doubleToRawLongBits(actual.logNormaliser()))
-        .isEqualTo(Double.doubleToRawLongBits(expected.logNormaliser()));
+    assertThat(Double.doubleToRawLongBits(actual.logNormalizer()))
+        .isEqualTo(Double.doubleToRawLongBits(expected.logNormalizer()));
     assertThat(actual.fit()).isEqualTo(expected.fit());
     if (expected.noise() == null) {
       assertThat(actual.noise()).isNull();

@@ -32,10 +32,10 @@ final class Autocovariance {
     double[] im = new double[size];
     double[][] data = {re, im};
     for (int r = 0; r < rows.length; r += 2) {
-      double weightA = centre(rows[r], re, normalised);
+      double weightA = center(rows[r], re, normalised);
       double weightB = 0;
       if (r + 1 < rows.length) {
-        weightB = centre(rows[r + 1], im, normalised);
+        weightB = center(rows[r + 1], im, normalised);
       } else {
         Arrays.fill(im, 0);
       }
@@ -64,7 +64,7 @@ final class Autocovariance {
    * Writes the row minus its mean into the start of {@code into}, zeros after it, and returns the
    * row's weight: 1, or the inverse of its sum of squared deviations (0 for a constant row).
    */
-  private static double centre(double[] row, double[] into, boolean normalised) {
+  private static double center(double[] row, double[] into, boolean normalised) {
     double mean = 0;
     for (double value : row) {
       mean += value;

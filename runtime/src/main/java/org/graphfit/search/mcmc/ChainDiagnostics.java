@@ -165,7 +165,7 @@ public final class ChainDiagnostics {
 
   /**
    * The bulk effective sample size: how many independent draws the rank-normalised draws are worth
-   * for the centre of the distribution (means, medians).
+   * for the center of the distribution (means, medians).
    *
    * @return the bulk ESS, positive
    */

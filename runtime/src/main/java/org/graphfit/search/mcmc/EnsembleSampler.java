@@ -61,7 +61,7 @@ public final class EnsembleSampler {
    * @param runner the threads that evaluate the walkers of a half concurrently
    * @param store where checkpoints are saved and loaded; {@link CheckpointStore#none()} for none
    * @return the samples and diagnostics
-   * @throws IllegalArgumentException if the walker count or ball centre does not fit the dimension
+   * @throws IllegalArgumentException if the walker count or ball center does not fit the dimension
    * @throws IllegalStateException if no walker start with a finite log posterior is found, or the
    *     checkpoint belongs to another run
    */
@@ -110,7 +110,7 @@ public final class EnsembleSampler {
   private EnsembleState initialise(
       SearchProblem problem, TaskRunner runner, int dimension, int chains, int walkers) {
     EnsembleState state = new EnsembleState(dimension, chains, walkers, settings.seed());
-    double[] centre = ballCentre(problem, dimension);
+    double[] center = ballCenter(problem, dimension);
     int total = state.totalWalkers();
     boolean[] found = new boolean[total];
     runner.runAll(
@@ -118,7 +118,7 @@ public final class EnsembleSampler {
         k -> {
           UniformRandomProvider rng = state.generators[k];
           ZigguratSampler.NormalizedGaussian gaussian =
-              settings.initialisation() == EnsembleSettings.Initialisation.BALL
+              settings.initialization() == EnsembleSettings.Initialization.BALL
                   ? ZigguratSampler.NormalizedGaussian.of(rng)
                   : null;
           double[] x = new double[dimension];
@@ -127,7 +127,7 @@ public final class EnsembleSampler {
           for (int attempt = 0; attempt < settings.maxStartTries() && !found[k]; attempt++) {
             if (gaussian != null) {
               for (int i = 0; i < dimension; i++) {
-                x[i] = centre[i] + settings.ballWidth() * gaussian.sample();
+                x[i] = center[i] + settings.ballWidth() * gaussian.sample();
               }
             } else {
               for (int i = 0; i < dimension; i++) {
@@ -155,7 +155,7 @@ public final class EnsembleSampler {
                 + " found no point with a finite log posterior in "
                 + settings.maxStartTries()
                 + " draws "
-                + (centre == null ? "from the prior" : "around " + Arrays.toString(centre))
+                + (center == null ? "from the prior" : "around " + Arrays.toString(center))
                 + "; "
                 + (failure == null
                     ? "the prior or the likelihood was -infinity at every draw"
@@ -165,19 +165,19 @@ public final class EnsembleSampler {
     return state;
   }
 
-  private double[] ballCentre(SearchProblem problem, int dimension) {
-    if (settings.initialisation() != EnsembleSettings.Initialisation.BALL) {
+  private double[] ballCenter(SearchProblem problem, int dimension) {
+    if (settings.initialization() != EnsembleSettings.Initialization.BALL) {
       return null;
     }
-    double[] centre = settings.ballCentre();
-    if (centre.length != dimension) {
+    double[] center = settings.ballCenter();
+    if (center.length != dimension) {
       throw new IllegalArgumentException(
-          "the ball centre has "
-              + centre.length
+          "the ball center has "
+              + center.length
               + " values but the problem has dimension "
               + dimension);
     }
-    return centre;
+    return center;
   }
 
   /**

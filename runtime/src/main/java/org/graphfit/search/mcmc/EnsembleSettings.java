@@ -3,20 +3,20 @@ package org.graphfit.search.mcmc;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
+import org.graphfit.search.SearchOptions;
 
 /**
- * The immutable settings of an {@link EnsembleSampler}, made with {@link #builder()}. Every value
- * has a default; the builder rejects invalid values with a message naming the setting, and the
- * sampler checks the settings that depend on the problem's dimension (walker count, ball centre)
- * when it runs. The sampler runs {@link #chains()} independent ensembles of {@link #walkers(int)}
- * walkers each.
+ * The immutable settings of an {@link EnsembleSampler}, made with {@link EnsembleMcmc#builder()}.
+ * Every value has a default; the builder rejects invalid values with a message naming the setting,
+ * and the sampler checks the settings that depend on the problem's dimension (walker count, ball
+ * center) when it runs. The sampler runs {@link #chains()} independent ensembles of {@link
+ * #walkers(int)} walkers each.
  */
 public final class EnsembleSettings {
   /** How the walkers' starting points are chosen. */
-  public enum Initialisation {
+  public enum Initialization {
     /**
-     * Around a given point: each coordinate is the centre plus the width times a standard normal.
+     * Around a given point: each coordinate is the center plus the width times a standard normal.
      */
     BALL,
     /** Independent draws from the prior (through the unit-cube transform). */
@@ -33,8 +33,8 @@ public final class EnsembleSettings {
   private final int walkers;
   private final double stretchScale;
   private final int maxSteps;
-  private final Initialisation initialisation;
-  private final double[] ballCentre;
+  private final Initialization initialization;
+  private final double[] ballCenter;
   private final double ballWidth;
   private final int maxStartTries;
   private final long seed;
@@ -47,13 +47,13 @@ public final class EnsembleSettings {
   private final double maxRHat;
   private final double minEffectiveSamplesPerChain;
 
-  private EnsembleSettings(Builder builder) {
+  EnsembleSettings(EnsembleMcmc.Builder builder) {
     this.chains = builder.chains;
     this.walkers = builder.walkers;
     this.stretchScale = builder.stretchScale;
     this.maxSteps = builder.maxSteps;
-    this.initialisation = builder.initialisation;
-    this.ballCentre = builder.ballCentre == null ? null : builder.ballCentre.clone();
+    this.initialization = builder.initialization;
+    this.ballCenter = builder.ballCenter == null ? null : builder.ballCenter.clone();
     this.ballWidth = builder.ballWidth;
     this.maxStartTries = builder.maxStartTries;
     this.seed = builder.seed;
@@ -68,22 +68,22 @@ public final class EnsembleSettings {
   }
 
   /**
-   * These settings with another seed.
+   * A builder holding these settings and the given options.
    *
-   * @param newSeed the seed
-   * @return a copy that differs only in its seed
+   * @param options the search's options
+   * @return the builder
    */
-  public EnsembleSettings withSeed(long newSeed) {
-    Builder copy = new Builder();
+  EnsembleMcmc.Builder toBuilder(SearchOptions options) {
+    EnsembleMcmc.Builder copy = new EnsembleMcmc.Builder(options);
     copy.chains = chains;
     copy.walkers = walkers;
     copy.stretchScale = stretchScale;
     copy.maxSteps = maxSteps;
-    copy.initialisation = initialisation;
-    copy.ballCentre = ballCentre == null ? null : ballCentre.clone();
+    copy.initialization = initialization;
+    copy.ballCenter = ballCenter == null ? null : ballCenter.clone();
     copy.ballWidth = ballWidth;
     copy.maxStartTries = maxStartTries;
-    copy.seed = newSeed;
+    copy.seed = seed;
     copy.burnIn = burnIn;
     copy.thin = thin;
     copy.checkpointInterval = checkpointInterval;
@@ -92,16 +92,7 @@ public final class EnsembleSettings {
     copy.checkInterval = checkInterval;
     copy.maxRHat = maxRHat;
     copy.minEffectiveSamplesPerChain = minEffectiveSamplesPerChain;
-    return new EnsembleSettings(copy);
-  }
-
-  /**
-   * A builder holding the defaults.
-   *
-   * @return a new builder
-   */
-  public static Builder builder() {
-    return new Builder();
+    return copy;
   }
 
   /**
@@ -160,19 +151,19 @@ public final class EnsembleSettings {
   /**
    * How the walkers start.
    *
-   * @return the initialisation (default {@link Initialisation#PRIOR})
+   * @return the initialization (default {@link Initialization#PRIOR})
    */
-  public Initialisation initialisation() {
-    return initialisation;
+  public Initialization initialization() {
+    return initialization;
   }
 
   /**
-   * The centre of the starting ball.
+   * The center of the starting ball.
    *
-   * @return a copy of the centre, or null for the prior medians
+   * @return a copy of the center, or null for the prior medians
    */
-  public double[] ballCentre() {
-    return ballCentre == null ? null : ballCentre.clone();
+  public double[] ballCenter() {
+    return ballCenter == null ? null : ballCenter.clone();
   }
 
   /**
@@ -291,9 +282,11 @@ public final class EnsembleSettings {
     map.put("walkers", walkers == 0 ? "default" : walkers);
     map.put("stretch_scale", stretchScale);
     map.put("max_steps", maxSteps);
-    map.put("initialisation", initialisation.name());
-    if (initialisation == Initialisation.BALL) {
-      map.put("ball_centre", ballCentre.clone());
+    // these two keys keep their first spelling: they enter the output identifier, and renaming
+    // them would make every stored MCMC fit unreachable
+    map.put("initialisation", initialization.name());
+    if (initialization == Initialization.BALL) {
+      map.put("ball_centre", ballCenter.clone());
       map.put("ball_width", ballWidth);
     }
     map.put("max_start_tries", maxStartTries);
@@ -319,9 +312,9 @@ public final class EnsembleSettings {
         + ", maxSteps="
         + maxSteps
         + ", init="
-        + initialisation
-        + (initialisation == Initialisation.BALL
-            ? " centre=" + Arrays.toString(ballCentre) + " width=" + ballWidth
+        + initialization
+        + (initialization == Initialization.BALL
+            ? " center=" + Arrays.toString(ballCenter) + " width=" + ballWidth
             : "")
         + ", seed="
         + seed
@@ -336,252 +329,5 @@ public final class EnsembleSettings {
         + ", minEssPerChain="
         + minEffectiveSamplesPerChain
         + "]";
-  }
-
-  /** Collects settings; every setter validates its argument. */
-  public static final class Builder {
-    private int chains = 4;
-    private int walkers;
-    private double stretchScale = 2;
-    private int maxSteps = 100_000;
-    private Initialisation initialisation = Initialisation.PRIOR;
-    private double[] ballCentre;
-    private double ballWidth = 1e-3;
-    private int maxStartTries = 1000;
-    private long seed = 1;
-    private int burnIn = AUTOMATIC;
-    private int thin = AUTOMATIC;
-    private int checkpointInterval = 500;
-    private double tauFactor = 50;
-    private double tauTolerance = 0.01;
-    private int checkInterval = 100;
-    private double maxRHat = ChainDiagnostics.RECOMMENDED_MAX_R_HAT;
-    private double minEffectiveSamplesPerChain = 100;
-
-    private Builder() {}
-
-    /**
-     * Sets the number of independent ensembles. One chain still gets a split R-hat (its first half
-     * against its second) but cannot show chains stuck in different modes: use at least two.
-     *
-     * @param chains the chain count, at least 1
-     * @return this builder
-     */
-    public Builder chains(int chains) {
-      this.chains = positive("chains", chains);
-      return this;
-    }
-
-    /**
-     * Sets the number of walkers of each chain; it must be even, and greater than the dimension
-     * when the sampler runs.
-     *
-     * @param walkers the walker count per chain, positive and even
-     * @return this builder
-     */
-    public Builder walkers(int walkers) {
-      if (walkers < 2 || walkers % 2 != 0) {
-        throw new IllegalArgumentException(
-            "walkers must be a positive even number (the ensemble is split in two halves) but was "
-                + walkers);
-      }
-      this.walkers = walkers;
-      return this;
-    }
-
-    /**
-     * Sets the stretch scale {@code a}.
-     *
-     * @param stretchScale a finite number greater than 1
-     * @return this builder
-     */
-    public Builder stretchScale(double stretchScale) {
-      if (!(stretchScale > 1) || !Double.isFinite(stretchScale)) {
-        throw new IllegalArgumentException(
-            "stretchScale must be a finite number greater than 1 but was " + stretchScale);
-      }
-      this.stretchScale = stretchScale;
-      return this;
-    }
-
-    /**
-     * Sets the step limit.
-     *
-     * @param maxSteps a positive number of steps
-     * @return this builder
-     */
-    public Builder maxSteps(int maxSteps) {
-      this.maxSteps = positive("maxSteps", maxSteps);
-      return this;
-    }
-
-    /**
-     * Starts the walkers from draws of the prior.
-     *
-     * @return this builder
-     */
-    public Builder startFromPrior() {
-      this.initialisation = Initialisation.PRIOR;
-      this.ballCentre = null;
-      return this;
-    }
-
-    /**
-     * Starts the walkers in a Gaussian ball.
-     *
-     * @param centre the ball's centre, finite values, one per dimension
-     * @param width the ball's standard deviation in parameter units, positive and finite
-     * @return this builder
-     */
-    public Builder startInBall(double[] centre, double width) {
-      Objects.requireNonNull(centre, "centre");
-      for (double value : centre) {
-        if (!Double.isFinite(value)) {
-          throw new IllegalArgumentException(
-              "the ball centre must be finite but was " + Arrays.toString(centre));
-        }
-      }
-      if (!(width > 0) || !Double.isFinite(width)) {
-        throw new IllegalArgumentException(
-            "the ball width must be positive and finite but was " + width);
-      }
-      this.initialisation = Initialisation.BALL;
-      this.ballCentre = centre.clone();
-      this.ballWidth = width;
-      return this;
-    }
-
-    /**
-     * Sets the number of tries per walker to find a valid start.
-     *
-     * @param maxStartTries a positive number
-     * @return this builder
-     */
-    public Builder maxStartTries(int maxStartTries) {
-      this.maxStartTries = positive("maxStartTries", maxStartTries);
-      return this;
-    }
-
-    /**
-     * Sets the seed.
-     *
-     * @param seed any number
-     * @return this builder
-     */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /**
-     * Sets a fixed burn-in.
-     *
-     * @param burnIn the number of discarded steps, zero or more
-     * @return this builder
-     */
-    public Builder burnIn(int burnIn) {
-      if (burnIn < 0) {
-        throw new IllegalArgumentException("burnIn must not be negative but was " + burnIn);
-      }
-      this.burnIn = burnIn;
-      return this;
-    }
-
-    /**
-     * Sets a fixed thinning.
-     *
-     * @param thin keep every {@code thin}-th step, at least 1
-     * @return this builder
-     */
-    public Builder thin(int thin) {
-      this.thin = positive("thin", thin);
-      return this;
-    }
-
-    /**
-     * Sets the checkpoint interval.
-     *
-     * @param checkpointInterval a positive number of steps
-     * @return this builder
-     */
-    public Builder checkpointInterval(int checkpointInterval) {
-      this.checkpointInterval = positive("checkpointInterval", checkpointInterval);
-      return this;
-    }
-
-    /**
-     * Sets the convergence rule: more than {@code tauFactor * tau} steps, and tau changed by less
-     * than {@code tauTolerance} (relative) since the previous check, made every {@code
-     * checkInterval} steps.
-     *
-     * @param tauFactor a finite factor, at least 1 (emcee recommends 50)
-     * @param tauTolerance a relative tolerance in {@code (0, 1)} (emcee uses 0.01)
-     * @param checkInterval a positive number of steps
-     * @return this builder
-     */
-    public Builder convergence(double tauFactor, double tauTolerance, int checkInterval) {
-      if (!(tauFactor >= 1) || !Double.isFinite(tauFactor)) {
-        throw new IllegalArgumentException(
-            "tauFactor must be a finite number of at least 1 but was " + tauFactor);
-      }
-      if (!(tauTolerance > 0 && tauTolerance < 1)) {
-        throw new IllegalArgumentException(
-            "tauTolerance must lie strictly between 0 and 1 but was " + tauTolerance);
-      }
-      this.tauFactor = tauFactor;
-      this.tauTolerance = tauTolerance;
-      this.checkInterval = positive("checkInterval", checkInterval);
-      return this;
-    }
-
-    /**
-     * Sets the mixing part of the convergence rule: R-hat below {@code maxRHat} and bulk and tail
-     * effective sample sizes of at least {@code minEffectiveSamplesPerChain} times the number of
-     * chains, for every parameter.
-     *
-     * @param maxRHat a finite limit greater than 1 (Vehtari et al. recommend 1.01)
-     * @param minEffectiveSamplesPerChain a finite number, zero or more (Vehtari et al. recommend
-     *     100)
-     * @return this builder
-     */
-    public Builder mixing(double maxRHat, double minEffectiveSamplesPerChain) {
-      if (!(maxRHat > 1) || !Double.isFinite(maxRHat)) {
-        throw new IllegalArgumentException(
-            "maxRHat must be a finite number greater than 1 but was " + maxRHat);
-      }
-      if (!(minEffectiveSamplesPerChain >= 0) || !Double.isFinite(minEffectiveSamplesPerChain)) {
-        throw new IllegalArgumentException(
-            "minEffectiveSamplesPerChain must be finite and not negative but was "
-                + minEffectiveSamplesPerChain);
-      }
-      this.maxRHat = maxRHat;
-      this.minEffectiveSamplesPerChain = minEffectiveSamplesPerChain;
-      return this;
-    }
-
-    /**
-     * The settings.
-     *
-     * @return the immutable settings
-     * @throws IllegalArgumentException if a fixed burn-in is not less than the maximum steps
-     */
-    public EnsembleSettings build() {
-      if (burnIn != AUTOMATIC && burnIn >= maxSteps) {
-        throw new IllegalArgumentException(
-            "burnIn ("
-                + burnIn
-                + ") must be less than maxSteps ("
-                + maxSteps
-                + ") or no step would be kept; lower burnIn or raise maxSteps");
-      }
-      return new EnsembleSettings(this);
-    }
-
-    private static int positive(String name, int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(name + " must be positive but was " + value);
-      }
-      return value;
-    }
   }
 }

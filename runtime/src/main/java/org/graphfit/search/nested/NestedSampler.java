@@ -29,6 +29,7 @@ import org.graphfit.search.TaskRunner;
  */
 public final class NestedSampler {
   private final NestedSettings settings;
+  private final ProposalPolicy policy;
 
   /**
    * A sampler with the given settings.
@@ -37,6 +38,7 @@ public final class NestedSampler {
    */
   public NestedSampler(NestedSettings settings) {
     this.settings = settings;
+    this.policy = new ProposalPolicy(settings);
   }
 
   /**
@@ -100,7 +102,7 @@ public final class NestedSampler {
     Optional<byte[]> saved = store.load();
     return saved.isPresent()
         ? SamplerState.read(saved.get(), dim, liveCount, settings.seed())
-        : initialState(problem, runner, settings.sample().resolve(dim));
+        : initialState(problem, runner, policy.first(dim));
   }
 
   /**
@@ -269,10 +271,7 @@ public final class NestedSampler {
             : (double) (state.iteration - state.iterationAtUpdate) / callsSince;
     state.callsAtUpdate = state.calls;
     state.iterationAtUpdate = state.iteration;
-    if (method == NestedSettings.Sample.UNIFORM
-        && state.lastEfficiency < settings.switchEfficiency(state.dim)) {
-      state.method = settings.sample().fallback(state.dim);
-    }
+    state.method = policy.next(method, state.lastEfficiency, state.dim);
     state.bound = fitBound(state);
   }
 

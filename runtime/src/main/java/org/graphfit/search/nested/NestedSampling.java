@@ -5,21 +5,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.graphfit.search.Check;
 import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.Concern;
+import org.graphfit.search.ProblemSearch;
 import org.graphfit.search.Samples;
-import org.graphfit.search.SearchEngine;
+import org.graphfit.search.SearchBuilder;
+import org.graphfit.search.SearchOptions;
 import org.graphfit.search.SearchProblem;
 import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
+import org.graphfit.search.nested.NestedSettings.Bound;
+import org.graphfit.search.nested.NestedSettings.Sample;
 
 /**
- * The {@link NestedSampler} as a {@link SearchEngine}: the weighted dead and final live points
- * become the samples, the log evidence and its error are reported, and the diagnostics are the
- * information, the iterations and the effective sample size. A run that stopped at its call or
- * iteration limit, whose walks or slices got stuck, or whose new live points were inserted at
- * likelihood ranks that are not uniform ({@link InsertionRankTest}), carries a {@link Concern}.
+ * Nested sampling as a search, made with {@link #builder()}:
+ *
+ * <pre>{@code
+ * Result<Gaussian> result =
+ *     NestedSampling.builder().nLive(500).seed(1).threads(2).build().fit(model, analysis);
+ * }</pre>
+ *
+ * <p>The {@link NestedSampler}'s weighted dead and final live points become the samples, the log
+ * evidence and its error are reported, and the diagnostics are the information, the iterations and
+ * the effective sample size. A run that stopped at its call or iteration limit, whose walks or
+ * slices got stuck, or whose new live points were inserted at likelihood ranks that are not uniform
+ * ({@link InsertionRankTest}), carries a {@link Concern}.
  *
  * <p>With {@link NestedSettings#targetEffectiveSamples()} set, the {@link DynamicNestedSampler}
  * runs instead: the samples are those of the merged run, the self-checks those of its static run,
@@ -30,21 +42,46 @@ import org.graphfit.search.TaskRunner;
  * proposals at 500 live points) keeps two threads busy; on more cores set it to a few times the
  * number of threads.
  */
-public final class NestedSampling implements SearchEngine {
+public final class NestedSampling implements ProblemSearch {
   private final NestedSettings settings;
+  private final SearchOptions options;
 
-  private NestedSampling(NestedSettings settings) {
+  private NestedSampling(NestedSettings settings, SearchOptions options) {
     this.settings = settings;
+    this.options = options;
   }
 
   /**
-   * An engine with the given settings.
+   * A builder holding the defaults: dynesty's settings (see {@link NestedSettings}) and {@link
+   * SearchOptions#defaults()}.
    *
-   * @param settings the sampler settings
-   * @return the engine
+   * @return a new builder
    */
-  public static NestedSampling of(NestedSettings settings) {
-    return new NestedSampling(settings);
+  public static Builder builder() {
+    return new Builder(SearchOptions.defaults());
+  }
+
+  /**
+   * A builder holding this search's settings and options.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return settings.toBuilder(options);
+  }
+
+  /**
+   * The sampler's settings.
+   *
+   * @return the settings
+   */
+  public NestedSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public SearchOptions options() {
+    return options;
   }
 
   @Override
@@ -54,11 +91,11 @@ public final class NestedSampling implements SearchEngine {
 
   @Override
   public NestedSampling withSeed(long seed) {
-    return new NestedSampling(settings.withSeed(seed));
+    return toBuilder().seed(seed).build();
   }
 
   @Override
-  public Map<String, Object> settings() {
+  public Map<String, Object> settingsMap() {
     return settings.toMap();
   }
 
@@ -201,5 +238,315 @@ public final class NestedSampling implements SearchEngine {
                   settings.dlogz())));
     }
     return concerns;
+  }
+
+  /**
+   * Collects and validates settings; every setter rejects bad values with a message naming them.
+   */
+  public static final class Builder extends SearchBuilder<Builder> {
+    int liveCount = 500;
+    Bound bound = Bound.MULTI;
+    Sample sample = Sample.AUTO;
+    double dlogz = 0.1;
+    long seed;
+    long maxIterations = Long.MAX_VALUE;
+    long maxCalls = Long.MAX_VALUE;
+    long updateInterval = -1;
+    double enlarge = 1.25;
+    int folds = -1;
+    int walks = 25;
+    int slices = -1;
+    long firstUpdateCalls = -1;
+    double firstUpdateEfficiency = 0.1;
+    long checkpointInterval = 1000;
+    int batchSize;
+    double targetEffectiveSamples;
+    int maxBatches = 20;
+    int batchLiveCount;
+    double posteriorFraction = 0.8;
+
+    Builder(SearchOptions options) {
+      super(options);
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    /**
+     * Sets the number of live points.
+     *
+     * @param value at least 2
+     * @return this builder
+     */
+    public Builder nLive(int value) {
+      if (value < 2) {
+        throw new IllegalArgumentException("nLive must be at least 2 but was " + value);
+      }
+      this.liveCount = value;
+      return this;
+    }
+
+    /**
+     * Sets the bounding method.
+     *
+     * @param value the bound
+     * @return this builder
+     */
+    public Builder bound(Bound value) {
+      this.bound = Objects.requireNonNull(value, "bound");
+      return this;
+    }
+
+    /**
+     * Sets the proposal method.
+     *
+     * @param value the method
+     * @return this builder
+     */
+    public Builder sample(Sample value) {
+      this.sample = Objects.requireNonNull(value, "sample");
+      return this;
+    }
+
+    /**
+     * Sets the stopping threshold on the remaining log evidence.
+     *
+     * @param value positive and finite
+     * @return this builder
+     */
+    public Builder dlogz(double value) {
+      if (!(value > 0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException("dlogz must be positive and finite but was " + value);
+      }
+      this.dlogz = value;
+      return this;
+    }
+
+    /**
+     * Sets the seed.
+     *
+     * @param value any seed
+     * @return this builder
+     */
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /**
+     * Sets the iteration limit.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder maxIterations(long value) {
+      this.maxIterations = positive("maxIterations", value);
+      return this;
+    }
+
+    /**
+     * Sets the likelihood call limit.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder maxCalls(long value) {
+      this.maxCalls = positive("maxCalls", value);
+      return this;
+    }
+
+    /**
+     * Sets the number of likelihood calls between bound updates.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder updateInterval(long value) {
+      this.updateInterval = positive("updateInterval", value);
+      return this;
+    }
+
+    /**
+     * Sets the volume enlargement factor of the bounding ellipsoids.
+     *
+     * @param value at least 1 and finite
+     * @return this builder
+     */
+    public Builder enlarge(double value) {
+      if (!(value >= 1) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException(
+            "enlarge must be at least 1 and finite but was " + value);
+      }
+      this.enlarge = value;
+      return this;
+    }
+
+    /**
+     * Sets the number of cross-validation folds that size the bound of uniform proposals.
+     *
+     * @param value 0 (the fixed enlargement alone) or at least 2
+     * @return this builder
+     */
+    public Builder folds(int value) {
+      if (value < 0 || value == 1) {
+        throw new IllegalArgumentException("folds must be 0 or at least 2 but was " + value);
+      }
+      this.folds = value;
+      return this;
+    }
+
+    /**
+     * Sets the number of random-walk steps per proposal.
+     *
+     * @param value at least 2
+     * @return this builder
+     */
+    public Builder walks(int value) {
+      if (value < 2) {
+        throw new IllegalArgumentException("walks must be at least 2 but was " + value);
+      }
+      this.walks = value;
+      return this;
+    }
+
+    /**
+     * Sets the number of slice updates per proposal.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder slices(int value) {
+      this.slices = (int) positive("slices", value);
+      return this;
+    }
+
+    /**
+     * Sets the calls before sampling may switch from the unit cube to the bound.
+     *
+     * @param value at least 0
+     * @return this builder
+     */
+    public Builder firstUpdateCalls(long value) {
+      if (value < 0) {
+        throw new IllegalArgumentException(
+            "firstUpdateCalls must not be negative but was " + value);
+      }
+      this.firstUpdateCalls = value;
+      return this;
+    }
+
+    /**
+     * Sets the efficiency below which sampling switches from the unit cube to the bound.
+     *
+     * @param value in {@code (0, 1]}
+     * @return this builder
+     */
+    public Builder firstUpdateEfficiency(double value) {
+      if (!(value > 0 && value <= 1)) {
+        throw new IllegalArgumentException(
+            "firstUpdateEfficiency must be in (0, 1] but was " + value);
+      }
+      this.firstUpdateEfficiency = value;
+      return this;
+    }
+
+    /**
+     * Sets the number of iterations between checkpoints.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder checkpointInterval(long value) {
+      this.checkpointInterval = positive("checkpointInterval", value);
+      return this;
+    }
+
+    /**
+     * Sets the number of proposals evaluated concurrently per batch instead of the default chosen
+     * from the live points (see {@link NestedSettings#batchSize()}).
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder batchSize(int value) {
+      this.batchSize = (int) positive("batchSize", value);
+      return this;
+    }
+
+    /**
+     * Makes the run dynamic: after the static run, batches of live points are added over the
+     * likelihood range where the posterior mass is until Kish's effective sample size of the merged
+     * run reaches the target (or {@link #maxBatches(int)} batches or {@link #maxCalls(long)} calls
+     * were spent).
+     *
+     * @param value positive and finite
+     * @return this builder
+     */
+    public Builder targetEffectiveSamples(double value) {
+      if (!(value > 0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException(
+            "targetEffectiveSamples must be positive and finite but was " + value);
+      }
+      this.targetEffectiveSamples = value;
+      return this;
+    }
+
+    /**
+     * Sets the most batches a dynamic run adds.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder maxBatches(int value) {
+      this.maxBatches = (int) positive("maxBatches", value);
+      return this;
+    }
+
+    /**
+     * Sets the number of live points of each batch of a dynamic run.
+     *
+     * @param value at least 2
+     * @return this builder
+     */
+    public Builder batchLiveCount(int value) {
+      if (value < 2) {
+        throw new IllegalArgumentException("batchLiveCount must be at least 2 but was " + value);
+      }
+      this.batchLiveCount = value;
+      return this;
+    }
+
+    /**
+     * Sets the share of the weight function given to the posterior rather than the evidence.
+     *
+     * @param value in {@code [0, 1]}
+     * @return this builder
+     */
+    public Builder posteriorFraction(double value) {
+      if (!(value >= 0 && value <= 1)) {
+        throw new IllegalArgumentException("posteriorFraction must be in [0, 1] but was " + value);
+      }
+      this.posteriorFraction = value;
+      return this;
+    }
+
+    /**
+     * The search.
+     *
+     * @return the immutable search
+     * @throws IllegalArgumentException if an option is out of range
+     */
+    public NestedSampling build() {
+      return new NestedSampling(new NestedSettings(this), options());
+    }
+
+    private static long positive(String name, long value) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1 but was " + value);
+      }
+      return value;
+    }
   }
 }

@@ -2,12 +2,13 @@ package org.graphfit.search.nested;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
+import org.graphfit.search.SearchOptions;
 
 /**
- * The immutable configuration of a {@link NestedSampler}, made with {@link #builder()}. Defaults
- * follow dynesty: 500 live points, multi-ellipsoid bounds, automatic choice of proposal, stopping
- * when the estimated remaining evidence is below {@code dlogz = 0.1}.
+ * The immutable configuration of a {@link NestedSampler}, made with {@link
+ * NestedSampling#builder()}. Defaults follow dynesty: 500 live points, multi-ellipsoid bounds,
+ * automatic choice of proposal, stopping when the estimated remaining evidence is below {@code
+ * dlogz = 0.1}.
  */
 public final class NestedSettings {
   /** How the live points are bounded. */
@@ -24,13 +25,13 @@ public final class NestedSettings {
   public enum Sample {
     /**
      * Chosen by dimension and cost: uniform up to 3 dimensions; from 4 to 20 dimensions uniform
-     * while it costs fewer likelihood calls per new point than its fallback would ({@link
-     * NestedSettings#switchEfficiency(int)}), then, for good, random walks up to 10 dimensions and
-     * random-direction slices above; random-direction slices above 20 dimensions. Uniform sampling
-     * within a cross-validated bound is the most accurate (on a 20-D Gaussian of correlation 0.95
-     * it is unbiased in 300k calls where 20 slices per point are 2 sigma high in 1.7M), so it is
-     * kept as long as it is also the cheaper; the switch keeps curved or multimodal posteriors from
-     * costing it millions of calls.
+     * while it costs fewer likelihood calls per new point than its fallback would (one over {@link
+     * #walks()} for random walks, one over 4 calls per slice for slices), then, for good, random
+     * walks up to 10 dimensions and random-direction slices above; random-direction slices above 20
+     * dimensions. Uniform sampling within a cross-validated bound is the most accurate (on a 20-D
+     * Gaussian of correlation 0.95 it is unbiased in 300k calls where 20 slices per point are 2
+     * sigma high in 1.7M), so it is kept as long as it is also the cheaper; the switch keeps curved
+     * or multimodal posteriors from costing it millions of calls.
      */
     AUTO,
     /** Uniform within the bound. */
@@ -40,35 +41,7 @@ public final class NestedSettings {
     /** Slice sampling along each principal axis of the bounding ellipsoid in turn. */
     SLICE,
     /** Slice sampling along random directions shaped by the bounding ellipsoid. */
-    RSLICE;
-
-    /**
-     * The method a run starts with: this one, or for {@link #AUTO} the method chosen by dimension.
-     *
-     * @param dimension the problem's dimension
-     * @return a method other than {@link #AUTO}
-     */
-    public Sample resolve(int dimension) {
-      if (this != AUTO) {
-        return this;
-      }
-      return dimension <= 20 ? UNIFORM : RSLICE;
-    }
-
-    /**
-     * The method a run switches to when uniform sampling becomes inefficient: for {@link #AUTO} in
-     * 4 to 20 dimensions, random walks up to 10 dimensions and random-direction slices above; for
-     * any other case the method itself (no switch).
-     *
-     * @param dimension the problem's dimension
-     * @return the fallback method
-     */
-    public Sample fallback(int dimension) {
-      if (this != AUTO || dimension <= 3 || dimension > 20) {
-        return resolve(dimension);
-      }
-      return dimension <= 10 ? RWALK : RSLICE;
-    }
+    RSLICE
   }
 
   private final int liveCount;
@@ -96,7 +69,7 @@ public final class NestedSettings {
   private final int batchLiveCount;
   private final double posteriorFraction;
 
-  private NestedSettings(Builder b) {
+  NestedSettings(NestedSampling.Builder b) {
     this.liveCount = b.liveCount;
     this.bound = b.bound;
     this.sample = b.sample;
@@ -120,29 +93,23 @@ public final class NestedSettings {
   }
 
   /**
-   * These settings with another seed.
-   *
-   * @param newSeed the seed
-   * @return a copy that differs only in its seed
-   */
-  public NestedSettings withSeed(long newSeed) {
-    Builder copy = copy();
-    copy.seed = newSeed;
-    return new NestedSettings(copy);
-  }
-
-  /**
    * These settings with another number of live points, for a batch of dynamic nested sampling; an
    * automatic batch size follows the new count.
    */
   NestedSettings withLiveCount(int newLiveCount) {
-    Builder copy = copy();
+    NestedSampling.Builder copy = toBuilder(SearchOptions.defaults());
     copy.liveCount = newLiveCount;
     return new NestedSettings(copy);
   }
 
-  private Builder copy() {
-    Builder copy = new Builder();
+  /**
+   * A builder holding these settings and the given options.
+   *
+   * @param options the search's options
+   * @return the builder
+   */
+  NestedSampling.Builder toBuilder(SearchOptions options) {
+    NestedSampling.Builder copy = new NestedSampling.Builder(options);
     copy.liveCount = liveCount;
     copy.bound = bound;
     copy.sample = sample;
@@ -164,24 +131,6 @@ public final class NestedSettings {
     copy.batchLiveCount = batchLiveCount;
     copy.posteriorFraction = posteriorFraction;
     return copy;
-  }
-
-  /**
-   * A builder holding the defaults.
-   *
-   * @return a new builder
-   */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * The defaults.
-   *
-   * @return settings with every default
-   */
-  public static NestedSettings defaults() {
-    return builder().build();
   }
 
   /**
@@ -271,34 +220,6 @@ public final class NestedSettings {
           default -> 2.0 * slices(method, dimension);
         };
     return Math.max(1, Math.round(factor * liveCount));
-  }
-
-  /**
-   * The likelihood calls a random-direction slice costs on average: at least two to step out, one
-   * or more to shrink (4.7 measured on a 20-D Gaussian).
-   */
-  static final double CALLS_PER_SLICE = 4;
-
-  /**
-   * The efficiency (new points per call) of uniform sampling below which {@link Sample#AUTO}
-   * switches to its fallback in a given dimension: one over the fallback's expected calls per new
-   * point, {@link #walks()} for random walks and {@code 4 slices} for random-direction slices, so
-   * that uniform sampling, the more accurate, is left only when it costs more.
-   *
-   * @param dimension the problem's dimension
-   * @return the efficiency, 0 where {@code AUTO} does not switch
-   */
-  public double switchEfficiency(int dimension) {
-    Sample fallback = sample.fallback(dimension);
-    if (fallback == sample.resolve(dimension)) {
-      return 0;
-    }
-    return switch (fallback) {
-      case RWALK -> 1.0 / walks;
-      case RSLICE -> 1.0 / (CALLS_PER_SLICE * slices(fallback, dimension));
-      case SLICE -> 1.0 / (CALLS_PER_SLICE * dimension * slices(fallback, dimension));
-      default -> 0;
-    };
   }
 
   /**
@@ -513,307 +434,5 @@ public final class NestedSettings {
         + ", batchSize="
         + batchSize()
         + "}";
-  }
-
-  /**
-   * Collects and validates settings; every setter rejects bad values with a message naming them.
-   */
-  public static final class Builder {
-    private int liveCount = 500;
-    private Bound bound = Bound.MULTI;
-    private Sample sample = Sample.AUTO;
-    private double dlogz = 0.1;
-    private long seed;
-    private long maxIterations = Long.MAX_VALUE;
-    private long maxCalls = Long.MAX_VALUE;
-    private long updateInterval = -1;
-    private double enlarge = 1.25;
-    private int folds = -1;
-    private int walks = 25;
-    private int slices = -1;
-    private long firstUpdateCalls = -1;
-    private double firstUpdateEfficiency = 0.1;
-    private long checkpointInterval = 1000;
-    private int batchSize;
-    private double targetEffectiveSamples;
-    private int maxBatches = 20;
-    private int batchLiveCount;
-    private double posteriorFraction = 0.8;
-
-    private Builder() {}
-
-    /**
-     * Sets the number of live points.
-     *
-     * @param value at least 2
-     * @return this builder
-     */
-    public Builder nLive(int value) {
-      if (value < 2) {
-        throw new IllegalArgumentException("nLive must be at least 2 but was " + value);
-      }
-      this.liveCount = value;
-      return this;
-    }
-
-    /**
-     * Sets the bounding method.
-     *
-     * @param value the bound
-     * @return this builder
-     */
-    public Builder bound(Bound value) {
-      this.bound = Objects.requireNonNull(value, "bound");
-      return this;
-    }
-
-    /**
-     * Sets the proposal method.
-     *
-     * @param value the method
-     * @return this builder
-     */
-    public Builder sample(Sample value) {
-      this.sample = Objects.requireNonNull(value, "sample");
-      return this;
-    }
-
-    /**
-     * Sets the stopping threshold on the remaining log evidence.
-     *
-     * @param value positive and finite
-     * @return this builder
-     */
-    public Builder dlogz(double value) {
-      if (!(value > 0) || Double.isInfinite(value)) {
-        throw new IllegalArgumentException("dlogz must be positive and finite but was " + value);
-      }
-      this.dlogz = value;
-      return this;
-    }
-
-    /**
-     * Sets the seed.
-     *
-     * @param value any seed
-     * @return this builder
-     */
-    public Builder seed(long value) {
-      this.seed = value;
-      return this;
-    }
-
-    /**
-     * Sets the iteration limit.
-     *
-     * @param value at least 1
-     * @return this builder
-     */
-    public Builder maxIterations(long value) {
-      this.maxIterations = positive("maxIterations", value);
-      return this;
-    }
-
-    /**
-     * Sets the likelihood call limit.
-     *
-     * @param value at least 1
-     * @return this builder
-     */
-    public Builder maxCalls(long value) {
-      this.maxCalls = positive("maxCalls", value);
-      return this;
-    }
-
-    /**
-     * Sets the number of likelihood calls between bound updates.
-     *
-     * @param value at least 1
-     * @return this builder
-     */
-    public Builder updateInterval(long value) {
-      this.updateInterval = positive("updateInterval", value);
-      return this;
-    }
-
-    /**
-     * Sets the volume enlargement factor of the bounding ellipsoids.
-     *
-     * @param value at least 1 and finite
-     * @return this builder
-     */
-    public Builder enlarge(double value) {
-      if (!(value >= 1) || Double.isInfinite(value)) {
-        throw new IllegalArgumentException(
-            "enlarge must be at least 1 and finite but was " + value);
-      }
-      this.enlarge = value;
-      return this;
-    }
-
-    /**
-     * Sets the number of cross-validation folds that size the bound of uniform proposals.
-     *
-     * @param value 0 (the fixed enlargement alone) or at least 2
-     * @return this builder
-     */
-    public Builder folds(int value) {
-      if (value < 0 || value == 1) {
-        throw new IllegalArgumentException("folds must be 0 or at least 2 but was " + value);
-      }
-      this.folds = value;
-      return this;
-    }
-
-    /**
-     * Sets the number of random-walk steps per proposal.
-     *
-     * @param value at least 2
-     * @return this builder
-     */
-    public Builder walks(int value) {
-      if (value < 2) {
-        throw new IllegalArgumentException("walks must be at least 2 but was " + value);
-      }
-      this.walks = value;
-      return this;
-    }
-
-    /**
-     * Sets the number of slice updates per proposal.
-     *
-     * @param value at least 1
-     * @return this builder
-     */
-    public Builder slices(int value) {
-      this.slices = (int) positive("slices", value);
-      return this;
-    }
-
-    /**
-     * Sets the calls before sampling may switch from the unit cube to the bound.
-     *
-     * @param value at least 0
-     * @return this builder
-     */
-    public Builder firstUpdateCalls(long value) {
-      if (value < 0) {
-        throw new IllegalArgumentException(
-            "firstUpdateCalls must not be negative but was " + value);
-      }
-      this.firstUpdateCalls = value;
-      return this;
-    }
-
-    /**
-     * Sets the efficiency below which sampling switches from the unit cube to the bound.
-     *
-     * @param value in {@code (0, 1]}
-     * @return this builder
-     */
-    public Builder firstUpdateEfficiency(double value) {
-      if (!(value > 0 && value <= 1)) {
-        throw new IllegalArgumentException(
-            "firstUpdateEfficiency must be in (0, 1] but was " + value);
-      }
-      this.firstUpdateEfficiency = value;
-      return this;
-    }
-
-    /**
-     * Sets the number of iterations between checkpoints.
-     *
-     * @param value at least 1
-     * @return this builder
-     */
-    public Builder checkpointInterval(long value) {
-      this.checkpointInterval = positive("checkpointInterval", value);
-      return this;
-    }
-
-    /**
-     * Sets the number of proposals evaluated concurrently per batch instead of the default chosen
-     * from the live points (see {@link NestedSettings#batchSize()}).
-     *
-     * @param value at least 1
-     * @return this builder
-     */
-    public Builder batchSize(int value) {
-      this.batchSize = (int) positive("batchSize", value);
-      return this;
-    }
-
-    /**
-     * Makes the run dynamic: after the static run, batches of live points are added over the
-     * likelihood range where the posterior mass is until Kish's effective sample size of the merged
-     * run reaches the target (or {@link #maxBatches(int)} batches or {@link #maxCalls(long)} calls
-     * were spent).
-     *
-     * @param value positive and finite
-     * @return this builder
-     */
-    public Builder targetEffectiveSamples(double value) {
-      if (!(value > 0) || Double.isInfinite(value)) {
-        throw new IllegalArgumentException(
-            "targetEffectiveSamples must be positive and finite but was " + value);
-      }
-      this.targetEffectiveSamples = value;
-      return this;
-    }
-
-    /**
-     * Sets the most batches a dynamic run adds.
-     *
-     * @param value at least 1
-     * @return this builder
-     */
-    public Builder maxBatches(int value) {
-      this.maxBatches = (int) positive("maxBatches", value);
-      return this;
-    }
-
-    /**
-     * Sets the number of live points of each batch of a dynamic run.
-     *
-     * @param value at least 2
-     * @return this builder
-     */
-    public Builder batchLiveCount(int value) {
-      if (value < 2) {
-        throw new IllegalArgumentException("batchLiveCount must be at least 2 but was " + value);
-      }
-      this.batchLiveCount = value;
-      return this;
-    }
-
-    /**
-     * Sets the share of the weight function given to the posterior rather than the evidence.
-     *
-     * @param value in {@code [0, 1]}
-     * @return this builder
-     */
-    public Builder posteriorFraction(double value) {
-      if (!(value >= 0 && value <= 1)) {
-        throw new IllegalArgumentException("posteriorFraction must be in [0, 1] but was " + value);
-      }
-      this.posteriorFraction = value;
-      return this;
-    }
-
-    /**
-     * The settings.
-     *
-     * @return the immutable settings
-     */
-    public NestedSettings build() {
-      return new NestedSettings(this);
-    }
-
-    private static long positive(String name, long value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(name + " must be at least 1 but was " + value);
-      }
-      return value;
-    }
   }
 }

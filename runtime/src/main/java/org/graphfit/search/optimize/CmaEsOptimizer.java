@@ -68,7 +68,7 @@ public final class CmaEsOptimizer {
    * @return the best point over all runs
    * @throws IllegalStateException if no run found a point with a finite objective
    */
-  public OptimumRun maximise(SearchProblem problem, TaskRunner runner) {
+  public OptimumRun maximize(SearchProblem problem, TaskRunner runner) {
     long startNanos = System.nanoTime();
     long callsAtStart = problem.failures().calls();
     int n = problem.dimension();

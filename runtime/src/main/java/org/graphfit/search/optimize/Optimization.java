@@ -10,83 +10,71 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.graphfit.search.Check;
 import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.Concern;
+import org.graphfit.search.ProblemSearch;
 import org.graphfit.search.Samples;
-import org.graphfit.search.SearchEngine;
+import org.graphfit.search.SearchBuilder;
+import org.graphfit.search.SearchOptions;
 import org.graphfit.search.SearchProblem;
 import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
+import org.graphfit.search.optimize.OptimizationSettings.Method;
 
 /**
- * Optimisation as a {@link SearchEngine}: CMA-ES (global), L-BFGS (local, from the prior medians)
- * or CMA-ES refined by L-BFGS, followed by a Laplace approximation so the result still carries
- * errors. When the Laplace covariance exists, the samples are draws from it (each evaluated once,
- * draws outside the prior's support dropped) plus the optimum itself with weight zero, so it is the
- * maximum likelihood sample without biasing the statistics; otherwise the samples are the optimum
- * alone, the diagnostic {@code laplace_ok} is 0 and the result carries a {@link Check#LAPLACE}
- * concern (an optimiser that did not converge carries a {@link Check#CONVERGENCE} one). Optimisers
- * do not checkpoint: an interrupted optimisation starts again.
+ * Optimization as a search, made with {@link #builder()}:
+ *
+ * <pre>{@code
+ * Result<Gaussian> result = Optimization.builder().seed(1).build().fit(model, analysis);
+ * }</pre>
+ *
+ * <p>CMA-ES (global), L-BFGS (local, from the prior medians) or CMA-ES refined by L-BFGS, followed
+ * by a Laplace approximation so the result still carries errors. When the Laplace covariance
+ * exists, the samples are draws from it (each evaluated once, draws outside the prior's support
+ * dropped) plus the optimum itself with weight zero, so it is the maximum likelihood sample without
+ * biasing the statistics; otherwise the samples are the optimum alone, the diagnostic {@code
+ * laplace_ok} is 0 and the result carries a {@link Check#LAPLACE} concern (an optimiser that did
+ * not converge carries a {@link Check#CONVERGENCE} one). Optimisers do not checkpoint: an
+ * interrupted optimisation starts again.
  */
-public final class Optimization implements SearchEngine {
-  /** Which optimiser runs. */
-  public enum Method {
-    /** CMA-ES with restarts. */
-    CMA_ES,
-    /** L-BFGS from the prior medians. */
-    LBFGS,
-    /** CMA-ES, then L-BFGS from its best point. */
-    CMA_ES_THEN_LBFGS
-  }
+public final class Optimization implements ProblemSearch {
+  private final OptimizationSettings settings;
+  private final SearchOptions options;
 
-  private final Method method;
-  private final Objective objective;
-  private final long seed;
-  private final int restarts;
-  private final int laplaceDraws;
-
-  private Optimization(
-      Method method, Objective objective, long seed, int restarts, int laplaceDraws) {
-    this.method = method;
-    this.objective = objective;
-    this.seed = seed;
-    this.restarts = restarts;
-    this.laplaceDraws = laplaceDraws;
+  private Optimization(OptimizationSettings settings, SearchOptions options) {
+    this.settings = settings;
+    this.options = options;
   }
 
   /**
-   * An optimisation engine.
+   * A builder holding the defaults (see {@link OptimizationSettings}) and {@link
+   * SearchOptions#defaults()}.
    *
-   * @param method the optimiser
-   * @param objective what is maximised
-   * @param seed the seed of CMA-ES and of the Laplace draws
-   * @param restarts CMA-ES restarts, at least 0
-   * @param laplaceDraws draws from the Laplace approximation, at least 1
-   * @return the engine
-   * @throws IllegalArgumentException if an argument is out of range
+   * @return a new builder
    */
-  public static Optimization of(
-      Method method, Objective objective, long seed, int restarts, int laplaceDraws) {
-    if (restarts < 0) {
-      throw new IllegalArgumentException("restarts must be at least 0 but was " + restarts);
-    }
-    if (laplaceDraws < 1) {
-      throw new IllegalArgumentException("laplaceDraws must be at least 1 but was " + laplaceDraws);
-    }
-    return new Optimization(
-        Objects.requireNonNull(method, "method"),
-        Objects.requireNonNull(objective, "objective"),
-        seed,
-        restarts,
-        laplaceDraws);
+  public static Builder builder() {
+    return new Builder(SearchOptions.defaults());
   }
 
   /**
-   * CMA-ES then L-BFGS on the log posterior, 4 restarts, 2000 Laplace draws.
+   * A builder holding this search's settings and options.
    *
-   * @param seed the seed
-   * @return the engine
+   * @return a new builder
    */
-  public static Optimization maximumPosterior(long seed) {
-    return of(Method.CMA_ES_THEN_LBFGS, Objective.LOG_POSTERIOR, seed, 4, 2000);
+  public Builder toBuilder() {
+    return settings.toBuilder(options);
+  }
+
+  /**
+   * The optimizer's settings.
+   *
+   * @return the settings
+   */
+  public OptimizationSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public SearchOptions options() {
+    return options;
   }
 
   @Override
@@ -95,24 +83,18 @@ public final class Optimization implements SearchEngine {
   }
 
   @Override
-  public Optimization withSeed(long newSeed) {
-    return new Optimization(method, objective, newSeed, restarts, laplaceDraws);
+  public Optimization withSeed(long seed) {
+    return toBuilder().seed(seed).build();
   }
 
   @Override
-  public Map<String, Object> settings() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("method", method.name());
-    map.put("objective", objective.name());
-    map.put("seed", seed);
-    map.put("restarts", restarts);
-    map.put("laplace_draws", laplaceDraws);
-    return map;
+  public Map<String, Object> settingsMap() {
+    return settings.toMap();
   }
 
   @Override
   public SearchRun run(SearchProblem problem, TaskRunner runner, CheckpointStore checkpoints) {
-    OptimumRun optimum = optimise(problem, runner);
+    OptimumRun optimum = optimize(problem, runner);
     LaplaceApproximation laplace = optimum.laplace();
     Map<String, Double> diagnostics = new LinkedHashMap<>();
     diagnostics.put("log_posterior_at_optimum", optimum.logPosterior());
@@ -137,8 +119,8 @@ public final class Optimization implements SearchEngine {
       return optimumOnly(problem, optimum, diagnostics, concerns);
     }
     UniformRandomProvider rng =
-        RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x1a9ace});
-    double[][] draws = laplace.sample(laplaceDraws, rng);
+        RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {settings.seed(), 0x1a9ace});
+    double[][] draws = laplace.sample(settings.laplaceDraws(), rng);
     double[] logLikelihoods = new double[draws.length];
     runner.runAll(draws.length, i -> logLikelihoods[i] = problem.logLikelihood(draws[i]));
     List<double[]> kept = new ArrayList<>();
@@ -181,18 +163,110 @@ public final class Optimization implements SearchEngine {
     return new SearchRun(single, Double.NaN, Double.NaN, diagnostics, concerns);
   }
 
-  private OptimumRun optimise(SearchProblem problem, TaskRunner runner) {
-    QuasiNewtonOptimizer local = QuasiNewtonOptimizer.builder().objective(objective).build();
+  private OptimumRun optimize(SearchProblem problem, TaskRunner runner) {
+    Method method = settings.method();
+    QuasiNewtonOptimizer local =
+        QuasiNewtonOptimizer.builder().objective(settings.objective()).build();
     if (method == Method.LBFGS) {
-      return local.maximise(problem);
+      return local.maximize(problem);
     }
     OptimumRun global =
         CmaEsOptimizer.builder()
-            .objective(objective)
-            .seed(seed)
-            .restarts(restarts)
+            .objective(settings.objective())
+            .seed(settings.seed())
+            .restarts(settings.restarts())
             .build()
-            .maximise(problem, runner);
-    return method == Method.CMA_ES ? global : local.maximise(problem, global.best());
+            .maximize(problem, runner);
+    return method == Method.CMA_ES ? global : local.maximize(problem, global.best());
+  }
+
+  /** Collects settings and options; every setter validates its argument. */
+  public static final class Builder extends SearchBuilder<Builder> {
+    Method method = Method.CMA_ES_THEN_LBFGS;
+    Objective objective = Objective.LOG_POSTERIOR;
+    long seed;
+    int restarts = 4;
+    int laplaceDraws = 2000;
+
+    Builder(SearchOptions options) {
+      super(options);
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    /**
+     * Sets the optimizer.
+     *
+     * @param method the method
+     * @return this builder
+     */
+    public Builder method(Method method) {
+      this.method = Objects.requireNonNull(method, "method");
+      return this;
+    }
+
+    /**
+     * Sets what is maximized.
+     *
+     * @param objective the objective
+     * @return this builder
+     */
+    public Builder objective(Objective objective) {
+      this.objective = Objects.requireNonNull(objective, "objective");
+      return this;
+    }
+
+    /**
+     * Sets the seed of CMA-ES and of the Laplace draws.
+     *
+     * @param seed any value
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Sets the number of CMA-ES restarts.
+     *
+     * @param restarts at least 0
+     * @return this builder
+     */
+    public Builder restarts(int restarts) {
+      if (restarts < 0) {
+        throw new IllegalArgumentException("restarts must be at least 0 but was " + restarts);
+      }
+      this.restarts = restarts;
+      return this;
+    }
+
+    /**
+     * Sets the number of draws from the Laplace approximation that become the samples.
+     *
+     * @param laplaceDraws at least 1
+     * @return this builder
+     */
+    public Builder laplaceDraws(int laplaceDraws) {
+      if (laplaceDraws < 1) {
+        throw new IllegalArgumentException(
+            "laplaceDraws must be at least 1 but was " + laplaceDraws);
+      }
+      this.laplaceDraws = laplaceDraws;
+      return this;
+    }
+
+    /**
+     * The search.
+     *
+     * @return the immutable search
+     * @throws IllegalArgumentException if an option is out of range
+     */
+    public Optimization build() {
+      return new Optimization(new OptimizationSettings(this), options());
+    }
   }
 }

@@ -42,12 +42,12 @@ public final class QuasiNewtonOptimizer {
    * @param problem the problem
    * @return the optimum
    */
-  public OptimumRun maximise(SearchProblem problem) {
+  public OptimumRun maximize(SearchProblem problem) {
     double[] unit = new double[problem.dimension()];
     Arrays.fill(unit, 0.5);
     double[] start = new double[unit.length];
     problem.vectorFromUnit(unit, start);
-    return maximise(problem, start);
+    return maximize(problem, start);
   }
 
   /**
@@ -59,7 +59,7 @@ public final class QuasiNewtonOptimizer {
    * @throws IllegalArgumentException if the start has the wrong length or lies on or outside a
    *     bound
    */
-  public OptimumRun maximise(SearchProblem problem, double[] start) {
+  public OptimumRun maximize(SearchProblem problem, double[] start) {
     long startNanos = System.nanoTime();
     long callsAtStart = problem.failures().calls();
     int n = problem.dimension();

@@ -16,7 +16,7 @@ class ChainProgressTest {
   @Test
   void stepsAreShownAgainstFiftyTauOfTheLargestTau() {
     ChainProgress progress =
-        ChainProgress.start(EnsembleSettings.builder().maxSteps(100_000).build());
+        ChainProgress.start(EnsembleMcmc.builder().maxSteps(100_000).build().settings());
     assertThat(progress.line()).endsWith("drawing the walkers' starts");
     progress.step(1, 64);
     progress.step(200, 12_800);

@@ -114,7 +114,7 @@ class EnsembleSamplerTest {
               return logL;
             });
 
-    ChainRun chain = run(EnsembleSettings.builder().seed(3).build(), problem, 1);
+    ChainRun chain = run(EnsembleMcmc.builder().seed(3).build().settings(), problem, 1);
 
     assertWellMixed(chain);
     assertThat(chain.acceptanceFraction()).isIn(com.google.common.collect.Range.closed(0.2, 0.9));
@@ -128,7 +128,8 @@ class EnsembleSamplerTest {
 
   @Test
   void correlatedGaussianMomentsMatch() {
-    ChainRun chain = run(EnsembleSettings.builder().seed(5).build(), correlatedGaussian(), 2);
+    ChainRun chain =
+        run(EnsembleMcmc.builder().seed(5).build().settings(), correlatedGaussian(), 2);
 
     assertWellMixed(chain);
     double ess = chain.effectiveSampleSize();
@@ -149,7 +150,7 @@ class EnsembleSamplerTest {
 
   @Test
   void resultsDoNotDependOnTheThreadCount() {
-    EnsembleSettings settings = EnsembleSettings.builder().seed(9).maxSteps(300).build();
+    EnsembleSettings settings = EnsembleMcmc.builder().seed(9).maxSteps(300).build().settings();
 
     ChainRun one = run(settings, correlatedGaussian(), 1);
     ChainRun two = run(settings, correlatedGaussian(), 2);
@@ -163,14 +164,15 @@ class EnsembleSamplerTest {
   @Test
   void resumedRunEndsBitIdenticalToUninterruptedRun() {
     EnsembleSettings settings =
-        EnsembleSettings.builder()
+        EnsembleMcmc.builder()
             .seed(21)
             .walkers(8)
             .maxSteps(700)
             .checkpointInterval(100)
             .convergence(50, 0.01, 50)
             .startInBall(new double[] {0.5, 0.5}, 0.1)
-            .build();
+            .build()
+            .settings();
     ChainRun uninterrupted = run(settings, correlatedGaussian(), 1);
 
     MemoryStore store = new MemoryStore(3);
@@ -199,15 +201,16 @@ class EnsembleSamplerTest {
   @Test
   void checkpointOfAnotherSeedIsRejected() {
     MemoryStore store = new MemoryStore(Integer.MAX_VALUE);
-    EnsembleSettings.Builder builder =
-        EnsembleSettings.builder().walkers(8).maxSteps(20).checkpointInterval(10);
+    EnsembleMcmc.Builder builder =
+        EnsembleMcmc.builder().walkers(8).maxSteps(20).checkpointInterval(10);
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
-      new EnsembleSampler(builder.seed(1).build()).run(correlatedGaussian(), runner, store);
+      new EnsembleSampler(builder.seed(1).build().settings())
+          .run(correlatedGaussian(), runner, store);
       IllegalStateException e =
           assertThrows(
               IllegalStateException.class,
               () ->
-                  new EnsembleSampler(builder.seed(2).build())
+                  new EnsembleSampler(builder.seed(2).build().settings())
                       .run(correlatedGaussian(), runner, store));
       assertThat(e).hasMessageThat().contains("seed 1");
       assertThat(e).hasMessageThat().contains("fresh checkpoint store");
@@ -217,15 +220,16 @@ class EnsembleSamplerTest {
   @Test
   void checkpointOfAnotherChainCountIsRejected() {
     MemoryStore store = new MemoryStore(Integer.MAX_VALUE);
-    EnsembleSettings.Builder builder =
-        EnsembleSettings.builder().walkers(8).maxSteps(20).checkpointInterval(10);
+    EnsembleMcmc.Builder builder =
+        EnsembleMcmc.builder().walkers(8).maxSteps(20).checkpointInterval(10);
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
-      new EnsembleSampler(builder.chains(4).build()).run(correlatedGaussian(), runner, store);
+      new EnsembleSampler(builder.chains(4).build().settings())
+          .run(correlatedGaussian(), runner, store);
       IllegalStateException e =
           assertThrows(
               IllegalStateException.class,
               () ->
-                  new EnsembleSampler(builder.chains(2).build())
+                  new EnsembleSampler(builder.chains(2).build().settings())
                       .run(correlatedGaussian(), runner, store));
       assertThat(e).hasMessageThat().contains("4 chains of 8 walkers");
       assertThat(e).hasMessageThat().contains("this run has dimension 2, 2 chains");
@@ -234,11 +238,11 @@ class EnsembleSamplerTest {
 
   @Test
   void eachChainDrawsOnlyFromItsOwnGenerators() {
-    EnsembleSettings.Builder builder =
-        EnsembleSettings.builder().seed(6).walkers(8).maxSteps(120).burnIn(20).thin(1);
+    EnsembleMcmc.Builder builder =
+        EnsembleMcmc.builder().seed(6).walkers(8).maxSteps(120).burnIn(20).thin(1);
 
-    ChainRun one = run(builder.chains(1).build(), correlatedGaussian(), 1);
-    ChainRun three = run(builder.chains(3).build(), correlatedGaussian(), 2);
+    ChainRun one = run(builder.chains(1).build().settings(), correlatedGaussian(), 1);
+    ChainRun three = run(builder.chains(3).build().settings(), correlatedGaussian(), 2);
 
     // Samples are chain by chain, so the single chain is the first third of the three.
     double[][] first = Arrays.copyOf(three.samples(), one.sampleCount());
@@ -251,7 +255,7 @@ class EnsembleSamplerTest {
     // A walker 10 sd from the barrier never jumps it (a stretch towards a walker of its own mode
     // would need it 5 sd out), so each chain keeps the share of walkers in each mode that its
     // start from the prior gave it: here 6, 1, 5 and 5 of its 8 walkers in the upper mode.
-    EnsembleSettings settings = EnsembleSettings.builder().seed(3).maxSteps(3000).build();
+    EnsembleSettings settings = EnsembleMcmc.builder().seed(3).maxSteps(3000).build().settings();
 
     ChainRun chain = run(settings, bimodal(), 2);
 
@@ -269,7 +273,7 @@ class EnsembleSamplerTest {
   @Test
   void corruptCheckpointsAreRejectedWithClearMessages() {
     EnsembleSettings settings =
-        EnsembleSettings.builder().walkers(8).maxSteps(20).checkpointInterval(10).build();
+        EnsembleMcmc.builder().walkers(8).maxSteps(20).checkpointInterval(10).build().settings();
     MemoryStore store = new MemoryStore(Integer.MAX_VALUE);
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
       new EnsembleSampler(settings).run(correlatedGaussian(), runner, store);
@@ -310,7 +314,11 @@ class EnsembleSamplerTest {
   @Test
   void ballOutsideTheSupportIsNoValidStart() {
     EnsembleSettings settings =
-        EnsembleSettings.builder().startInBall(new double[] {20, 0}, 0.1).maxStartTries(10).build();
+        EnsembleMcmc.builder()
+            .startInBall(new double[] {20, 0}, 0.1)
+            .maxStartTries(10)
+            .build()
+            .settings();
 
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> run(settings, correlatedGaussian(), 1));
@@ -327,7 +335,7 @@ class EnsembleSamplerTest {
             x -> {
               throw new ArithmeticException("model blew up");
             });
-    EnsembleSettings settings = EnsembleSettings.builder().maxStartTries(20).build();
+    EnsembleSettings settings = EnsembleMcmc.builder().maxStartTries(20).build().settings();
 
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> run(settings, problem, 1));
@@ -350,7 +358,7 @@ class EnsembleSamplerTest {
               return -0.5 * x[0] * x[0];
             });
 
-    ChainRun chain = run(EnsembleSettings.builder().seed(13).build(), problem, 2);
+    ChainRun chain = run(EnsembleMcmc.builder().seed(13).build().settings(), problem, 2);
 
     assertWellMixed(chain);
     assertThat(problem.failures().failures()).isGreaterThan(0L);
@@ -369,7 +377,14 @@ class EnsembleSamplerTest {
   @Test
   void fixedBurnInAndThinningKeepEmceesSteps() {
     EnsembleSettings settings =
-        EnsembleSettings.builder().seed(2).walkers(8).maxSteps(300).burnIn(100).thin(5).build();
+        EnsembleMcmc.builder()
+            .seed(2)
+            .walkers(8)
+            .maxSteps(300)
+            .burnIn(100)
+            .thin(5)
+            .build()
+            .settings();
 
     ChainRun chain = run(settings, correlatedGaussian(), 1);
 
@@ -386,7 +401,8 @@ class EnsembleSamplerTest {
 
   @Test
   void automaticBurnInAndThinningFollowTau() {
-    ChainRun chain = run(EnsembleSettings.builder().seed(8).build(), correlatedGaussian(), 2);
+    ChainRun chain =
+        run(EnsembleMcmc.builder().seed(8).build().settings(), correlatedGaussian(), 2);
 
     double maxTau = Math.max(chain.tau()[0], chain.tau()[1]);
     double minTau = Math.min(chain.tau()[0], chain.tau()[1]);
@@ -398,35 +414,32 @@ class EnsembleSamplerTest {
   @Test
   void settingsAreValidatedWithClearMessages() {
     IllegalArgumentException odd =
-        assertThrows(IllegalArgumentException.class, () -> EnsembleSettings.builder().walkers(7));
+        assertThrows(IllegalArgumentException.class, () -> EnsembleMcmc.builder().walkers(7));
     assertThat(odd).hasMessageThat().contains("even");
     IllegalArgumentException scale =
-        assertThrows(
-            IllegalArgumentException.class, () -> EnsembleSettings.builder().stretchScale(1));
+        assertThrows(IllegalArgumentException.class, () -> EnsembleMcmc.builder().stretchScale(1));
     assertThat(scale).hasMessageThat().contains("stretchScale");
-    EnsembleSettings few = EnsembleSettings.builder().walkers(2).build();
+    EnsembleSettings few = EnsembleMcmc.builder().walkers(2).build().settings();
     IllegalArgumentException tooFew =
         assertThrows(IllegalArgumentException.class, () -> few.walkers(2));
     assertThat(tooFew).hasMessageThat().contains("greater than the dimension 2");
-    assertThat(EnsembleSettings.builder().build().walkers(20)).isEqualTo(42);
-    assertThat(EnsembleSettings.builder().build().walkers(3)).isEqualTo(8);
+    assertThat(EnsembleMcmc.builder().build().settings().walkers(20)).isEqualTo(42);
+    assertThat(EnsembleMcmc.builder().build().settings().walkers(3)).isEqualTo(8);
     IllegalArgumentException chains =
-        assertThrows(IllegalArgumentException.class, () -> EnsembleSettings.builder().chains(0));
+        assertThrows(IllegalArgumentException.class, () -> EnsembleMcmc.builder().chains(0));
     assertThat(chains).hasMessageThat().contains("chains must be positive");
     IllegalArgumentException rHat =
-        assertThrows(
-            IllegalArgumentException.class, () -> EnsembleSettings.builder().mixing(1.0, 100));
+        assertThrows(IllegalArgumentException.class, () -> EnsembleMcmc.builder().mixing(1.0, 100));
     assertThat(rHat).hasMessageThat().contains("maxRHat");
     IllegalArgumentException ess =
-        assertThrows(
-            IllegalArgumentException.class, () -> EnsembleSettings.builder().mixing(1.01, -1));
+        assertThrows(IllegalArgumentException.class, () -> EnsembleMcmc.builder().mixing(1.01, -1));
     assertThat(ess).hasMessageThat().contains("minEffectiveSamplesPerChain");
     IllegalArgumentException centre =
         assertThrows(
             IllegalArgumentException.class,
             () ->
                 run(
-                    EnsembleSettings.builder().startInBall(new double[] {0}, 0.1).build(),
+                    EnsembleMcmc.builder().startInBall(new double[] {0}, 0.1).build().settings(),
                     correlatedGaussian(),
                     1));
     assertThat(centre).hasMessageThat().contains("dimension 2");
@@ -434,9 +447,9 @@ class EnsembleSamplerTest {
 
   @Test
   void withSeedChangesOnlyTheSeed() {
-    EnsembleSettings settings =
-        EnsembleSettings.builder().walkers(40).maxSteps(500).seed(1).build();
-    EnsembleSettings reseeded = settings.withSeed(7);
+    EnsembleMcmc search = EnsembleMcmc.builder().walkers(40).maxSteps(500).seed(1).build();
+    EnsembleSettings settings = search.settings();
+    EnsembleSettings reseeded = search.withSeed(7).settings();
 
     java.util.Map<String, Object> expected = new java.util.LinkedHashMap<>(settings.toMap());
     expected.put("seed", 7L);

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * thread count.
  */
 class DynamicNestedSamplerTest {
-  private static NestedSettings.Builder dynamic(long seed) {
-    return NestedSettings.builder()
+  private static NestedSampling.Builder dynamic(long seed) {
+    return NestedSampling.builder()
         .nLive(100)
         .batchLiveCount(100)
         .targetEffectiveSamples(2000)
@@ -41,7 +41,7 @@ class DynamicNestedSamplerTest {
   @ValueSource(ints = {2, 5})
   void evidenceAndMomentsOfAGaussianWithinTheReportedErrors(int dimension) {
     for (long seed = 1; seed <= 3; seed++) {
-      DynamicRun dynamic = run(dynamic(seed).build(), Problems.gaussian(dimension), 1);
+      DynamicRun dynamic = run(dynamic(seed).build().settings(), Problems.gaussian(dimension), 1);
       NestedRun run = dynamic.merged();
       double ess = run.effectiveSampleSize();
       assertWithMessage("seed %s: %s", seed, run).that(dynamic.reachedTarget()).isTrue();
@@ -65,12 +65,15 @@ class DynamicNestedSamplerTest {
   @Test
   void moreEffectiveSamplesThanAStaticRunOfAsManyCalls() {
     SearchProblem problem = Problems.gaussian(3);
-    NestedRun dynamic = run(dynamic(4).targetEffectiveSamples(3000).build(), problem, 1).merged();
+    NestedRun dynamic =
+        run(dynamic(4).targetEffectiveSamples(3000).build().settings(), problem, 1).merged();
     NestedRun small =
-        new NestedSampler(NestedSettings.builder().nLive(100).seed(4).build()).run(problem);
+        new NestedSampler(NestedSampling.builder().nLive(100).seed(4).build().settings())
+            .run(problem);
     int liveCount = (int) Math.ceil(100.0 * dynamic.calls() / small.calls());
     NestedRun same =
-        new NestedSampler(NestedSettings.builder().nLive(liveCount).seed(4).build()).run(problem);
+        new NestedSampler(NestedSampling.builder().nLive(liveCount).seed(4).build().settings())
+            .run(problem);
 
     assertWithMessage("static %s against dynamic %s", same, dynamic)
         .that(same.calls())
@@ -84,7 +87,7 @@ class DynamicNestedSamplerTest {
 
   @Test
   void sameResultOnOneAndTwoThreads() {
-    NestedSettings settings = dynamic(6).batchSize(4).build();
+    NestedSettings settings = dynamic(6).batchSize(4).build().settings();
     NestedSamplerDeterminismTest.assertIdentical(
         run(settings, Problems.gaussian(3), 1).merged(),
         run(settings, Problems.gaussian(3), 2).merged());
@@ -94,7 +97,7 @@ class DynamicNestedSamplerTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 4, 6})
   void resumedAfterAKillEqualsTheUninterruptedRun(int killedSave) {
-    NestedSettings settings = dynamic(7).targetEffectiveSamples(3000).build();
+    NestedSettings settings = dynamic(7).targetEffectiveSamples(3000).build().settings();
     NestedRun uninterrupted = run(settings, Problems.gaussian(3), 1).merged();
 
     CountingStore counting = new CountingStore();
@@ -116,7 +119,7 @@ class DynamicNestedSamplerTest {
 
   @Test
   void aFinishedRunResumesWithoutALikelihoodCall() {
-    NestedSettings settings = dynamic(8).build();
+    NestedSettings settings = dynamic(8).build().settings();
     NestedSamplerCheckpointTest.KillingStore store =
         new NestedSamplerCheckpointTest.KillingStore(-1);
     NestedRun first = run(settings, Problems.gaussian(2), 1, store).merged();
@@ -139,17 +142,22 @@ class DynamicNestedSamplerTest {
   void rejectsACheckpointWithOtherBatchSettings() {
     NestedSamplerCheckpointTest.KillingStore store =
         new NestedSamplerCheckpointTest.KillingStore(-1);
-    run(dynamic(9).build(), Problems.gaussian(2), 1, store);
+    run(dynamic(9).build().settings(), Problems.gaussian(2), 1, store);
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
-            () -> run(dynamic(9).batchLiveCount(50).build(), Problems.gaussian(2), 1, store));
+            () ->
+                run(
+                    dynamic(9).batchLiveCount(50).build().settings(),
+                    Problems.gaussian(2),
+                    1,
+                    store));
     assertThat(e).hasMessageThat().contains("batches of 100 live points");
   }
 
   @Test
   void aTruncatedOrCorruptCheckpointIsAClearError() {
-    NestedSettings settings = dynamic(12).build();
+    NestedSettings settings = dynamic(12).build().settings();
     NestedSamplerCheckpointTest.KillingStore store =
         new NestedSamplerCheckpointTest.KillingStore(-1);
     run(settings, Problems.gaussian(2), 1, store);
@@ -178,7 +186,7 @@ class DynamicNestedSamplerTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> run(dynamic(13).batchLiveCount(5).build(), Problems.gaussian(5), 1));
+            () -> run(dynamic(13).batchLiveCount(5).build().settings(), Problems.gaussian(5), 1));
     assertThat(e)
         .hasMessageThat()
         .isEqualTo("batchLiveCount (5) must exceed the dimension (5) to fit bounding ellipsoids");
@@ -188,7 +196,7 @@ class DynamicNestedSamplerTest {
   void walksAndSlicesResumeAndAgreeAcrossThreads() {
     for (NestedSettings.Sample sample :
         new NestedSettings.Sample[] {NestedSettings.Sample.RWALK, NestedSettings.Sample.RSLICE}) {
-      NestedSettings settings = dynamic(14).sample(sample).batchSize(3).build();
+      NestedSettings settings = dynamic(14).sample(sample).batchSize(3).build().settings();
       DynamicRun one = run(settings, Problems.gaussian(3), 1);
       NestedSamplerCheckpointTest.KillingStore store =
           new NestedSamplerCheckpointTest.KillingStore(4);
@@ -215,7 +223,7 @@ class DynamicNestedSamplerTest {
               }
               return -0.5 * (x[0] * x[0] + x[1] * x[1]) - Math.log(2 * Math.PI);
             });
-    DynamicRun run = run(dynamic(15).build(), problem, 1);
+    DynamicRun run = run(dynamic(15).build().settings(), problem, 1);
     // the Gaussian's mass outside the quadrant x, y > 0.5: 1 - 0.3085^2
     double truth = Problems.gaussianLogZ(2) + Math.log(1 - 0.30854 * 0.30854);
     assertThat(run.batches()).isGreaterThan(0);
@@ -231,14 +239,17 @@ class DynamicNestedSamplerTest {
   @Test
   void stopsAtTheBatchLimit() {
     DynamicRun run =
-        run(dynamic(10).targetEffectiveSamples(1e6).maxBatches(2).build(), Problems.gaussian(2), 1);
+        run(
+            dynamic(10).targetEffectiveSamples(1e6).maxBatches(2).build().settings(),
+            Problems.gaussian(2),
+            1);
     assertThat(run.batches()).isEqualTo(2);
     assertThat(run.reachedTarget()).isFalse();
   }
 
   @Test
   void aStaticRunAddsNoBatch() {
-    NestedSettings settings = NestedSettings.builder().nLive(100).seed(11).build();
+    NestedSettings settings = NestedSampling.builder().nLive(100).seed(11).build().settings();
     DynamicRun run = run(settings, Problems.gaussian(2), 1);
     assertThat(run.batches()).isEqualTo(0);
     NestedSamplerDeterminismTest.assertIdentical(

@@ -89,12 +89,13 @@ class InsertionRankTestTest {
   @Test
   void tooShortRandomWalksFailTheTestAndTheRunSaysSo() {
     NestedSettings settings =
-        NestedSettings.builder()
+        NestedSampling.builder()
             .nLive(300)
             .sample(NestedSettings.Sample.RWALK)
             .walks(2)
             .seed(1)
-            .build();
+            .build()
+            .settings();
     NestedRun run = new NestedSampler(settings).run(correlatedGaussian());
     assertThat(run.logZ() - -20 * Math.log(20)).isGreaterThan(10.0);
     assertThat(run.insertionRankPValue()).isLessThan(1e-10);
@@ -103,7 +104,12 @@ class InsertionRankTestTest {
   @Test
   void aCorrectRunPassesTheTest() {
     NestedSettings settings =
-        NestedSettings.builder().nLive(300).sample(NestedSettings.Sample.UNIFORM).seed(1).build();
+        NestedSampling.builder()
+            .nLive(300)
+            .sample(NestedSettings.Sample.UNIFORM)
+            .seed(1)
+            .build()
+            .settings();
     NestedRun run = new NestedSampler(settings).run(correlatedGaussian());
     assertThat(Math.abs(run.logZ() - -20 * Math.log(20))).isLessThan(3 * run.logZError());
     assertThat(run.insertionRankPValue()).isGreaterThan(InsertionRankTest.FALSE_ALARM);
@@ -112,13 +118,12 @@ class InsertionRankTestTest {
   @Test
   void theEngineReportsAFailedTestAsAConcern() {
     NestedSampling engine =
-        NestedSampling.of(
-            NestedSettings.builder()
-                .nLive(300)
-                .sample(NestedSettings.Sample.RWALK)
-                .walks(2)
-                .seed(1)
-                .build());
+        NestedSampling.builder()
+            .nLive(300)
+            .sample(NestedSettings.Sample.RWALK)
+            .walks(2)
+            .seed(1)
+            .build();
     SearchRun run;
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
       run = engine.run(correlatedGaussian(), runner, CheckpointStore.none());

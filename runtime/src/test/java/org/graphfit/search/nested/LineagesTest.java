@@ -49,8 +49,8 @@ class LineagesTest {
     return Math.log(Math.exp(slabLogZ()) + Math.exp(SPIKE_LOG_MASS));
   }
 
-  private static NestedSettings settings(NestedSettings.Sample sample, long seed) {
-    return NestedSettings.builder()
+  private static NestedSampling search(NestedSettings.Sample sample, long seed) {
+    return NestedSampling.builder()
         .nLive(100)
         .sample(sample)
         .bound(NestedSettings.Bound.SINGLE)
@@ -64,7 +64,8 @@ class LineagesTest {
     int found = 0;
     for (long seed = 1; seed <= 10; seed++) {
       NestedRun run =
-          new NestedSampler(settings(NestedSettings.Sample.RWALK, seed)).run(slabAndSpike());
+          new NestedSampler(search(NestedSettings.Sample.RWALK, seed).settings())
+              .run(slabAndSpike());
       if (run.logZ() - slabLogZ() < 1) {
         continue; // no live point ever entered the spike: nothing can tell
       }
@@ -83,7 +84,8 @@ class LineagesTest {
   void uniformDrawsHaveNoParentsAndPassTheCheck() {
     for (long seed = 1; seed <= 10; seed++) {
       NestedRun run =
-          new NestedSampler(settings(NestedSettings.Sample.UNIFORM, seed)).run(slabAndSpike());
+          new NestedSampler(search(NestedSettings.Sample.UNIFORM, seed).settings())
+              .run(slabAndSpike());
       assertThat(run.bottleneck()).isFalse();
       assertThat(run.lineageVariance()).isWithin(1e-12).of(0.0);
       assertThat(run.ancestors()).isWithin(1e-9 * run.ancestors()).of(run.neutralAncestors());
@@ -94,7 +96,8 @@ class LineagesTest {
   void walksOnOneGaussianPassTheCheck() {
     for (long seed = 1; seed <= 5; seed++) {
       NestedRun run =
-          new NestedSampler(settings(NestedSettings.Sample.RWALK, seed)).run(Problems.gaussian(5));
+          new NestedSampler(search(NestedSettings.Sample.RWALK, seed).settings())
+              .run(Problems.gaussian(5));
       assertWithMessage("seed %s", seed).that(run.bottleneck()).isFalse();
       assertThat(run.lineageVariance()).isLessThan(0.02);
     }
@@ -105,7 +108,7 @@ class LineagesTest {
     SearchRun run;
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
       run =
-          NestedSampling.of(settings(NestedSettings.Sample.RWALK, 1))
+          search(NestedSettings.Sample.RWALK, 1)
               .run(slabAndSpike(), runner, CheckpointStore.none());
     }
     assertThat(run.concerns().stream().map(Concern::check).toList())

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Merging runs by the likelihoods at which their points were born. */
 class MergedRunTest {
   private static RunPoints points(SearchProblem problem, int liveCount, long seed) {
-    NestedSettings settings = NestedSettings.builder().nLive(liveCount).seed(seed).build();
+    NestedSettings settings =
+        NestedSampling.builder().nLive(liveCount).seed(seed).build().settings();
     NestedSampler sampler = new NestedSampler(settings);
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
       SamplerState state = sampler.begin(problem, runner, CheckpointStore.none());
@@ -27,7 +28,8 @@ class MergedRunTest {
   void aStaticRunMergesIntoItself() {
     SearchProblem problem = Problems.gaussian(3);
     NestedRun run =
-        new NestedSampler(NestedSettings.builder().nLive(150).seed(3).build()).run(problem);
+        new NestedSampler(NestedSampling.builder().nLive(150).seed(3).build().settings())
+            .run(problem);
     MergedRun merged = MergedRun.of(List.of(points(problem, 150, 3)), 0);
 
     assertThat(merged.size()).isEqualTo(run.size());

@@ -39,12 +39,13 @@ class NestedProgressTest {
 
   private static Recorded run(SearchProblem problem, int dim, long seed) {
     NestedSettings settings =
-        NestedSettings.builder()
+        NestedSampling.builder()
             .nLive(N_LIVE)
             .dlogz(DLOGZ)
             .seed(seed)
             .checkpointInterval(50)
-            .build();
+            .build()
+            .settings();
     Recorder recorder = new Recorder();
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
       NestedRun run = new NestedSampler(settings).run(problem, runner, recorder);
@@ -111,7 +112,8 @@ class NestedProgressTest {
     int dim = 4;
     Recorded recorded = run(Problems.gaussian(dim), dim, 7);
     SamplerState last = recorded.states().get(recorded.states().size() - 1);
-    NestedSettings settings = NestedSettings.builder().nLive(N_LIVE).dlogz(DLOGZ).build();
+    NestedSettings settings =
+        NestedSampling.builder().nLive(N_LIVE).dlogz(DLOGZ).build().settings();
     NestedProgress progress = NestedProgress.start(settings);
     progress.update(recorded.states().get(0));
     progress.update(last);

@@ -13,7 +13,8 @@ class NestedSamplerAccuracyTest {
   private static final double SLACK = 0.05;
 
   private static NestedRun run(SearchProblem problem, long seed) {
-    return new NestedSampler(NestedSettings.builder().nLive(400).seed(seed).build()).run(problem);
+    return new NestedSampler(NestedSampling.builder().nLive(400).seed(seed).build().settings())
+        .run(problem);
   }
 
   private static void assertLogZ(NestedRun run, double truth) {

@@ -58,13 +58,14 @@ class NestedSamplerCheckpointTest {
       names = {"UNIFORM", "RWALK", "RSLICE"})
   void resumedRunEqualsUninterruptedRun(NestedSettings.Sample sample) {
     NestedSettings settings =
-        NestedSettings.builder()
+        NestedSampling.builder()
             .nLive(100)
             .sample(sample)
             .checkpointInterval(150)
             .batchSize(2)
             .seed(8)
-            .build();
+            .build()
+            .settings();
     NestedRun uninterrupted = run(settings, Problems.gaussian(3), CheckpointStore.none());
 
     KillingStore store = new KillingStore(3);
@@ -81,7 +82,7 @@ class NestedSamplerCheckpointTest {
   @Test
   void resumesTheMultiEllipsoidBoundOfAMultimodalProblem() {
     NestedSettings settings =
-        NestedSettings.builder().nLive(200).checkpointInterval(300).seed(3).build();
+        NestedSampling.builder().nLive(200).checkpointInterval(300).seed(3).build().settings();
     NestedRun uninterrupted = run(settings, Problems.shells(), CheckpointStore.none());
     KillingStore store = new KillingStore(2);
     assertThrows(IllegalStateException.class, () -> run(settings, Problems.shells(), store));
@@ -93,11 +94,11 @@ class NestedSamplerCheckpointTest {
   @Test
   void rejectsACheckpointOfAnotherRun() {
     NestedSettings settings =
-        NestedSettings.builder().nLive(50).checkpointInterval(10).seed(1).build();
+        NestedSampling.builder().nLive(50).checkpointInterval(10).seed(1).build().settings();
     KillingStore store = new KillingStore(1);
     assertThrows(IllegalStateException.class, () -> run(settings, Problems.gaussian(2), store));
     NestedSettings other =
-        NestedSettings.builder().nLive(50).checkpointInterval(10).seed(2).build();
+        NestedSampling.builder().nLive(50).checkpointInterval(10).seed(2).build().settings();
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> run(other, Problems.gaussian(2), store));
     assertThat(e).hasMessageThat().contains("seed 1");

@@ -36,7 +36,7 @@ class NestedSamplerDeterminismTest {
       names = {"UNIFORM", "RWALK", "SLICE", "RSLICE"})
   void oneAndTwoThreadsAgree(NestedSettings.Sample sample) {
     NestedSettings settings =
-        NestedSettings.builder().nLive(100).sample(sample).batchSize(4).seed(21).build();
+        NestedSampling.builder().nLive(100).sample(sample).batchSize(4).seed(21).build().settings();
     SearchProblem problem = Problems.gaussian(3);
     NestedRun one = run(settings, problem, 1);
     NestedRun two = run(settings, Problems.gaussian(3), 2);
@@ -51,13 +51,13 @@ class NestedSamplerDeterminismTest {
       names = {"SINGLE", "MULTI"})
   void multimodalRunsAgreeAcrossThreads(NestedSettings.Bound bound) {
     NestedSettings settings =
-        NestedSettings.builder().nLive(200).bound(bound).batchSize(3).seed(5).build();
+        NestedSampling.builder().nLive(200).bound(bound).batchSize(3).seed(5).build().settings();
     assertIdentical(run(settings, Problems.shells(), 1), run(settings, Problems.shells(), 2));
   }
 
   @Test
   void defaultSettingsGiveIdenticalRunsOnOneTwoAndFourThreads() {
-    NestedSettings settings = NestedSettings.builder().seed(8).build();
+    NestedSettings settings = NestedSampling.builder().seed(8).build().settings();
     assertThat(settings.batchSize()).isGreaterThan(4);
     NestedRun one = run(settings, Problems.gaussian(3), 1);
     assertIdentical(one, run(settings, Problems.gaussian(3), 2));

@@ -24,7 +24,8 @@ class NestedSamplerFailuresTest {
               return -0.5 * (x[0] * x[0] + x[1] * x[1]) - Math.log(2 * Math.PI);
             });
     NestedRun run =
-        new NestedSampler(NestedSettings.builder().nLive(200).seed(4).build()).run(problem);
+        new NestedSampler(NestedSampling.builder().nLive(200).seed(4).build().settings())
+            .run(problem);
     assertThat(Math.abs(run.logZ() - Problems.gaussianLogZ(2)))
         .isLessThan(3 * run.logZError() + 0.05);
     assertThat(run.failedCalls()).isGreaterThan(0L);
@@ -42,7 +43,8 @@ class NestedSamplerFailuresTest {
             x -> {
               throw new IllegalArgumentException("model cannot be evaluated");
             });
-    NestedSampler sampler = new NestedSampler(NestedSettings.builder().nLive(20).build());
+    NestedSampler sampler =
+        new NestedSampler(NestedSampling.builder().nLive(20).build().settings());
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> sampler.run(problem));
     assertThat(e)
         .hasMessageThat()
@@ -53,7 +55,8 @@ class NestedSamplerFailuresTest {
   @Test
   void negativeInfinityEverywhereGivesAClearError() {
     SearchProblem problem = SearchProblems.of(PRIORS, x -> Double.NEGATIVE_INFINITY);
-    NestedSampler sampler = new NestedSampler(NestedSettings.builder().nLive(20).build());
+    NestedSampler sampler =
+        new NestedSampler(NestedSampling.builder().nLive(20).build().settings());
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> sampler.run(problem));
     assertThat(e).hasMessageThat().contains("only 0 of 20 live points");
     assertThat(e).hasMessageThat().contains("negative infinity at every point tried");
@@ -61,7 +64,7 @@ class NestedSamplerFailuresTest {
 
   @Test
   void tooFewLivePointsForAnEllipsoidAreRejected() {
-    NestedSampler sampler = new NestedSampler(NestedSettings.builder().nLive(3).build());
+    NestedSampler sampler = new NestedSampler(NestedSampling.builder().nLive(3).build().settings());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> sampler.run(Problems.gaussian(3)));
     assertThat(e)
@@ -73,20 +76,22 @@ class NestedSamplerFailuresTest {
   void stuckMovesAreCountedAndUniformSamplingHasNone() {
     NestedRun walks =
         new NestedSampler(
-                NestedSettings.builder()
+                NestedSampling.builder()
                     .nLive(100)
                     .seed(3)
                     .sample(NestedSettings.Sample.RWALK)
                     .walks(2)
-                    .build())
+                    .build()
+                    .settings())
             .run(Problems.gaussian(4));
     NestedRun uniform =
         new NestedSampler(
-                NestedSettings.builder()
+                NestedSampling.builder()
                     .nLive(100)
                     .seed(3)
                     .sample(NestedSettings.Sample.UNIFORM)
-                    .build())
+                    .build()
+                    .settings())
             .run(Problems.gaussian(4));
 
     // a two-step walk accepts about half its steps; all of its eight tries fail about 1 in 250

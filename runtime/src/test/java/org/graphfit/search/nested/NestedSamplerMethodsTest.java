@@ -26,7 +26,7 @@ class NestedSamplerMethodsTest {
   void findsTheEvidenceOfAGaussian(NestedSettings.Bound bound, NestedSettings.Sample sample) {
     int d = 3;
     NestedSettings settings =
-        NestedSettings.builder().nLive(150).bound(bound).sample(sample).seed(11).build();
+        NestedSampling.builder().nLive(150).bound(bound).sample(sample).seed(11).build().settings();
     NestedRun run = new NestedSampler(settings).run(Problems.gaussian(d));
     double[] logL = run.logLikelihoods();
     for (int k = 1; k < logL.length; k++) {

@@ -6,21 +6,24 @@ import org.graphfit.analysis.Analysis;
 import org.graphfit.prior.Prior;
 import org.graphfit.search.Check;
 import org.graphfit.search.Result;
-import org.graphfit.search.Search;
 import org.graphfit.testing.ValueModel;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nested sampling through the model-level {@link Search} on a conjugate problem: prior N(0, 3), one
- * observation 2 with unit noise; posterior N(1.8, 0.9487), evidence {@code -ln(10) / 2 - 0.2}.
+ * Nested sampling through the model-level {@link NestedSampling#fit} on a conjugate problem: prior
+ * N(0, 3), one observation 2 with unit noise; posterior N(1.8, 0.9487), evidence {@code -ln(10) / 2
+ * - 0.2}.
  */
 class NestedSamplingEngineTest {
   @Test
   void recoversTheConjugatePosteriorAndEvidence() {
     Analysis<Double> observation = x -> -0.5 * (x - 2) * (x - 2);
     Result<Double> result =
-        Search.of(NestedSampling.of(NestedSettings.builder().nLive(300).seed(2).build()))
-            .withThreads(2)
+        NestedSampling.builder()
+            .nLive(300)
+            .seed(2)
+            .threads(2)
+            .build()
             .fit(new ValueModel(Prior.gaussian(0, 3)), observation);
 
     assertThat(result.searchName()).isEqualTo("NestedSampling");
@@ -31,18 +34,16 @@ class NestedSamplingEngineTest {
     double sd = Math.sqrt(1 / (1 / 9.0 + 1));
     assertThat(result.samples().mean()[0]).isWithin(4 * sd / Math.sqrt(ess)).of(2 / (1 / 9.0 + 1));
     assertThat(result.samples().standardDeviation()[0]).isWithin(0.05).of(sd);
-    assertThat(NestedSampling.of(NestedSettings.defaults()).settings())
-        .containsEntry("slices", "auto");
+    assertThat(NestedSampling.builder().build().settingsMap()).containsEntry("slices", "auto");
   }
 
   @Test
   void dynamicRunReportsItsBatchesAndATargetItMissed() {
     Analysis<Double> observation = x -> -0.5 * (x - 2) * (x - 2);
-    NestedSettings.Builder settings =
-        NestedSettings.builder().nLive(100).seed(3).targetEffectiveSamples(1500);
+    NestedSampling.Builder settings =
+        NestedSampling.builder().nLive(100).seed(3).targetEffectiveSamples(1500);
     Result<Double> reached =
-        Search.of(NestedSampling.of(settings.build()))
-            .fit(new ValueModel(Prior.gaussian(0, 3)), observation);
+        settings.build().fit(new ValueModel(Prior.gaussian(0, 3)), observation);
     assertThat(reached.diagnostics().get("batches")).isGreaterThan(0.0);
     assertThat(reached.diagnostics().get("effective_sample_size")).isAtLeast(1500.0);
     assertThat(reached.diagnostics().get("static_effective_sample_size")).isLessThan(1500.0);
@@ -51,7 +52,10 @@ class NestedSamplingEngineTest {
         .isLessThan(3 * reached.logEvidenceError() + 0.02);
 
     Result<Double> missed =
-        Search.of(NestedSampling.of(settings.targetEffectiveSamples(1e6).maxBatches(1).build()))
+        settings
+            .targetEffectiveSamples(1e6)
+            .maxBatches(1)
+            .build()
             .fit(new ValueModel(Prior.gaussian(0, 3)), observation);
     assertThat(missed.diagnostics().get("batches")).isEqualTo(1.0);
     assertThat(missed.trustworthy()).isFalse();

@@ -15,7 +15,7 @@ class NestedSettingsTest {
 
   @Test
   void defaultsFollowDynesty() {
-    NestedSettings s = NestedSettings.defaults();
+    NestedSettings s = NestedSampling.builder().build().settings();
     assertThat(s.nLive()).isEqualTo(500);
     assertThat(s.bound()).isEqualTo(NestedSettings.Bound.MULTI);
     assertThat(s.sample()).isEqualTo(NestedSettings.Sample.AUTO);
@@ -34,31 +34,34 @@ class NestedSettingsTest {
         .isEqualTo(Math.round(0.15 * 25 * 500));
     assertThat(s.slices(rslice, 20)).isEqualTo(60);
     assertThat(s.slices(rslice, 1)).isEqualTo(5);
-    assertThat(s.switchEfficiency(7)).isEqualTo(1.0 / 25);
-    assertThat(s.switchEfficiency(12)).isEqualTo(1.0 / (4 * 36));
-    assertThat(s.switchEfficiency(3)).isEqualTo(0.0);
-    assertThat(s.switchEfficiency(30)).isEqualTo(0.0);
     assertThat(s.slices(NestedSettings.Sample.SLICE, 20)).isEqualTo(5);
     assertThat(s.folds(3)).isEqualTo(0);
     assertThat(s.folds(4)).isEqualTo(5);
-    assertThat(NestedSettings.builder().folds(0).build().folds(20)).isEqualTo(0);
+    assertThat(NestedSampling.builder().folds(0).build().settings().folds(20)).isEqualTo(0);
     assertThat(s.toMap()).containsEntry("folds", "auto");
-    assertThat(NestedSettings.builder().updateInterval(77).build().updateInterval(rslice, 20))
+    assertThat(
+            NestedSampling.builder()
+                .updateInterval(77)
+                .build()
+                .settings()
+                .updateInterval(rslice, 20))
         .isEqualTo(77);
   }
 
   @Test
   void dynamicSettingsEnterTheIdentifierOnlyWhenSet() {
-    NestedSettings plain = NestedSettings.defaults();
+    NestedSettings plain = NestedSampling.builder().build().settings();
     assertThat(plain.dynamic()).isFalse();
     assertThat(plain.toMap()).doesNotContainKey("target_effective_samples");
     assertThat(plain.toMap()).doesNotContainKey("max_batches");
     assertThat(plain.toMap()).doesNotContainKey("batch_live_points");
     assertThat(plain.toMap()).doesNotContainKey("posterior_fraction");
-    assertThat(NestedSettings.builder().maxBatches(3).build().toMap()).isEqualTo(plain.toMap());
+    assertThat(NestedSampling.builder().maxBatches(3).build().settings().toMap())
+        .isEqualTo(plain.toMap());
 
-    NestedSettings dynamic =
-        NestedSettings.builder().targetEffectiveSamples(5000).posteriorFraction(0.5).build();
+    NestedSampling search =
+        NestedSampling.builder().targetEffectiveSamples(5000).posteriorFraction(0.5).build();
+    NestedSettings dynamic = search.settings();
     assertThat(dynamic.dynamic()).isTrue();
     assertThat(dynamic.batchLiveCount()).isEqualTo(500);
     assertThat(dynamic.maxBatches()).isEqualTo(20);
@@ -66,13 +69,13 @@ class NestedSettingsTest {
     assertThat(dynamic.toMap()).containsEntry("max_batches", 20);
     assertThat(dynamic.toMap()).containsEntry("batch_live_points", "auto");
     assertThat(dynamic.toMap()).containsEntry("posterior_fraction", 0.5);
-    assertThat(dynamic.withSeed(3).toMap()).containsEntry("posterior_fraction", 0.5);
-    assertThat(dynamic.withSeed(3).targetEffectiveSamples()).isEqualTo(5000.0);
+    assertThat(search.withSeed(3).settings().toMap()).containsEntry("posterior_fraction", 0.5);
+    assertThat(search.withSeed(3).settings().targetEffectiveSamples()).isEqualTo(5000.0);
   }
 
   @Test
   void rejectsBadDynamicSettings() {
-    NestedSettings.Builder b = NestedSettings.builder();
+    NestedSampling.Builder b = NestedSampling.builder();
     assertRejected(
         () -> b.targetEffectiveSamples(0),
         "targetEffectiveSamples must be positive and finite but was 0.0");
@@ -87,35 +90,20 @@ class NestedSettingsTest {
 
   @Test
   void defaultBatchFollowsTheLivePointsNotTheThreads() {
-    assertThat(NestedSettings.builder().nLive(50).build().batchSize()).isEqualTo(1);
-    assertThat(NestedSettings.builder().nLive(100).build().batchSize()).isEqualTo(2);
-    assertThat(NestedSettings.builder().nLive(250).build().batchSize()).isEqualTo(6);
-    assertThat(NestedSettings.builder().nLive(5000).build().batchSize()).isEqualTo(12);
-    assertThat(NestedSettings.builder().batchSize(3).build().batchSize()).isEqualTo(3);
-    assertThat(NestedSettings.defaults().toMap()).containsEntry("batch_size", "auto");
-    assertThat(NestedSettings.builder().batchSize(12).build().toMap())
+    assertThat(NestedSampling.builder().nLive(50).build().settings().batchSize()).isEqualTo(1);
+    assertThat(NestedSampling.builder().nLive(100).build().settings().batchSize()).isEqualTo(2);
+    assertThat(NestedSampling.builder().nLive(250).build().settings().batchSize()).isEqualTo(6);
+    assertThat(NestedSampling.builder().nLive(5000).build().settings().batchSize()).isEqualTo(12);
+    assertThat(NestedSampling.builder().batchSize(3).build().settings().batchSize()).isEqualTo(3);
+    assertThat(NestedSampling.builder().build().settings().toMap())
+        .containsEntry("batch_size", "auto");
+    assertThat(NestedSampling.builder().batchSize(12).build().settings().toMap())
         .containsEntry("batch_size", 12);
   }
 
   @Test
-  void autoStartsUniformAndFallsBackByDimension() {
-    NestedSettings.Sample auto = NestedSettings.Sample.AUTO;
-    assertThat(auto.resolve(3)).isEqualTo(NestedSettings.Sample.UNIFORM);
-    assertThat(auto.fallback(3)).isEqualTo(NestedSettings.Sample.UNIFORM);
-    assertThat(auto.resolve(4)).isEqualTo(NestedSettings.Sample.UNIFORM);
-    assertThat(auto.fallback(4)).isEqualTo(NestedSettings.Sample.RWALK);
-    assertThat(auto.fallback(10)).isEqualTo(NestedSettings.Sample.RWALK);
-    assertThat(auto.resolve(20)).isEqualTo(NestedSettings.Sample.UNIFORM);
-    assertThat(auto.fallback(11)).isEqualTo(NestedSettings.Sample.RSLICE);
-    assertThat(auto.resolve(21)).isEqualTo(NestedSettings.Sample.RSLICE);
-    assertThat(auto.fallback(21)).isEqualTo(NestedSettings.Sample.RSLICE);
-    assertThat(NestedSettings.Sample.SLICE.resolve(2)).isEqualTo(NestedSettings.Sample.SLICE);
-    assertThat(NestedSettings.Sample.RWALK.fallback(7)).isEqualTo(NestedSettings.Sample.RWALK);
-  }
-
-  @Test
   void validationMessagesNameTheSetting() {
-    NestedSettings.Builder b = NestedSettings.builder();
+    NestedSampling.Builder b = NestedSampling.builder();
     assertRejected(() -> b.nLive(1), "nLive must be at least 2 but was 1");
     assertRejected(() -> b.dlogz(0), "dlogz must be positive and finite but was 0.0");
     assertRejected(() -> b.dlogz(Double.NaN), "dlogz must be positive and finite but was NaN");
@@ -139,11 +127,11 @@ class NestedSettingsTest {
   @Test
   void limitsStopTheRun() {
     NestedRun run =
-        new NestedSampler(NestedSettings.builder().nLive(50).maxIterations(100).build())
+        new NestedSampler(NestedSampling.builder().nLive(50).maxIterations(100).build().settings())
             .run(Problems.gaussian(2));
     assertThat(run.iterations()).isEqualTo(100);
     NestedRun calls =
-        new NestedSampler(NestedSettings.builder().nLive(50).maxCalls(300).build())
+        new NestedSampler(NestedSampling.builder().nLive(50).maxCalls(300).build().settings())
             .run(Problems.gaussian(2));
     assertThat(calls.calls()).isAtLeast(300);
     assertThat(calls.calls()).isLessThan(310);
@@ -151,9 +139,10 @@ class NestedSettingsTest {
 
   @Test
   void withSeedChangesOnlyTheSeed() {
-    NestedSettings settings =
-        NestedSettings.builder().nLive(123).walks(7).dlogz(0.3).batchSize(2).seed(1).build();
-    NestedSettings reseeded = settings.withSeed(99);
+    NestedSampling search =
+        NestedSampling.builder().nLive(123).walks(7).dlogz(0.3).batchSize(2).seed(1).build();
+    NestedSettings settings = search.settings();
+    NestedSettings reseeded = search.withSeed(99).settings();
 
     java.util.Map<String, Object> expected = new java.util.LinkedHashMap<>(settings.toMap());
     expected.put("seed", 99L);

@@ -45,7 +45,7 @@ class OptimizersTest {
   void quasiNewtonFindsRosenbrockOptimumInABox() {
     SearchProblem problem = rosenbrock();
 
-    OptimumRun run = QuasiNewtonOptimizer.builder().build().maximise(problem);
+    OptimumRun run = QuasiNewtonOptimizer.builder().build().maximize(problem);
 
     assertThat(run.best()[0]).isWithin(1e-4).of(1.0);
     assertThat(run.best()[1]).isWithin(1e-4).of(1.0);
@@ -64,7 +64,7 @@ class OptimizersTest {
   void cmaEsFindsRosenbrockOptimum() {
     try (TaskRunner runner = TaskRunner.withThreads(2)) {
       OptimumRun run =
-          CmaEsOptimizer.builder().seed(4).restarts(1).build().maximise(rosenbrock(), runner);
+          CmaEsOptimizer.builder().seed(4).restarts(1).build().maximize(rosenbrock(), runner);
 
       assertThat(run.best()[0]).isWithin(1e-4).of(1.0);
       assertThat(run.best()[1]).isWithin(1e-4).of(1.0);
@@ -77,18 +77,18 @@ class OptimizersTest {
     SearchProblem problem = rastrigin();
     // A local search from an off-centre start stops in a local maximum ...
     OptimumRun local =
-        QuasiNewtonOptimizer.builder().build().maximise(problem, new double[] {2.2, -3.1});
+        QuasiNewtonOptimizer.builder().build().maximize(problem, new double[] {2.2, -3.1});
     assertThat(local.logLikelihood()).isLessThan(-1.0);
 
     try (TaskRunner runner = TaskRunner.withThreads(2)) {
       // ... so does a single CMA-ES run with this seed (1 of seeds 1 to 10 finds the global one)
       // ...
       OptimumRun single =
-          CmaEsOptimizer.builder().seed(1).restarts(0).build().maximise(problem, runner);
+          CmaEsOptimizer.builder().seed(1).restarts(0).build().maximize(problem, runner);
       assertThat(single.logLikelihood()).isLessThan(-0.1);
 
       // ... while CMA-ES with four restarts and growing populations finds the global one.
-      OptimumRun global = CmaEsOptimizer.builder().seed(1).build().maximise(problem, runner);
+      OptimumRun global = CmaEsOptimizer.builder().seed(1).build().maximize(problem, runner);
       assertThat(global.best()[0]).isWithin(1e-6).of(RASTRIGIN_CENTRE[0]);
       assertThat(global.best()[1]).isWithin(1e-6).of(RASTRIGIN_CENTRE[1]);
       assertThat(global.logLikelihood()).isGreaterThan(-1e-9);
@@ -105,7 +105,7 @@ class OptimizersTest {
             new Prior[] {Prior.gaussian(0, 1), Prior.gaussian(0, 1)},
             x -> -0.5 * ((x[0] - 6) * (x[0] - 6) / 1e-4 + (x[1] + 3) * (x[1] + 3) / 1e-2));
     try (TaskRunner runner = TaskRunner.withThreads(2)) {
-      OptimumRun run = CmaEsOptimizer.builder().seed(1).build().maximise(problem, runner);
+      OptimumRun run = CmaEsOptimizer.builder().seed(1).build().maximize(problem, runner);
 
       double[] sd = run.laplace().standardDeviations();
       assertThat(sd[0]).isWithin(1e-6).of(Math.sqrt(1 / (1e4 + 1)));
@@ -167,10 +167,10 @@ class OptimizersTest {
     OptimumRun one;
     OptimumRun two;
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
-      one = optimizer.maximise(rastrigin(), runner);
+      one = optimizer.maximize(rastrigin(), runner);
     }
     try (TaskRunner runner = TaskRunner.withThreads(2)) {
-      two = optimizer.maximise(rastrigin(), runner);
+      two = optimizer.maximize(rastrigin(), runner);
     }
     assertThat(two.best()).isEqualTo(one.best());
     assertThat(two.likelihoodCalls()).isEqualTo(one.likelihoodCalls());
@@ -217,7 +217,7 @@ class OptimizersTest {
     double r1 = p[1][0] * 1 + p[1][1] * 2;
     double[] mode = {exact[0][0] * r0 + exact[0][1] * r1, exact[1][0] * r0 + exact[1][1] * r1};
 
-    OptimumRun run = QuasiNewtonOptimizer.builder().build().maximise(gaussianPosterior());
+    OptimumRun run = QuasiNewtonOptimizer.builder().build().maximize(gaussianPosterior());
 
     double[] sd = {Math.sqrt(exact[0][0]), Math.sqrt(exact[1][1])};
     assertThat(run.best()[0]).isWithin(1e-5 * sd[0]).of(mode[0]);
@@ -276,12 +276,12 @@ class OptimizersTest {
     SearchProblem problem =
         SearchProblems.of(new Prior[] {Prior.gaussian(0, 1)}, x -> -0.5 * (x[0] - 2) * (x[0] - 2));
 
-    OptimumRun map = QuasiNewtonOptimizer.builder().build().maximise(problem);
+    OptimumRun map = QuasiNewtonOptimizer.builder().build().maximize(problem);
     OptimumRun ml =
         QuasiNewtonOptimizer.builder()
             .objective(Objective.LOG_LIKELIHOOD)
             .build()
-            .maximise(problem);
+            .maximize(problem);
 
     assertThat(map.best()[0]).isWithin(1e-6).of(1.0);
     assertThat(map.laplace().standardDeviations()[0]).isWithin(1e-6).of(Math.sqrt(0.5));
@@ -314,7 +314,7 @@ class OptimizersTest {
             new Prior[] {Prior.uniform(-1, 1), Prior.uniform(-1, 1)},
             x -> -50 * (x[0] + x[1]) * (x[0] + x[1]));
 
-    OptimumRun run = QuasiNewtonOptimizer.builder().build().maximise(problem);
+    OptimumRun run = QuasiNewtonOptimizer.builder().build().maximize(problem);
 
     assertThat(run.covariance().isPresent()).isFalse();
     assertThat(run.laplace().status()).isEqualTo(LaplaceApproximation.Status.NOT_POSITIVE_DEFINITE);
@@ -338,7 +338,7 @@ class OptimizersTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                QuasiNewtonOptimizer.builder().build().maximise(rosenbrock(), new double[] {5, 0}));
+                QuasiNewtonOptimizer.builder().build().maximize(rosenbrock(), new double[] {5, 0}));
     assertThat(e).hasMessageThat().contains("strictly inside");
   }
 }

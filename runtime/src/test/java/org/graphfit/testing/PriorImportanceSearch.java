@@ -8,38 +8,62 @@ import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.graphfit.search.CheckpointStore;
+import org.graphfit.search.ProblemSearch;
 import org.graphfit.search.Samples;
-import org.graphfit.search.SearchEngine;
+import org.graphfit.search.SearchBuilder;
+import org.graphfit.search.SearchOptions;
 import org.graphfit.search.SearchProblem;
 import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
 
 /**
- * A small, exact-in-the-limit test engine: draws points from the prior in batches and weights them
+ * A small, exact-in-the-limit test search: draws points from the prior in batches and weights them
  * by their likelihood. It checkpoints after every batch (the number of batches done) so the resume
- * and output logic of {@code Search} can be tested without the production samplers.
+ * and output logic every search shares can be tested without the production samplers.
  */
-public final class PriorImportanceEngine implements SearchEngine {
+public final class PriorImportanceSearch implements ProblemSearch {
   private final int batches;
   private final int batchSize;
   private final long seed;
-  private int stopAfterBatches = Integer.MAX_VALUE;
+  private final int stopAfterBatches;
+  private final SearchOptions options;
 
-  public PriorImportanceEngine(int batches, int batchSize, long seed) {
-    this.batches = batches;
-    this.batchSize = batchSize;
-    this.seed = seed;
+  private PriorImportanceSearch(Builder builder) {
+    this.batches = builder.batches;
+    this.batchSize = builder.batchSize;
+    this.seed = builder.seed;
+    this.stopAfterBatches = builder.stopAfterBatches;
+    this.options = builder.searchOptions();
   }
 
-  /** Simulates a kill: throws once this many batches have been checkpointed. */
-  public PriorImportanceEngine stopAfter(int batchCount) {
-    this.stopAfterBatches = batchCount;
-    return this;
+  /**
+   * A builder.
+   *
+   * @param batches the number of batches
+   * @param batchSize the points per batch
+   * @param seed the seed
+   * @return the builder
+   */
+  public static Builder builder(int batches, int batchSize, long seed) {
+    return new Builder(SearchOptions.defaults(), batches, batchSize, seed);
+  }
+
+  /** A builder with this search's settings and options. */
+  public Builder toBuilder() {
+    Builder builder = new Builder(options, batches, batchSize, seed);
+    builder.stopAfterBatches = stopAfterBatches;
+    return builder;
   }
 
   @Override
-  public PriorImportanceEngine withSeed(long newSeed) {
-    return new PriorImportanceEngine(batches, batchSize, newSeed);
+  public PriorImportanceSearch withSeed(long newSeed) {
+    Builder builder = new Builder(options, batches, batchSize, newSeed);
+    return builder.build();
+  }
+
+  @Override
+  public SearchOptions options() {
+    return options;
   }
 
   @Override
@@ -48,7 +72,7 @@ public final class PriorImportanceEngine implements SearchEngine {
   }
 
   @Override
-  public Map<String, Object> settings() {
+  public Map<String, Object> settingsMap() {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("batches", batches);
     settings.put("batch_size", batchSize);
@@ -123,5 +147,40 @@ public final class PriorImportanceEngine implements SearchEngine {
     Samples samples = Samples.of(List.of(names), vectors, logL, logPrior, weights);
     return new SearchRun(
         samples, logZ, Double.NaN, Map.of("effective_sample_size", samples.effectiveSampleSize()));
+  }
+
+  /** The settings and options of a {@link PriorImportanceSearch}. */
+  public static final class Builder extends SearchBuilder<Builder> {
+    private final int batches;
+    private final int batchSize;
+    private final long seed;
+    private int stopAfterBatches = Integer.MAX_VALUE;
+
+    private Builder(SearchOptions options, int batches, int batchSize, long seed) {
+      super(options);
+      this.batches = batches;
+      this.batchSize = batchSize;
+      this.seed = seed;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    /** Simulates a kill: throws once this many batches have been checkpointed. */
+    public Builder stopAfter(int batchCount) {
+      this.stopAfterBatches = batchCount;
+      return this;
+    }
+
+    SearchOptions searchOptions() {
+      return options();
+    }
+
+    /** The search. */
+    public PriorImportanceSearch build() {
+      return new PriorImportanceSearch(this);
+    }
   }
 }
