@@ -126,7 +126,7 @@ public final class McmcDiagnosticsBenchmark implements Callable<Integer> {
             }
           }
           if (!json) {
-            summarise(out, problem, layout.trim(), rows);
+            summarize(out, problem, layout.trim(), rows);
           }
         }
       }
@@ -164,7 +164,7 @@ public final class McmcDiagnosticsBenchmark implements Callable<Integer> {
     return row;
   }
 
-  private static void summarise(
+  private static void summarize(
       PrintStream out, Problem problem, String layout, List<Map<String, Object>> rows) {
     int n = rows.size();
     int converged = 0;

@@ -362,7 +362,8 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     SearchProblem problem = SearchProblems.of(benchmark.priors(), benchmark.likelihood);
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     long cpuStart = cpu.getCurrentThreadCpuTime();
-    NestedRun result = new NestedSampler(settings).run(problem, runner, CheckpointStore.none());
+    NestedSampler sampler = new NestedSampler(settings);
+    NestedRun result = sampler.run(problem, runner, CheckpointStore.none());
     double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
     cpuStart = cpu.getCurrentThreadCpuTime();
     // With a busy-wait cost the bare calls would take as long as the run: the overhead is then
@@ -377,7 +378,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
     row.put("dim", benchmark.dim);
     row.put("seed", seed);
     row.put("nLive", nLive);
-    row.put("sample", settings.sample().toString());
+    row.put("sample", sampler.firstMethod(benchmark.dim).toString());
     row.put("bound", bound.toString());
     row.put("enlarge", enlarge);
     row.put("threads", threads);

@@ -65,7 +65,7 @@ class BandedRankOneSystemTest {
   }
 
   @Test
-  void aMatrixThatIsNotPositiveDefiniteHasNoFactorisation() {
+  void aMatrixThatIsNotPositiveDefiniteHasNoFactorization() {
     double[][] band = band(new Random(4));
     double[] large = new double[N];
     Arrays.fill(large, 1);

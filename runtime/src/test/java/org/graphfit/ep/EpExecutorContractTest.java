@@ -70,7 +70,7 @@ class EpExecutorContractTest {
   }
 
   @Test
-  void anExcludedFactorsOwnPriorStaysNormalisedInTheEvidence() {
+  void anExcludedFactorsOwnPriorStaysNormalizedInTheEvidence() {
     Analysis<Double> broken =
         x -> {
           throw new ArithmeticException("no data");

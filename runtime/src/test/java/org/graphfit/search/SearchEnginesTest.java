@@ -40,7 +40,7 @@ class SearchEnginesTest {
   }
 
   @Test
-  void optimisationFindsTheModeAndItsLaplaceErrors() {
+  void optimizationFindsTheModeAndItsLaplaceErrors() {
     Result<Double> result =
         Optimization.builder().seed(2).threads(2).build().fit(MODEL, OBSERVATION);
 
@@ -54,7 +54,7 @@ class SearchEnginesTest {
   }
 
   @Test
-  void localOptimiserOnTheLikelihoodFindsTheMaximumLikelihood() {
+  void localOptimizerOnTheLikelihoodFindsTheMaximumLikelihood() {
     Result<Double> result =
         Optimization.builder()
             .method(OptimizationSettings.Method.LBFGS)
@@ -70,7 +70,7 @@ class SearchEnginesTest {
   }
 
   @Test
-  void optimisationWithNoFiniteLikelihoodSaysSo() {
+  void optimizationWithNoFiniteLikelihoodSaysSo() {
     Analysis<Double> broken =
         x -> {
           throw new ArithmeticException("no data");

@@ -87,7 +87,7 @@ public final class EnsembleSampler {
             .map(
                 bytes ->
                     EnsembleState.fromBytes(bytes, dimension, chains, walkers, settings.seed()))
-            .orElseGet(() -> initialise(problem, runner, dimension, chains, walkers));
+            .orElseGet(() -> initialize(problem, runner, dimension, chains, walkers));
     long callsBefore = state.likelihoodCalls;
     while (!state.converged && state.steps() < settings.maxSteps()) {
       step(problem, runner, state, 0);
@@ -107,7 +107,7 @@ public final class EnsembleSampler {
     return result(runner, state, Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private EnsembleState initialise(
+  private EnsembleState initialize(
       SearchProblem problem, TaskRunner runner, int dimension, int chains, int walkers) {
     EnsembleState state = new EnsembleState(dimension, chains, walkers, settings.seed());
     double[] center = ballCenter(problem, dimension);

@@ -42,6 +42,17 @@ public final class NestedSampler {
   }
 
   /**
+   * The proposal method a run in the given dimension starts with: the configured one, or the one
+   * {@link NestedSettings.Sample#AUTO} chooses by dimension.
+   *
+   * @param dimension the problem's dimension
+   * @return a method other than {@code AUTO}
+   */
+  public NestedSettings.Sample firstMethod(int dimension) {
+    return policy.first(dimension);
+  }
+
+  /**
    * Runs on the caller's thread without checkpoints.
    *
    * @param problem the problem

@@ -241,7 +241,8 @@ public final class NestedSampling implements ProblemSearch {
   }
 
   /**
-   * Collects and validates settings; every setter rejects bad values with a message naming them.
+   * Collects and validates the sampler's settings and the options every search shares ({@link
+   * SearchBuilder}); every setter rejects bad values with a message naming them.
    */
   public static final class Builder extends SearchBuilder<Builder> {
     int liveCount = 500;

@@ -108,7 +108,7 @@ public final class CmaEsOptimizer {
           try {
             cmaes.optimize(
                 new MaxEval(maxEvaluations),
-                new ObjectiveFunction(tracker::minimised),
+                new ObjectiveFunction(tracker::minimized),
                 GoalType.MINIMIZE,
                 new InitialGuess(coordinates.fromUnit(unit)),
                 SimpleBounds.unbounded(n),
@@ -176,7 +176,7 @@ public final class CmaEsOptimizer {
       this.vector = new double[dimension];
     }
 
-    double minimised(double[] point) {
+    double minimized(double[] point) {
       evaluations++;
       coordinates.toVector(point, unit, vector);
       double value = objective.value(problem, vector);

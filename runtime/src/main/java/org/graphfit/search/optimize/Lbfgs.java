@@ -84,7 +84,7 @@ final class Lbfgs {
   }
 
   /** Minimises from a start point. */
-  Result minimise(double[] start) {
+  Result minimize(double[] start) {
     int n = start.length;
     double[] x = start.clone();
     double f = value(x);

@@ -91,7 +91,7 @@ public final class QuasiNewtonOptimizer {
             maxIterations,
             gradientTolerance,
             valueTolerance);
-    Lbfgs.Result result = lbfgs.minimise(z);
+    Lbfgs.Result result = lbfgs.minimize(z);
     latent.toVector(result.point, x);
     return OptimumRun.finish(
         problem,

@@ -76,7 +76,7 @@ class NestedSamplerAccuracyTest {
   }
 
   @Test
-  void weightsAreNormalisedAndLikelihoodsRise() {
+  void weightsAreNormalizedAndLikelihoodsRise() {
     NestedRun run = run(Problems.gaussian(2), 6);
     double sum = 0;
     for (double w : run.logWeights()) {

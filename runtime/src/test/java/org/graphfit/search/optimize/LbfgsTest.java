@@ -15,7 +15,7 @@ class LbfgsTest {
   void minimisesRosenbrockFromTheClassicStart() {
     Lbfgs lbfgs = new Lbfgs(LbfgsTest::rosenbrock, 10, 500, 1e-10, 0);
 
-    Lbfgs.Result result = lbfgs.minimise(new double[] {-1.2, 1});
+    Lbfgs.Result result = lbfgs.minimize(new double[] {-1.2, 1});
 
     // Central differences give gradients to ~1e-10, so the minimiser is located to ~1e-6.
     assertThat(result.point[0]).isWithin(1e-5).of(1.0);
@@ -42,7 +42,7 @@ class LbfgsTest {
             1e-9,
             0);
 
-    Lbfgs.Result result = lbfgs.minimise(new double[] {5, 5, 5, 5, 5});
+    Lbfgs.Result result = lbfgs.minimize(new double[] {5, 5, 5, 5, 5});
 
     for (int i = 0; i < 5; i++) {
       assertThat(result.point[i]).isWithin(1e-6).of(i);
@@ -58,7 +58,7 @@ class LbfgsTest {
         new Lbfgs(
             x -> x[0] > 2.5 ? Double.POSITIVE_INFINITY : (x[0] - 2) * (x[0] - 2), 5, 100, 1e-9, 0);
 
-    Lbfgs.Result result = lbfgs.minimise(new double[] {-30});
+    Lbfgs.Result result = lbfgs.minimize(new double[] {-30});
 
     assertThat(result.point[0]).isWithin(1e-6).of(2.0);
   }
@@ -94,6 +94,6 @@ class LbfgsTest {
   void reportsANonFiniteStart() {
     Lbfgs lbfgs = new Lbfgs(x -> Double.NaN, 5, 100, 1e-9, 0);
 
-    assertThat(lbfgs.minimise(new double[] {0}).status).isEqualTo(Lbfgs.Status.NOT_FINITE_START);
+    assertThat(lbfgs.minimize(new double[] {0}).status).isEqualTo(Lbfgs.Status.NOT_FINITE_START);
   }
 }
