@@ -14,7 +14,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * at the ends of the major axis whenever the halves' summed volume is less than half the whole (or,
  * when the whole is over twice the expected volume, when a deeper split achieves that). Each final
  * cluster gets the smaller of its plain and its Ledoit-Wolf-shrunk enclosing ellipsoid, enlarged by
- * a volume factor or, with cross-validation folds, by as much as the folds show it needs.
+ * a volume factor or, with cross-validation folds, by as much as the folds show it needs. The split
+ * is {@link ClusterSplit}'s, the ellipsoids of a cluster {@link Cluster}'s and the growth {@link
+ * CrossValidatedGrowth}'s; this class samples from the union and writes it to checkpoints.
  * Immutable.
  */
 final class Bound {

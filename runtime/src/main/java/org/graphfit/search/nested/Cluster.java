@@ -1,10 +1,11 @@
 package org.graphfit.search.nested;
 
 /**
- * Points, by index, with their mean, their covariance and the moments that size its Ledoit-Wolf
- * shrinkage. The plain enclosing ellipsoid (an eigen decomposition) is made when first needed: the
- * splitting decisions need only its volume, which a Cholesky factor gives, and the shrunk ellipsoid
- * needs no second pass over the points nor a second decomposition.
+ * One cluster of a bound's points, by index, with their mean, their covariance and the moments that
+ * size its Ledoit-Wolf shrinkage, and its plain and shrunk enclosing ellipsoids. The plain
+ * enclosing ellipsoid (an eigen decomposition) is made when first needed: the splitting decisions
+ * need only its volume, which a Cholesky factor gives, and the shrunk ellipsoid needs no second
+ * pass over the points nor a second decomposition.
  */
 final class Cluster {
   final int[] index;
