@@ -85,6 +85,24 @@ public final class JointScalingBenchmark implements Callable<Integer> {
   private Long maxCalls;
 
   @Option(
+      names = "--target-ess",
+      description =
+          "Dynamic nested sampling: add batches until this effective sample size (default:"
+              + " static).")
+  private Double targetEss;
+
+  @Option(names = "--batch-live", description = "Live points per dynamic batch (default: --nlive).")
+  private Integer batchLive;
+
+  @Option(names = "--max-batches", description = "Most dynamic batches (default: the sampler's).")
+  private Integer maxBatches;
+
+  @Option(
+      names = "--posterior-fraction",
+      description = "Share of the dynamic weight function on the posterior (default: 0.8).")
+  private Double posteriorFraction;
+
+  @Option(
       names = "--exact-only",
       description = "Print the exact answers at two quadrature resolutions, fit nothing.")
   private boolean exactOnly;
@@ -152,6 +170,18 @@ public final class JointScalingBenchmark implements Callable<Integer> {
     if (maxCalls != null) {
       settings.maxCalls(maxCalls);
     }
+    if (targetEss != null) {
+      settings.targetEffectiveSamples(targetEss);
+    }
+    if (batchLive != null) {
+      settings.batchLiveCount(batchLive);
+    }
+    if (maxBatches != null) {
+      settings.maxBatches(maxBatches);
+    }
+    if (posteriorFraction != null) {
+      settings.posteriorFraction(posteriorFraction);
+    }
     FactorGraph graph = new FactorGraph();
     GaussianModel first = null;
     for (int i = 0; i < data.size(); i++) {
@@ -179,6 +209,8 @@ public final class JointScalingBenchmark implements Callable<Integer> {
     row.put("calls", global.likelihoodCalls());
     row.put("seconds", global.seconds());
     row.put("trustworthy", global.trustworthy());
+    row.put("ess", global.diagnostics().get("effective_sample_size"));
+    row.put("batches", global.diagnostics().getOrDefault("batches", 0.0));
     row.put("insertionRankP", global.diagnostics().get("insertion_rank_p"));
     row.put("ancestors", global.diagnostics().get("ancestors"));
     row.put("neutralAncestors", global.diagnostics().get("neutral_ancestors"));

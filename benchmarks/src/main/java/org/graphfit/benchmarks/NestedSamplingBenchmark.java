@@ -387,7 +387,7 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
   }
 
   /** A problem of known log evidence. */
-  private static final class Benchmark {
+  static final class Benchmark {
     final String name;
     final int dim;
     final double lower;

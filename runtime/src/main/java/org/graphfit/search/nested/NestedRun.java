@@ -6,7 +6,9 @@ import org.graphfit.search.Samples;
 /**
  * The immutable result of a nested sampling run: the dead points followed by the final live points
  * in order of increasing likelihood, with their log-likelihoods and normalised log weights, the log
- * evidence with its error, the information, and the run's costs.
+ * evidence with its error, the information, and the run's costs. The merged run of dynamic nested
+ * sampling ({@link DynamicRun#merged()}) is one too, whose genealogy and insertion ranks are those
+ * of its static run.
  */
 public final class NestedRun {
   private final double[][] vectors;
@@ -26,6 +28,7 @@ public final class NestedRun {
   private final long stuckProposals;
   private final int[] insertionRanks;
   private final Lineages lineages;
+  private final int liveCount;
 
   NestedRun(
       double[][] vectors,
@@ -44,7 +47,8 @@ public final class NestedRun {
       boolean converged,
       long stuckProposals,
       int[] insertionRanks,
-      Lineages lineages) {
+      Lineages lineages,
+      int liveCount) {
     this.vectors = vectors;
     this.units = units;
     this.logL = logL;
@@ -62,6 +66,7 @@ public final class NestedRun {
     this.stuckProposals = stuckProposals;
     this.insertionRanks = insertionRanks;
     this.lineages = lineages;
+    this.liveCount = liveCount;
   }
 
   /**
@@ -138,7 +143,7 @@ public final class NestedRun {
    * @return the adjusted p-value in {@code [0, 1]}
    */
   public double insertionRankPValue() {
-    return InsertionRankTest.of(insertionRanks, size() - (int) iterations).adjustedP();
+    return InsertionRankTest.of(insertionRanks, liveCount).adjustedP();
   }
 
   /**

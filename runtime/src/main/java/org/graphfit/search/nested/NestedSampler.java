@@ -89,6 +89,17 @@ public final class NestedSampler {
   private NestedRun run(
       SearchProblem problem, TaskRunner runner, CheckpointStore store, NestedProgress progress) {
     long startNanos = System.nanoTime();
+    SamplerState state = begin(problem, runner, store);
+    double elapsedBefore = state.elapsedSeconds;
+    advance(problem, runner, store, progress, state);
+    return finish(problem, state, elapsedBefore + (System.nanoTime() - startNanos) * 1e-9);
+  }
+
+  /**
+   * The state a run starts from: the store's checkpoint if it holds one, otherwise live points
+   * drawn from the prior.
+   */
+  SamplerState begin(SearchProblem problem, TaskRunner runner, CheckpointStore store) {
     int dim = problem.dimension();
     int liveCount = settings.nLive();
     if (settings.bound() != NestedSettings.Bound.NONE && liveCount <= dim) {
@@ -100,10 +111,25 @@ public final class NestedSampler {
               + ") to fit bounding ellipsoids");
     }
     Optional<byte[]> saved = store.load();
-    SamplerState state =
-        saved.isPresent()
-            ? SamplerState.read(saved.get(), dim, liveCount, settings.seed())
-            : initialState(problem, runner, policy.first(dim));
+    return saved.isPresent()
+        ? SamplerState.read(saved.get(), dim, liveCount, settings.seed())
+        : initialState(problem, runner, policy.first(dim));
+  }
+
+  /**
+   * Replaces live points until the run is finished, saving the state to the store every {@link
+   * NestedSettings#checkpointInterval()} iterations and once more at the end, so that a finished
+   * run resumes without a likelihood call.
+   */
+  void advance(
+      SearchProblem problem,
+      TaskRunner runner,
+      CheckpointStore store,
+      NestedProgress progress,
+      SamplerState state) {
+    long startNanos = System.nanoTime();
+    int dim = problem.dimension();
+    int liveCount = settings.nLive();
     boolean checkpointing = store != CheckpointStore.none();
     double elapsedBefore = state.elapsedSeconds;
     int batch = settings.batchSize();
@@ -148,7 +174,11 @@ public final class NestedSampler {
         }
       }
     }
-    return finish(problem, state, elapsedBefore + (System.nanoTime() - startNanos) * 1e-9);
+    if (checkpointing) {
+      state.lastCheckpoint = state.iteration;
+      state.elapsedSeconds = elapsedBefore + (System.nanoTime() - startNanos) * 1e-9;
+      store.save(state.write());
+    }
   }
 
   private boolean finished(SamplerState state) {
@@ -156,7 +186,9 @@ public final class NestedSampler {
   }
 
   private boolean converged(SamplerState state) {
-    return state.iteration >= settings.maxIterations() || state.remainingLogZ() < settings.dlogz();
+    return state.iteration >= settings.maxIterations()
+        || state.remainingLogZ() < settings.dlogz()
+        || state.liveLogL[state.worst()] > state.stopLogL;
   }
 
   /**
@@ -263,7 +295,7 @@ public final class NestedSampler {
    * first, is not reversed with the same probability, and the chain's stationary distribution is no
    * longer uniform in the constrained prior); they get the single ellipsoid of all live points.
    */
-  private Bound fitBound(SamplerState state) {
+  Bound fitBound(SamplerState state) {
     NestedSettings.Bound kind = settings.bound();
     if (kind == NestedSettings.Bound.NONE) {
       return new Bound(
@@ -329,7 +361,7 @@ public final class NestedSampler {
   }
 
   /** Adds the final live points in order of increasing likelihood and assembles the run. */
-  private NestedRun finish(SearchProblem problem, SamplerState state, double seconds) {
+  NestedRun finish(SearchProblem problem, SamplerState state, double seconds) {
     double remainingLogZ = state.remainingLogZ();
     boolean converged = remainingLogZ < settings.dlogz();
     int liveCount = state.liveCount;
@@ -388,6 +420,7 @@ public final class NestedSampler {
         converged,
         state.stuckProposals,
         Arrays.copyOf(state.insertionRanks, state.rankCount),
-        lineages);
+        lineages,
+        liveCount);
   }
 }

@@ -33,6 +33,10 @@ import org.graphfit.search.nested.NestedSettings.Sample;
  * slices got stuck, or whose new live points were inserted at likelihood ranks that are not uniform
  * ({@link InsertionRankTest}), carries a {@link Concern}.
  *
+ * <p>With {@link NestedSettings#targetEffectiveSamples()} set, the {@link DynamicNestedSampler}
+ * runs instead: the samples are those of the merged run, the self-checks those of its static run,
+ * and a run that stopped short of its target carries a concern.
+ *
  * <p>Proposals are evaluated in batches of {@link NestedSettings#batchSize()} on the search's
  * threads; the batch size, not the thread count, determines the result. The default batch (12
  * proposals at 500 live points) keeps two threads busy; on more cores set it to a few times the
@@ -97,7 +101,17 @@ public final class NestedSampling implements ProblemSearch {
 
   @Override
   public SearchRun run(SearchProblem problem, TaskRunner runner, CheckpointStore checkpoints) {
-    NestedRun run = new NestedSampler(settings).run(problem, runner, checkpoints);
+    NestedRun run;
+    NestedRun checked;
+    DynamicRun dynamic = null;
+    if (settings.dynamic()) {
+      dynamic = new DynamicNestedSampler(settings).run(problem, runner, checkpoints);
+      run = dynamic.merged();
+      checked = dynamic.initial();
+    } else {
+      run = new NestedSampler(settings).run(problem, runner, checkpoints);
+      checked = run;
+    }
     int n = run.size();
     double[][] vectors = new double[n][];
     double[] weights = new double[n];
@@ -114,11 +128,71 @@ public final class NestedSampling implements ProblemSearch {
     diagnostics.put("remaining_dlogz", run.remainingLogZ());
     diagnostics.put("converged", run.converged() ? 1.0 : 0.0);
     diagnostics.put("stuck_proposals", (double) run.stuckProposals());
-    InsertionRankTest ranks = InsertionRankTest.of(run.insertionRanks(), settings.nLive());
+    InsertionRankTest ranks = InsertionRankTest.of(checked.insertionRanks(), settings.nLive());
     diagnostics.put("insertion_rank_p", ranks.adjustedP());
     diagnostics.put("ancestors", run.ancestors());
     diagnostics.put("neutral_ancestors", run.neutralAncestors());
     diagnostics.put("lineage_variance", run.lineageVariance());
+    List<Concern> concerns = concerns(checked, ranks);
+    if (dynamic != null) {
+      diagnostics.put("batches", (double) dynamic.batches());
+      diagnostics.put("static_effective_sample_size", checked.effectiveSampleSize());
+      diagnostics.put("static_log_evidence", checked.logZ());
+      if (!dynamic.reachedTarget()) {
+        concerns.add(
+            new Concern(
+                Check.EFFECTIVE_SAMPLE_SIZE,
+                String.format(
+                    Locale.ROOT,
+                    "dynamic nested sampling stopped after %d batches and %d likelihood calls with"
+                        + " an effective sample size of %.1f, below its target of %.1f: raise"
+                        + " maxBatches or maxCalls, or lower targetEffectiveSamples",
+                    dynamic.batches(),
+                    run.calls(),
+                    run.effectiveSampleSize(),
+                    settings.targetEffectiveSamples())));
+      }
+      if (dynamic.batchStuckProposals() > 0.05 * (run.iterations() - checked.iterations())) {
+        concerns.add(
+            new Concern(
+                Check.STUCK_PROPOSALS,
+                dynamic.batchStuckProposals()
+                    + " new live points of the dynamic batches copy an existing one because their"
+                    + " random walk or slice got stuck; raise walks or slices, or use uniform"
+                    + " sampling"));
+      }
+    }
+    return new SearchRun(samples, run.logZ(), run.logZError(), diagnostics, concerns);
+  }
+
+  /**
+   * What to do about a bottleneck: enough live points that the region holds about {@link
+   * Lineages#FEW_ANCESTORS} times as many, evidence batches through it, or nested sampling per
+   * factor.
+   */
+  private String bottleneckAdvice(NestedRun run) {
+    long liveCount =
+        Math.round(
+            Math.ceil(
+                    settings.nLive()
+                        * Lineages.FEW_ANCESTORS
+                        / Math.max(run.ancestors(), 0.1)
+                        / 100)
+                * 100);
+    return String.format(
+        Locale.ROOT,
+        "raise nLive to about %d (so that the region holds %.0f live points rather than %.1f), or"
+            + " add batches that start below it with dynamic nested sampling"
+            + " (targetEffectiveSamples with posteriorFraction 0, each batch as many live points"
+            + " again), or, for a factor graph, fit with expectation propagation and nested"
+            + " sampling per factor, whose low-dimensional fits do not share the bottleneck",
+        liveCount,
+        Lineages.FEW_ANCESTORS,
+        run.ancestors());
+  }
+
+  /** The self-checks of a static run, or of the static run of a dynamic one. */
+  private List<Concern> concerns(NestedRun run, InsertionRankTest ranks) {
     List<Concern> concerns = new ArrayList<>();
     if (ranks.failed(InsertionRankTest.FALSE_ALARM)) {
       concerns.add(
@@ -138,7 +212,8 @@ public final class NestedSampling implements ProblemSearch {
               run.describeBottleneck()
                   + ": a region of the posterior grew out of a few live points that moves could not"
                   + " reach from elsewhere (a phase transition or separated modes), so its share of"
-                  + " the evidence is uncertain beyond the usual error; raise nLive"));
+                  + " the evidence is uncertain beyond the usual error: "
+                  + bottleneckAdvice(run)));
     }
     if (run.stuckProposals() > 0.05 * run.iterations()) {
       concerns.add(
@@ -162,7 +237,7 @@ public final class NestedSampling implements ProblemSearch {
                   run.remainingLogZ(),
                   settings.dlogz())));
     }
-    return new SearchRun(samples, run.logZ(), run.logZError(), diagnostics, concerns);
+    return concerns;
   }
 
   /**
@@ -186,6 +261,10 @@ public final class NestedSampling implements ProblemSearch {
     double firstUpdateEfficiency = 0.1;
     long checkpointInterval = 1000;
     int batchSize;
+    double targetEffectiveSamples;
+    int maxBatches = 20;
+    int batchLiveCount;
+    double posteriorFraction = 0.8;
 
     Builder(SearchOptions options) {
       super(options);
@@ -394,6 +473,63 @@ public final class NestedSampling implements ProblemSearch {
      */
     public Builder batchSize(int value) {
       this.batchSize = (int) positive("batchSize", value);
+      return this;
+    }
+
+    /**
+     * Makes the run dynamic: after the static run, batches of live points are added over the
+     * likelihood range where the posterior mass is until Kish's effective sample size of the merged
+     * run reaches the target (or {@link #maxBatches(int)} batches or {@link #maxCalls(long)} calls
+     * were spent).
+     *
+     * @param value positive and finite
+     * @return this builder
+     */
+    public Builder targetEffectiveSamples(double value) {
+      if (!(value > 0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException(
+            "targetEffectiveSamples must be positive and finite but was " + value);
+      }
+      this.targetEffectiveSamples = value;
+      return this;
+    }
+
+    /**
+     * Sets the most batches a dynamic run adds.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder maxBatches(int value) {
+      this.maxBatches = (int) positive("maxBatches", value);
+      return this;
+    }
+
+    /**
+     * Sets the number of live points of each batch of a dynamic run.
+     *
+     * @param value at least 2
+     * @return this builder
+     */
+    public Builder batchLiveCount(int value) {
+      if (value < 2) {
+        throw new IllegalArgumentException("batchLiveCount must be at least 2 but was " + value);
+      }
+      this.batchLiveCount = value;
+      return this;
+    }
+
+    /**
+     * Sets the share of the weight function given to the posterior rather than the evidence.
+     *
+     * @param value in {@code [0, 1]}
+     * @return this builder
+     */
+    public Builder posteriorFraction(double value) {
+      if (!(value >= 0 && value <= 1)) {
+        throw new IllegalArgumentException("posteriorFraction must be in [0, 1] but was " + value);
+      }
+      this.posteriorFraction = value;
       return this;
     }
 

@@ -64,6 +64,10 @@ public final class NestedSettings {
   private static final int MAX_DEFAULT_BATCH_SIZE = 12;
 
   private final int batchSize;
+  private final double targetEffectiveSamples;
+  private final int maxBatches;
+  private final int batchLiveCount;
+  private final double posteriorFraction;
 
   NestedSettings(NestedSampling.Builder b) {
     this.liveCount = b.liveCount;
@@ -82,6 +86,20 @@ public final class NestedSettings {
     this.firstUpdateEfficiency = b.firstUpdateEfficiency;
     this.checkpointInterval = b.checkpointInterval;
     this.batchSize = b.batchSize;
+    this.targetEffectiveSamples = b.targetEffectiveSamples;
+    this.maxBatches = b.maxBatches;
+    this.batchLiveCount = b.batchLiveCount;
+    this.posteriorFraction = b.posteriorFraction;
+  }
+
+  /**
+   * These settings with another number of live points, for a batch of dynamic nested sampling; an
+   * automatic batch size follows the new count.
+   */
+  NestedSettings withLiveCount(int newLiveCount) {
+    NestedSampling.Builder copy = toBuilder(SearchOptions.defaults());
+    copy.liveCount = newLiveCount;
+    return new NestedSettings(copy);
   }
 
   /**
@@ -108,6 +126,10 @@ public final class NestedSettings {
     copy.firstUpdateEfficiency = firstUpdateEfficiency;
     copy.checkpointInterval = checkpointInterval;
     copy.batchSize = batchSize;
+    copy.targetEffectiveSamples = targetEffectiveSamples;
+    copy.maxBatches = maxBatches;
+    copy.batchLiveCount = batchLiveCount;
+    copy.posteriorFraction = posteriorFraction;
     return copy;
   }
 
@@ -312,9 +334,62 @@ public final class NestedSettings {
   }
 
   /**
+   * Whether the run is dynamic: after the static run, batches of live points are added where the
+   * posterior mass is until {@link #targetEffectiveSamples()} is reached (see {@link
+   * DynamicNestedSampler}).
+   *
+   * @return true if a target effective sample size was set
+   */
+  public boolean dynamic() {
+    return targetEffectiveSamples > 0;
+  }
+
+  /**
+   * The effective sample size (Kish's {@code 1 / sum w^2}) at which dynamic nested sampling stops
+   * adding batches.
+   *
+   * @return the target, 0 (the default) for a static run
+   */
+  public double targetEffectiveSamples() {
+    return targetEffectiveSamples;
+  }
+
+  /**
+   * The most batches dynamic nested sampling adds after the static run.
+   *
+   * @return the batch limit, default 20
+   */
+  public int maxBatches() {
+    return maxBatches;
+  }
+
+  /**
+   * The number of live points of each batch of dynamic nested sampling.
+   *
+   * @return the batch's live points, by default {@link #nLive()}
+   */
+  public int batchLiveCount() {
+    return batchLiveCount > 0 ? batchLiveCount : liveCount;
+  }
+
+  /**
+   * The share of the weight function that dynamic nested sampling gives to the posterior rather
+   * than the evidence (dynesty's {@code pfrac}): each batch covers the likelihood range where
+   * {@code f p_i + (1 - f) z_i} exceeds 0.8 of its maximum, with {@code p_i} the posterior weight
+   * of the dead point {@code i} and {@code z_i} the evidence beyond it per live point. 1 spends
+   * every batch on the posterior's bulk, 0 on the evidence.
+   *
+   * @return the fraction in {@code [0, 1]}, default 0.8
+   */
+  public double posteriorFraction() {
+    return posteriorFraction;
+  }
+
+  /**
    * The settings that determine the result, in a stable order, as written to {@code search.json}
    * and hashed into the output identifier; automatic values read {@code "auto"}. The checkpoint
-   * interval is left out: it changes no result, so changing it keeps a fit resumable.
+   * interval is left out: it changes no result, so changing it keeps a fit resumable. The settings
+   * of dynamic nested sampling appear only for a dynamic run, so a static fit keeps its identifier.
    *
    * @return the settings by name
    */
@@ -335,6 +410,12 @@ public final class NestedSettings {
     map.put("first_update_calls", firstUpdateCalls >= 0 ? firstUpdateCalls : "auto");
     map.put("first_update_efficiency", firstUpdateEfficiency);
     map.put("batch_size", batchSize > 0 ? batchSize : "auto");
+    if (dynamic()) {
+      map.put("target_effective_samples", targetEffectiveSamples);
+      map.put("max_batches", maxBatches);
+      map.put("batch_live_points", batchLiveCount > 0 ? batchLiveCount : "auto");
+      map.put("posterior_fraction", posteriorFraction);
+    }
     return map;
   }
 

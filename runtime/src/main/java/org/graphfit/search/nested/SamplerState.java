@@ -64,6 +64,13 @@ final class SamplerState {
   double elapsedSeconds;
 
   /**
+   * The log-likelihood above which the worst live point ends the run: infinite for a whole run, the
+   * top of its likelihood range for a batch of dynamic nested sampling. Batches are not
+   * checkpointed, so it is not saved.
+   */
+  double stopLogL = Double.POSITIVE_INFINITY;
+
+  /**
    * The log of the prior volume the first live points stand for: the fraction of initial draws with
    * a finite likelihood, so a likelihood of zero (or a constraint) over part of the prior lowers
    * the evidence as it should.

@@ -191,5 +191,15 @@ class LineagesTest {
     assertThat(run.concerns().stream().map(Concern::check).toList())
         .contains(Check.LINEAGE_BOTTLENECK);
     assertThat(run.diagnostics().get("ancestors")).isLessThan(3.0);
+    String message =
+        run.concerns().stream()
+            .filter(c -> c.check() == Check.LINEAGE_BOTTLENECK)
+            .findFirst()
+            .orElseThrow()
+            .message();
+    // 100 live points, fewer than 3 ancestors: at least 400 to put 10 in the region
+    assertThat(message).containsMatch("raise nLive to about [4-9]\\d\\d ");
+    assertThat(message).contains("posteriorFraction 0");
+    assertThat(message).contains("expectation propagation and nested sampling per factor");
   }
 }

@@ -25,6 +25,12 @@ class NestedSamplerCheckpointTest {
       this.limit = limit;
     }
 
+    /** This store, no longer killing. */
+    KillingStore unlimited() {
+      limit = -1;
+      return this;
+    }
+
     @Override
     public Optional<byte[]> load() {
       return Optional.ofNullable(state);

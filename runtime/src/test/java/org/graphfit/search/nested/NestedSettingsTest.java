@@ -49,6 +49,46 @@ class NestedSettingsTest {
   }
 
   @Test
+  void dynamicSettingsEnterTheIdentifierOnlyWhenSet() {
+    NestedSettings plain = NestedSampling.builder().build().settings();
+    assertThat(plain.dynamic()).isFalse();
+    assertThat(plain.toMap()).doesNotContainKey("target_effective_samples");
+    assertThat(plain.toMap()).doesNotContainKey("max_batches");
+    assertThat(plain.toMap()).doesNotContainKey("batch_live_points");
+    assertThat(plain.toMap()).doesNotContainKey("posterior_fraction");
+    assertThat(NestedSampling.builder().maxBatches(3).build().settings().toMap())
+        .isEqualTo(plain.toMap());
+
+    NestedSampling search =
+        NestedSampling.builder().targetEffectiveSamples(5000).posteriorFraction(0.5).build();
+    NestedSettings dynamic = search.settings();
+    assertThat(dynamic.dynamic()).isTrue();
+    assertThat(dynamic.batchLiveCount()).isEqualTo(500);
+    assertThat(dynamic.maxBatches()).isEqualTo(20);
+    assertThat(dynamic.toMap()).containsEntry("target_effective_samples", 5000.0);
+    assertThat(dynamic.toMap()).containsEntry("max_batches", 20);
+    assertThat(dynamic.toMap()).containsEntry("batch_live_points", "auto");
+    assertThat(dynamic.toMap()).containsEntry("posterior_fraction", 0.5);
+    assertThat(search.withSeed(3).settings().toMap()).containsEntry("posterior_fraction", 0.5);
+    assertThat(search.withSeed(3).settings().targetEffectiveSamples()).isEqualTo(5000.0);
+  }
+
+  @Test
+  void rejectsBadDynamicSettings() {
+    NestedSampling.Builder b = NestedSampling.builder();
+    assertRejected(
+        () -> b.targetEffectiveSamples(0),
+        "targetEffectiveSamples must be positive and finite but was 0.0");
+    assertRejected(
+        () -> b.targetEffectiveSamples(Double.NaN),
+        "targetEffectiveSamples must be positive and finite but was NaN");
+    assertRejected(() -> b.maxBatches(0), "maxBatches must be at least 1 but was 0");
+    assertRejected(() -> b.batchLiveCount(1), "batchLiveCount must be at least 2 but was 1");
+    assertRejected(
+        () -> b.posteriorFraction(1.5), "posteriorFraction must be in [0, 1] but was 1.5");
+  }
+
+  @Test
   void defaultBatchFollowsTheLivePointsNotTheThreads() {
     assertThat(NestedSampling.builder().nLive(50).build().settings().batchSize()).isEqualTo(1);
     assertThat(NestedSampling.builder().nLive(100).build().settings().batchSize()).isEqualTo(2);
