@@ -1,3 +1,6 @@
+// Long because it is the read API of one fit folder, each accessor documented and reading, once,
+// the files it needs; the checks are FolderCheck's, the summaries' parsing SummaryReader's, a
+// factor's folder FactorFolder's.
 package org.graphfit.aggregator;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,3 +1,6 @@
+// Long because it is one command read top to bottom: its options, the cluster it starts, the
+// timing and memory probes of the executors (Timed, Measured, cachedMb, heapAfterGc), the runs in
+// turns and the table; nothing in it is used by another command.
 package org.graphfit.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

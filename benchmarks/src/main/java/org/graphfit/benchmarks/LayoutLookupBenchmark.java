@@ -3,6 +3,7 @@ package org.graphfit.benchmarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,8 @@ import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.graph.FactorGraph;
 import org.graphfit.graph.FactorKey;
 import org.graphfit.graph.GraphStructure;
+import org.graphfit.model.CollectionInstance;
+import org.graphfit.model.ModelLayout;
 import org.graphfit.model.Parameter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,15 +29,20 @@ import picocli.CommandLine.Option;
  * parameters, the seconds of the expectation-propagation fit that gives the result ({@code
  * --sweeps} sweeps), then the seconds of {@code EpResult.meanInstance} of every factor, of {@code
  * EpResult.summary(Parameter)} of every factor's free parameters, of the graph's {@code info()}, of
- * its {@code GraphStructure} and of its layout's {@code info()}. Each look-up is linear in the
- * graph when a parameter is found in constant time. The {@code checksum} column (a hash of every
- * mean instance and summary) is the same before and after a change that keeps results identical.
+ * its {@code GraphStructure} and of its layout's {@code info()}, and the median milliseconds of a
+ * repeated {@code graph.layout()} (the graph keeps the layout it took until it grows, so this is
+ * the check that it did not). Each look-up is linear in the graph when a parameter is found in
+ * constant time. The {@code checksum} column (a hash of every mean instance and summary) is the
+ * same before and after a change that keeps results identical.
  */
 @Command(
     name = "layout-lookup-benchmark",
     mixinStandardHelpOptions = true,
     description = "Per-factor and per-parameter look-ups of a fitted graph against its size.")
 public final class LayoutLookupBenchmark implements Callable<Integer> {
+  /** How many repeated {@code graph.layout()} calls are timed, one by one, for their median. */
+  private static final int LAYOUT_REPEATS = 101;
+
   @Option(
       names = "--datasets",
       split = ",",
@@ -73,7 +81,7 @@ public final class LayoutLookupBenchmark implements Callable<Integer> {
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%8s %10s %8s %12s %9s %10s %11s %11s %17s%n",
+          "%8s %10s %8s %12s %9s %10s %11s %11s %11s %17s%n",
           "datasets",
           "parameters",
           "fit s",
@@ -82,6 +90,7 @@ public final class LayoutLookupBenchmark implements Callable<Integer> {
           "graphInfo s",
           "structure s",
           "layoutInfo s",
+          "layout ms",
           "checksum");
     }
     EpResult warm = HierarchicalSimulation.warmUp(seed + 1000, 200, 1);
@@ -133,6 +142,7 @@ public final class LayoutLookupBenchmark implements Callable<Integer> {
     row.put(
         "structureSeconds", seconds(() -> GraphStructure.of(graph).toDot().hashCode(), checksum));
     row.put("layoutInfoSeconds", seconds(() -> graph.layout().info().hashCode(), checksum));
+    row.put("repeatedLayoutMillis", repeatedLayoutMillis(graph));
     row.put("checksum", String.format(Locale.ROOT, "%016x", checksum[0]));
     return row;
   }
@@ -146,6 +156,29 @@ public final class LayoutLookupBenchmark implements Callable<Integer> {
     return seconds;
   }
 
+  /**
+   * The median milliseconds of a {@code graph.layout()} call after the first, each of {@link
+   * #LAYOUT_REPEATS} calls timed on its own.
+   *
+   * @throws IllegalStateException if a repeated call returns another layout than the first
+   */
+  private static double repeatedLayoutMillis(FactorGraph graph) {
+    ModelLayout<CollectionInstance> first = graph.layout();
+    double[] millis = new double[LAYOUT_REPEATS];
+    for (int i = 0; i < millis.length; i++) {
+      long start = System.nanoTime();
+      ModelLayout<CollectionInstance> again = graph.layout();
+      millis[i] = (System.nanoTime() - start) / 1e6;
+      if (again != first) {
+        throw new IllegalStateException(
+            "graph.layout() returned a new layout of an unchanged graph: it is taken again on"
+                + " every call instead of kept");
+      }
+    }
+    Arrays.sort(millis);
+    return millis[millis.length / 2];
+  }
+
   private void print(PrintStream out, ObjectMapper mapper, Map<String, Object> row)
       throws JsonProcessingException {
     if (json) {
@@ -153,7 +186,7 @@ public final class LayoutLookupBenchmark implements Callable<Integer> {
     } else {
       out.printf(
           Locale.ROOT,
-          "%8d %10d %8.2f %12.3f %9.3f %10.3f %11.3f %11.3f %17s%n",
+          "%8d %10d %8.2f %12.3f %9.3f %10.3f %11.3f %11.3f %11.4f %17s%n",
           row.get("datasets"),
           row.get("parameters"),
           row.get("fitSeconds"),
@@ -162,6 +195,7 @@ public final class LayoutLookupBenchmark implements Callable<Integer> {
           row.get("graphInfoSeconds"),
           row.get("structureSeconds"),
           row.get("layoutInfoSeconds"),
+          row.get("repeatedLayoutMillis"),
           row.get("checksum"));
     }
     out.flush();

@@ -1,3 +1,6 @@
+// Long because it is one command read top to bottom: its options, the runs per seed and thread
+// count taken in turns, the table, the summary and the problems of known evidence (Benchmark);
+// nothing in it is used by another command.
 package org.graphfit.benchmarks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,3 +1,7 @@
+// Long because the class Javadoc (about 30 lines) derives the closed forms and says why they keep
+// the scale from collapsing, and both update paths sit beside it: the closed form in the drawn
+// value (and the parent mean) with the rest on a grid, and the product grid; the quadrature is
+// AdaptiveQuadrature's.
 package org.graphfit.ep;
 
 import java.util.ArrayList;

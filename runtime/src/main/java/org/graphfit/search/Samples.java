@@ -1,3 +1,6 @@
+// Long because it is the read API of weighted samples (accessors, moments, quantiles, the best
+// points, resampling to equal weights), each public member documented; a third of its lines are
+// Javadoc.
 package org.graphfit.search;
 
 import java.io.Serializable;

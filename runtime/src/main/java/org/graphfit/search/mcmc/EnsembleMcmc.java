@@ -1,3 +1,5 @@
+// Long because it carries its public Builder, each of whose options is documented (about half the
+// file); the sampler itself is EnsembleSampler, its settings EnsembleSettings.
 package org.graphfit.search.mcmc;
 
 import java.util.ArrayList;

@@ -1,3 +1,7 @@
+// Long because the state and its checkpoint format are kept in one class: write() and read() list
+// the saved fields in one order, side by side, so that a field added to the state is seen to need
+// writing (or a note that it is not saved); the evidence sums, the live-point heap and the
+// insertion ranks are the rest.
 package org.graphfit.search.nested;
 
 import java.io.ByteArrayInputStream;
