@@ -19,6 +19,9 @@ import org.graphfit.search.TaskRunner;
 import org.graphfit.search.nested.NestedSettings.Bound;
 import org.graphfit.search.nested.NestedSettings.Sample;
 
+// Long because the public Builder documents each of its twenty-one options (about 300 lines); the
+// search itself is its run and the concerns it reports, the algorithm NestedSampler's and the
+// dynamic batches DynamicNestedSampler's.
 /**
  * Nested sampling as a search, made with {@link #builder()}:
  *
