@@ -95,6 +95,11 @@ public final class EpLowSnrBenchmark implements Callable<Integer> {
   private int nLive;
 
   @Option(
+      names = "--max-averaging-sweeps",
+      description = "EP's most averaging sweeps (default: the library's).")
+  private Integer maxAveragingSweeps;
+
+  @Option(
       names = "--threads",
       defaultValue = "2",
       description = "Threads (default: ${DEFAULT-VALUE}).")
@@ -160,6 +165,9 @@ public final class EpLowSnrBenchmark implements Callable<Integer> {
           FactorGraph graph = graph(data, calls);
           ExpectationPropagation.Builder builder =
               ExpectationPropagation.builder().threads(threads).seed(seed);
+          if (maxAveragingSweeps != null) {
+            builder.maxAveragingSweeps(maxAveragingSweeps);
+          }
           if (fit.equals("unchecked")) {
             builder.onLaplaceMismatch(LaplaceMismatch.IGNORE);
           } else if (fit.equals("nested")) {
@@ -250,6 +258,8 @@ public final class EpLowSnrBenchmark implements Callable<Integer> {
     row.put("convergence", result.convergence().name());
     row.put("noiseFloor", result.noiseFloor());
     row.put("precisionBias", result.samplingPrecisionBias("dataset_0.centre"));
+    row.put("precisionNoise", result.samplingPrecisionNoise("dataset_0.centre"));
+    row.put("averagedSweeps", result.averagedSweeps());
     row.put("sweeps", result.sweepCount());
     row.put("fallbackFactors", result.fallbackFactors().size());
     row.put("trustworthy", result.trustworthy());

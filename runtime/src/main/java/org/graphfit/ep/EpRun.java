@@ -16,8 +16,10 @@ import org.graphfit.search.SearchFolder;
 /**
  * The sweeps of one EP fit: from a completed fit's folder, its checkpoint or the start, sweep by
  * sweep ({@link SweepSchedule} orders the updates, {@link SweepResults} applies them, {@link
- * ConvergenceCriterion} judges each sweep) until EP converges or reaches its sweep limit,
- * checkpointing after every sweep with an output folder.
+ * ConvergenceCriterion} judges each sweep) until EP converges or reaches its sweep limit, then,
+ * where it converged to the noise floor of sampled factors, the averaging sweeps ({@link
+ * ExpectationPropagation.Builder#maxAveragingSweeps(int)}), checkpointing after every sweep with an
+ * output folder.
  */
 final class EpRun {
   private static final Log LOG = Log.of(ExpectationPropagation.class);
@@ -118,9 +120,7 @@ final class EpRun {
         new ConvergenceCriterion(settings.tolerance(), settings.noiseFloorConvergence());
     try (FactorExecutor executor = executors.apply(List.copyOf(factors));
         EpProgress progress = EpProgress.start(settings.maxSweeps(), settings.tolerance())) {
-      for (int sweep = state.sweepCount() + 1;
-          sweep <= settings.maxSweeps() && !state.convergence.converged();
-          sweep++) {
+      for (int sweep = state.sweepCount() + 1; another(state, sweep); sweep++) {
         sweep(state, factors, schedule, quadraturePrior, executor, sweep, criterion, progress);
         if (folder != null) {
           folder.saveCheckpoint(state, state.earlierSeconds + PriorFactor.seconds(start));
@@ -190,6 +190,26 @@ final class EpRun {
     }
   }
 
+  /**
+   * Whether to run the sweep: before convergence, up to the sweep limit; after convergence to the
+   * noise floor, while a variable's precision noise is above its limit and averaging sweeps remain.
+   */
+  private boolean another(EpState state, int sweep) {
+    if (state.convergence == Convergence.CONVERGED_TO_NOISE_FLOOR) {
+      if (state.averagedSweeps >= settings.maxAveragingSweeps()) {
+        return false;
+      }
+      double limit = EpConcerns.PRECISION_NOISE_TARGET * EpConcerns.PRECISION_NOISE_TARGET;
+      for (double noise : state.precisionNoise()) {
+        if (noise > limit) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return sweep <= settings.maxSweeps() && !state.convergence.converged();
+  }
+
   private static void logConcerns(EpResult result) {
     for (Concern concern : result.concerns()) {
       LOG.warn("EP result is not trustworthy: {}", concern);
@@ -207,6 +227,7 @@ final class EpRun {
       ConvergenceCriterion criterion,
       EpProgress progress) {
     long sweepStart = System.nanoTime();
+    boolean averaging = state.convergence == Convergence.CONVERGED_TO_NOISE_FLOOR;
     MeanField field = state.field;
     progress.sweep(sweep, state.statuses);
     SweepResults results =
@@ -216,6 +237,7 @@ final class EpRun {
             factors,
             quadraturePrior,
             sweep,
+            averaging ? 1.0 / (state.averagedSweeps + 1) : 0,
             executor.getClass(),
             criterion,
             progress);
@@ -248,7 +270,11 @@ final class EpRun {
             results.failing,
             results.factorSeconds,
             PriorFactor.seconds(sweepStart)));
-    state.convergence = criterion.verdict(state.sweeps);
+    if (averaging) {
+      state.averagedSweeps++;
+    } else {
+      state.convergence = criterion.verdict(state.sweeps);
+    }
     progress.swept(results.residual);
   }
 }

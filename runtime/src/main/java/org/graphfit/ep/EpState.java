@@ -77,6 +77,25 @@ final class EpState {
   final List<EpSweep> sweeps = new ArrayList<>();
   Convergence convergence = Convergence.NOT_CONVERGED;
 
+  /**
+   * The sweeps averaged since EP converged to its noise floor: in the {@code k}-th, each sampled
+   * update's message, evidence term and marginal terms are given weight {@code 1/k} against those
+   * before, so that they are the average of the {@code k} updates (see {@link
+   * ExpectationPropagation.Builder#maxAveragingSweeps(int)}).
+   */
+  int averagedSweeps;
+
+  /**
+   * Per factor, in the averaging sweeps, the average of its sampled updates' log normalisers and of
+   * their cavities, or null: its evidence term is {@code log Ẑ - A(cavity · message)} of these and
+   * its averaged message, so that the term stays that of the message the approximation holds (the
+   * log normaliser {@code A} of a local variable's message, with its mean many sds from zero, moves
+   * by nats with the message's noise, and only the same message in the approximation cancels it).
+   */
+  final double[] averagedLogNormalizer;
+
+  final GaussianMessage[][] averagedCavity;
+
   /** The seconds spent by earlier runs of this fit (0 for a fresh start). */
   double earlierSeconds;
 
@@ -125,6 +144,8 @@ final class EpState {
     this.varianceNoise = new double[factors.size()][];
     this.checkedCavity = new GaussianMessage[factors.size()][];
     this.lastSamples = new Samples[factors.size()];
+    this.averagedLogNormalizer = new double[factors.size()];
+    this.averagedCavity = new GaussianMessage[factors.size()][];
   }
 
   /**
@@ -187,6 +208,39 @@ final class EpState {
         evidenceTerms[f] -= ownsPrior[f][k] ? field.message(f, k).logNormalizer() : 0;
       }
     }
+  }
+
+  /**
+   * Per variable, the relative variance of its precision that one sweep of its sampled factors'
+   * updates gives, {@code Σ_f Var(v̂_f)/v_f²} over their last updates: a message's precision is the
+   * inverse of a noisy variance, and the messages of the factors sharing a variable add up.
+   *
+   * @return one value per variable, 0 for a variable without sampled factors
+   */
+  double[] sweepPrecisionNoise() {
+    double[] noise = new double[field.variableCount()];
+    for (int f = 0; f < field.factorCount(); f++) {
+      int[] scope = field.scope(f);
+      for (int k = 0; varianceNoise[f] != null && k < scope.length; k++) {
+        noise[scope[k]] += varianceNoise[f][k];
+      }
+    }
+    return noise;
+  }
+
+  /**
+   * Per variable, the relative variance of its precision left after the sweeps averaged: {@link
+   * #sweepPrecisionNoise()} over their number (over 1 before averaging, where the damped messages
+   * carry at most one update's noise).
+   *
+   * @return one value per variable
+   */
+  double[] precisionNoise() {
+    double[] noise = sweepPrecisionNoise();
+    for (int v = 0; v < noise.length; v++) {
+      noise[v] /= Math.max(1, averagedSweeps);
+    }
+    return noise;
   }
 
   /**

@@ -29,12 +29,14 @@ import org.graphfit.search.Samples;
  * KL, largest KL, residual, noise floor, failing count, factor seconds, seconds); per factor a flag
  * and, if set, the samples of its last sampled update that {@code keepSearchOutput} keeps (names,
  * then the sample count and per sample its vector, log-likelihood, log prior and weight), so that a
- * resumed fit writes the same search output. A string is its UTF-8 byte count and bytes. Keeping
- * the history out of the state makes its size independent of the sweeps done.
+ * resumed fit writes the same search output; the number of averaging sweeps done (see {@link
+ * EpState#averagedSweeps}) and per factor a flag and, if set, its averaged log normaliser and the
+ * precision and shift of each averaged cavity message. A string is its UTF-8 byte count and bytes.
+ * Keeping the history out of the state makes its size independent of the sweeps done.
  */
 final class EpStateFormat {
   private static final int MAGIC = 0x47464550; // "GFEP"
-  private static final int VERSION = 8;
+  private static final int VERSION = 9;
   private static final UpdateStatus[] STATUSES = UpdateStatus.values();
   private static final FactorResult.Fit[] FITS = FactorResult.Fit.values();
   private static final Convergence[] CONVERGENCES = Convergence.values();
@@ -109,6 +111,17 @@ final class EpStateFormat {
         out.writeBoolean(samples != null);
         if (samples != null) {
           writeSamples(out, samples);
+        }
+      }
+      out.writeInt(state.averagedSweeps);
+      for (int f = 0; f < state.field.factorCount(); f++) {
+        out.writeBoolean(state.averagedCavity[f] != null);
+        if (state.averagedCavity[f] != null) {
+          out.writeDouble(state.averagedLogNormalizer[f]);
+          for (GaussianMessage cavity : state.averagedCavity[f]) {
+            out.writeDouble(cavity.precision());
+            out.writeDouble(cavity.shift());
+          }
         }
       }
     } catch (IOException e) {
@@ -218,6 +231,17 @@ final class EpStateFormat {
       for (int f = 0; f < factorCount; f++) {
         if (in.readBoolean()) {
           state.lastSamples[f] = readSamples(in);
+        }
+      }
+      state.averagedSweeps = in.readInt();
+      for (int f = 0; f < factorCount; f++) {
+        if (in.readBoolean()) {
+          state.averagedLogNormalizer[f] = in.readDouble();
+          state.averagedCavity[f] = new GaussianMessage[state.field.scope(f).length];
+          for (int k = 0; k < state.averagedCavity[f].length; k++) {
+            state.averagedCavity[f][k] =
+                GaussianMessage.ofNatural(in.readDouble(), in.readDouble());
+          }
         }
       }
       if (sweeps != sweepCount || in.read() != -1) {
