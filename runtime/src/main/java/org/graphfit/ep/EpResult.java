@@ -92,10 +92,7 @@ public final class EpResult implements Posterior {
     this.logEvidence = state.logEvidence();
     this.logEvidenceApproximate = flattened;
     this.seconds = seconds;
-    this.precisionBias = state.sweepPrecisionNoise();
-    for (int v = 0; v < precisionBias.length; v++) {
-      precisionBias[v] *= EpConcerns.UNCORRECTED_BIAS_SHARE;
-    }
+    this.precisionBias = state.remainingPrecisionBias(EpConcerns.UNCORRECTED_BIAS_SHARE);
     this.precisionNoise = state.precisionNoise();
     for (int v = 0; v < precisionNoise.length; v++) {
       precisionNoise[v] = Math.sqrt(precisionNoise[v]);

@@ -130,6 +130,7 @@ final class EpRun {
         }
       }
     }
+    correctByMeasuredNoise(state);
     EpResult result =
         new EpResult(
             graph,
@@ -208,6 +209,74 @@ final class EpRun {
       return false;
     }
     return sweep <= settings.maxSweeps() && !state.convergence.converged();
+  }
+
+  /**
+   * After the averaging sweeps, corrects each averaged sampled message by the part of its
+   * precision's bias that the weights missed: its updates' scatter measured a relative variance
+   * {@code r} of the projected precision (see {@link EpState#empiricalNoise}) where each update was
+   * corrected by its weights' {@code r̂}, so the averaged projection's precision {@code p̄} is
+   * lowered by a further {@code (r - r̂) p̄} (capped at {@value SampledFit#MAX_CORRECTION} of it),
+   * its mean kept; the factor's marginal terms get the same widening and its evidence term is
+   * recomputed with the corrected message. Done once: the state records it.
+   */
+  private static void correctByMeasuredNoise(EpState state) {
+    if (state.noiseCorrected || state.averagedSweeps < EpState.LEAST_REPEATS) {
+      return;
+    }
+    MeanField field = state.field;
+    for (int f = 0; f < field.factorCount(); f++) {
+      int scope = field.scope(f).length;
+      boolean changed = false;
+      GaussianMessage[] messages = new GaussianMessage[scope];
+      GaussianMessage[] widenings = new GaussianMessage[scope];
+      for (int k = 0; k < scope; k++) {
+        messages[k] = field.message(f, k);
+        double measured = state.empiricalNoise(f, k);
+        if (Double.isNaN(measured) || state.varianceNoise[f] == null) {
+          continue;
+        }
+        double[] sums = state.projectionSums[f][k];
+        double excess =
+            Math.max(
+                -SampledFit.MAX_CORRECTION,
+                Math.min(SampledFit.MAX_CORRECTION, measured - state.varianceNoise[f][k]));
+        double precision = sums[3] / sums[0];
+        double mean = sums[4] / sums[0];
+        GaussianMessage widening =
+            GaussianMessage.ofNatural(-excess * precision, -excess * precision * mean);
+        messages[k] = messages[k].times(widening);
+        widenings[k] = widening;
+        changed = true;
+      }
+      if (changed && properAfter(field, f, messages)) {
+        for (int k = 0; k < scope && state.marginalTerms[f] != null; k++) {
+          MarginalTerm term = state.marginalTerms[f][k];
+          if (term != null && widenings[k] != null) {
+            state.marginalTerms[f][k] =
+                new MarginalTerm(term.message().times(widenings[k]), term.correction());
+          }
+        }
+        field.replace(f, messages);
+        if (state.averagedCavity[f] != null) {
+          state.evidenceTerms[f] =
+              MessageUpdater.siteTerm(
+                  state.averagedLogNormalizer[f], state.averagedCavity[f], messages);
+        }
+      }
+    }
+    field.recompute();
+    state.noiseCorrected = true;
+  }
+
+  /** Whether replacing a factor's messages leaves every global approximation of its proper. */
+  private static boolean properAfter(MeanField field, int f, GaussianMessage[] messages) {
+    for (GaussianMessage global : field.tentative(f, messages)) {
+      if (!global.isProper()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void logConcerns(EpResult result) {

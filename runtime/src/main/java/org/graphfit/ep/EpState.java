@@ -96,6 +96,19 @@ final class EpState {
 
   final GaussianMessage[][] averagedCavity;
 
+  /**
+   * Per factor and variable, over the averaging sweeps: the number of sampled updates, the sums of
+   * their undamped messages' uncorrected precisions (projection's less cavity's) and of their
+   * squares, the sum of the projections' uncorrected precisions and that of their means; null for a
+   * factor without one. The scatter of repeated fits measures the projection's noise as the weights
+   * cannot (see {@link #empiricalNoise}); the message, not the projection, as the cavity moves
+   * between sweeps and the projection with it.
+   */
+  final double[][][] projectionSums;
+
+  /** Whether the averaged messages have been corrected by their measured noise. */
+  boolean noiseCorrected;
+
   /** The seconds spent by earlier runs of this fit (0 for a fresh start). */
   double earlierSeconds;
 
@@ -146,6 +159,41 @@ final class EpState {
     this.lastSamples = new Samples[factors.size()];
     this.averagedLogNormalizer = new double[factors.size()];
     this.averagedCavity = new GaussianMessage[factors.size()][];
+    this.projectionSums = new double[factors.size()][][];
+  }
+
+  /**
+   * The relative variance of a factor's projected precision measured by the scatter of its updates
+   * in the averaging sweeps, {@code Var(λ)/p̄²} of the undamped messages' uncorrected precisions
+   * {@code λ = 1/v̂ - 1/v_cavity} relative to the projections' {@code p = 1/v̂}, or NaN with fewer
+   * than {@value #LEAST_REPEATS} of them.
+   *
+   * @param f the factor
+   * @param k the position in its scope
+   * @return the relative variance or NaN
+   */
+  double empiricalNoise(int f, int k) {
+    double[][] sums = projectionSums[f];
+    if (sums == null || sums[k][0] < LEAST_REPEATS) {
+      return Double.NaN;
+    }
+    double count = sums[k][0];
+    double mean = sums[k][1] / count;
+    double variance = Math.max(0, (sums[k][2] - count * mean * mean) / (count - 1));
+    double projection = sums[k][3] / count;
+    return variance / (projection * projection);
+  }
+
+  /** The fewest updates whose scatter measures a projection's noise. */
+  static final int LEAST_REPEATS = 3;
+
+  /**
+   * A factor's relative precision variance for the noise and bias estimates: the larger of the
+   * weights' estimate of its last update and the measured one.
+   */
+  private double factorPrecisionNoise(int f, int k) {
+    double measured = empiricalNoise(f, k);
+    return Double.isNaN(measured) ? varianceNoise[f][k] : Math.max(varianceNoise[f][k], measured);
   }
 
   /**
@@ -222,10 +270,34 @@ final class EpState {
     for (int f = 0; f < field.factorCount(); f++) {
       int[] scope = field.scope(f);
       for (int k = 0; varianceNoise[f] != null && k < scope.length; k++) {
-        noise[scope[k]] += varianceNoise[f][k];
+        noise[scope[k]] += factorPrecisionNoise(f, k);
       }
     }
     return noise;
+  }
+
+  /**
+   * Per variable, the precision bias its corrections may leave, as a fraction of the precision:
+   * where the averaging sweeps measured the projections' noise, the sum of the measured relative
+   * variances times the relative error of a variance from that many repeats, {@code √(2/(K - 1))};
+   * otherwise {@code share} of the weights' estimate {@link #sweepPrecisionNoise()}.
+   *
+   * @param share the share of the weights' first-order bias its correction may leave
+   * @return one value per variable
+   */
+  double[] remainingPrecisionBias(double share) {
+    double[] bias = new double[field.variableCount()];
+    for (int f = 0; f < field.factorCount(); f++) {
+      int[] scope = field.scope(f);
+      for (int k = 0; varianceNoise[f] != null && k < scope.length; k++) {
+        double measured = empiricalNoise(f, k);
+        bias[scope[k]] +=
+            Double.isNaN(measured)
+                ? share * varianceNoise[f][k]
+                : factorPrecisionNoise(f, k) * Math.sqrt(2 / (projectionSums[f][k][0] - 1));
+      }
+    }
+    return bias;
   }
 
   /**

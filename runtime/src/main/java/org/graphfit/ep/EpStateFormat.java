@@ -30,9 +30,11 @@ import org.graphfit.search.Samples;
  * and, if set, the samples of its last sampled update that {@code keepSearchOutput} keeps (names,
  * then the sample count and per sample its vector, log-likelihood, log prior and weight), so that a
  * resumed fit writes the same search output; the number of averaging sweeps done (see {@link
- * EpState#averagedSweeps}) and per factor a flag and, if set, its averaged log normaliser and the
- * precision and shift of each averaged cavity message. A string is its UTF-8 byte count and bytes.
- * Keeping the history out of the state makes its size independent of the sweeps done.
+ * EpState#averagedSweeps}), whether the averaged messages were corrected by their measured noise,
+ * per factor a flag and, if set, per variable the five sums of {@link EpState#projectionSums}, and
+ * per factor a flag and, if set, its averaged log normaliser and the precision and shift of each
+ * averaged cavity message. A string is its UTF-8 byte count and bytes. Keeping the history out of
+ * the state makes its size independent of the sweeps done.
  */
 final class EpStateFormat {
   private static final int MAGIC = 0x47464550; // "GFEP"
@@ -114,6 +116,15 @@ final class EpStateFormat {
         }
       }
       out.writeInt(state.averagedSweeps);
+      out.writeBoolean(state.noiseCorrected);
+      for (double[][] sums : state.projectionSums) {
+        out.writeBoolean(sums != null);
+        for (int k = 0; sums != null && k < sums.length; k++) {
+          for (double sum : sums[k]) {
+            out.writeDouble(sum);
+          }
+        }
+      }
       for (int f = 0; f < state.field.factorCount(); f++) {
         out.writeBoolean(state.averagedCavity[f] != null);
         if (state.averagedCavity[f] != null) {
@@ -234,6 +245,17 @@ final class EpStateFormat {
         }
       }
       state.averagedSweeps = in.readInt();
+      state.noiseCorrected = in.readBoolean();
+      for (int f = 0; f < factorCount; f++) {
+        if (in.readBoolean()) {
+          state.projectionSums[f] = new double[state.field.scope(f).length][5];
+          for (double[] sums : state.projectionSums[f]) {
+            for (int i = 0; i < sums.length; i++) {
+              sums[i] = in.readDouble();
+            }
+          }
+        }
+      }
       for (int f = 0; f < factorCount; f++) {
         if (in.readBoolean()) {
           state.averagedLogNormalizer[f] = in.readDouble();

@@ -173,6 +173,9 @@ final class SweepResults implements Consumer<FactorResult> {
     if (update.status() == UpdateStatus.OK) {
       state.evidenceTerms[f] =
           averaged ? averagedEvidenceTerm(f, task, result) : update.logEvidenceTerm();
+      if (averaged && result.noise() != null) {
+        addProjection(f, task, result);
+      }
       state.marginalTerms[f] =
           averaged && averagingWeight < 1
               ? averageTerms(state.marginalTerms[f], result.marginalTerms())
@@ -252,6 +255,25 @@ final class SweepResults implements Consumer<FactorResult> {
     }
     state.averagedCavity[f] = averaged;
     return MessageUpdater.siteTerm(state.averagedLogNormalizer[f], averaged, messages);
+  }
+
+  /** Adds an averaged update's projection to its factor's sums ({@link EpState#projectionSums}). */
+  private void addProjection(int f, FactorTask task, FactorResult result) {
+    GaussianMessage[] moments = result.moments();
+    if (state.projectionSums[f] == null) {
+      state.projectionSums[f] = new double[moments.length][5];
+    }
+    for (int k = 0; k < moments.length; k++) {
+      double correction = Math.min(SampledFit.MAX_CORRECTION, result.noise().variance()[k]);
+      double precision = moments[k].precision() / (1 - correction);
+      double message = precision - task.cavity()[k].precision();
+      double[] sums = state.projectionSums[f][k];
+      sums[0]++;
+      sums[1] += message;
+      sums[2] += message * message;
+      sums[3] += precision;
+      sums[4] += moments[k].mean();
+    }
   }
 
   /**
