@@ -39,7 +39,9 @@ import picocli.CommandLine.Option;
  * ratio), the log evidence against the exact one, how EP converged, how many factors fell back to
  * the sampler, whether the result is trustworthy, likelihood calls and seconds. A run is "right"
  * when its centre is within 0.5 exact sd with an sd within 20%; it "warns" when it is not
- * trustworthy.
+ * trustworthy. The JSON's {@code meetsJointTargets} applies the joint fit's targets: log Z within
+ * 0.5 nats and 3 reported sigma ({@link EpResult#logEvidenceError()}) of exact, the centre within
+ * 0.5 exact sd, its sd within 10%.
  *
  * <p>Options: {@code --datasets} (any of 1 to 50), {@code --seeds} (the EP fit's seeds, e.g. {@code
  * 1-5}), {@code --configs} (some of {@code default,unchecked,nested}), {@code --nlive} (per factor,
@@ -67,6 +69,11 @@ public final class EpLowSnrBenchmark implements Callable<Integer> {
 
   private static final double MEAN_TOLERANCE = 0.5;
   private static final double SD_TOLERANCE = 0.2;
+
+  /** The joint fit's targets: log Z within 0.5 nats and 3 reported sigma, sd within 10%. */
+  private static final double LOG_Z_TOLERANCE = 0.5;
+
+  private static final double JOINT_SD_TOLERANCE = 0.1;
 
   @Option(
       names = "--datasets",
@@ -254,7 +261,15 @@ public final class EpLowSnrBenchmark implements Callable<Integer> {
     row.put("sdRatio", sdRatio);
     row.put("right", right);
     row.put("logZ", result.logEvidence());
+    row.put("logZErr", result.logEvidenceError());
     row.put("logZExact", exact[1]);
+    double logZDeviation = result.logEvidence() - exact[1];
+    row.put(
+        "meetsJointTargets",
+        Math.abs(logZDeviation) <= LOG_Z_TOLERANCE
+            && Math.abs(logZDeviation) <= 3 * result.logEvidenceError()
+            && Math.abs(deviation) <= MEAN_TOLERANCE
+            && Math.abs(sdRatio - 1) <= JOINT_SD_TOLERANCE);
     row.put("convergence", result.convergence().name());
     row.put("noiseFloor", result.noiseFloor());
     row.put("precisionBias", result.samplingPrecisionBias("dataset_0.centre"));

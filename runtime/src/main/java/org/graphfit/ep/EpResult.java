@@ -52,6 +52,7 @@ public final class EpResult implements Posterior {
   private final double[] precisionBias;
   private final double[] precisionNoise;
   private final int averagedSweeps;
+  private final double logEvidenceError;
   private final double seconds;
 
   /** The result of a fit's state after its last sweep. */
@@ -98,6 +99,7 @@ public final class EpResult implements Posterior {
       precisionNoise[v] = Math.sqrt(precisionNoise[v]);
     }
     this.averagedSweeps = state.averagedSweeps;
+    this.logEvidenceError = state.logEvidenceError();
     this.concerns =
         List.copyOf(EpConcerns.of(this, state, factors, tolerance, precisionBias, precisionNoise));
   }
@@ -398,6 +400,19 @@ public final class EpResult implements Posterior {
    */
   public double samplingPrecisionNoise(String path) {
     return precisionNoise[variableIndex(path)];
+  }
+
+  /**
+   * The standard error of {@link #logEvidence()} from the sampled factors' noise, measured in the
+   * averaging sweeps: {@code √(Σ_f Var(log Ẑ_f)/K_f)} from the scatter of each sampled factor's
+   * {@code K_f} log normalisers (the sampler's noise and that of the cavities it saw). It leaves
+   * out EP's own approximation error and any systematic error of the samplers. NaN without sampled
+   * factors or with fewer than three averaged updates of one.
+   *
+   * @return the error, or NaN
+   */
+  public double logEvidenceError() {
+    return logEvidenceError;
   }
 
   /**

@@ -106,6 +106,13 @@ final class EpState {
    */
   final double[][][] projectionSums;
 
+  /**
+   * Per factor, over the averaging sweeps: the number of sampled updates, the sum of their log
+   * normalisers and that of their squares, or null; their scatter is the noise of the averaged
+   * evidence term (see {@link #logEvidenceError()}).
+   */
+  final double[][] logNormalizerSums;
+
   /** Whether the averaged messages have been corrected by their measured noise. */
   boolean noiseCorrected;
 
@@ -160,6 +167,33 @@ final class EpState {
     this.averagedLogNormalizer = new double[factors.size()];
     this.averagedCavity = new GaussianMessage[factors.size()][];
     this.projectionSums = new double[factors.size()][][];
+    this.logNormalizerSums = new double[factors.size()][];
+  }
+
+  /**
+   * The standard error of the log evidence from the sampled factors' noise, measured in the
+   * averaging sweeps: {@code √(Σ_f Var(log Ẑ_f)/K_f)} with each factor's variance the scatter of
+   * its {@code K_f} log normalisers, which includes the sampler's noise and that of the cavities it
+   * saw; NaN unless every sampled factor had {@value #LEAST_REPEATS} averaged updates.
+   *
+   * @return the error, or NaN
+   */
+  double logEvidenceError() {
+    double variance = 0;
+    boolean any = false;
+    for (int f = 0; f < logNormalizerSums.length; f++) {
+      double[] sums = logNormalizerSums[f];
+      if (varianceNoise[f] == null) {
+        continue;
+      }
+      if (sums == null || sums[0] < LEAST_REPEATS) {
+        return Double.NaN;
+      }
+      double mean = sums[1] / sums[0];
+      variance += Math.max(0, (sums[2] - sums[0] * mean * mean) / (sums[0] - 1)) / sums[0];
+      any = true;
+    }
+    return any ? Math.sqrt(variance) : Double.NaN;
   }
 
   /**

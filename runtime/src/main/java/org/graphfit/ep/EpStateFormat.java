@@ -31,10 +31,11 @@ import org.graphfit.search.Samples;
  * then the sample count and per sample its vector, log-likelihood, log prior and weight), so that a
  * resumed fit writes the same search output; the number of averaging sweeps done (see {@link
  * EpState#averagedSweeps}), whether the averaged messages were corrected by their measured noise,
- * per factor a flag and, if set, per variable the five sums of {@link EpState#projectionSums}, and
- * per factor a flag and, if set, its averaged log normaliser and the precision and shift of each
- * averaged cavity message. A string is its UTF-8 byte count and bytes. Keeping the history out of
- * the state makes its size independent of the sweeps done.
+ * per factor a flag and, if set, per variable the five sums of {@link EpState#projectionSums}, per
+ * factor a flag and, if set, the three sums of {@link EpState#logNormalizerSums}, and per factor a
+ * flag and, if set, its averaged log normaliser and the precision and shift of each averaged cavity
+ * message. A string is its UTF-8 byte count and bytes. Keeping the history out of the state makes
+ * its size independent of the sweeps done.
  */
 final class EpStateFormat {
   private static final int MAGIC = 0x47464550; // "GFEP"
@@ -123,6 +124,12 @@ final class EpStateFormat {
           for (double sum : sums[k]) {
             out.writeDouble(sum);
           }
+        }
+      }
+      for (double[] sums : state.logNormalizerSums) {
+        out.writeBoolean(sums != null);
+        for (int i = 0; sums != null && i < sums.length; i++) {
+          out.writeDouble(sums[i]);
         }
       }
       for (int f = 0; f < state.field.factorCount(); f++) {
@@ -253,6 +260,14 @@ final class EpStateFormat {
             for (int i = 0; i < sums.length; i++) {
               sums[i] = in.readDouble();
             }
+          }
+        }
+      }
+      for (int f = 0; f < factorCount; f++) {
+        if (in.readBoolean()) {
+          state.logNormalizerSums[f] = new double[3];
+          for (int i = 0; i < 3; i++) {
+            state.logNormalizerSums[f][i] = in.readDouble();
           }
         }
       }

@@ -257,8 +257,17 @@ final class SweepResults implements Consumer<FactorResult> {
     return MessageUpdater.siteTerm(state.averagedLogNormalizer[f], averaged, messages);
   }
 
-  /** Adds an averaged update's projection to its factor's sums ({@link EpState#projectionSums}). */
+  /**
+   * Adds an averaged update's projection and log normaliser to its factor's sums ({@link
+   * EpState#projectionSums}, {@link EpState#logNormalizerSums}).
+   */
   private void addProjection(int f, FactorTask task, FactorResult result) {
+    if (state.logNormalizerSums[f] == null) {
+      state.logNormalizerSums[f] = new double[3];
+    }
+    state.logNormalizerSums[f][0]++;
+    state.logNormalizerSums[f][1] += result.logNormalizer();
+    state.logNormalizerSums[f][2] += result.logNormalizer() * result.logNormalizer();
     GaussianMessage[] moments = result.moments();
     if (state.projectionSums[f] == null) {
       state.projectionSums[f] = new double[moments.length][5];
