@@ -79,7 +79,12 @@ import org.graphfit.search.nested.NestedSampling;
  * the largest residual is below the tolerance, or, with sampled factors, below the noise floor
  * their moment standard errors explain and no longer shrinking ({@link
  * Convergence#CONVERGED_TO_NOISE_FLOOR}, with the floor in {@link EpResult#noiseFloor()}).
- * Otherwise it stops after the maximum number of sweeps, unconverged.
+ * Otherwise it stops after the maximum number of sweeps, unconverged. After converging to the noise
+ * floor, EP averages: its sampled updates get weight {@code 1/k} in the {@code k}-th further sweep,
+ * until the noise the sampled factors leave in every variable's precision is small ({@link
+ * Builder#maxAveragingSweeps(int)}); each sampled projection's precision is corrected for the bias
+ * its noise gives its inverse ({@link SampledFit}), and once more by the scatter the averaging
+ * sweeps measure.
  *
  * <p><b>Evidence.</b> Every factor is approximated by a scaled Gaussian site, scaled at its last
  * successful update to integrate against that update's cavity to what the factor does; the log
