@@ -10,9 +10,8 @@
  * back into a typed model or factor graph ({@link org.graphfit.output.ModelFile}). Depends on
  * {@code log}, {@code analysis}, {@code model}, {@code search}, {@code graph} and Jackson;
  * implements {@code search}'s {@link org.graphfit.search.CheckpointStore}, {@link
- * org.graphfit.search.SearchFolders}, {@link org.graphfit.search.Storage} and their folders
- * (registered for {@link java.util.ServiceLoader} as {@link
- * org.graphfit.output.OutputSearchFolders}) and {@code analysis}'s {@link
+ * org.graphfit.search.Storage} and its folders (registered for {@link java.util.ServiceLoader} as
+ * {@link org.graphfit.output.OutputStorage}) and {@code analysis}'s {@link
  * org.graphfit.analysis.FitPaths}.
  */
 package org.graphfit.output;
