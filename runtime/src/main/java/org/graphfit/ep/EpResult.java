@@ -404,10 +404,10 @@ public final class EpResult implements Posterior {
 
   /**
    * The standard error of {@link #logEvidence()} from the sampled factors' noise, measured in the
-   * averaging sweeps: {@code √(Σ_f Var(log Ẑ_f)/K_f)} from the scatter of each sampled factor's
-   * {@code K_f} log normalisers (the sampler's noise and that of the cavities it saw). It leaves
-   * out EP's own approximation error and any systematic error of the samplers. NaN without sampled
-   * factors or with fewer than three averaged updates of one.
+   * averaging sweeps: {@code √(Σ_f Σ_k σ_fk²/K_f²)} over each sampled factor's {@code K_f} averaged
+   * updates, {@code σ_fk} the log-evidence error its sampler reported. It leaves out EP's own
+   * approximation error and any systematic error of the samplers. NaN without sampled factors or
+   * with fewer than three averaged updates of one.
    *
    * @return the error, or NaN
    */

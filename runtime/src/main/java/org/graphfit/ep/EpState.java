@@ -107,9 +107,9 @@ final class EpState {
   final double[][][] projectionSums;
 
   /**
-   * Per factor, over the averaging sweeps: the number of sampled updates, the sum of their log
-   * normalisers and that of their squares, or null; their scatter is the noise of the averaged
-   * evidence term (see {@link #logEvidenceError()}).
+   * Per factor, over the averaging sweeps: the number of sampled updates and the sum of the
+   * variances of their log normalisers (their samplers' log-evidence errors squared), or null; see
+   * {@link #logEvidenceError()}.
    */
   final double[][] logNormalizerSums;
 
@@ -171,10 +171,11 @@ final class EpState {
   }
 
   /**
-   * The standard error of the log evidence from the sampled factors' noise, measured in the
-   * averaging sweeps: {@code √(Σ_f Var(log Ẑ_f)/K_f)} with each factor's variance the scatter of
-   * its {@code K_f} log normalisers, which includes the sampler's noise and that of the cavities it
-   * saw; NaN unless every sampled factor had {@value #LEAST_REPEATS} averaged updates.
+   * The standard error of the log evidence from the sampled factors' log normalisers, averaged over
+   * the averaging sweeps: {@code √(Σ_f Σ_k σ_fk² / K_f²)} with {@code σ_fk} the log-evidence error
+   * the sampler reported for the {@code k}-th of the factor's {@code K_f} averaged updates; NaN
+   * unless every sampled factor had {@value #LEAST_REPEATS} averaged updates. (Their scatter is no
+   * measure: a log normaliser includes that of its cavity, which moves by nats between sweeps.)
    *
    * @return the error, or NaN
    */
@@ -189,8 +190,7 @@ final class EpState {
       if (sums == null || sums[0] < LEAST_REPEATS) {
         return Double.NaN;
       }
-      double mean = sums[1] / sums[0];
-      variance += Math.max(0, (sums[2] - sums[0] * mean * mean) / (sums[0] - 1)) / sums[0];
+      variance += sums[1] / (sums[0] * sums[0]);
       any = true;
     }
     return any ? Math.sqrt(variance) : Double.NaN;

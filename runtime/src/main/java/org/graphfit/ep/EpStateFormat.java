@@ -30,9 +30,9 @@ import org.graphfit.search.Samples;
  * SamplesFormat}: a flag and, if set, the samples), so that a resumed fit writes the same search
  * output; the number of averaging sweeps done (see {@link EpState#averagedSweeps}), whether the
  * averaged messages were corrected by their measured noise, per factor a flag and, if set, per
- * variable the five sums of {@link EpState#projectionSums}, per factor a flag and, if set, the
- * three sums of {@link EpState#logNormalizerSums}, and per factor a flag and, if set, its averaged
- * log normaliser and the precision and shift of each averaged cavity message. A string is its UTF-8
+ * variable the five sums of {@link EpState#projectionSums}, per factor a flag and, if set, the two
+ * sums of {@link EpState#logNormalizerSums}, and per factor a flag and, if set, its averaged log
+ * normaliser and the precision and shift of each averaged cavity message. A string is its UTF-8
  * byte count and bytes. Keeping the history out of the state makes its size independent of the
  * sweeps done.
  */
@@ -259,8 +259,8 @@ final class EpStateFormat {
       }
       for (int f = 0; f < factorCount; f++) {
         if (in.readBoolean()) {
-          state.logNormalizerSums[f] = new double[3];
-          for (int i = 0; i < 3; i++) {
+          state.logNormalizerSums[f] = new double[2];
+          for (int i = 0; i < 2; i++) {
             state.logNormalizerSums[f][i] = in.readDouble();
           }
         }

@@ -176,7 +176,8 @@ final class SampledFit {
         task.factor(),
         UpdateStatus.OK,
         moments,
-        new FactorResult.Noise(noise, varianceNoise),
+        new FactorResult.Noise(
+            noise, varianceNoise, run.logEvidenceError() * run.logEvidenceError()),
         logNormalizer,
         terms,
         fit,

@@ -263,11 +263,10 @@ final class SweepResults implements Consumer<FactorResult> {
    */
   private void addProjection(int f, FactorTask task, FactorResult result) {
     if (state.logNormalizerSums[f] == null) {
-      state.logNormalizerSums[f] = new double[3];
+      state.logNormalizerSums[f] = new double[2];
     }
     state.logNormalizerSums[f][0]++;
-    state.logNormalizerSums[f][1] += result.logNormalizer();
-    state.logNormalizerSums[f][2] += result.logNormalizer() * result.logNormalizer();
+    state.logNormalizerSums[f][1] += result.noise().logNormalizerVariance();
     GaussianMessage[] moments = result.moments();
     if (state.projectionSums[f] == null) {
       state.projectionSums[f] = new double[moments.length][5];
