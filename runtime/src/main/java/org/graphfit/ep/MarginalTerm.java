@@ -33,8 +33,11 @@ public record MarginalTerm(GaussianMessage message, LogDensityTable correction)
 
   /**
    * The weighted average of two terms' log values, {@code (1 - weight) log a + weight log b}, over
-   * the intersection of their ranges: the message's natural parameters averaged (a log kernel is
-   * linear in them), the corrections tabulated on as many points as the finer of the two.
+   * the union of their ranges, each term's correction held at its end value beyond its own range
+   * (there its Gaussian message is all that is known): the message's natural parameters averaged (a
+   * log kernel is linear in them), the corrections tabulated on as many points as the finer of the
+   * two. An average over the intersection would lose a little of each term's range at every
+   * averaging sweep: after 24 sweeps the three-dataset centre's corrected sd was 0.81 of exact.
    *
    * @param a the first term
    * @param b the second term
@@ -42,11 +45,12 @@ public record MarginalTerm(GaussianMessage message, LogDensityTable correction)
    * @return the average, or {@code b} if the ranges do not overlap
    */
   static MarginalTerm average(MarginalTerm a, MarginalTerm b, double weight) {
-    double lower = Math.max(a.correction.lower(), b.correction.lower());
-    double upper = Math.min(a.correction.upper(), b.correction.upper());
-    if (!(upper > lower)) {
+    if (!(Math.min(a.correction.upper(), b.correction.upper())
+        > Math.max(a.correction.lower(), b.correction.lower()))) {
       return b;
     }
+    double lower = Math.min(a.correction.lower(), b.correction.lower());
+    double upper = Math.max(a.correction.upper(), b.correction.upper());
     GaussianMessage message =
         GaussianMessage.ofNatural(
             (1 - weight) * a.message.precision() + weight * b.message.precision(),
@@ -55,13 +59,18 @@ public record MarginalTerm(GaussianMessage message, LogDensityTable correction)
     double[] values = new double[points];
     for (int i = 0; i < points; i++) {
       double z = i == points - 1 ? upper : lower + i * (upper - lower) / (points - 1);
-      double left = a.correction.logValue(z);
-      double right = b.correction.logValue(z);
+      double left = a.heldCorrection(z);
+      double right = b.heldCorrection(z);
       values[i] =
           left == Double.NEGATIVE_INFINITY || right == Double.NEGATIVE_INFINITY
               ? Double.NEGATIVE_INFINITY
               : (1 - weight) * left + weight * right;
     }
     return new MarginalTerm(message, new LogDensityTable(lower, upper, values));
+  }
+
+  /** The correction at {@code z}, or at the nearer end of its range beyond it. */
+  private double heldCorrection(double z) {
+    return correction.logValue(Math.max(correction.lower(), Math.min(correction.upper(), z)));
   }
 }
