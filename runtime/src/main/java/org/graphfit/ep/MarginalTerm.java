@@ -32,12 +32,13 @@ public record MarginalTerm(GaussianMessage message, LogDensityTable correction)
   }
 
   /**
-   * The weighted average of two terms' log values, {@code (1 - weight) log a + weight log b}, over
-   * the union of their ranges, each term's correction held at its end value beyond its own range
-   * (there its Gaussian message is all that is known): the message's natural parameters averaged (a
-   * log kernel is linear in them), the corrections tabulated on as many points as the finer of the
-   * two. An average over the intersection would lose a little of each term's range at every
-   * averaging sweep: after 24 sweeps the three-dataset centre's corrected sd was 0.81 of exact.
+   * The weighted average of two terms, {@code (1 - weight) a + weight b} as densities, each
+   * normalised on the grid, over the union of their ranges, each term's correction held at its end
+   * value beyond its own range (there its Gaussian message is all that is known); tabulated on as
+   * many points as the finer of the two, as the average message's log kernel (its natural
+   * parameters averaged) plus a correction. An average of the log terms (a geometric mean) would
+   * suppress what the sweeps' estimates do not all show: the three-dataset centre's second mode, so
+   * that after 24 averaging sweeps its corrected sd was 0.80 of exact.
    *
    * @param a the first term
    * @param b the second term
@@ -56,17 +57,49 @@ public record MarginalTerm(GaussianMessage message, LogDensityTable correction)
             (1 - weight) * a.message.precision() + weight * b.message.precision(),
             (1 - weight) * a.message.shift() + weight * b.message.shift());
     int points = Math.max(a.correction.logValues().length, b.correction.logValues().length);
+    double[] left = new double[points];
+    double[] right = new double[points];
+    for (int i = 0; i < points; i++) {
+      double z = z(lower, upper, points, i);
+      left[i] = a.message.logKernel(z) + a.heldCorrection(z);
+      right[i] = b.message.logKernel(z) + b.heldCorrection(z);
+    }
+    double leftScale = logSum(left);
+    double rightScale = logSum(right);
+    if (!Double.isFinite(leftScale) || !Double.isFinite(rightScale)) {
+      return b;
+    }
     double[] values = new double[points];
     for (int i = 0; i < points; i++) {
-      double z = i == points - 1 ? upper : lower + i * (upper - lower) / (points - 1);
-      double left = a.heldCorrection(z);
-      double right = b.heldCorrection(z);
+      double mixed =
+          (1 - weight) * Math.exp(left[i] - leftScale) + weight * Math.exp(right[i] - rightScale);
       values[i] =
-          left == Double.NEGATIVE_INFINITY || right == Double.NEGATIVE_INFINITY
-              ? Double.NEGATIVE_INFINITY
-              : (1 - weight) * left + weight * right;
+          mixed > 0
+              ? Math.log(mixed) - message.logKernel(z(lower, upper, points, i))
+              : Double.NEGATIVE_INFINITY;
     }
     return new MarginalTerm(message, new LogDensityTable(lower, upper, values));
+  }
+
+  /** The {@code i}-th of {@code points} grid points from {@code lower} to {@code upper}. */
+  private static double z(double lower, double upper, int points, int i) {
+    return i == points - 1 ? upper : lower + i * (upper - lower) / (points - 1);
+  }
+
+  /** {@code log Σ exp(values)}, {@code -∞} if every value is. */
+  private static double logSum(double[] values) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double value : values) {
+      max = Math.max(max, value);
+    }
+    if (!Double.isFinite(max)) {
+      return max;
+    }
+    double sum = 0;
+    for (double value : values) {
+      sum += Math.exp(value - max);
+    }
+    return max + Math.log(sum);
   }
 
   /** The correction at {@code z}, or at the nearer end of its range beyond it. */
