@@ -24,7 +24,8 @@ import org.graphfit.search.TaskRunner;
  * runner's threads; every proposal of a batch gets its own generator, split off the main one by a
  * jump, and the batch's proposals are used in slot order (a proposal no longer above the rising
  * constraint is discarded), so the result depends on the seed and the batch size but not on the
- * thread count. The whole state is saved to the checkpoint store between batches and a run resumes
+ * thread count. The proposal scale of walks and slices adapts once per batch, from the moves of all
+ * its proposals. The whole state is saved to the checkpoint store between batches and a run resumes
  * from it.
  */
 public final class NestedSampler {
