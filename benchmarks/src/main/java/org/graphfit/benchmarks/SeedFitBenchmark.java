@@ -28,6 +28,7 @@ import org.graphfit.search.Concern;
 import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
+import org.graphfit.search.SearchProblems;
 import org.graphfit.search.nested.NestedSampling;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -221,8 +222,13 @@ public final class SeedFitBenchmark implements Callable<Integer> {
         secondMode += samples.weight(i);
       }
     }
+    List<double[]> calls =
+        RecordedCalls.of(
+            search,
+            SearchProblems.of(graph.layout(), graph.analysis()),
+            global.likelihoodCalls());
     cpuStart = cpu.getCurrentThreadCpuTime();
-    double bare = bareSeconds(graph, samples, global.likelihoodCalls());
+    double bare = bareSeconds(graph, calls);
     double bareCpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("problem", problem);
@@ -243,6 +249,8 @@ public final class SeedFitBenchmark implements Callable<Integer> {
       row.put(
           "cpuOverheadMicrosPerCall",
           (cpuSeconds - bareCpuSeconds) / Math.max(1, global.likelihoodCalls()) * 1e6);
+      row.put("cpuSeconds", cpuSeconds);
+      row.put("bareCpuSeconds", bareCpuSeconds);
     }
     row.put("trustworthy", global.trustworthy());
     row.put("ancestors", global.diagnostics().get("ancestors"));
@@ -252,23 +260,14 @@ public final class SeedFitBenchmark implements Callable<Integer> {
     return row;
   }
 
-  /**
-   * The time of as many likelihood calls, mapping included, at the fit's own samples in turn (the
-   * dead points span the run from the prior to the posterior; a likelihood's cost may depend on
-   * where it is evaluated).
-   */
-  private static double bareSeconds(FactorGraph graph, Samples samples, long calls) {
+  /** The time of the run's likelihood calls made again, mapping included, in the run's order. */
+  private static double bareSeconds(FactorGraph graph, List<double[]> calls) {
     ModelLayout<CollectionInstance> layout = graph.layout();
-    int size = samples.size();
-    double[][] vectors = new double[size][];
-    for (int i = 0; i < size; i++) {
-      vectors[i] = samples.vector(i);
-    }
     var analysis = graph.analysis();
     double sink = 0;
     long start = System.nanoTime();
-    for (long i = 0; i < calls; i++) {
-      sink += analysis.logLikelihood(layout.instanceFromVector(vectors[(int) (i % size)]));
+    for (double[] vector : calls) {
+      sink += analysis.logLikelihood(layout.instanceFromVector(vector));
     }
     double seconds = (System.nanoTime() - start) * 1e-9;
     if (sink == Double.POSITIVE_INFINITY) {
