@@ -224,9 +224,7 @@ public final class SeedFitBenchmark implements Callable<Integer> {
     }
     List<double[]> calls =
         RecordedCalls.of(
-            search,
-            SearchProblems.of(graph.layout(), graph.analysis()),
-            global.likelihoodCalls());
+            search, SearchProblems.of(graph.layout(), graph.analysis()), global.likelihoodCalls());
     cpuStart = cpu.getCurrentThreadCpuTime();
     double bare = bareSeconds(graph, calls);
     double bareCpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
