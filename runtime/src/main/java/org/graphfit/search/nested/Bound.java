@@ -136,8 +136,7 @@ final class Bound {
       double[] out) {
     for (int tries = 0; tries < MAX_DRAWS; tries++) {
       int chosen = choose(rng.nextDouble());
-      ellipsoids[chosen].sample(rng, gauss, z, out);
-      if (!inUnitCube(out)) {
+      if (!ellipsoids[chosen].sampleInCube(rng, gauss, z, out)) {
         continue;
       }
       if (ellipsoids.length > 1) {
@@ -202,13 +201,24 @@ final class Bound {
     return true;
   }
 
+  /**
+   * The first ellipsoid whose cumulative share exceeds {@code uniform}, the last if none before it
+   * does; a binary search, since the shares never decrease (the seed joint fit's bounds hold a
+   * dozen ellipsoids, and a draw is made for every one of some hundred rejected points per
+   * proposal).
+   */
   private int choose(double uniform) {
-    for (int i = 0; i < cumulative.length - 1; i++) {
-      if (uniform < cumulative[i]) {
-        return i;
+    int low = 0;
+    int high = cumulative.length - 1;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (uniform < cumulative[middle]) {
+        high = middle;
+      } else {
+        low = middle + 1;
       }
     }
-    return cumulative.length - 1;
+    return low;
   }
 
   static double logAddExp(double a, double b) {

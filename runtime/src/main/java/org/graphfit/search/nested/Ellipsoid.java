@@ -39,6 +39,12 @@ final class Ellipsoid {
 
   private final double logVolume;
 
+  /**
+   * The coordinates in the order {@link #sampleInCube} computes them: those whose extent reaches
+   * furthest beyond the unit cube, relative to the extent, first.
+   */
+  private final int[] cubeOrder;
+
   Ellipsoid(double[] center, double[] vectors, double[] values) {
     this.dim = center.length;
     this.center = center;
@@ -56,6 +62,32 @@ final class Ellipsoid {
       }
     }
     this.logVolume = logUnitBallVolume(dim) + halfLogDet;
+    this.cubeOrder = cubeOrder(center, axes);
+  }
+
+  /**
+   * The coordinates by increasing {@code min(c_i, 1 - c_i) / e_i}, where {@code e_i} is the
+   * ellipsoid's half-extent along coordinate {@code i} (the norm of row {@code i} of {@code V
+   * sqrt(L)}): the first is the one a uniform draw most likely puts outside the unit cube.
+   */
+  private static int[] cubeOrder(double[] center, double[] axes) {
+    int d = center.length;
+    double[] margins = new double[d];
+    int[] order = new int[d];
+    for (int i = 0; i < d; i++) {
+      double squares = 0;
+      for (int j = 0; j < d; j++) {
+        squares += axes[i * d + j] * axes[i * d + j];
+      }
+      margins[i] = Math.min(center[i], 1 - center[i]) / Math.sqrt(squares);
+      int at = i; // insertion sort: d is small and the order only needs to be a good guess
+      while (at > 0 && margins[order[at - 1]] > margins[i]) {
+        order[at] = order[at - 1];
+        at--;
+      }
+      order[at] = i;
+    }
+    return order;
   }
 
   /**
@@ -272,14 +304,34 @@ final class Ellipsoid {
     }
   }
 
-  /** Writes a point uniform in the ellipsoid to {@code out}, using {@code z} as scratch. */
-  void sample(
+  /**
+   * Writes a point uniform in the ellipsoid to {@code out}, using {@code z} as scratch, and returns
+   * whether it lies in the unit cube; stops at the first coordinate outside, leaving {@code out}
+   * partly written. Each coordinate has the bits {@link #move} gives it ({@code from = c}, {@code
+   * scale = 1}: the same sum in the same order), so the point and the generator's state are those
+   * of a full draw; computing only up to the first coordinate outside, taken in {@link #cubeOrder},
+   * matters where the bound reaches far beyond the cube: in the 7-dimensional seed joint fit 97% of
+   * the draws fall outside, nearly all rejected at the first coordinate.
+   */
+  boolean sampleInCube(
       UniformRandomProvider rng,
       ZigguratSampler.NormalizedGaussian gauss,
       double[] z,
       double[] out) {
     ballPoint(rng, gauss, z);
-    move(center, 1, z, out);
+    for (int i : cubeOrder) {
+      double sum = 0;
+      int row = i * dim;
+      for (int j = 0; j < dim; j++) {
+        sum += axes[row + j] * z[j];
+      }
+      double x = center[i] + sum;
+      if (!(x >= 0 && x <= 1)) {
+        return false;
+      }
+      out[i] = x;
+    }
+    return true;
   }
 
   /** Writes a point uniform in the unit ball to {@code z}. */
