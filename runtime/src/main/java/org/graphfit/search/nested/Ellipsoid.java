@@ -62,24 +62,19 @@ final class Ellipsoid {
       }
     }
     this.logVolume = logUnitBallVolume(dim) + halfLogDet;
-    this.cubeOrder = cubeOrder(center, axes);
+    this.cubeOrder = cubeOrder();
   }
 
   /**
    * The coordinates by increasing {@code min(c_i, 1 - c_i) / e_i}, where {@code e_i} is the
-   * ellipsoid's half-extent along coordinate {@code i} (the norm of row {@code i} of {@code V
-   * sqrt(L)}): the first is the one a uniform draw most likely puts outside the unit cube.
+   * ellipsoid's {@link #halfExtent} along coordinate {@code i}: the first is the one a uniform draw
+   * most likely puts outside the unit cube.
    */
-  private static int[] cubeOrder(double[] center, double[] axes) {
-    int d = center.length;
-    double[] margins = new double[d];
-    int[] order = new int[d];
-    for (int i = 0; i < d; i++) {
-      double squares = 0;
-      for (int j = 0; j < d; j++) {
-        squares += axes[i * d + j] * axes[i * d + j];
-      }
-      margins[i] = Math.min(center[i], 1 - center[i]) / Math.sqrt(squares);
+  private int[] cubeOrder() {
+    double[] margins = new double[dim];
+    int[] order = new int[dim];
+    for (int i = 0; i < dim; i++) {
+      margins[i] = Math.min(center[i], 1 - center[i]) / halfExtent(i);
       int at = i; // insertion sort: d is small and the order only needs to be a good guess
       while (at > 0 && margins[order[at - 1]] > margins[i]) {
         order[at] = order[at - 1];
@@ -167,6 +162,22 @@ final class Ellipsoid {
 
   int dimension() {
     return dim;
+  }
+
+  double center(int i) {
+    return center[i];
+  }
+
+  /**
+   * How far the ellipsoid reaches from its centre along coordinate {@code i}, {@code sqrt(C_ii)}:
+   * the norm of row {@code i} of {@code V sqrt(L)}.
+   */
+  double halfExtent(int i) {
+    double squares = 0;
+    for (int j = 0; j < dim; j++) {
+      squares += axes[i * dim + j] * axes[i * dim + j];
+    }
+    return Math.sqrt(squares);
   }
 
   double logVolume() {
