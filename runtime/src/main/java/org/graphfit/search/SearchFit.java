@@ -32,7 +32,7 @@ final class SearchFit {
     if (!options.writesOutput()) {
       return null;
     }
-    return SearchFolders.find()
+    return Storage.get()
         .of(
             options.outputRoot(),
             options.outputName(),
