@@ -41,10 +41,11 @@ import picocli.CommandLine.Option;
  * fits the three datasets with one shared centre (log Z = -165.28; centre mean 49.79, sd 26.11;
  * mass 0.125 in [70, 85)). Prints, per seed, log Z and its error, the centre's mean and sd, the
  * posterior mass of the second mode, likelihood calls, seconds and the overhead per call: the fit's
- * wall time minus the time of as many bare likelihood calls, model mapping included, divided by the
- * calls ({@code µs/call}), and the same with the thread CPU time of both ({@code cpuµs/call}). With
- * one thread the whole fit runs on this thread, whose CPU time is not charged for time the machine
- * gives to other processes (contention for caches still shows); with more it is left out.
+ * wall time minus the time of its own likelihood calls made again bare, at the same points in the
+ * same order (see {@link RecordedCalls}), model mapping included, divided by the calls ({@code
+ * µs/call}), and the same with the thread CPU time of both ({@code cpuµs/call}). With one thread
+ * the whole fit runs on this thread, whose CPU time is not charged for time the machine gives to
+ * other processes (contention for caches still shows); with more it is left out.
  */
 @Command(
     name = "seed-fit-benchmark",
