@@ -232,9 +232,8 @@ final class Bound {
 
   /**
    * The first ellipsoid whose cumulative share exceeds {@code uniform}, the last if none before it
-   * does; a binary search, since the shares never decrease (the seed joint fit's bounds hold a
-   * dozen ellipsoids, and a draw is made for every one of some hundred rejected points per
-   * proposal).
+   * does; a binary search, since the shares never decrease (the seed joint fit's multi-ellipsoid
+   * bound holds a dozen ellipsoids, and every rejected draw chooses again).
    */
   private int choose(double uniform) {
     int low = 0;

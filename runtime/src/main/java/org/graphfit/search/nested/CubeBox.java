@@ -6,8 +6,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * The box in which an ellipsoid meets the unit cube: along each coordinate, the ellipsoid's extent
  * {@code c_i +- sqrt(C_ii)} clipped to {@code [0, 1]}. A point uniform in the box and inside the
  * ellipsoid is uniform in the ellipsoid's part of the cube; where the ellipsoid reaches far beyond
- * the cube the box is much the smaller of the two to draw from (in the 7-dimensional seed joint
- * fit, a twelfth of the summed ellipsoid volume, where 97% of the points drawn in the ellipsoids
+ * the cube the box is much the smaller of the two to draw from (in the 7-dimensional seed joint fit
+ * about a twelfth of the summed ellipsoid volume, where 97% of the points drawn in the ellipsoids
  * fell outside the cube). Immutable.
  */
 final class CubeBox {

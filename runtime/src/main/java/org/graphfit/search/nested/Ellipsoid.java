@@ -320,9 +320,9 @@ final class Ellipsoid {
    * whether it lies in the unit cube; stops at the first coordinate outside, leaving {@code out}
    * partly written. Each coordinate has the bits {@link #move} gives it ({@code from = c}, {@code
    * scale = 1}: the same sum in the same order), so the point and the generator's state are those
-   * of a full draw; computing only up to the first coordinate outside, taken in {@link #cubeOrder},
-   * matters where the bound reaches far beyond the cube: in the 7-dimensional seed joint fit 97% of
-   * the draws fall outside, nearly all rejected at the first coordinate.
+   * of a full draw. Computing only up to the first coordinate outside, taken in {@link #cubeOrder},
+   * saves most of the move where an ellipsoid reaches out of the cube (yet is smaller than its
+   * {@link CubeBox}) and most draws are rejected.
    */
   boolean sampleInCube(
       UniformRandomProvider rng,
