@@ -15,15 +15,19 @@ import org.graphfit.model.ModelKey;
 import org.graphfit.search.Result;
 import org.graphfit.search.ResultFiles;
 import org.graphfit.search.ResultSaver;
+import org.graphfit.search.RunAudit;
+import org.graphfit.search.Samples;
+import org.graphfit.search.TaskRunner;
 
 /**
  * The joint likelihood of the factors and hierarchies of a graph, as they were when taken, and the
  * hooks of a joint fit: each factor's into its folder, then the graph's combined ones. The graph's
  * analysis is its one subclass, {@code FactorGraph.GraphAnalysis}, whose class name enters the data
- * identity, hence the folder, of every joint fit.
+ * identity, hence the folder, of every joint fit. It audits every joint run for a likelihood peak
+ * the run missed ({@link PeakAudit}).
  */
 abstract class JointAnalysis
-    implements Analysis<CollectionInstance>, ResultSaver<CollectionInstance> {
+    implements Analysis<CollectionInstance>, ResultSaver<CollectionInstance>, RunAudit {
   private final FactorGraph graph;
   private final List<FactorTerm<?>> factorTerms;
   private final List<HierarchyTerm> hierarchyTerms;
@@ -51,6 +55,13 @@ abstract class JointAnalysis
       sum += term.model.logDensity(instance.get(term.key));
     }
     return sum;
+  }
+
+  /** Climbs the factors and the joint likelihood for a peak far above the run's samples. */
+  @Override
+  public Findings audit(Samples samples, long seed, TaskRunner runner) {
+    return new PeakAudit(graph.layout(), this, factorTerms, hierarchyTerms)
+        .audit(samples, seed, runner);
   }
 
   /** Every factor's quantities, named {@code <factor>.<quantity>}. */

@@ -118,12 +118,16 @@ final class SearchFit {
     SearchRun run;
     Samples derived = null;
     List<Concern> derivedConcerns = new ArrayList<>();
+    RunAudit.Findings audit = null;
     try (TaskRunner runner = TaskRunner.withThreads(search.options().threads())) {
       run = search.run(searched, runner, checkpoints);
       List<DerivedQuantity<T>> quantities = DerivedSamples.checked(analysis);
       if (!quantities.isEmpty()) {
         derived =
             DerivedSamples.compute(layout, quantities, run.samples(), runner, derivedConcerns);
+      }
+      if (analysis instanceof RunAudit auditor) {
+        audit = auditor.audit(run.samples(), seed(search), runner);
       }
     }
     double seconds = (System.nanoTime() - start) * 1e-9;
@@ -138,8 +142,16 @@ final class SearchFit {
     Result.Builder<T> builder =
         Result.builder(search.name(), layout, run.samples())
             .logEvidence(run.logEvidence(), run.logEvidenceError())
-            .cost(failures, seconds)
+            .cost(
+                failures.calls() + (audit == null ? 0 : audit.likelihoodCalls()),
+                failures.failures(),
+                failures.firstMessage(),
+                seconds)
             .checks(run);
+    if (audit != null) {
+      audit.diagnostics().forEach(builder::diagnostic);
+      audit.concerns().forEach(builder::concern);
+    }
     if (derived != null) {
       builder.derivedSamples(derived);
       derivedConcerns.forEach(builder::concern);
@@ -149,6 +161,11 @@ final class SearchFit {
       LOG.warn("{} result is not trustworthy: {}", search.name(), concern);
     }
     return result;
+  }
+
+  /** The search's {@code seed} setting, or 0 for a search without one. */
+  private static long seed(ProblemSearch search) {
+    return search.settingsMap().get("seed") instanceof Number seed ? seed.longValue() : 0;
   }
 
   private static <T> List<String> names(List<DerivedQuantity<T>> quantities) {
