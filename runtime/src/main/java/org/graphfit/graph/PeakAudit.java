@@ -130,8 +130,10 @@ final class PeakAudit {
                     : null);
     double climbed = Double.NEGATIVE_INFINITY;
     double[] peak = null;
+    int peakStart = -1;
     int spikes = 0;
-    for (double[] end : ends) {
+    for (int k = 0; k < ends.length; k++) {
+      double[] end = ends[k];
       if (end == null) {
         continue;
       }
@@ -141,6 +143,7 @@ final class PeakAudit {
       } else if (logLikelihood > climbed) {
         climbed = logLikelihood;
         peak = end;
+        peakStart = k;
       }
     }
     long calls = joint.failures().calls();
@@ -161,7 +164,7 @@ final class PeakAudit {
     diagnostics.put("climb_excess", excess);
     List<Concern> concerns = new ArrayList<>();
     if (excess > margin) {
-      concerns.add(concern(samples, peak, climbed, bestLogLikelihood, margin));
+      concerns.add(concern(samples, peak, peakStart == 0, climbed, bestLogLikelihood, margin));
     }
     return new RunAudit.Findings(concerns, diagnostics, calls);
   }
@@ -436,7 +439,12 @@ final class PeakAudit {
    * farthest out of the posterior, or any parameter in a graph without global ones.
    */
   private Concern concern(
-      Samples samples, double[] peak, double climbed, double best, double margin) {
+      Samples samples,
+      double[] peak,
+      boolean fromFactors,
+      double climbed,
+      double best,
+      double margin) {
     double[] mean = samples.mean();
     double[] sd = samples.standardDeviation();
     int farthest = 0;
@@ -459,14 +467,16 @@ final class PeakAudit {
         Check.MISSED_LIKELIHOOD,
         String.format(
             Locale.ROOT,
-            "a local climb of the joint likelihood, started from the factors' separate climbs"
-                + " and from the best sample, reached log L = %.2f, %.1f nats above the best"
-                + " sample's %.2f, where a correct posterior in %d dimensions lies within %.1f;"
-                + " there %s = %.4g against a posterior of %.4g ± %.3g. The posterior is confined"
-                + " to a region whose likelihood is far below that maximum, so the evidence and the"
-                + " posterior are wrong: fit the graph by expectation propagation with nested"
-                + " sampling per factor (ExpectationPropagation with a nested sampler(...)), or"
-                + " with many more live points",
+            "a local climb of the joint likelihood from %s reached log L = %.2f, %.1f nats"
+                + " above the run's best sample (%.2f), where the best sample of a correct"
+                + " posterior in %d dimensions lies within about %.1f nats of the maximum; there"
+                + " %s = %.4g, against a posterior of %.4g ± %.3g. The posterior is confined to a"
+                + " region whose likelihood is far below that maximum (a phase transition the"
+                + " sampler did not follow, or a mode it never entered), so the evidence and the"
+                + " posterior are wrong. Fit the graph by expectation propagation with nested"
+                + " sampling per factor (ExpectationPropagation with a nested sampler(...)), whose"
+                + " fits of one factor each are small, or with many more live points",
+            fromFactors ? "the factors' separate climbs" : "the best sample",
             climbed,
             climbed - best,
             best,

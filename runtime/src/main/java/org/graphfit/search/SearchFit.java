@@ -18,7 +18,9 @@ import org.graphfit.model.ModelLayout;
 /**
  * What every {@link ProblemSearch} shares when it fits a model: the threads, the output folder
  * (loading a completed fit, resuming an interrupted one, the lock), the analysis's hooks, the
- * derived quantities and the report. See {@link SearchBuilder} for the behaviour.
+ * derived quantities, the analysis's {@link RunAudit} of the run (before the result is built and
+ * written, its calls counted in the result's) and the report. See {@link SearchBuilder} for the
+ * behaviour.
  */
 final class SearchFit {
   private static final Log LOG = Log.of(ProblemSearch.class);
