@@ -29,20 +29,28 @@ import org.graphfit.search.optimize.QuasiNewtonOptimizer;
  *
  * <p>Each analysis factor is climbed alone (its log-likelihood plus its priors, over its own
  * parameters, shared ones included) with L-BFGS from {@value #DRAWS} prior draws, seeded by the
- * fit's seed, factor and draw, so the result does not depend on the threads. Each parameter starts
- * the joint climb at its factors' best climb, a shared one at the median over the factors that
- * contain it; a hierarchy's free hyper-parameters at a climb of its parent density given those
- * values. The joint log posterior (the likelihood with the hierarchies' densities, and the priors)
- * is climbed from that start and from the run's best sample. The run fails the check when the best
- * climbed log-likelihood exceeds the best sample's by more than half the median of {@code chi2(d)},
- * plus one nat: the best sample of a correct posterior in {@code d} dimensions lies about that far
- * below the maximum, a run's best sample much less.
+ * fit's seed, the factor and the draw, so that the audit does not depend on the threads. A shared
+ * parameter starts the joint climb at the median of its factors' best climbs; every other parameter
+ * of a factor at the factor's climb given those medians; a hierarchy's free hyper-parameters at a
+ * climb of their parent density (and priors) given the drawn values; anything else at its prior
+ * median. The joint log-likelihood (the hierarchies' densities included) is climbed from that start
+ * and from the run's best sample. Every climb runs in the priors' own latent coordinates ({@link
+ * LatentClimb}). The run fails the check when the best climbed log-likelihood exceeds the best
+ * sample's by more than half the median of {@code chi2(d)}, plus one nat: the best sample of a
+ * correct posterior in {@code d} dimensions lies about that far below the maximum, a nested
+ * sampling run's best sample much less.
  *
  * <p>A climb that ends at a prior bound where the likelihood grows without limit (a spike, such as
  * a parent density whose scale goes to zero) says nothing about a missed region: such a climb is
- * left out when the likelihood, moved a thousand times closer to the bound, gains more than a nat,
- * or when the climb went as close to the bound as doubles allow. A likelihood whose finite maximum
- * lies on a bound gains next to nothing there and keeps its climb.
+ * left out when the likelihood, moved a thousand times closer to the bound, gains more than a nat.
+ * A likelihood whose finite maximum lies on a bound, or that is flat towards it, gains next to
+ * nothing there and keeps its climb.
+ *
+ * <p>Its calls count in units of the joint likelihood: a joint call as one, a factor's as {@code
+ * 1/N} of one for {@code N} factors, since a factor's likelihood is one of the joint one's terms.
+ * The diagnostics {@code climb_calls} (those units), {@code climb_factor_calls} (the factors' calls
+ * as made), {@code climb_seconds}, {@code climb_spikes}, {@code climb_margin}, {@code
+ * climb_log_likelihood} and {@code climb_excess} (over the best sample) say what it did.
  */
 final class PeakAudit {
   /** The prior draws each factor is climbed from. */
@@ -61,12 +69,12 @@ final class PeakAudit {
   private static final QuasiNewtonOptimizer FACTOR_CLIMB =
       QuasiNewtonOptimizer.builder().maxIterations(50).tolerances(1e-5, 1e-8).build();
 
-  /** Climbs the joint log-likelihood, what the run's best sample is compared with. */
+  /** Climbs the joint log-likelihood, which the run's best sample is compared with. */
   private static final QuasiNewtonOptimizer JOINT_CLIMB =
       QuasiNewtonOptimizer.builder()
           .objective(Objective.LOG_LIKELIHOOD)
-          .maxIterations(100)
-          .tolerances(1e-6, 1e-9)
+          .maxIterations(50)
+          .tolerances(1e-5, 1e-7)
           .build();
 
   private final ModelLayout<CollectionInstance> layout;
@@ -116,6 +124,7 @@ final class PeakAudit {
     if (!Double.isFinite(bestLogLikelihood)) {
       return new RunAudit.Findings(List.of(), Map.of(), 0);
     }
+    long startNanos = System.nanoTime();
     SearchProblem joint = SearchProblems.of(layout, analysis);
     List<SearchProblem> factorProblems = new ArrayList<>();
     double[] start = factorStart(seed, runner, factorProblems);
@@ -146,16 +155,21 @@ final class PeakAudit {
         peakStart = k;
       }
     }
-    long calls = joint.failures().calls();
+    long factorCalls = 0;
     for (SearchProblem problem : factorProblems) {
-      calls += problem.failures().calls();
+      factorCalls += problem.failures().calls();
     }
+    // a factor's likelihood is one of the joint likelihood's terms: one call per factor makes one
+    long calls =
+        joint.failures().calls() + ceilDivide(factorCalls, Math.max(1, factorTerms.size()));
     int dimension = layout.priorCount();
     double margin = margin(dimension);
     Map<String, Double> diagnostics = new LinkedHashMap<>();
     diagnostics.put("climb_margin", margin);
     diagnostics.put("climb_calls", (double) calls);
+    diagnostics.put("climb_factor_calls", (double) factorCalls);
     diagnostics.put("climb_spikes", (double) spikes);
+    diagnostics.put("climb_seconds", (System.nanoTime() - startNanos) * 1e-9);
     if (peak == null) {
       return new RunAudit.Findings(List.of(), diagnostics, calls);
     }
@@ -422,6 +436,10 @@ final class PeakAudit {
       }
     }
     return false;
+  }
+
+  private static long ceilDivide(long numerator, long denominator) {
+    return (numerator + denominator - 1) / denominator;
   }
 
   /** The median of some values, NaN for none. */
