@@ -1,11 +1,14 @@
 package org.graphfit.aggregator;
 
+import static org.graphfit.output.HtmlPage.escape;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.graphfit.output.AtomicFiles;
+import org.graphfit.output.HtmlPage;
 import org.graphfit.search.Concern;
 
 /**
@@ -71,14 +74,8 @@ public final class IndexPage {
         default -> incomplete++;
       }
     }
-    StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-        .append(escape(title))
-        .append("</title>\n<style>\n")
-        .append(CSS)
-        .append("</style>\n</head>\n<body>\n<main>\n<h1>")
-        .append(escape(title))
-        .append("</h1>\n<p class=\"counts\">")
+    StringBuilder html = HtmlPage.start(title, CSS);
+    html.append("<p class=\"counts\">")
         .append(sorted.size())
         .append(sorted.size() == 1 ? " fit: " : " fits: ")
         .append(complete)
@@ -112,8 +109,8 @@ public final class IndexPage {
         .append(" completed fit was checked against its manifest when this page was written.</p>\n")
         .append("<script>\n")
         .append(SCRIPT)
-        .append("</script>\n<footer>Written by GraphFit.</footer>\n</main>\n</body>\n</html>\n");
-    return html.toString();
+        .append("</script>\n");
+    return HtmlPage.end(html);
   }
 
   private static void row(StringBuilder html, FitFolder fit, Path pageFolder) {
@@ -212,13 +209,6 @@ public final class IndexPage {
 
   private static String number(String format, double value) {
     return Double.isNaN(value) ? "" : String.format(Locale.ROOT, format, value);
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 
   private static final String CSS =

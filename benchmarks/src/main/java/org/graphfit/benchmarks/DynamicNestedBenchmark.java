@@ -1,11 +1,8 @@
 package org.graphfit.benchmarks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.graphfit.search.CheckpointStore;
@@ -80,27 +77,24 @@ public final class DynamicNestedBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    PrintStream out = System.out;
-    ObjectMapper mapper = new ObjectMapper();
-    if (!json) {
-      out.printf(
-          Locale.ROOT,
-          "%-8s %3s %4s %-8s %6s %10s %7s %6s %8s %9s %8s %7s %7s %7s%n",
-          "problem",
-          "dim",
-          "seed",
-          "run",
-          "nLive",
-          "logZ",
-          "err",
-          "dev/σ",
-          "ess",
-          "calls",
-          "ess/1k",
-          "batches",
-          "meanσ",
-          "sdσ");
-    }
+    BenchmarkTable table =
+        new BenchmarkTable(
+            json,
+            "%-8s %3s %4s %-8s %6s %10s %7s %6s %8s %9s %8s %7s %7s %7s%n",
+            "problem",
+            "dim",
+            "seed",
+            "run",
+            "nLive",
+            "logZ",
+            "err",
+            "dev/σ",
+            "ess",
+            "calls",
+            "ess/1k",
+            "batches",
+            "meanσ",
+            "sdσ");
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
       for (String name : problems) {
         NestedSamplingBenchmark.Benchmark benchmark =
@@ -124,19 +118,17 @@ public final class DynamicNestedBenchmark implements Callable<Integer> {
               new NestedSampler(
                       NestedSampling.builder().nLive(matched).seed(seed).build().settings())
                   .run(problem, runner, CheckpointStore.none());
-          print(out, mapper, benchmark, seed, "static", nLive, plain, 0);
-          print(
-              out, mapper, benchmark, seed, "dynamic", nLive, dynamic.merged(), dynamic.batches());
-          print(out, mapper, benchmark, seed, "matched", matched, same, 0);
+          print(table, benchmark, seed, "static", nLive, plain, 0);
+          print(table, benchmark, seed, "dynamic", nLive, dynamic.merged(), dynamic.batches());
+          print(table, benchmark, seed, "matched", matched, same, 0);
         }
       }
     }
     return 0;
   }
 
-  private void print(
-      PrintStream out,
-      ObjectMapper mapper,
+  private static void print(
+      BenchmarkTable table,
       NestedSamplingBenchmark.Benchmark benchmark,
       long seed,
       String kind,
@@ -170,12 +162,8 @@ public final class DynamicNestedBenchmark implements Callable<Integer> {
     row.put("batches", batches);
     row.put("worstMeanSigmas", meanSigmas);
     row.put("worstSdSigmas", sdSigmas);
-    if (json) {
-      out.println(mapper.writeValueAsString(row));
-      return;
-    }
-    out.printf(
-        Locale.ROOT,
+    table.print(
+        row,
         "%-8s %3d %4d %-8s %6d %10.4f %7.4f %6.2f %8.0f %9d %8.2f %7d %7.2f %7.2f%n",
         benchmark.name,
         benchmark.dim,
@@ -191,6 +179,5 @@ public final class DynamicNestedBenchmark implements Callable<Integer> {
         batches,
         meanSigmas,
         sdSigmas);
-    out.flush();
   }
 }

@@ -1,13 +1,10 @@
 package org.graphfit.benchmarks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -148,26 +145,23 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--repeats must be at least 1 but was " + repeats);
     }
-    PrintStream out = System.out;
-    ObjectMapper mapper = new ObjectMapper();
-    if (!json) {
-      out.printf(
-          Locale.ROOT,
-          "%8s %7s %24s %7s %6s %9s %10s %8s %9s %10s %9s %9s" + (heap ? " %8s" : "") + "%n",
-          "datasets",
-          "build s",
-          "written",
-          "threads",
-          "sweeps",
-          "seconds",
-          "s/sweep",
-          "speedup",
-          "converged",
-          "globalMean",
-          "globalSd",
-          "failing",
-          "liveMB");
-    }
+    BenchmarkTable table =
+        new BenchmarkTable(
+            json,
+            "%8s %7s %24s %7s %6s %9s %10s %8s %9s %10s %9s %9s" + (heap ? " %8s" : "") + "%n",
+            "datasets",
+            "build s",
+            "written",
+            "threads",
+            "sweeps",
+            "seconds",
+            "s/sweep",
+            "speedup",
+            "converged",
+            "globalMean",
+            "globalSd",
+            "failing",
+            "liveMB");
     HierarchicalSimulation.warmUp(seed + 1000, 50, 3);
     for (int count : datasets) {
       long buildStart = System.nanoTime();
@@ -212,8 +206,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
       double baseline = new Median().evaluate(seconds[0]);
       for (int c = 0; c < configurations; c++) {
         print(
-            out,
-            mapper,
+            table,
             simulation,
             count,
             build,
@@ -232,8 +225,7 @@ public final class EpScalingBenchmark implements Callable<Integer> {
   }
 
   private void print(
-      PrintStream out,
-      ObjectMapper mapper,
+      BenchmarkTable table,
       HierarchicalSimulation simulation,
       int count,
       double build,
@@ -273,29 +265,24 @@ public final class EpScalingBenchmark implements Callable<Integer> {
     Map<String, Long> statuses = new TreeMap<>();
     result.statuses().values().forEach(status -> statuses.merge(status.name(), 1L, Long::sum));
     row.put("lastStatuses", statuses);
-    if (json) {
-      out.println(mapper.writeValueAsString(row));
-    } else {
-      out.printf(
-          Locale.ROOT,
-          "%8d %7.2f %24s %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d"
-              + (heap ? " %8.1f" : "")
-              + "%n",
-          count,
-          build,
-          written,
-          threadCount,
-          result.sweepCount(),
-          seconds,
-          seconds / result.sweepCount(),
-          baseline / seconds,
-          result.converged(),
-          mean.mean(),
-          mean.sd(),
-          result.failingFactors().size(),
-          liveMegabytes);
-    }
-    out.flush();
+    table.print(
+        row,
+        "%8d %7.2f %24s %7d %6d %9.2f %10.3f %8.2f %9s %10.4f %9.4f %9d"
+            + (heap ? " %8.1f" : "")
+            + "%n",
+        count,
+        build,
+        written,
+        threadCount,
+        result.sweepCount(),
+        seconds,
+        seconds / result.sweepCount(),
+        baseline / seconds,
+        result.converged(),
+        mean.mean(),
+        mean.sd(),
+        result.failingFactors().size(),
+        liveMegabytes);
   }
 
   /** The heap in use after garbage collection, in MB. */

@@ -1,8 +1,6 @@
 package org.graphfit.benchmarks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,23 +74,20 @@ public final class LayoutLookupBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    PrintStream out = System.out;
-    ObjectMapper mapper = new ObjectMapper();
-    if (!json) {
-      out.printf(
-          Locale.ROOT,
-          "%8s %10s %8s %12s %9s %10s %11s %11s %11s %17s%n",
-          "datasets",
-          "parameters",
-          "fit s",
-          "meanInst s",
-          "summary s",
-          "graphInfo s",
-          "structure s",
-          "layoutInfo s",
-          "layout ms",
-          "checksum");
-    }
+    BenchmarkTable table =
+        new BenchmarkTable(
+            json,
+            "%8s %10s %8s %12s %9s %10s %11s %11s %11s %17s%n",
+            "datasets",
+            "parameters",
+            "fit s",
+            "meanInst s",
+            "summary s",
+            "graphInfo s",
+            "structure s",
+            "layoutInfo s",
+            "layout ms",
+            "checksum");
     EpResult warm = HierarchicalSimulation.warmUp(seed + 1000, 200, 1);
     measure(warm.graph(), warm);
     for (int count : datasets) {
@@ -106,7 +101,7 @@ public final class LayoutLookupBenchmark implements Callable<Integer> {
       row.put("parameters", graph.layout().priorCount());
       row.put("fitSeconds", fit);
       row.putAll(measure(graph, result));
-      print(out, mapper, row);
+      print(table, row);
     }
     return 0;
   }
@@ -179,25 +174,20 @@ public final class LayoutLookupBenchmark implements Callable<Integer> {
     return millis[millis.length / 2];
   }
 
-  private void print(PrintStream out, ObjectMapper mapper, Map<String, Object> row)
+  private static void print(BenchmarkTable table, Map<String, Object> row)
       throws JsonProcessingException {
-    if (json) {
-      out.println(mapper.writeValueAsString(row));
-    } else {
-      out.printf(
-          Locale.ROOT,
-          "%8d %10d %8.2f %12.3f %9.3f %10.3f %11.3f %11.3f %11.4f %17s%n",
-          row.get("datasets"),
-          row.get("parameters"),
-          row.get("fitSeconds"),
-          row.get("meanInstanceSeconds"),
-          row.get("summarySeconds"),
-          row.get("graphInfoSeconds"),
-          row.get("structureSeconds"),
-          row.get("layoutInfoSeconds"),
-          row.get("repeatedLayoutMillis"),
-          row.get("checksum"));
-    }
-    out.flush();
+    table.print(
+        row,
+        "%8d %10d %8.2f %12.3f %9.3f %10.3f %11.3f %11.3f %11.4f %17s%n",
+        row.get("datasets"),
+        row.get("parameters"),
+        row.get("fitSeconds"),
+        row.get("meanInstanceSeconds"),
+        row.get("summarySeconds"),
+        row.get("graphInfoSeconds"),
+        row.get("structureSeconds"),
+        row.get("layoutInfoSeconds"),
+        row.get("repeatedLayoutMillis"),
+        row.get("checksum"));
   }
 }

@@ -1,10 +1,13 @@
 package org.graphfit.plot;
 
+import static org.graphfit.output.HtmlPage.escape;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.graphfit.output.HtmlPage;
 
 /** Renders a report's content as one self-contained HTML page: inline CSS and pictures. */
 final class ReportHtml {
@@ -20,15 +23,7 @@ final class ReportHtml {
     List<List<String>> rows = content.rows();
     String tableNote = content.tableNote();
     int parameterCount = content.parameterCount();
-    StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>")
-        .append(escape(title))
-        .append("</title>\n<style>\n")
-        .append(CSS)
-        .append("</style>\n</head>\n<body>\n<main>\n<h1>")
-        .append(escape(title))
-        .append("</h1>\n");
+    StringBuilder html = HtmlPage.start(title, CSS);
     if (concerns.isEmpty()) {
       html.append("<p class=\"verdict good\">Trustworthy: every self-check passed.</p>\n");
     } else {
@@ -98,8 +93,7 @@ final class ReportHtml {
           .append(escape(firstLines(entry.text())))
           .append("</pre>\n</details>\n");
     }
-    html.append("<footer>Written by GraphFit.</footer>\n</main>\n</body>\n</html>\n");
-    return html.toString();
+    return HtmlPage.end(html);
   }
 
   /** The first {@value Report#MOST_LINES} lines of a text and how many more there are. */
@@ -128,13 +122,6 @@ final class ReportHtml {
         + ";base64,"
         + Base64.getEncoder().encodeToString(vector ? svg : png)
         + "\">";
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 
   private static final String CSS =

@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.graphfit.search.Samples;
 
@@ -26,11 +25,11 @@ import org.graphfit.search.Samples;
  * lower and upper ends and log values); per variable the noise its approximation inherited in the
  * last sweep; the history's number of updates, the byte length of the prefix of the history file
  * holding them and that prefix's SHA-256 (see {@link HistoryFile}); the sweeps (count, then sweep,
- * KL, largest KL, residual, noise floor, failing count, factor seconds, seconds); per factor a flag
- * and, if set, the samples of its last sampled update that {@code keepSearchOutput} keeps (names,
- * then the sample count and per sample its vector, log-likelihood, log prior and weight), so that a
- * resumed fit writes the same search output. A string is its UTF-8 byte count and bytes. Keeping
- * the history out of the state makes its size independent of the sweeps done.
+ * KL, largest KL, residual, noise floor, failing count, factor seconds, seconds); per factor the
+ * samples of its last sampled update that {@code keepSearchOutput} keeps, if any ({@link
+ * SamplesFormat}: a flag and, if set, the samples), so that a resumed fit writes the same search
+ * output. A string is its UTF-8 byte count and bytes. Keeping the history out of the state makes
+ * its size independent of the sweeps done.
  */
 final class EpStateFormat {
   private static final int MAGIC = 0x47464550; // "GFEP"
@@ -106,10 +105,7 @@ final class EpStateFormat {
         out.writeDouble(sweep.seconds());
       }
       for (Samples samples : state.lastSamples) {
-        out.writeBoolean(samples != null);
-        if (samples != null) {
-          writeSamples(out, samples);
-        }
+        SamplesFormat.write(out, samples);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -216,9 +212,7 @@ final class EpStateFormat {
                 in.readDouble()));
       }
       for (int f = 0; f < factorCount; f++) {
-        if (in.readBoolean()) {
-          state.lastSamples[f] = readSamples(in);
-        }
+        state.lastSamples[f] = SamplesFormat.read(in);
       }
       if (sweeps != sweepCount || in.read() != -1) {
         throw new IllegalStateException("its sweep count or length is inconsistent");
@@ -276,52 +270,15 @@ final class EpStateFormat {
     return terms;
   }
 
-  private static void writeSamples(DataOutputStream out, Samples samples) throws IOException {
-    out.writeInt(samples.dimension());
-    for (String name : samples.names()) {
-      UpdateFormat.writeString(out, name);
-    }
-    out.writeInt(samples.size());
-    for (int i = 0; i < samples.size(); i++) {
-      for (double value : samples.vector(i)) {
-        out.writeDouble(value);
-      }
-      out.writeDouble(samples.logLikelihood(i));
-      out.writeDouble(samples.logPrior(i));
-      out.writeDouble(samples.weight(i));
-    }
-  }
-
-  private static Samples readSamples(DataInputStream in) throws IOException {
-    int dimension = count(in, 4);
-    List<String> names = new ArrayList<>(dimension);
-    for (int d = 0; d < dimension; d++) {
-      names.add(readString(in));
-    }
-    int size = count(in, 8 * (dimension + 3));
-    double[][] vectors = new double[size][dimension];
-    double[] logLikelihoods = new double[size];
-    double[] logPriors = new double[size];
-    double[] weights = new double[size];
-    for (int i = 0; i < size; i++) {
-      for (int d = 0; d < dimension; d++) {
-        vectors[i][d] = in.readDouble();
-      }
-      logLikelihoods[i] = in.readDouble();
-      logPriors[i] = in.readDouble();
-      weights[i] = in.readDouble();
-    }
-    return Samples.of(names, vectors, logLikelihoods, logPriors, weights);
-  }
-
-  private static String readString(DataInputStream in) throws IOException {
+  /** A string of {@link UpdateFormat#writeString}, its length checked against the bytes left. */
+  static String readString(DataInputStream in) throws IOException {
     byte[] utf8 = new byte[count(in, 1)];
     in.readFully(utf8);
     return new String(utf8, StandardCharsets.UTF_8);
   }
 
   /** A count of items of at least {@code minBytes} each, checked against the bytes left. */
-  private static int count(DataInputStream in, int minBytes) throws IOException {
+  static int count(DataInputStream in, int minBytes) throws IOException {
     int count = in.readInt();
     if (count < 0 || (long) count * minBytes > in.available()) {
       throw new IOException("a count of " + count + " exceeds the bytes left");

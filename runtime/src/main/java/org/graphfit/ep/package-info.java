@@ -33,7 +33,8 @@
  * history on disk or within a memory budget.
  *
  * <p>A sweep's updates run on a {@link org.graphfit.ep.FactorExecutor}: local threads, or other
- * JVMs, which rebuild analysis factors from their {@link org.graphfit.ep.PortableFactor} form.
+ * JVMs, which rebuild analysis factors from their {@link org.graphfit.ep.PortableFactor} form and
+ * send the samples an update kept in the state's own {@link org.graphfit.ep.SamplesFormat}.
  *
  * <p>With an output folder an EP fit writes a folder per analysis factor ({@link
  * org.graphfit.ep.FactorOutput}), calls its {@link org.graphfit.ep.EpHooks} and the {@link

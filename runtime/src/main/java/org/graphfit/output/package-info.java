@@ -7,12 +7,12 @@
  * org.graphfit.output.FileCheckpointStore}); the lock that keeps one writer per folder ({@link
  * org.graphfit.output.FitLock}); the paths hooks write to and the names of factor folders; the
  * {@code samples.csv} format (also that of {@code latent.csv}); and {@code files/model.json} read
- * back into a typed model or factor graph ({@link org.graphfit.output.ModelFile}). Depends on
- * {@code log}, {@code analysis}, {@code model}, {@code search}, {@code graph} and Jackson;
- * implements {@code search}'s {@link org.graphfit.search.CheckpointStore}, {@link
- * org.graphfit.search.SearchFolders}, {@link org.graphfit.search.Storage} and their folders
- * (registered for {@link java.util.ServiceLoader} as {@link
- * org.graphfit.output.OutputSearchFolders}) and {@code analysis}'s {@link
+ * back into a typed model or factor graph ({@link org.graphfit.output.ModelFile}); the frame of the
+ * HTML pages written for fits ({@link org.graphfit.output.HtmlPage}). Depends on {@code log},
+ * {@code analysis}, {@code model}, {@code search}, {@code graph} and Jackson; implements {@code
+ * search}'s {@link org.graphfit.search.CheckpointStore}, {@link org.graphfit.search.Storage} and
+ * its folders (registered for {@link java.util.ServiceLoader} as {@link
+ * org.graphfit.output.OutputStorage}) and {@code analysis}'s {@link
  * org.graphfit.analysis.FitPaths}.
  */
 package org.graphfit.output;

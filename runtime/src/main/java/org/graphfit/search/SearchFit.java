@@ -34,7 +34,7 @@ final class SearchFit {
     if (!options.writesOutput()) {
       return null;
     }
-    return SearchFolders.find()
+    return Storage.get()
         .of(
             options.outputRoot(),
             options.outputName(),

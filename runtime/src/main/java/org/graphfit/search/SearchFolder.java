@@ -9,8 +9,8 @@ import org.graphfit.model.ModelLayout;
 /**
  * The output folder of one fit, {@code <root>/<name>/<identifier>/}, as a search uses it: what a
  * fit of a search needs to load a completed fit, resume an interrupted one and write its result
- * with a manifest. The output package implements it; a search opens one through {@link
- * SearchFolders#find()}, so that this package does not depend on how files are written.
+ * with a manifest. The output package implements it; a search opens one through {@link Storage#of},
+ * so that this package does not depend on how files are written.
  */
 public interface SearchFolder {
   /**

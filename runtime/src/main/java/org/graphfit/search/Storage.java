@@ -4,14 +4,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The {@link SearchFolders} of fits that write their own files: it opens their folders as {@link
- * FitStore}s, writes files atomically and appends to append-only files. Declared here and
- * implemented by the output package, which registers its implementation with {@link
- * java.util.ServiceLoader} under both names ({@code META-INF/services/org.graphfit.search.Storage}
- * and {@code ...SearchFolders} in the runtime's jar; a shaded jar must merge service files), so
- * that expectation propagation writes through it without depending on that package.
+ * Opens the output folders of fits as {@link FitStore}s, writes files atomically and appends to
+ * append-only files: declared here, implemented by the output package and found with {@link
+ * java.util.ServiceLoader} (registered in {@code META-INF/services/org.graphfit.search.Storage} in
+ * the runtime's jar; a shaded jar must merge service files), so that neither the search package nor
+ * expectation propagation depends on how files are written.
  */
-public interface Storage extends SearchFolders {
+public interface Storage {
   /**
    * The storage on the class path.
    *
@@ -22,7 +21,20 @@ public interface Storage extends SearchFolders {
     return StorageHolder.get();
   }
 
-  @Override
+  /**
+   * The folder of a fit, {@code <root>/<name>/<identifier>/}, where the identifier hashes the
+   * model's description, the data's, the search's name and settings, and the tag.
+   *
+   * @param root the output root
+   * @param name the fit's name, e.g. {@code seed/joint}
+   * @param tag a user tag, possibly empty
+   * @param modelDescription the model's structural description, in a stable order
+   * @param dataDescription what identifies the data, in a stable order
+   * @param searchName the search's name
+   * @param searchSettings the settings that determine the result, in a stable order
+   * @return the folder, not yet created
+   * @throws IllegalArgumentException if the name is malformed or would leave the root
+   */
   FitStore of(
       Path root,
       String name,

@@ -46,8 +46,8 @@ class PackageDependenciesTest {
 
   /**
    * Today's dependencies against the layers: none. {@code search} and {@code ep} declare what they
-   * store ({@code CheckpointStore}, {@code SearchFolders}, {@code Storage}) and {@code output}
-   * implements it. Keep the list, and empty: a dependency up the layers fails the first test.
+   * store ({@code CheckpointStore}, {@code Storage}) and {@code output} implements it. Keep the
+   * list, and empty: a dependency up the layers fails the first test.
    */
   private static final Set<String> FROZEN = Set.of();
 

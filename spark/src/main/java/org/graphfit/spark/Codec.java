@@ -7,13 +7,13 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.graphfit.ep.FactorResult;
 import org.graphfit.ep.FactorTask;
 import org.graphfit.ep.GaussianMessage;
 import org.graphfit.ep.LogDensityTable;
 import org.graphfit.ep.MarginalTerm;
+import org.graphfit.ep.SamplesFormat;
 import org.graphfit.ep.UpdateStatus;
 import org.graphfit.search.Samples;
 
@@ -151,46 +151,7 @@ final class Codec {
     out.writeByte(result.fit().ordinal());
     writeString(out, result.message());
     out.writeDouble(result.seconds());
-    Samples samples = result.samples();
-    out.writeBoolean(samples != null);
-    if (samples != null) {
-      out.writeInt(samples.dimension());
-      for (String name : samples.names()) {
-        writeString(out, name);
-      }
-      out.writeInt(samples.size());
-      for (int i = 0; i < samples.size(); i++) {
-        for (double value : samples.vector(i)) {
-          out.writeDouble(value);
-        }
-        out.writeDouble(samples.logLikelihood(i));
-        out.writeDouble(samples.logPrior(i));
-        out.writeDouble(samples.weight(i));
-      }
-    }
-  }
-
-  /** The samples a factor's update kept for {@code keepSearchOutput}, as written above. */
-  private static Samples readSamples(DataInputStream in) throws IOException {
-    int dimension = in.readInt();
-    List<String> names = new ArrayList<>(dimension);
-    for (int d = 0; d < dimension; d++) {
-      names.add(readString(in));
-    }
-    int size = in.readInt();
-    double[][] vectors = new double[size][dimension];
-    double[] logLikelihoods = new double[size];
-    double[] logPriors = new double[size];
-    double[] weights = new double[size];
-    for (int i = 0; i < size; i++) {
-      for (int d = 0; d < dimension; d++) {
-        vectors[i][d] = in.readDouble();
-      }
-      logLikelihoods[i] = in.readDouble();
-      logPriors[i] = in.readDouble();
-      weights[i] = in.readDouble();
-    }
-    return Samples.of(names, vectors, logLikelihoods, logPriors, weights);
+    SamplesFormat.write(out, result.samples());
   }
 
   private static FactorResult readResult(DataInputStream in) throws IOException {
@@ -217,7 +178,7 @@ final class Codec {
     FactorResult.Fit fit = FITS[in.readByte()];
     String message = readString(in);
     double seconds = in.readDouble();
-    Samples samples = in.readBoolean() ? readSamples(in) : null;
+    Samples samples = SamplesFormat.read(in);
     return new FactorResult(
         factor, status, moments, noise, logNormalizer, terms, fit, message, seconds, samples);
   }

@@ -12,7 +12,7 @@ import java.util.Objects;
 import org.graphfit.search.Check;
 import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.Concern;
-import org.graphfit.search.ProblemSearch;
+import org.graphfit.search.EngineSearch;
 import org.graphfit.search.Samples;
 import org.graphfit.search.SearchBuilder;
 import org.graphfit.search.SearchOptions;
@@ -35,13 +35,9 @@ import org.graphfit.search.mcmc.EnsembleSettings.Initialization;
  * Check#CONVERGENCE} (chains shorter than {@code tauFactor} autocorrelation times, or tau not yet
  * stable), {@link Check#R_HAT} and {@link Check#EFFECTIVE_SAMPLE_SIZE}.
  */
-public final class EnsembleMcmc implements ProblemSearch {
-  private final EnsembleSettings settings;
-  private final SearchOptions options;
-
+public final class EnsembleMcmc extends EngineSearch<EnsembleSettings> {
   private EnsembleMcmc(EnsembleSettings settings, SearchOptions options) {
-    this.settings = settings;
-    this.options = options;
+    super(settings, options);
   }
 
   /**
@@ -54,27 +50,9 @@ public final class EnsembleMcmc implements ProblemSearch {
     return new Builder(SearchOptions.defaults());
   }
 
-  /**
-   * A builder holding this search's settings and options.
-   *
-   * @return a new builder
-   */
-  public Builder toBuilder() {
-    return settings.toBuilder(options);
-  }
-
-  /**
-   * The sampler's settings.
-   *
-   * @return the settings
-   */
-  public EnsembleSettings settings() {
-    return settings;
-  }
-
   @Override
-  public SearchOptions options() {
-    return options;
+  public Builder toBuilder() {
+    return settings().toBuilder(options());
   }
 
   @Override
@@ -88,13 +66,8 @@ public final class EnsembleMcmc implements ProblemSearch {
   }
 
   @Override
-  public Map<String, Object> settingsMap() {
-    return settings.toMap();
-  }
-
-  @Override
   public SearchRun run(SearchProblem problem, TaskRunner runner, CheckpointStore checkpoints) {
-    ChainRun chain = new EnsembleSampler(settings).run(problem, runner, checkpoints);
+    ChainRun chain = new EnsembleSampler(settings()).run(problem, runner, checkpoints);
     Samples samples = Samples.of(problem, chain.samples(), chain.logLikelihoods(), null);
     Worst worst = Worst.of(chain, problem);
     Map<String, Double> diagnostics = new LinkedHashMap<>();
@@ -122,7 +95,7 @@ public final class EnsembleMcmc implements ProblemSearch {
               "the chains stopped after %d steps, too few to estimate their autocorrelation"
                   + " times; raise maxSteps",
               chain.steps()));
-    } else if (!(chain.steps() > settings.tauFactor() * worst.tau)) {
+    } else if (!(chain.steps() > settings().tauFactor() * worst.tau)) {
       concerns.add(
           concern(
               Check.CONVERGENCE,
@@ -130,11 +103,11 @@ public final class EnsembleMcmc implements ProblemSearch {
                   + " times long (tau of %s is %.3g in chain %d, so %.0f steps are needed): the"
                   + " samples are correlated and may not cover the posterior; raise maxSteps",
               chain.steps(),
-              settings.tauFactor(),
+              settings().tauFactor(),
               worst.tauName,
               worst.tau,
               worst.tauChain,
-              Math.ceil(settings.tauFactor() * worst.tau)));
+              Math.ceil(settings().tauFactor() * worst.tau)));
     }
     if (!chain.hasMixingDiagnostics()) {
       concerns.add(
@@ -145,7 +118,7 @@ public final class EnsembleMcmc implements ProblemSearch {
               chain.steps()));
       return concerns;
     }
-    if (!(worst.rHat < settings.maxRHat())) {
+    if (!(worst.rHat < settings().maxRHat())) {
       concerns.add(
           concern(
               Check.R_HAT,
@@ -155,9 +128,9 @@ public final class EnsembleMcmc implements ProblemSearch {
               worst.rHatName,
               worst.rHat,
               chain.chains(),
-              settings.maxRHat()));
+              settings().maxRHat()));
     }
-    double minEss = settings.minEffectiveSamplesPerChain() * chain.chains();
+    double minEss = settings().minEffectiveSamplesPerChain() * chain.chains();
     if (!(worst.bulk >= minEss) || !(worst.tail >= minEss)) {
       boolean bulkLow = !(worst.bulk >= minEss);
       concerns.add(
@@ -170,7 +143,7 @@ public final class EnsembleMcmc implements ProblemSearch {
               bulkLow ? worst.bulkName : worst.tailName,
               bulkLow ? worst.bulk : worst.tail,
               minEss,
-              settings.minEffectiveSamplesPerChain(),
+              settings().minEffectiveSamplesPerChain(),
               bulkLow ? "" : " are fine but the credible intervals' ends"));
     }
     if (concerns.isEmpty()) {
@@ -180,7 +153,7 @@ public final class EnsembleMcmc implements ProblemSearch {
               "the chains stopped after %d steps, before their autocorrelation times settled to"
                   + " within %.3g between two checks; raise maxSteps",
               chain.steps(),
-              settings.tauTolerance()));
+              settings().tauTolerance()));
     }
     return concerns;
   }

@@ -3,6 +3,7 @@ package org.graphfit.search.mcmc;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.graphfit.search.EngineSettings;
 import org.graphfit.search.SearchOptions;
 
 /**
@@ -12,7 +13,7 @@ import org.graphfit.search.SearchOptions;
  * center) when it runs. The sampler runs {@link #chains()} independent ensembles of {@link
  * #walkers(int)} walkers each.
  */
-public final class EnsembleSettings {
+public final class EnsembleSettings implements EngineSettings {
   /** How the walkers' starting points are chosen. */
   public enum Initialization {
     /**
@@ -276,6 +277,7 @@ public final class EnsembleSettings {
    *
    * @return the settings
    */
+  @Override
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("chains", chains);

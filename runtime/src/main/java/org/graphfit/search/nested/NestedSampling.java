@@ -9,7 +9,7 @@ import java.util.Objects;
 import org.graphfit.search.Check;
 import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.Concern;
-import org.graphfit.search.ProblemSearch;
+import org.graphfit.search.EngineSearch;
 import org.graphfit.search.Samples;
 import org.graphfit.search.SearchBuilder;
 import org.graphfit.search.SearchOptions;
@@ -45,13 +45,9 @@ import org.graphfit.search.nested.NestedSettings.Sample;
  * proposals at 500 live points) keeps two threads busy; on more cores set it to a few times the
  * number of threads.
  */
-public final class NestedSampling implements ProblemSearch {
-  private final NestedSettings settings;
-  private final SearchOptions options;
-
+public final class NestedSampling extends EngineSearch<NestedSettings> {
   private NestedSampling(NestedSettings settings, SearchOptions options) {
-    this.settings = settings;
-    this.options = options;
+    super(settings, options);
   }
 
   /**
@@ -64,27 +60,9 @@ public final class NestedSampling implements ProblemSearch {
     return new Builder(SearchOptions.defaults());
   }
 
-  /**
-   * A builder holding this search's settings and options.
-   *
-   * @return a new builder
-   */
-  public Builder toBuilder() {
-    return settings.toBuilder(options);
-  }
-
-  /**
-   * The sampler's settings.
-   *
-   * @return the settings
-   */
-  public NestedSettings settings() {
-    return settings;
-  }
-
   @Override
-  public SearchOptions options() {
-    return options;
+  public Builder toBuilder() {
+    return settings().toBuilder(options());
   }
 
   @Override
@@ -98,21 +76,16 @@ public final class NestedSampling implements ProblemSearch {
   }
 
   @Override
-  public Map<String, Object> settingsMap() {
-    return settings.toMap();
-  }
-
-  @Override
   public SearchRun run(SearchProblem problem, TaskRunner runner, CheckpointStore checkpoints) {
     NestedRun run;
     NestedRun checked;
     DynamicRun dynamic = null;
-    if (settings.dynamic()) {
-      dynamic = new DynamicNestedSampler(settings).run(problem, runner, checkpoints);
+    if (settings().dynamic()) {
+      dynamic = new DynamicNestedSampler(settings()).run(problem, runner, checkpoints);
       run = dynamic.merged();
       checked = dynamic.initial();
     } else {
-      run = new NestedSampler(settings).run(problem, runner, checkpoints);
+      run = new NestedSampler(settings()).run(problem, runner, checkpoints);
       checked = run;
     }
     int n = run.size();
@@ -131,7 +104,7 @@ public final class NestedSampling implements ProblemSearch {
     diagnostics.put("remaining_dlogz", run.remainingLogZ());
     diagnostics.put("converged", run.converged() ? 1.0 : 0.0);
     diagnostics.put("stuck_proposals", (double) run.stuckProposals());
-    InsertionRankTest ranks = InsertionRankTest.of(checked.insertionRanks(), settings.nLive());
+    InsertionRankTest ranks = InsertionRankTest.of(checked.insertionRanks(), settings().nLive());
     diagnostics.put("insertion_rank_p", ranks.adjustedP());
     diagnostics.put("ancestors", run.ancestors());
     diagnostics.put("neutral_ancestors", run.neutralAncestors());
@@ -153,7 +126,7 @@ public final class NestedSampling implements ProblemSearch {
                     dynamic.batches(),
                     run.calls(),
                     run.effectiveSampleSize(),
-                    settings.targetEffectiveSamples())));
+                    settings().targetEffectiveSamples())));
       }
       if (dynamic.batchStuckProposals() > 0.05 * (run.iterations() - checked.iterations())) {
         concerns.add(
@@ -177,7 +150,7 @@ public final class NestedSampling implements ProblemSearch {
     long liveCount =
         Math.round(
             Math.ceil(
-                    settings.nLive()
+                    settings().nLive()
                         * Lineages.FEW_ANCESTORS
                         / Math.max(run.ancestors(), 0.1)
                         / 100)
@@ -238,7 +211,7 @@ public final class NestedSampling implements ProblemSearch {
                       + " still in the live points (dlogz %.3g); the evidence and its error are not"
                       + " trustworthy: raise maxCalls or maxIterations",
                   run.remainingLogZ(),
-                  settings.dlogz())));
+                  settings().dlogz())));
     }
     return concerns;
   }

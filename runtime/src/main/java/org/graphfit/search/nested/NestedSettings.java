@@ -2,6 +2,7 @@ package org.graphfit.search.nested;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.graphfit.search.EngineSettings;
 import org.graphfit.search.SearchOptions;
 
 /**
@@ -10,7 +11,7 @@ import org.graphfit.search.SearchOptions;
  * automatic choice of proposal, stopping when the estimated remaining evidence is below {@code
  * dlogz = 0.1}.
  */
-public final class NestedSettings {
+public final class NestedSettings implements EngineSettings {
   /** How the live points are bounded. */
   public enum Bound {
     /** The unit cube itself. */
@@ -393,6 +394,7 @@ public final class NestedSettings {
    *
    * @return the settings by name
    */
+  @Override
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("n_live", liveCount);

@@ -10,7 +10,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.graphfit.search.Check;
 import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.Concern;
-import org.graphfit.search.ProblemSearch;
+import org.graphfit.search.EngineSearch;
 import org.graphfit.search.Samples;
 import org.graphfit.search.SearchBuilder;
 import org.graphfit.search.SearchOptions;
@@ -35,13 +35,9 @@ import org.graphfit.search.optimize.OptimizationSettings.Method;
  * not converge carries a {@link Check#CONVERGENCE} one). Optimisers do not checkpoint: an
  * interrupted optimisation starts again.
  */
-public final class Optimization implements ProblemSearch {
-  private final OptimizationSettings settings;
-  private final SearchOptions options;
-
+public final class Optimization extends EngineSearch<OptimizationSettings> {
   private Optimization(OptimizationSettings settings, SearchOptions options) {
-    this.settings = settings;
-    this.options = options;
+    super(settings, options);
   }
 
   /**
@@ -54,27 +50,9 @@ public final class Optimization implements ProblemSearch {
     return new Builder(SearchOptions.defaults());
   }
 
-  /**
-   * A builder holding this search's settings and options.
-   *
-   * @return a new builder
-   */
-  public Builder toBuilder() {
-    return settings.toBuilder(options);
-  }
-
-  /**
-   * The optimizer's settings.
-   *
-   * @return the settings
-   */
-  public OptimizationSettings settings() {
-    return settings;
-  }
-
   @Override
-  public SearchOptions options() {
-    return options;
+  public Builder toBuilder() {
+    return settings().toBuilder(options());
   }
 
   @Override
@@ -85,11 +63,6 @@ public final class Optimization implements ProblemSearch {
   @Override
   public Optimization withSeed(long seed) {
     return toBuilder().seed(seed).build();
-  }
-
-  @Override
-  public Map<String, Object> settingsMap() {
-    return settings.toMap();
   }
 
   @Override
@@ -119,8 +92,8 @@ public final class Optimization implements ProblemSearch {
       return optimumOnly(problem, optimum, diagnostics, concerns);
     }
     UniformRandomProvider rng =
-        RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {settings.seed(), 0x1a9ace});
-    double[][] draws = laplace.sample(settings.laplaceDraws(), rng);
+        RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {settings().seed(), 0x1a9ace});
+    double[][] draws = laplace.sample(settings().laplaceDraws(), rng);
     double[] logLikelihoods = new double[draws.length];
     runner.runAll(draws.length, i -> logLikelihoods[i] = problem.logLikelihood(draws[i]));
     List<double[]> kept = new ArrayList<>();
@@ -164,17 +137,17 @@ public final class Optimization implements ProblemSearch {
   }
 
   private OptimumRun optimize(SearchProblem problem, TaskRunner runner) {
-    Method method = settings.method();
+    Method method = settings().method();
     QuasiNewtonOptimizer local =
-        QuasiNewtonOptimizer.builder().objective(settings.objective()).build();
+        QuasiNewtonOptimizer.builder().objective(settings().objective()).build();
     if (method == Method.LBFGS) {
       return local.maximize(problem);
     }
     OptimumRun global =
         CmaEsOptimizer.builder()
-            .objective(settings.objective())
-            .seed(settings.seed())
-            .restarts(settings.restarts())
+            .objective(settings().objective())
+            .seed(settings().seed())
+            .restarts(settings().restarts())
             .build()
             .maximize(problem, runner);
     return method == Method.CMA_ES ? global : local.maximize(problem, global.best());

@@ -2,6 +2,7 @@ package org.graphfit.search.optimize;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.graphfit.search.EngineSettings;
 import org.graphfit.search.SearchOptions;
 
 /**
@@ -10,7 +11,7 @@ import org.graphfit.search.SearchOptions;
  * restarts and the number of Laplace draws. Defaults: CMA-ES then L-BFGS on the log posterior, seed
  * 0, 4 restarts, 2000 draws.
  */
-public final class OptimizationSettings {
+public final class OptimizationSettings implements EngineSettings {
   /** Which optimizer runs. */
   public enum Method {
     /** CMA-ES with restarts. */
@@ -101,6 +102,7 @@ public final class OptimizationSettings {
    *
    * @return the map
    */
+  @Override
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("method", method.name());

@@ -11,18 +11,16 @@ import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.FitStore;
 import org.graphfit.search.Result;
 import org.graphfit.search.ResultFiles;
-import org.graphfit.search.SearchFolders;
 import org.graphfit.search.Storage;
 
 /**
- * The {@link Storage} (hence the {@link SearchFolders}) of the search package: {@link
- * OutputFolder}s with their {@link FitLock}, files written by {@link AtomicFiles}. Registered in
- * {@code META-INF/services/org.graphfit.search.SearchFolders} and {@code
+ * The {@link Storage} of the search package: {@link OutputFolder}s with their {@link FitLock},
+ * files written by {@link AtomicFiles}. Registered in {@code
  * META-INF/services/org.graphfit.search.Storage}.
  */
-public final class OutputSearchFolders implements Storage {
+public final class OutputStorage implements Storage {
   /** The instance {@link java.util.ServiceLoader} makes. */
-  public OutputSearchFolders() {}
+  public OutputStorage() {}
 
   @Override
   public FitStore of(
