@@ -218,7 +218,6 @@ public final class JointScalingBenchmark implements Callable<Integer> {
     row.put("climbExcess", global.diagnostics().get("climb_excess"));
     row.put("climbMargin", global.diagnostics().get("climb_margin"));
     row.put("climbCalls", global.diagnostics().get("climb_calls"));
-    row.put("climbSeconds", global.diagnostics().get("climb_seconds"));
     row.put(
         "concerns", global.concerns().stream().map(Concern::toString).collect(Collectors.toList()));
     return row;

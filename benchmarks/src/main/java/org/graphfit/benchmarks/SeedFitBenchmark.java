@@ -248,7 +248,6 @@ public final class SeedFitBenchmark implements Callable<Integer> {
     row.put("climbExcess", global.diagnostics().get("climb_excess"));
     row.put("climbMargin", global.diagnostics().get("climb_margin"));
     row.put("climbCalls", global.diagnostics().get("climb_calls"));
-    row.put("climbSeconds", global.diagnostics().get("climb_seconds"));
     row.put("ancestors", global.diagnostics().get("ancestors"));
     row.put("neutralAncestors", global.diagnostics().get("neutral_ancestors"));
     row.put(

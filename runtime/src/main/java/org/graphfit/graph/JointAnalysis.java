@@ -3,6 +3,7 @@ package org.graphfit.graph;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.graphfit.analysis.Analysis;
@@ -10,8 +11,10 @@ import org.graphfit.analysis.DataIdentity;
 import org.graphfit.analysis.DerivedQuantity;
 import org.graphfit.analysis.FitPaths;
 import org.graphfit.analysis.FitStage;
+import org.graphfit.log.Log;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelKey;
+import org.graphfit.search.Check;
 import org.graphfit.search.Result;
 import org.graphfit.search.ResultFiles;
 import org.graphfit.search.ResultSaver;
@@ -28,6 +31,7 @@ import org.graphfit.search.TaskRunner;
  */
 abstract class JointAnalysis
     implements Analysis<CollectionInstance>, ResultSaver<CollectionInstance>, RunAudit {
+  private static final Log LOG = Log.of(JointAnalysis.class);
   private final FactorGraph graph;
   private final List<FactorTerm<?>> factorTerms;
   private final List<HierarchyTerm> hierarchyTerms;
@@ -57,11 +61,22 @@ abstract class JointAnalysis
     return sum;
   }
 
-  /** Climbs the factors and the joint likelihood for a peak far above the run's samples. */
+  /**
+   * Climbs the factors and the joint likelihood for a peak far above the run's samples; an audit
+   * that fails (a factor's priors cannot be drawn, say) leaves the run unchecked and says so.
+   */
   @Override
   public Findings audit(Samples samples, long seed, TaskRunner runner) {
-    return new PeakAudit(graph.layout(), this, factorTerms, hierarchyTerms)
-        .audit(samples, seed, runner);
+    try {
+      return new PeakAudit(graph.layout(), this, factorTerms, hierarchyTerms)
+          .audit(samples, seed, runner);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "the joint fit was not checked for a likelihood peak it missed ({}): {}",
+          Check.MISSED_LIKELIHOOD,
+          e.toString());
+      return new Findings(List.of(), Map.of(), 0);
+    }
   }
 
   /** Every factor's quantities, named {@code <factor>.<quantity>}. */

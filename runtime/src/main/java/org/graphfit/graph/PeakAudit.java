@@ -49,8 +49,8 @@ import org.graphfit.search.optimize.QuasiNewtonOptimizer;
  * <p>Its calls count in units of the joint likelihood: a joint call as one, a factor's as {@code
  * 1/N} of one for {@code N} factors, since a factor's likelihood is one of the joint one's terms.
  * The diagnostics {@code climb_calls} (those units), {@code climb_factor_calls} (the factors' calls
- * as made), {@code climb_seconds}, {@code climb_spikes}, {@code climb_margin}, {@code
- * climb_log_likelihood} and {@code climb_excess} (over the best sample) say what it did.
+ * as made), {@code climb_spikes}, {@code climb_margin}, {@code climb_log_likelihood} and {@code
+ * climb_excess} (over the best sample) say what it did.
  */
 final class PeakAudit {
   /** The prior draws each factor is climbed from. */
@@ -124,7 +124,6 @@ final class PeakAudit {
     if (!Double.isFinite(bestLogLikelihood)) {
       return new RunAudit.Findings(List.of(), Map.of(), 0);
     }
-    long startNanos = System.nanoTime();
     SearchProblem joint = SearchProblems.of(layout, analysis);
     List<SearchProblem> factorProblems = new ArrayList<>();
     double[] start = factorStart(seed, runner, factorProblems);
@@ -169,7 +168,6 @@ final class PeakAudit {
     diagnostics.put("climb_calls", (double) calls);
     diagnostics.put("climb_factor_calls", (double) factorCalls);
     diagnostics.put("climb_spikes", (double) spikes);
-    diagnostics.put("climb_seconds", (System.nanoTime() - startNanos) * 1e-9);
     if (peak == null) {
       return new RunAudit.Findings(List.of(), diagnostics, calls);
     }
