@@ -252,6 +252,9 @@ public final class SeedFitBenchmark implements Callable<Integer> {
       row.put("bareCpuSeconds", bareCpuSeconds);
     }
     row.put("trustworthy", global.trustworthy());
+    row.put("climbExcess", global.diagnostics().get("climb_excess"));
+    row.put("climbMargin", global.diagnostics().get("climb_margin"));
+    row.put("climbCalls", global.diagnostics().get("climb_calls"));
     row.put("ancestors", global.diagnostics().get("ancestors"));
     row.put("neutralAncestors", global.diagnostics().get("neutral_ancestors"));
     row.put(
