@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -18,6 +19,8 @@ import org.graphfit.ep.EpResult;
 import org.graphfit.ep.ExpectationPropagation;
 import org.graphfit.ep.VariableSummary;
 import org.graphfit.graph.GraphResult;
+import org.graphfit.search.Check;
+import org.graphfit.search.Concern;
 import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.nested.NestedSampling;
 import picocli.CommandLine;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Option;
  * deviations of EP's and the joint parent mean from the exact one in exact posterior sds, the exact
  * log evidence, EP's with its difference from it, the joint one with its deviation in its reported
  * error, and both run times. A final line counts converged runs, collapses (EP scatter below 5% of
- * the true one), crashes and agreements with the exact answer.
+ * the true one), crashes, agreements with the exact answer and joint fits that failed {@code
+ * MISSED_LIKELIHOOD}.
  *
  * <p>With {@code --faulty F} a fraction {@code F} of each problem's datasets (chosen by a seeded
  * draw) have a likelihood that always throws or always returns NaN (alternately); EP fits that
@@ -153,6 +157,7 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
     int jointAgree = 0;
     int jointEvidence = 0;
     int reported = 0;
+    int missed = 0;
     long[] seedList = seeds == null ? Seeds.parse("1-" + problems) : Seeds.parse(seeds);
     for (long seedValue : seedList) {
       int seed = (int) seedValue;
@@ -231,6 +236,16 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
         row.put("jointLogZDeviationInErr", jointEvidenceDeviation);
         row.put("jointTrustworthy", joint.global().trustworthy());
         row.put("jointCalls", joint.global().likelihoodCalls());
+        row.put("jointClimbExcess", joint.global().diagnostics().get("climb_excess"));
+        row.put("jointClimbMargin", joint.global().diagnostics().get("climb_margin"));
+        row.put("jointClimbCalls", joint.global().diagnostics().get("climb_calls"));
+        row.put(
+            "jointConcerns",
+            joint.global().concerns().stream().map(Concern::toString).collect(Collectors.toList()));
+        missed +=
+            joint.global().concerns().stream().anyMatch(c -> c.check() == Check.MISSED_LIKELIHOOD)
+                ? 1
+                : 0;
         row.put("epSeconds", ep.seconds());
         row.put("jointSeconds", joint.global().seconds());
         if (!json) {
@@ -279,7 +294,8 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
           Locale.ROOT,
           "%d problems: EP %d converged, %d collapsed scales, %d crashed, parent mean within 2"
               + " exact sd on %d (joint fit: %d), joint log Z within 3 reported sigma of exact on"
-              + " %d, exactly the faulty factors excluded on %d%n",
+              + " %d, exactly the faulty factors excluded on %d, joint fit flagged"
+              + " MISSED_LIKELIHOOD on %d%n",
           seedList.length,
           converged,
           collapsed,
@@ -287,7 +303,8 @@ public final class EpHierarchicalBenchmark implements Callable<Integer> {
           epAgree,
           jointAgree,
           jointEvidence,
-          reported);
+          reported,
+          missed);
     }
     return 0;
   }

@@ -215,6 +215,9 @@ public final class JointScalingBenchmark implements Callable<Integer> {
     row.put("ancestors", global.diagnostics().get("ancestors"));
     row.put("neutralAncestors", global.diagnostics().get("neutral_ancestors"));
     row.put("lineageVariance", global.diagnostics().get("lineage_variance"));
+    row.put("climbExcess", global.diagnostics().get("climb_excess"));
+    row.put("climbMargin", global.diagnostics().get("climb_margin"));
+    row.put("climbCalls", global.diagnostics().get("climb_calls"));
     row.put(
         "concerns", global.concerns().stream().map(Concern::toString).collect(Collectors.toList()));
     return row;

@@ -364,6 +364,8 @@ public final class NestedSamplingBenchmark implements Callable<Integer> {
       // With one thread everything runs on this thread, so its CPU time is immune to other
       // processes.
       row.put("cpuOverheadMicrosPerCall", (cpuSeconds - bareCpuSeconds) / result.calls() * 1e6);
+      row.put("cpuSeconds", cpuSeconds);
+      row.put("bareCpuSeconds", bareCpuSeconds);
     }
     return row;
   }

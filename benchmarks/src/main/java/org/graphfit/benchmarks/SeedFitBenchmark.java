@@ -28,6 +28,7 @@ import org.graphfit.search.Concern;
 import org.graphfit.search.ParameterSummary;
 import org.graphfit.search.Result;
 import org.graphfit.search.Samples;
+import org.graphfit.search.SearchProblems;
 import org.graphfit.search.nested.NestedSampling;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,10 +41,11 @@ import picocli.CommandLine.Option;
  * fits the three datasets with one shared centre (log Z = -165.28; centre mean 49.79, sd 26.11;
  * mass 0.125 in [70, 85)). Prints, per seed, log Z and its error, the centre's mean and sd, the
  * posterior mass of the second mode, likelihood calls, seconds and the overhead per call: the fit's
- * wall time minus the time of as many bare likelihood calls, model mapping included, divided by the
- * calls ({@code µs/call}), and the same with the thread CPU time of both ({@code cpuµs/call}). With
- * one thread the whole fit runs on this thread, whose CPU time is not charged for time the machine
- * gives to other processes (contention for caches still shows); with more it is left out.
+ * wall time minus the time of its own likelihood calls made again bare, at the same points in the
+ * same order (see {@link RecordedCalls}), model mapping included, divided by the calls ({@code
+ * µs/call}), and the same with the thread CPU time of both ({@code cpuµs/call}). With one thread
+ * the whole fit runs on this thread, whose CPU time is not charged for time the machine gives to
+ * other processes (contention for caches still shows); with more it is left out.
  */
 @Command(
     name = "seed-fit-benchmark",
@@ -221,8 +223,16 @@ public final class SeedFitBenchmark implements Callable<Integer> {
         secondMode += samples.weight(i);
       }
     }
+    // The peak audit's climbs after the run are part of the fit's calls and CPU time but not of
+    // the sampler's run, which the recording repeats.
+    long auditCalls = global.diagnostics().getOrDefault("climb_calls", 0.0).longValue();
+    List<double[]> calls =
+        RecordedCalls.of(
+            search,
+            SearchProblems.of(graph.layout(), graph.analysis()),
+            global.likelihoodCalls() - auditCalls);
     cpuStart = cpu.getCurrentThreadCpuTime();
-    double bare = bareSeconds(graph, samples, global.likelihoodCalls());
+    double bare = bareSeconds(graph, calls);
     double bareCpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("problem", problem);
@@ -243,8 +253,13 @@ public final class SeedFitBenchmark implements Callable<Integer> {
       row.put(
           "cpuOverheadMicrosPerCall",
           (cpuSeconds - bareCpuSeconds) / Math.max(1, global.likelihoodCalls()) * 1e6);
+      row.put("cpuSeconds", cpuSeconds);
+      row.put("bareCpuSeconds", bareCpuSeconds);
     }
     row.put("trustworthy", global.trustworthy());
+    row.put("climbExcess", global.diagnostics().get("climb_excess"));
+    row.put("climbMargin", global.diagnostics().get("climb_margin"));
+    row.put("climbCalls", global.diagnostics().get("climb_calls"));
     row.put("ancestors", global.diagnostics().get("ancestors"));
     row.put("neutralAncestors", global.diagnostics().get("neutral_ancestors"));
     row.put(
@@ -252,23 +267,14 @@ public final class SeedFitBenchmark implements Callable<Integer> {
     return row;
   }
 
-  /**
-   * The time of as many likelihood calls, mapping included, at the fit's own samples in turn (the
-   * dead points span the run from the prior to the posterior; a likelihood's cost may depend on
-   * where it is evaluated).
-   */
-  private static double bareSeconds(FactorGraph graph, Samples samples, long calls) {
+  /** The time of the run's likelihood calls made again, mapping included, in the run's order. */
+  private static double bareSeconds(FactorGraph graph, List<double[]> calls) {
     ModelLayout<CollectionInstance> layout = graph.layout();
-    int size = samples.size();
-    double[][] vectors = new double[size][];
-    for (int i = 0; i < size; i++) {
-      vectors[i] = samples.vector(i);
-    }
     var analysis = graph.analysis();
     double sink = 0;
     long start = System.nanoTime();
-    for (long i = 0; i < calls; i++) {
-      sink += analysis.logLikelihood(layout.instanceFromVector(vectors[(int) (i % size)]));
+    for (double[] vector : calls) {
+      sink += analysis.logLikelihood(layout.instanceFromVector(vector));
     }
     double seconds = (System.nanoTime() - start) * 1e-9;
     if (sink == Double.POSITIVE_INFINITY) {

@@ -3,6 +3,7 @@ package org.graphfit.graph;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.graphfit.analysis.Analysis;
@@ -10,20 +11,27 @@ import org.graphfit.analysis.DataIdentity;
 import org.graphfit.analysis.DerivedQuantity;
 import org.graphfit.analysis.FitPaths;
 import org.graphfit.analysis.FitStage;
+import org.graphfit.log.Log;
 import org.graphfit.model.CollectionInstance;
 import org.graphfit.model.ModelKey;
+import org.graphfit.search.Check;
 import org.graphfit.search.Result;
 import org.graphfit.search.ResultFiles;
 import org.graphfit.search.ResultSaver;
+import org.graphfit.search.RunAudit;
+import org.graphfit.search.Samples;
+import org.graphfit.search.TaskRunner;
 
 /**
  * The joint likelihood of the factors and hierarchies of a graph, as they were when taken, and the
  * hooks of a joint fit: each factor's into its folder, then the graph's combined ones. The graph's
  * analysis is its one subclass, {@code FactorGraph.GraphAnalysis}, whose class name enters the data
- * identity, hence the folder, of every joint fit.
+ * identity, hence the folder, of every joint fit. It audits every joint run for a likelihood peak
+ * the run missed ({@link PeakAudit}).
  */
 abstract class JointAnalysis
-    implements Analysis<CollectionInstance>, ResultSaver<CollectionInstance> {
+    implements Analysis<CollectionInstance>, ResultSaver<CollectionInstance>, RunAudit {
+  private static final Log LOG = Log.of(JointAnalysis.class);
   private final FactorGraph graph;
   private final List<FactorTerm<?>> factorTerms;
   private final List<HierarchyTerm> hierarchyTerms;
@@ -51,6 +59,24 @@ abstract class JointAnalysis
       sum += term.model.logDensity(instance.get(term.key));
     }
     return sum;
+  }
+
+  /**
+   * Climbs the factors and the joint likelihood for a peak far above the run's samples; an audit
+   * that fails (a factor's priors cannot be drawn, say) leaves the run unchecked and says so.
+   */
+  @Override
+  public Findings audit(Samples samples, long seed, TaskRunner runner) {
+    try {
+      return new PeakAudit(graph.layout(), this, factorTerms, hierarchyTerms)
+          .audit(samples, seed, runner);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "the joint fit was not checked for a likelihood peak it missed ({}): {}",
+          Check.MISSED_LIKELIHOOD,
+          e.toString());
+      return new Findings(List.of(), Map.of(), 0);
+    }
   }
 
   /** Every factor's quantities, named {@code <factor>.<quantity>}. */

@@ -10,6 +10,9 @@
  * folder writes one folder per factor ({@code factors/<name>/}: the joint fit's values of its
  * parameters) and calls each factor's hooks there, then the graph's {@link
  * org.graphfit.graph.GraphHooks} and the {@link org.graphfit.graph.GraphReportWriter} found on the
- * class path. Depends on {@code model}, {@code analysis} and {@code search}.
+ * class path. The joint analysis audits every joint run ({@link org.graphfit.search.RunAudit}): it
+ * climbs each factor alone and then the joint likelihood, and a maximum far above the run's best
+ * sample fails {@link org.graphfit.search.Check#MISSED_LIKELIHOOD}. Depends on {@code model},
+ * {@code analysis}, {@code search} and the local optimiser of {@code search.optimize}.
  */
 package org.graphfit.graph;

@@ -37,6 +37,19 @@ public enum Check {
    */
   LINEAGE_BOTTLENECK,
   /**
+   * A local climb of the likelihood found a maximum far above every sample of the run: the
+   * posterior is confined to a region whose likelihood is far below that maximum (a phase
+   * transition the sampler did not follow, or a mode it never entered), so the evidence and the
+   * posterior are wrong. A factor graph's joint fit climbs each factor alone from a few prior
+   * draws, starts the joint climb at the factors' median values of shared parameters, and compares
+   * the best joint log-likelihood climbed with the best sample's, allowing for how far below the
+   * maximum the best sample of a correct posterior lies in its dimension. For a factor graph, fit
+   * it by expectation propagation with nested sampling per factor ({@code ExpectationPropagation}
+   * with a nested {@code sampler(...)}), whose fits of one factor each are small; otherwise use
+   * many more live points.
+   */
+  MISSED_LIKELIHOOD,
+  /**
    * MCMC chains started apart disagree: the rank-normalised split R-hat of a parameter is above its
    * limit, so the chains have not mixed or are stuck in different modes.
    */

@@ -18,7 +18,9 @@ import org.graphfit.model.ModelLayout;
 /**
  * What every {@link ProblemSearch} shares when it fits a model: the threads, the output folder
  * (loading a completed fit, resuming an interrupted one, the lock), the analysis's hooks, the
- * derived quantities and the report. See {@link SearchBuilder} for the behaviour.
+ * derived quantities, the analysis's {@link RunAudit} of the run (before the result is built and
+ * written, its calls counted in the result's) and the report. See {@link SearchBuilder} for the
+ * behaviour.
  */
 final class SearchFit {
   private static final Log LOG = Log.of(ProblemSearch.class);
@@ -118,12 +120,16 @@ final class SearchFit {
     SearchRun run;
     Samples derived = null;
     List<Concern> derivedConcerns = new ArrayList<>();
+    RunAudit.Findings audit = null;
     try (TaskRunner runner = TaskRunner.withThreads(search.options().threads())) {
       run = search.run(searched, runner, checkpoints);
       List<DerivedQuantity<T>> quantities = DerivedSamples.checked(analysis);
       if (!quantities.isEmpty()) {
         derived =
             DerivedSamples.compute(layout, quantities, run.samples(), runner, derivedConcerns);
+      }
+      if (analysis instanceof RunAudit auditor) {
+        audit = auditor.audit(run.samples(), seed(search), runner);
       }
     }
     double seconds = (System.nanoTime() - start) * 1e-9;
@@ -138,8 +144,16 @@ final class SearchFit {
     Result.Builder<T> builder =
         Result.builder(search.name(), layout, run.samples())
             .logEvidence(run.logEvidence(), run.logEvidenceError())
-            .cost(failures, seconds)
+            .cost(
+                failures.calls() + (audit == null ? 0 : audit.likelihoodCalls()),
+                failures.failures(),
+                failures.firstMessage(),
+                seconds)
             .checks(run);
+    if (audit != null) {
+      audit.diagnostics().forEach(builder::diagnostic);
+      audit.concerns().forEach(builder::concern);
+    }
     if (derived != null) {
       builder.derivedSamples(derived);
       derivedConcerns.forEach(builder::concern);
@@ -149,6 +163,11 @@ final class SearchFit {
       LOG.warn("{} result is not trustworthy: {}", search.name(), concern);
     }
     return result;
+  }
+
+  /** The search's {@code seed} setting, or 0 for a search without one. */
+  private static long seed(ProblemSearch search) {
+    return search.settingsMap().get("seed") instanceof Number seed ? seed.longValue() : 0;
   }
 
   private static <T> List<String> names(List<DerivedQuantity<T>> quantities) {

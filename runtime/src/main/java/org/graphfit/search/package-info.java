@@ -13,11 +13,13 @@
  * their {@link org.graphfit.search.SearchBuilder}, the threads, an output folder, the analysis's
  * hooks (during the fit off the search's threads) and the {@link org.graphfit.search.ReportWriter}
  * found on the class path; an analysis that also saves its result implements {@link
- * org.graphfit.search.ResultSaver}. What fits store is declared here and implemented by {@code
- * output}: {@link org.graphfit.search.CheckpointStore}, a search's {@link
- * org.graphfit.search.SearchFolder}, and the {@link org.graphfit.search.FitStore} that expectation
- * propagation writes through, opened by the {@link org.graphfit.search.Storage} that also writes
- * files atomically (both found with {@link java.util.ServiceLoader}). {@link
- * org.graphfit.search.SummaryText} lays out the {@code model.results}-style text of every result.
+ * org.graphfit.search.ResultSaver}, and one that audits each finished run before its result is
+ * built (a factor graph's joint analysis does) implements {@link org.graphfit.search.RunAudit}.
+ * What fits store is declared here and implemented by {@code output}: {@link
+ * org.graphfit.search.CheckpointStore}, a search's {@link org.graphfit.search.SearchFolder}, and
+ * the {@link org.graphfit.search.FitStore} that expectation propagation writes through, opened by
+ * the {@link org.graphfit.search.Storage} that also writes files atomically (both found with {@link
+ * java.util.ServiceLoader}). {@link org.graphfit.search.SummaryText} lays out the {@code
+ * model.results}-style text of every result.
  */
 package org.graphfit.search;

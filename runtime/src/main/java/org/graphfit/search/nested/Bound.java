@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -24,18 +25,37 @@ final class Bound {
   private static final int MAX_DRAWS = 10_000_000;
 
   private final Ellipsoid[] ellipsoids;
+
+  /**
+   * Per ellipsoid, the box its uniform draws are made in, where that is smaller than the ellipsoid
+   * itself, or null to draw in the ellipsoid.
+   */
+  private final CubeBox[] boxes;
+
   private final double[] cumulative;
 
   Bound(Ellipsoid[] ellipsoids) {
     this.ellipsoids = ellipsoids;
+    this.boxes = new CubeBox[ellipsoids.length];
     this.cumulative = new double[ellipsoids.length];
+    double[] logVolumes = new double[ellipsoids.length];
     double largest = Double.NEGATIVE_INFINITY;
-    for (Ellipsoid e : ellipsoids) {
-      largest = Math.max(largest, e.logVolume());
+    for (int i = 0; i < ellipsoids.length; i++) {
+      CubeBox box = CubeBox.of(ellipsoids[i]);
+      boxes[i] = box.logVolume() < ellipsoids[i].logVolume() ? box : null;
+      logVolumes[i] = boxes[i] == null ? ellipsoids[i].logVolume() : box.logVolume();
+      largest = Math.max(largest, logVolumes[i]);
+    }
+    if (largest == Double.NEGATIVE_INFINITY) { // no ellipsoid meets the cube in a volume
+      Arrays.fill(boxes, null);
+      for (int i = 0; i < ellipsoids.length; i++) {
+        logVolumes[i] = ellipsoids[i].logVolume();
+        largest = Math.max(largest, logVolumes[i]);
+      }
     }
     double sum = 0;
     for (int i = 0; i < ellipsoids.length; i++) {
-      sum += Math.exp(ellipsoids[i].logVolume() - largest);
+      sum += Math.exp(logVolumes[i] - largest);
       cumulative[i] = sum;
     }
     for (int i = 0; i < ellipsoids.length; i++) {
@@ -126,8 +146,10 @@ final class Bound {
 
   /**
    * Writes to {@code out} a point uniform in the intersection of the union of the ellipsoids with
-   * the unit cube: an ellipsoid is chosen with probability proportional to its volume, a point
-   * drawn in it and kept with probability one over the number of ellipsoids containing it.
+   * the unit cube: an ellipsoid is chosen with probability proportional to the volume of the
+   * smaller of itself and its {@link CubeBox}, a point drawn in that, kept if it lies in the
+   * ellipsoid's part of the cube, and then with probability one over the number of ellipsoids
+   * containing it (each ellipsoid's part of the cube is thus reached in proportion to its volume).
    */
   void sampleUniform(
       UniformRandomProvider rng,
@@ -136,9 +158,15 @@ final class Bound {
       double[] out) {
     for (int tries = 0; tries < MAX_DRAWS; tries++) {
       int chosen = choose(rng.nextDouble());
-      ellipsoids[chosen].sample(rng, gauss, z, out);
-      if (!inUnitCube(out)) {
-        continue;
+      if (boxes[chosen] == null) {
+        if (!ellipsoids[chosen].sampleInCube(rng, gauss, z, out)) {
+          continue;
+        }
+      } else {
+        boxes[chosen].sample(rng, out);
+        if (!ellipsoids[chosen].contains(out)) {
+          continue;
+        }
       }
       if (ellipsoids.length > 1) {
         int containing = 0;
@@ -202,13 +230,23 @@ final class Bound {
     return true;
   }
 
+  /**
+   * The first ellipsoid whose cumulative share exceeds {@code uniform}, the last if none before it
+   * does; a binary search, since the shares never decrease (the seed joint fit's multi-ellipsoid
+   * bound holds a dozen ellipsoids, and every rejected draw chooses again).
+   */
   private int choose(double uniform) {
-    for (int i = 0; i < cumulative.length - 1; i++) {
-      if (uniform < cumulative[i]) {
-        return i;
+    int low = 0;
+    int high = cumulative.length - 1;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (uniform < cumulative[middle]) {
+        high = middle;
+      } else {
+        low = middle + 1;
       }
     }
-    return cumulative.length - 1;
+    return low;
   }
 
   static double logAddExp(double a, double b) {

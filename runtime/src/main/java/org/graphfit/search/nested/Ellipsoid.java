@@ -39,6 +39,12 @@ final class Ellipsoid {
 
   private final double logVolume;
 
+  /**
+   * The coordinates in the order {@link #sampleInCube} computes them: those whose extent reaches
+   * furthest beyond the unit cube, relative to the extent, first.
+   */
+  private final int[] cubeOrder;
+
   Ellipsoid(double[] center, double[] vectors, double[] values) {
     this.dim = center.length;
     this.center = center;
@@ -56,6 +62,27 @@ final class Ellipsoid {
       }
     }
     this.logVolume = logUnitBallVolume(dim) + halfLogDet;
+    this.cubeOrder = cubeOrder();
+  }
+
+  /**
+   * The coordinates by increasing {@code min(c_i, 1 - c_i) / e_i}, where {@code e_i} is the
+   * ellipsoid's {@link #halfExtent} along coordinate {@code i}: the first is the one a uniform draw
+   * most likely puts outside the unit cube.
+   */
+  private int[] cubeOrder() {
+    double[] margins = new double[dim];
+    int[] order = new int[dim];
+    for (int i = 0; i < dim; i++) {
+      margins[i] = Math.min(center[i], 1 - center[i]) / halfExtent(i);
+      int at = i; // insertion sort: d is small and the order only needs to be a good guess
+      while (at > 0 && margins[order[at - 1]] > margins[i]) {
+        order[at] = order[at - 1];
+        at--;
+      }
+      order[at] = i;
+    }
+    return order;
   }
 
   /**
@@ -135,6 +162,22 @@ final class Ellipsoid {
 
   int dimension() {
     return dim;
+  }
+
+  double center(int i) {
+    return center[i];
+  }
+
+  /**
+   * How far the ellipsoid reaches from its centre along coordinate {@code i}, {@code sqrt(C_ii)}:
+   * the norm of row {@code i} of {@code V sqrt(L)}.
+   */
+  double halfExtent(int i) {
+    double squares = 0;
+    for (int j = 0; j < dim; j++) {
+      squares += axes[i * dim + j] * axes[i * dim + j];
+    }
+    return Math.sqrt(squares);
   }
 
   double logVolume() {
@@ -272,14 +315,34 @@ final class Ellipsoid {
     }
   }
 
-  /** Writes a point uniform in the ellipsoid to {@code out}, using {@code z} as scratch. */
-  void sample(
+  /**
+   * Writes a point uniform in the ellipsoid to {@code out}, using {@code z} as scratch, and returns
+   * whether it lies in the unit cube; stops at the first coordinate outside, leaving {@code out}
+   * partly written. Each coordinate has the bits {@link #move} gives it ({@code from = c}, {@code
+   * scale = 1}: the same sum in the same order), so the point and the generator's state are those
+   * of a full draw. Computing only up to the first coordinate outside, taken in {@link #cubeOrder},
+   * saves most of the move where an ellipsoid reaches out of the cube (yet is smaller than its
+   * {@link CubeBox}) and most draws are rejected.
+   */
+  boolean sampleInCube(
       UniformRandomProvider rng,
       ZigguratSampler.NormalizedGaussian gauss,
       double[] z,
       double[] out) {
     ballPoint(rng, gauss, z);
-    move(center, 1, z, out);
+    for (int i : cubeOrder) {
+      double sum = 0;
+      int row = i * dim;
+      for (int j = 0; j < dim; j++) {
+        sum += axes[row + j] * z[j];
+      }
+      double x = center[i] + sum;
+      if (!(x >= 0 && x <= 1)) {
+        return false;
+      }
+      out[i] = x;
+    }
+    return true;
   }
 
   /** Writes a point uniform in the unit ball to {@code z}. */

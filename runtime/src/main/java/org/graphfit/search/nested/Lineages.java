@@ -132,20 +132,43 @@ final class Lineages {
 
   /** The samples that carry {@link #MASS} of the posterior, heaviest first. */
   private static int[] heaviest(double[] logWeights) {
-    Integer[] order = new Integer[logWeights.length];
-    Arrays.setAll(order, k -> k);
-    Arrays.sort(order, (a, b) -> Double.compare(logWeights[b], logWeights[a]));
+    int[] order = byDecreasingWeight(logWeights);
     double mass = 0;
     int count = 0;
     while (count < order.length && mass < MASS) {
       mass += Math.exp(logWeights[order[count]]);
       count++;
     }
-    int[] selected = new int[count];
-    for (int k = 0; k < count; k++) {
-      selected[k] = order[k];
+    return Arrays.copyOf(order, count);
+  }
+
+  /**
+   * The sample indices by decreasing log weight, ties by increasing index (the order of a stable
+   * sort): each sample's key is the rank of its weight among the distinct weights, reversed, above
+   * its index, and the keys are sorted as primitives. A stable sort of boxed indices took 2% of the
+   * sampler's CPU time in the seed joint fit.
+   */
+  private static int[] byDecreasingWeight(double[] logWeights) {
+    int n = logWeights.length;
+    double[] distinct = logWeights.clone();
+    Arrays.sort(distinct); // the order of Double.compare
+    int count = 0;
+    for (int k = 0; k < n; k++) {
+      if (count == 0 || Double.compare(distinct[count - 1], distinct[k]) != 0) {
+        distinct[count++] = distinct[k];
+      }
     }
-    return selected;
+    long[] keys = new long[n];
+    for (int k = 0; k < n; k++) {
+      long rank = Arrays.binarySearch(distinct, 0, count, logWeights[k]);
+      keys[k] = (count - 1 - rank) << 32 | k;
+    }
+    Arrays.sort(keys);
+    int[] order = new int[n];
+    for (int k = 0; k < n; k++) {
+      order[k] = (int) keys[k];
+    }
+    return order;
   }
 
   /**

@@ -24,7 +24,8 @@ import org.graphfit.search.TaskRunner;
  * runner's threads; every proposal of a batch gets its own generator, split off the main one by a
  * jump, and the batch's proposals are used in slot order (a proposal no longer above the rising
  * constraint is discarded), so the result depends on the seed and the batch size but not on the
- * thread count. The whole state is saved to the checkpoint store between batches and a run resumes
+ * thread count. The proposal scale of walks and slices adapts once per batch, from the moves of all
+ * its proposals. The whole state is saved to the checkpoint store between batches and a run resumes
  * from it.
  */
 public final class NestedSampler {
@@ -166,13 +167,13 @@ public final class NestedSampler {
       long batchBegin = state.iteration;
       for (Proposal proposal : proposals) {
         state.calls += proposal.calls();
-        adaptScale(state, method, proposal);
         if (!converged(state) && proposal.logL() > state.liveLogL[state.worst()]) {
           int parent = proposal.start() < 0 ? -1 : batchSerials[proposal.start()];
           state.replaceWorst(proposal, state.logVolume() + logShell, parent, batchBegin);
           state.stuckProposals += proposal.stuck() ? 1 : 0;
         }
       }
+      adaptScale(state, method, proposals);
     }
     if (checkpointing) {
       state.lastCheckpoint = state.iteration;
@@ -340,21 +341,37 @@ public final class NestedSampler {
   }
 
   /**
-   * Adapts the proposal scale as dynesty does: random walks towards acceptance one half, slices
-   * towards as many step-outs as shrinks.
+   * Adapts the proposal scale once per batch from the moves of all its proposals, as dynesty does
+   * with its queue: random walks by one Newton step towards acceptance one half, slices towards as
+   * many step-outs as shrinks. The batch's proposals all moved with the same scale, so they are one
+   * measurement: one step per proposal would take as many steps on it as there are proposals,
+   * overshoot and leave the scale oscillating from batch to batch (at 12 proposals the log scale
+   * jumped by 0.33 a batch, acceptance from about 0.3 to 0.7 and back), and walks that accept too
+   * few or too short steps move too little, which narrows the posterior. With one proposal a batch
+   * this is the step of each proposal.
    */
   private static void adaptScale(
-      SamplerState state, NestedSettings.Sample method, Proposal proposal) {
+      SamplerState state, NestedSettings.Sample method, Proposal[] proposals) {
     if (method == NestedSettings.Sample.RWALK) {
-      int moves = proposal.accepted() + proposal.rejected();
+      long accepted = 0;
+      long moves = 0;
+      for (Proposal proposal : proposals) {
+        accepted += proposal.accepted();
+        moves += proposal.accepted() + proposal.rejected();
+      }
       if (moves > 0) {
-        double acceptance = (double) proposal.accepted() / moves;
+        double acceptance = (double) accepted / moves;
         state.scale *= Math.exp((acceptance - 0.5) / (0.5 * state.dim));
       }
     } else if (method == NestedSettings.Sample.SLICE || method == NestedSettings.Sample.RSLICE) {
-      int moves = proposal.expansions() + proposal.contractions();
+      long expansions = 0;
+      long moves = 0;
+      for (Proposal proposal : proposals) {
+        expansions += proposal.expansions();
+        moves += proposal.expansions() + proposal.contractions();
+      }
       if (moves > 0) {
-        double factor = 2.0 * proposal.expansions() / moves;
+        double factor = 2.0 * expansions / moves;
         state.scale *= Math.min(3, Math.max(1.0 / 3, factor));
       }
     }

@@ -316,7 +316,8 @@ public final class NestedSettings implements EngineSettings {
    * points and used in order. Results depend on it but not on the number of threads. A proposal
    * that is no longer above the constraint once earlier ones of its batch raised it is discarded,
    * which costs about {@code (batch - 1) / (2 nLive)} of the calls; fewer proposals than twice the
-   * threads leave threads idle while the slowest proposal of a batch finishes.
+   * threads leave threads idle while the slowest proposal of a batch finishes. Walks and slices
+   * adapt their scale once per batch, from the moves of all its proposals.
    *
    * @return the batch size; by default {@code nLive / 40} between 1 and 12, so 12 at the default
    *     500 live points (about 1% more calls than one at a time, and 1.8-1.9 times faster on two

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Everything a run needs to continue: live and dead points, evidence sums, counters, the bound, the
@@ -118,7 +117,7 @@ final class SamplerState {
     this.dim = dim;
     this.liveCount = liveCount;
     this.seed = seed;
-    this.rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    this.rng = TableJumpGenerator.of(seed);
     this.liveUnits = new double[liveCount][dim];
     this.liveVectors = new double[liveCount][dim];
     this.liveLogL = new double[liveCount];

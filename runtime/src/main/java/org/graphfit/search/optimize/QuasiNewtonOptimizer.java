@@ -37,6 +37,15 @@ public final class QuasiNewtonOptimizer {
   }
 
   /**
+   * What this optimiser maximises.
+   *
+   * @return the objective
+   */
+  public Objective objective() {
+    return objective;
+  }
+
+  /**
    * Maximises from the prior medians.
    *
    * @param problem the problem
@@ -62,6 +71,39 @@ public final class QuasiNewtonOptimizer {
   public OptimumRun maximize(SearchProblem problem, double[] start) {
     long startNanos = System.nanoTime();
     long callsAtStart = problem.failures().calls();
+    Lbfgs.Result result = minimize(problem, start);
+    double[] x = new double[problem.dimension()];
+    new LatentSpace(problem).toVector(result.point, x);
+    return OptimumRun.finish(
+        problem,
+        objective,
+        x,
+        callsAtStart,
+        startNanos,
+        "L-BFGS: " + result.status + " after " + result.iterations + " iterations",
+        result.status != Lbfgs.Status.MAX_ITERATIONS
+            && result.status != Lbfgs.Status.NOT_FINITE_START);
+  }
+
+  /**
+   * Climbs from a start point as {@link #maximize(SearchProblem, double[])} does, without
+   * evaluating the result or its Laplace approximation: a cheap local maximum, e.g. for a check.
+   *
+   * @param problem the problem
+   * @param start the start, strictly inside the prior's support
+   * @return the best point found (the start if the objective is not finite there)
+   * @throws IllegalArgumentException if the start has the wrong length or lies on or outside a
+   *     bound
+   */
+  public double[] climb(SearchProblem problem, double[] start) {
+    Lbfgs.Result result = minimize(problem, start);
+    double[] x = new double[problem.dimension()];
+    new LatentSpace(problem).toVector(result.point, x);
+    return x;
+  }
+
+  /** Minimises minus the objective in latent space from a start point. */
+  private Lbfgs.Result minimize(SearchProblem problem, double[] start) {
     int n = problem.dimension();
     if (start.length != n) {
       throw new IllegalArgumentException(
@@ -79,7 +121,6 @@ public final class QuasiNewtonOptimizer {
                 + start[i]);
       }
     }
-    double[] x = new double[n];
     Lbfgs lbfgs =
         new Lbfgs(
             point -> {
@@ -91,17 +132,7 @@ public final class QuasiNewtonOptimizer {
             maxIterations,
             gradientTolerance,
             valueTolerance);
-    Lbfgs.Result result = lbfgs.minimize(z);
-    latent.toVector(result.point, x);
-    return OptimumRun.finish(
-        problem,
-        objective,
-        x,
-        callsAtStart,
-        startNanos,
-        "L-BFGS: " + result.status + " after " + result.iterations + " iterations",
-        result.status != Lbfgs.Status.MAX_ITERATIONS
-            && result.status != Lbfgs.Status.NOT_FINITE_START);
+    return lbfgs.minimize(z);
   }
 
   /** Collects settings; every setter validates its argument. */
