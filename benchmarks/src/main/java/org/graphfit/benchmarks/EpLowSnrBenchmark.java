@@ -39,47 +39,72 @@ import picocli.CommandLine.Option;
  * ratio), the log evidence against the exact one, how EP converged, how many factors fell back to
  * the sampler, whether the result is trustworthy, likelihood calls and seconds. A run is "right"
  * when its centre is within 0.5 exact sd with an sd within 20%; it "warns" when it is not
- * trustworthy.
+ * trustworthy. The JSON's {@code meetsJointTargets} applies the joint fit's targets: log Z within
+ * 0.5 nats and 3 reported sigma ({@link EpResult#logEvidenceError()}) of exact, the centre within
+ * 0.5 exact sd, its sd within 10%.
  *
- * <p>The exact references come from grid quadrature: for each dataset the evidence at each centre
- * (the likelihood is linear in the normalization, so its log-uniform prior is integrated on 600
- * points of log normalization per width, the uniform width on 400 points crowded towards zero),
- * then their product times the centre's prior on 2,401 centres in [-70, 170]; they reproduce the
- * three-dataset values of the seed example (log Z -165.28, centre 49.79 ± 26.11) to 0.01 in log Z
- * and the mean and 0.06 in the sd (26.05), and the 50-dataset ones (log Z -2685.03, centre 49.66 ±
- * 0.43) to 0.01.
+ * <p>Options: {@code --datasets} (any of 1 to 50), {@code --seeds} (the EP fit's seeds, e.g. {@code
+ * 1-5}), {@code --configs} (some of {@code default,unchecked,nested}), {@code --nlive} (per factor,
+ * for {@code nested}), {@code --json} (one object per run).
+ *
+ * <p>The exact references come from {@link SharedCentreReference} (the quadrature of {@code
+ * JointScalingBenchmark}); the command fails unless they agree to 0.01 with the values first
+ * computed by an independent grid quadrature for N = 3, 10 and 50 (log Z -165.28, -535.15,
+ * -2685.03; centre 49.79 ± 26.11, 50.33 ± 1.92, 49.66 ± 0.43).
  */
 @Command(
     name = "ep-low-snr-benchmark",
     mixinStandardHelpOptions = true,
     description = "EP on PyAutoFit's low signal-to-noise datasets against the exact posterior.")
 public final class EpLowSnrBenchmark implements Callable<Integer> {
-  /** N, exact log Z, exact centre mean and sd. */
-  private static final double[][] EXACT = {
+  /** N, exact log Z, exact centre mean and sd, as first computed by grid quadrature. */
+  private static final double[][] TABULATED = {
     {3, -165.28, 49.79, 26.11}, {10, -535.15, 50.33, 1.92}, {50, -2685.03, 49.66, 0.43}
   };
 
+  /** How far {@link SharedCentreReference} may be from a tabulated value (its rounding, 0.005). */
+  private static final double TABULATED_AGREEMENT = 0.011;
+
+  private static final List<String> CONFIGS = List.of("default", "unchecked", "nested");
+
   private static final double MEAN_TOLERANCE = 0.5;
   private static final double SD_TOLERANCE = 0.2;
+
+  /** The joint fit's targets: log Z within 0.5 nats and 3 reported sigma, sd within 10%. */
+  private static final double LOG_Z_TOLERANCE = 0.5;
+
+  private static final double JOINT_SD_TOLERANCE = 0.1;
 
   @Option(
       names = "--datasets",
       split = ",",
       defaultValue = "3,10,50",
-      description = "Numbers of datasets, each of 3, 10, 50 (default: ${DEFAULT-VALUE}).")
+      description = "Numbers of datasets, 1 to 50 (default: ${DEFAULT-VALUE}).")
   private List<Integer> datasets;
 
   @Option(
-      names = "--seed",
+      names = "--seeds",
       defaultValue = "1",
-      description = "EP seed (default: ${DEFAULT-VALUE}).")
-  private long seed;
+      description = "EP seeds, e.g. 1-5 or 3,5 (default: ${DEFAULT-VALUE}).")
+  private String seeds;
+
+  @Option(
+      names = "--configs",
+      split = ",",
+      defaultValue = "default,unchecked,nested",
+      description = "Configurations, of default, unchecked, nested (default: ${DEFAULT-VALUE}).")
+  private List<String> configs;
 
   @Option(
       names = "--nlive",
       defaultValue = "200",
       description = "Live points of the nested sampling per factor (default: ${DEFAULT-VALUE}).")
   private int nLive;
+
+  @Option(
+      names = "--max-averaging-sweeps",
+      description = "EP's most averaging sweeps (default: the library's).")
+  private Integer maxAveragingSweeps;
 
   @Option(
       names = "--threads",
@@ -101,13 +126,28 @@ public final class EpLowSnrBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    for (String config : configs) {
+      if (!CONFIGS.contains(config)) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "unknown configuration " + config + "; use " + CONFIGS);
+      }
+    }
+    int most = datasets.stream().mapToInt(Integer::intValue).max().orElse(0);
+    if (most > 50 || datasets.stream().anyMatch(n -> n < 1)) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "the numbers of datasets must be 1 to 50");
+    }
+    List<Dataset1D> all = ExampleData.load("gaussian_x1__low_snr", most);
+    SharedCentreReference.Tables tables =
+        SharedCentreReference.tables(all, SharedCentreReference.Resolution.FINE);
     PrintStream out = System.out;
     ObjectMapper mapper = new ObjectMapper();
     if (!json) {
       out.printf(
           Locale.ROOT,
-          "%4s %-9s %8s %7s %7s %6s %9s %9s %-24s %8s %5s %10s %7s%n",
+          "%4s %4s %-9s %8s %7s %7s %6s %9s %9s %-24s %8s %5s %10s %7s%n",
           "N",
+          "seed",
           "fit",
           "mean",
           "sd",
@@ -122,34 +162,57 @@ public final class EpLowSnrBenchmark implements Callable<Integer> {
           "seconds");
     }
     for (int count : datasets) {
-      double[] exact = exact(count);
-      List<Dataset1D> data = ExampleData.load("gaussian_x1__low_snr", count);
-      for (String fit : List.of("default", "unchecked", "nested")) {
-        AtomicLong calls = new AtomicLong();
-        FactorGraph graph = graph(data, calls);
-        ExpectationPropagation.Builder builder =
-            ExpectationPropagation.builder().threads(threads).seed(seed);
-        if (fit.equals("unchecked")) {
-          builder.onLaplaceMismatch(LaplaceMismatch.IGNORE);
-        } else if (fit.equals("nested")) {
-          builder.sampler(NestedSampling.builder().nLive(nLive).threads(1).build());
+      SharedCentreReference.Answer answer = SharedCentreReference.combine(tables, count);
+      double[] exact = {count, answer.logZ(), answer.centreMean(), answer.centreSd()};
+      checkTabulated(exact);
+      List<Dataset1D> data = all.subList(0, count);
+      for (long seed : Seeds.parse(seeds)) {
+        for (String fit : configs) {
+          AtomicLong calls = new AtomicLong();
+          FactorGraph graph = graph(data, calls);
+          ExpectationPropagation.Builder builder =
+              ExpectationPropagation.builder().threads(threads).seed(seed);
+          if (maxAveragingSweeps != null) {
+            builder.maxAveragingSweeps(maxAveragingSweeps);
+          }
+          if (fit.equals("unchecked")) {
+            builder.onLaplaceMismatch(LaplaceMismatch.IGNORE);
+          } else if (fit.equals("nested")) {
+            builder.sampler(NestedSampling.builder().nLive(nLive).threads(1).build());
+          }
+          EpResult result = builder.build().fit(graph);
+          print(out, mapper, count, seed, fit, exact, result, calls.get());
         }
-        EpResult result = builder.build().fit(graph);
-        print(out, mapper, count, fit, exact, result, calls.get());
       }
     }
     return 0;
   }
 
-  private static double[] exact(int count) {
-    for (double[] row : EXACT) {
-      if (row[0] == count) {
-        return row;
+  /**
+   * Fails if a reference disagrees with the value first tabulated for its number of datasets by
+   * more than {@value #TABULATED_AGREEMENT} in log Z, mean or sd.
+   */
+  private static void checkTabulated(double[] exact) {
+    for (double[] row : TABULATED) {
+      if (row[0] == exact[0]) {
+        if (Math.abs(exact[1] - row[1]) > TABULATED_AGREEMENT
+            || Math.abs(exact[2] - row[2]) > TABULATED_AGREEMENT
+            || Math.abs(exact[3] - row[3]) > TABULATED_AGREEMENT) {
+          throw new IllegalStateException(
+              String.format(
+                  Locale.ROOT,
+                  "the exact reference for %d datasets (log Z %.3f, centre %.3f ± %.3f) disagrees"
+                      + " with the tabulated one (%.2f, %.2f ± %.2f)",
+                  (int) row[0],
+                  exact[1],
+                  exact[2],
+                  exact[3],
+                  row[1],
+                  row[2],
+                  row[3]));
+        }
       }
     }
-    throw new CommandLine.ParameterException(
-        new CommandLine(new EpLowSnrBenchmark()),
-        "no exact reference for " + count + " datasets; use 3, 10 or 50");
   }
 
   private static FactorGraph graph(List<Dataset1D> data, AtomicLong calls) {
@@ -172,6 +235,7 @@ public final class EpLowSnrBenchmark implements Callable<Integer> {
       PrintStream out,
       ObjectMapper mapper,
       int count,
+      long seed,
       String fit,
       double[] exact,
       EpResult result,
@@ -183,36 +247,49 @@ public final class EpLowSnrBenchmark implements Callable<Integer> {
     boolean right = Math.abs(deviation) <= MEAN_TOLERANCE && Math.abs(sdRatio - 1) <= SD_TOLERANCE;
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("datasets", count);
+    row.put("seed", seed);
     row.put("fit", fit);
-    row.put("mean", centre.mean());
-    row.put("sd", centre.sd());
+    row.put("nLive", fit.equals("nested") ? nLive : null);
+    row.put("centreMean", centre.mean());
+    row.put("centreSd", centre.sd());
     row.put("corrected", centre.corrected());
     row.put("gaussianMean", centre.gaussianMean());
     row.put("gaussianSd", centre.gaussianSd());
-    row.put("exactMean", exact[2]);
-    row.put("exactSd", exact[3]);
+    row.put("centreMeanExact", exact[2]);
+    row.put("centreSdExact", exact[3]);
     row.put("deviationInSd", deviation);
     row.put("sdRatio", sdRatio);
     row.put("right", right);
     row.put("logZ", result.logEvidence());
-    row.put("exactLogZ", exact[1]);
+    row.put("logZErr", result.logEvidenceError());
+    row.put("logZExact", exact[1]);
+    double logZDeviation = result.logEvidence() - exact[1];
+    row.put(
+        "meetsJointTargets",
+        Math.abs(logZDeviation) <= LOG_Z_TOLERANCE
+            && Math.abs(logZDeviation) <= 3 * result.logEvidenceError()
+            && Math.abs(deviation) <= MEAN_TOLERANCE
+            && Math.abs(sdRatio - 1) <= JOINT_SD_TOLERANCE);
     row.put("convergence", result.convergence().name());
     row.put("noiseFloor", result.noiseFloor());
     row.put("precisionBias", result.samplingPrecisionBias("dataset_0.centre"));
+    row.put("precisionNoise", result.samplingPrecisionNoise("dataset_0.centre"));
+    row.put("averagedSweeps", result.averagedSweeps());
     row.put("sweeps", result.sweepCount());
     row.put("fallbackFactors", result.fallbackFactors().size());
     row.put("trustworthy", result.trustworthy());
     row.put(
         "concerns", result.concerns().stream().map(Concern::toString).collect(Collectors.toList()));
-    row.put("likelihoodCalls", calls);
+    row.put("calls", calls);
     row.put("seconds", result.seconds());
     if (json) {
       out.println(mapper.writeValueAsString(row));
     } else {
       out.printf(
           Locale.ROOT,
-          "%4d %-9s %8.2f %7.2f %7.2f %6.2f %9.2f %9.2f %-24s %8s %5s %10d %7.2f%n",
+          "%4d %4d %-9s %8.2f %7.2f %7.2f %6.2f %9.2f %9.2f %-24s %8s %5s %10d %7.2f%n",
           count,
+          seed,
           fit,
           centre.mean(),
           centre.sd(),

@@ -17,6 +17,22 @@ final class EpConcerns {
    */
   static final double NOISE_BIAS_LIMIT = 0.1;
 
+  /**
+   * The relative sd of a variable's precision, from its sampled factors' noise after the averaging
+   * sweeps, above which it is a concern; see {@link EpResult#samplingPrecisionNoise(String)}.
+   */
+  static final double PRECISION_NOISE_LIMIT = 0.1;
+
+  /** The relative sd of every variable's precision at which the averaging sweeps stop. */
+  static final double PRECISION_NOISE_TARGET = 0.05;
+
+  /**
+   * The share of the first-order precision bias {@code Σ_f Var(v̂_f)/v_f²} that its correction may
+   * leave: the weights' variances miss a nested sampler's uncertainty in its prior volumes, and
+   * repeated fits of one factor scattered up to 1.44 times as much as they predict.
+   */
+  static final double UNCORRECTED_BIAS_SHARE = 0.5;
+
   private EpConcerns() {}
 
   /**
@@ -26,7 +42,8 @@ final class EpConcerns {
    * @param state the fit's final state
    * @param factors the factors
    * @param tolerance the fit's tolerance
-   * @param precisionBias per variable, the sampling bias of its precision
+   * @param precisionBias per variable, the sampling bias its correction may leave in its precision
+   * @param precisionNoise per variable, the relative sd of its precision after averaging
    * @return the concerns, in the order of the checks above
    */
   static List<Concern> of(
@@ -34,7 +51,8 @@ final class EpConcerns {
       EpState state,
       List<EpFactor> factors,
       double tolerance,
-      double[] precisionBias) {
+      double[] precisionBias,
+      double[] precisionNoise) {
     List<EpSweep> sweeps = result.sweeps();
     Convergence convergence = result.convergence();
     List<Concern> found = new ArrayList<>();
@@ -72,11 +90,17 @@ final class EpConcerns {
                   Math.sqrt(2 * result.noiseFloor()))));
     }
     List<String> biased = new ArrayList<>();
-    double largest = 0;
+    List<String> noisy = new ArrayList<>();
+    double largestBias = 0;
+    double largestNoise = 0;
     for (int v = 0; v < precisionBias.length; v++) {
       if (precisionBias[v] > NOISE_BIAS_LIMIT) {
         biased.add(result.summaries().get(v).path());
-        largest = Math.max(largest, precisionBias[v]);
+        largestBias = Math.max(largestBias, precisionBias[v]);
+      }
+      if (precisionNoise[v] > PRECISION_NOISE_LIMIT) {
+        noisy.add(result.summaries().get(v).path());
+        largestNoise = Math.max(largestNoise, precisionNoise[v]);
       }
     }
     if (!biased.isEmpty()) {
@@ -85,15 +109,32 @@ final class EpConcerns {
               Check.NOISE_BIAS,
               String.format(
                   Locale.ROOT,
-                  "the sampled factors' noise biases the precision of %s upwards by up to %.0f%%"
-                      + " (a message's precision is the inverse of a noisy variance, and the"
-                      + " biases of the factors sharing a variable add up), so their sds are"
-                      + " too small, EP's Gaussians by about %.0f%%, corrected marginals, which"
-                      + " multiply every factor's noisy term, by more; raise the samplers' live"
-                      + " points",
+                  "the sampled factors' noise may bias the precision of %s upwards by up to %.0f%%"
+                      + " even after its correction (a message's precision is the inverse of a"
+                      + " noisy variance, and the biases of the factors sharing a variable add"
+                      + " up; the correction removes their first-order part, estimated from the"
+                      + " samples' weights, which understate a nested sampler's noise), so their"
+                      + " sds may be too small by about %.0f%%; raise the live points per factor"
+                      + " (the bias falls as their inverse)",
                   names(biased),
-                  100 * largest,
-                  100 * (1 - 1 / Math.sqrt(1 + largest)))));
+                  100 * largestBias,
+                  100 * (1 - 1 / Math.sqrt(1 + largestBias)))));
+    }
+    if (!noisy.isEmpty()) {
+      found.add(
+          new Concern(
+              Check.NOISE_BIAS,
+              String.format(
+                  Locale.ROOT,
+                  "the sampled factors' noise leaves the precision of %s uncertain by up to %.0f%%"
+                      + " (a relative sd, after %d averaging sweeps; the noises of the factors"
+                      + " sharing a variable add up), so their sds are uncertain by about %.0f%%;"
+                      + " raise maxAveragingSweeps or the live points per factor (the noise's"
+                      + " variance falls as the inverse of either)",
+                  names(noisy),
+                  100 * largestNoise,
+                  state.averagedSweeps,
+                  50 * largestNoise)));
     }
     List<String> mismatched = new ArrayList<>();
     for (int f = 0; f < factors.size(); f++) {

@@ -57,6 +57,7 @@ final class EpFitIdentity {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("damping", ep.damping());
     settings.put("max_sweeps", ep.maxSweeps());
+    settings.put("max_averaging_sweeps", ep.maxAveragingSweeps());
     settings.put("max_failures", ep.maxFailures());
     settings.put("tolerance", ep.tolerance());
     settings.put("seed", ep.seed());

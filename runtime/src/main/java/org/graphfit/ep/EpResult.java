@@ -50,6 +50,9 @@ public final class EpResult implements Posterior {
   private final boolean logEvidenceApproximate;
   private final List<Concern> concerns;
   private final double[] precisionBias;
+  private final double[] precisionNoise;
+  private final int averagedSweeps;
+  private final double logEvidenceError;
   private final double seconds;
 
   /** The result of a fit's state after its last sweep. */
@@ -90,14 +93,15 @@ public final class EpResult implements Posterior {
     this.logEvidence = state.logEvidence();
     this.logEvidenceApproximate = flattened;
     this.seconds = seconds;
-    this.precisionBias = new double[approximation.size()];
-    for (int f = 0; f < factors.size(); f++) {
-      int[] scope = state.field.scope(f);
-      for (int k = 0; state.varianceNoise[f] != null && k < scope.length; k++) {
-        precisionBias[scope[k]] += state.varianceNoise[f][k];
-      }
+    this.precisionBias = state.remainingPrecisionBias(EpConcerns.UNCORRECTED_BIAS_SHARE);
+    this.precisionNoise = state.precisionNoise();
+    for (int v = 0; v < precisionNoise.length; v++) {
+      precisionNoise[v] = Math.sqrt(precisionNoise[v]);
     }
-    this.concerns = List.copyOf(EpConcerns.of(this, state, factors, tolerance, precisionBias));
+    this.averagedSweeps = state.averagedSweeps;
+    this.logEvidenceError = state.logEvidenceError();
+    this.concerns =
+        List.copyOf(EpConcerns.of(this, state, factors, tolerance, precisionBias, precisionNoise));
   }
 
   /**
@@ -347,10 +351,13 @@ public final class EpResult implements Posterior {
    * residual that lets an undamped update move a Gaussian's mean by about 1 sd: a sampler with an
    * effective sample size of a few tens; a lower floor is reported by {@link #noiseFloor()} but is
    * not a concern, as sampling noise is part of any sampled answer and the floor is what it costs),
-   * {@link Check#NOISE_BIAS} (variables whose precision the sampled factors' noise biases by more
-   * than {@value EpConcerns#NOISE_BIAS_LIMIT}, see {@link #samplingPrecisionBias(String)}), {@link
-   * Check#LAPLACE_MISMATCH} (factors whose final message comes from a Laplace fit that failed its
-   * importance check), {@link Check#APPROXIMATE_EVIDENCE} and {@link Check#EXCLUDED_DATA}.
+   * {@link Check#NOISE_BIAS} (variables whose precision the sampled factors' noise may bias by more
+   * than {@value EpConcerns#NOISE_BIAS_LIMIT} after its correction, see {@link
+   * #samplingPrecisionBias(String)}, or leaves uncertain by a relative sd above {@value
+   * EpConcerns#PRECISION_NOISE_LIMIT} after the averaging sweeps, see {@link
+   * #samplingPrecisionNoise(String)}), {@link Check#LAPLACE_MISMATCH} (factors whose final message
+   * comes from a Laplace fit that failed its importance check), {@link Check#APPROXIMATE_EVIDENCE}
+   * and {@link Check#EXCLUDED_DATA}.
    *
    * @return the concerns, empty for a trustworthy result
    */
@@ -359,14 +366,18 @@ public final class EpResult implements Posterior {
   }
 
   /**
-   * How much the noise of a variable's sampled factors biases its precision upwards, as a fraction:
-   * {@code Σ_f Var(v̂_f)/v_f²} over the variable's sampled factors, from each one's last projection
-   * ({@link FactorResult.Noise#variance()}). A message's precision is the inverse of the projected
-   * variance less the cavity's, and the inverse of a noisy variance is biased upwards by about its
-   * relative variance times the projection's precision, which is close to the variable's own near a
-   * fixed point; the biases of the factors add up. The sd is then too small by a factor of about
-   * {@code 1/√(1 + bias)}. Above {@value EpConcerns#NOISE_BIAS_LIMIT} it is a concern ({@link
-   * Check#NOISE_BIAS}). 0 for a variable without sampled factors.
+   * How much the noise of a variable's sampled factors may still bias its precision upwards after
+   * its correction, as a fraction: {@value EpConcerns#UNCORRECTED_BIAS_SHARE} of {@code Σ_f
+   * Var(v̂_f)/v_f²} over the variable's sampled factors, from each one's last projection ({@link
+   * FactorResult.Noise#variance()}). A message's precision is the inverse of the projected variance
+   * less the cavity's, and the inverse of a noisy variance is biased upwards by about its relative
+   * variance times the projection's precision, which is close to the variable's own near a fixed
+   * point; the biases of the factors add up. Each projection's precision is corrected by its own
+   * estimate of that first-order bias, from its samples' weights, which miss a nested sampler's
+   * uncertainty in its prior volumes (repeated fits of one factor scattered up to 1.44 times as
+   * much as the weights predict), so up to about this share may remain. The sd is then too small by
+   * a factor of about {@code 1/√(1 + bias)}. Above {@value EpConcerns#NOISE_BIAS_LIMIT} it is a
+   * concern ({@link Check#NOISE_BIAS}). 0 for a variable without sampled factors.
    *
    * @param path a path of {@link ModelLayout#freeParameterPaths()}
    * @return the fraction
@@ -374,6 +385,45 @@ public final class EpResult implements Posterior {
    */
   public double samplingPrecisionBias(String path) {
     return precisionBias[variableIndex(path)];
+  }
+
+  /**
+   * How uncertain the noise of a variable's sampled factors leaves its precision: the relative sd
+   * {@code √(Σ_f Var(v̂_f)/v_f² / k)} after {@code k} averaging sweeps ({@link #averagedSweeps()};
+   * {@code k = 1} without them). The sd is uncertain by about half of it, the mean by about {@code
+   * √(1/2)} of it in units of the sd. Above {@value EpConcerns#PRECISION_NOISE_LIMIT} it is a
+   * concern ({@link Check#NOISE_BIAS}). 0 for a variable without sampled factors.
+   *
+   * @param path a path of {@link ModelLayout#freeParameterPaths()}
+   * @return the relative sd
+   * @throws IllegalArgumentException if no variable has that path
+   */
+  public double samplingPrecisionNoise(String path) {
+    return precisionNoise[variableIndex(path)];
+  }
+
+  /**
+   * The standard error of {@link #logEvidence()} from the sampled factors' noise, measured in the
+   * averaging sweeps: {@code √(Σ_f Σ_k σ_fk²/K_f²)} over each sampled factor's {@code K_f} averaged
+   * updates, {@code σ_fk} the log-evidence error its sampler reported. It leaves out EP's own
+   * approximation error and any systematic error of the samplers. NaN without sampled factors or
+   * with fewer than three averaged updates of one.
+   *
+   * @return the error, or NaN
+   */
+  public double logEvidenceError() {
+    return logEvidenceError;
+  }
+
+  /**
+   * The sweeps averaged after EP converged to its noise floor (see {@link
+   * ExpectationPropagation.Builder#maxAveragingSweeps(int)}); they are part of {@link
+   * #sweepCount()}.
+   *
+   * @return the count, 0 without averaging
+   */
+  public int averagedSweeps() {
+    return averagedSweeps;
   }
 
   /**

@@ -16,8 +16,10 @@ import org.graphfit.search.SearchFolder;
 /**
  * The sweeps of one EP fit: from a completed fit's folder, its checkpoint or the start, sweep by
  * sweep ({@link SweepSchedule} orders the updates, {@link SweepResults} applies them, {@link
- * ConvergenceCriterion} judges each sweep) until EP converges or reaches its sweep limit,
- * checkpointing after every sweep with an output folder.
+ * ConvergenceCriterion} judges each sweep) until EP converges or reaches its sweep limit, then,
+ * where it converged to the noise floor of sampled factors, the averaging sweeps ({@link
+ * ExpectationPropagation.Builder#maxAveragingSweeps(int)}), checkpointing after every sweep with an
+ * output folder.
  */
 final class EpRun {
   private static final Log LOG = Log.of(ExpectationPropagation.class);
@@ -118,9 +120,7 @@ final class EpRun {
         new ConvergenceCriterion(settings.tolerance(), settings.noiseFloorConvergence());
     try (FactorExecutor executor = executors.apply(List.copyOf(factors));
         EpProgress progress = EpProgress.start(settings.maxSweeps(), settings.tolerance())) {
-      for (int sweep = state.sweepCount() + 1;
-          sweep <= settings.maxSweeps() && !state.convergence.converged();
-          sweep++) {
+      for (int sweep = state.sweepCount() + 1; another(state, sweep); sweep++) {
         sweep(state, factors, schedule, quadraturePrior, executor, sweep, criterion, progress);
         if (folder != null) {
           folder.saveCheckpoint(state, state.earlierSeconds + PriorFactor.seconds(start));
@@ -130,6 +130,7 @@ final class EpRun {
         }
       }
     }
+    correctByMeasuredNoise(state);
     EpResult result =
         new EpResult(
             graph,
@@ -190,6 +191,94 @@ final class EpRun {
     }
   }
 
+  /**
+   * Whether to run the sweep: before convergence, up to the sweep limit; after convergence to the
+   * noise floor, while a variable's precision noise is above its limit and averaging sweeps remain.
+   */
+  private boolean another(EpState state, int sweep) {
+    if (state.convergence == Convergence.CONVERGED_TO_NOISE_FLOOR) {
+      if (state.averagedSweeps >= settings.maxAveragingSweeps()) {
+        return false;
+      }
+      double limit = EpConcerns.PRECISION_NOISE_TARGET * EpConcerns.PRECISION_NOISE_TARGET;
+      for (double noise : state.precisionNoise()) {
+        if (noise > limit) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return sweep <= settings.maxSweeps() && !state.convergence.converged();
+  }
+
+  /**
+   * After the averaging sweeps, corrects each averaged sampled message by the part of its
+   * precision's bias that the weights missed: its updates' scatter measured a relative variance
+   * {@code r} of the projected precision (see {@link EpState#empiricalNoise}) where each update was
+   * corrected by its weights' {@code r̂}, so the averaged projection's precision {@code p̄} is
+   * lowered by a further {@code (r - r̂) p̄} (capped at {@value SampledFit#MAX_CORRECTION} of it),
+   * its mean kept; the factor's marginal terms get the same widening and its evidence term is
+   * recomputed with the corrected message. Done once: the state records it.
+   */
+  private static void correctByMeasuredNoise(EpState state) {
+    if (state.noiseCorrected || state.averagedSweeps < EpState.LEAST_REPEATS) {
+      return;
+    }
+    MeanField field = state.field;
+    for (int f = 0; f < field.factorCount(); f++) {
+      int scope = field.scope(f).length;
+      boolean changed = false;
+      GaussianMessage[] messages = new GaussianMessage[scope];
+      GaussianMessage[] widenings = new GaussianMessage[scope];
+      for (int k = 0; k < scope; k++) {
+        messages[k] = field.message(f, k);
+        double measured = state.empiricalNoise(f, k);
+        if (Double.isNaN(measured) || state.varianceNoise[f] == null) {
+          continue;
+        }
+        double[] sums = state.projectionSums[f][k];
+        double excess =
+            Math.max(
+                -SampledFit.MAX_CORRECTION,
+                Math.min(SampledFit.MAX_CORRECTION, measured - state.varianceNoise[f][k]));
+        double precision = sums[3] / sums[0];
+        double mean = sums[4] / sums[0];
+        GaussianMessage widening =
+            GaussianMessage.ofNatural(-excess * precision, -excess * precision * mean);
+        messages[k] = messages[k].times(widening);
+        widenings[k] = widening;
+        changed = true;
+      }
+      if (changed && properAfter(field, f, messages)) {
+        for (int k = 0; k < scope && state.marginalTerms[f] != null; k++) {
+          MarginalTerm term = state.marginalTerms[f][k];
+          if (term != null && widenings[k] != null) {
+            state.marginalTerms[f][k] =
+                new MarginalTerm(term.message().times(widenings[k]), term.correction());
+          }
+        }
+        field.replace(f, messages);
+        if (state.averagedCavity[f] != null) {
+          state.evidenceTerms[f] =
+              MessageUpdater.siteTerm(
+                  state.averagedLogNormalizer[f], state.averagedCavity[f], messages);
+        }
+      }
+    }
+    field.recompute();
+    state.noiseCorrected = true;
+  }
+
+  /** Whether replacing a factor's messages leaves every global approximation of its proper. */
+  private static boolean properAfter(MeanField field, int f, GaussianMessage[] messages) {
+    for (GaussianMessage global : field.tentative(f, messages)) {
+      if (!global.isProper()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void logConcerns(EpResult result) {
     for (Concern concern : result.concerns()) {
       LOG.warn("EP result is not trustworthy: {}", concern);
@@ -207,6 +296,7 @@ final class EpRun {
       ConvergenceCriterion criterion,
       EpProgress progress) {
     long sweepStart = System.nanoTime();
+    boolean averaging = state.convergence == Convergence.CONVERGED_TO_NOISE_FLOOR;
     MeanField field = state.field;
     progress.sweep(sweep, state.statuses);
     SweepResults results =
@@ -216,6 +306,7 @@ final class EpRun {
             factors,
             quadraturePrior,
             sweep,
+            averaging ? 1.0 / (state.averagedSweeps + 1) : 0,
             executor.getClass(),
             criterion,
             progress);
@@ -248,7 +339,11 @@ final class EpRun {
             results.failing,
             results.factorSeconds,
             PriorFactor.seconds(sweepStart)));
-    state.convergence = criterion.verdict(state.sweeps);
+    if (averaging) {
+      state.averagedSweeps++;
+    } else {
+      state.convergence = criterion.verdict(state.sweeps);
+    }
     progress.swept(results.residual);
   }
 }

@@ -11,6 +11,7 @@ import org.graphfit.search.ProblemSearch;
  *
  * @param damping see {@link ExpectationPropagation.Builder#damping(double)}
  * @param maxSweeps see {@link ExpectationPropagation.Builder#maxSweeps(int)}
+ * @param maxAveragingSweeps see {@link ExpectationPropagation.Builder#maxAveragingSweeps(int)}
  * @param maxFailures see {@link ExpectationPropagation.Builder#maxFailures(int)}
  * @param tolerance see {@link ExpectationPropagation.Builder#tolerance(double)}
  * @param threads see {@link ExpectationPropagation.Builder#threads(int)}
@@ -37,6 +38,7 @@ import org.graphfit.search.ProblemSearch;
 record EpSettings(
     double damping,
     int maxSweeps,
+    int maxAveragingSweeps,
     int maxFailures,
     double tolerance,
     int threads,

@@ -77,6 +77,45 @@ final class EpState {
   final List<EpSweep> sweeps = new ArrayList<>();
   Convergence convergence = Convergence.NOT_CONVERGED;
 
+  /**
+   * The sweeps averaged since EP converged to its noise floor: in the {@code k}-th, each sampled
+   * update's message, evidence term and marginal terms are given weight {@code 1/k} against those
+   * before, so that they are the average of the {@code k} updates (see {@link
+   * ExpectationPropagation.Builder#maxAveragingSweeps(int)}).
+   */
+  int averagedSweeps;
+
+  /**
+   * Per factor, in the averaging sweeps, the average of its sampled updates' log normalisers and of
+   * their cavities, or null: its evidence term is {@code log Ẑ - A(cavity · message)} of these and
+   * its averaged message, so that the term stays that of the message the approximation holds (the
+   * log normaliser {@code A} of a local variable's message, with its mean many sds from zero, moves
+   * by nats with the message's noise, and only the same message in the approximation cancels it).
+   */
+  final double[] averagedLogNormalizer;
+
+  final GaussianMessage[][] averagedCavity;
+
+  /**
+   * Per factor and variable, over the averaging sweeps: the number of sampled updates, the sums of
+   * their undamped messages' uncorrected precisions (projection's less cavity's) and of their
+   * squares, the sum of the projections' uncorrected precisions and that of their means; null for a
+   * factor without one. The scatter of repeated fits measures the projection's noise as the weights
+   * cannot (see {@link #empiricalNoise}); the message, not the projection, as the cavity moves
+   * between sweeps and the projection with it.
+   */
+  final double[][][] projectionSums;
+
+  /**
+   * Per factor, over the averaging sweeps: the number of sampled updates and the sum of the
+   * variances of their log normalisers (their samplers' log-evidence errors squared), or null; see
+   * {@link #logEvidenceError()}.
+   */
+  final double[][] logNormalizerSums;
+
+  /** Whether the averaged messages have been corrected by their measured noise. */
+  boolean noiseCorrected;
+
   /** The seconds spent by earlier runs of this fit (0 for a fresh start). */
   double earlierSeconds;
 
@@ -125,6 +164,70 @@ final class EpState {
     this.varianceNoise = new double[factors.size()][];
     this.checkedCavity = new GaussianMessage[factors.size()][];
     this.lastSamples = new Samples[factors.size()];
+    this.averagedLogNormalizer = new double[factors.size()];
+    this.averagedCavity = new GaussianMessage[factors.size()][];
+    this.projectionSums = new double[factors.size()][][];
+    this.logNormalizerSums = new double[factors.size()][];
+  }
+
+  /**
+   * The standard error of the log evidence from the sampled factors' log normalisers, averaged over
+   * the averaging sweeps: {@code √(Σ_f Σ_k σ_fk² / K_f²)} with {@code σ_fk} the log-evidence error
+   * the sampler reported for the {@code k}-th of the factor's {@code K_f} averaged updates; NaN
+   * unless every sampled factor had {@value #LEAST_REPEATS} averaged updates. (Their scatter is no
+   * measure: a log normaliser includes that of its cavity, which moves by nats between sweeps.)
+   *
+   * @return the error, or NaN
+   */
+  double logEvidenceError() {
+    double variance = 0;
+    boolean any = false;
+    for (int f = 0; f < logNormalizerSums.length; f++) {
+      double[] sums = logNormalizerSums[f];
+      if (varianceNoise[f] == null) {
+        continue;
+      }
+      if (sums == null || sums[0] < LEAST_REPEATS) {
+        return Double.NaN;
+      }
+      variance += sums[1] / (sums[0] * sums[0]);
+      any = true;
+    }
+    return any ? Math.sqrt(variance) : Double.NaN;
+  }
+
+  /**
+   * The relative variance of a factor's projected precision measured by the scatter of its updates
+   * in the averaging sweeps, {@code Var(λ)/p̄²} of the undamped messages' uncorrected precisions
+   * {@code λ = 1/v̂ - 1/v_cavity} relative to the projections' {@code p = 1/v̂}, or NaN with fewer
+   * than {@value #LEAST_REPEATS} of them.
+   *
+   * @param f the factor
+   * @param k the position in its scope
+   * @return the relative variance or NaN
+   */
+  double empiricalNoise(int f, int k) {
+    double[][] sums = projectionSums[f];
+    if (sums == null || sums[k][0] < LEAST_REPEATS) {
+      return Double.NaN;
+    }
+    double count = sums[k][0];
+    double mean = sums[k][1] / count;
+    double variance = Math.max(0, (sums[k][2] - count * mean * mean) / (count - 1));
+    double projection = sums[k][3] / count;
+    return variance / (projection * projection);
+  }
+
+  /** The fewest updates whose scatter measures a projection's noise. */
+  static final int LEAST_REPEATS = 3;
+
+  /**
+   * A factor's relative precision variance for the noise and bias estimates: the larger of the
+   * weights' estimate of its last update and the measured one.
+   */
+  private double factorPrecisionNoise(int f, int k) {
+    double measured = empiricalNoise(f, k);
+    return Double.isNaN(measured) ? varianceNoise[f][k] : Math.max(varianceNoise[f][k], measured);
   }
 
   /**
@@ -187,6 +290,63 @@ final class EpState {
         evidenceTerms[f] -= ownsPrior[f][k] ? field.message(f, k).logNormalizer() : 0;
       }
     }
+  }
+
+  /**
+   * Per variable, the relative variance of its precision that one sweep of its sampled factors'
+   * updates gives, {@code Σ_f Var(v̂_f)/v_f²} over their last updates: a message's precision is the
+   * inverse of a noisy variance, and the messages of the factors sharing a variable add up.
+   *
+   * @return one value per variable, 0 for a variable without sampled factors
+   */
+  double[] sweepPrecisionNoise() {
+    double[] noise = new double[field.variableCount()];
+    for (int f = 0; f < field.factorCount(); f++) {
+      int[] scope = field.scope(f);
+      for (int k = 0; varianceNoise[f] != null && k < scope.length; k++) {
+        noise[scope[k]] += factorPrecisionNoise(f, k);
+      }
+    }
+    return noise;
+  }
+
+  /**
+   * Per variable, the precision bias its corrections may leave, as a fraction of the precision:
+   * where the averaging sweeps measured the projections' noise, the sum of the measured relative
+   * variances times the relative error of a variance from that many repeats, {@code √(2/(K - 1))};
+   * otherwise {@code share} of the weights' estimate {@link #sweepPrecisionNoise()}.
+   *
+   * @param share the share of the weights' first-order bias its correction may leave
+   * @return one value per variable
+   */
+  double[] remainingPrecisionBias(double share) {
+    double[] bias = new double[field.variableCount()];
+    for (int f = 0; f < field.factorCount(); f++) {
+      int[] scope = field.scope(f);
+      for (int k = 0; varianceNoise[f] != null && k < scope.length; k++) {
+        double measured = empiricalNoise(f, k);
+        bias[scope[k]] +=
+            Double.isNaN(measured)
+                ? share * varianceNoise[f][k]
+                : factorPrecisionNoise(f, k) * Math.sqrt(2 / (projectionSums[f][k][0] - 1));
+      }
+    }
+    return bias;
+  }
+
+  /**
+   * Per variable, the relative variance of its precision left after the sweeps averaged: {@link
+   * #sweepPrecisionNoise()} over their number (over 1 before averaging, where the damped messages
+   * carry at most one update's noise).
+   *
+   * @return one value per variable
+   */
+  double[] precisionNoise() {
+    double[] noise = sweepPrecisionNoise();
+    for (int v = 0; v < noise.length; v++) {
+      noise[v] /= Math.max(1, averagedSweeps);
+    }
+    return noise;
   }
 
   /**

@@ -14,7 +14,7 @@ import org.graphfit.search.Samples;
  * The byte format of an {@link EpState}: the checkpoint {@code files/checkpoint.bin} and the
  * completed fit's {@code files/ep_result.bin}.
  *
- * <p>Format version 8, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
+ * <p>Format version 9, big-endian ({@link DataOutputStream}): magic {@code "GFEP"}, version, the
  * output identifier (string), factor count, variable count, sweeps done, convergence ordinal,
  * seconds; per factor its scope length, then per variable the message's precision and shift, the
  * status ordinal (-1 for none yet), evidence term, updated flag, failures since the last success,
@@ -28,12 +28,17 @@ import org.graphfit.search.Samples;
  * KL, largest KL, residual, noise floor, failing count, factor seconds, seconds); per factor the
  * samples of its last sampled update that {@code keepSearchOutput} keeps, if any ({@link
  * SamplesFormat}: a flag and, if set, the samples), so that a resumed fit writes the same search
- * output. A string is its UTF-8 byte count and bytes. Keeping the history out of the state makes
- * its size independent of the sweeps done.
+ * output; the number of averaging sweeps done (see {@link EpState#averagedSweeps}), whether the
+ * averaged messages were corrected by their measured noise, per factor a flag and, if set, per
+ * variable the five sums of {@link EpState#projectionSums}, per factor a flag and, if set, the two
+ * sums of {@link EpState#logNormalizerSums}, and per factor a flag and, if set, its averaged log
+ * normaliser and the precision and shift of each averaged cavity message. A string is its UTF-8
+ * byte count and bytes. Keeping the history out of the state makes its size independent of the
+ * sweeps done.
  */
 final class EpStateFormat {
   private static final int MAGIC = 0x47464550; // "GFEP"
-  private static final int VERSION = 8;
+  private static final int VERSION = 9;
   private static final UpdateStatus[] STATUSES = UpdateStatus.values();
   private static final FactorResult.Fit[] FITS = FactorResult.Fit.values();
   private static final Convergence[] CONVERGENCES = Convergence.values();
@@ -106,6 +111,32 @@ final class EpStateFormat {
       }
       for (Samples samples : state.lastSamples) {
         SamplesFormat.write(out, samples);
+      }
+      out.writeInt(state.averagedSweeps);
+      out.writeBoolean(state.noiseCorrected);
+      for (double[][] sums : state.projectionSums) {
+        out.writeBoolean(sums != null);
+        for (int k = 0; sums != null && k < sums.length; k++) {
+          for (double sum : sums[k]) {
+            out.writeDouble(sum);
+          }
+        }
+      }
+      for (double[] sums : state.logNormalizerSums) {
+        out.writeBoolean(sums != null);
+        for (int i = 0; sums != null && i < sums.length; i++) {
+          out.writeDouble(sums[i]);
+        }
+      }
+      for (int f = 0; f < state.field.factorCount(); f++) {
+        out.writeBoolean(state.averagedCavity[f] != null);
+        if (state.averagedCavity[f] != null) {
+          out.writeDouble(state.averagedLogNormalizer[f]);
+          for (GaussianMessage cavity : state.averagedCavity[f]) {
+            out.writeDouble(cavity.precision());
+            out.writeDouble(cavity.shift());
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -213,6 +244,36 @@ final class EpStateFormat {
       }
       for (int f = 0; f < factorCount; f++) {
         state.lastSamples[f] = SamplesFormat.read(in);
+      }
+      state.averagedSweeps = in.readInt();
+      state.noiseCorrected = in.readBoolean();
+      for (int f = 0; f < factorCount; f++) {
+        if (in.readBoolean()) {
+          state.projectionSums[f] = new double[state.field.scope(f).length][5];
+          for (double[] sums : state.projectionSums[f]) {
+            for (int i = 0; i < sums.length; i++) {
+              sums[i] = in.readDouble();
+            }
+          }
+        }
+      }
+      for (int f = 0; f < factorCount; f++) {
+        if (in.readBoolean()) {
+          state.logNormalizerSums[f] = new double[2];
+          for (int i = 0; i < 2; i++) {
+            state.logNormalizerSums[f][i] = in.readDouble();
+          }
+        }
+      }
+      for (int f = 0; f < factorCount; f++) {
+        if (in.readBoolean()) {
+          state.averagedLogNormalizer[f] = in.readDouble();
+          state.averagedCavity[f] = new GaussianMessage[state.field.scope(f).length];
+          for (int k = 0; k < state.averagedCavity[f].length; k++) {
+            state.averagedCavity[f][k] =
+                GaussianMessage.ofNatural(in.readDouble(), in.readDouble());
+          }
+        }
       }
       if (sweeps != sweepCount || in.read() != -1) {
         throw new IllegalStateException("its sweep count or length is inconsistent");

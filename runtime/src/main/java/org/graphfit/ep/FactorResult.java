@@ -79,8 +79,11 @@ public record FactorResult(
    * @param variance the relative variance {@code Var(v̂)/v²} of the projected variance: the
    *     message's precision, an inverse variance, is biased upwards by about this fraction of the
    *     projection's precision
+   * @param logNormalizerVariance the variance of the log normaliser, the square of the sampler's
+   *     log-evidence error (NaN where it gives none)
    */
-  public record Noise(double[] kl, double[] variance) implements Serializable {}
+  public record Noise(double[] kl, double[] variance, double logNormalizerVariance)
+      implements Serializable {}
 
   /** How a factor's tilted distribution was fitted. */
   public enum Fit {

@@ -16,6 +16,13 @@ final class SweepResults implements Consumer<FactorResult> {
   private final List<EpFactor> factors;
   private final boolean[] quadraturePrior;
   private final int sweep;
+
+  /**
+   * In an averaging sweep, the weight {@code 1/k} of the {@code k}-th averaged sweep's sampled
+   * updates against the average of those before; 0 otherwise.
+   */
+  private final double averagingWeight;
+
   private final String executorName;
   private final EpProgress progress;
 
@@ -57,6 +64,7 @@ final class SweepResults implements Consumer<FactorResult> {
       List<EpFactor> factors,
       boolean[] quadraturePrior,
       int sweep,
+      double averagingWeight,
       Class<?> executorClass,
       ConvergenceCriterion criterion,
       EpProgress progress) {
@@ -66,6 +74,7 @@ final class SweepResults implements Consumer<FactorResult> {
     this.factors = factors;
     this.quadraturePrior = quadraturePrior;
     this.sweep = sweep;
+    this.averagingWeight = averagingWeight;
     this.executorName = executorClass.getSimpleName();
     this.before = state.field.globals();
     this.inherited = new double[state.variableNoise.length];
@@ -137,6 +146,7 @@ final class SweepResults implements Consumer<FactorResult> {
               + "; results must come back in task order");
     }
     int f = task.factor();
+    boolean averaged = averagingWeight > 0 && result.fit() != null && result.fit().sampled();
     EpUpdate update =
         MessageUpdater.apply(
             state.field,
@@ -146,7 +156,7 @@ final class SweepResults implements Consumer<FactorResult> {
             factors.get(f),
             task,
             result,
-            state.updated[f] ? settings.damping() : 0);
+            averaged ? 1 - averagingWeight : state.updated[f] ? settings.damping() : 0);
     state.updated[f] |= update.status() == UpdateStatus.OK;
     // an unchecked Laplace fit keeps the verdict of the factor's last check
     if (!(result.fit() == FactorResult.Fit.LAPLACE
@@ -161,8 +171,15 @@ final class SweepResults implements Consumer<FactorResult> {
       state.checkedCavity[f] = task.cavity();
     }
     if (update.status() == UpdateStatus.OK) {
-      state.evidenceTerms[f] = update.logEvidenceTerm();
-      state.marginalTerms[f] = result.marginalTerms();
+      state.evidenceTerms[f] =
+          averaged ? averagedEvidenceTerm(f, task, result) : update.logEvidenceTerm();
+      if (averaged && result.noise() != null) {
+        addProjection(f, task, result);
+      }
+      state.marginalTerms[f] =
+          averaged && averagingWeight < 1
+              ? averageTerms(state.marginalTerms[f], result.marginalTerms())
+              : result.marginalTerms();
       if (result.samples() != null) {
         state.lastSamples[f] = result.samples();
       }
@@ -211,6 +228,78 @@ final class SweepResults implements Consumer<FactorResult> {
     factorSeconds += update.seconds();
     state.pending.add(update);
     progress.updated(update.residual());
+  }
+
+  /**
+   * An averaging sweep's evidence term: {@code log Ẑ - A(cavity · message)} of the averages of the
+   * log normalisers and cavities of the averaged updates so far and the factor's message, their
+   * average (see {@link EpState#averagedLogNormalizer}).
+   */
+  private double averagedEvidenceTerm(int f, FactorTask task, FactorResult result) {
+    GaussianMessage[] cavity = task.cavity();
+    double w = state.averagedCavity[f] == null ? 1 : averagingWeight;
+    state.averagedLogNormalizer[f] =
+        w == 1
+            ? result.logNormalizer()
+            : (1 - w) * state.averagedLogNormalizer[f] + w * result.logNormalizer();
+    GaussianMessage[] averaged = new GaussianMessage[cavity.length];
+    GaussianMessage[] messages = new GaussianMessage[cavity.length];
+    for (int k = 0; k < cavity.length; k++) {
+      averaged[k] =
+          w == 1
+              ? cavity[k]
+              : GaussianMessage.ofNatural(
+                  (1 - w) * state.averagedCavity[f][k].precision() + w * cavity[k].precision(),
+                  (1 - w) * state.averagedCavity[f][k].shift() + w * cavity[k].shift());
+      messages[k] = state.field.message(f, k);
+    }
+    state.averagedCavity[f] = averaged;
+    return MessageUpdater.siteTerm(state.averagedLogNormalizer[f], averaged, messages);
+  }
+
+  /**
+   * Adds an averaged update's projection and log normaliser to its factor's sums ({@link
+   * EpState#projectionSums}, {@link EpState#logNormalizerSums}).
+   */
+  private void addProjection(int f, FactorTask task, FactorResult result) {
+    if (state.logNormalizerSums[f] == null) {
+      state.logNormalizerSums[f] = new double[2];
+    }
+    state.logNormalizerSums[f][0]++;
+    state.logNormalizerSums[f][1] += result.noise().logNormalizerVariance();
+    GaussianMessage[] moments = result.moments();
+    if (state.projectionSums[f] == null) {
+      state.projectionSums[f] = new double[moments.length][5];
+    }
+    for (int k = 0; k < moments.length; k++) {
+      double correction = Math.min(SampledFit.MAX_CORRECTION, result.noise().variance()[k]);
+      double precision = moments[k].precision() / (1 - correction);
+      double message = precision - task.cavity()[k].precision();
+      double[] sums = state.projectionSums[f][k];
+      sums[0]++;
+      sums[1] += message;
+      sums[2] += message * message;
+      sums[3] += precision;
+      sums[4] += moments[k].mean();
+    }
+  }
+
+  /**
+   * An averaging sweep's marginal terms: per variable the weighted average of the average so far
+   * and the update's term, or whichever of the two exists.
+   */
+  private MarginalTerm[] averageTerms(MarginalTerm[] before, MarginalTerm[] update) {
+    if (before == null || update == null) {
+      return update == null ? before : update;
+    }
+    MarginalTerm[] averaged = new MarginalTerm[update.length];
+    for (int k = 0; k < averaged.length; k++) {
+      averaged[k] =
+          before[k] == null || update[k] == null
+              ? (update[k] == null ? before[k] : update[k])
+              : MarginalTerm.average(before[k], update[k], averagingWeight);
+    }
+    return averaged;
   }
 
   /** Whether a status is an analysis factor's own failure, which counts towards its exclusion. */

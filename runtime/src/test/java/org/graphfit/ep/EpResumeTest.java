@@ -84,7 +84,7 @@ class EpResumeTest {
     Path base = folder(ExpectationPropagation.builder().output(output, "ep").build());
 
     assertThat(base.getParent()).isEqualTo(output.resolve("ep"));
-    assertThat(base.getFileName().toString()).isEqualTo("5fc4f8fb1b34f16a8e4d6be9162e2786");
+    assertThat(base.getFileName().toString()).isEqualTo("33be5bb22ae26f7ed6b249e4fc44fb16");
     assertThat(folder(ExpectationPropagation.builder().output(output, "ep").threads(2).build()))
         .isEqualTo(base);
     assertThat(folder(ExpectationPropagation.builder().output(output, "ep").build()))
@@ -93,6 +93,7 @@ class EpResumeTest {
         List.of(
             ExpectationPropagation.builder().damping(0.3),
             ExpectationPropagation.builder().maxSweeps(10),
+            ExpectationPropagation.builder().maxAveragingSweeps(5),
             ExpectationPropagation.builder().maxFailures(2),
             ExpectationPropagation.builder().correctedMarginals(false),
             ExpectationPropagation.builder().tolerance(1e-3),
@@ -247,11 +248,11 @@ class EpResumeTest {
         .contains("it is not an expectation propagation checkpoint; delete it to fit afresh");
 
     byte[] newer = good.clone();
-    newer[7] = 9;
+    newer[7] = 10;
     store.save(newer);
     assertThat(assertThrows(IllegalStateException.class, () -> ep.fit(graph())))
         .hasMessageThat()
-        .contains("it has format version 9 but this build reads version 8");
+        .contains("it has format version 10 but this build reads version 9");
 
     ExpectationPropagation tagged = sampled().output(output, "bad").tag("other").build();
     FileCheckpointStore foreign =

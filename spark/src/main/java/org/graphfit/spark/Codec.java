@@ -128,6 +128,7 @@ final class Codec {
     if (noise != null) {
       writeDoubles(out, noise.kl());
       writeDoubles(out, noise.variance());
+      out.writeDouble(noise.logNormalizerVariance());
     }
     out.writeDouble(result.logNormalizer());
     MarginalTerm[] terms = result.marginalTerms();
@@ -159,7 +160,9 @@ final class Codec {
     UpdateStatus status = STATUSES[in.readByte()];
     GaussianMessage[] moments = readMessages(in);
     FactorResult.Noise noise =
-        in.readBoolean() ? new FactorResult.Noise(readDoubles(in), readDoubles(in)) : null;
+        in.readBoolean()
+            ? new FactorResult.Noise(readDoubles(in), readDoubles(in), in.readDouble())
+            : null;
     double logNormalizer = in.readDouble();
     int termCount = in.readInt();
     MarginalTerm[] terms = termCount < 0 ? null : new MarginalTerm[termCount];

@@ -93,7 +93,8 @@ class CodecTest {
                 4,
                 UpdateStatus.OK,
                 new GaussianMessage[] {TINY, GaussianMessage.ofMoments(1, 0.5)},
-                new FactorResult.Noise(new double[] {1e-3, -0.0}, new double[] {0.02, 5e-300}),
+                new FactorResult.Noise(
+                    new double[] {1e-3, -0.0}, new double[] {0.02, 5e-300}, 0.04),
                 -12.5,
                 new MarginalTerm[] {term, null},
                 FactorResult.Fit.FALLBACK_SAMPLER,
