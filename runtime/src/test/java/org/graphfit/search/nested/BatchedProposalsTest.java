@@ -2,10 +2,6 @@ package org.graphfit.search.nested;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import java.util.Arrays;
-import org.graphfit.prior.Prior;
-import org.graphfit.search.SearchProblem;
-import org.graphfit.search.SearchProblems;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,7 +62,7 @@ class BatchedProposalsTest {
             .seed(seed)
             .build()
             .settings();
-    return new NestedSampler(settings).run(correlatedGaussian());
+    return new NestedSampler(settings).run(Problems.correlatedGaussian(DIMENSION, CORRELATION));
   }
 
   /** The posterior sd over the exact one (1), averaged over the dimensions. */
@@ -76,32 +72,5 @@ class BatchedProposalsTest {
       sum += run.standardDeviation(i);
     }
     return sum / DIMENSION;
-  }
-
-  /**
-   * A normalized Gaussian likelihood of unit variances and equal correlations, uniform priors on
-   * [-10, 10]: the posterior is the Gaussian (its mass outside the prior is below 1e-20).
-   */
-  private static SearchProblem correlatedGaussian() {
-    int d = DIMENSION;
-    double rho = CORRELATION;
-    // The inverse of (1 - rho) I + rho 1 1^T is a I + b 1 1^T.
-    double a = 1 / (1 - rho);
-    double b = -rho / ((1 - rho) * (1 + (d - 1) * rho));
-    double logDet = (d - 1) * Math.log(1 - rho) + Math.log(1 + (d - 1) * rho);
-    double norm = -0.5 * d * Math.log(2 * Math.PI) - 0.5 * logDet;
-    Prior[] priors = new Prior[d];
-    Arrays.fill(priors, Prior.uniform(-10, 10));
-    return SearchProblems.of(
-        priors,
-        x -> {
-          double sum = 0;
-          double squares = 0;
-          for (double v : x) {
-            sum += v;
-            squares += v * v;
-          }
-          return norm - 0.5 * (a * squares + b * sum * sum);
-        });
   }
 }

@@ -5,12 +5,9 @@ import static com.google.common.truth.Truth.assertThat;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.graphfit.prior.Prior;
 import org.graphfit.search.Check;
 import org.graphfit.search.CheckpointStore;
 import org.graphfit.search.Concern;
-import org.graphfit.search.SearchProblem;
-import org.graphfit.search.SearchProblems;
 import org.graphfit.search.SearchRun;
 import org.graphfit.search.TaskRunner;
 import org.junit.jupiter.api.Test;
@@ -63,29 +60,6 @@ class InsertionRankTestTest {
         .of(0.01);
   }
 
-  /** A 20-D Gaussian of correlation 0.95 on {@code [-10, 10]^20}; log Z = -20 ln 20. */
-  private static SearchProblem correlatedGaussian() {
-    int d = 20;
-    double rho = 0.95;
-    Prior[] priors = new Prior[d];
-    Arrays.fill(priors, Prior.uniform(-10, 10));
-    double diagonal = 1 / (1 - rho);
-    double offDiagonal = rho / ((1 - rho) * (1 + (d - 1) * rho));
-    double logDet = (d - 1) * Math.log(1 - rho) + Math.log(1 + (d - 1) * rho);
-    double norm = -0.5 * d * Math.log(2 * Math.PI) - 0.5 * logDet;
-    return SearchProblems.of(
-        priors,
-        x -> {
-          double sum = 0;
-          double squares = 0;
-          for (double v : x) {
-            sum += v;
-            squares += v * v;
-          }
-          return norm - 0.5 * (diagonal * squares - offDiagonal * sum * sum);
-        });
-  }
-
   @Test
   void tooShortRandomWalksFailTheTestAndTheRunSaysSo() {
     NestedSettings settings =
@@ -96,7 +70,7 @@ class InsertionRankTestTest {
             .seed(1)
             .build()
             .settings();
-    NestedRun run = new NestedSampler(settings).run(correlatedGaussian());
+    NestedRun run = new NestedSampler(settings).run(Problems.correlatedGaussian(20, 0.95));
     assertThat(run.logZ() - -20 * Math.log(20)).isGreaterThan(10.0);
     assertThat(run.insertionRankPValue()).isLessThan(1e-10);
   }
@@ -110,7 +84,7 @@ class InsertionRankTestTest {
             .seed(1)
             .build()
             .settings();
-    NestedRun run = new NestedSampler(settings).run(correlatedGaussian());
+    NestedRun run = new NestedSampler(settings).run(Problems.correlatedGaussian(20, 0.95));
     assertThat(Math.abs(run.logZ() - -20 * Math.log(20))).isLessThan(3 * run.logZError());
     assertThat(run.insertionRankPValue()).isGreaterThan(InsertionRankTest.FALSE_ALARM);
   }
@@ -126,7 +100,7 @@ class InsertionRankTestTest {
             .build();
     SearchRun run;
     try (TaskRunner runner = TaskRunner.withThreads(1)) {
-      run = engine.run(correlatedGaussian(), runner, CheckpointStore.none());
+      run = engine.run(Problems.correlatedGaussian(20, 0.95), runner, CheckpointStore.none());
     }
     assertThat(run.concerns().stream().map(Concern::check).toList()).contains(Check.INSERTION_RANK);
     assertThat(run.diagnostics().get("insertion_rank_p")).isLessThan(1e-10);

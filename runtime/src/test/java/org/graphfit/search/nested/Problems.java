@@ -25,6 +25,33 @@ final class Problems {
         });
   }
 
+  /**
+   * A normalized Gaussian likelihood of unit variances and equal correlations {@code rho} in {@code
+   * d} dimensions, uniform priors on [-10, 10]: its evidence is {@link #gaussianLogZ(int)} and its
+   * posterior the Gaussian, as long as the mass outside the prior is negligible (below 1e-20 for
+   * unit variances).
+   */
+  static SearchProblem correlatedGaussian(int d, double rho) {
+    Prior[] priors = new Prior[d];
+    Arrays.fill(priors, Prior.uniform(-10, 10));
+    // The inverse of (1 - rho) I + rho 1 1^T is a I + b 1 1^T.
+    double a = 1 / (1 - rho);
+    double b = -rho / ((1 - rho) * (1 + (d - 1) * rho));
+    double logDet = (d - 1) * Math.log(1 - rho) + Math.log(1 + (d - 1) * rho);
+    double norm = -0.5 * d * Math.log(2 * Math.PI) - 0.5 * logDet;
+    return SearchProblems.of(
+        priors,
+        x -> {
+          double sum = 0;
+          double squares = 0;
+          for (double v : x) {
+            sum += v;
+            squares += v * v;
+          }
+          return norm - 0.5 * (a * squares + b * sum * sum);
+        });
+  }
+
   static double gaussianLogZ(int d) {
     return -d * Math.log(20);
   }
