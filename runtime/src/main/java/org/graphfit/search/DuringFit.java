@@ -105,19 +105,18 @@ final class DuringFit<T> implements AutoCloseable {
   }
 
   /** A problem that remembers the point of highest log-likelihood evaluated. */
-  private static final class Tracker implements SearchProblem {
-    private final SearchProblem problem;
+  private static final class Tracker extends ForwardingSearchProblem {
     private volatile double bestValue = Double.NEGATIVE_INFINITY;
     private double[] best;
     private long version;
 
     Tracker(SearchProblem problem) {
-      this.problem = problem;
+      super(problem);
     }
 
     @Override
     public double logLikelihood(double[] vector) {
-      double value = problem.logLikelihood(vector);
+      double value = super.logLikelihood(vector);
       if (value > bestValue) {
         synchronized (this) {
           if (value > bestValue) {
@@ -128,41 +127,6 @@ final class DuringFit<T> implements AutoCloseable {
         }
       }
       return value;
-    }
-
-    @Override
-    public int dimension() {
-      return problem.dimension();
-    }
-
-    @Override
-    public void vectorFromUnit(double[] unit, double[] vector) {
-      problem.vectorFromUnit(unit, vector);
-    }
-
-    @Override
-    public double logPrior(double[] vector) {
-      return problem.logPrior(vector);
-    }
-
-    @Override
-    public double lowerBound(int dimension) {
-      return problem.lowerBound(dimension);
-    }
-
-    @Override
-    public double upperBound(int dimension) {
-      return problem.upperBound(dimension);
-    }
-
-    @Override
-    public String name(int dimension) {
-      return problem.name(dimension);
-    }
-
-    @Override
-    public LikelihoodFailures failures() {
-      return problem.failures();
     }
   }
 }
