@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
@@ -303,16 +304,7 @@ final class PeakAudit {
       priors[k] = own.prior(locals.get(k));
       local[k] = point[locals.get(k)];
     }
-    SearchProblem conditional =
-        SearchProblems.of(
-            priors,
-            values -> {
-              double[] full = point.clone();
-              for (int k = 0; k < values.length; k++) {
-                full[locals.get(k)] = values[k];
-              }
-              return problem.logLikelihood(full);
-            });
+    SearchProblem conditional = onCoordinates(priors, locals, point, problem::logLikelihood);
     double[] end = LatentClimb.of(FACTOR_CLIMB, conditional, priors, local).end();
     for (int k = 0; k < end.length; k++) {
       point[locals.get(k)] = end[k];
@@ -357,15 +349,11 @@ final class PeakAudit {
       hyperStart[j] = medians[free.get(j)];
     }
     SearchProblem parent =
-        SearchProblems.of(
+        onCoordinates(
             priors,
-            hyper -> {
-              double[] vector = fixed.clone();
-              for (int j = 0; j < hyper.length; j++) {
-                vector[free.get(j)] = hyper[j];
-              }
-              return term.model.logDensity(layout.instanceFromVector(vector).get(term.key));
-            });
+            free,
+            fixed,
+            vector -> term.model.logDensity(layout.instanceFromVector(vector).get(term.key)));
     double[] end =
         inside(parent, hyperStart)
             ? LatentClimb.of(FACTOR_CLIMB, parent, priors, hyperStart).end()
@@ -373,6 +361,26 @@ final class PeakAudit {
     for (int j = 0; j < end.length; j++) {
       start[free.get(j)] = end[j];
     }
+  }
+
+  /**
+   * A problem over some coordinates of a vector, the others held at their values in {@code base}:
+   * each call sets the coordinates in a copy of {@code base} and evaluates {@code ofVector} there.
+   */
+  private static SearchProblem onCoordinates(
+      Prior[] priors,
+      List<Integer> coordinates,
+      double[] base,
+      ToDoubleFunction<double[]> ofVector) {
+    return SearchProblems.of(
+        priors,
+        values -> {
+          double[] vector = base.clone();
+          for (int k = 0; k < values.length; k++) {
+            vector[coordinates.get(k)] = values[k];
+          }
+          return ofVector.applyAsDouble(vector);
+        });
   }
 
   /** The priors of a layout's free parameters. */
