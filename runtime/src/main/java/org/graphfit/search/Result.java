@@ -463,17 +463,6 @@ public final class Result<T> implements Posterior {
     }
 
     /**
-     * Sets the cost and failure accounting.
-     *
-     * @param failures the problem's counters
-     * @param seconds the wall time
-     * @return this builder
-     */
-    public Builder<T> cost(LikelihoodFailures failures, double seconds) {
-      return cost(failures.calls(), failures.failures(), failures.firstMessage(), seconds);
-    }
-
-    /**
      * Sets the cost and failure accounting from raw figures (e.g. read back from disk).
      *
      * @param calls likelihood calls
